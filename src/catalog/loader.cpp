@@ -1,0 +1,1062 @@
+#include "catalog/loader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <variant>
+
+#include "core/derive.hpp"
+#include "util/text.hpp"
+
+namespace cyberframe::catalog {
+
+using core::Location;
+
+std::string Diagnostic::to_string() const {
+  std::ostringstream out;
+  out << location.file;
+  if (location.line > 0) out << ':' << location.line << ':' << location.column;
+  out << (severity == Severity::k_error ? ": error: " : ": warning: ") << message;
+  return out.str();
+}
+
+bool LoadResult::ok() const {
+  return std::none_of(diagnostics.begin(), diagnostics.end(),
+                      [](const Diagnostic& d) { return d.severity == Severity::k_error; });
+}
+
+namespace {
+
+// Upper bound on framework nodes in one file: stops alias bombs ("billion laughs" through YAML
+// anchors) from walking an exponential tree.
+constexpr std::size_t k_max_nodes_per_file = 100000;
+
+const std::regex& item_id_pattern() {
+  static const std::regex re("^[a-z0-9][a-z0-9.-]*$");
+  return re;
+}
+const std::regex& node_id_pattern() {
+  static const std::regex re("^[A-Za-z0-9][A-Za-z0-9._-]*$");
+  return re;
+}
+const std::regex& clause_id_pattern() {
+  static const std::regex re("^[A-Za-z0-9][A-Za-z0-9._()-]*$");
+  return re;
+}
+
+std::string type_name(const YAML::Node& n) {
+  switch (n.Type()) {
+    case YAML::NodeType::Null:
+      return "nothing";
+    case YAML::NodeType::Scalar:
+      return "text";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Map:
+      return "a mapping";
+    case YAML::NodeType::Undefined:
+      return "nothing";
+  }
+  return "?";
+}
+
+using Item = std::variant<core::Framework, core::Standard, core::MappingSet>;
+
+struct ParsedItem {
+  std::string path;
+  Item item;
+  bool overriding = false;
+};
+
+const std::string& item_id(const Item& item) {
+  return std::visit([](const auto& v) -> const std::string& { return v.id; }, item);
+}
+const Location& item_location(const Item& item) {
+  return std::visit([](const auto& v) -> const Location& { return v.location; }, item);
+}
+std::string_view item_kind(const Item& item) {
+  if (std::holds_alternative<core::Framework>(item)) return "framework";
+  if (std::holds_alternative<core::Standard>(item)) return "standard";
+  return "mapping set";
+}
+
+// Parses one YAML document into one catalog item, collecting every error.
+class FileParser {
+ public:
+  FileParser(std::string path, std::vector<Diagnostic>& diagnostics)
+      : m_path(std::move(path)), m_diagnostics(diagnostics) {}
+
+  bool failed() const { return m_failed; }
+
+  std::optional<Item> parse(const YAML::Node& root) {
+    if (!root.IsMap()) {
+      error(root, "expected a mapping with 'kind' at the top of the file, found " + type_name(root));
+      return std::nullopt;
+    }
+    auto kind = text(root, "kind", true, "the file");
+    if (!kind) return std::nullopt;
+    if (*kind == "framework") return parse_framework(root);
+    if (*kind == "standard") return parse_standard(root);
+    if (*kind == "mapping-set") return parse_mapping_set(root);
+    error(root["kind"], "unknown kind '" + *kind + "' (expected framework, standard or mapping-set)");
+    return std::nullopt;
+  }
+
+ private:
+  Location loc(const YAML::Node& n) const {
+    auto mark = n.Mark();
+    if (mark.line < 0) return Location{m_path, 0, 0};
+    return Location{m_path, mark.line + 1, mark.column + 1};
+  }
+
+  void error(const YAML::Node& at, std::string message) { error_at(loc(at), std::move(message)); }
+  void error_at(Location where, std::string message) {
+    m_failed = true;
+    m_diagnostics.push_back(
+        Diagnostic{Severity::k_error, DiagnosticKind::k_content, std::move(where), std::move(message)});
+  }
+  void warning(const YAML::Node& at, std::string message) {
+    m_diagnostics.push_back(
+        Diagnostic{Severity::k_warning, DiagnosticKind::k_content, loc(at), std::move(message)});
+  }
+
+  // Reports unknown and duplicate keys of `map`. REQUIRES: map.IsMap().
+  void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
+                  std::string_view what) {
+    std::set<std::string> seen;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      if (!it->first.IsScalar()) {
+        error(it->first, "a key in " + std::string(what) + " must be text, found " + type_name(it->first));
+        continue;
+      }
+      const auto key = it->first.Scalar();
+      if (!seen.insert(key).second) {
+        error(it->first, "duplicate key '" + key + "' in " + std::string(what));
+        continue;
+      }
+      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+        std::vector<std::string> names(allowed.begin(), allowed.end());
+        error(it->first, "unknown key '" + key + "' in " + std::string(what) + " (expected one of: " +
+                             util::join(names, ", ") + ")");
+      }
+    }
+  }
+
+  // The text value of map[key]; nullopt (with an error when required) when missing or not text.
+  std::optional<std::string> text(const YAML::Node& map, const char* key, bool required,
+                                   std::string_view what) {
+    auto value = map[key];
+    if (!value.IsDefined() || value.IsNull()) {
+      if (required) {
+        if (value.IsDefined())
+          error(value, "'" + std::string(key) + "' of " + std::string(what) + " must not be empty");
+        else
+          error(map, "missing required key '" + std::string(key) + "' in " + std::string(what));
+      }
+      return std::nullopt;
+    }
+    if (!value.IsScalar()) {
+      error(value, "'" + std::string(key) + "' of " + std::string(what) + " must be text, found " +
+                       type_name(value));
+      return std::nullopt;
+    }
+    auto s = util::trim(value.Scalar());
+    if (s.empty() && required) {
+      error(value, "'" + std::string(key) + "' of " + std::string(what) + " must not be empty");
+      return std::nullopt;
+    }
+    return s;
+  }
+
+  std::string optional_text(const YAML::Node& map, const char* key, std::string_view what) {
+    return text(map, key, false, what).value_or("");
+  }
+
+  bool boolean(const YAML::Node& map, const char* key, std::string_view what) {
+    auto value = map[key];
+    if (!value.IsDefined() || value.IsNull()) return false;
+    if (value.IsScalar()) {
+      const auto& s = value.Scalar();
+      if (s == "true") return true;
+      if (s == "false") return false;
+    }
+    error(value, "'" + std::string(key) + "' of " + std::string(what) + " must be true or false");
+    return false;
+  }
+
+  std::vector<std::string> text_list(const YAML::Node& map, const char* key, std::string_view what) {
+    std::vector<std::string> out;
+    auto value = map[key];
+    if (!value.IsDefined() || value.IsNull()) return out;
+    if (!value.IsSequence()) {
+      error(value, "'" + std::string(key) + "' of " + std::string(what) + " must be a list of text, found " +
+                       type_name(value));
+      return out;
+    }
+    for (const auto& item : value) {
+      if (!item.IsScalar() || util::trim(item.Scalar()).empty()) {
+        error(item, "each entry of '" + std::string(key) + "' of " + std::string(what) +
+                        " must be non-empty text, found " + type_name(item));
+        continue;
+      }
+      out.push_back(util::trim(item.Scalar()));
+    }
+    return out;
+  }
+
+  bool check_item_id(const YAML::Node& root, const std::string& id) {
+    if (!std::regex_match(id, item_id_pattern())) {
+      error(root["id"], "id '" + id +
+                            "' is not valid: use lowercase letters, digits, '-' and '.', starting with a "
+                            "letter or digit");
+      return false;
+    }
+    return true;
+  }
+
+  core::Provenance parse_provenance(const YAML::Node& root, std::string_view what) {
+    core::Provenance p;
+    auto node = root["provenance"];
+    if (!node.IsDefined() || node.IsNull()) {
+      error(root, "missing required key 'provenance' in " + std::string(what) +
+                      " (source document, edition, tables and method)");
+      return p;
+    }
+    if (!node.IsMap()) {
+      error(node, "'provenance' must be a mapping, found " + type_name(node));
+      return p;
+    }
+    check_keys(node, {"source", "edition", "tables", "method", "notes"}, "provenance");
+    p.source = text(node, "source", true, "provenance").value_or("");
+    p.edition = optional_text(node, "edition", "provenance");
+    p.tables = optional_text(node, "tables", "provenance");
+    p.notes = optional_text(node, "notes", "provenance");
+    if (auto method = text(node, "method", true, "provenance")) {
+      if (auto m = core::parse_method(*method))
+        p.method = *m;
+      else
+        error(node["method"], "unknown method '" + *method +
+                                  "' (expected transcribed, derived or user-authored)");
+    }
+    return p;
+  }
+
+  std::optional<core::Framework> parse_framework(const YAML::Node& root) {
+    check_keys(root,
+               {"kind", "id", "title", "short_title", "version", "publisher", "description",
+                "conformance", "provenance", "nodes", "derive"},
+               "a framework");
+    core::Framework fw;
+    fw.location = loc(root);
+    fw.id = text(root, "id", true, "the framework").value_or("");
+    if (!fw.id.empty()) check_item_id(root, fw.id);
+    fw.title = text(root, "title", true, "the framework").value_or("");
+    fw.short_title = optional_text(root, "short_title", "the framework");
+    fw.version = optional_text(root, "version", "the framework");
+    fw.publisher = optional_text(root, "publisher", "the framework");
+    fw.description = optional_text(root, "description", "the framework");
+    if (auto c = text(root, "conformance", false, "the framework")) {
+      if (*c == "ts-27110")
+        fw.conformance = core::Conformance::k_ts_27110;
+      else if (*c == "none")
+        fw.conformance = core::Conformance::k_none;
+      else
+        error(root["conformance"], "unknown conformance '" + *c + "' (expected ts-27110 or none)");
+    }
+    fw.provenance = parse_provenance(root, "the framework");
+
+    auto derive = root["derive"];
+    auto nodes = root["nodes"];
+    bool has_derive = derive.IsDefined() && !derive.IsNull();
+    bool has_nodes = nodes.IsDefined() && !nodes.IsNull();
+    if (has_derive && has_nodes) {
+      error(derive, "a framework has either 'nodes' or 'derive', not both");
+    } else if (has_derive) {
+      if (!derive.IsMap()) {
+        error(derive, "'derive' must be a mapping with 'from' and 'through', found " + type_name(derive));
+      } else {
+        check_keys(derive, {"from", "through"}, "'derive'");
+        core::Derivation d;
+        d.location = loc(derive);
+        d.from = text(derive, "from", true, "'derive'").value_or("");
+        d.through = text_list(derive, "through", "'derive'");
+        if (d.through.empty() && derive["through"].IsDefined() == false)
+          error(derive, "missing required key 'through' in 'derive' (the edition mapping sets)");
+        fw.derivation = std::move(d);
+      }
+    } else if (!has_nodes) {
+      error(root, "missing required key 'nodes' in the framework (its functions)");
+    } else if (!nodes.IsSequence()) {
+      error(nodes, "'nodes' must be a list of function nodes, found " + type_name(nodes));
+    } else {
+      if (nodes.size() == 0) error(nodes, "'nodes' is empty: a framework needs at least one function");
+      std::map<std::string, Location> seen;
+      for (const auto& n : nodes) {
+        if (auto node = parse_node(n, core::Level::k_function, "", seen)) fw.nodes.push_back(std::move(*node));
+      }
+    }
+    if (m_failed) return std::nullopt;
+    return fw;
+  }
+
+  std::optional<core::Node> parse_node(const YAML::Node& n, core::Level expected,
+                                       const std::string& parent_id,
+                                       std::map<std::string, Location>& seen) {
+    if (++m_node_count > k_max_nodes_per_file) {
+      if (m_node_count == k_max_nodes_per_file + 1)
+        error(n, "more than " + std::to_string(k_max_nodes_per_file) +
+                     " nodes in one file (are YAML aliases repeating a subtree?)");
+      return std::nullopt;
+    }
+    const std::string where =
+        parent_id.empty() ? std::string("a function node") : "a child of node " + parent_id;
+    if (!n.IsMap()) {
+      error(n, where + " must be a mapping with id, level and title, found " + type_name(n));
+      return std::nullopt;
+    }
+    core::Node node;
+    node.location = loc(n);
+    node.id = text(n, "id", true, where).value_or("");
+    const std::string what = node.id.empty() ? where : "node " + node.id;
+    check_keys(n,
+               {"id", "level", "title", "description", "source", "notes", "references", "activities",
+                "inputs", "outputs", "children"},
+               what);
+    if (!node.id.empty()) {
+      if (!std::regex_match(node.id, node_id_pattern())) {
+        error(n["id"], "node id '" + node.id +
+                           "' is not valid: use letters, digits, '.', '-' and '_', starting with a "
+                           "letter or digit");
+      }
+      auto [it, inserted] = seen.emplace(node.id, node.location);
+      if (!inserted) {
+        error(n["id"], "duplicate node id '" + node.id + "' (first defined at line " +
+                           std::to_string(it->second.line) + ")");
+      }
+    }
+    if (auto level = text(n, "level", true, what)) {
+      if (auto l = core::parse_level(*level)) {
+        node.level = *l;
+        if (*l != expected) {
+          error(n["level"], "node " + node.id + " is a " + *level + " but " +
+                                (parent_id.empty() ? std::string("top-level nodes must be functions")
+                                                   : "children of " + parent_id + " must be " +
+                                                         std::string(core::to_string(expected)) +
+                                                         " nodes"));
+        }
+      } else {
+        error(n["level"], "unknown level '" + *level +
+                              "' (expected function, category, subcategory or statement)");
+      }
+    }
+    bool needs_title = node.level == core::Level::k_function || node.level == core::Level::k_category;
+    node.title = text(n, "title", needs_title, what).value_or("");
+    node.description = optional_text(n, "description", what);
+    if (!needs_title && node.title.empty() && node.description.empty() && n["description"].IsDefined() == false) {
+      error(n, "missing required key 'description' in " + what + " (the outcome it states)");
+    }
+    node.source = optional_text(n, "source", what);
+    node.notes = optional_text(n, "notes", what);
+    node.activities = text_list(n, "activities", what);
+    node.inputs = text_list(n, "inputs", what);
+    node.outputs = text_list(n, "outputs", what);
+    auto refs = n["references"];
+    if (refs.IsDefined() && !refs.IsNull()) {
+      if (!refs.IsSequence()) {
+        error(refs, "'references' of " + what + " must be a list, found " + type_name(refs));
+      } else {
+        for (const auto& r : refs) parse_reference(r, what, node.references);
+      }
+    }
+    auto children = n["children"];
+    if (children.IsDefined() && !children.IsNull()) {
+      if (!children.IsSequence()) {
+        error(children, "'children' of " + what + " must be a list of nodes, found " + type_name(children));
+      } else {
+        for (const auto& c : children) {
+          if (auto child = parse_node(c, core::child_level(node.level), node.id, seen))
+            node.children.push_back(std::move(*child));
+        }
+      }
+    }
+    return node;
+  }
+
+  void parse_reference(const YAML::Node& r, const std::string& what, std::vector<core::Reference>& out) {
+    const std::string rwhat = "a reference of " + what;
+    if (!r.IsMap()) {
+      error(r, rwhat + " must be a mapping with 'standard' (and 'clause'), found " + type_name(r));
+      return;
+    }
+    check_keys(r, {"standard", "clause", "clauses", "all_parts", "printed", "note"}, rwhat);
+    core::Reference base;
+    base.location = loc(r);
+    base.standard = text(r, "standard", true, rwhat).value_or("");
+    base.all_parts = boolean(r, "all_parts", rwhat);
+    base.printed = optional_text(r, "printed", rwhat);
+    base.note = optional_text(r, "note", rwhat);
+    bool has_clause = r["clause"].IsDefined() && !r["clause"].IsNull();
+    bool has_clauses = r["clauses"].IsDefined() && !r["clauses"].IsNull();
+    if (has_clause && has_clauses) {
+      error(r, rwhat + " has both 'clause' and 'clauses': use one");
+      return;
+    }
+    std::vector<std::pair<std::string, YAML::Node>> clauses;
+    if (has_clause) {
+      if (auto c = text(r, "clause", false, rwhat)) clauses.emplace_back(*c, r["clause"]);
+    } else if (has_clauses) {
+      auto list = r["clauses"];
+      if (!list.IsSequence()) {
+        error(list, "'clauses' of " + rwhat + " must be a list, found " + type_name(list));
+        return;
+      }
+      if (list.size() == 0) error(list, "'clauses' of " + rwhat + " is empty: omit it to cite the whole standard");
+      for (const auto& c : list) {
+        if (!c.IsScalar()) {
+          error(c, "each clause of " + rwhat + " must be text, found " + type_name(c));
+          continue;
+        }
+        clauses.emplace_back(util::trim(c.Scalar()), c);
+      }
+    }
+    for (const auto& [clause, at] : clauses) {
+      if (!std::regex_match(clause, clause_id_pattern())) {
+        error(at, "clause '" + clause + "' is not a clause id (write 'Clause 4' as \"4\", '4.1.' as \"4.1\")");
+        continue;
+      }
+    }
+    if (clauses.empty()) {
+      out.push_back(base);
+      return;
+    }
+    for (const auto& [clause, at] : clauses) {
+      auto ref = base;
+      ref.clause = clause;
+      ref.location = loc(at);
+      out.push_back(std::move(ref));
+    }
+  }
+
+  std::optional<core::Standard> parse_standard(const YAML::Node& root) {
+    check_keys(root,
+               {"kind", "id", "designation", "title", "publisher", "edition", "multipart",
+                "superseded_by", "provenance", "clauses", "annex"},
+               "a standard");
+    core::Standard s;
+    s.location = loc(root);
+    s.id = text(root, "id", true, "the standard").value_or("");
+    if (!s.id.empty()) check_item_id(root, s.id);
+    s.designation = text(root, "designation", true, "the standard").value_or("");
+    s.title = text(root, "title", true, "the standard").value_or("");
+    s.publisher = optional_text(root, "publisher", "the standard");
+    s.edition = optional_text(root, "edition", "the standard");
+    s.multipart = boolean(root, "multipart", "the standard");
+    s.superseded_by = optional_text(root, "superseded_by", "the standard");
+    s.provenance = parse_provenance(root, "the standard");
+    auto clauses = root["clauses"];
+    if (clauses.IsDefined() && !clauses.IsNull()) {
+      s.has_clause_list = true;
+      if (!clauses.IsSequence()) {
+        error(clauses, "'clauses' must be a list, found " + type_name(clauses));
+      } else {
+        std::map<std::string, int> seen;
+        for (const auto& c : clauses) {
+          if (!c.IsMap()) {
+            error(c, "a clause must be a mapping with id and title, found " + type_name(c));
+            continue;
+          }
+          check_keys(c, {"id", "title", "type"}, "a clause");
+          core::Clause clause;
+          clause.id = text(c, "id", true, "a clause").value_or("");
+          clause.title = text(c, "title", true, "clause " + clause.id).value_or("");
+          clause.type = text(c, "type", false, "clause " + clause.id).value_or("clause");
+          static const std::set<std::string> k_types{"clause", "section", "objective", "control", "annex"};
+          if (!k_types.contains(clause.type))
+            error(c["type"], "unknown clause type '" + clause.type +
+                                 "' (expected clause, section, objective, control or annex)");
+          if (clause.id.empty()) continue;
+          if (!std::regex_match(clause.id, clause_id_pattern())) {
+            error(c["id"], "clause id '" + clause.id + "' is not valid");
+            continue;
+          }
+          auto [it, inserted] = seen.emplace(clause.id, loc(c).line);
+          if (!inserted) {
+            error(c["id"], "duplicate clause id '" + clause.id + "' (first at line " +
+                               std::to_string(it->second) + ")");
+            continue;
+          }
+          auto parent = core::parent_clause(clause.id);
+          if (!parent.empty() && !seen.contains(parent)) {
+            error(c["id"], "clause '" + clause.id + "' comes before (or without) its parent '" + parent + "'");
+          }
+          s.clauses.push_back(std::move(clause));
+        }
+      }
+    }
+    auto annex = root["annex"];
+    if (annex.IsDefined() && !annex.IsNull()) {
+      if (!annex.IsMap()) {
+        error(annex, "'annex' must be a mapping with 'prefix' and 'mirrors', found " + type_name(annex));
+      } else {
+        check_keys(annex, {"prefix", "mirrors"}, "'annex'");
+        core::Annex a;
+        a.location = loc(annex);
+        a.prefix = text(annex, "prefix", true, "'annex'").value_or("");
+        a.mirrors = text(annex, "mirrors", true, "'annex'").value_or("");
+        s.annex = std::move(a);
+        s.has_clause_list = true;
+      }
+    }
+    if (m_failed) return std::nullopt;
+    return s;
+  }
+
+  std::optional<core::CatalogItemRef> parse_item_ref(const YAML::Node& root, const char* key) {
+    auto node = root[key];
+    if (!node.IsDefined() || node.IsNull()) {
+      error(root, std::string("missing required key '") + key +
+                      "' in the mapping set ({ standard: ID } or { framework: ID })");
+      return std::nullopt;
+    }
+    if (!node.IsMap() || node.size() != 1) {
+      error(node, std::string("'") + key + "' must be { standard: ID } or { framework: ID }");
+      return std::nullopt;
+    }
+    auto it = node.begin();
+    core::CatalogItemRef ref;
+    auto k = it->first.Scalar();
+    if (k == "standard")
+      ref.kind = core::CatalogItemRef::Kind::k_standard;
+    else if (k == "framework")
+      ref.kind = core::CatalogItemRef::Kind::k_framework;
+    else {
+      error(it->first, std::string("'") + key + "' must name a 'standard' or a 'framework', not '" + k + "'");
+      return std::nullopt;
+    }
+    if (!it->second.IsScalar()) {
+      error(it->second, std::string("'") + key + "." + k + "' must be an id");
+      return std::nullopt;
+    }
+    ref.id = util::trim(it->second.Scalar());
+    return ref;
+  }
+
+  std::optional<core::MappingSet> parse_mapping_set(const YAML::Node& root) {
+    check_keys(root,
+               {"kind", "id", "title", "source", "target", "purpose", "provenance", "mappings"},
+               "a mapping set");
+    core::MappingSet set;
+    set.location = loc(root);
+    set.id = text(root, "id", true, "the mapping set").value_or("");
+    if (!set.id.empty()) check_item_id(root, set.id);
+    set.title = text(root, "title", true, "the mapping set").value_or("");
+    if (auto src = parse_item_ref(root, "source")) set.source = *src;
+    if (auto tgt = parse_item_ref(root, "target")) set.target = *tgt;
+    if (auto purpose = text(root, "purpose", false, "the mapping set")) {
+      if (*purpose == "edition")
+        set.purpose = core::Purpose::k_edition;
+      else if (*purpose == "crosswalk")
+        set.purpose = core::Purpose::k_crosswalk;
+      else
+        error(root["purpose"], "unknown purpose '" + *purpose + "' (expected edition or crosswalk)");
+    }
+    set.provenance = parse_provenance(root, "the mapping set");
+    auto mappings = root["mappings"];
+    if (!mappings.IsDefined() || mappings.IsNull()) {
+      error(root, "missing required key 'mappings' in the mapping set");
+    } else if (!mappings.IsSequence()) {
+      error(mappings, "'mappings' must be a list, found " + type_name(mappings));
+    } else {
+      for (const auto& m : mappings) {
+        if (!m.IsMap()) {
+          error(m, "a mapping must be a mapping with source, target and relationship, found " + type_name(m));
+          continue;
+        }
+        check_keys(m, {"source", "target", "relationship", "rationale"}, "a mapping");
+        core::Mapping mapping;
+        mapping.location = loc(m);
+        mapping.source = text(m, "source", true, "a mapping").value_or("");
+        auto target = m["target"];
+        if (target.IsDefined() && !target.IsNull()) {
+          if (target.IsScalar()) {
+            mapping.targets.push_back(util::trim(target.Scalar()));
+          } else {
+            mapping.targets = text_list(m, "target", "mapping of " + mapping.source);
+          }
+        }
+        mapping.rationale = optional_text(m, "rationale", "a mapping");
+        if (auto rel = text(m, "relationship", true, "mapping of " + mapping.source)) {
+          if (auto r = core::parse_relationship(*rel)) {
+            mapping.relationship = *r;
+            bool none = *r == core::Relationship::k_no_relationship;
+            if (none && !mapping.targets.empty())
+              error(m["target"], "mapping of " + mapping.source + " is no-relationship but names a target");
+            if (!none && mapping.targets.empty())
+              error(m, "mapping of " + mapping.source + " has no target (use relationship: no-relationship)");
+          } else {
+            error(m["relationship"], "unknown relationship '" + *rel +
+                                         "' (expected equal, equivalent, subset-of, superset-of, "
+                                         "intersects-with or no-relationship)");
+          }
+        }
+        set.mappings.push_back(std::move(mapping));
+      }
+    }
+    if (m_failed) return std::nullopt;
+    return set;
+  }
+
+  std::string m_path;
+  std::vector<Diagnostic>& m_diagnostics;
+  bool m_failed = false;
+  std::size_t m_node_count = 0;
+};
+
+std::pair<int, int> line_column_at(std::string_view text, std::size_t offset) {
+  int line = 1;
+  int column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+}  // namespace
+
+struct Loader::Impl {
+  std::vector<ParsedItem> items;
+  std::vector<Diagnostic> diagnostics;
+  std::set<std::string> rejected;
+
+  void unreadable(const std::string& path, int line, int column, std::string message) {
+    diagnostics.push_back(Diagnostic{Severity::k_error, DiagnosticKind::k_unreadable,
+                                     Location{path, line, column}, std::move(message)});
+    rejected.insert(path);
+  }
+
+  // Cross-file checks for one item against the items still alive. Returns the diagnostics.
+  std::vector<Diagnostic> check(const ParsedItem& parsed, const std::map<std::string, const Item*>& alive,
+                                const std::set<std::string>& dead) const;
+};
+
+Loader::Loader() : m_impl(std::make_unique<Impl>()) {}
+Loader::~Loader() = default;
+
+void Loader::add_text(std::string path, std::string_view content, bool overriding) {
+  if (content.size() > k_max_file_bytes) {
+    m_impl->unreadable(path, 0, 0,
+                       "file is " + std::to_string(content.size()) + " bytes; a catalog file may be at most " +
+                           std::to_string(k_max_file_bytes) + " bytes (16 MiB)");
+    return;
+  }
+  if (auto bad = util::find_invalid_utf8(content); bad != std::string_view::npos) {
+    auto [line, column] = line_column_at(content, bad);
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(content[bad])));
+    m_impl->unreadable(path, line, column,
+                       std::string("not a UTF-8 text file (byte ") + hex + " at offset " +
+                           std::to_string(bad) + "); catalog files are YAML text");
+    return;
+  }
+  std::vector<YAML::Node> docs;
+  try {
+    docs = YAML::LoadAll(std::string(content));
+  } catch (const YAML::Exception& e) {
+    m_impl->unreadable(path, e.mark.line + 1, e.mark.column + 1, "YAML syntax error: " + e.msg);
+    return;
+  }
+  if (docs.empty() || (docs.size() == 1 && docs[0].IsNull())) {
+    m_impl->unreadable(path, 1, 1, "the file is empty; expected a catalog document starting with 'kind:'");
+    return;
+  }
+  if (docs.size() > 1) {
+    auto mark = docs[1].Mark();
+    m_impl->unreadable(path, mark.line + 1, mark.column + 1,
+                       "the file holds " + std::to_string(docs.size()) +
+                           " YAML documents; a catalog file holds exactly one");
+    return;
+  }
+  FileParser parser(path, m_impl->diagnostics);
+  std::optional<Item> item;
+  try {
+    item = parser.parse(docs[0]);
+  } catch (const YAML::Exception& e) {
+    m_impl->unreadable(path, e.mark.line + 1, e.mark.column + 1, "YAML error: " + e.msg);
+    return;
+  }
+  if (!item || parser.failed()) {
+    m_impl->rejected.insert(path);
+    return;
+  }
+  m_impl->items.push_back(ParsedItem{path, std::move(*item), overriding});
+}
+
+void Loader::add_file(const std::filesystem::path& path, bool overriding) {
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) {
+    m_impl->unreadable(path.string(), 0, 0, "no such file");
+    return;
+  }
+  if (std::filesystem::is_directory(status)) {
+    m_impl->unreadable(path.string(), 0, 0, "is a directory, not a catalog file");
+    return;
+  }
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > k_max_file_bytes) {
+    m_impl->unreadable(path.string(), 0, 0,
+                       "file is " + std::to_string(size) + " bytes; a catalog file may be at most " +
+                           std::to_string(k_max_file_bytes) + " bytes (16 MiB)");
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    m_impl->unreadable(path.string(), 0, 0, "cannot be read (permission denied?)");
+    return;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  add_text(path.string(), buffer.str(), overriding);
+}
+
+void Loader::add_directory(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    m_impl->unreadable(dir.string(), 0, 0, "catalog directory does not exist");
+    return;
+  }
+  std::vector<std::filesystem::path> files;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    if (!it->is_regular_file()) continue;
+    auto ext = it->path().extension();
+    if (ext == ".yaml" || ext == ".yml") files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) add_file(f);
+}
+
+std::vector<std::string> Loader::ids_from(std::string_view path) const {
+  std::vector<std::string> out;
+  for (const auto& p : m_impl->items) {
+    if (p.path == path) out.push_back(item_id(p.item));
+  }
+  return out;
+}
+
+namespace {
+
+Diagnostic content_error(Location where, std::string message) {
+  return Diagnostic{Severity::k_error, DiagnosticKind::k_content, std::move(where), std::move(message)};
+}
+
+// Clause ids of a standard, including its annex as built from the mirrored standard.
+std::set<std::string> clause_ids(const core::Standard& s, const std::map<std::string, const Item*>& alive) {
+  std::set<std::string> ids;
+  for (const auto& c : s.clauses) ids.insert(c.id);
+  if (s.annex) {
+    auto it = alive.find(s.annex->mirrors);
+    if (it != alive.end()) {
+      if (const auto* m = std::get_if<core::Standard>(it->second)) {
+        for (const auto& c : m->clauses) ids.insert(s.annex->prefix + c.id);
+      }
+    }
+  }
+  return ids;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> Loader::Impl::check(const ParsedItem& parsed,
+                                            const std::map<std::string, const Item*>& alive,
+                                            const std::set<std::string>& dead) const {
+  std::vector<Diagnostic> out;
+  auto missing = [&](const std::string& what, const std::string& id) {
+    if (dead.contains(id)) return what + " '" + id + "' failed to load (see its errors)";
+    return "unknown " + what + " '" + id + "'";
+  };
+  auto find_standard = [&](const std::string& id) -> const core::Standard* {
+    auto it = alive.find(id);
+    if (it == alive.end()) return nullptr;
+    return std::get_if<core::Standard>(it->second);
+  };
+  auto find_framework = [&](const std::string& id) -> const core::Framework* {
+    auto it = alive.find(id);
+    if (it == alive.end()) return nullptr;
+    return std::get_if<core::Framework>(it->second);
+  };
+  std::map<std::string, std::set<std::string>> clause_cache;
+  auto clauses_of = [&](const core::Standard& s) -> const std::set<std::string>& {
+    auto it = clause_cache.find(s.id);
+    if (it == clause_cache.end()) it = clause_cache.emplace(s.id, clause_ids(s, alive)).first;
+    return it->second;
+  };
+
+  if (const auto* fw = std::get_if<core::Framework>(&parsed.item)) {
+    if (fw->derivation) {
+      const auto& d = *fw->derivation;
+      const auto* from = find_framework(d.from);
+      if (from == nullptr) out.push_back(content_error(d.location, "'derive.from': " + missing("framework", d.from)));
+      // A cycle of derivations: follow 'from' until a framework with nodes.
+      std::set<std::string> chain{fw->id};
+      for (const auto* f = from; f != nullptr && f->derivation; f = find_framework(f->derivation->from)) {
+        if (!chain.insert(f->id).second || f->derivation->from == fw->id) {
+          out.push_back(content_error(d.location, "derivation cycle: " + fw->id + " is derived, through " +
+                                                      f->id + ", from itself"));
+          break;
+        }
+      }
+      for (const auto& through : d.through) {
+        auto it = alive.find(through);
+        const auto* set = it == alive.end() ? nullptr : std::get_if<core::MappingSet>(it->second);
+        if (set == nullptr) {
+          out.push_back(content_error(d.location, "'derive.through': " + missing("mapping set", through)));
+        } else if (set->purpose != core::Purpose::k_edition ||
+                   set->source.kind != core::CatalogItemRef::Kind::k_standard) {
+          out.push_back(content_error(d.location, "'derive.through': mapping set '" + through +
+                                                      "' is not an edition mapping between standards"));
+        }
+      }
+    }
+    auto walk = [&](auto& self, const std::vector<core::Node>& nodes) -> void {
+      for (const auto& node : nodes) {
+        for (const auto& ref : node.references) {
+          const auto* s = find_standard(ref.standard);
+          if (s == nullptr) {
+            out.push_back(content_error(ref.location, "node " + node.id + " cites " + missing("standard", ref.standard) +
+                                                          " (add a standard file, or fix the id)"));
+            continue;
+          }
+          if (!ref.clause.empty() && s->has_clause_list && !clauses_of(*s).contains(ref.clause)) {
+            out.push_back(content_error(ref.location, "node " + node.id + " cites clause '" + ref.clause +
+                                                          "' of " + s->designation +
+                                                          ", which has no such clause"));
+          }
+          if (ref.all_parts && !s->multipart) {
+            out.push_back(Diagnostic{Severity::k_warning, DiagnosticKind::k_content, ref.location,
+                                     "node " + node.id + " cites all parts of " + s->designation +
+                                         ", which is not marked multipart"});
+          }
+        }
+        self(self, node.children);
+      }
+    };
+    walk(walk, fw->nodes);
+  } else if (const auto* s = std::get_if<core::Standard>(&parsed.item)) {
+    if (!s->superseded_by.empty()) {
+      if (find_standard(s->superseded_by) == nullptr) {
+        out.push_back(content_error(s->location, "'superseded_by': " + missing("standard", s->superseded_by)));
+      } else {
+        std::set<std::string> chain{s->id};
+        for (const auto* next = find_standard(s->superseded_by); next != nullptr;
+             next = next->superseded_by.empty() ? nullptr : find_standard(next->superseded_by)) {
+          if (!chain.insert(next->id).second) {
+            out.push_back(content_error(s->location, "'superseded_by' forms a cycle: " + s->id + " -> " +
+                                                         s->superseded_by + " -> ... -> " + next->id));
+            break;
+          }
+        }
+      }
+    }
+    if (s->annex) {
+      const auto* m = find_standard(s->annex->mirrors);
+      if (m == nullptr) {
+        out.push_back(content_error(s->annex->location, "'annex.mirrors': " + missing("standard", s->annex->mirrors)));
+      } else if (m->annex) {
+        out.push_back(content_error(s->annex->location, "'annex.mirrors': standard '" + m->id +
+                                                            "' has an annex of its own; mirrors do not chain"));
+      } else if (m->clauses.empty()) {
+        out.push_back(content_error(s->annex->location, "'annex.mirrors': standard '" + m->id + "' has no clauses"));
+      } else {
+        for (const auto& c : m->clauses) {
+          if (s->find_clause(s->annex->prefix + c.id) != nullptr) {
+            out.push_back(content_error(s->annex->location, "clause '" + s->annex->prefix + c.id +
+                                                                "' is both listed and made by the annex"));
+            break;
+          }
+        }
+      }
+    }
+  } else if (const auto* set = std::get_if<core::MappingSet>(&parsed.item)) {
+    auto ids_of = [&](const core::CatalogItemRef& ref, const char* side) -> std::optional<std::set<std::string>> {
+      auto it = alive.find(ref.id);
+      bool want_standard = ref.kind == core::CatalogItemRef::Kind::k_standard;
+      const char* what = want_standard ? "standard" : "framework";
+      if (it == alive.end() || (want_standard != std::holds_alternative<core::Standard>(*it->second)) ||
+          (!want_standard && !std::holds_alternative<core::Framework>(*it->second))) {
+        out.push_back(content_error(set->location, std::string("'") + side + "': " + missing(what, ref.id)));
+        return std::nullopt;
+      }
+      if (want_standard) {
+        const auto& s = std::get<core::Standard>(*it->second);
+        if (!s.has_clause_list) return std::set<std::string>{};  // open: any clause
+        return clauses_of(s);
+      }
+      const auto& f = std::get<core::Framework>(*it->second);
+      std::set<std::string> ids;
+      const auto* base = &f;
+      for (int guard = 0; base != nullptr && base->derivation && guard < 16; ++guard)
+        base = find_framework(base->derivation->from);
+      if (base == nullptr) return std::set<std::string>{};
+      auto walk = [&ids](auto& self, const std::vector<core::Node>& nodes) -> void {
+        for (const auto& n : nodes) {
+          ids.insert(n.id);
+          self(self, n.children);
+        }
+      };
+      walk(walk, base->nodes);
+      return ids;
+    };
+    auto source_ids = ids_of(set->source, "source");
+    auto target_ids = ids_of(set->target, "target");
+    if (set->purpose == core::Purpose::k_edition &&
+        (set->source.kind != core::CatalogItemRef::Kind::k_standard ||
+         set->target.kind != core::CatalogItemRef::Kind::k_standard)) {
+      out.push_back(content_error(set->location, "an edition mapping set maps a standard to a standard"));
+    }
+    std::set<std::pair<std::string, std::string>> pairs;
+    for (const auto& m : set->mappings) {
+      if (source_ids && !source_ids->empty() && !source_ids->contains(m.source)) {
+        out.push_back(content_error(m.location, "mapping source '" + m.source + "' does not exist in " +
+                                                    set->source.id));
+      }
+      for (const auto& t : m.targets) {
+        if (target_ids && !target_ids->empty() && !target_ids->contains(t)) {
+          out.push_back(content_error(m.location, "mapping target '" + t + "' (from '" + m.source +
+                                                      "') does not exist in " + set->target.id));
+        }
+        if (!pairs.emplace(m.source, t).second) {
+          out.push_back(content_error(m.location, "duplicate mapping " + m.source + " -> " + t));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+LoadResult Loader::finish() {
+  auto& impl = *m_impl;
+  LoadResult result;
+
+  // Unique ids across files: a second declaration is an error of the later file.
+  std::map<std::string, const ParsedItem*> by_id;
+  std::set<std::string> dead_paths = impl.rejected;
+  std::set<std::string> overridden;
+  for (const auto& p : impl.items) {
+    const auto& id = item_id(p.item);
+    auto [it, inserted] = by_id.emplace(id, &p);
+    if (!inserted && p.overriding && !it->second->overriding) {
+      dead_paths.insert(it->second->path);  // replaced, not broken
+      overridden.insert(it->second->path);
+      it->second = &p;
+      continue;
+    }
+    if (!inserted) {
+      const auto& first = item_location(it->second->item);
+      impl.diagnostics.push_back(content_error(
+          item_location(p.item), "duplicate id '" + id + "': already declared by " + first.file +
+                                     (first.line > 0 ? ":" + std::to_string(first.line) : std::string())));
+      dead_paths.insert(p.path);
+    }
+  }
+
+  // Cross-file checks to a fixed point: an item that depends on a rejected one is rejected too.
+  std::set<std::string> dead_ids;
+  std::map<std::string, const Item*> alive;
+  for (const auto& p : impl.items) {
+    if (!dead_paths.contains(p.path) && by_id[item_id(p.item)] == &p) alive.emplace(item_id(p.item), &p.item);
+  }
+  std::vector<Diagnostic> final_diagnostics;
+  for (bool changed = true; changed;) {
+    changed = false;
+    final_diagnostics.clear();
+    for (const auto& p : impl.items) {
+      const auto& id = item_id(p.item);
+      if (!alive.contains(id) || alive.at(id) != &p.item) continue;
+      auto diags = impl.check(p, alive, dead_ids);
+      bool has_error = std::any_of(diags.begin(), diags.end(),
+                                   [](const Diagnostic& d) { return d.severity == Severity::k_error; });
+      if (has_error) {
+        impl.diagnostics.insert(impl.diagnostics.end(), diags.begin(), diags.end());
+        alive.erase(id);
+        dead_ids.insert(id);
+        dead_paths.insert(p.path);
+        changed = true;
+        break;  // restart: others may depend on this one
+      }
+      final_diagnostics.insert(final_diagnostics.end(), diags.begin(), diags.end());
+    }
+  }
+  impl.diagnostics.insert(impl.diagnostics.end(), final_diagnostics.begin(), final_diagnostics.end());
+
+  // Build the catalog: standards (with annexes), mapping sets, frameworks with nodes.
+  std::vector<const core::Framework*> derived;
+  for (const auto& p : impl.items) {
+    const auto& id = item_id(p.item);
+    if (!alive.contains(id) || alive.at(id) != &p.item) continue;
+    if (const auto* s = std::get_if<core::Standard>(&p.item)) {
+      auto copy = *s;
+      if (copy.annex) {
+        const auto& mirror = std::get<core::Standard>(*alive.at(copy.annex->mirrors));
+        for (const auto& c : mirror.clauses)
+          copy.clauses.push_back(core::Clause{copy.annex->prefix + c.id, c.title, c.type});
+      }
+      result.catalog.add(std::move(copy));
+    } else if (const auto* m = std::get_if<core::MappingSet>(&p.item)) {
+      result.catalog.add(*m);
+    } else if (const auto* f = std::get_if<core::Framework>(&p.item)) {
+      if (f->derivation)
+        derived.push_back(f);
+      else
+        result.catalog.add(*f);
+    }
+  }
+  result.catalog.index();
+
+  // Derived frameworks, each once its source exists.
+  while (!derived.empty()) {
+    bool progress = false;
+    for (auto it = derived.begin(); it != derived.end();) {
+      const auto* spec = *it;
+      if (result.catalog.framework(spec->derivation->from) == nullptr) {
+        ++it;
+        continue;
+      }
+      auto made = core::derive_framework(result.catalog, *spec);
+      if (made) {
+        result.catalog.add(std::move(*made));
+      } else {
+        impl.diagnostics.push_back(content_error(spec->derivation->location, made.error().message));
+        dead_paths.insert(spec->location.file);
+      }
+      result.catalog.index();
+      it = derived.erase(it);
+      progress = true;
+    }
+    if (!progress) break;  // cycles were reported by check()
+  }
+
+  result.diagnostics = std::move(impl.diagnostics);
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     if (a.location.file != b.location.file) return a.location.file < b.location.file;
+                     if (a.location.line != b.location.line) return a.location.line < b.location.line;
+                     return a.location.column < b.location.column;
+                   });
+  for (const auto& p : dead_paths) {
+    if (!overridden.contains(p)) result.rejected_files.push_back(p);
+  }
+  return result;
+}
+
+}  // namespace cyberframe::catalog

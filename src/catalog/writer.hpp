@@ -1,0 +1,39 @@
+#pragma once
+// Writes catalog items out: JSON trees (the export format of docs/user-guide.md), YAML in the
+// catalog file format (which loads back to the same item), and CSV tables.
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "core/catalog.hpp"
+
+namespace cyberframe::catalog {
+
+// One reference: { standard (designation as printed), clause (or null), standard_id, ... }.
+nlohmann::json reference_to_json(const core::Catalog& catalog, const core::Reference& ref);
+// One node with its references; with its subtree when `with_children`.
+nlohmann::json node_to_json(const core::Catalog& catalog, const core::Node& node, bool with_children);
+// The whole framework as a tree, with provenance and, for a derived one, its change report.
+nlohmann::json framework_to_json(const core::Catalog& catalog, const core::Framework& fw);
+nlohmann::json standard_to_json(const core::Standard& s);
+nlohmann::json mapping_set_to_json(const core::MappingSet& set);
+nlohmann::json change_to_json(const core::Catalog& catalog, const core::ReferenceChange& change);
+
+// The framework in the catalog file format (a derived framework is written out with its nodes).
+std::string framework_to_yaml(const core::Framework& fw);
+std::string standard_to_yaml(const core::Standard& s);
+std::string mapping_set_to_yaml(const core::MappingSet& set);
+
+// One row per node: id,level,parent,title,description,references.
+std::string framework_to_csv(const core::Catalog& catalog, const core::Framework& fw);
+// One row per relationship: source,target,relationship,rationale.
+std::string mapping_set_to_csv(const core::MappingSet& set);
+
+// Any JSON value as YAML (used for --format yaml of command output).
+std::string json_to_yaml(const nlohmann::json& value);
+
+// "ISO/IEC 27002:2013 12.6.1" (the printed designation when the source misprinted it).
+std::string reference_label(const core::Catalog& catalog, const core::Reference& ref);
+
+}  // namespace cyberframe::catalog

@@ -1,0 +1,72 @@
+#include "cli/cli.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <ostream>
+
+#include "cli/output.hpp"
+
+namespace cyberframe::cli {
+
+namespace {
+
+const char* const k_description =
+    "cyberframe: the ISO/IEC cybersecurity framework (TR 27103, TS 27110) and ISMS workbench.\n"
+    "Exit status: 0 success, 1 a check found problems, 2 bad input, 3 environment failure.";
+
+const char* const k_footer =
+    "First steps:\n"
+    "  cyberframe catalog list\n"
+    "  cyberframe catalog show iso-tr-27103-2018\n"
+    "  cyberframe catalog show iso-tr-27103-2018 ID.RA-1\n"
+    "  cyberframe catalog refs \"ISO/IEC 27002:2022\" 8.8\n"
+    "  cyberframe catalog check my-framework.yaml\n"
+    "Run 'cyberframe COMMAND --help' for a command's options.";
+
+}  // namespace
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{k_description, "cyberframe"};
+  app.footer(k_footer);
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("cyberframe ") + CYBERFRAME_VERSION);
+  CatalogOptions options;
+  app.add_option("--catalog", options.directory,
+                 "Load the catalog files of this directory instead of the built-in catalog")
+      ->envname("CYBERFRAME_CATALOG")
+      ->check(CLI::ExistingDirectory);
+  int status = k_exit_ok;
+  add_catalog_commands(app, options, out, err, status);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    out << app.help();
+    return k_exit_ok;
+  } catch (const CLI::CallForAllHelp& e) {
+    out << app.help("", CLI::AppFormatMode::All);
+    return k_exit_ok;
+  } catch (const CLI::CallForVersion& e) {
+    out << e.what() << '\n';
+    return k_exit_ok;
+  } catch (const CLI::ParseError& e) {
+    // Help for the innermost subcommand that was reached.
+    const CLI::App* deepest = &app;
+    for (;;) {
+      auto subs = deepest->get_subcommands();
+      if (subs.empty()) break;
+      deepest = subs.front();
+    }
+    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
+      out << deepest->help();
+      return k_exit_ok;
+    }
+    err << "cyberframe: error: " << e.what() << "\n";
+    err << "Run '" << (deepest == &app ? std::string("cyberframe") : "cyberframe ... " + deepest->get_name())
+        << " --help' for usage.\n";
+    return k_exit_bad_input;
+  }
+  return status;
+}
+
+}  // namespace cyberframe::cli

@@ -1,0 +1,26 @@
+#pragma once
+// The command-line verbs. run() is the whole program: main() only calls it, and tests call it
+// with their own streams.
+
+#include <iosfwd>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace cyberframe::cli {
+
+// Parses argv, runs the verb, prints to `out` / `err`, and returns the exit status.
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+
+// Options every verb that reads the catalog shares.
+struct CatalogOptions {
+  std::string directory;  // --catalog DIR: load this directory instead of the built-in catalog
+};
+
+// Registers `catalog ...` on `app`; the chosen verb stores its exit status in `status`.
+void add_catalog_commands(CLI::App& app, const CatalogOptions& options, std::ostream& out,
+                          std::ostream& err, int& status);
+
+}  // namespace cyberframe::cli

@@ -1,0 +1,40 @@
+#pragma once
+// How commands print: one Format chosen by --format, tables for text, and the shared rules for
+// errors and exit codes (0 success, 1 a check found problems, 2 bad input, 3 environment).
+
+#include <nlohmann/json.hpp>
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cyberframe::cli {
+
+enum class Format { k_text, k_json, k_yaml, k_csv };
+std::optional<Format> parse_format(std::string_view text);
+
+inline constexpr int k_exit_ok = 0;
+inline constexpr int k_exit_problems = 1;
+inline constexpr int k_exit_bad_input = 2;
+inline constexpr int k_exit_environment = 3;
+
+// A text table: columns padded to their widest cell; the last column is not padded.
+class Table {
+ public:
+  explicit Table(std::vector<std::string> headers) : m_headers(std::move(headers)) {}
+  void add(std::vector<std::string> row) { m_rows.push_back(std::move(row)); }
+  std::size_t size() const { return m_rows.size(); }
+  void print(std::ostream& out, std::string_view indent = "") const;
+  // RFC 4180 CSV with the headers (lowercased, spaces to '_') as the first row.
+  void print_csv(std::ostream& out) const;
+
+ private:
+  std::vector<std::string> m_headers;
+  std::vector<std::vector<std::string>> m_rows;
+};
+
+// Prints `value` as JSON (pretty, with a final newline) or YAML.
+void print_structured(std::ostream& out, Format format, const nlohmann::json& value);
+
+}  // namespace cyberframe::cli

@@ -1,0 +1,130 @@
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include "util/result.hpp"
+
+namespace cyberframe::util {
+
+int exit_code_for(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::k_invalid_input:
+    case ErrorCode::k_not_found:
+    case ErrorCode::k_conflict:
+      return 2;
+    case ErrorCode::k_io:
+      return 3;
+    case ErrorCode::k_internal:
+      return 70;
+  }
+  return 70;
+}
+
+std::string to_lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+std::string trim(std::string_view s) {
+  auto is_space = [](unsigned char c) { return std::isspace(c) != 0; };
+  while (!s.empty() && is_space(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && is_space(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (;;) {
+    auto pos = s.find(sep, start);
+    if (pos == std::string_view::npos) {
+      out.emplace_back(s.substr(start));
+      return out;
+    }
+    out.emplace_back(s.substr(start, pos - start));
+    start = pos + 1;
+  }
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i != 0) out += sep;
+    out += parts[i];
+  }
+  return out;
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[i])) !=
+        std::tolower(static_cast<unsigned char>(prefix[i])))
+      return false;
+  }
+  return true;
+}
+
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::size_t find_invalid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0) return i;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int extra = 0;
+    if ((c & 0xE0) == 0xC0 && c >= 0xC2)
+      extra = 1;
+    else if ((c & 0xF0) == 0xE0)
+      extra = 2;
+    else if ((c & 0xF8) == 0xF0 && c <= 0xF4)
+      extra = 3;
+    else
+      return i;
+    if (i + static_cast<std::size_t>(extra) >= s.size()) return i;
+    for (int k = 1; k <= extra; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+    }
+    i += static_cast<std::size_t>(extra) + 1;
+  }
+  return std::string_view::npos;
+}
+
+bool clause_less(std::string_view a, std::string_view b) {
+  auto pa = split(a, '.');
+  auto pb = split(b, '.');
+  for (std::size_t i = 0; i < std::min(pa.size(), pb.size()); ++i) {
+    int na = 0, nb = 0;
+    auto ra = std::from_chars(pa[i].data(), pa[i].data() + pa[i].size(), na);
+    auto rb = std::from_chars(pb[i].data(), pb[i].data() + pb[i].size(), nb);
+    bool a_num = ra.ec == std::errc() && ra.ptr == pa[i].data() + pa[i].size();
+    bool b_num = rb.ec == std::errc() && rb.ptr == pb[i].data() + pb[i].size();
+    if (a_num && b_num) {
+      if (na != nb) return na < nb;
+    } else if (a_num != b_num) {
+      return a_num;  // numbers before letters ("10" before "A")
+    } else if (pa[i] != pb[i]) {
+      return pa[i] < pb[i];
+    }
+  }
+  return pa.size() < pb.size();
+}
+
+}  // namespace cyberframe::util
