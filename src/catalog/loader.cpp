@@ -1,10 +1,12 @@
 #include "catalog/loader.hpp"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -85,6 +87,12 @@ std::string_view item_kind(const Item& item) {
   return "mapping set";
 }
 
+// Most errors reported for one file: past this the rest is noise.
+constexpr std::size_t k_max_errors_per_file = 50;
+
+// Thrown inside FileParser to stop parsing a file; the diagnostic is already recorded.
+struct StopParsing {};
+
 // Parses one YAML document into one catalog item, collecting every error.
 class FileParser {
  public:
@@ -117,6 +125,12 @@ class FileParser {
   void error(const YAML::Node& at, std::string message) { error_at(loc(at), std::move(message)); }
   void error_at(Location where, std::string message) {
     m_failed = true;
+    if (++m_error_count > k_max_errors_per_file) {
+      m_diagnostics.push_back(Diagnostic{Severity::k_error, DiagnosticKind::k_content, std::move(where),
+                                         "too many errors (more than " + std::to_string(k_max_errors_per_file) +
+                                             "); stopping"});
+      throw StopParsing{};
+    }
     m_diagnostics.push_back(
         Diagnostic{Severity::k_error, DiagnosticKind::k_content, std::move(where), std::move(message)});
   }
@@ -308,10 +322,9 @@ class FileParser {
                                        const std::string& parent_id,
                                        std::map<std::string, Location>& seen) {
     if (++m_node_count > k_max_nodes_per_file) {
-      if (m_node_count == k_max_nodes_per_file + 1)
-        error(n, "more than " + std::to_string(k_max_nodes_per_file) +
-                     " nodes in one file (are YAML aliases repeating a subtree?)");
-      return std::nullopt;
+      error(n, "more than " + std::to_string(k_max_nodes_per_file) +
+                   " nodes in one file (are YAML aliases repeating a subtree?); stopping");
+      throw StopParsing{};
     }
     const std::string where =
         parent_id.empty() ? std::string("a function node") : "a child of node " + parent_id;
@@ -615,6 +628,25 @@ class FileParser {
   std::vector<Diagnostic>& m_diagnostics;
   bool m_failed = false;
   std::size_t m_node_count = 0;
+  std::size_t m_error_count = 0;
+};
+
+// Finds the first YAML alias (`*name`). Catalog files may not use aliases: a few of them can stand
+// for an exponential tree ("billion laughs"), and content written out is easier to review anyway.
+class AliasFinder : public YAML::EventHandler {
+ public:
+  std::optional<YAML::Mark> first;
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    if (!first) first = mark;
+  }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
 };
 
 std::pair<int, int> line_column_at(std::string_view text, std::size_t offset) {
@@ -637,6 +669,7 @@ struct Loader::Impl {
   std::vector<ParsedItem> items;
   std::vector<Diagnostic> diagnostics;
   std::set<std::string> rejected;
+  std::set<std::string> failed_ids;  // ids declared by files that failed to parse
 
   void unreadable(const std::string& path, int line, int column, std::string message) {
     diagnostics.push_back(Diagnostic{Severity::k_error, DiagnosticKind::k_unreadable,
@@ -670,6 +703,16 @@ void Loader::add_text(std::string path, std::string_view content, bool overridin
   }
   std::vector<YAML::Node> docs;
   try {
+    std::istringstream stream{std::string(content)};
+    YAML::Parser parser(stream);
+    AliasFinder aliases;
+    while (parser.HandleNextDocument(aliases) && !aliases.first) {
+    }
+    if (aliases.first) {
+      m_impl->unreadable(path, aliases.first->line + 1, aliases.first->column + 1,
+                         "YAML aliases ('*name') are not allowed in catalog files; write the content out");
+      return;
+    }
     docs = YAML::LoadAll(std::string(content));
   } catch (const YAML::Exception& e) {
     m_impl->unreadable(path, e.mark.line + 1, e.mark.column + 1, "YAML syntax error: " + e.msg);
@@ -690,12 +733,17 @@ void Loader::add_text(std::string path, std::string_view content, bool overridin
   std::optional<Item> item;
   try {
     item = parser.parse(docs[0]);
+  } catch (const StopParsing&) {
+    m_impl->rejected.insert(path);
+    if (docs[0].IsMap() && docs[0]["id"].IsScalar()) m_impl->failed_ids.insert(docs[0]["id"].Scalar());
+    return;
   } catch (const YAML::Exception& e) {
     m_impl->unreadable(path, e.mark.line + 1, e.mark.column + 1, "YAML error: " + e.msg);
     return;
   }
   if (!item || parser.failed()) {
     m_impl->rejected.insert(path);
+    if (docs[0].IsMap() && docs[0]["id"].IsScalar()) m_impl->failed_ids.insert(docs[0]["id"].Scalar());
     return;
   }
   m_impl->items.push_back(ParsedItem{path, std::move(*item), overriding});
@@ -861,8 +909,8 @@ std::vector<Diagnostic> Loader::Impl::check(const ParsedItem& parsed,
         for (const auto* next = find_standard(s->superseded_by); next != nullptr;
              next = next->superseded_by.empty() ? nullptr : find_standard(next->superseded_by)) {
           if (!chain.insert(next->id).second) {
-            out.push_back(content_error(s->location, "'superseded_by' forms a cycle: " + s->id + " -> " +
-                                                         s->superseded_by + " -> ... -> " + next->id));
+            out.push_back(content_error(s->location, "'superseded_by' forms a cycle: following it from " + s->id +
+                                                         " comes back to " + next->id));
             break;
           }
         }
@@ -971,7 +1019,7 @@ LoadResult Loader::finish() {
   }
 
   // Cross-file checks to a fixed point: an item that depends on a rejected one is rejected too.
-  std::set<std::string> dead_ids;
+  std::set<std::string> dead_ids = impl.failed_ids;
   std::map<std::string, const Item*> alive;
   for (const auto& p : impl.items) {
     if (!dead_paths.contains(p.path) && by_id[item_id(p.item)] == &p) alive.emplace(item_id(p.item), &p.item);

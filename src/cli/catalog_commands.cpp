@@ -589,6 +589,9 @@ int cmd_check(const Context& ctx, const std::vector<std::string>& files, Format 
         entry["item"] = id;
       }
     }
+    std::stable_sort(diags.begin(), diags.end(), [](const catalog::Diagnostic& a, const catalog::Diagnostic& b) {
+      return std::pair(a.location.line, a.location.column) < std::pair(b.location.line, b.location.column);
+    });
     std::size_t errors = 0, warnings = 0;
     json jd = json::array();
     for (const auto& d : diags) {
