@@ -10,7 +10,8 @@ LoadResult load_builtin() {
   return loader.finish();
 }
 
-LoadResult load(const std::filesystem::path& dir, const std::vector<std::filesystem::path>& extra_files) {
+LoadResult load(const std::filesystem::path& dir,
+                const std::vector<std::filesystem::path>& extra_files) {
   Loader loader;
   if (dir.empty()) {
     for (const auto& file : builtin_files()) loader.add_text(std::string(file.path), file.content);

@@ -7,7 +7,8 @@
 namespace cyberframe::catalog {
 
 struct EmbeddedFile {
-  std::string_view path;     // relative to the source tree, e.g. "catalog/standards/iso-iec-27002-2013.yaml"
+  std::string_view
+      path;  // relative to the source tree, e.g. "catalog/standards/iso-iec-27002-2013.yaml"
   std::string_view content;
 };
 

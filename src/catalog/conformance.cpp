@@ -37,7 +37,8 @@ ConformanceReport check_conformance(const core::Catalog& catalog, const core::Fr
   report.framework = fw.id;
   report.applicable = fw.conformance == core::Conformance::k_ts_27110;
   auto finding = [&](Severity severity, const core::Location& where, std::string message) {
-    report.findings.push_back(Diagnostic{severity, DiagnosticKind::k_content, where, std::move(message)});
+    report.findings.push_back(
+        Diagnostic{severity, DiagnosticKind::k_content, where, std::move(message)});
   };
   for (const auto* node : catalog.nodes_in_order(fw.id)) {
     switch (node->level) {
@@ -52,8 +53,9 @@ ConformanceReport check_conformance(const core::Catalog& catalog, const core::Fr
         if (node->references.empty()) {
           ++report.subcategories_without_references;
           if (report.applicable)
-            finding(Severity::k_warning, node->location,
-                    "subcategory " + node->id + " has no reference to a supporting standard clause");
+            finding(
+                Severity::k_warning, node->location,
+                "subcategory " + node->id + " has no reference to a supporting standard clause");
         }
         break;
       case core::Level::k_statement:
@@ -74,9 +76,10 @@ ConformanceReport check_conformance(const core::Catalog& catalog, const core::Fr
     } else {
       report.concepts_present.emplace_back(c.name);
       if (it->children.empty()) {
-        finding(Severity::k_error, it->location,
-                "function " + it->id + " (" + std::string(c.name) +
-                    ") has no categories: TS 27110 clause 6 subdivides each concept into categories");
+        finding(
+            Severity::k_error, it->location,
+            "function " + it->id + " (" + std::string(c.name) +
+                ") has no categories: TS 27110 clause 6 subdivides each concept into categories");
       }
     }
   }

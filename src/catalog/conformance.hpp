@@ -11,12 +11,12 @@ namespace cyberframe::catalog {
 
 struct ConformanceReport {
   std::string framework;
-  bool applicable = true;              // false for conformance: none
+  bool applicable = true;  // false for conformance: none
   std::vector<std::string> concepts_present;
   std::vector<std::string> concepts_missing;
   std::size_t functions = 0, categories = 0, subcategories = 0, statements = 0;
   std::size_t subcategories_without_references = 0;
-  std::vector<Diagnostic> findings;    // errors make it non-conformant; warnings do not
+  std::vector<Diagnostic> findings;  // errors make it non-conformant; warnings do not
 
   bool conformant() const;
 };

@@ -103,7 +103,8 @@ class FileParser {
 
   std::optional<Item> parse(const YAML::Node& root) {
     if (!root.IsMap()) {
-      error(root, "expected a mapping with 'kind' at the top of the file, found " + type_name(root));
+      error(root,
+            "expected a mapping with 'kind' at the top of the file, found " + type_name(root));
       return std::nullopt;
     }
     auto kind = text(root, "kind", true, "the file");
@@ -111,7 +112,8 @@ class FileParser {
     if (*kind == "framework") return parse_framework(root);
     if (*kind == "standard") return parse_standard(root);
     if (*kind == "mapping-set") return parse_mapping_set(root);
-    error(root["kind"], "unknown kind '" + *kind + "' (expected framework, standard or mapping-set)");
+    error(root["kind"],
+          "unknown kind '" + *kind + "' (expected framework, standard or mapping-set)");
     return std::nullopt;
   }
 
@@ -126,13 +128,13 @@ class FileParser {
   void error_at(Location where, std::string message) {
     m_failed = true;
     if (++m_error_count > k_max_errors_per_file) {
-      m_diagnostics.push_back(Diagnostic{Severity::k_error, DiagnosticKind::k_content, std::move(where),
-                                         "too many errors (more than " + std::to_string(k_max_errors_per_file) +
-                                             "); stopping"});
+      m_diagnostics.push_back(Diagnostic{
+          Severity::k_error, DiagnosticKind::k_content, std::move(where),
+          "too many errors (more than " + std::to_string(k_max_errors_per_file) + "); stopping"});
       throw StopParsing{};
     }
-    m_diagnostics.push_back(
-        Diagnostic{Severity::k_error, DiagnosticKind::k_content, std::move(where), std::move(message)});
+    m_diagnostics.push_back(Diagnostic{Severity::k_error, DiagnosticKind::k_content,
+                                       std::move(where), std::move(message)});
   }
   void warning(const YAML::Node& at, std::string message) {
     m_diagnostics.push_back(
@@ -145,7 +147,8 @@ class FileParser {
     std::set<std::string> seen;
     for (auto it = map.begin(); it != map.end(); ++it) {
       if (!it->first.IsScalar()) {
-        error(it->first, "a key in " + std::string(what) + " must be text, found " + type_name(it->first));
+        error(it->first,
+              "a key in " + std::string(what) + " must be text, found " + type_name(it->first));
         continue;
       }
       const auto key = it->first.Scalar();
@@ -155,15 +158,15 @@ class FileParser {
       }
       if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
         std::vector<std::string> names(allowed.begin(), allowed.end());
-        error(it->first, "unknown key '" + key + "' in " + std::string(what) + " (expected one of: " +
-                             util::join(names, ", ") + ")");
+        error(it->first, "unknown key '" + key + "' in " + std::string(what) +
+                             " (expected one of: " + util::join(names, ", ") + ")");
       }
     }
   }
 
   // The text value of map[key]; nullopt (with an error when required) when missing or not text.
   std::optional<std::string> text(const YAML::Node& map, const char* key, bool required,
-                                   std::string_view what) {
+                                  std::string_view what) {
     auto value = map[key];
     if (!value.IsDefined() || value.IsNull()) {
       if (required) {
@@ -203,13 +206,14 @@ class FileParser {
     return false;
   }
 
-  std::vector<std::string> text_list(const YAML::Node& map, const char* key, std::string_view what) {
+  std::vector<std::string> text_list(const YAML::Node& map, const char* key,
+                                     std::string_view what) {
     std::vector<std::string> out;
     auto value = map[key];
     if (!value.IsDefined() || value.IsNull()) return out;
     if (!value.IsSequence()) {
-      error(value, "'" + std::string(key) + "' of " + std::string(what) + " must be a list of text, found " +
-                       type_name(value));
+      error(value, "'" + std::string(key) + "' of " + std::string(what) +
+                       " must be a list of text, found " + type_name(value));
       return out;
     }
     for (const auto& item : value) {
@@ -225,9 +229,10 @@ class FileParser {
 
   bool check_item_id(const YAML::Node& root, const std::string& id) {
     if (!std::regex_match(id, item_id_pattern())) {
-      error(root["id"], "id '" + id +
-                            "' is not valid: use lowercase letters, digits, '-' and '.', starting with a "
-                            "letter or digit");
+      error(root["id"],
+            "id '" + id +
+                "' is not valid: use lowercase letters, digits, '-' and '.', starting with a "
+                "letter or digit");
       return false;
     }
     return true;
@@ -254,8 +259,8 @@ class FileParser {
       if (auto m = core::parse_method(*method))
         p.method = *m;
       else
-        error(node["method"], "unknown method '" + *method +
-                                  "' (expected transcribed, derived or user-authored)");
+        error(node["method"],
+              "unknown method '" + *method + "' (expected transcribed, derived or user-authored)");
     }
     return p;
   }
@@ -292,7 +297,8 @@ class FileParser {
       error(derive, "a framework has either 'nodes' or 'derive', not both");
     } else if (has_derive) {
       if (!derive.IsMap()) {
-        error(derive, "'derive' must be a mapping with 'from' and 'through', found " + type_name(derive));
+        error(derive,
+              "'derive' must be a mapping with 'from' and 'through', found " + type_name(derive));
       } else {
         check_keys(derive, {"from", "through"}, "'derive'");
         core::Derivation d;
@@ -308,10 +314,12 @@ class FileParser {
     } else if (!nodes.IsSequence()) {
       error(nodes, "'nodes' must be a list of function nodes, found " + type_name(nodes));
     } else {
-      if (nodes.size() == 0) error(nodes, "'nodes' is empty: a framework needs at least one function");
+      if (nodes.size() == 0)
+        error(nodes, "'nodes' is empty: a framework needs at least one function");
       std::map<std::string, Location> seen;
       for (const auto& n : nodes) {
-        if (auto node = parse_node(n, core::Level::k_function, "", seen)) fw.nodes.push_back(std::move(*node));
+        if (auto node = parse_node(n, core::Level::k_function, "", seen))
+          fw.nodes.push_back(std::move(*node));
       }
     }
     if (m_failed) return std::nullopt;
@@ -337,8 +345,8 @@ class FileParser {
     node.id = text(n, "id", true, where).value_or("");
     const std::string what = node.id.empty() ? where : "node " + node.id;
     check_keys(n,
-               {"id", "level", "title", "description", "source", "notes", "references", "activities",
-                "inputs", "outputs", "children"},
+               {"id", "level", "title", "description", "source", "notes", "references",
+                "activities", "inputs", "outputs", "children"},
                what);
     if (!node.id.empty()) {
       if (!std::regex_match(node.id, node_id_pattern())) {
@@ -356,21 +364,23 @@ class FileParser {
       if (auto l = core::parse_level(*level)) {
         node.level = *l;
         if (*l != expected) {
-          error(n["level"], "node " + node.id + " is a " + *level + " but " +
-                                (parent_id.empty() ? std::string("top-level nodes must be functions")
-                                                   : "children of " + parent_id + " must be " +
-                                                         std::string(core::to_string(expected)) +
-                                                         " nodes"));
+          error(n["level"],
+                "node " + node.id + " is a " + *level + " but " +
+                    (parent_id.empty() ? std::string("top-level nodes must be functions")
+                                       : "children of " + parent_id + " must be " +
+                                             std::string(core::to_string(expected)) + " nodes"));
         }
       } else {
         error(n["level"], "unknown level '" + *level +
                               "' (expected function, category, subcategory or statement)");
       }
     }
-    bool needs_title = node.level == core::Level::k_function || node.level == core::Level::k_category;
+    bool needs_title =
+        node.level == core::Level::k_function || node.level == core::Level::k_category;
     node.title = text(n, "title", needs_title, what).value_or("");
     node.description = optional_text(n, "description", what);
-    if (!needs_title && node.title.empty() && node.description.empty() && n["description"].IsDefined() == false) {
+    if (!needs_title && node.title.empty() && node.description.empty() &&
+        n["description"].IsDefined() == false) {
       error(n, "missing required key 'description' in " + what + " (the outcome it states)");
     }
     node.source = optional_text(n, "source", what);
@@ -389,7 +399,8 @@ class FileParser {
     auto children = n["children"];
     if (children.IsDefined() && !children.IsNull()) {
       if (!children.IsSequence()) {
-        error(children, "'children' of " + what + " must be a list of nodes, found " + type_name(children));
+        error(children,
+              "'children' of " + what + " must be a list of nodes, found " + type_name(children));
       } else {
         for (const auto& c : children) {
           if (auto child = parse_node(c, core::child_level(node.level), node.id, seen))
@@ -400,7 +411,8 @@ class FileParser {
     return node;
   }
 
-  void parse_reference(const YAML::Node& r, const std::string& what, std::vector<core::Reference>& out) {
+  void parse_reference(const YAML::Node& r, const std::string& what,
+                       std::vector<core::Reference>& out) {
     const std::string rwhat = "a reference of " + what;
     if (!r.IsMap()) {
       error(r, rwhat + " must be a mapping with 'standard' (and 'clause'), found " + type_name(r));
@@ -428,7 +440,8 @@ class FileParser {
         error(list, "'clauses' of " + rwhat + " must be a list, found " + type_name(list));
         return;
       }
-      if (list.size() == 0) error(list, "'clauses' of " + rwhat + " is empty: omit it to cite the whole standard");
+      if (list.size() == 0)
+        error(list, "'clauses' of " + rwhat + " is empty: omit it to cite the whole standard");
       for (const auto& c : list) {
         if (!c.IsScalar()) {
           error(c, "each clause of " + rwhat + " must be text, found " + type_name(c));
@@ -439,7 +452,8 @@ class FileParser {
     }
     for (const auto& [clause, at] : clauses) {
       if (!std::regex_match(clause, clause_id_pattern())) {
-        error(at, "clause '" + clause + "' is not a clause id (write 'Clause 4' as \"4\", '4.1.' as \"4.1\")");
+        error(at, "clause '" + clause +
+                      "' is not a clause id (write 'Clause 4' as \"4\", '4.1.' as \"4.1\")");
         continue;
       }
     }
@@ -488,7 +502,8 @@ class FileParser {
           clause.id = text(c, "id", true, "a clause").value_or("");
           clause.title = text(c, "title", true, "clause " + clause.id).value_or("");
           clause.type = text(c, "type", false, "clause " + clause.id).value_or("clause");
-          static const std::set<std::string> k_types{"clause", "section", "objective", "control", "annex"};
+          static const std::set<std::string> k_types{"clause", "section", "objective", "control",
+                                                     "annex"};
           if (!k_types.contains(clause.type))
             error(c["type"], "unknown clause type '" + clause.type +
                                  "' (expected clause, section, objective, control or annex)");
@@ -505,7 +520,8 @@ class FileParser {
           }
           auto parent = core::parent_clause(clause.id);
           if (!parent.empty() && !seen.contains(parent)) {
-            error(c["id"], "clause '" + clause.id + "' comes before (or without) its parent '" + parent + "'");
+            error(c["id"], "clause '" + clause.id + "' comes before (or without) its parent '" +
+                               parent + "'");
           }
           s.clauses.push_back(std::move(clause));
         }
@@ -514,7 +530,8 @@ class FileParser {
     auto annex = root["annex"];
     if (annex.IsDefined() && !annex.IsNull()) {
       if (!annex.IsMap()) {
-        error(annex, "'annex' must be a mapping with 'prefix' and 'mirrors', found " + type_name(annex));
+        error(annex,
+              "'annex' must be a mapping with 'prefix' and 'mirrors', found " + type_name(annex));
       } else {
         check_keys(annex, {"prefix", "mirrors"}, "'annex'");
         core::Annex a;
@@ -548,7 +565,8 @@ class FileParser {
     else if (k == "framework")
       ref.kind = core::CatalogItemRef::Kind::k_framework;
     else {
-      error(it->first, std::string("'") + key + "' must name a 'standard' or a 'framework', not '" + k + "'");
+      error(it->first,
+            std::string("'") + key + "' must name a 'standard' or a 'framework', not '" + k + "'");
       return std::nullopt;
     }
     if (!it->second.IsScalar()) {
@@ -576,7 +594,8 @@ class FileParser {
       else if (*purpose == "crosswalk")
         set.purpose = core::Purpose::k_crosswalk;
       else
-        error(root["purpose"], "unknown purpose '" + *purpose + "' (expected edition or crosswalk)");
+        error(root["purpose"],
+              "unknown purpose '" + *purpose + "' (expected edition or crosswalk)");
     }
     set.provenance = parse_provenance(root, "the mapping set");
     auto mappings = root["mappings"];
@@ -587,7 +606,8 @@ class FileParser {
     } else {
       for (const auto& m : mappings) {
         if (!m.IsMap()) {
-          error(m, "a mapping must be a mapping with source, target and relationship, found " + type_name(m));
+          error(m, "a mapping must be a mapping with source, target and relationship, found " +
+                       type_name(m));
           continue;
         }
         check_keys(m, {"source", "target", "relationship", "rationale"}, "a mapping");
@@ -608,9 +628,11 @@ class FileParser {
             mapping.relationship = *r;
             bool none = *r == core::Relationship::k_no_relationship;
             if (none && !mapping.targets.empty())
-              error(m["target"], "mapping of " + mapping.source + " is no-relationship but names a target");
+              error(m["target"],
+                    "mapping of " + mapping.source + " is no-relationship but names a target");
             if (!none && mapping.targets.empty())
-              error(m, "mapping of " + mapping.source + " has no target (use relationship: no-relationship)");
+              error(m, "mapping of " + mapping.source +
+                           " has no target (use relationship: no-relationship)");
           } else {
             error(m["relationship"], "unknown relationship '" + *rel +
                                          "' (expected equal, equivalent, subset-of, superset-of, "
@@ -642,10 +664,13 @@ class AliasFinder : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
     if (!first) first = mark;
   }
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
   void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
   void OnMapEnd() override {}
 };
 
@@ -678,7 +703,8 @@ struct Loader::Impl {
   }
 
   // Cross-file checks for one item against the items still alive. Returns the diagnostics.
-  std::vector<Diagnostic> check(const ParsedItem& parsed, const std::map<std::string, const Item*>& alive,
+  std::vector<Diagnostic> check(const ParsedItem& parsed,
+                                const std::map<std::string, const Item*>& alive,
                                 const std::set<std::string>& dead) const;
 };
 
@@ -688,14 +714,16 @@ Loader::~Loader() = default;
 void Loader::add_text(std::string path, std::string_view content, bool overriding) {
   if (content.size() > k_max_file_bytes) {
     m_impl->unreadable(path, 0, 0,
-                       "file is " + std::to_string(content.size()) + " bytes; a catalog file may be at most " +
+                       "file is " + std::to_string(content.size()) +
+                           " bytes; a catalog file may be at most " +
                            std::to_string(k_max_file_bytes) + " bytes (16 MiB)");
     return;
   }
   if (auto bad = util::find_invalid_utf8(content); bad != std::string_view::npos) {
     auto [line, column] = line_column_at(content, bad);
     char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(content[bad])));
+    std::snprintf(hex, sizeof hex, "0x%02X",
+                  static_cast<unsigned>(static_cast<unsigned char>(content[bad])));
     m_impl->unreadable(path, line, column,
                        std::string("not a UTF-8 text file (byte ") + hex + " at offset " +
                            std::to_string(bad) + "); catalog files are YAML text");
@@ -709,8 +737,9 @@ void Loader::add_text(std::string path, std::string_view content, bool overridin
     while (parser.HandleNextDocument(aliases) && !aliases.first) {
     }
     if (aliases.first) {
-      m_impl->unreadable(path, aliases.first->line + 1, aliases.first->column + 1,
-                         "YAML aliases ('*name') are not allowed in catalog files; write the content out");
+      m_impl->unreadable(
+          path, aliases.first->line + 1, aliases.first->column + 1,
+          "YAML aliases ('*name') are not allowed in catalog files; write the content out");
       return;
     }
     docs = YAML::LoadAll(std::string(content));
@@ -719,7 +748,8 @@ void Loader::add_text(std::string path, std::string_view content, bool overridin
     return;
   }
   if (docs.empty() || (docs.size() == 1 && docs[0].IsNull())) {
-    m_impl->unreadable(path, 1, 1, "the file is empty; expected a catalog document starting with 'kind:'");
+    m_impl->unreadable(path, 1, 1,
+                       "the file is empty; expected a catalog document starting with 'kind:'");
     return;
   }
   if (docs.size() > 1) {
@@ -735,7 +765,8 @@ void Loader::add_text(std::string path, std::string_view content, bool overridin
     item = parser.parse(docs[0]);
   } catch (const StopParsing&) {
     m_impl->rejected.insert(path);
-    if (docs[0].IsMap() && docs[0]["id"].IsScalar()) m_impl->failed_ids.insert(docs[0]["id"].Scalar());
+    if (docs[0].IsMap() && docs[0]["id"].IsScalar())
+      m_impl->failed_ids.insert(docs[0]["id"].Scalar());
     return;
   } catch (const YAML::Exception& e) {
     m_impl->unreadable(path, e.mark.line + 1, e.mark.column + 1, "YAML error: " + e.msg);
@@ -743,7 +774,8 @@ void Loader::add_text(std::string path, std::string_view content, bool overridin
   }
   if (!item || parser.failed()) {
     m_impl->rejected.insert(path);
-    if (docs[0].IsMap() && docs[0]["id"].IsScalar()) m_impl->failed_ids.insert(docs[0]["id"].Scalar());
+    if (docs[0].IsMap() && docs[0]["id"].IsScalar())
+      m_impl->failed_ids.insert(docs[0]["id"].Scalar());
     return;
   }
   m_impl->items.push_back(ParsedItem{path, std::move(*item), overriding});
@@ -763,7 +795,8 @@ void Loader::add_file(const std::filesystem::path& path, bool overriding) {
   auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > k_max_file_bytes) {
     m_impl->unreadable(path.string(), 0, 0,
-                       "file is " + std::to_string(size) + " bytes; a catalog file may be at most " +
+                       "file is " + std::to_string(size) +
+                           " bytes; a catalog file may be at most " +
                            std::to_string(k_max_file_bytes) + " bytes (16 MiB)");
     return;
   }
@@ -805,11 +838,13 @@ std::vector<std::string> Loader::ids_from(std::string_view path) const {
 namespace {
 
 Diagnostic content_error(Location where, std::string message) {
-  return Diagnostic{Severity::k_error, DiagnosticKind::k_content, std::move(where), std::move(message)};
+  return Diagnostic{Severity::k_error, DiagnosticKind::k_content, std::move(where),
+                    std::move(message)};
 }
 
 // Clause ids of a standard, including its annex as built from the mirrored standard.
-std::set<std::string> clause_ids(const core::Standard& s, const std::map<std::string, const Item*>& alive) {
+std::set<std::string> clause_ids(const core::Standard& s,
+                                 const std::map<std::string, const Item*>& alive) {
   std::set<std::string> ids;
   for (const auto& c : s.clauses) ids.insert(c.id);
   if (s.annex) {
@@ -854,13 +889,16 @@ std::vector<Diagnostic> Loader::Impl::check(const ParsedItem& parsed,
     if (fw->derivation) {
       const auto& d = *fw->derivation;
       const auto* from = find_framework(d.from);
-      if (from == nullptr) out.push_back(content_error(d.location, "'derive.from': " + missing("framework", d.from)));
+      if (from == nullptr)
+        out.push_back(content_error(d.location, "'derive.from': " + missing("framework", d.from)));
       // A cycle of derivations: follow 'from' until a framework with nodes.
       std::set<std::string> chain{fw->id};
-      for (const auto* f = from; f != nullptr && f->derivation; f = find_framework(f->derivation->from)) {
+      for (const auto* f = from; f != nullptr && f->derivation;
+           f = find_framework(f->derivation->from)) {
         if (!chain.insert(f->id).second || f->derivation->from == fw->id) {
-          out.push_back(content_error(d.location, "derivation cycle: " + fw->id + " is derived, through " +
-                                                      f->id + ", from itself"));
+          out.push_back(content_error(
+              d.location,
+              "derivation cycle: " + fw->id + " is derived, through " + f->id + ", from itself"));
           break;
         }
       }
@@ -868,11 +906,13 @@ std::vector<Diagnostic> Loader::Impl::check(const ParsedItem& parsed,
         auto it = alive.find(through);
         const auto* set = it == alive.end() ? nullptr : std::get_if<core::MappingSet>(it->second);
         if (set == nullptr) {
-          out.push_back(content_error(d.location, "'derive.through': " + missing("mapping set", through)));
+          out.push_back(
+              content_error(d.location, "'derive.through': " + missing("mapping set", through)));
         } else if (set->purpose != core::Purpose::k_edition ||
                    set->source.kind != core::CatalogItemRef::Kind::k_standard) {
-          out.push_back(content_error(d.location, "'derive.through': mapping set '" + through +
-                                                      "' is not an edition mapping between standards"));
+          out.push_back(
+              content_error(d.location, "'derive.through': mapping set '" + through +
+                                            "' is not an edition mapping between standards"));
         }
       }
     }
@@ -881,13 +921,14 @@ std::vector<Diagnostic> Loader::Impl::check(const ParsedItem& parsed,
         for (const auto& ref : node.references) {
           const auto* s = find_standard(ref.standard);
           if (s == nullptr) {
-            out.push_back(content_error(ref.location, "node " + node.id + " cites " + missing("standard", ref.standard) +
+            out.push_back(content_error(ref.location, "node " + node.id + " cites " +
+                                                          missing("standard", ref.standard) +
                                                           " (add a standard file, or fix the id)"));
             continue;
           }
           if (!ref.clause.empty() && s->has_clause_list && !clauses_of(*s).contains(ref.clause)) {
-            out.push_back(content_error(ref.location, "node " + node.id + " cites clause '" + ref.clause +
-                                                          "' of " + s->designation +
+            out.push_back(content_error(ref.location, "node " + node.id + " cites clause '" +
+                                                          ref.clause + "' of " + s->designation +
                                                           ", which has no such clause"));
           }
           if (ref.all_parts && !s->multipart) {
@@ -903,14 +944,16 @@ std::vector<Diagnostic> Loader::Impl::check(const ParsedItem& parsed,
   } else if (const auto* s = std::get_if<core::Standard>(&parsed.item)) {
     if (!s->superseded_by.empty()) {
       if (find_standard(s->superseded_by) == nullptr) {
-        out.push_back(content_error(s->location, "'superseded_by': " + missing("standard", s->superseded_by)));
+        out.push_back(content_error(s->location,
+                                    "'superseded_by': " + missing("standard", s->superseded_by)));
       } else {
         std::set<std::string> chain{s->id};
         for (const auto* next = find_standard(s->superseded_by); next != nullptr;
              next = next->superseded_by.empty() ? nullptr : find_standard(next->superseded_by)) {
           if (!chain.insert(next->id).second) {
-            out.push_back(content_error(s->location, "'superseded_by' forms a cycle: following it from " + s->id +
-                                                         " comes back to " + next->id));
+            out.push_back(
+                content_error(s->location, "'superseded_by' forms a cycle: following it from " +
+                                               s->id + " comes back to " + next->id));
             break;
           }
         }
@@ -919,30 +962,37 @@ std::vector<Diagnostic> Loader::Impl::check(const ParsedItem& parsed,
     if (s->annex) {
       const auto* m = find_standard(s->annex->mirrors);
       if (m == nullptr) {
-        out.push_back(content_error(s->annex->location, "'annex.mirrors': " + missing("standard", s->annex->mirrors)));
+        out.push_back(content_error(s->annex->location,
+                                    "'annex.mirrors': " + missing("standard", s->annex->mirrors)));
       } else if (m->annex) {
-        out.push_back(content_error(s->annex->location, "'annex.mirrors': standard '" + m->id +
-                                                            "' has an annex of its own; mirrors do not chain"));
+        out.push_back(content_error(s->annex->location,
+                                    "'annex.mirrors': standard '" + m->id +
+                                        "' has an annex of its own; mirrors do not chain"));
       } else if (m->clauses.empty()) {
-        out.push_back(content_error(s->annex->location, "'annex.mirrors': standard '" + m->id + "' has no clauses"));
+        out.push_back(content_error(s->annex->location,
+                                    "'annex.mirrors': standard '" + m->id + "' has no clauses"));
       } else {
         for (const auto& c : m->clauses) {
           if (s->find_clause(s->annex->prefix + c.id) != nullptr) {
-            out.push_back(content_error(s->annex->location, "clause '" + s->annex->prefix + c.id +
-                                                                "' is both listed and made by the annex"));
+            out.push_back(content_error(
+                s->annex->location,
+                "clause '" + s->annex->prefix + c.id + "' is both listed and made by the annex"));
             break;
           }
         }
       }
     }
   } else if (const auto* set = std::get_if<core::MappingSet>(&parsed.item)) {
-    auto ids_of = [&](const core::CatalogItemRef& ref, const char* side) -> std::optional<std::set<std::string>> {
+    auto ids_of = [&](const core::CatalogItemRef& ref,
+                      const char* side) -> std::optional<std::set<std::string>> {
       auto it = alive.find(ref.id);
       bool want_standard = ref.kind == core::CatalogItemRef::Kind::k_standard;
       const char* what = want_standard ? "standard" : "framework";
-      if (it == alive.end() || (want_standard != std::holds_alternative<core::Standard>(*it->second)) ||
+      if (it == alive.end() ||
+          (want_standard != std::holds_alternative<core::Standard>(*it->second)) ||
           (!want_standard && !std::holds_alternative<core::Framework>(*it->second))) {
-        out.push_back(content_error(set->location, std::string("'") + side + "': " + missing(what, ref.id)));
+        out.push_back(
+            content_error(set->location, std::string("'") + side + "': " + missing(what, ref.id)));
         return std::nullopt;
       }
       if (want_standard) {
@@ -970,13 +1020,14 @@ std::vector<Diagnostic> Loader::Impl::check(const ParsedItem& parsed,
     if (set->purpose == core::Purpose::k_edition &&
         (set->source.kind != core::CatalogItemRef::Kind::k_standard ||
          set->target.kind != core::CatalogItemRef::Kind::k_standard)) {
-      out.push_back(content_error(set->location, "an edition mapping set maps a standard to a standard"));
+      out.push_back(
+          content_error(set->location, "an edition mapping set maps a standard to a standard"));
     }
     std::set<std::pair<std::string, std::string>> pairs;
     for (const auto& m : set->mappings) {
       if (source_ids && !source_ids->empty() && !source_ids->contains(m.source)) {
-        out.push_back(content_error(m.location, "mapping source '" + m.source + "' does not exist in " +
-                                                    set->source.id));
+        out.push_back(content_error(
+            m.location, "mapping source '" + m.source + "' does not exist in " + set->source.id));
       }
       for (const auto& t : m.targets) {
         if (target_ids && !target_ids->empty() && !target_ids->contains(t)) {
@@ -1011,9 +1062,10 @@ LoadResult Loader::finish() {
     }
     if (!inserted) {
       const auto& first = item_location(it->second->item);
-      impl.diagnostics.push_back(content_error(
-          item_location(p.item), "duplicate id '" + id + "': already declared by " + first.file +
-                                     (first.line > 0 ? ":" + std::to_string(first.line) : std::string())));
+      impl.diagnostics.push_back(
+          content_error(item_location(p.item),
+                        "duplicate id '" + id + "': already declared by " + first.file +
+                            (first.line > 0 ? ":" + std::to_string(first.line) : std::string())));
       dead_paths.insert(p.path);
     }
   }
@@ -1022,7 +1074,8 @@ LoadResult Loader::finish() {
   std::set<std::string> dead_ids = impl.failed_ids;
   std::map<std::string, const Item*> alive;
   for (const auto& p : impl.items) {
-    if (!dead_paths.contains(p.path) && by_id[item_id(p.item)] == &p) alive.emplace(item_id(p.item), &p.item);
+    if (!dead_paths.contains(p.path) && by_id[item_id(p.item)] == &p)
+      alive.emplace(item_id(p.item), &p.item);
   }
   std::vector<Diagnostic> final_diagnostics;
   for (bool changed = true; changed;) {
@@ -1032,8 +1085,9 @@ LoadResult Loader::finish() {
       const auto& id = item_id(p.item);
       if (!alive.contains(id) || alive.at(id) != &p.item) continue;
       auto diags = impl.check(p, alive, dead_ids);
-      bool has_error = std::any_of(diags.begin(), diags.end(),
-                                   [](const Diagnostic& d) { return d.severity == Severity::k_error; });
+      bool has_error = std::any_of(diags.begin(), diags.end(), [](const Diagnostic& d) {
+        return d.severity == Severity::k_error;
+      });
       if (has_error) {
         impl.diagnostics.insert(impl.diagnostics.end(), diags.begin(), diags.end());
         alive.erase(id);
@@ -1045,7 +1099,8 @@ LoadResult Loader::finish() {
       final_diagnostics.insert(final_diagnostics.end(), diags.begin(), diags.end());
     }
   }
-  impl.diagnostics.insert(impl.diagnostics.end(), final_diagnostics.begin(), final_diagnostics.end());
+  impl.diagnostics.insert(impl.diagnostics.end(), final_diagnostics.begin(),
+                          final_diagnostics.end());
 
   // Build the catalog: standards (with annexes), mapping sets, frameworks with nodes.
   std::vector<const core::Framework*> derived;
@@ -1097,8 +1152,10 @@ LoadResult Loader::finish() {
   result.diagnostics = std::move(impl.diagnostics);
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
-                     if (a.location.file != b.location.file) return a.location.file < b.location.file;
-                     if (a.location.line != b.location.line) return a.location.line < b.location.line;
+                     if (a.location.file != b.location.file)
+                       return a.location.file < b.location.file;
+                     if (a.location.line != b.location.line)
+                       return a.location.line < b.location.line;
                      return a.location.column < b.location.column;
                    });
   for (const auto& p : dead_paths) {

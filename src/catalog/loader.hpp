@@ -3,8 +3,8 @@
 //
 // Contract: every problem is reported as a Diagnostic with file, line and column. A file with any
 // error contributes nothing to the catalog (never half-loaded); the other files still load, unless
-// they depend on the rejected one, in which case they are rejected too, with a diagnostic saying so.
-// Derived frameworks are computed in finish().
+// they depend on the rejected one, in which case they are rejected too, with a diagnostic saying
+// so. Derived frameworks are computed in finish().
 //
 // Threading: a Loader is used by one thread; the Catalog it returns is immutable.
 
@@ -78,6 +78,7 @@ LoadResult load_builtin();
 
 // Loads the built-in catalog, or, when `dir` is not empty, the catalog files of that directory
 // instead, plus `extra_files` on top.
-LoadResult load(const std::filesystem::path& dir, const std::vector<std::filesystem::path>& extra_files);
+LoadResult load(const std::filesystem::path& dir,
+                const std::vector<std::filesystem::path>& extra_files);
 
 }  // namespace cyberframe::catalog

@@ -12,7 +12,9 @@ using nlohmann::json;
 
 namespace {
 
-json text_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json text_or_null(const std::string& s) {
+  return s.empty() ? json(nullptr) : json(s);
+}
 
 json provenance_to_json(const core::Provenance& p) {
   json out{{"source", p.source}, {"method", std::string(core::to_string(p.method))}};
@@ -93,16 +95,16 @@ json framework_to_json(const core::Catalog& catalog, const core::Framework& fw) 
   if (fw.derivation) {
     json changes = json::array();
     for (const auto& c : fw.derivation->changes) changes.push_back(change_to_json(catalog, c));
-    out["derived"] = json{{"from", fw.derivation->from},
-                          {"through", fw.derivation->through},
-                          {"changes", changes}};
+    out["derived"] = json{
+        {"from", fw.derivation->from}, {"through", fw.derivation->through}, {"changes", changes}};
   }
   return out;
 }
 
 json standard_to_json(const core::Standard& s) {
   json clauses = json::array();
-  for (const auto& c : s.clauses) clauses.push_back(json{{"id", c.id}, {"title", c.title}, {"type", c.type}});
+  for (const auto& c : s.clauses)
+    clauses.push_back(json{{"id", c.id}, {"title", c.title}, {"type", c.type}});
   json out{{"id", s.id},
            {"kind", "standard"},
            {"designation", s.designation},
@@ -118,7 +120,8 @@ json standard_to_json(const core::Standard& s) {
 
 json mapping_set_to_json(const core::MappingSet& set) {
   auto ref = [](const core::CatalogItemRef& r) {
-    return json{{r.kind == core::CatalogItemRef::Kind::k_standard ? "standard" : "framework", r.id}};
+    return json{
+        {r.kind == core::CatalogItemRef::Kind::k_standard ? "standard" : "framework", r.id}};
   };
   json mappings = json::array();
   for (const auto& m : set.mappings) {
@@ -143,7 +146,8 @@ namespace {
 void emit_provenance(YAML::Emitter& out, const core::Provenance& p) {
   out << YAML::Key << "provenance" << YAML::Value << YAML::BeginMap;
   out << YAML::Key << "source" << YAML::Value << p.source;
-  if (!p.edition.empty()) out << YAML::Key << "edition" << YAML::Value << YAML::DoubleQuoted << p.edition;
+  if (!p.edition.empty())
+    out << YAML::Key << "edition" << YAML::Value << YAML::DoubleQuoted << p.edition;
   if (!p.tables.empty()) out << YAML::Key << "tables" << YAML::Value << p.tables;
   out << YAML::Key << "method" << YAML::Value << std::string(core::to_string(p.method));
   if (!p.notes.empty()) out << YAML::Key << "notes" << YAML::Value << p.notes;
@@ -177,7 +181,8 @@ void emit_node(YAML::Emitter& out, const core::Node& node) {
     for (const auto& r : node.references) {
       out << YAML::Flow << YAML::BeginMap;
       out << YAML::Key << "standard" << YAML::Value << r.standard;
-      if (!r.clause.empty()) out << YAML::Key << "clause" << YAML::Value << YAML::DoubleQuoted << r.clause;
+      if (!r.clause.empty())
+        out << YAML::Key << "clause" << YAML::Value << YAML::DoubleQuoted << r.clause;
       if (r.all_parts) out << YAML::Key << "all_parts" << YAML::Value << true;
       emit_text(out, "printed", r.printed);
       emit_text(out, "note", r.note);
@@ -203,7 +208,8 @@ std::string framework_to_yaml(const core::Framework& fw) {
   out << YAML::Key << "id" << YAML::Value << fw.id;
   out << YAML::Key << "title" << YAML::Value << fw.title;
   emit_text(out, "short_title", fw.short_title);
-  if (!fw.version.empty()) out << YAML::Key << "version" << YAML::Value << YAML::DoubleQuoted << fw.version;
+  if (!fw.version.empty())
+    out << YAML::Key << "version" << YAML::Value << YAML::DoubleQuoted << fw.version;
   emit_text(out, "publisher", fw.publisher);
   emit_text(out, "description", fw.description);
   out << YAML::Key << "conformance" << YAML::Value
@@ -223,22 +229,23 @@ std::string standard_to_yaml(const core::Standard& s) {
   out << YAML::Key << "designation" << YAML::Value << s.designation;
   out << YAML::Key << "title" << YAML::Value << s.title;
   emit_text(out, "publisher", s.publisher);
-  if (!s.edition.empty()) out << YAML::Key << "edition" << YAML::Value << YAML::DoubleQuoted << s.edition;
+  if (!s.edition.empty())
+    out << YAML::Key << "edition" << YAML::Value << YAML::DoubleQuoted << s.edition;
   if (s.multipart) out << YAML::Key << "multipart" << YAML::Value << true;
   emit_text(out, "superseded_by", s.superseded_by);
   emit_provenance(out, s.provenance);
   if (s.annex) {
-    out << YAML::Key << "annex" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "prefix"
-        << YAML::Value << YAML::DoubleQuoted << s.annex->prefix << YAML::Key << "mirrors" << YAML::Value
-        << s.annex->mirrors << YAML::EndMap;
+    out << YAML::Key << "annex" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key
+        << "prefix" << YAML::Value << YAML::DoubleQuoted << s.annex->prefix << YAML::Key
+        << "mirrors" << YAML::Value << s.annex->mirrors << YAML::EndMap;
   }
   if (s.has_clause_list) {
     out << YAML::Key << "clauses" << YAML::Value << YAML::BeginSeq;
     for (const auto& c : s.clauses) {
       if (s.annex && c.id.rfind(s.annex->prefix, 0) == 0) continue;  // made by the annex
-      out << YAML::Flow << YAML::BeginMap << YAML::Key << "id" << YAML::Value << YAML::DoubleQuoted << c.id
-          << YAML::Key << "title" << YAML::Value << c.title << YAML::Key << "type" << YAML::Value << c.type
-          << YAML::EndMap;
+      out << YAML::Flow << YAML::BeginMap << YAML::Key << "id" << YAML::Value << YAML::DoubleQuoted
+          << c.id << YAML::Key << "title" << YAML::Value << c.title << YAML::Key << "type"
+          << YAML::Value << c.type << YAML::EndMap;
     }
     out << YAML::EndSeq;
   }
@@ -250,8 +257,8 @@ std::string mapping_set_to_yaml(const core::MappingSet& set) {
   YAML::Emitter out;
   auto ref = [&out](const char* key, const core::CatalogItemRef& r) {
     out << YAML::Key << key << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key
-        << (r.kind == core::CatalogItemRef::Kind::k_standard ? "standard" : "framework") << YAML::Value
-        << r.id << YAML::EndMap;
+        << (r.kind == core::CatalogItemRef::Kind::k_standard ? "standard" : "framework")
+        << YAML::Value << r.id << YAML::EndMap;
   };
   out << YAML::BeginMap;
   out << YAML::Key << "kind" << YAML::Value << "mapping-set";
@@ -273,7 +280,8 @@ std::string mapping_set_to_yaml(const core::MappingSet& set) {
       for (const auto& t : m.targets) out << YAML::DoubleQuoted << t;
       out << YAML::EndSeq;
     }
-    out << YAML::Key << "relationship" << YAML::Value << std::string(core::to_string(m.relationship));
+    out << YAML::Key << "relationship" << YAML::Value
+        << std::string(core::to_string(m.relationship));
     emit_text(out, "rationale", m.rationale);
     out << YAML::EndMap;
   }
@@ -290,7 +298,8 @@ std::string framework_to_csv(const core::Catalog& catalog, const core::Framework
     for (const auto& r : node->references) refs.push_back(reference_label(catalog, r));
     out << util::csv_field(node->id) << ',' << core::to_string(node->level) << ','
         << util::csv_field(parent ? parent->id : "") << ',' << util::csv_field(node->title) << ','
-        << util::csv_field(node->description) << ',' << util::csv_field(util::join(refs, "; ")) << '\n';
+        << util::csv_field(node->description) << ',' << util::csv_field(util::join(refs, "; "))
+        << '\n';
   }
   return out.str();
 }
@@ -301,7 +310,8 @@ std::string mapping_set_to_csv(const core::MappingSet& set) {
   for (const auto& m : set.mappings) {
     auto rel = std::string(core::to_string(m.relationship));
     if (m.targets.empty()) {
-      out << util::csv_field(m.source) << ",," << rel << ',' << util::csv_field(m.rationale) << '\n';
+      out << util::csv_field(m.source) << ",," << rel << ',' << util::csv_field(m.rationale)
+          << '\n';
     }
     for (const auto& t : m.targets) {
       out << util::csv_field(m.source) << ',' << util::csv_field(t) << ',' << rel << ','
@@ -332,7 +342,8 @@ void emit_json(YAML::Emitter& out, const json& v) {
       const auto& s = v.get_ref<const std::string&>();
       // Quote text that YAML would read as another type (numbers, booleans, null).
       bool plain_safe = !s.empty() && s.find_first_not_of("0123456789.-+eE") != std::string::npos &&
-                        s != "true" && s != "false" && s != "null" && s != "~" && s != "yes" && s != "no";
+                        s != "true" && s != "false" && s != "null" && s != "~" && s != "yes" &&
+                        s != "no";
       if (plain_safe)
         out << s;
       else

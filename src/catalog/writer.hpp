@@ -13,7 +13,8 @@ namespace cyberframe::catalog {
 // One reference: { standard (designation as printed), clause (or null), standard_id, ... }.
 nlohmann::json reference_to_json(const core::Catalog& catalog, const core::Reference& ref);
 // One node with its references; with its subtree when `with_children`.
-nlohmann::json node_to_json(const core::Catalog& catalog, const core::Node& node, bool with_children);
+nlohmann::json node_to_json(const core::Catalog& catalog, const core::Node& node,
+                            bool with_children);
 // The whole framework as a tree, with provenance and, for a derived one, its change report.
 nlohmann::json framework_to_json(const core::Catalog& catalog, const core::Framework& fw);
 nlohmann::json standard_to_json(const core::Standard& s);

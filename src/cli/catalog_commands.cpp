@@ -35,7 +35,9 @@ std::optional<catalog::LoadResult> load_catalog(const Context& ctx) {
   auto result = catalog::load(ctx.options.directory, {});
   if (!result.ok()) {
     for (const auto& d : result.diagnostics) ctx.err << d.to_string() << '\n';
-    ctx.err << "cyberframe: error: the catalog" << (ctx.options.directory.empty() ? " built into this binary" : " in " + ctx.options.directory)
+    ctx.err << "cyberframe: error: the catalog"
+            << (ctx.options.directory.empty() ? " built into this binary"
+                                              : " in " + ctx.options.directory)
             << " has errors (" << result.rejected_files.size() << " file(s) rejected)\n";
     return std::nullopt;
   }
@@ -74,12 +76,15 @@ Counts count_nodes(const core::Catalog& cat, const std::string& framework_id) {
 
 std::string provenance_line(const core::Provenance& p) {
   std::string s = std::string(core::to_string(p.method)) + " from " + p.source;
-  if (!p.edition.empty() && p.source.find(p.edition) == std::string::npos) s += " (" + p.edition + ")";
+  if (!p.edition.empty() && p.source.find(p.edition) == std::string::npos)
+    s += " (" + p.edition + ")";
   if (!p.tables.empty()) s += "; " + p.tables;
   return s;
 }
 
-std::string item_ref_label(const core::CatalogItemRef& r) { return r.id; }
+std::string item_ref_label(const core::CatalogItemRef& r) {
+  return r.id;
+}
 
 std::string node_text(const core::Node& n) {
   if (!n.title.empty() && !n.description.empty() && n.level != core::Level::k_function &&
@@ -106,12 +111,14 @@ int cmd_list(const Context& ctx, Format format, const std::string& kind) {
   bool want_std = kind.empty() || kind == "standard";
   bool want_map = kind.empty() || kind == "mapping-set";
 
-  Table frameworks({"ID", "FUNCTIONS", "CATEGORIES", "SUBCATEGORIES", "STATEMENTS", "METHOD", "TITLE"});
+  Table frameworks(
+      {"ID", "FUNCTIONS", "CATEGORIES", "SUBCATEGORIES", "STATEMENTS", "METHOD", "TITLE"});
   json jf = json::array();
   for (const auto& [id, fw] : cat.frameworks()) {
     auto c = count_nodes(cat, id);
-    frameworks.add({id, std::to_string(c.function), std::to_string(c.category), std::to_string(c.subcategory),
-                    std::to_string(c.statement), std::string(core::to_string(fw.provenance.method)), fw.title});
+    frameworks.add({id, std::to_string(c.function), std::to_string(c.category),
+                    std::to_string(c.subcategory), std::to_string(c.statement),
+                    std::string(core::to_string(fw.provenance.method)), fw.title});
     jf.push_back(json{{"id", id},
                       {"title", fw.title},
                       {"functions", c.function},
@@ -126,11 +133,12 @@ int cmd_list(const Context& ctx, Format format, const std::string& kind) {
   for (const auto& [id, s] : cat.standards()) {
     auto clauses = s.has_clause_list ? std::to_string(s.clauses.size()) : std::string("open");
     standards.add({id, s.designation, clauses, s.title});
-    js.push_back(json{{"id", id},
-                      {"designation", s.designation},
-                      {"title", s.title},
-                      {"clauses", s.has_clause_list ? json(s.clauses.size()) : json(nullptr)},
-                      {"superseded_by", s.superseded_by.empty() ? json(nullptr) : json(s.superseded_by)}});
+    js.push_back(
+        json{{"id", id},
+             {"designation", s.designation},
+             {"title", s.title},
+             {"clauses", s.has_clause_list ? json(s.clauses.size()) : json(nullptr)},
+             {"superseded_by", s.superseded_by.empty() ? json(nullptr) : json(s.superseded_by)}});
   }
   Table mappings({"ID", "SOURCE", "TARGET", "PURPOSE", "MAPPINGS", "TITLE"});
   json jm = json::array();
@@ -163,7 +171,8 @@ int cmd_list(const Context& ctx, Format format, const std::string& kind) {
       }
       break;
     case Format::k_csv:
-      if (kind.empty()) return bad_input(ctx, "--format csv needs --kind framework, standard or mapping-set");
+      if (kind.empty())
+        return bad_input(ctx, "--format csv needs --kind framework, standard or mapping-set");
       if (want_fw) frameworks.print_csv(ctx.out);
       if (want_std) standards.print_csv(ctx.out);
       if (want_map) mappings.print_csv(ctx.out);
@@ -182,11 +191,14 @@ int cmd_list(const Context& ctx, Format format, const std::string& kind) {
 // --- show -----------------------------------------------------------------------------------
 
 // Relationships of a node in every mapping set that names its framework.
-json node_mappings(const core::Catalog& cat, const std::string& framework_id, const std::string& node_id) {
+json node_mappings(const core::Catalog& cat, const std::string& framework_id,
+                   const std::string& node_id) {
   json out = json::array();
   for (const auto& [id, set] : cat.mapping_sets()) {
-    bool as_source = set.source.kind == core::CatalogItemRef::Kind::k_framework && set.source.id == framework_id;
-    bool as_target = set.target.kind == core::CatalogItemRef::Kind::k_framework && set.target.id == framework_id;
+    bool as_source =
+        set.source.kind == core::CatalogItemRef::Kind::k_framework && set.source.id == framework_id;
+    bool as_target =
+        set.target.kind == core::CatalogItemRef::Kind::k_framework && set.target.id == framework_id;
     for (const auto& m : set.mappings) {
       if (as_source && m.source == node_id) {
         json targets = m.targets;
@@ -210,7 +222,8 @@ json node_mappings(const core::Catalog& cat, const std::string& framework_id, co
   return out;
 }
 
-json node_alignments(const core::Catalog& cat, const std::string& framework_id, const std::string& node_id) {
+json node_alignments(const core::Catalog& cat, const std::string& framework_id,
+                     const std::string& node_id) {
   json out = json::array();
   for (const auto& [id, fw] : cat.frameworks()) {
     if (!fw.derivation || fw.derivation->from != framework_id) continue;
@@ -222,17 +235,20 @@ json node_alignments(const core::Catalog& cat, const std::string& framework_id, 
     for (const auto& c : fw.derivation->changes) {
       if (c.node == node_id) changes.push_back(catalog::change_to_json(cat, c));
     }
-    out.push_back(json{{"framework", id}, {"title", fw.title}, {"references", refs}, {"changes", changes}});
+    out.push_back(
+        json{{"framework", id}, {"title", fw.title}, {"references", refs}, {"changes", changes}});
   }
   return out;
 }
 
-void print_references(const Context& ctx, const core::Catalog& cat, const std::vector<core::Reference>& refs,
-                      std::string_view indent) {
+void print_references(const Context& ctx, const core::Catalog& cat,
+                      const std::vector<core::Reference>& refs, std::string_view indent) {
   Table t({"STANDARD", "CLAUSE", "TITLE"});
   for (const auto& r : refs) {
-    auto label = r.printed.empty() ? (cat.standard(r.standard) ? cat.standard(r.standard)->designation : r.standard)
-                                   : r.printed;
+    auto label =
+        r.printed.empty()
+            ? (cat.standard(r.standard) ? cat.standard(r.standard)->designation : r.standard)
+            : r.printed;
     if (r.all_parts) label += " (all parts)";
     auto title = clause_title(cat, r);
     if (!r.note.empty()) title += (title.empty() ? "" : "; ") + std::string("note: ") + r.note;
@@ -241,8 +257,8 @@ void print_references(const Context& ctx, const core::Catalog& cat, const std::v
   t.print(ctx.out, indent);
 }
 
-int show_node(const Context& ctx, const core::Catalog& cat, const core::Framework& fw, const std::string& node_id,
-              Format format) {
+int show_node(const Context& ctx, const core::Catalog& cat, const core::Framework& fw,
+              const std::string& node_id, Format format) {
   const auto* node = cat.node(fw.id, node_id);
   if (node == nullptr) {
     return bad_input(ctx, "framework " + fw.id + " has no node '" + node_id +
@@ -265,7 +281,8 @@ int show_node(const Context& ctx, const core::Catalog& cat, const core::Framewor
   }
   if (format == Format::k_csv) {
     Table t({"STANDARD", "CLAUSE", "STANDARD ID"});
-    for (const auto& r : node->references) t.add({catalog::reference_label(cat, r), r.clause, r.standard});
+    for (const auto& r : node->references)
+      t.add({catalog::reference_label(cat, r), r.clause, r.standard});
     t.print_csv(ctx.out);
     return k_exit_ok;
   }
@@ -276,8 +293,9 @@ int show_node(const Context& ctx, const core::Catalog& cat, const core::Framewor
   if (!node->description.empty()) ctx.out << "Description: " << node->description << '\n';
   if (!node->source.empty()) ctx.out << "Source:      " << node->source << '\n';
   if (!node->notes.empty()) ctx.out << "Notes:       " << node->notes << '\n';
-  for (const auto& [label, list] : {std::pair{"Activities", &node->activities}, std::pair{"Inputs", &node->inputs},
-                                    std::pair{"Outputs", &node->outputs}}) {
+  for (const auto& [label, list] :
+       {std::pair{"Activities", &node->activities}, std::pair{"Inputs", &node->inputs},
+        std::pair{"Outputs", &node->outputs}}) {
     if (list->empty()) continue;
     ctx.out << label << ":\n";
     for (const auto& item : *list) ctx.out << "  - " << item << '\n';
@@ -290,6 +308,7 @@ int show_node(const Context& ctx, const core::Catalog& cat, const core::Framewor
   if (!node->references.empty()) print_references(ctx, cat, node->references, "  ");
   for (const auto& a : alignments) {
     ctx.out << "Aligned in " << a["framework"].get<std::string>() << ":\n";
+    if (a["changes"].empty()) ctx.out << "  no reference changed\n";
     for (const auto& c : a["changes"]) {
       std::vector<std::string> after;
       for (const auto& r : c["after"]) {
@@ -297,9 +316,10 @@ int show_node(const Context& ctx, const core::Catalog& cat, const core::Framewor
                         (r["clause"].is_null() ? "" : " " + r["clause"].get<std::string>()));
       }
       const auto& b = c["before"];
-      ctx.out << "  " << b["standard"].get<std::string>() << (b["clause"].is_null() ? "" : " " + b["clause"].get<std::string>())
-              << " -> " << (after.empty() ? "(kept)" : util::join(after, ", ")) << "  [" << c["kind"].get<std::string>()
-              << "]";
+      ctx.out << "  " << b["standard"].get<std::string>()
+              << (b["clause"].is_null() ? "" : " " + b["clause"].get<std::string>()) << " -> "
+              << (after.empty() ? "(kept)" : util::join(after, ", ")) << "  ["
+              << c["kind"].get<std::string>() << "]";
       auto expl = c["explanation"].get<std::string>();
       if (!expl.empty()) ctx.out << "  " << expl;
       ctx.out << '\n';
@@ -313,7 +333,8 @@ int show_node(const Context& ctx, const core::Catalog& cat, const core::Framewor
       auto rel = m["relationship"].get<std::string>();
       if (m["direction"] == "from") rel = "(from) " + rel;
       t.add({m["mapping_set"].get<std::string>(), rel,
-             m["framework"].get<std::string>() + " " + util::join(nodes, ", "), m["rationale"].get<std::string>()});
+             m["framework"].get<std::string>() + " " + util::join(nodes, ", "),
+             m["rationale"].get<std::string>()});
     }
     t.print(ctx.out, "  ");
   }
@@ -338,16 +359,19 @@ int cmd_show(const Context& ctx, const std::string& id, const std::string& node_
     ctx.out << fw->id << "  " << fw->title << '\n';
     ctx.out << "Provenance: " << provenance_line(fw->provenance) << '\n';
     if (fw->derivation) {
-      ctx.out << "Derived from " << fw->derivation->from << " through " << util::join(fw->derivation->through, ", ")
-              << " (" << fw->derivation->changes.size() << " reference changes: cyberframe catalog diff "
-              << fw->derivation->from << ' ' << fw->id << ")\n";
+      ctx.out << "Derived from " << fw->derivation->from << " through "
+              << util::join(fw->derivation->through, ", ") << " (" << fw->derivation->changes.size()
+              << " reference changes: cyberframe catalog diff " << fw->derivation->from << ' '
+              << fw->id << ")\n";
     }
-    ctx.out << c.function << " functions, " << c.category << " categories, " << c.subcategory << " subcategories";
+    ctx.out << c.function << " functions, " << c.category << " categories, " << c.subcategory
+            << " subcategories";
     if (c.statement) ctx.out << ", " << c.statement << " statements";
     ctx.out << "\n\n";
     for (const auto* n : cat.nodes_in_order(fw->id)) {
       int depth = static_cast<int>(n->level);
-      ctx.out << std::string(static_cast<std::size_t>(depth) * 2, ' ') << n->id << "  " << node_text(*n);
+      ctx.out << std::string(static_cast<std::size_t>(depth) * 2, ' ') << n->id << "  "
+              << node_text(*n);
       if (!n->references.empty()) ctx.out << "  [" << n->references.size() << " refs]";
       ctx.out << '\n';
     }
@@ -359,12 +383,19 @@ int cmd_show(const Context& ctx, const std::string& id, const std::string& node_
   if (const auto* s = cat.find_standard(id)) {
     if (!node_id.empty()) {
       const auto* clause = s->find_clause(node_id);
-      if (clause == nullptr) return bad_input(ctx, s->designation + " has no clause '" + node_id + "'");
+      if (clause == nullptr)
+        return bad_input(ctx, s->designation + " has no clause '" + node_id + "'");
       if (format == Format::k_text) {
-        ctx.out << s->designation << ' ' << clause->id << "  " << clause->title << "  (" << clause->type << ")\n";
-        ctx.out << "Who cites it: cyberframe catalog refs \"" << s->designation << "\" " << clause->id << '\n';
+        ctx.out << s->designation << ' ' << clause->id << "  " << clause->title << "  ("
+                << clause->type << ")\n";
+        ctx.out << "Who cites it: cyberframe catalog refs \"" << s->designation << "\" "
+                << clause->id << '\n';
       } else {
-        print_structured(ctx.out, format, json{{"standard", s->id}, {"id", clause->id}, {"title", clause->title}, {"type", clause->type}});
+        print_structured(ctx.out, format,
+                         json{{"standard", s->id},
+                              {"id", clause->id},
+                              {"title", clause->title},
+                              {"type", clause->type}});
       }
       return k_exit_ok;
     }
@@ -414,7 +445,8 @@ int cmd_show(const Context& ctx, const std::string& id, const std::string& node_
     ctx.out << "\n\n";
     Table t({"SOURCE", "RELATIONSHIP", "TARGET", "RATIONALE"});
     for (const auto& x : m->mappings)
-      t.add({x.source, std::string(core::to_string(x.relationship)), util::join(x.targets, ", "), x.rationale});
+      t.add({x.source, std::string(core::to_string(x.relationship)), util::join(x.targets, ", "),
+             x.rationale});
     t.print(ctx.out, "  ");
     return k_exit_ok;
   }
@@ -423,7 +455,8 @@ int cmd_show(const Context& ctx, const std::string& id, const std::string& node_
 
 // --- export ---------------------------------------------------------------------------------
 
-int cmd_export(const Context& ctx, const std::string& id, Format format, const std::string& output) {
+int cmd_export(const Context& ctx, const std::string& id, Format format,
+               const std::string& output) {
   auto loaded = load_catalog(ctx);
   if (!loaded) return k_exit_bad_input;
   const auto& cat = loaded->catalog;
@@ -471,22 +504,24 @@ int cmd_export(const Context& ctx, const std::string& id, Format format, const s
 
 // --- refs -----------------------------------------------------------------------------------
 
-int cmd_refs(const Context& ctx, const std::string& standard_arg, const std::string& clause, Format format,
-             bool direct_only) {
+int cmd_refs(const Context& ctx, const std::string& standard_arg, const std::string& clause,
+             Format format, bool direct_only) {
   auto loaded = load_catalog(ctx);
   if (!loaded) return k_exit_bad_input;
   const auto& cat = loaded->catalog;
   const auto* s = cat.find_standard(standard_arg);
   if (s == nullptr) {
-    return bad_input(ctx, "unknown standard '" + standard_arg +
-                              "' (give its designation, e.g. \"ISO/IEC 27002:2022\", or its id; see "
-                              "'cyberframe catalog list --kind standard')");
+    return bad_input(ctx,
+                     "unknown standard '" + standard_arg +
+                         "' (give its designation, e.g. \"ISO/IEC 27002:2022\", or its id; see "
+                         "'cyberframe catalog list --kind standard')");
   }
   const core::Clause* c = nullptr;
   if (!clause.empty()) {
     c = s->find_clause(clause);
     if (s->has_clause_list && c == nullptr)
-      return bad_input(ctx, s->designation + " has no clause '" + clause + "' (see 'cyberframe catalog show " + s->id + "')");
+      return bad_input(ctx, s->designation + " has no clause '" + clause +
+                                "' (see 'cyberframe catalog show " + s->id + "')");
   }
   auto citations = core::find_citations(cat, *s, clause);
   if (direct_only) {
@@ -526,8 +561,8 @@ int cmd_refs(const Context& ctx, const std::string& standard_arg, const std::str
   ctx.out << '\n';
   std::size_t direct = 0;
   for (const auto& x : citations) direct += x.via.empty() ? 1 : 0;
-  ctx.out << citations.size() << " citation(s): " << direct << " direct, " << citations.size() - direct
-          << " through edition mappings or annex mirrors\n";
+  ctx.out << citations.size() << " citation(s): " << direct << " direct, "
+          << citations.size() - direct << " through edition mappings or annex mirrors\n";
   if (citations.empty()) return k_exit_ok;
   ctx.out << '\n';
   Table direct_table({"FRAMEWORK", "NODE", "CITES", "MATCH", "OUTCOME"});
@@ -537,8 +572,8 @@ int cmd_refs(const Context& ctx, const std::string& standard_arg, const std::str
       direct_table.add({x.framework->id, x.node->id, catalog::reference_label(cat, x.reference),
                         std::string(core::to_string(x.match)), node_text(*x.node)});
     else
-      via_table.add({x.framework->id, x.node->id, catalog::reference_label(cat, x.reference), util::join(x.via, " | "),
-                     node_text(*x.node)});
+      via_table.add({x.framework->id, x.node->id, catalog::reference_label(cat, x.reference),
+                     util::join(x.via, " | "), node_text(*x.node)});
   }
   if (direct_table.size()) {
     ctx.out << "Cited directly:\n";
@@ -576,7 +611,8 @@ int cmd_check(const Context& ctx, const std::vector<std::string>& files, Format 
       diags.push_back(d);
       unreadable = unreadable || d.kind == catalog::DiagnosticKind::k_unreadable;
     }
-    bool rejected = std::find(result.rejected_files.begin(), result.rejected_files.end(), f) != result.rejected_files.end();
+    bool rejected = std::find(result.rejected_files.begin(), result.rejected_files.end(), f) !=
+                    result.rejected_files.end();
     json entry{{"file", f}, {"loaded", !rejected}};
     std::optional<catalog::ConformanceReport> conf;
     for (const auto& id : ids[f]) {
@@ -589,31 +625,37 @@ int cmd_check(const Context& ctx, const std::vector<std::string>& files, Format 
         entry["item"] = id;
       }
     }
-    std::stable_sort(diags.begin(), diags.end(), [](const catalog::Diagnostic& a, const catalog::Diagnostic& b) {
-      return std::pair(a.location.line, a.location.column) < std::pair(b.location.line, b.location.column);
-    });
+    std::stable_sort(diags.begin(), diags.end(),
+                     [](const catalog::Diagnostic& a, const catalog::Diagnostic& b) {
+                       return std::pair(a.location.line, a.location.column) <
+                              std::pair(b.location.line, b.location.column);
+                     });
     std::size_t errors = 0, warnings = 0;
     json jd = json::array();
     for (const auto& d : diags) {
       (d.severity == catalog::Severity::k_error ? errors : warnings)++;
-      jd.push_back(json{{"severity", d.severity == catalog::Severity::k_error ? "error" : "warning"},
-                        {"file", d.location.file},
-                        {"line", d.location.line},
-                        {"column", d.location.column},
-                        {"message", d.message}});
+      jd.push_back(
+          json{{"severity", d.severity == catalog::Severity::k_error ? "error" : "warning"},
+               {"file", d.location.file},
+               {"line", d.location.line},
+               {"column", d.location.column},
+               {"message", d.message}});
     }
     entry["diagnostics"] = jd;
-    int file_status = unreadable ? k_exit_bad_input : (errors > 0 || rejected) ? k_exit_problems : k_exit_ok;
+    int file_status = unreadable                 ? k_exit_bad_input
+                      : (errors > 0 || rejected) ? k_exit_problems
+                                                 : k_exit_ok;
     if (conf) {
-      entry["ts_27110"] = json{{"applicable", conf->applicable},
-                               {"conformant", conf->applicable ? json(conf->conformant() && !rejected) : json(nullptr)},
-                               {"concepts_present", conf->concepts_present},
-                               {"concepts_missing", conf->concepts_missing},
-                               {"functions", conf->functions},
-                               {"categories", conf->categories},
-                               {"subcategories", conf->subcategories},
-                               {"statements", conf->statements},
-                               {"subcategories_without_references", conf->subcategories_without_references}};
+      entry["ts_27110"] = json{
+          {"applicable", conf->applicable},
+          {"conformant", conf->applicable ? json(conf->conformant() && !rejected) : json(nullptr)},
+          {"concepts_present", conf->concepts_present},
+          {"concepts_missing", conf->concepts_missing},
+          {"functions", conf->functions},
+          {"categories", conf->categories},
+          {"subcategories", conf->subcategories},
+          {"statements", conf->statements},
+          {"subcategories_without_references", conf->subcategories_without_references}};
     }
     entry["errors"] = errors;
     entry["warnings"] = warnings;
@@ -626,27 +668,32 @@ int cmd_check(const Context& ctx, const std::vector<std::string>& files, Format 
       if (unreadable) {
         ctx.out << "cannot be checked (" << errors << " error" << (errors == 1 ? "" : "s") << ")\n";
       } else if (rejected) {
-        ctx.out << "does not load: " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
-                << (warnings == 1 ? "" : "s") << "\n";
+        ctx.out << "does not load: " << errors << " error" << (errors == 1 ? "" : "s") << ", "
+                << warnings << " warning" << (warnings == 1 ? "" : "s") << "\n";
       } else if (conf) {
-        ctx.out << "framework " << entry["framework"].get<std::string>() << ": " << conf->functions << " functions, "
-                << conf->categories << " categories, " << conf->subcategories << " subcategories, " << conf->statements
-                << " statements\n";
+        ctx.out << "framework " << entry["framework"].get<std::string>() << ": " << conf->functions
+                << " functions, " << conf->categories << " categories, " << conf->subcategories
+                << " subcategories, " << conf->statements << " statements\n";
         if (!conf->applicable) {
-          ctx.out << f << ": loads cleanly; declares conformance: none, so the TS 27110 checks do not apply\n";
+          ctx.out << f
+                  << ": loads cleanly; declares conformance: none, so the TS 27110 checks do not "
+                     "apply\n";
         } else {
-          ctx.out << f << ": TS 27110 " << (conf->conformant() ? "conformant" : "NOT conformant") << " (" << errors
-                  << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning" << (warnings == 1 ? "" : "s")
-                  << ")";
-          if (!conf->concepts_missing.empty()) ctx.out << "; missing concepts: " << util::join(conf->concepts_missing, ", ");
+          ctx.out << f << ": TS 27110 " << (conf->conformant() ? "conformant" : "NOT conformant")
+                  << " (" << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings
+                  << " warning" << (warnings == 1 ? "" : "s") << ")";
+          if (!conf->concepts_missing.empty())
+            ctx.out << "; missing concepts: " << util::join(conf->concepts_missing, ", ");
           ctx.out << '\n';
         }
       } else {
-        ctx.out << "loads cleanly (" << warnings << " warning" << (warnings == 1 ? "" : "s") << ")\n";
+        ctx.out << "loads cleanly (" << warnings << " warning" << (warnings == 1 ? "" : "s")
+                << ")\n";
       }
     }
   }
-  if (format != Format::k_text) print_structured(ctx.out, format, json{{"files", report}, {"exit_status", status}});
+  if (format != Format::k_text)
+    print_structured(ctx.out, format, json{{"files", report}, {"exit_status", status}});
   return status;
 }
 
@@ -658,8 +705,10 @@ int cmd_diff(const Context& ctx, const std::string& a_id, const std::string& b_i
   const auto& cat = loaded->catalog;
   const auto* a = cat.framework(a_id);
   const auto* b = cat.framework(b_id);
-  if (a == nullptr) return bad_input(ctx, "unknown framework '" + a_id + "' (see 'cyberframe catalog list')");
-  if (b == nullptr) return bad_input(ctx, "unknown framework '" + b_id + "' (see 'cyberframe catalog list')");
+  if (a == nullptr)
+    return bad_input(ctx, "unknown framework '" + a_id + "' (see 'cyberframe catalog list')");
+  if (b == nullptr)
+    return bad_input(ctx, "unknown framework '" + b_id + "' (see 'cyberframe catalog list')");
   auto d = core::diff_frameworks(cat, *a, *b);
   std::map<std::string, int> kinds;
   if (d.b_derived_from_a) {
@@ -667,7 +716,9 @@ int cmd_diff(const Context& ctx, const std::string& a_id, const std::string& b_i
   }
   std::size_t added = 0, removed = 0, changed = 0;
   for (const auto& n : d.nodes) {
-    (n.kind == core::NodeDiff::Kind::k_added ? added : n.kind == core::NodeDiff::Kind::k_removed ? removed : changed)++;
+    (n.kind == core::NodeDiff::Kind::k_added     ? added
+     : n.kind == core::NodeDiff::Kind::k_removed ? removed
+                                                 : changed)++;
   }
   if (format == Format::k_json || format == Format::k_yaml) {
     json nodes = json::array();
@@ -687,7 +738,11 @@ int cmd_diff(const Context& ctx, const std::string& a_id, const std::string& b_i
                      json{{"from", a->id},
                           {"to", b->id},
                           {"derived", d.b_derived_from_a},
-                          {"summary", {{"added", added}, {"removed", removed}, {"changed", changed}, {"unchanged", d.unchanged}}},
+                          {"summary",
+                           {{"added", added},
+                            {"removed", removed},
+                            {"changed", changed},
+                            {"unchanged", d.unchanged}}},
                           {"reference_changes", kinds},
                           {"nodes", nodes}});
     return k_exit_ok;
@@ -699,18 +754,20 @@ int cmd_diff(const Context& ctx, const std::string& a_id, const std::string& b_i
       for (const auto& r : n.references_added) ra.push_back(catalog::reference_label(cat, r));
       for (const auto& r : n.references_removed) rr.push_back(catalog::reference_label(cat, r));
       for (const auto* c : n.explained)
-        why.push_back(catalog::reference_label(cat, c->before) + ": " + std::string(core::to_string(c->kind)));
-      t.add({n.id, std::string(core::to_string(n.kind)), util::join(n.fields, " "), util::join(rr, "; "),
-             util::join(ra, "; "), util::join(why, "; ")});
+        why.push_back(catalog::reference_label(cat, c->before) + ": " +
+                      std::string(core::to_string(c->kind)));
+      t.add({n.id, std::string(core::to_string(n.kind)), util::join(n.fields, " "),
+             util::join(rr, "; "), util::join(ra, "; "), util::join(why, "; ")});
     }
     t.print_csv(ctx.out);
     return k_exit_ok;
   }
   ctx.out << a->id << " -> " << b->id;
-  if (d.b_derived_from_a) ctx.out << " (derived through " << util::join(b->derivation->through, ", ") << ")";
+  if (d.b_derived_from_a)
+    ctx.out << " (derived through " << util::join(b->derivation->through, ", ") << ")";
   ctx.out << '\n';
-  ctx.out << "Nodes: " << changed << " changed, " << added << " added, " << removed << " removed, " << d.unchanged
-          << " unchanged\n";
+  ctx.out << "Nodes: " << changed << " changed, " << added << " added, " << removed << " removed, "
+          << d.unchanged << " unchanged\n";
   if (!kinds.empty()) {
     ctx.out << "Reference changes:";
     for (const auto& [k, n] : kinds) ctx.out << ' ' << k << ' ' << n << ';';
@@ -725,14 +782,16 @@ int cmd_diff(const Context& ctx, const std::string& a_id, const std::string& b_i
         std::vector<std::string> after;
         for (const auto& r : c->after) after.push_back(catalog::reference_label(cat, r));
         ctx.out << "  " << catalog::reference_label(cat, c->before) << " -> "
-                << (after.empty() ? std::string("(kept)") : util::join(after, ", ")) << "  [" << core::to_string(c->kind)
-                << "]";
+                << (after.empty() ? std::string("(kept)") : util::join(after, ", ")) << "  ["
+                << core::to_string(c->kind) << "]";
         if (!c->explanation.empty()) ctx.out << "  " << c->explanation;
         ctx.out << '\n';
       }
     } else {
-      for (const auto& r : n.references_removed) ctx.out << "  - " << catalog::reference_label(cat, r) << '\n';
-      for (const auto& r : n.references_added) ctx.out << "  + " << catalog::reference_label(cat, r) << '\n';
+      for (const auto& r : n.references_removed)
+        ctx.out << "  - " << catalog::reference_label(cat, r) << '\n';
+      for (const auto& r : n.references_added)
+        ctx.out << "  + " << catalog::reference_label(cat, r) << '\n';
     }
   }
   return k_exit_ok;
@@ -743,13 +802,17 @@ int cmd_diff(const Context& ctx, const std::string& a_id, const std::string& b_i
 int cmd_validate(const Context& ctx, Format format) {
   auto result = catalog::load(ctx.options.directory, {});
   std::size_t errors = 0, warnings = 0;
-  for (const auto& d : result.diagnostics) (d.severity == catalog::Severity::k_error ? errors : warnings)++;
+  for (const auto& d : result.diagnostics)
+    (d.severity == catalog::Severity::k_error ? errors : warnings)++;
   if (format == Format::k_text) {
     for (const auto& d : result.diagnostics) ctx.out << d.to_string() << '\n';
-    ctx.out << "catalog" << (ctx.options.directory.empty() ? " (built in)" : " " + ctx.options.directory) << ": "
-            << result.catalog.frameworks().size() << " frameworks, " << result.catalog.standards().size()
-            << " standards, " << result.catalog.mapping_sets().size() << " mapping sets; " << errors << " error"
-            << (errors == 1 ? "" : "s") << ", " << warnings << " warning" << (warnings == 1 ? "" : "s") << '\n';
+    ctx.out << "catalog"
+            << (ctx.options.directory.empty() ? " (built in)" : " " + ctx.options.directory) << ": "
+            << result.catalog.frameworks().size() << " frameworks, "
+            << result.catalog.standards().size() << " standards, "
+            << result.catalog.mapping_sets().size() << " mapping sets; " << errors << " error"
+            << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
+            << (warnings == 1 ? "" : "s") << '\n';
   } else {
     json jd = json::array();
     for (const auto& d : result.diagnostics) jd.push_back(d.to_string());
@@ -766,20 +829,24 @@ int cmd_validate(const Context& ctx, Format format) {
 
 CLI::Option* add_format(CLI::App* cmd, std::string& format, std::vector<std::string> allowed) {
   std::string help = "Output format: " + util::join(allowed, ", ");
-  return cmd->add_option("--format,-f", format, help)->check(CLI::IsMember(allowed))->default_val(allowed.front());
+  return cmd->add_option("--format,-f", format, help)
+      ->check(CLI::IsMember(allowed))
+      ->default_val(allowed.front());
 }
 
 }  // namespace
 
-void add_catalog_commands(CLI::App& app, const CatalogOptions& options, std::ostream& out, std::ostream& err,
-                          int& status) {
-  auto* catalog_cmd = app.add_subcommand("catalog", "Frameworks, standards and mapping sets of the catalog");
+void add_catalog_commands(CLI::App& app, const CatalogOptions& options, std::ostream& out,
+                          std::ostream& err, int& status) {
+  auto* catalog_cmd =
+      app.add_subcommand("catalog", "Frameworks, standards and mapping sets of the catalog");
   catalog_cmd->require_subcommand(1);
   auto ctx = std::make_shared<Context>(Context{options, out, err});
   auto fmt = [](const std::string& s) { return parse_format(s).value_or(Format::k_text); };
 
   {
-    auto* cmd = catalog_cmd->add_subcommand("list", "List the frameworks, standards and mapping sets with counts");
+    auto* cmd = catalog_cmd->add_subcommand(
+        "list", "List the frameworks, standards and mapping sets with counts");
     auto format = std::make_shared<std::string>();
     auto kind = std::make_shared<std::string>();
     add_format(cmd, *format, {"text", "json", "yaml", "csv"});
@@ -788,19 +855,24 @@ void add_catalog_commands(CLI::App& app, const CatalogOptions& options, std::ost
     cmd->callback([=, &status] { status = cmd_list(*ctx, fmt(*format), *kind); });
   }
   {
-    auto* cmd = catalog_cmd->add_subcommand(
-        "show", "Show a framework (its tree), one node (references, 2022 alignment, mappings), a standard or a mapping set");
+    auto* cmd =
+        catalog_cmd->add_subcommand("show",
+                                    "Show a framework (its tree), one node (references, 2022 "
+                                    "alignment, mappings), a standard or a mapping set");
     auto format = std::make_shared<std::string>();
     auto id = std::make_shared<std::string>();
     auto node = std::make_shared<std::string>();
-    cmd->add_option("ID", *id, "Framework, standard (id or designation) or mapping set id")->required();
-    cmd->add_option("NODE", *node, "A node of the framework (e.g. ID.RA-1), or a clause of the standard");
+    cmd->add_option("ID", *id, "Framework, standard (id or designation) or mapping set id")
+        ->required();
+    cmd->add_option("NODE", *node,
+                    "A node of the framework (e.g. ID.RA-1), or a clause of the standard");
     add_format(cmd, *format, {"text", "json", "yaml", "csv"});
     cmd->callback([=, &status] { status = cmd_show(*ctx, *id, *node, fmt(*format)); });
   }
   {
-    auto* cmd = catalog_cmd->add_subcommand(
-        "export", "Export a framework as a JSON tree (or YAML in the catalog format, or CSV), a standard or a mapping set");
+    auto* cmd = catalog_cmd->add_subcommand("export",
+                                            "Export a framework as a JSON tree (or YAML in the "
+                                            "catalog format, or CSV), a standard or a mapping set");
     auto format = std::make_shared<std::string>();
     auto id = std::make_shared<std::string>();
     auto output = std::make_shared<std::string>();
@@ -810,30 +882,39 @@ void add_catalog_commands(CLI::App& app, const CatalogOptions& options, std::ost
     cmd->callback([=, &status] { status = cmd_export(*ctx, *id, fmt(*format), *output); });
   }
   {
-    auto* cmd = catalog_cmd->add_subcommand(
-        "refs", "Reverse look-up: which framework nodes a standard clause supports, directly or through edition mappings");
+    auto* cmd =
+        catalog_cmd->add_subcommand("refs",
+                                    "Reverse look-up: which framework nodes a standard clause "
+                                    "supports, directly or through edition mappings");
     auto format = std::make_shared<std::string>();
     auto standard = std::make_shared<std::string>();
     auto clause = std::make_shared<std::string>();
     auto direct = std::make_shared<bool>(false);
-    cmd->add_option("STANDARD", *standard, "Designation (\"ISO/IEC 27002:2022\") or id (iso-iec-27002-2022)")->required();
+    cmd->add_option("STANDARD", *standard,
+                    "Designation (\"ISO/IEC 27002:2022\") or id (iso-iec-27002-2022)")
+        ->required();
     cmd->add_option("CLAUSE", *clause, "Clause or control id, e.g. 8.8 or A.12.6.1");
-    cmd->add_flag("--direct", *direct, "Only direct citations, not those through edition mappings or annexes");
+    cmd->add_flag("--direct", *direct,
+                  "Only direct citations, not those through edition mappings or annexes");
     add_format(cmd, *format, {"text", "json", "yaml", "csv"});
-    cmd->callback([=, &status] { status = cmd_refs(*ctx, *standard, *clause, fmt(*format), *direct); });
+    cmd->callback(
+        [=, &status] { status = cmd_refs(*ctx, *standard, *clause, fmt(*format), *direct); });
   }
   {
-    auto* cmd = catalog_cmd->add_subcommand(
-        "check",
-        "Validate user-authored catalog files and report TS 27110 conformance (exit 1: not conformant, 2: unreadable)");
+    auto* cmd =
+        catalog_cmd->add_subcommand("check",
+                                    "Validate user-authored catalog files and report TS 27110 "
+                                    "conformance (exit 1: not conformant, 2: unreadable)");
     auto format = std::make_shared<std::string>();
     auto files = std::make_shared<std::vector<std::string>>();
-    cmd->add_option("FILE", *files, "Catalog file(s) to check, against the built-in catalog")->required();
+    cmd->add_option("FILE", *files, "Catalog file(s) to check, against the built-in catalog")
+        ->required();
     add_format(cmd, *format, {"text", "json", "yaml"});
     cmd->callback([=, &status] { status = cmd_check(*ctx, *files, fmt(*format)); });
   }
   {
-    auto* cmd = catalog_cmd->add_subcommand("diff", "What changed between two frameworks, node by node, with reasons for derived ones");
+    auto* cmd = catalog_cmd->add_subcommand(
+        "diff", "What changed between two frameworks, node by node, with reasons for derived ones");
     auto format = std::make_shared<std::string>();
     auto a = std::make_shared<std::string>();
     auto b = std::make_shared<std::string>();
@@ -843,7 +924,8 @@ void add_catalog_commands(CLI::App& app, const CatalogOptions& options, std::ost
     cmd->callback([=, &status] { status = cmd_diff(*ctx, *a, *b, fmt(*format)); });
   }
   {
-    auto* cmd = catalog_cmd->add_subcommand("validate", "Load and validate the whole catalog (built in, or --catalog DIR)");
+    auto* cmd = catalog_cmd->add_subcommand(
+        "validate", "Load and validate the whole catalog (built in, or --catalog DIR)");
     auto format = std::make_shared<std::string>();
     add_format(cmd, *format, {"text", "json", "yaml"});
     cmd->callback([=, &status] { status = cmd_validate(*ctx, fmt(*format)); });

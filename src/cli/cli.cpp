@@ -62,7 +62,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       return k_exit_ok;
     }
     err << "cyberframe: error: " << e.what() << "\n";
-    err << "Run '" << (deepest == &app ? std::string("cyberframe") : "cyberframe ... " + deepest->get_name())
+    err << "Run '"
+        << (deepest == &app ? std::string("cyberframe") : "cyberframe ... " + deepest->get_name())
         << " --help' for usage.\n";
     return k_exit_bad_input;
   }

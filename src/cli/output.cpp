@@ -30,7 +30,8 @@ void Table::print(std::ostream& out, std::string_view indent) const {
   std::vector<std::size_t> widths(m_headers.size(), 0);
   for (std::size_t i = 0; i < m_headers.size(); ++i) widths[i] = width(m_headers[i]);
   for (const auto& row : m_rows) {
-    for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) widths[i] = std::max(widths[i], width(row[i]));
+    for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i)
+      widths[i] = std::max(widths[i], width(row[i]));
   }
   auto line = [&](const std::vector<std::string>& cells) {
     std::string s(indent);

@@ -61,8 +61,12 @@ constexpr std::array<std::pair<ChangeKind, std::string_view>, 6> k_change_kinds{
 
 }  // namespace
 
-std::string_view to_string(Level level) { return name_of(k_levels, level); }
-std::optional<Level> parse_level(std::string_view text) { return parse_from(k_levels, text); }
+std::string_view to_string(Level level) {
+  return name_of(k_levels, level);
+}
+std::optional<Level> parse_level(std::string_view text) {
+  return parse_from(k_levels, text);
+}
 Level child_level(Level parent) {
   switch (parent) {
     case Level::k_function:
@@ -76,15 +80,21 @@ Level child_level(Level parent) {
   return Level::k_statement;
 }
 
-std::string_view to_string(Method method) { return name_of(k_methods, method); }
-std::optional<Method> parse_method(std::string_view text) { return parse_from(k_methods, text); }
+std::string_view to_string(Method method) {
+  return name_of(k_methods, method);
+}
+std::optional<Method> parse_method(std::string_view text) {
+  return parse_from(k_methods, text);
+}
 std::string_view to_string(Relationship relationship) {
   return name_of(k_relationships, relationship);
 }
 std::optional<Relationship> parse_relationship(std::string_view text) {
   return parse_from(k_relationships, text);
 }
-std::string_view to_string(ChangeKind kind) { return name_of(k_change_kinds, kind); }
+std::string_view to_string(ChangeKind kind) {
+  return name_of(k_change_kinds, kind);
+}
 
 const Clause* Standard::find_clause(std::string_view clause_id) const {
   for (const auto& clause : clauses) {
@@ -149,7 +159,8 @@ const Standard* Catalog::find_standard(std::string_view id_or_designation) const
   if (const auto* s = standard(id_or_designation)) return s;
   auto key = designation_key(id_or_designation);
   for (const auto& [id, standard] : m_standards) {
-    if (designation_key(standard.designation) == key || designation_key(id) == key) return &standard;
+    if (designation_key(standard.designation) == key || designation_key(id) == key)
+      return &standard;
   }
   return nullptr;
 }

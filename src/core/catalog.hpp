@@ -46,7 +46,7 @@ struct Reference {
   std::string standard;  // catalog id of the standard
   std::string clause;    // clause id, empty for the whole standard
   bool all_parts = false;
-  std::string printed;   // the designation as the source prints it, when it differs (a misprint)
+  std::string printed;  // the designation as the source prints it, when it differs (a misprint)
   std::string note;
   Location location;
 
@@ -74,12 +74,12 @@ enum class Conformance { k_ts_27110, k_none };
 
 // How a derived framework's reference changed from its source framework.
 enum class ChangeKind {
-  k_same_number,  // same clause id in the new edition
-  k_renumbered,   // one new clause with another id
-  k_merged,       // several old clauses of the node land on one new clause
-  k_split,        // one old clause (or a section) becomes several new clauses
-  k_no_successor, // the mapping gives no successor: the old reference is kept
-  k_repointed,    // a whole-standard reference moved to the new edition
+  k_same_number,   // same clause id in the new edition
+  k_renumbered,    // one new clause with another id
+  k_merged,        // several old clauses of the node land on one new clause
+  k_split,         // one old clause (or a section) becomes several new clauses
+  k_no_successor,  // the mapping gives no successor: the old reference is kept
+  k_repointed,     // a whole-standard reference moved to the new edition
 };
 std::string_view to_string(ChangeKind kind);
 

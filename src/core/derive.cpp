@@ -79,14 +79,14 @@ Rewrite rewrite_clause(const EditionRoute& route, const std::string& clause) {
   }
   if (targets.empty()) {
     out.kind = ChangeKind::k_no_successor;
-    out.explanation = direct.empty() ? "no mapping for clause " + clause + " in " + route.mapping->id
-                                     : "mapped as no-relationship in " + route.mapping->id;
+    out.explanation = direct.empty()
+                          ? "no mapping for clause " + clause + " in " + route.mapping->id
+                          : "mapped as no-relationship in " + route.mapping->id;
     if (!notes.empty() && !direct.empty()) out.explanation += " (" + util::join(notes, "; ") + ")";
     return out;
   }
-  std::sort(targets.begin(), targets.end(), [](const std::string& a, const std::string& b) {
-    return util::clause_less(a, b);
-  });
+  std::sort(targets.begin(), targets.end(),
+            [](const std::string& a, const std::string& b) { return util::clause_less(a, b); });
   out.clauses = targets;
   if (targets.size() > 1)
     out.kind = ChangeKind::k_split;
@@ -101,20 +101,24 @@ Rewrite rewrite_clause(const EditionRoute& route, const std::string& clause) {
 }  // namespace
 
 util::Result<Framework> derive_framework(const Catalog& catalog, const Framework& spec) {
-  if (!spec.derivation) return util::fail(ErrorCode::k_internal, "framework " + spec.id + " is not derived");
+  if (!spec.derivation)
+    return util::fail(ErrorCode::k_internal, "framework " + spec.id + " is not derived");
   const auto& d = *spec.derivation;
   const auto* from = catalog.framework(d.from);
-  if (from == nullptr) return util::fail(ErrorCode::k_not_found, "unknown framework '" + d.from + "'");
+  if (from == nullptr)
+    return util::fail(ErrorCode::k_not_found, "unknown framework '" + d.from + "'");
 
   // Routes: one per old standard that a mapping set (or an annex mirroring its source) covers.
   std::vector<EditionRoute> routes;
   for (const auto& set_id : d.through) {
     const auto* set = catalog.mapping_set(set_id);
-    if (set == nullptr) return util::fail(ErrorCode::k_not_found, "unknown mapping set '" + set_id + "'");
+    if (set == nullptr)
+      return util::fail(ErrorCode::k_not_found, "unknown mapping set '" + set_id + "'");
     const auto* src = catalog.standard(set->source.id);
     const auto* dst = catalog.standard(set->target.id);
     if (src == nullptr || dst == nullptr)
-      return util::fail(ErrorCode::k_not_found, "mapping set '" + set_id + "' names an unknown standard");
+      return util::fail(ErrorCode::k_not_found,
+                        "mapping set '" + set_id + "' names an unknown standard");
     routes.push_back(EditionRoute{src, dst, set, "", "", src});
     // Standards whose annex mirrors the source follow it to the successor whose annex mirrors
     // the target (ISO/IEC 27001:2013 Annex A follows ISO/IEC 27002:2013 to 2022).
@@ -154,7 +158,8 @@ util::Result<Framework> derive_framework(const Catalog& catalog, const Framework
     }
     if (direct != nullptr) return direct;
     for (const auto& r : routes) {
-      if (r.from->id == ref.standard && ref.clause.empty()) return &r;  // whole standard via annex route
+      if (r.from->id == ref.standard && ref.clause.empty())
+        return &r;  // whole standard via annex route
     }
     return nullptr;
   };
@@ -164,7 +169,8 @@ util::Result<Framework> derive_framework(const Catalog& catalog, const Framework
     std::vector<std::size_t> change_index_of_new;  // parallel to rewritten: change that produced it
     std::vector<ReferenceChange> changes;
     auto push_unique = [&rewritten](const Reference& r) {
-      if (std::find(rewritten.begin(), rewritten.end(), r) == rewritten.end()) rewritten.push_back(r);
+      if (std::find(rewritten.begin(), rewritten.end(), r) == rewritten.end())
+        rewritten.push_back(r);
     };
     for (const auto& ref : node.references) {
       const auto* route = route_for(ref);
@@ -183,7 +189,8 @@ util::Result<Framework> derive_framework(const Catalog& catalog, const Framework
         r.note.clear();
         change.after.push_back(r);
         change.kind = ChangeKind::k_repointed;
-        change.explanation = "whole standard: " + route->from->designation + " -> " + route->to->designation;
+        change.explanation =
+            "whole standard: " + route->from->designation + " -> " + route->to->designation;
         push_unique(r);
       } else {
         auto rw = rewrite_clause(*route, ref.clause);
@@ -210,9 +217,11 @@ util::Result<Framework> derive_framework(const Catalog& catalog, const Framework
       int sources = 0;
       for (const auto& other : changes) {
         if (other.before.clause.empty()) continue;
-        if (std::find(other.after.begin(), other.after.end(), c.after[0]) != other.after.end()) ++sources;
+        if (std::find(other.after.begin(), other.after.end(), c.after[0]) != other.after.end())
+          ++sources;
       }
-      if (sources > 1 && (c.kind == ChangeKind::k_renumbered || c.kind == ChangeKind::k_same_number)) {
+      if (sources > 1 &&
+          (c.kind == ChangeKind::k_renumbered || c.kind == ChangeKind::k_same_number)) {
         c.kind = ChangeKind::k_merged;
       }
     }

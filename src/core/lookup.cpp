@@ -48,26 +48,32 @@ std::vector<Equivalent> equivalents(const Catalog& catalog, const std::string& s
     queue.pop_front();
     if (!cur.via.empty()) out.push_back(cur);
     if (cur.via.size() >= 3) continue;
-    auto push = [&](const std::string& s, const std::string& c, std::string how, Direction direction) {
+    auto push = [&](const std::string& s, const std::string& c, std::string how,
+                    Direction direction) {
       if (!seen.emplace(s, c).second) return;
       auto via = cur.via;
       via.push_back(std::move(how));
       queue.push_back(Equivalent{s, c, std::move(via), direction});
     };
-    const auto forward = cur.direction == Direction::k_backward ? nullptr : catalog.edition_mapping_from(cur.standard);
-    const auto backward = cur.direction == Direction::k_forward ? nullptr : catalog.edition_mapping_to(cur.standard);
+    const auto forward = cur.direction == Direction::k_backward
+                             ? nullptr
+                             : catalog.edition_mapping_from(cur.standard);
+    const auto backward =
+        cur.direction == Direction::k_forward ? nullptr : catalog.edition_mapping_to(cur.standard);
     // Forward: to the successor edition.
     if (const auto* set = forward) {
       for (const auto& m : set->mappings) {
         if (m.source != cur.clause) continue;
-        for (const auto& t : m.targets) push(set->target.id, t, hop(*set, m.source, t, m), Direction::k_forward);
+        for (const auto& t : m.targets)
+          push(set->target.id, t, hop(*set, m.source, t, m), Direction::k_forward);
       }
     }
     // Backward: from the predecessor edition.
     if (const auto* set = backward) {
       for (const auto& m : set->mappings) {
         for (const auto& t : m.targets) {
-          if (t == cur.clause) push(set->source.id, m.source, hop(*set, m.source, t, m), Direction::k_backward);
+          if (t == cur.clause)
+            push(set->source.id, m.source, hop(*set, m.source, t, m), Direction::k_backward);
         }
       }
     }
@@ -82,8 +88,8 @@ std::vector<Equivalent> equivalents(const Catalog& catalog, const std::string& s
     for (const auto& [id, other] : catalog.standards()) {
       if (other.annex && other.annex->mirrors == cur.standard) {
         push(id, other.annex->prefix + cur.clause,
-             other.designation + " " + other.annex->prefix + cur.clause + " mirrors " + cur.standard +
-                 " " + cur.clause,
+             other.designation + " " + other.annex->prefix + cur.clause + " mirrors " +
+                 cur.standard + " " + cur.clause,
              cur.direction);
       }
     }

@@ -20,9 +20,10 @@ std::string_view to_string(CitationMatch match);
 struct Citation {
   const Framework* framework = nullptr;
   const Node* node = nullptr;
-  Reference reference;       // as the node cites it
+  Reference reference;  // as the node cites it
   CitationMatch match = CitationMatch::k_exact;
-  std::vector<std::string> via;  // empty: direct; else each hop ("iso-iec-27002-2013-to-2022: 12.6.1 -> 8.8 (subset-of)")
+  std::vector<std::string> via;  // empty: direct; else each hop
+                                 // ("iso-iec-27002-2013-to-2022: 12.6.1 -> 8.8 (subset-of)")
 };
 
 // Every citation of `standard` (and `clause`, when not empty) in the catalog, direct ones first.

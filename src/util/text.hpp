@@ -20,7 +20,8 @@ std::string csv_field(std::string_view s);
 // text files never contain one.
 std::size_t find_invalid_utf8(std::string_view s);
 
-// Compares dotted clause ids numerically where the parts are numbers ("9.2" < "10.1", "A.5" < "A.18").
+// Compares dotted clause ids numerically where the parts are numbers ("9.2" < "10.1", "A.5" <
+// "A.18").
 bool clause_less(std::string_view a, std::string_view b);
 
 }  // namespace cyberframe::util

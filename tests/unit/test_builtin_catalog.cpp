@@ -22,7 +22,9 @@ const LoadResult& builtin() {
   return result;
 }
 
-const core::Catalog& cat() { return builtin().catalog; }
+const core::Catalog& cat() {
+  return builtin().catalog;
+}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -40,7 +42,8 @@ std::map<core::Level, int> level_counts(const std::string& framework) {
 TEST(BuiltinCatalog, LoadsWithoutAnyDiagnostic) {
   for (const auto& d : builtin().diagnostics) ADD_FAILURE() << d.to_string();
   EXPECT_TRUE(builtin().rejected_files.empty());
-  EXPECT_EQ(builtin_files().size(), cat().frameworks().size() + cat().standards().size() + cat().mapping_sets().size());
+  EXPECT_EQ(builtin_files().size(),
+            cat().frameworks().size() + cat().standards().size() + cat().mapping_sets().size());
 }
 
 TEST(BuiltinCatalog, EveryItemCarriesProvenance) {
@@ -60,15 +63,18 @@ TEST(Tr27103, HasFiveFunctionsTwentyTwoCategoriesEightyEightSubcategories) {
   const auto& fw = *cat().framework("iso-tr-27103-2018");
   std::vector<std::string> functions;
   for (const auto& f : fw.nodes) functions.push_back(f.id + " " + f.title);
-  EXPECT_EQ(functions, (std::vector<std::string>{"ID Identify", "PR Protect", "DE Detect", "RS Respond", "RC Recover"}));
+  EXPECT_EQ(functions, (std::vector<std::string>{"ID Identify", "PR Protect", "DE Detect",
+                                                 "RS Respond", "RC Recover"}));
 }
 
 // Row counts of Annex A Tables A.1-A.22, counted in the seed (tests/data/tr27103-seed-samples.yaml
 // records them with the samples); every subcategory names its table and row.
 TEST(Tr27103, EveryAnnexATableHasItsRowsInOrder) {
-  auto samples = YAML::LoadFile(std::string(CYBERFRAME_SOURCE_DIR) + "/tests/data/tr27103-seed-samples.yaml");
+  auto samples =
+      YAML::LoadFile(std::string(CYBERFRAME_SOURCE_DIR) + "/tests/data/tr27103-seed-samples.yaml");
   std::map<std::string, int> expected_rows;
-  for (const auto& t : samples["tables"]) expected_rows[t["table"].as<std::string>()] = t["rows"].as<int>();
+  for (const auto& t : samples["tables"])
+    expected_rows[t["table"].as<std::string>()] = t["rows"].as<int>();
   ASSERT_EQ(expected_rows.size(), 27u) << "Tables 1-5 and A.1-A.22";
 
   std::map<std::string, std::vector<std::string>> rows_by_table;  // table -> node ids in order
@@ -83,7 +89,8 @@ TEST(Tr27103, EveryAnnexATableHasItsRowsInOrder) {
     auto& rows = rows_by_table[table];
     rows.push_back(n->id);
     if (n->level == core::Level::k_subcategory) {
-      EXPECT_EQ(static_cast<int>(rows.size()), row) << n->id << " is not row " << rows.size() << " of Table " << table;
+      EXPECT_EQ(static_cast<int>(rows.size()), row)
+          << n->id << " is not row " << rows.size() << " of Table " << table;
       // The id's number is the row number (ID.BE-1 is row 1).
       EXPECT_EQ(n->id.substr(n->id.rfind('-') + 1), std::to_string(row)) << n->id;
     }
@@ -96,8 +103,10 @@ TEST(Tr27103, EveryAnnexATableHasItsRowsInOrder) {
 // A sample of rows per table: the references as the seed prints them (the sample file quotes the
 // seed's lines verbatim, and this test checks they are in the seed).
 TEST(Tr27103, SampledReferencesMatchTheSeed) {
-  auto samples = YAML::LoadFile(std::string(CYBERFRAME_SOURCE_DIR) + "/tests/data/tr27103-seed-samples.yaml");
-  const std::string seed_path = std::string(CYBERFRAME_SHARED_DIR) + "/seeds/003_7b347f0b97d6aafb.txt";
+  auto samples =
+      YAML::LoadFile(std::string(CYBERFRAME_SOURCE_DIR) + "/tests/data/tr27103-seed-samples.yaml");
+  const std::string seed_path =
+      std::string(CYBERFRAME_SHARED_DIR) + "/seeds/003_7b347f0b97d6aafb.txt";
   const auto seed = read_file(seed_path);
   ASSERT_FALSE(seed.empty()) << "the seed is read from " << seed_path;
   int sampled = 0;
@@ -107,7 +116,8 @@ TEST(Tr27103, SampledReferencesMatchTheSeed) {
       auto id = s["node"].as<std::string>();
       SCOPED_TRACE("Table " + table["table"].as<std::string>() + " " + id);
       for (const auto& line : s["seed_lines"]) {
-        EXPECT_NE(seed.find(line.as<std::string>()), std::string::npos) << "not in the seed: " << line.as<std::string>();
+        EXPECT_NE(seed.find(line.as<std::string>()), std::string::npos)
+            << "not in the seed: " << line.as<std::string>();
       }
       const auto* node = cat().node("iso-tr-27103-2018", id);
       ASSERT_NE(node, nullptr);
@@ -118,7 +128,8 @@ TEST(Tr27103, SampledReferencesMatchTheSeed) {
       for (const auto& r : s["references"]) {
         auto designation = r[0].as<std::string>();
         // The seed says "series" once where it means all parts.
-        if (designation.ends_with(" series")) designation.replace(designation.size() - 7, 7, " (all parts)");
+        if (designation.ends_with(" series"))
+          designation.replace(designation.size() - 7, 7, " (all parts)");
         expected.push_back(designation + (r[1].IsNull() ? "" : " " + r[1].as<std::string>()));
       }
       for (const auto& r : node->references) actual.push_back(reference_label(cat(), r));
@@ -126,7 +137,8 @@ TEST(Tr27103, SampledReferencesMatchTheSeed) {
       ++in_table;
       ++sampled;
     }
-    EXPECT_GE(in_table, std::min(2, table["rows"].as<int>())) << "Table " << table["table"].as<std::string>();
+    EXPECT_GE(in_table, std::min(2, table["rows"].as<int>()))
+        << "Table " << table["table"].as<std::string>();
   }
   EXPECT_GE(sampled, 54);
 }
@@ -186,8 +198,9 @@ TEST(Ts27110, ExamplesAreTheirOwnFrameworks) {
 }
 
 TEST(Conformance, BuiltInFrameworksAreJudgedHonestly) {
-  for (const auto* id : {"iso-tr-27103-2018", "iso-tr-27103-2018-aligned-27002-2022", "iso-ts-27110-2021-example-1",
-                         "iso-ts-27110-2021-example-2", "nist-csf-1.1"}) {
+  for (const auto* id :
+       {"iso-tr-27103-2018", "iso-tr-27103-2018-aligned-27002-2022", "iso-ts-27110-2021-example-1",
+        "iso-ts-27110-2021-example-2", "nist-csf-1.1"}) {
     auto report = check_conformance(cat(), *cat().framework(id));
     EXPECT_TRUE(report.conformant()) << id;
   }
@@ -213,8 +226,10 @@ TEST(Iso27002, EditionsHaveTheirControls) {
   // ISO/IEC 27001 Annex A mirrors ISO/IEC 27002's controls.
   EXPECT_NE(cat().standard("iso-iec-27001-2013")->find_clause("A.12.6.1"), nullptr);
   EXPECT_NE(cat().standard("iso-iec-27001-2022")->find_clause("A.8.8"), nullptr);
-  EXPECT_EQ(cat().standard("iso-iec-27001-2022")->find_clause("A.8.8")->title, "Management of technical vulnerabilities");
-  EXPECT_NE(cat().standard("iso-iec-27001-2022")->find_clause("6.3"), nullptr) << "Planning of changes, new in 2022";
+  EXPECT_EQ(cat().standard("iso-iec-27001-2022")->find_clause("A.8.8")->title,
+            "Management of technical vulnerabilities");
+  EXPECT_NE(cat().standard("iso-iec-27001-2022")->find_clause("6.3"), nullptr)
+      << "Planning of changes, new in 2022";
 }
 
 TEST(Iso27002, TheEditionMappingCoversEveryOldControl) {
@@ -235,7 +250,8 @@ TEST(Iso27002, TheEditionMappingCoversEveryOldControl) {
   EXPECT_EQ(controls, 114);
   // 82 of the 93 new controls continue old ones; 11 are new in 2022.
   EXPECT_EQ(targets.size(), 82u);
-  for (const auto* new_control : {"5.7", "5.23", "5.30", "7.4", "8.9", "8.10", "8.11", "8.12", "8.16", "8.23", "8.28"})
+  for (const auto* new_control :
+       {"5.7", "5.23", "5.30", "7.4", "8.9", "8.10", "8.11", "8.12", "8.16", "8.23", "8.28"})
     EXPECT_FALSE(targets.contains(new_control)) << new_control;
   // Well-known rows of ISO/IEC 27002:2022 Annex B.
   auto target_of = [&](const std::string& old) {
@@ -257,7 +273,8 @@ TEST(Aligned2022, IsDerivedWithAChangeReport) {
   EXPECT_EQ(fw->provenance.method, core::Method::k_derived);
   auto counts = level_counts(fw->id);
   EXPECT_EQ(counts[core::Level::k_subcategory], 88);
-  // No reference to ISO/IEC 27001:2013 or 27002:2013 is left, unless the report says it has no successor.
+  // No reference to ISO/IEC 27001:2013 or 27002:2013 is left, unless the report says it has no
+  // successor.
   std::set<std::pair<std::string, std::string>> kept;
   for (const auto& c : fw->derivation->changes) {
     if (c.kind == core::ChangeKind::k_no_successor) kept.emplace(c.node, c.before.clause);
@@ -265,7 +282,8 @@ TEST(Aligned2022, IsDerivedWithAChangeReport) {
   for (const auto* n : cat().nodes_in_order(fw->id)) {
     for (const auto& r : n->references) {
       if (r.standard == "iso-iec-27002-2013" || r.standard == "iso-iec-27001-2013") {
-        EXPECT_TRUE(kept.contains({n->id, r.clause})) << n->id << " still cites " << r.standard << " " << r.clause;
+        EXPECT_TRUE(kept.contains({n->id, r.clause}))
+            << n->id << " still cites " << r.standard << " " << r.clause;
       }
     }
   }
@@ -301,7 +319,8 @@ TEST(NistCsf11, CoreAndIsoReferences) {
 
 // Checks the CSF 1.1 file against NIST's spreadsheet export in ../shared/data.
 TEST(NistCsf11, MatchesNistCoreSpreadsheet) {
-  const auto csv = read_file(std::string(CYBERFRAME_SHARED_DIR) + "/data/nist/nist-csf-1.1-core.csv");
+  const auto csv =
+      read_file(std::string(CYBERFRAME_SHARED_DIR) + "/data/nist/nist-csf-1.1-core.csv");
   ASSERT_FALSE(csv.empty());
   int subcategories = 0;
   for (const auto* n : cat().nodes_in_order("nist-csf-1.1")) {
@@ -322,7 +341,8 @@ TEST(Crosswalk, Tr27103ToCsf11CoversEverySubcategory) {
   }
   auto rel = [&](const std::string& src) {
     for (const auto& m : set->mappings)
-      if (m.source == src) return std::string(core::to_string(m.relationship)) + " " + util::join(m.targets, ",");
+      if (m.source == src)
+        return std::string(core::to_string(m.relationship)) + " " + util::join(m.targets, ",");
     return std::string();
   };
   EXPECT_EQ(rel("ID.BE-1"), "equal ID.BE-1");

@@ -130,9 +130,11 @@ catalog::LoadResult load_mini() {
   return loader.finish();
 }
 
-std::vector<std::string> refs_of(const core::Catalog& cat, const std::string& fw, const std::string& node) {
+std::vector<std::string> refs_of(const core::Catalog& cat, const std::string& fw,
+                                 const std::string& node) {
   std::vector<std::string> out;
-  for (const auto& r : cat.node(fw, node)->references) out.push_back(catalog::reference_label(cat, r));
+  for (const auto& r : cat.node(fw, node)->references)
+    out.push_back(catalog::reference_label(cat, r));
   return out;
 }
 
@@ -144,10 +146,13 @@ TEST(Derive, RewritesEveryReferenceAndExplainsIt) {
 
   EXPECT_EQ(refs_of(cat, "fw-new", "F"), std::vector<std::string>{"NEW:2022"});
   // Section 2 expands to its controls' successors: 5.3, 5.4 (2.1); 2.2 and 2.3 have none.
-  EXPECT_EQ(refs_of(cat, "fw-new", "F.A"), (std::vector<std::string>{"NEW:2022 5.3", "NEW:2022 5.4"}));
-  EXPECT_EQ(refs_of(cat, "fw-new", "F.A-1"), (std::vector<std::string>{"NEW:2022 5.1", "NEW:2022 5.2"}));
+  EXPECT_EQ(refs_of(cat, "fw-new", "F.A"),
+            (std::vector<std::string>{"NEW:2022 5.3", "NEW:2022 5.4"}));
+  EXPECT_EQ(refs_of(cat, "fw-new", "F.A-1"),
+            (std::vector<std::string>{"NEW:2022 5.1", "NEW:2022 5.2"}));
   EXPECT_EQ(refs_of(cat, "fw-new", "F.A-2"),
-            (std::vector<std::string>{"NEW:2022 5.3", "NEW:2022 5.4", "OLD:2013 2.2", "OLD:2013 2.3", "NEW:2022 3"}));
+            (std::vector<std::string>{"NEW:2022 5.3", "NEW:2022 5.4", "OLD:2013 2.2",
+                                      "OLD:2013 2.3", "NEW:2022 3"}));
   EXPECT_EQ(refs_of(cat, "fw-new", "F.A-3"), std::vector<std::string>{"REQ:2022 A.5.1"});
 
   std::map<std::string, std::string> kinds;  // "node clause" -> kind
@@ -155,17 +160,18 @@ TEST(Derive, RewritesEveryReferenceAndExplainsIt) {
     kinds[c.node + " " + c.before.clause] = std::string(core::to_string(c.kind));
   }
   EXPECT_EQ(kinds, (std::map<std::string, std::string>{{"F ", "repointed"},
-                                                         {"F.A 2", "split"},
-                                                         {"F.A-1 1.1", "renumbered"},
-                                                         {"F.A-1 1.2", "merged"},
-                                                         {"F.A-1 1.3", "merged"},
-                                                         {"F.A-2 2.1", "split"},
-                                                         {"F.A-2 2.2", "no-successor"},
-                                                         {"F.A-2 2.3", "no-successor"},
-                                                         {"F.A-2 3", "same-number"},
-                                                         {"F.A-3 A.1.1", "renumbered"}}));
+                                                       {"F.A 2", "split"},
+                                                       {"F.A-1 1.1", "renumbered"},
+                                                       {"F.A-1 1.2", "merged"},
+                                                       {"F.A-1 1.3", "merged"},
+                                                       {"F.A-2 2.1", "split"},
+                                                       {"F.A-2 2.2", "no-successor"},
+                                                       {"F.A-2 2.3", "no-successor"},
+                                                       {"F.A-2 3", "same-number"},
+                                                       {"F.A-3 A.1.1", "renumbered"}}));
   // The source framework keeps its references.
-  EXPECT_EQ(refs_of(cat, "fw", "F.A-1"), (std::vector<std::string>{"OLD:2013 1.1", "OLD:2013 1.2", "OLD:2013 1.3"}));
+  EXPECT_EQ(refs_of(cat, "fw", "F.A-1"),
+            (std::vector<std::string>{"OLD:2013 1.1", "OLD:2013 1.2", "OLD:2013 1.3"}));
 }
 
 TEST(Diff, ShowsReferenceChangesWithTheirReasons) {
@@ -188,7 +194,8 @@ TEST(Lookup, FindsDirectCitationsAndThoseThroughMappings) {
   auto found = core::find_citations(cat, *cat.standard("new-2022"), "5.2");
   std::vector<std::string> lines;
   for (const auto& c : found) {
-    lines.push_back(c.framework->id + " " + c.node->id + " " + catalog::reference_label(cat, c.reference) + " " +
+    lines.push_back(c.framework->id + " " + c.node->id + " " +
+                    catalog::reference_label(cat, c.reference) + " " +
                     std::string(core::to_string(c.match)) + " via " + util::join(c.via, " | "));
   }
   EXPECT_EQ(lines, (std::vector<std::string>{
@@ -207,10 +214,12 @@ TEST(Lookup, NeverTurnsRoundBetweenEditions) {
   for (const auto& c : found) {
     EXPECT_NE(c.reference.clause, "5.4") << c.node->id;
   }
-  // Annex mirrors: REQ:2022 A.5.1 is 5.1 of NEW, which came from 1.1 of OLD, which REQ:2013 A.1.1 mirrors.
+  // Annex mirrors: REQ:2022 A.5.1 is 5.1 of NEW, which came from 1.1 of OLD, which REQ:2013 A.1.1
+  // mirrors.
   auto annex = core::find_citations(cat, *cat.standard("new-2022"), "5.1");
   std::vector<std::string> nodes;
-  for (const auto& c : annex) nodes.push_back(c.framework->id + ":" + c.node->id + ":" + c.reference.clause);
+  for (const auto& c : annex)
+    nodes.push_back(c.framework->id + ":" + c.node->id + ":" + c.reference.clause);
   EXPECT_NE(std::find(nodes.begin(), nodes.end(), "fw:F.A-3:A.1.1"), nodes.end());
   EXPECT_NE(std::find(nodes.begin(), nodes.end(), "fw-new:F.A-3:A.5.1"), nodes.end());
 }

@@ -36,8 +36,7 @@ LoadResult load_texts(const std::vector<std::pair<std::string, std::string>>& fi
 }
 
 TEST(Loader, LoadsAFrameworkThatCitesAStandard) {
-  auto r = load_texts({{"std.yaml", k_standard},
-                       {"fw.yaml", R"(kind: framework
+  auto r = load_texts({{"std.yaml", k_standard}, {"fw.yaml", R"(kind: framework
 id: mini
 title: Mini
 provenance: { source: test, method: user-authored }
@@ -72,6 +71,8 @@ struct BrokenCase {
   std::vector<std::string> expected;  // every diagnostic, in order
 };
 
+void PrintTo(const BrokenCase& c, std::ostream* os) { *os << c.name; }
+
 class BrokenFramework : public ::testing::TestWithParam<BrokenCase> {};
 
 TEST_P(BrokenFramework, ReportsEveryProblemWithItsLocationAndLoadsNothing) {
@@ -84,9 +85,12 @@ TEST_P(BrokenFramework, ReportsEveryProblemWithItsLocationAndLoadsNothing) {
   EXPECT_EQ(r.rejected_files[0], "bad.yaml");
 }
 
-const char* const k_head = "kind: framework\nid: fw\ntitle: T\nprovenance: { source: s, method: user-authored }\n";
+const char* const k_head =
+    "kind: framework\nid: fw\ntitle: T\nprovenance: { source: s, method: user-authored }\n";
 
-std::string with_head(const std::string& nodes) { return std::string(k_head) + nodes; }
+std::string with_head(const std::string& nodes) {
+  return std::string(k_head) + nodes;
+}
 
 const std::string k_unknown_clause = with_head(R"(nodes:
   - id: ID
@@ -124,26 +128,40 @@ const std::string k_bool = with_head(R"(nodes:
 INSTANTIATE_TEST_SUITE_P(
     Cases, BrokenFramework,
     ::testing::Values(
-        BrokenCase{"unknown_clause", k_unknown_clause.c_str(),
-                   {"bad.yaml:9:59: error: node ID cites clause '12.6.9' of ISO/IEC 27002:2013, which has no such "
+        BrokenCase{"unknown_clause",
+                   k_unknown_clause.c_str(),
+                   {"bad.yaml:9:59: error: node ID cites clause '12.6.9' of ISO/IEC 27002:2013, "
+                    "which has no such "
                     "clause"}},
-        BrokenCase{"unknown_standard", k_unknown_standard.c_str(),
-                   {"bad.yaml:6:63: error: node ID cites unknown standard 'iso-iec-99999' (add a standard file, "
+        BrokenCase{"unknown_standard",
+                   k_unknown_standard.c_str(),
+                   {"bad.yaml:6:63: error: node ID cites unknown standard 'iso-iec-99999' (add a "
+                    "standard file, "
                     "or fix the id)"}},
-        BrokenCase{"wrong_level", k_wrong_level.c_str(),
-                   {"bad.yaml:10:31: error: node ID.AM-1 is a subcategory but children of ID must be category "
+        BrokenCase{"wrong_level",
+                   k_wrong_level.c_str(),
+                   {"bad.yaml:10:31: error: node ID.AM-1 is a subcategory but children of ID must "
+                    "be category "
                     "nodes"}},
-        BrokenCase{"duplicate", k_duplicate.c_str(),
+        BrokenCase{"duplicate",
+                   k_duplicate.c_str(),
                    {"bad.yaml:7:11: error: duplicate node id 'ID' (first defined at line 6)"}},
-        BrokenCase{"missing_title", k_missing_title.c_str(),
+        BrokenCase{"missing_title",
+                   k_missing_title.c_str(),
                    {"bad.yaml:6:5: error: missing required key 'title' in node ID"}},
-        BrokenCase{"clause_and_clauses", k_bad_clause_list.c_str(),
-                   {"bad.yaml:6:56: error: a reference of node ID has both 'clause' and 'clauses': use one"}},
-        BrokenCase{"unknown_level", k_bad_level.c_str(),
-                   {"bad.yaml:6:22: error: unknown level 'concept' (expected function, category, subcategory or "
+        BrokenCase{"clause_and_clauses",
+                   k_bad_clause_list.c_str(),
+                   {"bad.yaml:6:56: error: a reference of node ID has both 'clause' and 'clauses': "
+                    "use one"}},
+        BrokenCase{"unknown_level",
+                   k_bad_level.c_str(),
+                   {"bad.yaml:6:22: error: unknown level 'concept' (expected function, category, "
+                    "subcategory or "
                     "statement)"}},
-        BrokenCase{"not_a_boolean", k_bool.c_str(),
-                   {"bad.yaml:6:99: error: 'all_parts' of a reference of node ID must be true or false"}}),
+        BrokenCase{
+            "not_a_boolean",
+            k_bool.c_str(),
+            {"bad.yaml:6:99: error: 'all_parts' of a reference of node ID must be true or false"}}),
     [](const ::testing::TestParamInfo<BrokenCase>& info) { return std::string(info.param.name); });
 
 TEST(Loader, FileLevelProblemsAreUnreadable) {
@@ -156,22 +174,29 @@ TEST(Loader, FileLevelProblemsAreUnreadable) {
   loader.add_text("big.yaml", std::string(k_max_file_bytes + 1, '#'));
   auto r = loader.finish();
   std::vector<std::string> expected{
-      "big.yaml: error: file is 16777217 bytes; a catalog file may be at most 16777216 bytes (16 MiB)",
-      "binary.yaml:2:5: error: not a UTF-8 text file (byte 0x00 at offset 12); catalog files are YAML text",
-      "comment.yaml:1:1: error: the file is empty; expected a catalog document starting with 'kind:'",
+      "big.yaml: error: file is 16777217 bytes; a catalog file may be at most 16777216 bytes (16 "
+      "MiB)",
+      "binary.yaml:2:5: error: not a UTF-8 text file (byte 0x00 at offset 12); catalog files are "
+      "YAML text",
+      "comment.yaml:1:1: error: the file is empty; expected a catalog document starting with "
+      "'kind:'",
       "empty.yaml:1:1: error: the file is empty; expected a catalog document starting with 'kind:'",
-      "latin1.yaml:1:11: error: not a UTF-8 text file (byte 0xE9 at offset 10); catalog files are YAML text",
+      "latin1.yaml:1:11: error: not a UTF-8 text file (byte 0xE9 at offset 10); catalog files are "
+      "YAML text",
       "syntax.yaml:3:1: error: YAML syntax error: end of sequence flow not found",
   };
   EXPECT_EQ(errors_of(r), expected);
-  for (const auto& d : r.diagnostics) EXPECT_EQ(d.kind, DiagnosticKind::k_unreadable) << d.to_string();
+  for (const auto& d : r.diagnostics)
+    EXPECT_EQ(d.kind, DiagnosticKind::k_unreadable) << d.to_string();
   EXPECT_EQ(r.rejected_files.size(), 6u);
 }
 
 TEST(Loader, DuplicateIdsAcrossFilesRejectTheLaterFile) {
   auto r = load_texts({{"a.yaml", k_standard}, {"b.yaml", k_standard}});
-  EXPECT_EQ(errors_of(r), std::vector<std::string>{
-                              "b.yaml:1:1: error: duplicate id 'iso-iec-27002-2013': already declared by a.yaml:1"});
+  EXPECT_EQ(
+      errors_of(r),
+      std::vector<std::string>{
+          "b.yaml:1:1: error: duplicate id 'iso-iec-27002-2013': already declared by a.yaml:1"});
   EXPECT_NE(r.catalog.standard("iso-iec-27002-2013"), nullptr);
 }
 
@@ -190,13 +215,13 @@ TEST(Loader, AnOverridingFileReplacesTheItemOfTheSameId) {
 TEST(Loader, ADependentItemIsRejectedWithItsDependency) {
   std::string broken_standard = k_standard;
   broken_standard += "  - { id: \"12.6.1\", title: duplicate }\n";
-  auto r = load_texts({{"std.yaml", broken_standard},
-                       {"fw.yaml", with_head(R"(nodes:
+  auto r = load_texts({{"std.yaml", broken_standard}, {"fw.yaml", with_head(R"(nodes:
   - { id: ID, level: function, title: I, references: [ { standard: iso-iec-27002-2013, clause: "12" } ] }
 )")}});
   EXPECT_EQ(errors_of(r),
             (std::vector<std::string>{
-                "fw.yaml:6:96: error: node ID cites standard 'iso-iec-27002-2013' failed to load (see its errors) "
+                "fw.yaml:6:96: error: node ID cites standard 'iso-iec-27002-2013' failed to load "
+                "(see its errors) "
                 "(add a standard file, or fix the id)",
                 "std.yaml:11:11: error: duplicate clause id '12.6.1' (first at line 10)"}));
   EXPECT_TRUE(r.catalog.frameworks().empty());
@@ -204,8 +229,7 @@ TEST(Loader, ADependentItemIsRejectedWithItsDependency) {
 }
 
 TEST(Loader, MappingSetsAreCheckedAgainstBothSides) {
-  auto r = load_texts({{"std.yaml", k_standard},
-                       {"map.yaml", R"(kind: mapping-set
+  auto r = load_texts({{"std.yaml", k_standard}, {"map.yaml", R"(kind: mapping-set
 id: m
 title: M
 source: { standard: iso-iec-27002-2013 }
@@ -215,7 +239,9 @@ provenance: { source: s, method: user-authored }
 mappings:
   - { source: "12.6.1", target: "8.8", relationship: subset-of }
 )"}});
-  EXPECT_EQ(errors_of(r), std::vector<std::string>{"map.yaml:1:1: error: 'target': unknown standard 'iso-iec-27002-2022'"});
+  EXPECT_EQ(errors_of(r),
+            std::vector<std::string>{
+                "map.yaml:1:1: error: 'target': unknown standard 'iso-iec-27002-2022'"});
   EXPECT_TRUE(r.catalog.mapping_sets().empty());
 }
 
