@@ -49,7 +49,9 @@ TEST(BuiltinCatalog, LoadsWithoutAnyDiagnostic) {
 TEST(BuiltinCatalog, EveryItemCarriesProvenance) {
   for (const auto& [id, fw] : cat().frameworks()) {
     EXPECT_FALSE(fw.provenance.source.empty()) << id;
-    if (fw.derivation) EXPECT_EQ(fw.provenance.method, core::Method::k_derived) << id;
+    if (fw.derivation) {
+      EXPECT_EQ(fw.provenance.method, core::Method::k_derived) << id;
+    }
   }
   for (const auto& [id, s] : cat().standards()) EXPECT_FALSE(s.provenance.source.empty()) << id;
   for (const auto& [id, m] : cat().mapping_sets()) EXPECT_FALSE(m.provenance.source.empty()) << id;
@@ -337,7 +339,9 @@ TEST(Crosswalk, Tr27103ToCsf11CoversEverySubcategory) {
   std::set<std::string> sources;
   for (const auto& m : set->mappings) sources.insert(m.source);
   for (const auto* n : cat().nodes_in_order("iso-tr-27103-2018")) {
-    if (n->level == core::Level::k_subcategory) EXPECT_TRUE(sources.contains(n->id)) << n->id;
+    if (n->level == core::Level::k_subcategory) {
+      EXPECT_TRUE(sources.contains(n->id)) << n->id;
+    }
   }
   auto rel = [&](const std::string& src) {
     for (const auto& m : set->mappings)

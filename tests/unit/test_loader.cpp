@@ -71,7 +71,9 @@ struct BrokenCase {
   std::vector<std::string> expected;  // every diagnostic, in order
 };
 
-void PrintTo(const BrokenCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const BrokenCase& c, std::ostream* os) {
+  *os << c.name;
+}
 
 class BrokenFramework : public ::testing::TestWithParam<BrokenCase> {};
 
