@@ -3,6 +3,12 @@ find_package(yaml-cpp REQUIRED)          # libyaml-cpp-dev
 find_package(nlohmann_json 3.10 REQUIRED) # nlohmann-json3-dev
 find_package(CLI11 REQUIRED)             # libcli11-dev
 find_package(Threads REQUIRED)
+find_package(PkgConfig REQUIRED)
+find_package(OpenSSL REQUIRED)          # libssl-dev: SHA-256 of evidence files
+pkg_check_modules(sqlite3 REQUIRED IMPORTED_TARGET sqlite3)        # libsqlite3-dev: the embedded store
+pkg_check_modules(xlsxwriter REQUIRED IMPORTED_TARGET xlsxwriter)  # libxlsxwriter-dev: XLSX export
+pkg_check_modules(minizip REQUIRED IMPORTED_TARGET minizip)        # libminizip-dev: XLSX import (zip)
+pkg_check_modules(libxml2 REQUIRED IMPORTED_TARGET libxml-2.0)     # libxml2-dev: XLSX import (XML)
 if(CYBERFRAME_BUILD_TESTS)
   find_package(GTest REQUIRED)           # libgtest-dev
 endif()

@@ -1,0 +1,218 @@
+#include "core/profile.hpp"
+
+#include <algorithm>
+
+namespace cyberframe::core {
+
+const ScaleLevel* Scale::find(int level) const {
+  for (const auto& l : levels) {
+    if (l.value == level) return &l;
+  }
+  return nullptr;
+}
+
+const Scale& default_scale() {
+  static const Scale k_scale{
+      "cyberframe-0-5",
+      "Implementation level, 0-5",
+      {
+          {0, "Not performed", "The outcome is not achieved; no activity towards it."},
+          {1, "Initial", "Achieved in part, ad hoc, depending on individuals; not documented."},
+          {2, "Managed", "Planned and tracked for the scope; roles assigned; results repeatable."},
+          {3, "Defined", "A documented, approved process used across the scope, with evidence."},
+          {4, "Measured", "Performance measured against objectives; deviations acted upon."},
+          {5, "Optimised", "Continually improved from measurements, incidents and lessons learned."},
+      }};
+  return k_scale;
+}
+
+std::string_view to_string(ProfileKind kind) { return kind == ProfileKind::k_current ? "current" : "target"; }
+
+std::optional<ProfileKind> parse_profile_kind(std::string_view text) {
+  if (text == "current") return ProfileKind::k_current;
+  if (text == "target") return ProfileKind::k_target;
+  return std::nullopt;
+}
+
+std::string_view to_string(ActionStatus status) {
+  switch (status) {
+    case ActionStatus::k_planned:
+      return "planned";
+    case ActionStatus::k_in_progress:
+      return "in-progress";
+    case ActionStatus::k_done:
+      return "done";
+    case ActionStatus::k_cancelled:
+      return "cancelled";
+  }
+  return "?";
+}
+
+std::optional<ActionStatus> parse_action_status(std::string_view text) {
+  for (auto s : {ActionStatus::k_planned, ActionStatus::k_in_progress, ActionStatus::k_done, ActionStatus::k_cancelled}) {
+    if (to_string(s) == text) return s;
+  }
+  return std::nullopt;
+}
+
+util::Result<void> validate(const Catalog& catalog, const Profile& profile, const Scale& scale,
+                            const NodeAssessment& a) {
+  using util::ErrorCode;
+  const auto* node = catalog.node(profile.framework, a.node);
+  if (node == nullptr) {
+    return util::fail(ErrorCode::k_invalid_input,
+                      "unknown node '" + a.node + "' in framework " + profile.framework);
+  }
+  if (a.level && !scale.contains(*a.level)) {
+    return util::fail(ErrorCode::k_invalid_input,
+                      "level " + std::to_string(*a.level) + " of " + a.node + " is outside the scale " +
+                          scale.id + " (" + std::to_string(scale.min()) + "-" + std::to_string(scale.max()) +
+                          ")");
+  }
+  if (a.not_applicable && a.level) {
+    return util::fail(ErrorCode::k_invalid_input,
+                      a.node + " is marked not applicable and has a level; give one or the other");
+  }
+  if (a.not_applicable && a.justification.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return util::fail(ErrorCode::k_invalid_input,
+                      a.node + " is marked not applicable without a justification; say why it does not apply");
+  }
+  if (a.priority < k_priority_high || a.priority > k_priority_low) {
+    return util::fail(ErrorCode::k_invalid_input, "priority " + std::to_string(a.priority) + " of " + a.node +
+                                                      " is not 1 (high), 2 (medium) or 3 (low)");
+  }
+  return {};
+}
+
+namespace {
+
+Score score_of(const Node& node, const std::map<std::string, NodeAssessment>& assessments,
+               std::map<std::string, Score>& out) {
+  Score s;
+  if (node.level == Level::k_subcategory || (node.children.empty() && node.level != Level::k_function &&
+                                             node.level != Level::k_category)) {
+    // A subcategory (or a leaf statement) is scored from its own assessment.
+    s.total = 1;
+    auto it = assessments.find(node.id);
+    if (it != assessments.end()) {
+      if (it->second.not_applicable)
+        s.not_applicable = 1;
+      else if (it->second.level) {
+        s.assessed = 1;
+        s.value = *it->second.level;
+      }
+    }
+    for (const auto& c : node.children) score_of(c, assessments, out);
+    out[node.id] = s;
+    return s;
+  }
+  // Category: mean of assessed subcategories. Function: mean of its categories' scores.
+  double sum = 0;
+  int counted = 0;
+  for (const auto& c : node.children) {
+    auto cs = score_of(c, assessments, out);
+    s.assessed += cs.assessed;
+    s.not_applicable += cs.not_applicable;
+    s.total += cs.total;
+    if (!cs.value) continue;
+    if (node.level == Level::k_function) {
+      sum += *cs.value;
+      ++counted;
+    } else {
+      sum += *cs.value * cs.assessed;
+      counted += cs.assessed;
+    }
+  }
+  // A category assessed directly (frameworks without subcategories, such as TS 27110 Example 1).
+  if (node.level == Level::k_category && s.total == 0) {
+    s.total = 1;
+    auto it = assessments.find(node.id);
+    if (it != assessments.end()) {
+      if (it->second.not_applicable)
+        s.not_applicable = 1;
+      else if (it->second.level) {
+        s.assessed = 1;
+        sum = *it->second.level;
+        counted = 1;
+      }
+    }
+  }
+  if (counted > 0) s.value = sum / counted;
+  out[node.id] = s;
+  return s;
+}
+
+}  // namespace
+
+std::map<std::string, Score> roll_up(const Catalog& catalog, const std::string& framework,
+                                     const std::map<std::string, NodeAssessment>& assessments) {
+  std::map<std::string, Score> out;
+  const auto* fw = catalog.framework(framework);
+  if (fw == nullptr) return out;
+  for (const auto& f : fw->nodes) score_of(f, assessments, out);
+  return out;
+}
+
+double priority_weight(int priority) {
+  switch (priority) {
+    case 1:
+      return 3.0;
+    case 2:
+      return 2.0;
+    default:
+      return 1.0;
+  }
+}
+
+GapAnalysis analyse_gaps(const Catalog& catalog, const std::string& framework, const Scale& scale,
+                         const std::map<std::string, NodeAssessment>& current,
+                         const std::map<std::string, NodeAssessment>& target,
+                         const std::map<std::string, double>& risk_weights) {
+  GapAnalysis out;
+  auto cur = roll_up(catalog, framework, current);
+  auto tgt = roll_up(catalog, framework, target);
+  auto order = catalog.nodes_in_order(framework);
+  std::map<std::string, std::size_t> position;
+  for (std::size_t i = 0; i < order.size(); ++i) position[order[i]->id] = i;
+
+  // The scored leaves: subcategories, or categories when the framework has none under them.
+  double gap_sum = 0;
+  int with_target = 0;
+  for (const auto* node : order) {
+    const auto& ts = tgt[node->id];
+    bool leaf = node->level == Level::k_subcategory ||
+                (node->level == Level::k_category && ts.total == 1 && node->children.empty());
+    Gap g;
+    g.node = node->id;
+    g.level = node->level;
+    g.current = cur[node->id].value;
+    g.target = ts.value;
+    if (g.target) g.gap = std::max(0.0, *g.target - g.current.value_or(scale.min()));
+    if (!leaf) {
+      if (node->level == Level::k_function || node->level == Level::k_category) out.rollup[node->id] = g;
+      continue;
+    }
+    auto ti = target.find(node->id);
+    auto ci = current.find(node->id);
+    if (ti == target.end() || ti->second.not_applicable || !ti->second.level) continue;
+    if (ci != current.end() && ci->second.not_applicable) continue;  // N/A in the current state
+    g.priority = ti->second.priority;
+    g.owner = ci != current.end() && !ci->second.owner.empty() ? ci->second.owner : ti->second.owner;
+    auto rw = risk_weights.find(node->id);
+    g.risk_weight = rw == risk_weights.end() ? 1.0 : rw->second;
+    g.score = g.gap * priority_weight(g.priority) * g.risk_weight;
+    gap_sum += g.gap;
+    ++with_target;
+    if (g.gap > 0) ++out.open_gaps;
+    out.subcategories.push_back(std::move(g));
+  }
+  std::stable_sort(out.subcategories.begin(), out.subcategories.end(), [&](const Gap& a, const Gap& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.gap != b.gap) return a.gap > b.gap;
+    return position[a.node] < position[b.node];
+  });
+  out.mean_gap = with_target ? gap_sum / with_target : 0;
+  return out;
+}
+
+}  // namespace cyberframe::core

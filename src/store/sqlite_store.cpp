@@ -1,0 +1,688 @@
+// The SQLite backend of Store.
+
+#include <openssl/evp.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <set>
+
+#include "store/store.hpp"
+#include "util/text.hpp"
+
+namespace cyberframe::store {
+
+using util::ErrorCode;
+using util::fail;
+
+std::string now_utc() {
+  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+const std::vector<std::string>& sqlite_migrations() {
+  static const std::vector<std::string> k_migrations{
+      // 1: organizations, profiles, node assessments, snapshots, roadmap.
+      R"sql(
+CREATE TABLE organization (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+  scope TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE profile (
+  id INTEGER PRIMARY KEY,
+  organization INTEGER NOT NULL REFERENCES organization(id),
+  name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+  framework TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('current', 'target')),
+  scale TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (organization, name)
+);
+CREATE TABLE node_assessment (
+  profile INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,
+  node TEXT NOT NULL,
+  level INTEGER,
+  not_applicable INTEGER NOT NULL DEFAULT 0 CHECK (not_applicable IN (0, 1)),
+  justification TEXT NOT NULL DEFAULT '',
+  owner TEXT NOT NULL DEFAULT '',
+  priority INTEGER NOT NULL DEFAULT 2 CHECK (priority BETWEEN 1 AND 3),
+  notes TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL DEFAULT 1,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  PRIMARY KEY (profile, node)
+) WITHOUT ROWID;
+CREATE TABLE snapshot (
+  id INTEGER PRIMARY KEY,
+  profile INTEGER NOT NULL REFERENCES profile(id),
+  name TEXT NOT NULL,
+  taken_at TEXT NOT NULL,
+  assessor TEXT NOT NULL,
+  signed_off_by TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE snapshot_node (
+  snapshot INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+  node TEXT NOT NULL,
+  level INTEGER,
+  not_applicable INTEGER NOT NULL,
+  owner TEXT NOT NULL DEFAULT '',
+  priority INTEGER NOT NULL DEFAULT 2,
+  PRIMARY KEY (snapshot, node)
+) WITHOUT ROWID;
+CREATE TABLE action (
+  id INTEGER PRIMARY KEY,
+  organization INTEGER NOT NULL REFERENCES organization(id),
+  title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+  owner TEXT NOT NULL DEFAULT '',
+  due TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL CHECK (status IN ('planned', 'in-progress', 'done', 'cancelled')),
+  effort_days INTEGER NOT NULL DEFAULT 0 CHECK (effort_days >= 0),
+  target_level INTEGER NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE action_node (
+  action INTEGER NOT NULL REFERENCES action(id) ON DELETE CASCADE,
+  node TEXT NOT NULL,
+  PRIMARY KEY (action, node)
+) WITHOUT ROWID;
+)sql",
+      // 2: evidence, files stored once by content hash.
+      R"sql(
+CREATE TABLE evidence_blob (
+  sha256 TEXT PRIMARY KEY,
+  size INTEGER NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE TABLE evidence (
+  id INTEGER PRIMARY KEY,
+  profile INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,
+  node TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('file', 'link')),
+  name TEXT NOT NULL,
+  url TEXT NOT NULL DEFAULT '',
+  sha256 TEXT REFERENCES evidence_blob(sha256),
+  size INTEGER NOT NULL DEFAULT 0,
+  added_at TEXT NOT NULL,
+  added_by TEXT NOT NULL
+);
+CREATE INDEX evidence_by_node ON evidence (profile, node);
+)sql",
+  };
+  return k_migrations;
+}
+
+namespace {
+
+std::string sha256_hex(const std::string& bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+  std::string out;
+  static const char* const k_hex = "0123456789abcdef";
+  for (unsigned int i = 0; i < length; ++i) {
+    out += k_hex[digest[i] >> 4];
+    out += k_hex[digest[i] & 0x0F];
+  }
+  return out;
+}
+
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) : m_db(db) {
+    m_rc = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr);
+  }
+  ~Statement() { sqlite3_finalize(m_stmt); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  bool ok() const { return m_rc == SQLITE_OK; }
+  Statement& bind(int i, std::int64_t v) {
+    sqlite3_bind_int64(m_stmt, i, v);
+    return *this;
+  }
+  Statement& bind(int i, const std::string& v) {
+    sqlite3_bind_text(m_stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& bind_blob(int i, const std::string& v) {
+    sqlite3_bind_blob(m_stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& bind(int i, std::optional<int> v) {
+    if (v)
+      sqlite3_bind_int(m_stmt, i, *v);
+    else
+      sqlite3_bind_null(m_stmt, i);
+    return *this;
+  }
+  // SQLITE_ROW, SQLITE_DONE or an error code.
+  int step() { return sqlite3_step(m_stmt); }
+  void reset() {
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+  }
+  std::int64_t integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
+  std::optional<int> optional_int(int col) const {
+    if (sqlite3_column_type(m_stmt, col) == SQLITE_NULL) return std::nullopt;
+    return sqlite3_column_int(m_stmt, col);
+  }
+  std::string text(int col) const {
+    auto p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, col));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
+  }
+  std::string blob(int col) const {
+    auto p = static_cast<const char*>(sqlite3_column_blob(m_stmt, col));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
+  }
+
+ private:
+  sqlite3* m_db;
+  sqlite3_stmt* m_stmt = nullptr;
+  int m_rc;
+};
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(sqlite3* db) : m_db(db) {}
+  ~SqliteStore() override { sqlite3_close_v2(m_db); }
+
+  util::Error db_error(const std::string& what) const {
+    return util::Error{ErrorCode::k_io, what + ": " + sqlite3_errmsg(m_db)};
+  }
+
+  Result<void> exec(const std::string& sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+      std::string m = message ? message : "unknown error";
+      sqlite3_free(message);
+      return fail(ErrorCode::k_io, "database error: " + m);
+    }
+    return {};
+  }
+
+  // Runs `body` in one IMMEDIATE transaction; rolls back on an error.
+  template <typename T, typename F>
+  Result<T> transaction(F&& body) {
+    if (auto r = exec("BEGIN IMMEDIATE"); !r) return std::unexpected(r.error());
+    Result<T> result = body();
+    if (!result) {
+      exec("ROLLBACK");
+      return result;
+    }
+    if (auto r = exec("COMMIT"); !r) {
+      exec("ROLLBACK");
+      return std::unexpected(r.error());
+    }
+    return result;
+  }
+
+  Result<int> schema_version() override {
+    Statement st(m_db, "PRAGMA user_version");
+    if (!st.ok() || st.step() != SQLITE_ROW) return std::unexpected(db_error("reading the schema version"));
+    return static_cast<int>(st.integer(0));
+  }
+
+  Result<core::Organization> create_organization(const std::string& name, const std::string& scope) override {
+    if (util::trim(name).empty()) return fail(ErrorCode::k_invalid_input, "an organization needs a name");
+    return transaction<core::Organization>([&]() -> Result<core::Organization> {
+      Statement st(m_db, "INSERT INTO organization (name, scope, created_at) VALUES (?1, ?2, ?3) RETURNING id, created_at");
+      st.bind(1, util::trim(name)).bind(2, scope).bind(3, now_utc());
+      int rc = st.step();
+      if (rc == SQLITE_CONSTRAINT)
+        return fail(ErrorCode::k_invalid_input, "an organization named '" + util::trim(name) + "' already exists");
+      if (rc != SQLITE_ROW) return std::unexpected(db_error("creating the organization"));
+      return core::Organization{st.integer(0), util::trim(name), scope, 1, st.text(1)};
+    });
+  }
+
+  Result<std::vector<core::Organization>> organizations() override {
+    Statement st(m_db, "SELECT id, name, scope, version, created_at FROM organization ORDER BY name");
+    std::vector<core::Organization> out;
+    while (st.step() == SQLITE_ROW)
+      out.push_back(core::Organization{st.integer(0), st.text(1), st.text(2), st.integer(3), st.text(4)});
+    return out;
+  }
+
+  Result<core::Organization> organization(const std::string& name_or_id) override {
+    Statement st(m_db, "SELECT id, name, scope, version, created_at FROM organization WHERE name = ?1 OR CAST(id AS TEXT) = ?1");
+    st.bind(1, name_or_id);
+    if (st.step() != SQLITE_ROW)
+      return fail(ErrorCode::k_not_found, "no organization '" + name_or_id + "' (see 'cyberframe org list')");
+    return core::Organization{st.integer(0), st.text(1), st.text(2), st.integer(3), st.text(4)};
+  }
+
+  Result<core::Profile> create_profile(const core::Profile& p) override {
+    if (util::trim(p.name).empty()) return fail(ErrorCode::k_invalid_input, "a profile needs a name");
+    return transaction<core::Profile>([&]() -> Result<core::Profile> {
+      Statement st(m_db,
+                   "INSERT INTO profile (organization, name, framework, kind, scale, created_at, updated_at) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id");
+      auto now = now_utc();
+      st.bind(1, p.organization).bind(2, util::trim(p.name)).bind(3, p.framework);
+      st.bind(4, std::string(core::to_string(p.kind))).bind(5, p.scale).bind(6, now);
+      int rc = st.step();
+      if (rc == SQLITE_CONSTRAINT)
+        return fail(ErrorCode::k_invalid_input, "the organization already has a profile named '" + util::trim(p.name) + "'");
+      if (rc != SQLITE_ROW) return std::unexpected(db_error("creating the profile"));
+      auto out = p;
+      out.id = st.integer(0);
+      out.name = util::trim(p.name);
+      out.version = 1;
+      out.created_at = out.updated_at = now;
+      return out;
+    });
+  }
+
+  static core::Profile profile_from(const Statement& st) {
+    core::Profile p;
+    p.id = st.integer(0);
+    p.organization = st.integer(1);
+    p.name = st.text(2);
+    p.framework = st.text(3);
+    p.kind = core::parse_profile_kind(st.text(4)).value_or(core::ProfileKind::k_current);
+    p.scale = st.text(5);
+    p.version = st.integer(6);
+    p.created_at = st.text(7);
+    p.updated_at = st.text(8);
+    return p;
+  }
+
+  Result<core::Profile> profile(const std::string& reference) override {
+    static const char* k_cols =
+        "SELECT p.id, p.organization, p.name, p.framework, p.kind, p.scale, p.version, p.created_at, p.updated_at "
+        "FROM profile p JOIN organization o ON o.id = p.organization ";
+    auto slash = reference.find('/');
+    std::vector<core::Profile> found;
+    if (slash != std::string::npos) {
+      Statement st(m_db, (std::string(k_cols) + "WHERE o.name = ?1 AND p.name = ?2").c_str());
+      st.bind(1, reference.substr(0, slash)).bind(2, reference.substr(slash + 1));
+      while (st.step() == SQLITE_ROW) found.push_back(profile_from(st));
+    } else {
+      Statement st(m_db, (std::string(k_cols) + "WHERE p.name = ?1 OR CAST(p.id AS TEXT) = ?1").c_str());
+      st.bind(1, reference);
+      while (st.step() == SQLITE_ROW) found.push_back(profile_from(st));
+    }
+    if (found.empty()) return fail(ErrorCode::k_not_found, "no profile '" + reference + "' (see 'cyberframe profile list')");
+    if (found.size() > 1)
+      return fail(ErrorCode::k_invalid_input, "several organizations have a profile '" + reference +
+                                                  "': name it as ORGANIZATION/PROFILE");
+    return found.front();
+  }
+
+  Result<std::vector<core::Profile>> profiles(std::int64_t organization) override {
+    Statement st(m_db,
+                 "SELECT id, organization, name, framework, kind, scale, version, created_at, updated_at FROM profile "
+                 "WHERE organization = ?1 ORDER BY name");
+    st.bind(1, organization);
+    std::vector<core::Profile> out;
+    while (st.step() == SQLITE_ROW) out.push_back(profile_from(st));
+    return out;
+  }
+
+  Result<std::map<std::string, core::NodeAssessment>> node_assessments(std::int64_t profile) override {
+    std::map<std::string, core::NodeAssessment> out;
+    Statement st(m_db,
+                 "SELECT node, level, not_applicable, justification, owner, priority, notes, version, updated_at, "
+                 "updated_by FROM node_assessment WHERE profile = ?1");
+    st.bind(1, profile);
+    while (st.step() == SQLITE_ROW) {
+      core::NodeAssessment a;
+      a.node = st.text(0);
+      a.level = st.optional_int(1);
+      a.not_applicable = st.integer(2) != 0;
+      a.justification = st.text(3);
+      a.owner = st.text(4);
+      a.priority = static_cast<int>(st.integer(5));
+      a.notes = st.text(6);
+      a.version = st.integer(7);
+      a.updated_at = st.text(8);
+      a.updated_by = st.text(9);
+      out.emplace(a.node, std::move(a));
+    }
+    Statement ev(m_db,
+                 "SELECT id, node, kind, name, url, coalesce(sha256, ''), size, added_at, added_by FROM evidence "
+                 "WHERE profile = ?1 ORDER BY id");
+    ev.bind(1, profile);
+    while (ev.step() == SQLITE_ROW) {
+      auto& a = out[ev.text(1)];
+      if (a.node.empty()) a.node = ev.text(1);
+      a.evidence.push_back(core::Evidence{ev.integer(0), ev.text(2), ev.text(3), ev.text(4), ev.text(5), ev.integer(6),
+                                          ev.text(7), ev.text(8)});
+    }
+    return out;
+  }
+
+  // Writes one row inside an open transaction.
+  Result<core::NodeAssessment> write_node(std::int64_t profile, const core::NodeAssessment& a,
+                                          std::optional<std::int64_t> expected, const std::string& actor,
+                                          const std::string& now) {
+    Statement cur(m_db, "SELECT version, updated_by, updated_at FROM node_assessment WHERE profile = ?1 AND node = ?2");
+    cur.bind(1, profile).bind(2, a.node);
+    std::int64_t version = 0;
+    std::string by, at;
+    if (cur.step() == SQLITE_ROW) {
+      version = cur.integer(0);
+      by = cur.text(1);
+      at = cur.text(2);
+    }
+    if (expected && *expected != version) {
+      return fail(ErrorCode::k_conflict,
+                  version == 0 ? a.node + " was removed since you read it"
+                               : a.node + " was changed by " + by + " at " + at + " since you read it (version " +
+                                     std::to_string(version) + ", you had " + std::to_string(*expected) +
+                                     "); reload it and apply your change again");
+    }
+    Statement up(m_db,
+                 "INSERT INTO node_assessment (profile, node, level, not_applicable, justification, owner, priority, "
+                 "notes, version, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                 "ON CONFLICT (profile, node) DO UPDATE SET level = excluded.level, not_applicable = "
+                 "excluded.not_applicable, justification = excluded.justification, owner = excluded.owner, priority = "
+                 "excluded.priority, notes = excluded.notes, version = excluded.version, updated_at = "
+                 "excluded.updated_at, updated_by = excluded.updated_by");
+    up.bind(1, profile).bind(2, a.node).bind(3, a.level).bind(4, std::int64_t{a.not_applicable ? 1 : 0});
+    up.bind(5, a.justification).bind(6, a.owner).bind(7, std::int64_t{a.priority}).bind(8, a.notes);
+    up.bind(9, version + 1).bind(10, now).bind(11, actor);
+    if (up.step() != SQLITE_DONE) return std::unexpected(db_error("storing " + a.node));
+    auto out = a;
+    out.version = version + 1;
+    out.updated_at = now;
+    out.updated_by = actor;
+    return out;
+  }
+
+  Result<void> touch_profile(std::int64_t profile, const std::string& now) {
+    Statement st(m_db, "UPDATE profile SET version = version + 1, updated_at = ?2 WHERE id = ?1");
+    st.bind(1, profile).bind(2, now);
+    if (st.step() != SQLITE_DONE) return std::unexpected(db_error("updating the profile"));
+    if (sqlite3_changes(m_db) != 1) return fail(ErrorCode::k_not_found, "no profile with id " + std::to_string(profile));
+    return {};
+  }
+
+  Result<core::NodeAssessment> put_node_assessment(std::int64_t profile, const core::NodeAssessment& a,
+                                                   std::optional<std::int64_t> expected_version,
+                                                   const std::string& actor) override {
+    return transaction<core::NodeAssessment>([&]() -> Result<core::NodeAssessment> {
+      auto now = now_utc();
+      if (auto t = touch_profile(profile, now); !t) return std::unexpected(t.error());
+      return write_node(profile, a, expected_version, actor, now);
+    });
+  }
+
+  Result<std::size_t> put_node_assessments(std::int64_t profile, const std::vector<core::NodeAssessment>& rows,
+                                           const std::string& actor) override {
+    return transaction<std::size_t>([&]() -> Result<std::size_t> {
+      auto now = now_utc();
+      if (auto t = touch_profile(profile, now); !t) return std::unexpected(t.error());
+      Statement up(m_db,
+                   "INSERT INTO node_assessment (profile, node, level, not_applicable, justification, owner, priority, "
+                   "notes, version, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?10) "
+                   "ON CONFLICT (profile, node) DO UPDATE SET level = excluded.level, not_applicable = "
+                   "excluded.not_applicable, justification = excluded.justification, owner = excluded.owner, "
+                   "priority = excluded.priority, notes = excluded.notes, version = node_assessment.version + 1, "
+                   "updated_at = excluded.updated_at, updated_by = excluded.updated_by");
+      for (const auto& a : rows) {
+        up.bind(1, profile).bind(2, a.node).bind(3, a.level).bind(4, std::int64_t{a.not_applicable ? 1 : 0});
+        up.bind(5, a.justification).bind(6, a.owner).bind(7, std::int64_t{a.priority}).bind(8, a.notes);
+        up.bind(9, now).bind(10, actor);
+        if (up.step() != SQLITE_DONE) return std::unexpected(db_error("importing " + a.node));
+        up.reset();
+      }
+      return rows.size();
+    });
+  }
+
+  Result<core::Snapshot> freeze(std::int64_t profile, const std::string& name, const std::string& assessor,
+                                const std::string& signed_off_by, const std::string& taken_at) override {
+    if (util::trim(name).empty()) return fail(ErrorCode::k_invalid_input, "an assessment needs a name");
+    if (util::trim(assessor).empty()) return fail(ErrorCode::k_invalid_input, "an assessment needs an assessor");
+    return transaction<core::Snapshot>([&]() -> Result<core::Snapshot> {
+      Statement kind(m_db, "SELECT kind FROM profile WHERE id = ?1");
+      kind.bind(1, profile);
+      if (kind.step() != SQLITE_ROW) return fail(ErrorCode::k_not_found, "no profile with id " + std::to_string(profile));
+      if (kind.text(0) != "current")
+        return fail(ErrorCode::k_invalid_input, "only a current profile can be frozen as an assessment");
+      Statement st(m_db,
+                   "INSERT INTO snapshot (profile, name, taken_at, assessor, signed_off_by) VALUES (?1, ?2, ?3, ?4, ?5) "
+                   "RETURNING id");
+      st.bind(1, profile).bind(2, util::trim(name)).bind(3, taken_at).bind(4, assessor).bind(5, signed_off_by);
+      if (st.step() != SQLITE_ROW) return std::unexpected(db_error("freezing the assessment"));
+      core::Snapshot s{st.integer(0), profile, util::trim(name), taken_at, assessor, signed_off_by, {}};
+      Statement copy(m_db,
+                     "INSERT INTO snapshot_node (snapshot, node, level, not_applicable, owner, priority) "
+                     "SELECT ?1, node, level, not_applicable, owner, priority FROM node_assessment WHERE profile = ?2");
+      copy.bind(1, s.id).bind(2, profile);
+      if (copy.step() != SQLITE_DONE) return std::unexpected(db_error("freezing the assessment"));
+      return s;
+    });
+  }
+
+  Result<std::vector<core::Snapshot>> snapshots(std::int64_t profile) override {
+    std::vector<core::Snapshot> out;
+    Statement st(m_db,
+                 "SELECT id, name, taken_at, assessor, signed_off_by FROM snapshot WHERE profile = ?1 "
+                 "ORDER BY taken_at, id");
+    st.bind(1, profile);
+    while (st.step() == SQLITE_ROW)
+      out.push_back(core::Snapshot{st.integer(0), profile, st.text(1), st.text(2), st.text(3), st.text(4), {}});
+    Statement nodes(m_db, "SELECT node, level, not_applicable, owner, priority FROM snapshot_node WHERE snapshot = ?1");
+    for (auto& s : out) {
+      nodes.bind(1, s.id);
+      while (nodes.step() == SQLITE_ROW) {
+        core::NodeAssessment a;
+        a.node = nodes.text(0);
+        a.level = nodes.optional_int(1);
+        a.not_applicable = nodes.integer(2) != 0;
+        a.owner = nodes.text(3);
+        a.priority = static_cast<int>(nodes.integer(4));
+        s.assessments.emplace(a.node, std::move(a));
+      }
+      nodes.reset();
+    }
+    return out;
+  }
+
+  Result<void> write_action_nodes(const core::Action& a) {
+    Statement del(m_db, "DELETE FROM action_node WHERE action = ?1");
+    del.bind(1, a.id);
+    if (del.step() != SQLITE_DONE) return std::unexpected(db_error("updating the action"));
+    Statement ins(m_db, "INSERT OR IGNORE INTO action_node (action, node) VALUES (?1, ?2)");
+    for (const auto& n : a.nodes) {
+      ins.bind(1, a.id).bind(2, n);
+      if (ins.step() != SQLITE_DONE) return std::unexpected(db_error("updating the action"));
+      ins.reset();
+    }
+    return {};
+  }
+
+  static Result<void> check_action(const core::Action& a) {
+    if (util::trim(a.title).empty()) return fail(ErrorCode::k_invalid_input, "an action needs a title");
+    if (!a.due.empty()) {
+      int y, m, d;
+      char extra;
+      if (std::sscanf(a.due.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || a.due.size() != 10 || m < 1 ||
+          m > 12 || d < 1 || d > 31)
+        return fail(ErrorCode::k_invalid_input, "due date '" + a.due + "' is not YYYY-MM-DD");
+    }
+    if (a.effort_days < 0) return fail(ErrorCode::k_invalid_input, "effort must be zero or more days");
+    return {};
+  }
+
+  Result<core::Action> create_action(const core::Action& action) override {
+    if (auto c = check_action(action); !c) return std::unexpected(c.error());
+    return transaction<core::Action>([&]() -> Result<core::Action> {
+      Statement st(m_db,
+                   "INSERT INTO action (organization, title, owner, due, status, effort_days, target_level) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id");
+      st.bind(1, action.organization).bind(2, util::trim(action.title)).bind(3, action.owner).bind(4, action.due);
+      st.bind(5, std::string(core::to_string(action.status))).bind(6, std::int64_t{action.effort_days});
+      st.bind(7, std::int64_t{action.target_level});
+      if (st.step() != SQLITE_ROW) return std::unexpected(db_error("creating the action"));
+      auto out = action;
+      out.id = st.integer(0);
+      out.version = 1;
+      if (auto w = write_action_nodes(out); !w) return std::unexpected(w.error());
+      return out;
+    });
+  }
+
+  Result<core::Action> update_action(const core::Action& action) override {
+    if (auto c = check_action(action); !c) return std::unexpected(c.error());
+    return transaction<core::Action>([&]() -> Result<core::Action> {
+      Statement st(m_db,
+                   "UPDATE action SET title = ?2, owner = ?3, due = ?4, status = ?5, effort_days = ?6, "
+                   "target_level = ?7, version = version + 1 WHERE id = ?1 AND version = ?8");
+      st.bind(1, action.id).bind(2, util::trim(action.title)).bind(3, action.owner).bind(4, action.due);
+      st.bind(5, std::string(core::to_string(action.status))).bind(6, std::int64_t{action.effort_days});
+      st.bind(7, std::int64_t{action.target_level}).bind(8, action.version);
+      if (st.step() != SQLITE_DONE) return std::unexpected(db_error("updating the action"));
+      if (sqlite3_changes(m_db) != 1)
+        return fail(ErrorCode::k_conflict, "action " + std::to_string(action.id) +
+                                               " was changed or removed since you read it; reload it and try again");
+      auto out = action;
+      out.version = action.version + 1;
+      if (auto w = write_action_nodes(out); !w) return std::unexpected(w.error());
+      return out;
+    });
+  }
+
+  Result<std::vector<core::Action>> actions(std::int64_t organization) override {
+    std::vector<core::Action> out;
+    Statement st(m_db,
+                 "SELECT id, title, owner, due, status, effort_days, target_level, version FROM action "
+                 "WHERE organization = ?1 ORDER BY CASE WHEN due = '' THEN 1 ELSE 0 END, due, id");
+    st.bind(1, organization);
+    while (st.step() == SQLITE_ROW) {
+      core::Action a;
+      a.id = st.integer(0);
+      a.organization = organization;
+      a.title = st.text(1);
+      a.owner = st.text(2);
+      a.due = st.text(3);
+      a.status = core::parse_action_status(st.text(4)).value_or(core::ActionStatus::k_planned);
+      a.effort_days = static_cast<int>(st.integer(5));
+      a.target_level = static_cast<int>(st.integer(6));
+      a.version = st.integer(7);
+      out.push_back(std::move(a));
+    }
+    Statement nodes(m_db, "SELECT node FROM action_node WHERE action = ?1 ORDER BY node");
+    for (auto& a : out) {
+      nodes.bind(1, a.id);
+      while (nodes.step() == SQLITE_ROW) a.nodes.push_back(nodes.text(0));
+      nodes.reset();
+    }
+    return out;
+  }
+
+  Result<core::Evidence> add_evidence(std::int64_t profile, const std::string& node, const std::string& name,
+                                      const std::string& url, const std::string& bytes,
+                                      const std::string& actor) override {
+    auto clean = util::trim(name);
+    if (clean.empty()) return fail(ErrorCode::k_invalid_input, "evidence needs a name");
+    if (clean.find('/') != std::string::npos || clean.find('\\') != std::string::npos || clean == "." ||
+        clean == ".." || clean.find('\0') != std::string::npos)
+      return fail(ErrorCode::k_invalid_input, "evidence name '" + clean + "' must be a plain file name, without folders");
+    bool link = !url.empty();
+    if (link && !(url.starts_with("https://") || url.starts_with("http://")))
+      return fail(ErrorCode::k_invalid_input, "an evidence link must start with https:// or http://");
+    return transaction<core::Evidence>([&]() -> Result<core::Evidence> {
+      core::Evidence e;
+      e.kind = link ? "link" : "file";
+      e.name = clean;
+      e.url = url;
+      e.added_at = now_utc();
+      e.added_by = actor;
+      if (!link) {
+        e.sha256 = sha256_hex(bytes);
+        e.size = static_cast<std::int64_t>(bytes.size());
+        Statement blob(m_db, "INSERT OR IGNORE INTO evidence_blob (sha256, size, data) VALUES (?1, ?2, ?3)");
+        blob.bind(1, e.sha256).bind(2, e.size).bind_blob(3, bytes);
+        if (blob.step() != SQLITE_DONE) return std::unexpected(db_error("storing the evidence file"));
+      }
+      Statement st(m_db,
+                   "INSERT INTO evidence (profile, node, kind, name, url, sha256, size, added_at, added_by) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, nullif(?6, ''), ?7, ?8, ?9) RETURNING id");
+      st.bind(1, profile).bind(2, node).bind(3, e.kind).bind(4, e.name).bind(5, e.url).bind(6, e.sha256);
+      st.bind(7, e.size).bind(8, e.added_at).bind(9, actor);
+      if (st.step() != SQLITE_ROW) return std::unexpected(db_error("attaching the evidence"));
+      e.id = st.integer(0);
+      return e;
+    });
+  }
+
+  Result<std::string> evidence_bytes(const std::string& sha256) override {
+    Statement st(m_db, "SELECT data FROM evidence_blob WHERE sha256 = ?1");
+    st.bind(1, sha256);
+    if (st.step() != SQLITE_ROW) return fail(ErrorCode::k_not_found, "no evidence file with sha256 " + sha256);
+    return st.blob(0);
+  }
+
+  Result<void> migrate(const std::filesystem::path& path) {
+    auto version = schema_version();
+    if (!version) return std::unexpected(version.error());
+    const auto& migrations = sqlite_migrations();
+    if (*version > static_cast<int>(migrations.size())) {
+      return fail(ErrorCode::k_invalid_input, path.string() + " is at schema version " + std::to_string(*version) +
+                                                  ", newer than this cyberframe knows (" +
+                                                  std::to_string(migrations.size()) + "); use a newer cyberframe");
+    }
+    for (int v = *version; v < static_cast<int>(migrations.size()); ++v) {
+      if (v > 0) {
+        // A copy of the database before changing its schema.
+        auto backup = path.string() + ".bak-v" + std::to_string(v);
+        if (auto r = exec("VACUUM INTO '" + backup + "'"); !r) {
+          return fail(ErrorCode::k_io, "cannot back up " + path.string() + " to " + backup +
+                                           " before migrating: " + r.error().message);
+        }
+      }
+      auto r = transaction<bool>([&]() -> Result<bool> {
+        if (auto e = exec(migrations[static_cast<std::size_t>(v)]); !e) return std::unexpected(e.error());
+        if (auto e = exec("PRAGMA user_version = " + std::to_string(v + 1)); !e) return std::unexpected(e.error());
+        return true;
+      });
+      if (!r) return fail(ErrorCode::k_io, "migration to schema version " + std::to_string(v + 1) + " failed: " +
+                                               r.error().message);
+    }
+    return {};
+  }
+
+ private:
+  sqlite3* m_db;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close_v2(db);
+    return fail(ErrorCode::k_io, "cannot open workspace " + path.string() + ": " + message);
+  }
+  auto store = std::make_unique<SqliteStore>(db);
+  sqlite3_busy_timeout(db, 5000);
+  for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
+    if (auto r = store->exec(pragma); !r) {
+      return fail(ErrorCode::k_io, path.string() + " is not a cyberframe workspace (" + r.error().message + ")");
+    }
+  }
+  // A file that is not an SQLite database fails here.
+  if (auto r = store->exec("SELECT count(*) FROM sqlite_master"); !r) {
+    return fail(ErrorCode::k_io, path.string() + " is not a cyberframe workspace (" + r.error().message + ")");
+  }
+  if (auto m = store->migrate(path); !m) return std::unexpected(m.error());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace cyberframe::store

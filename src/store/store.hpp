@@ -1,0 +1,84 @@
+#pragma once
+// The workspace store: organizations, profiles, node assessments, snapshots (assessments over
+// time), roadmap actions and evidence. One interface; SQLite is the embedded backend.
+//
+// Contract for every backend:
+// - every write runs in one transaction: it happens whole or not at all;
+// - every record has a version; an update names the version it read, and a stale one is refused
+//   with ErrorCode::k_conflict ("changed by X at T since you read it") instead of overwriting;
+// - errors are values: k_not_found for a missing name, k_invalid_input for a rule broken, k_io
+//   for the database failing.
+// Threading: one Store per thread.
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/profile.hpp"
+#include "util/result.hpp"
+
+namespace cyberframe::store {
+
+using util::Result;
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual Result<core::Organization> create_organization(const std::string& name, const std::string& scope) = 0;
+  virtual Result<std::vector<core::Organization>> organizations() = 0;
+  // By name or numeric id.
+  virtual Result<core::Organization> organization(const std::string& name_or_id) = 0;
+
+  // Creates a profile; its name is unique within the organization.
+  virtual Result<core::Profile> create_profile(const core::Profile& profile) = 0;
+  // By "name" when it is unique across organizations, "ORG/name", or numeric id.
+  virtual Result<core::Profile> profile(const std::string& reference) = 0;
+  virtual Result<std::vector<core::Profile>> profiles(std::int64_t organization) = 0;
+
+  virtual Result<std::map<std::string, core::NodeAssessment>> node_assessments(std::int64_t profile) = 0;
+  // Creates or updates one node. `expected_version` is the version the caller read (0 for a node
+  // never stored); std::nullopt skips the check (last writer wins, for scripts that ask for it).
+  // Returns the stored record with its new version.
+  virtual Result<core::NodeAssessment> put_node_assessment(std::int64_t profile, const core::NodeAssessment& a,
+                                                           std::optional<std::int64_t> expected_version,
+                                                           const std::string& actor) = 0;
+  // Writes many nodes in one transaction (an import): all of them or none.
+  virtual Result<std::size_t> put_node_assessments(std::int64_t profile, const std::vector<core::NodeAssessment>& rows,
+                                                   const std::string& actor) = 0;
+
+  // Freezes the current state of a profile as a dated snapshot.
+  virtual Result<core::Snapshot> freeze(std::int64_t profile, const std::string& name, const std::string& assessor,
+                                        const std::string& signed_off_by, const std::string& taken_at) = 0;
+  // Snapshots of a profile, oldest first, with their assessments.
+  virtual Result<std::vector<core::Snapshot>> snapshots(std::int64_t profile) = 0;
+
+  virtual Result<core::Action> create_action(const core::Action& action) = 0;
+  virtual Result<core::Action> update_action(const core::Action& action) = 0;  // checks action.version
+  virtual Result<std::vector<core::Action>> actions(std::int64_t organization) = 0;
+
+  // Stores a file's bytes by content hash and attaches it to a node; or a link when `url` is set.
+  virtual Result<core::Evidence> add_evidence(std::int64_t profile, const std::string& node, const std::string& name,
+                                              const std::string& url, const std::string& bytes,
+                                              const std::string& actor) = 0;
+  virtual Result<std::string> evidence_bytes(const std::string& sha256) = 0;
+
+  // The schema version the database is at.
+  virtual Result<int> schema_version() = 0;
+};
+
+// Opens (creating when missing) a SQLite workspace: WAL, foreign keys on, migrations applied at
+// open, each after copying the file to PATH.bak-vN when it already held data.
+Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path);
+
+// The migrations of the SQLite schema, in order (index 0 is version 1).
+const std::vector<std::string>& sqlite_migrations();
+
+// UTC now as "YYYY-MM-DDTHH:MM:SSZ".
+std::string now_utc();
+
+}  // namespace cyberframe::store

@@ -1,0 +1,233 @@
+// The store suite: every backend must pass it. Backends register a factory in k_backends; the
+// SQLite one always runs.
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+
+#include "store/store.hpp"
+
+namespace cyberframe::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("cyberframe-store-" + std::to_string(::getpid()) + "-" +
+                                        std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+using Factory = std::function<std::unique_ptr<Store>(const fs::path& dir)>;
+
+struct Backend {
+  const char* name;
+  Factory open;
+};
+
+const Backend k_backends[] = {
+    {"sqlite",
+     [](const fs::path& dir) {
+       auto s = open_sqlite(dir / "workspace.db");
+       EXPECT_TRUE(s.has_value()) << (s ? "" : s.error().message);
+       return s ? std::move(*s) : nullptr;
+     }},
+};
+
+class StoreSuite : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    store = GetParam().open(dir.path);
+    ASSERT_NE(store, nullptr);
+    auto org = store->create_organization("ACME", "Head office and plants");
+    ASSERT_TRUE(org) << org.error().message;
+    organization = org->id;
+    core::Profile p;
+    p.organization = organization;
+    p.name = "2026 current";
+    p.framework = "iso-tr-27103-2018";
+    auto created = store->create_profile(p);
+    ASSERT_TRUE(created) << created.error().message;
+    profile = created->id;
+  }
+
+  core::NodeAssessment node(const std::string& id, int level) {
+    core::NodeAssessment a;
+    a.node = id;
+    a.level = level;
+    return a;
+  }
+
+  TempDir dir;
+  std::unique_ptr<Store> store;
+  std::int64_t organization = 0;
+  std::int64_t profile = 0;
+};
+
+TEST_P(StoreSuite, NamesAreUnique) {
+  auto again = store->create_organization("ACME", "");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().message, "an organization named 'ACME' already exists");
+  EXPECT_EQ(store->create_organization("  ", "").error().code, util::ErrorCode::k_invalid_input);
+  core::Profile p;
+  p.organization = organization;
+  p.name = "2026 current";
+  p.framework = "nist-csf-1.1";
+  EXPECT_EQ(store->create_profile(p).error().message, "the organization already has a profile named '2026 current'");
+  EXPECT_EQ(store->profile("ACME/2026 current")->id, profile);
+  EXPECT_EQ(store->profile("nope").error().code, util::ErrorCode::k_not_found);
+}
+
+TEST_P(StoreSuite, AStaleUpdateIsRefusedAndChangesNothing) {
+  auto first = store->put_node_assessment(profile, node("ID.BE-1", 2), 0, "alice");
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_EQ(first->version, 1);
+  // Bob read version 1 too; Alice writes first.
+  auto alice = store->put_node_assessment(profile, node("ID.BE-1", 3), 1, "alice");
+  ASSERT_TRUE(alice);
+  EXPECT_EQ(alice->version, 2);
+  auto bob = store->put_node_assessment(profile, node("ID.BE-1", 1), 1, "bob");
+  ASSERT_FALSE(bob);
+  EXPECT_EQ(bob.error().code, util::ErrorCode::k_conflict);
+  EXPECT_NE(bob.error().message.find("was changed by alice"), std::string::npos) << bob.error().message;
+  auto stored = store->node_assessments(profile);
+  EXPECT_EQ(stored->at("ID.BE-1").level, 3);
+  EXPECT_EQ(stored->at("ID.BE-1").version, 2);
+  EXPECT_EQ(stored->at("ID.BE-1").updated_by, "alice");
+  // Creating a node someone else created meanwhile is stale too.
+  EXPECT_EQ(store->put_node_assessment(profile, node("ID.BE-1", 4), 0, "carol").error().code,
+            util::ErrorCode::k_conflict);
+}
+
+TEST_P(StoreSuite, ABatchIsAllOrNothing) {
+  ASSERT_TRUE(store->put_node_assessment(profile, node("ID.BE-1", 2), 0, "alice"));
+  std::vector<core::NodeAssessment> rows{node("ID.BE-2", 1), node("ID.BE-3", 4)};
+  auto bad = node("ID.BE-4", 2);
+  bad.priority = 9;  // the database refuses it: the batch must leave no trace
+  rows.push_back(bad);
+  EXPECT_FALSE(store->put_node_assessments(profile, rows, "import"));
+  auto stored = store->node_assessments(profile);
+  EXPECT_EQ(stored->size(), 1u);
+  rows.pop_back();
+  EXPECT_EQ(*store->put_node_assessments(profile, rows, "import"), 2u);
+  EXPECT_EQ(store->node_assessments(profile)->size(), 3u);
+}
+
+TEST_P(StoreSuite, AssessmentsFreezeTheCurrentState) {
+  ASSERT_TRUE(store->put_node_assessment(profile, node("ID.BE-1", 1), std::nullopt, "alice"));
+  auto q1 = store->freeze(profile, "Q1", "alice", "CISO", "2026-03-31T12:00:00Z");
+  ASSERT_TRUE(q1) << q1.error().message;
+  ASSERT_TRUE(store->put_node_assessment(profile, node("ID.BE-1", 3), std::nullopt, "alice"));
+  ASSERT_TRUE(store->freeze(profile, "Q2", "alice", "", "2026-06-30T12:00:00Z"));
+  auto all = store->snapshots(profile);
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].name, "Q1");
+  EXPECT_EQ((*all)[0].assessments.at("ID.BE-1").level, 1);
+  EXPECT_EQ((*all)[1].assessments.at("ID.BE-1").level, 3);
+  EXPECT_EQ((*all)[0].signed_off_by, "CISO");
+  EXPECT_EQ(store->freeze(profile, "", "alice", "", "2026-06-30T12:00:00Z").error().code,
+            util::ErrorCode::k_invalid_input);
+}
+
+TEST_P(StoreSuite, RoadmapActionsHaveVersions) {
+  core::Action a;
+  a.organization = organization;
+  a.title = "Vulnerability management programme";
+  a.owner = "IT operations";
+  a.due = "2026-12-31";
+  a.target_level = 3;
+  a.nodes = {"ID.RA-1", "PR.IP-10"};
+  auto created = store->create_action(a);
+  ASSERT_TRUE(created) << created.error().message;
+  auto done = *created;
+  done.status = core::ActionStatus::k_done;
+  ASSERT_TRUE(store->update_action(done));
+  EXPECT_EQ(store->update_action(done).error().code, util::ErrorCode::k_conflict) << "stale version";
+  auto list = store->actions(organization);
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].status, core::ActionStatus::k_done);
+  EXPECT_EQ((*list)[0].nodes, (std::vector<std::string>{"ID.RA-1", "PR.IP-10"}));
+  a.due = "31/12/2026";
+  EXPECT_EQ(store->create_action(a).error().message, "due date '31/12/2026' is not YYYY-MM-DD");
+}
+
+TEST_P(StoreSuite, EvidenceFilesAreStoredOnceByHash) {
+  auto e1 = store->add_evidence(profile, "ID.AM-1", "inventory.csv", "", "host,owner\n", "alice");
+  ASSERT_TRUE(e1) << e1.error().message;
+  // sha256sum of "host,owner\n", computed outside the product.
+  EXPECT_EQ(e1->sha256, "a30ea3107ea5d3efcca12d7d0e4280d7e0530e57097d66c209052c317124257e");
+  auto e2 = store->add_evidence(profile, "ID.AM-2", "same-bytes.csv", "", "host,owner\n", "bob");
+  ASSERT_TRUE(e2);
+  EXPECT_EQ(e1->sha256, e2->sha256);
+  EXPECT_EQ(*store->evidence_bytes(e1->sha256), "host,owner\n");
+  EXPECT_EQ(e1->size, 11);
+  EXPECT_TRUE(store->add_evidence(profile, "ID.AM-1", "Policy", "https://intranet.example/policy", "", "alice"));
+  auto traversal = store->add_evidence(profile, "ID.AM-1", "../../etc/passwd", "", "x", "mallory");
+  ASSERT_FALSE(traversal);
+  EXPECT_EQ(traversal.error().message, "evidence name '../../etc/passwd' must be a plain file name, without folders");
+  EXPECT_EQ(store->add_evidence(profile, "ID.AM-1", "x", "javascript:alert(1)", "", "m").error().code,
+            util::ErrorCode::k_invalid_input);
+  auto stored = store->node_assessments(profile);
+  EXPECT_EQ(stored->at("ID.AM-1").evidence.size(), 2u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreSuite, ::testing::ValuesIn(k_backends),
+                         [](const ::testing::TestParamInfo<Backend>& info) { return std::string(info.param.name); });
+
+// SQLite-specific: migrations, backups and refusing what is not a workspace.
+TEST(SqliteStore, MigratesAnOlderWorkspaceAfterABackup) {
+  TempDir dir;
+  auto path = dir.path / "old.db";
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sqlite_migrations()[0].c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "PRAGMA user_version = 1; INSERT INTO organization (name, created_at) VALUES ('Old org', "
+                           "'2025-01-01T00:00:00Z');",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = open_sqlite(path);
+  ASSERT_TRUE(store) << store.error().message;
+  EXPECT_EQ(*(*store)->schema_version(), static_cast<int>(sqlite_migrations().size()));
+  EXPECT_EQ((*store)->organization("Old org")->name, "Old org") << "data kept";
+  EXPECT_TRUE(fs::exists(dir.path / "old.db.bak-v1")) << "backup before migrating";
+  auto org = (*store)->organization("Old org");
+  core::Profile p;
+  p.organization = org->id;
+  p.name = "p";
+  p.framework = "nist-csf-1.1";
+  auto created = (*store)->create_profile(p);
+  ASSERT_TRUE(created);
+  EXPECT_TRUE((*store)->add_evidence(created->id, "ID.AM-1", "a.txt", "", "a", "x")) << "the new tables exist";
+}
+
+TEST(SqliteStore, RefusesANewerSchemaAndFilesThatAreNotWorkspaces) {
+  TempDir dir;
+  {
+    sqlite3* db = nullptr;
+    sqlite3_open((dir.path / "future.db").c_str(), &db);
+    sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+  }
+  auto future = open_sqlite(dir.path / "future.db");
+  ASSERT_FALSE(future);
+  EXPECT_NE(future.error().message.find("schema version 99, newer than this cyberframe knows"), std::string::npos);
+  std::ofstream(dir.path / "notes.txt") << "this is not a database, just some text that is long enough to matter";
+  auto text = open_sqlite(dir.path / "notes.txt");
+  ASSERT_FALSE(text);
+  EXPECT_NE(text.error().message.find("is not a cyberframe workspace"), std::string::npos) << text.error().message;
+}
+
+}  // namespace
+}  // namespace cyberframe::store
