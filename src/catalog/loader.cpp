@@ -36,7 +36,7 @@ namespace {
 
 // Upper bound on framework nodes in one file: stops alias bombs ("billion laughs" through YAML
 // anchors) from walking an exponential tree.
-constexpr std::size_t k_max_nodes_per_file = 100000;
+constexpr std::size_t k_max_nodes_per_file = 500000;
 
 const std::regex& item_id_pattern() {
   static const std::regex re("^[a-z0-9][a-z0-9.-]*$");

@@ -16,6 +16,9 @@ const char* const k_description =
 
 const char* const k_footer =
     "First steps:\n"
+    "  cyberframe init && cyberframe demo\n"
+    "  cyberframe gap \"Current state\" \"Target 2027\" --top 10\n"
+    "  cyberframe report \"Current state\" --audience executive -o executive.html\n"
     "  cyberframe catalog list\n"
     "  cyberframe catalog show iso-tr-27103-2018\n"
     "  cyberframe catalog show iso-tr-27103-2018 ID.RA-1\n"
@@ -35,8 +38,14 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                  "Load the catalog files of this directory instead of the built-in catalog")
       ->envname("CYBERFRAME_CATALOG")
       ->check(CLI::ExistingDirectory);
+  WorkspaceOptions workspace;
+  app.add_option("--db", workspace.db, "The workspace database (SQLite), default cyberframe.db")
+      ->envname("CYBERFRAME_DB");
+  app.add_option("--as", workspace.actor,
+                 "Who is making changes, for the records (default: $USER)");
   int status = k_exit_ok;
   add_catalog_commands(app, options, out, err, status);
+  add_workspace_commands(app, options, workspace, out, err, status);
 
   try {
     app.parse(argc, argv);

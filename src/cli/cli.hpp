@@ -19,6 +19,17 @@ struct CatalogOptions {
   std::string directory;  // --catalog DIR: load this directory instead of the built-in catalog
 };
 
+// Options of the verbs that use the workspace database.
+struct WorkspaceOptions {
+  std::string db = "cyberframe.db";  // --db PATH or CYBERFRAME_DB
+  std::string actor;                 // --as NAME: recorded as who made a change (default $USER)
+};
+
+// Registers init, org, profile, assessment, gap, roadmap, report and demo on `app`.
+void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options,
+                            const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
+                            int& status);
+
 // Registers `catalog ...` on `app`; the chosen verb stores its exit status in `status`.
 void add_catalog_commands(CLI::App& app, const CatalogOptions& options, std::ostream& out,
                           std::ostream& err, int& status);

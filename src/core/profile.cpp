@@ -21,12 +21,15 @@ const Scale& default_scale() {
           {2, "Managed", "Planned and tracked for the scope; roles assigned; results repeatable."},
           {3, "Defined", "A documented, approved process used across the scope, with evidence."},
           {4, "Measured", "Performance measured against objectives; deviations acted upon."},
-          {5, "Optimised", "Continually improved from measurements, incidents and lessons learned."},
+          {5, "Optimised",
+           "Continually improved from measurements, incidents and lessons learned."},
       }};
   return k_scale;
 }
 
-std::string_view to_string(ProfileKind kind) { return kind == ProfileKind::k_current ? "current" : "target"; }
+std::string_view to_string(ProfileKind kind) {
+  return kind == ProfileKind::k_current ? "current" : "target";
+}
 
 std::optional<ProfileKind> parse_profile_kind(std::string_view text) {
   if (text == "current") return ProfileKind::k_current;
@@ -49,7 +52,8 @@ std::string_view to_string(ActionStatus status) {
 }
 
 std::optional<ActionStatus> parse_action_status(std::string_view text) {
-  for (auto s : {ActionStatus::k_planned, ActionStatus::k_in_progress, ActionStatus::k_done, ActionStatus::k_cancelled}) {
+  for (auto s : {ActionStatus::k_planned, ActionStatus::k_in_progress, ActionStatus::k_done,
+                 ActionStatus::k_cancelled}) {
     if (to_string(s) == text) return s;
   }
   return std::nullopt;
@@ -64,21 +68,23 @@ util::Result<void> validate(const Catalog& catalog, const Profile& profile, cons
                       "unknown node '" + a.node + "' in framework " + profile.framework);
   }
   if (a.level && !scale.contains(*a.level)) {
-    return util::fail(ErrorCode::k_invalid_input,
-                      "level " + std::to_string(*a.level) + " of " + a.node + " is outside the scale " +
-                          scale.id + " (" + std::to_string(scale.min()) + "-" + std::to_string(scale.max()) +
-                          ")");
+    return util::fail(ErrorCode::k_invalid_input, "level " + std::to_string(*a.level) + " of " +
+                                                      a.node + " is outside the scale " + scale.id +
+                                                      " (" + std::to_string(scale.min()) + "-" +
+                                                      std::to_string(scale.max()) + ")");
   }
   if (a.not_applicable && a.level) {
     return util::fail(ErrorCode::k_invalid_input,
                       a.node + " is marked not applicable and has a level; give one or the other");
   }
   if (a.not_applicable && a.justification.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return util::fail(ErrorCode::k_invalid_input,
-                      a.node + " is marked not applicable without a justification; say why it does not apply");
+    return util::fail(
+        ErrorCode::k_invalid_input,
+        a.node + " is marked not applicable without a justification; say why it does not apply");
   }
   if (a.priority < k_priority_high || a.priority > k_priority_low) {
-    return util::fail(ErrorCode::k_invalid_input, "priority " + std::to_string(a.priority) + " of " + a.node +
+    return util::fail(ErrorCode::k_invalid_input, "priority " + std::to_string(a.priority) +
+                                                      " of " + a.node +
                                                       " is not 1 (high), 2 (medium) or 3 (low)");
   }
   return {};
@@ -89,8 +95,9 @@ namespace {
 Score score_of(const Node& node, const std::map<std::string, NodeAssessment>& assessments,
                std::map<std::string, Score>& out) {
   Score s;
-  if (node.level == Level::k_subcategory || (node.children.empty() && node.level != Level::k_function &&
-                                             node.level != Level::k_category)) {
+  if (node.level == Level::k_subcategory ||
+      (node.children.empty() && node.level != Level::k_function &&
+       node.level != Level::k_category)) {
     // A subcategory (or a leaf statement) is scored from its own assessment.
     s.total = 1;
     auto it = assessments.find(node.id);
@@ -189,7 +196,8 @@ GapAnalysis analyse_gaps(const Catalog& catalog, const std::string& framework, c
     g.target = ts.value;
     if (g.target) g.gap = std::max(0.0, *g.target - g.current.value_or(scale.min()));
     if (!leaf) {
-      if (node->level == Level::k_function || node->level == Level::k_category) out.rollup[node->id] = g;
+      if (node->level == Level::k_function || node->level == Level::k_category)
+        out.rollup[node->id] = g;
       continue;
     }
     auto ti = target.find(node->id);
@@ -197,7 +205,8 @@ GapAnalysis analyse_gaps(const Catalog& catalog, const std::string& framework, c
     if (ti == target.end() || ti->second.not_applicable || !ti->second.level) continue;
     if (ci != current.end() && ci->second.not_applicable) continue;  // N/A in the current state
     g.priority = ti->second.priority;
-    g.owner = ci != current.end() && !ci->second.owner.empty() ? ci->second.owner : ti->second.owner;
+    g.owner =
+        ci != current.end() && !ci->second.owner.empty() ? ci->second.owner : ti->second.owner;
     auto rw = risk_weights.find(node->id);
     g.risk_weight = rw == risk_weights.end() ? 1.0 : rw->second;
     g.score = g.gap * priority_weight(g.priority) * g.risk_weight;
@@ -206,11 +215,12 @@ GapAnalysis analyse_gaps(const Catalog& catalog, const std::string& framework, c
     if (g.gap > 0) ++out.open_gaps;
     out.subcategories.push_back(std::move(g));
   }
-  std::stable_sort(out.subcategories.begin(), out.subcategories.end(), [&](const Gap& a, const Gap& b) {
-    if (a.score != b.score) return a.score > b.score;
-    if (a.gap != b.gap) return a.gap > b.gap;
-    return position[a.node] < position[b.node];
-  });
+  std::stable_sort(out.subcategories.begin(), out.subcategories.end(),
+                   [&](const Gap& a, const Gap& b) {
+                     if (a.score != b.score) return a.score > b.score;
+                     if (a.gap != b.gap) return a.gap > b.gap;
+                     return position[a.node] < position[b.node];
+                   });
   out.mean_gap = with_target ? gap_sum / with_target : 0;
   return out;
 }

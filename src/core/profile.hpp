@@ -132,7 +132,7 @@ struct Score {
   std::optional<double> value;  // empty when nothing below is assessed
   int assessed = 0;             // assessed, applicable subcategories below (or the node itself)
   int not_applicable = 0;
-  int total = 0;                // subcategories below (or 1 for a subcategory)
+  int total = 0;  // subcategories below (or 1 for a subcategory)
 };
 
 // Scores of every node of the framework for one profile's assessments, keyed by node id.
@@ -144,10 +144,10 @@ struct Gap {
   Level level = Level::k_subcategory;
   std::optional<double> current;
   std::optional<double> target;
-  double gap = 0;       // max(0, target - current); an unassessed current counts as the scale minimum
-  int priority = 2;     // of the target profile's node (else the current's)
+  double gap = 0;    // max(0, target - current); an unassessed current counts as the scale minimum
+  int priority = 2;  // of the target profile's node (else the current's)
   double risk_weight = 1.0;  // hook for the risk register: 1 until risks are linked
-  double score = 0;     // gap * priority weight * risk weight, the ranking key
+  double score = 0;          // gap * priority weight * risk weight, the ranking key
   std::string owner;
 };
 
@@ -155,7 +155,8 @@ struct Gap {
 double priority_weight(int priority);
 
 struct GapAnalysis {
-  std::vector<Gap> subcategories;  // every subcategory with a target, ranked by score (highest first)
+  std::vector<Gap>
+      subcategories;  // every subcategory with a target, ranked by score (highest first)
   std::map<std::string, Gap> rollup;  // categories and functions: current and target scores, gap
   double mean_gap = 0;
   int open_gaps = 0;  // subcategories with gap > 0

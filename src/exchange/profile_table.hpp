@@ -5,6 +5,33 @@
 // read-only columns title and description on export, ignored on import). Import validates every
 // row against the framework and scale and reports every bad row (row, column, why); it returns
 // either all rows or the errors, never a part.
+//
+// Columns are node, title, description, level, not_applicable, justification, owner, priority,
+// notes, in that order on export; on import they are matched by header name (case-insensitive,
+// any order), node and level are required, and an unknown name is an error. Cells: level empty
+// (not assessed) or a whole number of the scale ("3", or "3.0" as spreadsheets store numbers);
+// not_applicable empty/false/no/0 or true/yes/1; priority empty (2), 1-3 or high/medium/low. A
+// row with nothing but node (and the read-only columns) is a node left unassessed: nothing is
+// imported for it, but the node must exist and may not appear twice. Blank rows are skipped.
+//
+// Import errors: every bad row is reported (core::validate's checks, cells that do not parse, a
+// node already given in an earlier row, a CSV row with another number of cells than the header),
+// up to 100; the 101st ends the import with one "too many errors" entry. Problems with the file
+// as a whole (not UTF-8, empty, more than 200,000 rows, an unterminated CSV quote, a corrupt
+// XLSX, a YAML document of another framework) end it at once. Rows are numbered from 1: in CSV
+// and XLSX the header is row 1 (a CSV row is a record, so a quoted line break does not start a
+// new one; an XLSX row is the sheet's row number); in YAML the row is the entry's position in
+// `nodes` and the message ends with "(entry N of 'nodes', line L)". Row 0 is the whole file.
+//
+// Formats. CSV: RFC 4180, read with or without a UTF-8 BOM, CRLF or LF; written with a BOM (so
+// that Excel reads it as UTF-8) and CRLF. Text is written as it is, so a cell starting with "="
+// is a formula to a spreadsheet opening the CSV; XLSX stores it as text. XLSX: the first sheet,
+// with shared or inline strings, numbers and booleans, cells placed by their references; written
+// with a bold, frozen, filtered header row. YAML: { profile: NAME, framework: ID, kind:
+// current|target, nodes: [ { node: ID, level: 3, ... } ] }, framework required and equal to the
+// profile's; aliases refused.
+//
+// Threading: no shared state; any number of threads may import and export at once.
 
 #include <string>
 #include <vector>
@@ -21,6 +48,8 @@ struct RowError {
   std::size_t row = 0;  // 1-based; row 1 is the header in CSV and XLSX
   std::string column;   // empty for the whole row
   std::string message;
+  // "row 12, column level: ...", "row 12: ..." without a column, "column framework: ..." or the
+  // bare message for row 0.
   std::string to_string() const;  // "row 12, column level: ..."
 };
 
@@ -30,14 +59,23 @@ struct ImportResult {
 };
 
 // Parses `bytes` in `format` into node assessments of `profile`.
-ImportResult import_profile(const core::Catalog& catalog, const core::Profile& profile, const core::Scale& scale,
-                            TableFormat format, std::string_view bytes);
+ImportResult import_profile(const core::Catalog& catalog, const core::Profile& profile,
+                            const core::Scale& scale, TableFormat format, std::string_view bytes);
 
-// Writes every node of the framework (assessed or not) in document order.
+// Writes every node of the framework (assessed or not) in document order; import_profile of the
+// result gives back exactly the assessed rows (level, N/A, justification, owner, priority, notes).
+// XLSX cells hold at most 32,767 characters (Excel's limit): longer text is cut. Returns an empty
+// string when the XLSX's temporary file cannot be written.
 std::string export_profile(const core::Catalog& catalog, const core::Profile& profile,
-                           const std::map<std::string, core::NodeAssessment>& assessments, TableFormat format);
+                           const std::map<std::string, core::NodeAssessment>& assessments,
+                           TableFormat format);
 
-// The gap table of a gap analysis as CSV or XLSX.
-std::string export_gaps(const core::Catalog& catalog, const core::GapAnalysis& gaps, TableFormat format);
+// The gap table of a gap analysis as CSV or XLSX (k_yaml gives the same rows as a YAML list):
+// rank, node, level, outcome, current, target, gap, priority, owner, score, ranked as in `gaps`.
+// GapAnalysis does not name its framework: the outcome text comes from the framework holding all
+// of its nodes (preferring the one whose functions and categories are exactly gaps.rollup's).
+// Returns an empty string when the XLSX's temporary file cannot be written.
+std::string export_gaps(const core::Catalog& catalog, const core::GapAnalysis& gaps,
+                        TableFormat format);
 
 }  // namespace cyberframe::exchange

@@ -1,6 +1,6 @@
 #pragma once
-// Reports for each audience of ISO/IEC TR 27103 clause 5.4 e, as self-contained HTML (inline CSS and
-// SVG charts, no scripts, no external resources): they open offline and print on A4.
+// Reports for each audience of ISO/IEC TR 27103 clause 5.4 e, as self-contained HTML (inline CSS
+// and SVG charts, no scripts, no external resources): they open offline and print on A4.
 
 #include <optional>
 #include <string>

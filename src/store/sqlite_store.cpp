@@ -178,11 +178,13 @@ class Statement {
   }
   std::string text(int col) const {
     auto p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, col));
-    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col)))
+             : std::string();
   }
   std::string blob(int col) const {
     auto p = static_cast<const char*>(sqlite3_column_blob(m_stmt, col));
-    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col)))
+             : std::string();
   }
 
  private:
@@ -228,51 +230,65 @@ class SqliteStore final : public Store {
 
   Result<int> schema_version() override {
     Statement st(m_db, "PRAGMA user_version");
-    if (!st.ok() || st.step() != SQLITE_ROW) return std::unexpected(db_error("reading the schema version"));
+    if (!st.ok() || st.step() != SQLITE_ROW)
+      return std::unexpected(db_error("reading the schema version"));
     return static_cast<int>(st.integer(0));
   }
 
-  Result<core::Organization> create_organization(const std::string& name, const std::string& scope) override {
-    if (util::trim(name).empty()) return fail(ErrorCode::k_invalid_input, "an organization needs a name");
+  Result<core::Organization> create_organization(const std::string& name,
+                                                 const std::string& scope) override {
+    if (util::trim(name).empty())
+      return fail(ErrorCode::k_invalid_input, "an organization needs a name");
     return transaction<core::Organization>([&]() -> Result<core::Organization> {
-      Statement st(m_db, "INSERT INTO organization (name, scope, created_at) VALUES (?1, ?2, ?3) RETURNING id, created_at");
+      Statement st(m_db,
+                   "INSERT INTO organization (name, scope, created_at) VALUES (?1, ?2, ?3) "
+                   "RETURNING id, created_at");
       st.bind(1, util::trim(name)).bind(2, scope).bind(3, now_utc());
       int rc = st.step();
       if (rc == SQLITE_CONSTRAINT)
-        return fail(ErrorCode::k_invalid_input, "an organization named '" + util::trim(name) + "' already exists");
+        return fail(ErrorCode::k_invalid_input,
+                    "an organization named '" + util::trim(name) + "' already exists");
       if (rc != SQLITE_ROW) return std::unexpected(db_error("creating the organization"));
       return core::Organization{st.integer(0), util::trim(name), scope, 1, st.text(1)};
     });
   }
 
   Result<std::vector<core::Organization>> organizations() override {
-    Statement st(m_db, "SELECT id, name, scope, version, created_at FROM organization ORDER BY name");
+    Statement st(m_db,
+                 "SELECT id, name, scope, version, created_at FROM organization ORDER BY name");
     std::vector<core::Organization> out;
     while (st.step() == SQLITE_ROW)
-      out.push_back(core::Organization{st.integer(0), st.text(1), st.text(2), st.integer(3), st.text(4)});
+      out.push_back(
+          core::Organization{st.integer(0), st.text(1), st.text(2), st.integer(3), st.text(4)});
     return out;
   }
 
   Result<core::Organization> organization(const std::string& name_or_id) override {
-    Statement st(m_db, "SELECT id, name, scope, version, created_at FROM organization WHERE name = ?1 OR CAST(id AS TEXT) = ?1");
+    Statement st(m_db,
+                 "SELECT id, name, scope, version, created_at FROM organization WHERE name = ?1 OR "
+                 "CAST(id AS TEXT) = ?1");
     st.bind(1, name_or_id);
     if (st.step() != SQLITE_ROW)
-      return fail(ErrorCode::k_not_found, "no organization '" + name_or_id + "' (see 'cyberframe org list')");
+      return fail(ErrorCode::k_not_found,
+                  "no organization '" + name_or_id + "' (see 'cyberframe org list')");
     return core::Organization{st.integer(0), st.text(1), st.text(2), st.integer(3), st.text(4)};
   }
 
   Result<core::Profile> create_profile(const core::Profile& p) override {
-    if (util::trim(p.name).empty()) return fail(ErrorCode::k_invalid_input, "a profile needs a name");
+    if (util::trim(p.name).empty())
+      return fail(ErrorCode::k_invalid_input, "a profile needs a name");
     return transaction<core::Profile>([&]() -> Result<core::Profile> {
       Statement st(m_db,
-                   "INSERT INTO profile (organization, name, framework, kind, scale, created_at, updated_at) "
+                   "INSERT INTO profile (organization, name, framework, kind, scale, created_at, "
+                   "updated_at) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id");
       auto now = now_utc();
       st.bind(1, p.organization).bind(2, util::trim(p.name)).bind(3, p.framework);
       st.bind(4, std::string(core::to_string(p.kind))).bind(5, p.scale).bind(6, now);
       int rc = st.step();
       if (rc == SQLITE_CONSTRAINT)
-        return fail(ErrorCode::k_invalid_input, "the organization already has a profile named '" + util::trim(p.name) + "'");
+        return fail(ErrorCode::k_invalid_input,
+                    "the organization already has a profile named '" + util::trim(p.name) + "'");
       if (rc != SQLITE_ROW) return std::unexpected(db_error("creating the profile"));
       auto out = p;
       out.id = st.integer(0);
@@ -299,7 +315,8 @@ class SqliteStore final : public Store {
 
   Result<core::Profile> profile(const std::string& reference) override {
     static const char* k_cols =
-        "SELECT p.id, p.organization, p.name, p.framework, p.kind, p.scale, p.version, p.created_at, p.updated_at "
+        "SELECT p.id, p.organization, p.name, p.framework, p.kind, p.scale, p.version, "
+        "p.created_at, p.updated_at "
         "FROM profile p JOIN organization o ON o.id = p.organization ";
     auto slash = reference.find('/');
     std::vector<core::Profile> found;
@@ -308,11 +325,14 @@ class SqliteStore final : public Store {
       st.bind(1, reference.substr(0, slash)).bind(2, reference.substr(slash + 1));
       while (st.step() == SQLITE_ROW) found.push_back(profile_from(st));
     } else {
-      Statement st(m_db, (std::string(k_cols) + "WHERE p.name = ?1 OR CAST(p.id AS TEXT) = ?1").c_str());
+      Statement st(m_db,
+                   (std::string(k_cols) + "WHERE p.name = ?1 OR CAST(p.id AS TEXT) = ?1").c_str());
       st.bind(1, reference);
       while (st.step() == SQLITE_ROW) found.push_back(profile_from(st));
     }
-    if (found.empty()) return fail(ErrorCode::k_not_found, "no profile '" + reference + "' (see 'cyberframe profile list')");
+    if (found.empty())
+      return fail(ErrorCode::k_not_found,
+                  "no profile '" + reference + "' (see 'cyberframe profile list')");
     if (found.size() > 1)
       return fail(ErrorCode::k_invalid_input, "several organizations have a profile '" + reference +
                                                   "': name it as ORGANIZATION/PROFILE");
@@ -321,7 +341,8 @@ class SqliteStore final : public Store {
 
   Result<std::vector<core::Profile>> profiles(std::int64_t organization) override {
     Statement st(m_db,
-                 "SELECT id, organization, name, framework, kind, scale, version, created_at, updated_at FROM profile "
+                 "SELECT id, organization, name, framework, kind, scale, version, created_at, "
+                 "updated_at FROM profile "
                  "WHERE organization = ?1 ORDER BY name");
     st.bind(1, organization);
     std::vector<core::Profile> out;
@@ -329,10 +350,12 @@ class SqliteStore final : public Store {
     return out;
   }
 
-  Result<std::map<std::string, core::NodeAssessment>> node_assessments(std::int64_t profile) override {
+  Result<std::map<std::string, core::NodeAssessment>> node_assessments(
+      std::int64_t profile) override {
     std::map<std::string, core::NodeAssessment> out;
     Statement st(m_db,
-                 "SELECT node, level, not_applicable, justification, owner, priority, notes, version, updated_at, "
+                 "SELECT node, level, not_applicable, justification, owner, priority, notes, "
+                 "version, updated_at, "
                  "updated_by FROM node_assessment WHERE profile = ?1");
     st.bind(1, profile);
     while (st.step() == SQLITE_ROW) {
@@ -350,23 +373,26 @@ class SqliteStore final : public Store {
       out.emplace(a.node, std::move(a));
     }
     Statement ev(m_db,
-                 "SELECT id, node, kind, name, url, coalesce(sha256, ''), size, added_at, added_by FROM evidence "
+                 "SELECT id, node, kind, name, url, coalesce(sha256, ''), size, added_at, added_by "
+                 "FROM evidence "
                  "WHERE profile = ?1 ORDER BY id");
     ev.bind(1, profile);
     while (ev.step() == SQLITE_ROW) {
       auto& a = out[ev.text(1)];
       if (a.node.empty()) a.node = ev.text(1);
-      a.evidence.push_back(core::Evidence{ev.integer(0), ev.text(2), ev.text(3), ev.text(4), ev.text(5), ev.integer(6),
-                                          ev.text(7), ev.text(8)});
+      a.evidence.push_back(core::Evidence{ev.integer(0), ev.text(2), ev.text(3), ev.text(4),
+                                          ev.text(5), ev.integer(6), ev.text(7), ev.text(8)});
     }
     return out;
   }
 
   // Writes one row inside an open transaction.
   Result<core::NodeAssessment> write_node(std::int64_t profile, const core::NodeAssessment& a,
-                                          std::optional<std::int64_t> expected, const std::string& actor,
-                                          const std::string& now) {
-    Statement cur(m_db, "SELECT version, updated_by, updated_at FROM node_assessment WHERE profile = ?1 AND node = ?2");
+                                          std::optional<std::int64_t> expected,
+                                          const std::string& actor, const std::string& now) {
+    Statement cur(m_db,
+                  "SELECT version, updated_by, updated_at FROM node_assessment WHERE profile = ?1 "
+                  "AND node = ?2");
     cur.bind(1, profile).bind(2, a.node);
     std::int64_t version = 0;
     std::string by, at;
@@ -378,18 +404,26 @@ class SqliteStore final : public Store {
     if (expected && *expected != version) {
       return fail(ErrorCode::k_conflict,
                   version == 0 ? a.node + " was removed since you read it"
-                               : a.node + " was changed by " + by + " at " + at + " since you read it (version " +
-                                     std::to_string(version) + ", you had " + std::to_string(*expected) +
+                               : a.node + " was changed by " + by + " at " + at +
+                                     " since you read it (version " + std::to_string(version) +
+                                     ", you had " + std::to_string(*expected) +
                                      "); reload it and apply your change again");
     }
-    Statement up(m_db,
-                 "INSERT INTO node_assessment (profile, node, level, not_applicable, justification, owner, priority, "
-                 "notes, version, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
-                 "ON CONFLICT (profile, node) DO UPDATE SET level = excluded.level, not_applicable = "
-                 "excluded.not_applicable, justification = excluded.justification, owner = excluded.owner, priority = "
-                 "excluded.priority, notes = excluded.notes, version = excluded.version, updated_at = "
-                 "excluded.updated_at, updated_by = excluded.updated_by");
-    up.bind(1, profile).bind(2, a.node).bind(3, a.level).bind(4, std::int64_t{a.not_applicable ? 1 : 0});
+    Statement up(
+        m_db,
+        "INSERT INTO node_assessment (profile, node, level, not_applicable, justification, owner, "
+        "priority, "
+        "notes, version, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+        "?11) "
+        "ON CONFLICT (profile, node) DO UPDATE SET level = excluded.level, not_applicable = "
+        "excluded.not_applicable, justification = excluded.justification, owner = excluded.owner, "
+        "priority = "
+        "excluded.priority, notes = excluded.notes, version = excluded.version, updated_at = "
+        "excluded.updated_at, updated_by = excluded.updated_by");
+    up.bind(1, profile)
+        .bind(2, a.node)
+        .bind(3, a.level)
+        .bind(4, std::int64_t{a.not_applicable ? 1 : 0});
     up.bind(5, a.justification).bind(6, a.owner).bind(7, std::int64_t{a.priority}).bind(8, a.notes);
     up.bind(9, version + 1).bind(10, now).bind(11, actor);
     if (up.step() != SQLITE_DONE) return std::unexpected(db_error("storing " + a.node));
@@ -404,11 +438,13 @@ class SqliteStore final : public Store {
     Statement st(m_db, "UPDATE profile SET version = version + 1, updated_at = ?2 WHERE id = ?1");
     st.bind(1, profile).bind(2, now);
     if (st.step() != SQLITE_DONE) return std::unexpected(db_error("updating the profile"));
-    if (sqlite3_changes(m_db) != 1) return fail(ErrorCode::k_not_found, "no profile with id " + std::to_string(profile));
+    if (sqlite3_changes(m_db) != 1)
+      return fail(ErrorCode::k_not_found, "no profile with id " + std::to_string(profile));
     return {};
   }
 
-  Result<core::NodeAssessment> put_node_assessment(std::int64_t profile, const core::NodeAssessment& a,
+  Result<core::NodeAssessment> put_node_assessment(std::int64_t profile,
+                                                   const core::NodeAssessment& a,
                                                    std::optional<std::int64_t> expected_version,
                                                    const std::string& actor) override {
     return transaction<core::NodeAssessment>([&]() -> Result<core::NodeAssessment> {
@@ -418,21 +454,33 @@ class SqliteStore final : public Store {
     });
   }
 
-  Result<std::size_t> put_node_assessments(std::int64_t profile, const std::vector<core::NodeAssessment>& rows,
+  Result<std::size_t> put_node_assessments(std::int64_t profile,
+                                           const std::vector<core::NodeAssessment>& rows,
                                            const std::string& actor) override {
     return transaction<std::size_t>([&]() -> Result<std::size_t> {
       auto now = now_utc();
       if (auto t = touch_profile(profile, now); !t) return std::unexpected(t.error());
-      Statement up(m_db,
-                   "INSERT INTO node_assessment (profile, node, level, not_applicable, justification, owner, priority, "
-                   "notes, version, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?10) "
-                   "ON CONFLICT (profile, node) DO UPDATE SET level = excluded.level, not_applicable = "
-                   "excluded.not_applicable, justification = excluded.justification, owner = excluded.owner, "
-                   "priority = excluded.priority, notes = excluded.notes, version = node_assessment.version + 1, "
-                   "updated_at = excluded.updated_at, updated_by = excluded.updated_by");
+      Statement up(
+          m_db,
+          "INSERT INTO node_assessment (profile, node, level, not_applicable, justification, "
+          "owner, priority, "
+          "notes, version, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, "
+          "?10) "
+          "ON CONFLICT (profile, node) DO UPDATE SET level = excluded.level, not_applicable = "
+          "excluded.not_applicable, justification = excluded.justification, owner = "
+          "excluded.owner, "
+          "priority = excluded.priority, notes = excluded.notes, version = node_assessment.version "
+          "+ 1, "
+          "updated_at = excluded.updated_at, updated_by = excluded.updated_by");
       for (const auto& a : rows) {
-        up.bind(1, profile).bind(2, a.node).bind(3, a.level).bind(4, std::int64_t{a.not_applicable ? 1 : 0});
-        up.bind(5, a.justification).bind(6, a.owner).bind(7, std::int64_t{a.priority}).bind(8, a.notes);
+        up.bind(1, profile)
+            .bind(2, a.node)
+            .bind(3, a.level)
+            .bind(4, std::int64_t{a.not_applicable ? 1 : 0});
+        up.bind(5, a.justification)
+            .bind(6, a.owner)
+            .bind(7, std::int64_t{a.priority})
+            .bind(8, a.notes);
         up.bind(9, now).bind(10, actor);
         if (up.step() != SQLITE_DONE) return std::unexpected(db_error("importing " + a.node));
         up.reset();
@@ -441,25 +489,38 @@ class SqliteStore final : public Store {
     });
   }
 
-  Result<core::Snapshot> freeze(std::int64_t profile, const std::string& name, const std::string& assessor,
-                                const std::string& signed_off_by, const std::string& taken_at) override {
-    if (util::trim(name).empty()) return fail(ErrorCode::k_invalid_input, "an assessment needs a name");
-    if (util::trim(assessor).empty()) return fail(ErrorCode::k_invalid_input, "an assessment needs an assessor");
+  Result<core::Snapshot> freeze(std::int64_t profile, const std::string& name,
+                                const std::string& assessor, const std::string& signed_off_by,
+                                const std::string& taken_at) override {
+    if (util::trim(name).empty())
+      return fail(ErrorCode::k_invalid_input, "an assessment needs a name");
+    if (util::trim(assessor).empty())
+      return fail(ErrorCode::k_invalid_input, "an assessment needs an assessor");
     return transaction<core::Snapshot>([&]() -> Result<core::Snapshot> {
       Statement kind(m_db, "SELECT kind FROM profile WHERE id = ?1");
       kind.bind(1, profile);
-      if (kind.step() != SQLITE_ROW) return fail(ErrorCode::k_not_found, "no profile with id " + std::to_string(profile));
+      if (kind.step() != SQLITE_ROW)
+        return fail(ErrorCode::k_not_found, "no profile with id " + std::to_string(profile));
       if (kind.text(0) != "current")
-        return fail(ErrorCode::k_invalid_input, "only a current profile can be frozen as an assessment");
+        return fail(ErrorCode::k_invalid_input,
+                    "only a current profile can be frozen as an assessment");
       Statement st(m_db,
-                   "INSERT INTO snapshot (profile, name, taken_at, assessor, signed_off_by) VALUES (?1, ?2, ?3, ?4, ?5) "
+                   "INSERT INTO snapshot (profile, name, taken_at, assessor, signed_off_by) VALUES "
+                   "(?1, ?2, ?3, ?4, ?5) "
                    "RETURNING id");
-      st.bind(1, profile).bind(2, util::trim(name)).bind(3, taken_at).bind(4, assessor).bind(5, signed_off_by);
+      st.bind(1, profile)
+          .bind(2, util::trim(name))
+          .bind(3, taken_at)
+          .bind(4, assessor)
+          .bind(5, signed_off_by);
       if (st.step() != SQLITE_ROW) return std::unexpected(db_error("freezing the assessment"));
-      core::Snapshot s{st.integer(0), profile, util::trim(name), taken_at, assessor, signed_off_by, {}};
-      Statement copy(m_db,
-                     "INSERT INTO snapshot_node (snapshot, node, level, not_applicable, owner, priority) "
-                     "SELECT ?1, node, level, not_applicable, owner, priority FROM node_assessment WHERE profile = ?2");
+      core::Snapshot s{st.integer(0), profile, util::trim(name), taken_at, assessor,
+                       signed_off_by, {}};
+      Statement copy(
+          m_db,
+          "INSERT INTO snapshot_node (snapshot, node, level, not_applicable, owner, priority) "
+          "SELECT ?1, node, level, not_applicable, owner, priority FROM node_assessment WHERE "
+          "profile = ?2");
       copy.bind(1, s.id).bind(2, profile);
       if (copy.step() != SQLITE_DONE) return std::unexpected(db_error("freezing the assessment"));
       return s;
@@ -468,13 +529,17 @@ class SqliteStore final : public Store {
 
   Result<std::vector<core::Snapshot>> snapshots(std::int64_t profile) override {
     std::vector<core::Snapshot> out;
-    Statement st(m_db,
-                 "SELECT id, name, taken_at, assessor, signed_off_by FROM snapshot WHERE profile = ?1 "
-                 "ORDER BY taken_at, id");
+    Statement st(
+        m_db,
+        "SELECT id, name, taken_at, assessor, signed_off_by FROM snapshot WHERE profile = ?1 "
+        "ORDER BY taken_at, id");
     st.bind(1, profile);
     while (st.step() == SQLITE_ROW)
-      out.push_back(core::Snapshot{st.integer(0), profile, st.text(1), st.text(2), st.text(3), st.text(4), {}});
-    Statement nodes(m_db, "SELECT node, level, not_applicable, owner, priority FROM snapshot_node WHERE snapshot = ?1");
+      out.push_back(core::Snapshot{
+          st.integer(0), profile, st.text(1), st.text(2), st.text(3), st.text(4), {}});
+    Statement nodes(m_db,
+                    "SELECT node, level, not_applicable, owner, priority FROM snapshot_node WHERE "
+                    "snapshot = ?1");
     for (auto& s : out) {
       nodes.bind(1, s.id);
       while (nodes.step() == SQLITE_ROW) {
@@ -505,26 +570,33 @@ class SqliteStore final : public Store {
   }
 
   static Result<void> check_action(const core::Action& a) {
-    if (util::trim(a.title).empty()) return fail(ErrorCode::k_invalid_input, "an action needs a title");
+    if (util::trim(a.title).empty())
+      return fail(ErrorCode::k_invalid_input, "an action needs a title");
     if (!a.due.empty()) {
       int y, m, d;
       char extra;
-      if (std::sscanf(a.due.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || a.due.size() != 10 || m < 1 ||
-          m > 12 || d < 1 || d > 31)
+      if (std::sscanf(a.due.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 ||
+          a.due.size() != 10 || m < 1 || m > 12 || d < 1 || d > 31)
         return fail(ErrorCode::k_invalid_input, "due date '" + a.due + "' is not YYYY-MM-DD");
     }
-    if (a.effort_days < 0) return fail(ErrorCode::k_invalid_input, "effort must be zero or more days");
+    if (a.effort_days < 0)
+      return fail(ErrorCode::k_invalid_input, "effort must be zero or more days");
     return {};
   }
 
   Result<core::Action> create_action(const core::Action& action) override {
     if (auto c = check_action(action); !c) return std::unexpected(c.error());
     return transaction<core::Action>([&]() -> Result<core::Action> {
-      Statement st(m_db,
-                   "INSERT INTO action (organization, title, owner, due, status, effort_days, target_level) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id");
-      st.bind(1, action.organization).bind(2, util::trim(action.title)).bind(3, action.owner).bind(4, action.due);
-      st.bind(5, std::string(core::to_string(action.status))).bind(6, std::int64_t{action.effort_days});
+      Statement st(
+          m_db,
+          "INSERT INTO action (organization, title, owner, due, status, effort_days, target_level) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id");
+      st.bind(1, action.organization)
+          .bind(2, util::trim(action.title))
+          .bind(3, action.owner)
+          .bind(4, action.due);
+      st.bind(5, std::string(core::to_string(action.status)))
+          .bind(6, std::int64_t{action.effort_days});
       st.bind(7, std::int64_t{action.target_level});
       if (st.step() != SQLITE_ROW) return std::unexpected(db_error("creating the action"));
       auto out = action;
@@ -538,16 +610,22 @@ class SqliteStore final : public Store {
   Result<core::Action> update_action(const core::Action& action) override {
     if (auto c = check_action(action); !c) return std::unexpected(c.error());
     return transaction<core::Action>([&]() -> Result<core::Action> {
-      Statement st(m_db,
-                   "UPDATE action SET title = ?2, owner = ?3, due = ?4, status = ?5, effort_days = ?6, "
-                   "target_level = ?7, version = version + 1 WHERE id = ?1 AND version = ?8");
-      st.bind(1, action.id).bind(2, util::trim(action.title)).bind(3, action.owner).bind(4, action.due);
-      st.bind(5, std::string(core::to_string(action.status))).bind(6, std::int64_t{action.effort_days});
+      Statement st(
+          m_db,
+          "UPDATE action SET title = ?2, owner = ?3, due = ?4, status = ?5, effort_days = ?6, "
+          "target_level = ?7, version = version + 1 WHERE id = ?1 AND version = ?8");
+      st.bind(1, action.id)
+          .bind(2, util::trim(action.title))
+          .bind(3, action.owner)
+          .bind(4, action.due);
+      st.bind(5, std::string(core::to_string(action.status)))
+          .bind(6, std::int64_t{action.effort_days});
       st.bind(7, std::int64_t{action.target_level}).bind(8, action.version);
       if (st.step() != SQLITE_DONE) return std::unexpected(db_error("updating the action"));
       if (sqlite3_changes(m_db) != 1)
-        return fail(ErrorCode::k_conflict, "action " + std::to_string(action.id) +
-                                               " was changed or removed since you read it; reload it and try again");
+        return fail(ErrorCode::k_conflict,
+                    "action " + std::to_string(action.id) +
+                        " was changed or removed since you read it; reload it and try again");
       auto out = action;
       out.version = action.version + 1;
       if (auto w = write_action_nodes(out); !w) return std::unexpected(w.error());
@@ -557,9 +635,10 @@ class SqliteStore final : public Store {
 
   Result<std::vector<core::Action>> actions(std::int64_t organization) override {
     std::vector<core::Action> out;
-    Statement st(m_db,
-                 "SELECT id, title, owner, due, status, effort_days, target_level, version FROM action "
-                 "WHERE organization = ?1 ORDER BY CASE WHEN due = '' THEN 1 ELSE 0 END, due, id");
+    Statement st(
+        m_db,
+        "SELECT id, title, owner, due, status, effort_days, target_level, version FROM action "
+        "WHERE organization = ?1 ORDER BY CASE WHEN due = '' THEN 1 ELSE 0 END, due, id");
     st.bind(1, organization);
     while (st.step() == SQLITE_ROW) {
       core::Action a;
@@ -583,17 +662,19 @@ class SqliteStore final : public Store {
     return out;
   }
 
-  Result<core::Evidence> add_evidence(std::int64_t profile, const std::string& node, const std::string& name,
-                                      const std::string& url, const std::string& bytes,
-                                      const std::string& actor) override {
+  Result<core::Evidence> add_evidence(std::int64_t profile, const std::string& node,
+                                      const std::string& name, const std::string& url,
+                                      const std::string& bytes, const std::string& actor) override {
     auto clean = util::trim(name);
     if (clean.empty()) return fail(ErrorCode::k_invalid_input, "evidence needs a name");
-    if (clean.find('/') != std::string::npos || clean.find('\\') != std::string::npos || clean == "." ||
-        clean == ".." || clean.find('\0') != std::string::npos)
-      return fail(ErrorCode::k_invalid_input, "evidence name '" + clean + "' must be a plain file name, without folders");
+    if (clean.find('/') != std::string::npos || clean.find('\\') != std::string::npos ||
+        clean == "." || clean == ".." || clean.find('\0') != std::string::npos)
+      return fail(ErrorCode::k_invalid_input,
+                  "evidence name '" + clean + "' must be a plain file name, without folders");
     bool link = !url.empty();
     if (link && !(url.starts_with("https://") || url.starts_with("http://")))
-      return fail(ErrorCode::k_invalid_input, "an evidence link must start with https:// or http://");
+      return fail(ErrorCode::k_invalid_input,
+                  "an evidence link must start with https:// or http://");
     return transaction<core::Evidence>([&]() -> Result<core::Evidence> {
       core::Evidence e;
       e.kind = link ? "link" : "file";
@@ -604,14 +685,22 @@ class SqliteStore final : public Store {
       if (!link) {
         e.sha256 = sha256_hex(bytes);
         e.size = static_cast<std::int64_t>(bytes.size());
-        Statement blob(m_db, "INSERT OR IGNORE INTO evidence_blob (sha256, size, data) VALUES (?1, ?2, ?3)");
+        Statement blob(
+            m_db, "INSERT OR IGNORE INTO evidence_blob (sha256, size, data) VALUES (?1, ?2, ?3)");
         blob.bind(1, e.sha256).bind(2, e.size).bind_blob(3, bytes);
-        if (blob.step() != SQLITE_DONE) return std::unexpected(db_error("storing the evidence file"));
+        if (blob.step() != SQLITE_DONE)
+          return std::unexpected(db_error("storing the evidence file"));
       }
-      Statement st(m_db,
-                   "INSERT INTO evidence (profile, node, kind, name, url, sha256, size, added_at, added_by) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, nullif(?6, ''), ?7, ?8, ?9) RETURNING id");
-      st.bind(1, profile).bind(2, node).bind(3, e.kind).bind(4, e.name).bind(5, e.url).bind(6, e.sha256);
+      Statement st(
+          m_db,
+          "INSERT INTO evidence (profile, node, kind, name, url, sha256, size, added_at, added_by) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, nullif(?6, ''), ?7, ?8, ?9) RETURNING id");
+      st.bind(1, profile)
+          .bind(2, node)
+          .bind(3, e.kind)
+          .bind(4, e.name)
+          .bind(5, e.url)
+          .bind(6, e.sha256);
       st.bind(7, e.size).bind(8, e.added_at).bind(9, actor);
       if (st.step() != SQLITE_ROW) return std::unexpected(db_error("attaching the evidence"));
       e.id = st.integer(0);
@@ -622,7 +711,8 @@ class SqliteStore final : public Store {
   Result<std::string> evidence_bytes(const std::string& sha256) override {
     Statement st(m_db, "SELECT data FROM evidence_blob WHERE sha256 = ?1");
     st.bind(1, sha256);
-    if (st.step() != SQLITE_ROW) return fail(ErrorCode::k_not_found, "no evidence file with sha256 " + sha256);
+    if (st.step() != SQLITE_ROW)
+      return fail(ErrorCode::k_not_found, "no evidence file with sha256 " + sha256);
     return st.blob(0);
   }
 
@@ -631,12 +721,13 @@ class SqliteStore final : public Store {
     if (!version) return std::unexpected(version.error());
     const auto& migrations = sqlite_migrations();
     if (*version > static_cast<int>(migrations.size())) {
-      return fail(ErrorCode::k_invalid_input, path.string() + " is at schema version " + std::to_string(*version) +
-                                                  ", newer than this cyberframe knows (" +
-                                                  std::to_string(migrations.size()) + "); use a newer cyberframe");
+      return fail(ErrorCode::k_invalid_input,
+                  path.string() + " is at schema version " + std::to_string(*version) +
+                      ", newer than this cyberframe knows (" + std::to_string(migrations.size()) +
+                      "); use a newer cyberframe");
     }
     for (int v = *version; v < static_cast<int>(migrations.size()); ++v) {
-      if (v > 0) {
+      if (v > 0 && v == *version) {
         // A copy of the database before changing its schema.
         auto backup = path.string() + ".bak-v" + std::to_string(v);
         if (auto r = exec("VACUUM INTO '" + backup + "'"); !r) {
@@ -645,12 +736,15 @@ class SqliteStore final : public Store {
         }
       }
       auto r = transaction<bool>([&]() -> Result<bool> {
-        if (auto e = exec(migrations[static_cast<std::size_t>(v)]); !e) return std::unexpected(e.error());
-        if (auto e = exec("PRAGMA user_version = " + std::to_string(v + 1)); !e) return std::unexpected(e.error());
+        if (auto e = exec(migrations[static_cast<std::size_t>(v)]); !e)
+          return std::unexpected(e.error());
+        if (auto e = exec("PRAGMA user_version = " + std::to_string(v + 1)); !e)
+          return std::unexpected(e.error());
         return true;
       });
-      if (!r) return fail(ErrorCode::k_io, "migration to schema version " + std::to_string(v + 1) + " failed: " +
-                                               r.error().message);
+      if (!r)
+        return fail(ErrorCode::k_io, "migration to schema version " + std::to_string(v + 1) +
+                                         " failed: " + r.error().message);
     }
     return {};
   }
@@ -663,8 +757,9 @@ class SqliteStore final : public Store {
 
 Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                           nullptr);
+  int rc =
+      sqlite3_open_v2(path.c_str(), &db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close_v2(db);
@@ -672,14 +767,17 @@ Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path) {
   }
   auto store = std::make_unique<SqliteStore>(db);
   sqlite3_busy_timeout(db, 5000);
-  for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
+  for (const char* pragma :
+       {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
     if (auto r = store->exec(pragma); !r) {
-      return fail(ErrorCode::k_io, path.string() + " is not a cyberframe workspace (" + r.error().message + ")");
+      return fail(ErrorCode::k_io,
+                  path.string() + " is not a cyberframe workspace (" + r.error().message + ")");
     }
   }
   // A file that is not an SQLite database fails here.
   if (auto r = store->exec("SELECT count(*) FROM sqlite_master"); !r) {
-    return fail(ErrorCode::k_io, path.string() + " is not a cyberframe workspace (" + r.error().message + ")");
+    return fail(ErrorCode::k_io,
+                path.string() + " is not a cyberframe workspace (" + r.error().message + ")");
   }
   if (auto m = store->migrate(path); !m) return std::unexpected(m.error());
   return std::unique_ptr<Store>(std::move(store));

@@ -29,7 +29,8 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  virtual Result<core::Organization> create_organization(const std::string& name, const std::string& scope) = 0;
+  virtual Result<core::Organization> create_organization(const std::string& name,
+                                                         const std::string& scope) = 0;
   virtual Result<std::vector<core::Organization>> organizations() = 0;
   // By name or numeric id.
   virtual Result<core::Organization> organization(const std::string& name_or_id) = 0;
@@ -40,30 +41,36 @@ class Store {
   virtual Result<core::Profile> profile(const std::string& reference) = 0;
   virtual Result<std::vector<core::Profile>> profiles(std::int64_t organization) = 0;
 
-  virtual Result<std::map<std::string, core::NodeAssessment>> node_assessments(std::int64_t profile) = 0;
+  virtual Result<std::map<std::string, core::NodeAssessment>> node_assessments(
+      std::int64_t profile) = 0;
   // Creates or updates one node. `expected_version` is the version the caller read (0 for a node
   // never stored); std::nullopt skips the check (last writer wins, for scripts that ask for it).
   // Returns the stored record with its new version.
-  virtual Result<core::NodeAssessment> put_node_assessment(std::int64_t profile, const core::NodeAssessment& a,
-                                                           std::optional<std::int64_t> expected_version,
-                                                           const std::string& actor) = 0;
+  virtual Result<core::NodeAssessment> put_node_assessment(
+      std::int64_t profile, const core::NodeAssessment& a,
+      std::optional<std::int64_t> expected_version, const std::string& actor) = 0;
   // Writes many nodes in one transaction (an import): all of them or none.
-  virtual Result<std::size_t> put_node_assessments(std::int64_t profile, const std::vector<core::NodeAssessment>& rows,
+  virtual Result<std::size_t> put_node_assessments(std::int64_t profile,
+                                                   const std::vector<core::NodeAssessment>& rows,
                                                    const std::string& actor) = 0;
 
   // Freezes the current state of a profile as a dated snapshot.
-  virtual Result<core::Snapshot> freeze(std::int64_t profile, const std::string& name, const std::string& assessor,
-                                        const std::string& signed_off_by, const std::string& taken_at) = 0;
+  virtual Result<core::Snapshot> freeze(std::int64_t profile, const std::string& name,
+                                        const std::string& assessor,
+                                        const std::string& signed_off_by,
+                                        const std::string& taken_at) = 0;
   // Snapshots of a profile, oldest first, with their assessments.
   virtual Result<std::vector<core::Snapshot>> snapshots(std::int64_t profile) = 0;
 
   virtual Result<core::Action> create_action(const core::Action& action) = 0;
-  virtual Result<core::Action> update_action(const core::Action& action) = 0;  // checks action.version
+  virtual Result<core::Action> update_action(
+      const core::Action& action) = 0;  // checks action.version
   virtual Result<std::vector<core::Action>> actions(std::int64_t organization) = 0;
 
   // Stores a file's bytes by content hash and attaches it to a node; or a link when `url` is set.
-  virtual Result<core::Evidence> add_evidence(std::int64_t profile, const std::string& node, const std::string& name,
-                                              const std::string& url, const std::string& bytes,
+  virtual Result<core::Evidence> add_evidence(std::int64_t profile, const std::string& node,
+                                              const std::string& name, const std::string& url,
+                                              const std::string& bytes,
                                               const std::string& actor) = 0;
   virtual Result<std::string> evidence_bytes(const std::string& sha256) = 0;
 

@@ -75,9 +75,10 @@ std::map<std::string, NodeAssessment> profile(std::initializer_list<NodeAssessme
 }
 
 TEST(RollUp, CategoriesAverageSubcategoriesAndFunctionsAverageCategories) {
-  // S1=1, S2=2, S3=N/A -> C1 = (1+2)/2 = 1.5; S4=4 -> C2 = 4; F1 = (1.5+4)/2 = 2.75 (not (1+2+4)/3).
-  // S5=3, S6 unassessed -> C3 = 3, F2 = 3.
-  auto s = roll_up(mini(), "mini", profile({at("S1", 1), at("S2", 2), na("S3"), at("S4", 4), at("S5", 3)}));
+  // S1=1, S2=2, S3=N/A -> C1 = (1+2)/2 = 1.5; S4=4 -> C2 = 4; F1 = (1.5+4)/2 = 2.75 (not
+  // (1+2+4)/3). S5=3, S6 unassessed -> C3 = 3, F2 = 3.
+  auto s = roll_up(mini(), "mini",
+                   profile({at("S1", 1), at("S2", 2), na("S3"), at("S4", 4), at("S5", 3)}));
   EXPECT_DOUBLE_EQ(*s["C1"].value, 1.5);
   EXPECT_EQ(s["C1"].assessed, 2);
   EXPECT_EQ(s["C1"].not_applicable, 1);
@@ -100,10 +101,11 @@ TEST(RollUp, NothingAssessedHasNoScoreRatherThanZero) {
 
 TEST(GapAnalysis, RanksByGapTimesPriorityTimesRisk) {
   auto current = profile({at("S1", 1), at("S2", 3), na("S3"), at("S4", 0), at("S5", 2)});
-  // Targets: S1 3 (high) -> gap 2, score 2*3 = 6; S2 3 (medium) -> gap 0; S3 target 3 but N/A now -> left out;
-  // S4 4 (low) -> gap 4, score 4*1 = 4; S5 4 (medium) -> gap 2, score 4, risk 1.5 -> 6;
-  // S6 3 (medium), not assessed now -> counts from the scale minimum 0: gap 3, score 6.
-  auto target = profile({at("S1", 3, 1), at("S2", 3), at("S3", 3), at("S4", 4, 3), at("S5", 4), at("S6", 3)});
+  // Targets: S1 3 (high) -> gap 2, score 2*3 = 6; S2 3 (medium) -> gap 0; S3 target 3 but N/A now
+  // -> left out; S4 4 (low) -> gap 4, score 4*1 = 4; S5 4 (medium) -> gap 2, score 4, risk 1.5 ->
+  // 6; S6 3 (medium), not assessed now -> counts from the scale minimum 0: gap 3, score 6.
+  auto target =
+      profile({at("S1", 3, 1), at("S2", 3), at("S3", 3), at("S4", 4, 3), at("S5", 4), at("S6", 3)});
   auto g = analyse_gaps(mini(), "mini", default_scale(), current, target, {{"S5", 1.5}});
   std::vector<std::string> order;
   std::vector<double> scores;
@@ -127,7 +129,8 @@ TEST(Validate, RefusesWhatTheScaleAndFrameworkDoNotAllow) {
   p.framework = "mini";
   const auto& scale = default_scale();
   EXPECT_TRUE(validate(mini(), p, scale, at("S1", 5)));
-  EXPECT_EQ(validate(mini(), p, scale, at("S9", 1)).error().message, "unknown node 'S9' in framework mini");
+  EXPECT_EQ(validate(mini(), p, scale, at("S9", 1)).error().message,
+            "unknown node 'S9' in framework mini");
   EXPECT_EQ(validate(mini(), p, scale, at("S1", 6)).error().message,
             "level 6 of S1 is outside the scale cyberframe-0-5 (0-5)");
   auto bad = na("S1");

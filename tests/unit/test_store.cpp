@@ -81,7 +81,8 @@ TEST_P(StoreSuite, NamesAreUnique) {
   p.organization = organization;
   p.name = "2026 current";
   p.framework = "nist-csf-1.1";
-  EXPECT_EQ(store->create_profile(p).error().message, "the organization already has a profile named '2026 current'");
+  EXPECT_EQ(store->create_profile(p).error().message,
+            "the organization already has a profile named '2026 current'");
   EXPECT_EQ(store->profile("ACME/2026 current")->id, profile);
   EXPECT_EQ(store->profile("nope").error().code, util::ErrorCode::k_not_found);
 }
@@ -97,7 +98,8 @@ TEST_P(StoreSuite, AStaleUpdateIsRefusedAndChangesNothing) {
   auto bob = store->put_node_assessment(profile, node("ID.BE-1", 1), 1, "bob");
   ASSERT_FALSE(bob);
   EXPECT_EQ(bob.error().code, util::ErrorCode::k_conflict);
-  EXPECT_NE(bob.error().message.find("was changed by alice"), std::string::npos) << bob.error().message;
+  EXPECT_NE(bob.error().message.find("was changed by alice"), std::string::npos)
+      << bob.error().message;
   auto stored = store->node_assessments(profile);
   EXPECT_EQ(stored->at("ID.BE-1").level, 3);
   EXPECT_EQ(stored->at("ID.BE-1").version, 2);
@@ -150,7 +152,8 @@ TEST_P(StoreSuite, RoadmapActionsHaveVersions) {
   auto done = *created;
   done.status = core::ActionStatus::k_done;
   ASSERT_TRUE(store->update_action(done));
-  EXPECT_EQ(store->update_action(done).error().code, util::ErrorCode::k_conflict) << "stale version";
+  EXPECT_EQ(store->update_action(done).error().code, util::ErrorCode::k_conflict)
+      << "stale version";
   auto list = store->actions(organization);
   ASSERT_EQ(list->size(), 1u);
   EXPECT_EQ((*list)[0].status, core::ActionStatus::k_done);
@@ -169,18 +172,23 @@ TEST_P(StoreSuite, EvidenceFilesAreStoredOnceByHash) {
   EXPECT_EQ(e1->sha256, e2->sha256);
   EXPECT_EQ(*store->evidence_bytes(e1->sha256), "host,owner\n");
   EXPECT_EQ(e1->size, 11);
-  EXPECT_TRUE(store->add_evidence(profile, "ID.AM-1", "Policy", "https://intranet.example/policy", "", "alice"));
+  EXPECT_TRUE(store->add_evidence(profile, "ID.AM-1", "Policy", "https://intranet.example/policy",
+                                  "", "alice"));
   auto traversal = store->add_evidence(profile, "ID.AM-1", "../../etc/passwd", "", "x", "mallory");
   ASSERT_FALSE(traversal);
-  EXPECT_EQ(traversal.error().message, "evidence name '../../etc/passwd' must be a plain file name, without folders");
-  EXPECT_EQ(store->add_evidence(profile, "ID.AM-1", "x", "javascript:alert(1)", "", "m").error().code,
-            util::ErrorCode::k_invalid_input);
+  EXPECT_EQ(traversal.error().message,
+            "evidence name '../../etc/passwd' must be a plain file name, without folders");
+  EXPECT_EQ(
+      store->add_evidence(profile, "ID.AM-1", "x", "javascript:alert(1)", "", "m").error().code,
+      util::ErrorCode::k_invalid_input);
   auto stored = store->node_assessments(profile);
   EXPECT_EQ(stored->at("ID.AM-1").evidence.size(), 2u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreSuite, ::testing::ValuesIn(k_backends),
-                         [](const ::testing::TestParamInfo<Backend>& info) { return std::string(info.param.name); });
+                         [](const ::testing::TestParamInfo<Backend>& info) {
+                           return std::string(info.param.name);
+                         });
 
 // SQLite-specific: migrations, backups and refusing what is not a workspace.
 TEST(SqliteStore, MigratesAnOlderWorkspaceAfterABackup) {
@@ -189,9 +197,11 @@ TEST(SqliteStore, MigratesAnOlderWorkspaceAfterABackup) {
   {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, sqlite_migrations()[0].c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sqlite_migrations()[0].c_str(), nullptr, nullptr, nullptr),
+              SQLITE_OK);
     ASSERT_EQ(sqlite3_exec(db,
-                           "PRAGMA user_version = 1; INSERT INTO organization (name, created_at) VALUES ('Old org', "
+                           "PRAGMA user_version = 1; INSERT INTO organization (name, created_at) "
+                           "VALUES ('Old org', "
                            "'2025-01-01T00:00:00Z');",
                            nullptr, nullptr, nullptr),
               SQLITE_OK);
@@ -209,7 +219,8 @@ TEST(SqliteStore, MigratesAnOlderWorkspaceAfterABackup) {
   p.framework = "nist-csf-1.1";
   auto created = (*store)->create_profile(p);
   ASSERT_TRUE(created);
-  EXPECT_TRUE((*store)->add_evidence(created->id, "ID.AM-1", "a.txt", "", "a", "x")) << "the new tables exist";
+  EXPECT_TRUE((*store)->add_evidence(created->id, "ID.AM-1", "a.txt", "", "a", "x"))
+      << "the new tables exist";
 }
 
 TEST(SqliteStore, RefusesANewerSchemaAndFilesThatAreNotWorkspaces) {
@@ -222,11 +233,14 @@ TEST(SqliteStore, RefusesANewerSchemaAndFilesThatAreNotWorkspaces) {
   }
   auto future = open_sqlite(dir.path / "future.db");
   ASSERT_FALSE(future);
-  EXPECT_NE(future.error().message.find("schema version 99, newer than this cyberframe knows"), std::string::npos);
-  std::ofstream(dir.path / "notes.txt") << "this is not a database, just some text that is long enough to matter";
+  EXPECT_NE(future.error().message.find("schema version 99, newer than this cyberframe knows"),
+            std::string::npos);
+  std::ofstream(dir.path / "notes.txt")
+      << "this is not a database, just some text that is long enough to matter";
   auto text = open_sqlite(dir.path / "notes.txt");
   ASSERT_FALSE(text);
-  EXPECT_NE(text.error().message.find("is not a cyberframe workspace"), std::string::npos) << text.error().message;
+  EXPECT_NE(text.error().message.find("is not a cyberframe workspace"), std::string::npos)
+      << text.error().message;
 }
 
 }  // namespace

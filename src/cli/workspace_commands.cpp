@@ -1,0 +1,1141 @@
+// Workspace verbs: init, org, profile, assessment, gap, roadmap, report, demo.
+
+#include <CLI/CLI.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <memory>
+#include <ostream>
+#include <random>
+#include <sstream>
+
+#include "catalog/loader.hpp"
+#include "cli/cli.hpp"
+#include "cli/output.hpp"
+#include "exchange/profile_table.hpp"
+#include "report/report.hpp"
+#include "store/store.hpp"
+#include "util/text.hpp"
+
+namespace cyberframe::cli {
+
+namespace {
+
+using nlohmann::json;
+
+struct Workspace {
+  std::unique_ptr<store::Store> store;
+  catalog::LoadResult catalog;
+};
+
+struct Ctx {
+  const CatalogOptions& catalog_options;
+  const WorkspaceOptions& options;
+  std::ostream& out;
+  std::ostream& err;
+};
+
+int fail_with(const Ctx& ctx, const util::Error& e) {
+  ctx.err << "cyberframe: error: " << e.message << '\n';
+  return e.code == util::ErrorCode::k_io ? k_exit_environment : k_exit_bad_input;
+}
+
+int fail_with(const Ctx& ctx, const std::string& message) {
+  ctx.err << "cyberframe: error: " << message << '\n';
+  return k_exit_bad_input;
+}
+
+std::optional<Workspace> open_workspace(const Ctx& ctx, int& status) {
+  auto cat = catalog::load(ctx.catalog_options.directory, {});
+  if (!cat.ok()) {
+    for (const auto& d : cat.diagnostics) ctx.err << d.to_string() << '\n';
+    status = fail_with(ctx, "the catalog has errors");
+    return std::nullopt;
+  }
+  auto s = store::open_sqlite(ctx.options.db);
+  if (!s) {
+    status = fail_with(ctx, s.error());
+    return std::nullopt;
+  }
+  return Workspace{std::move(*s), std::move(cat)};
+}
+
+std::string actor(const Ctx& ctx) {
+  if (!ctx.options.actor.empty()) return ctx.options.actor;
+  const char* user = std::getenv("USER");
+  return user && *user ? user : "cli";
+}
+
+std::string fmt_score(std::optional<double> v) {
+  if (!v) return "-";
+  std::ostringstream o;
+  o.setf(std::ios::fixed);
+  o.precision(2);
+  o << *v;
+  return o.str();
+}
+
+json score_json(std::optional<double> v) {
+  if (!v) return nullptr;
+  return std::round(*v * 100) / 100;
+}
+
+std::string read_all(const std::string& path, bool& ok) {
+  std::ifstream in(path, std::ios::binary);
+  ok = static_cast<bool>(in);
+  std::ostringstream o;
+  o << in.rdbuf();
+  return o.str();
+}
+
+bool write_all(const std::string& path, const std::string& bytes) {
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  return f && (f << bytes) && f.flush();
+}
+
+std::string node_text(const core::Node& n) {
+  return n.title.empty() ? n.description : n.title;
+}
+
+// --- init, org ------------------------------------------------------------------------------
+
+int cmd_init(const Ctx& ctx) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  ctx.out << "workspace " << ctx.options.db << " ready (schema version "
+          << ws->store->schema_version().value_or(0)
+          << ")\nNext: cyberframe org create \"Your organization\"\n";
+  return k_exit_ok;
+}
+
+int cmd_org_create(const Ctx& ctx, const std::string& name, const std::string& scope,
+                   Format format) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  auto org = ws->store->create_organization(name, scope);
+  if (!org) return fail_with(ctx, org.error());
+  if (format == Format::k_text)
+    ctx.out << "organization " << org->id << " '" << org->name << "' created\n";
+  else
+    print_structured(ctx.out, format,
+                     json{{"id", org->id}, {"name", org->name}, {"scope", org->scope}});
+  return k_exit_ok;
+}
+
+int cmd_org_list(const Ctx& ctx, Format format) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  auto orgs = ws->store->organizations();
+  if (!orgs) return fail_with(ctx, orgs.error());
+  Table t({"ID", "NAME", "PROFILES", "SCOPE"});
+  json j = json::array();
+  for (const auto& o : *orgs) {
+    auto ps = ws->store->profiles(o.id);
+    t.add({std::to_string(o.id), o.name, std::to_string(ps ? ps->size() : 0), o.scope});
+    j.push_back(json{
+        {"id", o.id}, {"name", o.name}, {"scope", o.scope}, {"profiles", ps ? ps->size() : 0}});
+  }
+  if (format == Format::k_text)
+    t.print(ctx.out);
+  else if (format == Format::k_csv)
+    t.print_csv(ctx.out);
+  else
+    print_structured(ctx.out, format, j);
+  return k_exit_ok;
+}
+
+// --- profile --------------------------------------------------------------------------------
+
+int cmd_profile_create(const Ctx& ctx, const std::string& org_name, const std::string& framework,
+                       const std::string& kind, const std::string& name, Format format) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  if (ws->catalog.catalog.framework(framework) == nullptr)
+    return fail_with(ctx, "unknown framework '" + framework +
+                              "' (see 'cyberframe catalog list --kind framework')");
+  auto org = ws->store->organization(org_name);
+  if (!org) return fail_with(ctx, org.error());
+  core::Profile p;
+  p.organization = org->id;
+  p.framework = framework;
+  p.kind = core::parse_profile_kind(kind).value_or(core::ProfileKind::k_current);
+  p.name = name;
+  p.scale = core::default_scale().id;
+  auto created = ws->store->create_profile(p);
+  if (!created) return fail_with(ctx, created.error());
+  if (format == Format::k_text)
+    ctx.out << kind << " profile " << created->id << " '" << created->name << "' of " << org->name
+            << " on " << framework << " created\n";
+  else
+    print_structured(ctx.out, format,
+                     json{{"id", created->id},
+                          {"name", created->name},
+                          {"framework", framework},
+                          {"kind", kind}});
+  return k_exit_ok;
+}
+
+int cmd_profile_list(const Ctx& ctx, const std::string& org_name, Format format) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  std::vector<core::Organization> orgs;
+  if (!org_name.empty()) {
+    auto o = ws->store->organization(org_name);
+    if (!o) return fail_with(ctx, o.error());
+    orgs.push_back(*o);
+  } else {
+    orgs = ws->store->organizations().value_or(std::vector<core::Organization>{});
+  }
+  Table t({"ID", "ORGANIZATION", "NAME", "KIND", "FRAMEWORK", "ASSESSED", "UPDATED"});
+  json j = json::array();
+  for (const auto& o : orgs) {
+    for (const auto& p : ws->store->profiles(o.id).value_or(std::vector<core::Profile>{})) {
+      auto n =
+          ws->store->node_assessments(p.id).value_or(std::map<std::string, core::NodeAssessment>{});
+      t.add({std::to_string(p.id), o.name, p.name, std::string(core::to_string(p.kind)),
+             p.framework, std::to_string(n.size()), p.updated_at});
+      j.push_back(json{{"id", p.id},
+                       {"organization", o.name},
+                       {"name", p.name},
+                       {"kind", std::string(core::to_string(p.kind))},
+                       {"framework", p.framework},
+                       {"assessed_nodes", n.size()},
+                       {"updated_at", p.updated_at}});
+    }
+  }
+  if (format == Format::k_text)
+    t.print(ctx.out);
+  else if (format == Format::k_csv)
+    t.print_csv(ctx.out);
+  else
+    print_structured(ctx.out, format, j);
+  return k_exit_ok;
+}
+
+int cmd_profile_show(const Ctx& ctx, const std::string& ref, Format format) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  auto p = ws->store->profile(ref);
+  if (!p) return fail_with(ctx, p.error());
+  auto rows = ws->store->node_assessments(p->id);
+  if (!rows) return fail_with(ctx, rows.error());
+  const auto& cat = ws->catalog.catalog;
+  auto scores = core::roll_up(cat, p->framework, *rows);
+  Table t({"NODE", "LEVEL", "SCORE", "ASSESSED", "N/A", "TOTAL", "OUTCOME"});
+  json j = json::array();
+  for (const auto* n : cat.nodes_in_order(p->framework)) {
+    if (n->level != core::Level::k_function && n->level != core::Level::k_category) continue;
+    const auto& s = scores[n->id];
+    t.add({n->id, std::string(core::to_string(n->level)), fmt_score(s.value),
+           std::to_string(s.assessed), std::to_string(s.not_applicable), std::to_string(s.total),
+           node_text(*n)});
+    j.push_back(json{{"node", n->id},
+                     {"level", std::string(core::to_string(n->level))},
+                     {"score", score_json(s.value)},
+                     {"assessed", s.assessed},
+                     {"not_applicable", s.not_applicable},
+                     {"total", s.total}});
+  }
+  if (format == Format::k_text) {
+    ctx.out << p->name << " (" << core::to_string(p->kind) << ", " << p->framework << ", version "
+            << p->version << ", updated " << p->updated_at << ")\n";
+    t.print(ctx.out);
+  } else if (format == Format::k_csv) {
+    t.print_csv(ctx.out);
+  } else {
+    print_structured(ctx.out, format, json{{"profile", p->name}, {"id", p->id}, {"scores", j}});
+  }
+  return k_exit_ok;
+}
+
+struct SetOptions {
+  std::string profile, node, owner, notes, justification, priority;
+  std::optional<int> level;
+  bool not_applicable = false;
+  bool clear_level = false;
+  std::optional<std::int64_t> expect_version;
+};
+
+int cmd_profile_set(const Ctx& ctx, const SetOptions& o, Format format) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  auto p = ws->store->profile(o.profile);
+  if (!p) return fail_with(ctx, p.error());
+  auto rows = ws->store->node_assessments(p->id);
+  if (!rows) return fail_with(ctx, rows.error());
+  core::NodeAssessment a;
+  a.node = o.node;
+  if (auto it = rows->find(o.node); it != rows->end()) a = it->second;
+  auto read_version = a.version;
+  if (o.level) {
+    a.level = o.level;
+    a.not_applicable = false;
+    a.justification.clear();
+  }
+  if (o.clear_level) a.level.reset();
+  if (o.not_applicable) {
+    a.not_applicable = true;
+    a.level.reset();
+  }
+  if (!o.justification.empty()) a.justification = o.justification;
+  if (!o.owner.empty()) a.owner = o.owner;
+  if (!o.notes.empty()) a.notes = o.notes;
+  if (!o.priority.empty()) {
+    static const std::map<std::string, int> k_priorities{{"1", 1},    {"2", 2},      {"3", 3},
+                                                         {"high", 1}, {"medium", 2}, {"low", 3}};
+    auto it = k_priorities.find(util::to_lower(o.priority));
+    if (it == k_priorities.end())
+      return fail_with(ctx, "priority '" + o.priority + "' is not 1/high, 2/medium or 3/low");
+    a.priority = it->second;
+  }
+  if (auto v = core::validate(ws->catalog.catalog, *p, core::default_scale(), a); !v)
+    return fail_with(ctx, v.error());
+  auto stored =
+      ws->store->put_node_assessment(p->id, a, o.expect_version.value_or(read_version), actor(ctx));
+  if (!stored) return fail_with(ctx, stored.error());
+  if (format == Format::k_text) {
+    ctx.out << p->name << ' ' << stored->node << ": ";
+    if (stored->not_applicable)
+      ctx.out << "not applicable (" << stored->justification << ")";
+    else if (stored->level)
+      ctx.out << "level " << *stored->level << " "
+              << core::default_scale().find(*stored->level)->name;
+    else
+      ctx.out << "not assessed";
+    ctx.out << " (version " << stored->version << ")\n";
+  } else {
+    print_structured(ctx.out, format,
+                     json{{"node", stored->node},
+                          {"level", stored->level ? json(*stored->level) : json(nullptr)},
+                          {"not_applicable", stored->not_applicable},
+                          {"version", stored->version}});
+  }
+  return k_exit_ok;
+}
+
+int cmd_profile_import(const Ctx& ctx, const std::string& ref, const std::string& file) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  auto p = ws->store->profile(ref);
+  if (!p) return fail_with(ctx, p.error());
+  auto format = exchange::format_from_path(file);
+  if (!format)
+    return fail_with(ctx, "cannot tell the format of " + file + " (use .csv, .xlsx or .yaml)");
+  bool ok = false;
+  auto bytes = read_all(file, ok);
+  if (!ok) return fail_with(ctx, "cannot read " + file);
+  auto result =
+      exchange::import_profile(ws->catalog.catalog, *p, core::default_scale(), *format, bytes);
+  if (!result.errors.empty()) {
+    for (const auto& e : result.errors) ctx.err << file << ": " << e.to_string() << '\n';
+    ctx.err << "cyberframe: error: " << result.errors.size() << " problem(s) in " << file
+            << "; nothing was imported\n";
+    return k_exit_bad_input;
+  }
+  auto n = ws->store->put_node_assessments(p->id, result.rows, actor(ctx));
+  if (!n) return fail_with(ctx, n.error());
+  ctx.out << "imported " << *n << " node(s) into " << p->name << '\n';
+  return k_exit_ok;
+}
+
+int cmd_profile_export(const Ctx& ctx, const std::string& ref, const std::string& output,
+                       const std::string& fmt) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  auto p = ws->store->profile(ref);
+  if (!p) return fail_with(ctx, p.error());
+  auto rows = ws->store->node_assessments(p->id);
+  if (!rows) return fail_with(ctx, rows.error());
+  std::optional<exchange::TableFormat> format;
+  if (!fmt.empty())
+    format = exchange::format_from_path("x." + fmt);
+  else if (!output.empty())
+    format = exchange::format_from_path(output);
+  if (!format) format = exchange::TableFormat::k_csv;
+  if (*format == exchange::TableFormat::k_xlsx && output.empty())
+    return fail_with(ctx, "XLSX is binary: give -o FILE.xlsx");
+  auto bytes = exchange::export_profile(ws->catalog.catalog, *p, *rows, *format);
+  if (output.empty()) {
+    ctx.out << bytes;
+    return k_exit_ok;
+  }
+  if (!write_all(output, bytes))
+    return fail_with(ctx, util::Error{util::ErrorCode::k_io, "cannot write " + output});
+  ctx.out << "wrote " << output << '\n';
+  return k_exit_ok;
+}
+
+int cmd_evidence_add(const Ctx& ctx, const std::string& ref, const std::string& node,
+                     const std::string& file, const std::string& url, const std::string& name) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  auto p = ws->store->profile(ref);
+  if (!p) return fail_with(ctx, p.error());
+  if (ws->catalog.catalog.node(p->framework, node) == nullptr)
+    return fail_with(ctx, "unknown node '" + node + "' in framework " + p->framework);
+  if (file.empty() == url.empty()) return fail_with(ctx, "give either --file PATH or --url URL");
+  std::string bytes;
+  std::string label = name;
+  if (!file.empty()) {
+    bool ok = false;
+    bytes = read_all(file, ok);
+    if (!ok) return fail_with(ctx, "cannot read " + file);
+    if (label.empty()) label = std::filesystem::path(file).filename().string();
+  } else if (label.empty()) {
+    label = url;
+  }
+  auto e = ws->store->add_evidence(p->id, node, label, url, bytes, actor(ctx));
+  if (!e) return fail_with(ctx, e.error());
+  ctx.out << "evidence " << e->id << " '" << e->name << "' attached to " << node;
+  if (!e->sha256.empty()) ctx.out << " (" << e->size << " bytes, sha256 " << e->sha256 << ")";
+  ctx.out << '\n';
+  return k_exit_ok;
+}
+
+// --- assessments ----------------------------------------------------------------------------
+
+int cmd_freeze(const Ctx& ctx, const std::string& ref, const std::string& name,
+               const std::string& assessor, const std::string& sign_off, const std::string& date) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  auto p = ws->store->profile(ref);
+  if (!p) return fail_with(ctx, p.error());
+  std::string taken = date.empty() ? store::now_utc() : date + "T12:00:00Z";
+  auto s =
+      ws->store->freeze(p->id, name, assessor.empty() ? actor(ctx) : assessor, sign_off, taken);
+  if (!s) return fail_with(ctx, s.error());
+  ctx.out << "assessment '" << s->name << "' of " << p->name << " frozen at " << s->taken_at
+          << '\n';
+  return k_exit_ok;
+}
+
+int cmd_trend(const Ctx& ctx, const std::string& ref, Format format) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  auto p = ws->store->profile(ref);
+  if (!p) return fail_with(ctx, p.error());
+  auto snaps = ws->store->snapshots(p->id);
+  if (!snaps) return fail_with(ctx, snaps.error());
+  const auto& cat = ws->catalog.catalog;
+  const auto* fw = cat.framework(p->framework);
+  std::vector<std::string> headers{"ASSESSMENT", "DATE", "SIGNED OFF BY"};
+  for (const auto& f : fw->nodes) headers.push_back(f.id);
+  Table t(headers);
+  json j = json::array();
+  for (const auto& s : *snaps) {
+    auto scores = core::roll_up(cat, p->framework, s.assessments);
+    std::vector<std::string> row{s.name, s.taken_at.substr(0, 10), s.signed_off_by};
+    json js{{"name", s.name},
+            {"taken_at", s.taken_at},
+            {"assessor", s.assessor},
+            {"signed_off_by", s.signed_off_by}};
+    for (const auto& f : fw->nodes) {
+      row.push_back(fmt_score(scores[f.id].value));
+      js["functions"][f.id] = score_json(scores[f.id].value);
+    }
+    t.add(row);
+    j.push_back(js);
+  }
+  if (format == Format::k_text) {
+    if (snaps->empty())
+      ctx.out << "no assessments yet: cyberframe assessment freeze " << p->name << " --name Q1\n";
+    else
+      t.print(ctx.out);
+  } else if (format == Format::k_csv) {
+    t.print_csv(ctx.out);
+  } else {
+    print_structured(ctx.out, format, j);
+  }
+  return k_exit_ok;
+}
+
+// --- gap, roadmap ---------------------------------------------------------------------------
+
+int cmd_gap(const Ctx& ctx, const std::string& current_ref, const std::string& target_ref, int top,
+            Format format, const std::string& output) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  auto cur = ws->store->profile(current_ref);
+  if (!cur) return fail_with(ctx, cur.error());
+  auto tgt = ws->store->profile(target_ref);
+  if (!tgt) return fail_with(ctx, tgt.error());
+  if (cur->framework != tgt->framework)
+    return fail_with(ctx, "the profiles are on different frameworks (" + cur->framework + ", " +
+                              tgt->framework + "); project one onto the other first");
+  auto c = ws->store->node_assessments(cur->id);
+  auto t = ws->store->node_assessments(tgt->id);
+  if (!c || !t) return fail_with(ctx, (!c ? c.error() : t.error()));
+  const auto& cat = ws->catalog.catalog;
+  auto gaps = core::analyse_gaps(cat, cur->framework, core::default_scale(), *c, *t);
+  if (!output.empty()) {
+    auto f = exchange::format_from_path(output);
+    if (!f || *f == exchange::TableFormat::k_yaml)
+      return fail_with(ctx, "the gap table is written as .csv or .xlsx");
+    if (!write_all(output, exchange::export_gaps(cat, gaps, *f)))
+      return fail_with(ctx, util::Error{util::ErrorCode::k_io, "cannot write " + output});
+    ctx.out << "wrote " << output << '\n';
+    return k_exit_ok;
+  }
+  Table table(
+      {"RANK", "NODE", "CURRENT", "TARGET", "GAP", "PRIORITY", "SCORE", "OWNER", "OUTCOME"});
+  json j = json::array();
+  int rank = 0;
+  for (const auto& g : gaps.subcategories) {
+    if (top > 0 && rank >= top) break;
+    if (g.gap <= 0 && top > 0) break;
+    ++rank;
+    const auto* n = cat.node(cur->framework, g.node);
+    table.add({std::to_string(rank), g.node, fmt_score(g.current), fmt_score(g.target),
+               fmt_score(g.gap), std::to_string(g.priority), fmt_score(g.score), g.owner,
+               n ? node_text(*n) : ""});
+    j.push_back(json{{"rank", rank},
+                     {"node", g.node},
+                     {"current", score_json(g.current)},
+                     {"target", score_json(g.target)},
+                     {"gap", score_json(g.gap)},
+                     {"priority", g.priority},
+                     {"score", score_json(g.score)},
+                     {"owner", g.owner}});
+  }
+  if (format == Format::k_text) {
+    ctx.out << cur->name << " -> " << tgt->name << ": " << gaps.open_gaps << " open gap(s) of "
+            << gaps.subcategories.size() << " targeted outcome(s), mean gap "
+            << fmt_score(gaps.mean_gap) << "\n\n";
+    const auto* fw = cat.framework(cur->framework);
+    Table f({"FUNCTION", "CURRENT", "TARGET", "GAP"});
+    for (const auto& fn : fw->nodes) {
+      const auto& g = gaps.rollup[fn.id];
+      f.add({fn.id + " " + fn.title, fmt_score(g.current), fmt_score(g.target), fmt_score(g.gap)});
+    }
+    f.print(ctx.out);
+    ctx.out << '\n';
+    table.print(ctx.out);
+  } else if (format == Format::k_csv) {
+    table.print_csv(ctx.out);
+  } else {
+    print_structured(ctx.out, format,
+                     json{{"current", cur->name},
+                          {"target", tgt->name},
+                          {"open_gaps", gaps.open_gaps},
+                          {"mean_gap", score_json(gaps.mean_gap)},
+                          {"gaps", j}});
+  }
+  return k_exit_ok;
+}
+
+struct ActionOptions {
+  std::string org, title, owner, due, status = "planned";
+  int effort = 0;
+  int target_level = 3;
+  std::vector<std::string> nodes;
+  std::int64_t id = 0;
+};
+
+int cmd_roadmap_add(const Ctx& ctx, const ActionOptions& o) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  auto org = ws->store->organization(o.org);
+  if (!org) return fail_with(ctx, org.error());
+  if (!core::default_scale().contains(o.target_level))
+    return fail_with(
+        ctx, "target level " + std::to_string(o.target_level) + " is outside the scale 0-5");
+  core::Action a;
+  a.organization = org->id;
+  a.title = o.title;
+  a.owner = o.owner;
+  a.due = o.due;
+  a.status = core::parse_action_status(o.status).value_or(core::ActionStatus::k_planned);
+  a.effort_days = o.effort;
+  a.target_level = o.target_level;
+  a.nodes = o.nodes;
+  auto created = ws->store->create_action(a);
+  if (!created) return fail_with(ctx, created.error());
+  ctx.out << "action " << created->id << " '" << created->title << "' added\n";
+  return k_exit_ok;
+}
+
+int cmd_roadmap_set(const Ctx& ctx, std::int64_t id, const std::string& org_name,
+                    const std::string& new_status) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  auto org = ws->store->organization(org_name);
+  if (!org) return fail_with(ctx, org.error());
+  auto list = ws->store->actions(org->id);
+  if (!list) return fail_with(ctx, list.error());
+  auto it =
+      std::find_if(list->begin(), list->end(), [id](const core::Action& a) { return a.id == id; });
+  if (it == list->end())
+    return fail_with(ctx, "no action " + std::to_string(id) + " in " + org->name);
+  auto s = core::parse_action_status(new_status);
+  if (!s)
+    return fail_with(ctx,
+                     "status '" + new_status + "' is not planned, in-progress, done or cancelled");
+  it->status = *s;
+  auto updated = ws->store->update_action(*it);
+  if (!updated) return fail_with(ctx, updated.error());
+  ctx.out << "action " << id << " is " << core::to_string(*s) << '\n';
+  return k_exit_ok;
+}
+
+int cmd_roadmap_list(const Ctx& ctx, const std::string& org_name, Format format) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  auto org = ws->store->organization(org_name);
+  if (!org) return fail_with(ctx, org.error());
+  auto list = ws->store->actions(org->id);
+  if (!list) return fail_with(ctx, list.error());
+  Table t({"ID", "STATUS", "DUE", "OWNER", "EFFORT (DAYS)", "TARGET", "NODES", "TITLE"});
+  json j = json::array();
+  for (const auto& a : *list) {
+    t.add({std::to_string(a.id), std::string(core::to_string(a.status)), a.due, a.owner,
+           std::to_string(a.effort_days), std::to_string(a.target_level), util::join(a.nodes, " "),
+           a.title});
+    j.push_back(json{{"id", a.id},
+                     {"title", a.title},
+                     {"status", std::string(core::to_string(a.status))},
+                     {"due", a.due},
+                     {"owner", a.owner},
+                     {"effort_days", a.effort_days},
+                     {"target_level", a.target_level},
+                     {"nodes", a.nodes},
+                     {"version", a.version}});
+  }
+  if (format == Format::k_text)
+    t.print(ctx.out);
+  else if (format == Format::k_csv)
+    t.print_csv(ctx.out);
+  else
+    print_structured(ctx.out, format, j);
+  return k_exit_ok;
+}
+
+// What-if: the current profile as it would be with the selected actions done.
+int cmd_whatif(const Ctx& ctx, const std::string& current_ref, const std::string& target_ref,
+               const std::vector<std::int64_t>& ids, Format format) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  auto cur = ws->store->profile(current_ref);
+  auto tgt = ws->store->profile(target_ref);
+  if (!cur) return fail_with(ctx, cur.error());
+  if (!tgt) return fail_with(ctx, tgt.error());
+  auto c =
+      ws->store->node_assessments(cur->id).value_or(std::map<std::string, core::NodeAssessment>{});
+  auto t =
+      ws->store->node_assessments(tgt->id).value_or(std::map<std::string, core::NodeAssessment>{});
+  auto actions = ws->store->actions(cur->organization).value_or(std::vector<core::Action>{});
+  auto projected = c;
+  for (auto id : ids) {
+    auto it = std::find_if(actions.begin(), actions.end(),
+                           [id](const core::Action& a) { return a.id == id; });
+    if (it == actions.end())
+      return fail_with(ctx, "no action " + std::to_string(id) + " in this organization");
+    for (const auto& n : it->nodes) {
+      auto& a = projected[n];
+      a.node = n;
+      if (a.not_applicable) continue;
+      a.level = std::max(a.level.value_or(0), it->target_level);
+    }
+  }
+  const auto& cat = ws->catalog.catalog;
+  auto before = core::analyse_gaps(cat, cur->framework, core::default_scale(), c, t);
+  auto after = core::analyse_gaps(cat, cur->framework, core::default_scale(), projected, t);
+  Table table({"FUNCTION", "NOW", "WITH THE ACTIONS", "TARGET"});
+  json j = json::array();
+  for (const auto& f : cat.framework(cur->framework)->nodes) {
+    table.add({f.id + " " + f.title, fmt_score(before.rollup[f.id].current),
+               fmt_score(after.rollup[f.id].current), fmt_score(before.rollup[f.id].target)});
+    j.push_back(json{{"function", f.id},
+                     {"now", score_json(before.rollup[f.id].current)},
+                     {"with_actions", score_json(after.rollup[f.id].current)},
+                     {"target", score_json(before.rollup[f.id].target)}});
+  }
+  if (format == Format::k_text) {
+    ctx.out << "open gaps: " << before.open_gaps << " now, " << after.open_gaps
+            << " with the actions done\n";
+    table.print(ctx.out);
+  } else {
+    print_structured(ctx.out, format,
+                     json{{"open_gaps_now", before.open_gaps},
+                          {"open_gaps_after", after.open_gaps},
+                          {"functions", j}});
+  }
+  return k_exit_ok;
+}
+
+// --- report ---------------------------------------------------------------------------------
+
+int cmd_report(const Ctx& ctx, const std::string& ref, const std::string& target_ref,
+               const std::string& audience, const std::string& output) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  auto aud = report::parse_audience(audience);
+  if (!aud)
+    return fail_with(ctx,
+                     "audience '" + audience + "' is not executive, practitioner or management");
+  auto cur = ws->store->profile(ref);
+  if (!cur) return fail_with(ctx, cur.error());
+  report::ReportInput in;
+  in.catalog = &ws->catalog.catalog;
+  in.current = *cur;
+  in.scale = core::default_scale();
+  in.organization =
+      ws->store->organization(std::to_string(cur->organization)).value_or(core::Organization{});
+  in.current_assessments =
+      ws->store->node_assessments(cur->id).value_or(std::map<std::string, core::NodeAssessment>{});
+  std::string target_name = target_ref;
+  if (target_name.empty()) {
+    // The organization's target profile on the same framework, when there is exactly one.
+    std::vector<core::Profile> targets;
+    for (const auto& p :
+         ws->store->profiles(cur->organization).value_or(std::vector<core::Profile>{})) {
+      if (p.kind == core::ProfileKind::k_target && p.framework == cur->framework)
+        targets.push_back(p);
+    }
+    if (targets.size() == 1) target_name = std::to_string(targets[0].id);
+  }
+  if (!target_name.empty()) {
+    auto t = ws->store->profile(target_name);
+    if (!t) return fail_with(ctx, t.error());
+    in.target = *t;
+    in.target_assessments =
+        ws->store->node_assessments(t->id).value_or(std::map<std::string, core::NodeAssessment>{});
+  }
+  in.snapshots = ws->store->snapshots(cur->id).value_or(std::vector<core::Snapshot>{});
+  in.actions = ws->store->actions(cur->organization).value_or(std::vector<core::Action>{});
+  in.generated_at = store::now_utc();
+  auto html = report::render_html(in, *aud);
+  if (!write_all(output, html))
+    return fail_with(ctx, util::Error{util::ErrorCode::k_io, "cannot write " + output});
+  ctx.out << "wrote the " << audience << " report of " << cur->name << " to " << output << '\n';
+  return k_exit_ok;
+}
+
+// --- demo -----------------------------------------------------------------------------------
+
+int cmd_demo(const Ctx& ctx) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  const std::string org_name = "Demo Manufacturing Ltd";
+  if (ws->store->organization(org_name)) {
+    ctx.out << "the demo organization already exists in " << ctx.options.db << '\n';
+    return k_exit_ok;
+  }
+  auto& s = *ws->store;
+  const auto& cat = ws->catalog.catalog;
+  auto org = s.create_organization(org_name, "Two plants, head office and the customer portal");
+  if (!org) return fail_with(ctx, org.error());
+  core::Profile cp{0, org->id, "Current state", "iso-tr-27103-2018", core::ProfileKind::k_current};
+  core::Profile tp{0, org->id, "Target 2027", "iso-tr-27103-2018", core::ProfileKind::k_target};
+  auto cur = s.create_profile(cp);
+  auto tgt = s.create_profile(tp);
+  if (!cur || !tgt) return fail_with(ctx, !cur ? cur.error() : tgt.error());
+  // Owners by category, as a real organization would assign them.
+  static const std::map<std::string, std::string> k_owners{{"ID.BE", "Procurement"},
+                                                           {"ID.RA", "CISO"},
+                                                           {"ID.RM", "CISO"},
+                                                           {"ID.GV", "Legal and compliance"},
+                                                           {"ID.AM", "Plant engineering"},
+                                                           {"PR.AC", "IT operations"},
+                                                           {"PR.AT", "HR"},
+                                                           {"PR.DS", "IT operations"},
+                                                           {"PR.IP", "IT operations"},
+                                                           {"PR.MA", "Plant engineering"},
+                                                           {"PR.PT", "IT operations"},
+                                                           {"DE.AE", "Security operations"},
+                                                           {"DE.CM", "Security operations"},
+                                                           {"DE.DP", "Security operations"},
+                                                           {"RS.RP", "CISO"},
+                                                           {"RS.CO", "Communications"},
+                                                           {"RS.AN", "Security operations"},
+                                                           {"RS.MI", "Security operations"},
+                                                           {"RS.IM", "CISO"},
+                                                           {"RC.RP", "Plant engineering"},
+                                                           {"RC.IM", "CISO"},
+                                                           {"RC.CO", "Communications"}};
+  std::mt19937 rng(27103);  // fixed: the demo is the same every time
+  std::vector<core::NodeAssessment> quarter1, target;
+  for (const auto* n : cat.nodes_in_order("iso-tr-27103-2018")) {
+    if (n->level != core::Level::k_subcategory) continue;
+    core::NodeAssessment t;
+    t.node = n->id;
+    t.level = n->id.starts_with("ID") || n->id.starts_with("PR") ? 4 : 3;
+    t.priority = 1 + static_cast<int>(rng() % 3);
+    auto owner = k_owners.find(n->id.substr(0, 5));
+    t.owner = owner == k_owners.end() ? "CISO" : owner->second;
+    target.push_back(t);
+    core::NodeAssessment c = t;
+    c.level = static_cast<int>(rng() % 3);
+    c.notes.clear();
+    if (n->id == "PR.DS-5") {
+      c.level.reset();
+      c.not_applicable = true;
+      c.justification = "No data leaves the plant networks; covered by PR.AC-5 segregation";
+    }
+    quarter1.push_back(c);
+  }
+  if (auto r = s.put_node_assessments(tgt->id, target, "demo"); !r)
+    return fail_with(ctx, r.error());
+  // Three quarterly assessments, each a little better than the last.
+  const char* const k_quarters[][2] = {
+      {"Q1 2026", "2026-03-31"}, {"Q2 2026", "2026-06-30"}, {"Q3 2026", "2026-09-30"}};
+  auto rows = quarter1;
+  for (int q = 0; q < 3; ++q) {
+    if (q > 0) {
+      for (auto& r : rows) {
+        if (r.level && rng() % 3 == 0) r.level = std::min(5, *r.level + 1);
+      }
+    }
+    if (auto r = s.put_node_assessments(cur->id, rows, "demo"); !r)
+      return fail_with(ctx, r.error());
+    if (auto f = s.freeze(cur->id, k_quarters[q][0], "Security office", "CISO",
+                          std::string(k_quarters[q][1]) + "T12:00:00Z");
+        !f)
+      return fail_with(ctx, f.error());
+  }
+  struct DemoAction {
+    const char* title;
+    const char* owner;
+    const char* due;
+    core::ActionStatus status;
+    int effort;
+    std::vector<std::string> nodes;
+  };
+  const DemoAction k_actions[] = {
+      {"Asset inventory for both plants",
+       "Plant engineering",
+       "2026-06-30",
+       core::ActionStatus::k_done,
+       20,
+       {"ID.AM-1", "ID.AM-2"}},
+      {"Vulnerability management programme",
+       "IT operations",
+       "2026-12-31",
+       core::ActionStatus::k_in_progress,
+       45,
+       {"ID.RA-1", "PR.IP-10", "RS.MI-2"}},
+      {"Supplier security requirements in contracts",
+       "Procurement",
+       "2027-03-31",
+       core::ActionStatus::k_planned,
+       15,
+       {"ID.BE-1"}},
+      {"Security awareness for plant staff",
+       "HR",
+       "2026-10-31",
+       core::ActionStatus::k_in_progress,
+       10,
+       {"PR.AT-1", "PR.AT-2"}},
+      {"Central logging and monitoring",
+       "Security operations",
+       "2027-06-30",
+       core::ActionStatus::k_planned,
+       60,
+       {"DE.CM-1", "DE.AE-3", "PR.PT-1"}},
+      {"Incident response plan and exercises",
+       "CISO",
+       "2026-09-30",
+       core::ActionStatus::k_planned,
+       12,
+       {"RS.RP-1", "RC.RP-1"}},
+      {"Backup and restore tests for controllers",
+       "Plant engineering",
+       "2027-01-31",
+       core::ActionStatus::k_planned,
+       8,
+       {"PR.IP-4"}},
+  };
+  for (const auto& d : k_actions) {
+    core::Action a;
+    a.organization = org->id;
+    a.title = d.title;
+    a.owner = d.owner;
+    a.due = d.due;
+    a.status = d.status;
+    a.effort_days = d.effort;
+    a.target_level = 3;
+    for (const auto& n : d.nodes) {
+      if (cat.node("iso-tr-27103-2018", n)) a.nodes.push_back(n);
+    }
+    if (auto r = s.create_action(a); !r) return fail_with(ctx, r.error());
+  }
+  s.add_evidence(cur->id, "ID.AM-1", "Plant asset register", "https://intranet.demo.invalid/assets",
+                 "", "demo");
+  s.add_evidence(cur->id, "ID.GV-1", "information-security-policy.txt", "",
+                 "Information security policy of Demo Manufacturing Ltd, approved by the board.\n",
+                 "demo");
+  ctx.out << "demo organization '" << org_name << "' created in " << ctx.options.db
+          << ": current and target profiles on ISO/IEC TR 27103, three quarterly assessments, a "
+             "roadmap of "
+          << std::size(k_actions) << " actions\n";
+  return k_exit_ok;
+}
+
+CLI::Option* add_fmt(CLI::App* cmd, std::string& format, std::vector<std::string> allowed) {
+  return cmd->add_option("--format,-f", format, "Output format: " + util::join(allowed, ", "))
+      ->check(CLI::IsMember(allowed))
+      ->default_val(allowed.front());
+}
+
+}  // namespace
+
+void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options,
+                            const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
+                            int& status) {
+  auto ctx = std::make_shared<Ctx>(Ctx{catalog_options, options, out, err});
+  auto fmt = [](const std::string& s) { return parse_format(s).value_or(Format::k_text); };
+  const std::vector<std::string> k_data_formats{"text", "json", "yaml", "csv"};
+
+  auto* init = app.add_subcommand(
+      "init", "Create the workspace database (or bring it to the current schema)");
+  init->callback([=, &status] { status = cmd_init(*ctx); });
+
+  auto* org = app.add_subcommand("org", "Organizations: the tenants of a workspace");
+  org->require_subcommand(1);
+  {
+    auto* c = org->add_subcommand("create", "Create an organization");
+    auto name = std::make_shared<std::string>();
+    auto scope = std::make_shared<std::string>();
+    auto format = std::make_shared<std::string>();
+    c->add_option("NAME", *name, "Its name")->required();
+    c->add_option("--scope", *scope, "The ISMS scope, in a sentence");
+    add_fmt(c, *format, {"text", "json", "yaml"});
+    c->callback([=, &status] { status = cmd_org_create(*ctx, *name, *scope, fmt(*format)); });
+    auto* l = org->add_subcommand("list", "List the organizations");
+    auto lformat = std::make_shared<std::string>();
+    add_fmt(l, *lformat, k_data_formats);
+    l->callback([=, &status] { status = cmd_org_list(*ctx, fmt(*lformat)); });
+  }
+
+  auto* profile = app.add_subcommand(
+      "profile", "Current and target profiles of an organization against a framework");
+  profile->require_subcommand(1);
+  {
+    auto* c = profile->add_subcommand("create", "Create a current or target profile");
+    auto org_name = std::make_shared<std::string>();
+    auto framework = std::make_shared<std::string>();
+    auto kind = std::make_shared<std::string>();
+    auto name = std::make_shared<std::string>();
+    auto format = std::make_shared<std::string>();
+    c->add_option("--org", *org_name, "Organization name or id")->required();
+    c->add_option("--framework", *framework, "Framework id, e.g. iso-tr-27103-2018")->required();
+    c->add_option("--kind", *kind, "current or target")
+        ->required()
+        ->check(CLI::IsMember({"current", "target"}));
+    c->add_option("--name", *name, "Profile name, unique in the organization")->required();
+    add_fmt(c, *format, {"text", "json", "yaml"});
+    c->callback([=, &status] {
+      status = cmd_profile_create(*ctx, *org_name, *framework, *kind, *name, fmt(*format));
+    });
+  }
+  {
+    auto* c = profile->add_subcommand("list", "List profiles");
+    auto org_name = std::make_shared<std::string>();
+    auto format = std::make_shared<std::string>();
+    c->add_option("--org", *org_name, "Only this organization");
+    add_fmt(c, *format, k_data_formats);
+    c->callback([=, &status] { status = cmd_profile_list(*ctx, *org_name, fmt(*format)); });
+  }
+  {
+    auto* c =
+        profile->add_subcommand("show", "A profile's scores rolled up to categories and functions");
+    auto ref = std::make_shared<std::string>();
+    auto format = std::make_shared<std::string>();
+    c->add_option("PROFILE", *ref, "Profile name, ORG/name or id")->required();
+    add_fmt(c, *format, k_data_formats);
+    c->callback([=, &status] { status = cmd_profile_show(*ctx, *ref, fmt(*format)); });
+  }
+  {
+    auto* c = profile->add_subcommand(
+        "set", "Set one node: level, N/A with justification, owner, priority, notes");
+    auto o = std::make_shared<SetOptions>();
+    auto format = std::make_shared<std::string>();
+    c->add_option("PROFILE", o->profile, "Profile name, ORG/name or id")->required();
+    c->add_option("NODE", o->node, "Node id, e.g. ID.AM-1")->required();
+    c->add_option("--level", o->level,
+                  "Implementation level on the scale (0 Not performed ... 5 Optimised)");
+    c->add_flag("--clear-level", o->clear_level, "Mark the node as not assessed");
+    c->add_flag("--na", o->not_applicable, "Not applicable (needs --justification)");
+    c->add_option("--justification", o->justification, "Why the node does not apply");
+    c->add_option("--owner", o->owner, "Who owns the outcome");
+    c->add_option("--priority", o->priority, "1/high, 2/medium or 3/low");
+    c->add_option("--notes", o->notes, "Notes");
+    c->add_option(
+        "--expect-version", o->expect_version,
+        "Refuse the change unless the node is still at this version (optimistic concurrency)");
+    add_fmt(c, *format, {"text", "json", "yaml"});
+    c->callback([=, &status] {
+      if (o->level && o->not_applicable) {
+        status = fail_with(*ctx, "give --level or --na, not both");
+        return;
+      }
+      status = cmd_profile_set(*ctx, *o, fmt(*format));
+    });
+  }
+  {
+    auto* c = profile->add_subcommand("import",
+                                      "Import node rows from CSV, XLSX or YAML: all rows or none");
+    auto ref = std::make_shared<std::string>();
+    auto file = std::make_shared<std::string>();
+    c->add_option("PROFILE", *ref, "Profile name, ORG/name or id")->required();
+    c->add_option("FILE", *file, "A .csv, .xlsx or .yaml file")->required();
+    c->callback([=, &status] { status = cmd_profile_import(*ctx, *ref, *file); });
+  }
+  {
+    auto* c =
+        profile->add_subcommand("export", "Export every node of a profile as CSV, XLSX or YAML");
+    auto ref = std::make_shared<std::string>();
+    auto output = std::make_shared<std::string>();
+    auto format = std::make_shared<std::string>();
+    c->add_option("PROFILE", *ref, "Profile name, ORG/name or id")->required();
+    c->add_option("-o,--output", *output, "File to write (format from its extension)");
+    c->add_option("--format,-f", *format, "csv, xlsx or yaml")
+        ->check(CLI::IsMember({"csv", "xlsx", "yaml"}));
+    c->callback([=, &status] { status = cmd_profile_export(*ctx, *ref, *output, *format); });
+  }
+  {
+    auto* c = profile->add_subcommand(
+        "evidence", "Attach evidence (a file stored by its hash, or a link) to a node");
+    auto ref = std::make_shared<std::string>();
+    auto node = std::make_shared<std::string>();
+    auto file = std::make_shared<std::string>();
+    auto url = std::make_shared<std::string>();
+    auto name = std::make_shared<std::string>();
+    c->add_option("PROFILE", *ref, "Profile name, ORG/name or id")->required();
+    c->add_option("NODE", *node, "Node id")->required();
+    c->add_option("--file", *file, "A file to store");
+    c->add_option("--url", *url, "A link (https://...)");
+    c->add_option("--name", *name, "A name for it");
+    c->callback([=, &status] { status = cmd_evidence_add(*ctx, *ref, *node, *file, *url, *name); });
+  }
+
+  auto* assessment =
+      app.add_subcommand("assessment", "Dated, signed-off snapshots of a current profile");
+  assessment->require_subcommand(1);
+  {
+    auto* c =
+        assessment->add_subcommand("freeze", "Freeze the current profile as a dated assessment");
+    auto ref = std::make_shared<std::string>();
+    auto name = std::make_shared<std::string>();
+    auto assessor = std::make_shared<std::string>();
+    auto sign_off = std::make_shared<std::string>();
+    auto date = std::make_shared<std::string>();
+    c->add_option("PROFILE", *ref, "Current profile")->required();
+    c->add_option("--name", *name, "e.g. Q4 2026")->required();
+    c->add_option("--assessor", *assessor, "Who assessed (default: you)");
+    c->add_option("--sign-off", *sign_off, "Who signed it off");
+    c->add_option("--date", *date, "YYYY-MM-DD (default: now)");
+    c->callback(
+        [=, &status] { status = cmd_freeze(*ctx, *ref, *name, *assessor, *sign_off, *date); });
+    auto* t =
+        assessment->add_subcommand("trend", "Function scores over the assessments, oldest first");
+    auto tref = std::make_shared<std::string>();
+    auto format = std::make_shared<std::string>();
+    t->add_option("PROFILE", *tref, "Current profile")->required();
+    add_fmt(t, *format, k_data_formats);
+    t->callback([=, &status] { status = cmd_trend(*ctx, *tref, fmt(*format)); });
+  }
+
+  {
+    auto* c = app.add_subcommand(
+        "gap", "Gap analysis: current against target, ranked by gap x priority x risk");
+    auto cur = std::make_shared<std::string>();
+    auto tgt = std::make_shared<std::string>();
+    auto top = std::make_shared<int>(0);
+    auto format = std::make_shared<std::string>();
+    auto output = std::make_shared<std::string>();
+    c->add_option("CURRENT", *cur, "Current profile")->required();
+    c->add_option("TARGET", *tgt, "Target profile")->required();
+    c->add_option("--top", *top, "Only the N highest-ranked open gaps");
+    c->add_option("-o,--output", *output, "Write the gap table to a .csv or .xlsx file");
+    add_fmt(c, *format, k_data_formats);
+    c->callback([=, &status] { status = cmd_gap(*ctx, *cur, *tgt, *top, fmt(*format), *output); });
+  }
+
+  auto* roadmap = app.add_subcommand("roadmap", "Roadmap actions that close gaps");
+  roadmap->require_subcommand(1);
+  {
+    auto* c = roadmap->add_subcommand("add", "Add an action");
+    auto o = std::make_shared<ActionOptions>();
+    c->add_option("--org", o->org, "Organization")->required();
+    c->add_option("--title", o->title, "What will be done")->required();
+    c->add_option("--owner", o->owner, "Who is accountable");
+    c->add_option("--due", o->due, "YYYY-MM-DD");
+    c->add_option("--status", o->status, "planned, in-progress, done or cancelled")
+        ->check(CLI::IsMember({"planned", "in-progress", "done", "cancelled"}));
+    c->add_option("--effort", o->effort, "Effort in person-days")->check(CLI::NonNegativeNumber);
+    c->add_option("--target-level", o->target_level, "The level the nodes reach when it is done");
+    c->add_option("--node", o->nodes, "A node whose gap it closes (repeat)");
+    c->callback([=, &status] { status = cmd_roadmap_add(*ctx, *o); });
+  }
+  {
+    auto* c = roadmap->add_subcommand("list", "List the actions");
+    auto org_name = std::make_shared<std::string>();
+    auto format = std::make_shared<std::string>();
+    c->add_option("--org", *org_name, "Organization")->required();
+    add_fmt(c, *format, k_data_formats);
+    c->callback([=, &status] { status = cmd_roadmap_list(*ctx, *org_name, fmt(*format)); });
+  }
+  {
+    auto* c = roadmap->add_subcommand("set", "Change an action's status");
+    auto id = std::make_shared<std::int64_t>(0);
+    auto org_name = std::make_shared<std::string>();
+    auto st = std::make_shared<std::string>();
+    c->add_option("ID", *id, "Action id")->required();
+    c->add_option("--org", *org_name, "Organization")->required();
+    c->add_option("--status", *st, "planned, in-progress, done or cancelled")->required();
+    c->callback([=, &status] { status = cmd_roadmap_set(*ctx, *id, *org_name, *st); });
+  }
+  {
+    auto* c = roadmap->add_subcommand(
+        "what-if", "The current profile as it would be with the selected actions done");
+    auto cur = std::make_shared<std::string>();
+    auto tgt = std::make_shared<std::string>();
+    auto ids = std::make_shared<std::vector<std::int64_t>>();
+    auto format = std::make_shared<std::string>();
+    c->add_option("CURRENT", *cur, "Current profile")->required();
+    c->add_option("TARGET", *tgt, "Target profile")->required();
+    c->add_option("--action", *ids, "An action id (repeat)")->required();
+    add_fmt(c, *format, {"text", "json", "yaml"});
+    c->callback([=, &status] { status = cmd_whatif(*ctx, *cur, *tgt, *ids, fmt(*format)); });
+  }
+
+  {
+    auto* c = app.add_subcommand("report", "A self-contained HTML report for an audience");
+    auto ref = std::make_shared<std::string>();
+    auto target = std::make_shared<std::string>();
+    auto audience = std::make_shared<std::string>();
+    auto output = std::make_shared<std::string>();
+    c->add_option("PROFILE", *ref, "Current profile")->required();
+    c->add_option("--target", *target,
+                  "Target profile (default: the organization's only target on the framework)");
+    c->add_option("--audience", *audience, "executive, practitioner or management")
+        ->default_val("executive")
+        ->check(CLI::IsMember({"executive", "practitioner", "management"}));
+    c->add_option("-o,--output", *output, "The .html file to write")->required();
+    c->callback([=, &status] { status = cmd_report(*ctx, *ref, *target, *audience, *output); });
+  }
+
+  auto* demo = app.add_subcommand("demo", "Fill the workspace with a realistic demo organization");
+  demo->callback([=, &status] { status = cmd_demo(*ctx); });
+}
+
+}  // namespace cyberframe::cli

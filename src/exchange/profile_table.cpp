@@ -1,0 +1,1018 @@
+#include "exchange/profile_table.hpp"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <limits>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include "exchange/xlsx.hpp"
+#include "util/text.hpp"
+
+namespace cyberframe::exchange {
+namespace {
+
+enum class Column : std::size_t {
+  k_node,
+  k_title,
+  k_description,
+  k_level,
+  k_not_applicable,
+  k_justification,
+  k_owner,
+  k_priority,
+  k_notes,
+};
+constexpr std::size_t k_column_count = 9;
+constexpr std::array<std::string_view, k_column_count> k_column_names = {
+    "node",          "title", "description", "level", "not_applicable",
+    "justification", "owner", "priority",    "notes"};
+constexpr std::array<double, k_column_count> k_column_widths = {12, 28, 60, 7, 15, 40, 20, 9, 40};
+
+constexpr std::size_t k_max_rows = 200000;
+constexpr std::size_t k_max_errors = 100;
+
+constexpr std::size_t index(Column c) {
+  return static_cast<std::size_t>(c);
+}
+std::string name_of(Column c) {
+  return std::string(k_column_names[index(c)]);
+}
+
+const std::string& expected_columns() {
+  static const std::string k_list = [] {
+    std::string out;
+    for (auto name : k_column_names) {
+      if (!out.empty()) out += ", ";
+      out += name;
+    }
+    return out;
+  }();
+  return k_list;
+}
+
+std::string_view trim_view(std::string_view s) {
+  constexpr std::string_view k_space = " \t\r\n";
+  auto first = s.find_first_not_of(k_space);
+  if (first == std::string_view::npos) return {};
+  auto last = s.find_last_not_of(k_space);
+  return s.substr(first, last - first + 1);
+}
+
+bool equals_ci(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && util::starts_with_ci(a, b);
+}
+
+std::optional<Column> column_named(std::string_view name) {
+  name = trim_view(name);
+  for (std::size_t i = 0; i < k_column_count; ++i) {
+    if (equals_ci(name, k_column_names[i])) return static_cast<Column>(i);
+  }
+  return std::nullopt;
+}
+
+// The text of each column of one row; empty when the column is absent or the cell is empty.
+using Fields = std::array<std::string_view, k_column_count>;
+
+// A whole number, written as digits with an optional sign and an optional fraction of zeros
+// ("3", "+3", "3.0"). k_not_a_number for anything else; k_too_large when it does not fit an int.
+struct WholeNumber {
+  enum class Kind { k_ok, k_not_a_number, k_too_large } kind = Kind::k_not_a_number;
+  int value = 0;
+};
+
+WholeNumber parse_whole(std::string_view text) {
+  WholeNumber out;
+  auto dot = text.find('.');
+  if (dot != std::string_view::npos) {
+    auto fraction = text.substr(dot + 1);
+    if (fraction.empty() || fraction.find_first_not_of('0') != std::string_view::npos) return out;
+    text = text.substr(0, dot);
+  }
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  if (text.empty()) return out;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out.value);
+  if (ec == std::errc::result_out_of_range && ptr == text.data() + text.size()) {
+    out.kind = WholeNumber::Kind::k_too_large;
+    return out;
+  }
+  if (ec != std::errc() || ptr != text.data() + text.size()) return out;
+  out.kind = WholeNumber::Kind::k_ok;
+  return out;
+}
+
+std::optional<bool> parse_flag(std::string_view text) {
+  if (text.empty()) return false;
+  for (auto yes : {"true", "yes", "1"}) {
+    if (equals_ci(text, yes)) return true;
+  }
+  for (auto no : {"false", "no", "0"}) {
+    if (equals_ci(text, no)) return false;
+  }
+  if (auto n = parse_whole(text);
+      n.kind == WholeNumber::Kind::k_ok && (n.value == 0 || n.value == 1))
+    return n.value == 1;  // "1.0" from a spreadsheet
+  return std::nullopt;
+}
+
+// 1-3, or high/medium/low; nullopt when it is neither a number nor a name. Numbers outside 1-3 are
+// returned as they are for core::validate to report.
+std::optional<int> parse_priority(std::string_view text) {
+  if (text.empty()) return 2;
+  if (equals_ci(text, "high")) return 1;
+  if (equals_ci(text, "medium")) return 2;
+  if (equals_ci(text, "low")) return 3;
+  auto n = parse_whole(text);
+  if (n.kind == WholeNumber::Kind::k_ok) return n.value;
+  if (n.kind == WholeNumber::Kind::k_too_large) return std::numeric_limits<int>::max();
+  return std::nullopt;
+}
+
+// Collects the rows of one file: header mapping, per-row parsing and validation, duplicates, the
+// row and error caps. Format readers feed it; finish() applies "all or nothing".
+class Importer {
+ public:
+  Importer(const core::Catalog& catalog, const core::Profile& profile, const core::Scale& scale)
+      : m_catalog(catalog), m_profile(profile), m_scale(scale) {}
+
+  // Maps the header's names, in file order, to columns. With `gaps`, an empty name is a column
+  // with no header (an XLSX gap) rather than an error. False when the header is unusable.
+  bool set_header(std::size_t row, const std::vector<std::string>& names, bool gaps) {
+    m_positions.assign(names.size(), std::nullopt);
+    std::array<std::size_t, k_column_count> seen;
+    seen.fill(std::string::npos);
+    bool ok = true;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      auto name = trim_view(names[i]);
+      if (name.empty()) {
+        if (gaps) continue;
+        error(row, "",
+              "column " + std::to_string(i + 1) + " of the header has no name; name it (one of: " +
+                  expected_columns() + ") or delete the column");
+        ok = false;
+        continue;
+      }
+      auto column = column_named(name);
+      if (!column) {
+        error(row, std::string(name),
+              "unknown column '" + std::string(name) + "'; the columns are " + expected_columns());
+        ok = false;
+        continue;
+      }
+      if (seen[index(*column)] != std::string::npos) {
+        error(row, name_of(*column),
+              "column '" + name_of(*column) + "' appears twice in the header (columns " +
+                  std::to_string(seen[index(*column)] + 1) + " and " + std::to_string(i + 1) + ")");
+        ok = false;
+        continue;
+      }
+      seen[index(*column)] = i;
+      m_positions[i] = *column;
+    }
+    for (auto required : {Column::k_node, Column::k_level}) {
+      if (seen[index(required)] == std::string::npos) {
+        error(row, name_of(required),
+              "missing column '" + name_of(required) +
+                  "'; the header must name at least node and level");
+        ok = false;
+      }
+    }
+    return ok && !m_stopped;
+  }
+
+  const std::vector<std::optional<Column>>& positions() const { return m_positions; }
+
+  // Counts one data row; false (with the error) past k_max_rows.
+  bool count_row() {
+    if (++m_data_rows <= k_max_rows) return true;
+    fatal(0, "",
+          "too many rows: a profile file holds at most " + std::to_string(k_max_rows) +
+              " rows (one per node)");
+    return false;
+  }
+
+  // Parses and validates one data row. `where` is appended to messages (YAML's entry and line).
+  void add_row(std::size_t row, const Fields& f, std::string_view where = {}) {
+    auto cell = [&](Column c) { return f[index(c)]; };
+    auto node = trim_view(cell(Column::k_node));
+    bool has_content = false;
+    for (auto c : {Column::k_level, Column::k_not_applicable, Column::k_justification,
+                   Column::k_owner, Column::k_priority, Column::k_notes}) {
+      if (!trim_view(cell(c)).empty()) has_content = true;
+    }
+    if (node.empty()) {
+      if (has_content) {
+        error(row, name_of(Column::k_node),
+              "the node is empty; every row needs the id of a node of " + m_profile.framework,
+              where);
+      }
+      return;  // a blank row
+    }
+    auto [first, inserted] = m_first_row.try_emplace(std::string(node), row);
+    if (!inserted) {
+      error(row, name_of(Column::k_node),
+            "node " + std::string(node) + " appears again; its first row is row " +
+                std::to_string(first->second),
+            where);
+      return;
+    }
+
+    core::NodeAssessment a;
+    a.node = std::string(node);
+    if (!has_content) {
+      // A node without any assessment (an exported row left as it was): nothing to import, but
+      // the node must still exist.
+      if (m_catalog.node(m_profile.framework, a.node) == nullptr) report(row, a, where);
+      return;
+    }
+
+    bool parsed = true;
+    auto level = trim_view(cell(Column::k_level));
+    if (!level.empty()) {
+      auto n = parse_whole(level);
+      if (n.kind == WholeNumber::Kind::k_ok) {
+        a.level = n.value;
+      } else {
+        std::string range = std::to_string(m_scale.min()) + " to " + std::to_string(m_scale.max());
+        error(row, name_of(Column::k_level),
+              n.kind == WholeNumber::Kind::k_too_large
+                  ? "level '" + std::string(level) + "' is outside the scale " + m_scale.id + " (" +
+                        range + ")"
+                  : "level '" + std::string(level) + "' is not a whole number; the scale " +
+                        m_scale.id + " runs from " + range +
+                        " (leave the cell empty when not assessed)",
+              where);
+        parsed = false;
+      }
+    }
+    auto not_applicable = trim_view(cell(Column::k_not_applicable));
+    if (auto flag = parse_flag(not_applicable)) {
+      a.not_applicable = *flag;
+    } else {
+      error(row, name_of(Column::k_not_applicable),
+            "not_applicable '" + std::string(not_applicable) +
+                "' is not true/yes/1 or false/no/0 (or empty)",
+            where);
+      parsed = false;
+    }
+    auto priority_text = trim_view(cell(Column::k_priority));
+    if (auto priority = parse_priority(priority_text)) {
+      a.priority = *priority;
+    } else {
+      error(row, name_of(Column::k_priority),
+            "priority '" + std::string(priority_text) +
+                "' is not 1 (high), 2 (medium) or 3 (low); leave it empty for 2",
+            where);
+      parsed = false;
+    }
+    if (!parsed) return;
+    a.justification = std::string(cell(Column::k_justification));
+    a.owner = std::string(cell(Column::k_owner));
+    a.notes = std::string(cell(Column::k_notes));
+    // Once a row has failed nothing will be returned: stop keeping rows.
+    if (report(row, a, where) && m_errors.empty()) m_rows.push_back(std::move(a));
+  }
+
+  // Records an error, unless k_max_errors are already recorded: then one "too many errors" entry
+  // ends the import.
+  void error(std::size_t row, std::string column, std::string message,
+             std::string_view where = {}) {
+    if (m_stopped) return;
+    if (m_errors.size() >= k_max_errors) {
+      m_errors.push_back(RowError{0, "",
+                                  "too many errors: stopped after the first " +
+                                      std::to_string(k_max_errors) + " (at row " +
+                                      std::to_string(row) + ")"});
+      m_stopped = true;
+      return;
+    }
+    message += where;
+    m_errors.push_back(RowError{row, std::move(column), std::move(message)});
+  }
+
+  // Records an error that ends the import.
+  void fatal(std::size_t row, std::string column, std::string message) {
+    if (m_stopped) return;
+    m_errors.push_back(RowError{row, std::move(column), std::move(message)});
+    m_stopped = true;
+  }
+
+  bool stopped() const { return m_stopped; }
+  bool failed() const { return !m_errors.empty(); }
+
+  ImportResult finish() {
+    ImportResult out;
+    out.errors = std::move(m_errors);
+    if (out.errors.empty()) out.rows = std::move(m_rows);
+    return out;
+  }
+
+ private:
+  // core::validate on one assessment; its message goes to the column it is about. True when valid.
+  bool report(std::size_t row, const core::NodeAssessment& a, std::string_view where) {
+    auto valid = core::validate(m_catalog, m_profile, m_scale, a);
+    if (valid) return true;
+    // The same checks, in validate()'s order, to name the column.
+    Column column = Column::k_priority;
+    if (m_catalog.node(m_profile.framework, a.node) == nullptr)
+      column = Column::k_node;
+    else if (a.level && !m_scale.contains(*a.level))
+      column = Column::k_level;
+    else if (a.not_applicable && a.level)
+      column = Column::k_not_applicable;
+    else if (a.not_applicable && trim_view(a.justification).empty())
+      column = Column::k_justification;
+    error(row, name_of(column), valid.error().message, where);
+    return false;
+  }
+
+  const core::Catalog& m_catalog;
+  const core::Profile& m_profile;
+  const core::Scale& m_scale;
+  std::vector<std::optional<Column>> m_positions;
+  std::unordered_map<std::string, std::size_t> m_first_row;
+  std::vector<core::NodeAssessment> m_rows;
+  std::vector<RowError> m_errors;
+  std::size_t m_data_rows = 0;
+  bool m_stopped = false;
+};
+
+// ------------------------------------------------------------------------------------------------
+// Text checks shared by CSV and YAML.
+
+bool is_blank(std::string_view text) {
+  return trim_view(text).empty();
+}
+
+// False (with the error) when the text is not UTF-8.
+bool check_utf8(Importer& importer, std::string_view text, std::string_view save_as) {
+  auto bad = util::find_invalid_utf8(text);
+  if (bad == std::string_view::npos) return true;
+  std::size_t line = 1;
+  for (std::size_t i = 0; i < bad; ++i) {
+    if (text[i] == '\n') ++line;
+  }
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X",
+                static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
+  importer.fatal(0, "",
+                 "the file is not UTF-8 text: byte " + std::string(hex) + " on line " +
+                     std::to_string(line) + " (offset " + std::to_string(bad) + ") is invalid; " +
+                     std::string(save_as));
+  return false;
+}
+
+// ------------------------------------------------------------------------------------------------
+// CSV (RFC 4180).
+
+class CsvReader {
+ public:
+  enum class Status { k_record, k_end, k_unterminated, k_text_after_quote };
+
+  explicit CsvReader(std::string_view text) : m_text(text) {}
+
+  // Reads the next record into cells[0, count). Strings of `cells` are reused between calls. On
+  // an error, bad_field() is the index of the field at fault.
+  Status next(std::vector<std::string>& cells, std::size_t& count) {
+    if (m_pos >= m_text.size()) return Status::k_end;
+    count = 0;
+    for (;;) {
+      if (count == cells.size()) cells.emplace_back();
+      auto& field = cells[count++];
+      field.clear();
+      if (m_pos < m_text.size() && m_text[m_pos] == '"') {
+        ++m_pos;
+        for (;;) {
+          auto quote = m_text.find('"', m_pos);
+          if (quote == std::string_view::npos) {
+            m_bad_field = count - 1;
+            return Status::k_unterminated;
+          }
+          field.append(m_text, m_pos, quote - m_pos);
+          m_pos = quote + 1;
+          if (m_pos < m_text.size() && m_text[m_pos] == '"') {
+            field += '"';
+            ++m_pos;
+            continue;
+          }
+          break;
+        }
+        if (m_pos >= m_text.size()) return Status::k_record;
+        char c = m_text[m_pos];
+        if (c == ',') {
+          ++m_pos;
+          continue;
+        }
+        if (c == '\n' || c == '\r') {
+          end_line();
+          return Status::k_record;
+        }
+        m_bad_field = count - 1;
+        return Status::k_text_after_quote;
+      }
+      auto end = m_text.find_first_of(",\r\n", m_pos);
+      if (end == std::string_view::npos) end = m_text.size();
+      field.assign(m_text, m_pos, end - m_pos);
+      m_pos = end;
+      if (m_pos >= m_text.size()) return Status::k_record;
+      if (m_text[m_pos] == ',') {
+        ++m_pos;
+        continue;
+      }
+      end_line();
+      return Status::k_record;
+    }
+  }
+
+  std::size_t bad_field() const { return m_bad_field; }
+
+ private:
+  void end_line() {
+    if (m_text[m_pos] == '\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n') ++m_pos;
+    ++m_pos;
+  }
+
+  std::string_view m_text;
+  std::size_t m_pos = 0;
+  std::size_t m_bad_field = 0;
+};
+
+constexpr std::string_view k_bom = "\xEF\xBB\xBF";
+
+void import_csv(Importer& importer, std::string_view text) {
+  if (text.starts_with(k_bom)) text.remove_prefix(k_bom.size());
+  if (!check_utf8(importer, text, "save the file as \"CSV UTF-8\"")) return;
+  if (is_blank(text)) {
+    importer.fatal(
+        0, "",
+        "the file is empty; expected a header row naming the columns (" + expected_columns() + ")");
+    return;
+  }
+  CsvReader reader(text);
+  std::vector<std::string> cells;
+  std::size_t count = 0;
+  std::size_t header_size = 0;
+  auto syntax_error = [&](CsvReader::Status status, std::size_t row) {
+    std::string column;
+    if (row > 1 && reader.bad_field() < importer.positions().size()) {
+      if (auto c = importer.positions()[reader.bad_field()]) column = name_of(*c);
+    }
+    importer.fatal(row, column,
+                   status == CsvReader::Status::k_unterminated
+                       ? "unterminated quote: the quoted field that starts in this row is never "
+                         "closed"
+                       : "malformed quoted field: text follows the closing quote (inside a quoted "
+                         "field, write a quote as \"\")");
+  };
+
+  std::size_t row = 1;
+  auto status = reader.next(cells, count);
+  if (status != CsvReader::Status::k_record) {
+    syntax_error(status, row);
+    return;
+  }
+  header_size = count;
+  if (!importer.set_header(row, std::vector<std::string>(cells.begin(), cells.begin() + count),
+                           false)) {
+    return;
+  }
+  const auto& positions = importer.positions();
+  Fields fields;
+  for (;;) {
+    ++row;
+    status = reader.next(cells, count);
+    if (status == CsvReader::Status::k_end) break;
+    if (status != CsvReader::Status::k_record) {
+      syntax_error(status, row);
+      break;
+    }
+    if (!importer.count_row()) break;
+    bool blank = true;  // a blank line, or a row of empty cells (whatever their number)
+    for (std::size_t i = 0; i < count && blank; ++i) blank = is_blank(cells[i]);
+    if (blank) continue;
+    if (count != header_size) {
+      importer.error(row, "",
+                     "the row has " + std::to_string(count) + " cells but the header has " +
+                         std::to_string(header_size) +
+                         " (a cell that contains a comma must be quoted)");
+    } else {
+      fields.fill({});
+      for (std::size_t i = 0; i < count; ++i) {
+        if (positions[i]) fields[index(*positions[i])] = cells[i];
+      }
+      importer.add_row(row, fields);
+    }
+    if (importer.stopped()) break;
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// XLSX.
+
+void import_xlsx(Importer& importer, std::string_view bytes) {
+  if (bytes.empty()) {
+    importer.fatal(0, "", "the file is empty; expected an XLSX workbook");
+    return;
+  }
+  bool have_header = false;
+  Fields fields;
+  auto read = xlsx::read_first_sheet(bytes, [&](const xlsx::Row& row) {
+    if (!have_header) {
+      if (row.cells.empty()) return true;  // blank rows above the header
+      std::vector<std::string> names(row.cells.back().column + 1);
+      for (const auto& cell : row.cells) {
+        if (cell.column >= names.size()) names.resize(cell.column + 1);
+        names[cell.column] = cell.text;
+      }
+      have_header = true;
+      return importer.set_header(row.number, names, true);
+    }
+    if (!importer.count_row()) return false;
+    if (row.cells.empty()) return true;
+    const auto& positions = importer.positions();
+    fields.fill({});
+    bool outside = false;
+    for (const auto& cell : row.cells) {
+      if (cell.column < positions.size() && positions[cell.column]) {
+        fields[index(*positions[cell.column])] = cell.text;
+      } else if (!is_blank(cell.text)) {
+        importer.error(row.number, "",
+                       "cell " + xlsx::column_letters(cell.column) + std::to_string(row.number) +
+                           " has a value, but its column has no header");
+        outside = true;
+      }
+    }
+    if (!outside) importer.add_row(row.number, fields);
+    return !importer.stopped();
+  });
+  if (!read) {
+    importer.fatal(0, "", read.error().message);
+    return;
+  }
+  if (!have_header && !importer.failed()) {
+    importer.fatal(0, "",
+                   "the first sheet is empty; expected a header row naming the columns (" +
+                       expected_columns() + ")");
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// YAML.
+
+// Finds the first YAML alias: a few can stand for an exponential tree ("billion laughs").
+class AliasFinder : public YAML::EventHandler {
+ public:
+  std::optional<YAML::Mark> first;
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    if (!first) first = mark;
+  }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+std::string type_name(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Map:
+      return "a map";
+    case YAML::NodeType::Scalar:
+      return "text";
+    default:
+      return "nothing";
+  }
+}
+
+std::string at_line(const YAML::Node& node) {
+  return "line " + std::to_string(node.Mark().line + 1);
+}
+
+void import_yaml(Importer& importer, const core::Profile& profile, std::string_view text) {
+  if (text.starts_with(k_bom)) text.remove_prefix(k_bom.size());
+  if (!check_utf8(importer, text, "save the file as UTF-8")) return;
+  std::vector<YAML::Node> docs;
+  try {
+    std::string copy(text);
+    {
+      std::istringstream stream(copy);
+      YAML::Parser parser(stream);
+      AliasFinder aliases;
+      while (parser.HandleNextDocument(aliases) && !aliases.first) {
+      }
+      if (aliases.first) {
+        importer.fatal(0, "",
+                       "YAML aliases ('*name') are not allowed in profile files (line " +
+                           std::to_string(aliases.first->line + 1) + "); write the content out");
+        return;
+      }
+    }
+    docs = YAML::LoadAll(copy);
+  } catch (const YAML::Exception& e) {
+    importer.fatal(0, "",
+                   "not a readable YAML document: line " + std::to_string(e.mark.line + 1) +
+                       ", column " + std::to_string(e.mark.column + 1) + ": " + e.msg);
+    return;
+  }
+  if (docs.empty() || (docs.size() == 1 && docs[0].IsNull())) {
+    importer.fatal(0, "",
+                   "the file is empty; expected a profile document: { profile: NAME, framework: " +
+                       profile.framework + ", kind: current|target, nodes: [...] }");
+    return;
+  }
+  if (docs.size() > 1) {
+    importer.fatal(0, "",
+                   "the file holds " + std::to_string(docs.size()) +
+                       " YAML documents; a profile file holds exactly one");
+    return;
+  }
+  const YAML::Node& root = docs[0];
+  if (!root.IsMap()) {
+    importer.fatal(0, "",
+                   "expected a profile document, a map with profile, framework, kind and nodes; "
+                   "found " +
+                       type_name(root));
+    return;
+  }
+  std::set<std::string> seen;
+  // Default-constructed YAML::Nodes count as defined (null): presence is tracked apart.
+  YAML::Node framework;
+  YAML::Node kind;
+  YAML::Node nodes;
+  bool has_framework = false;
+  bool has_kind = false;
+  bool has_nodes = false;
+  for (auto it = root.begin(); it != root.end(); ++it) {
+    std::string key = it->first.IsScalar() ? it->first.Scalar() : "";
+    if (!seen.insert(key).second) {
+      importer.error(0, key, "duplicate key '" + key + "' (" + at_line(it->first) + ")");
+    } else if (key == "framework") {
+      framework = it->second;
+      has_framework = true;
+    } else if (key == "kind") {
+      kind = it->second;
+      has_kind = true;
+    } else if (key == "nodes") {
+      nodes = it->second;
+      has_nodes = true;
+    } else if (key != "profile") {
+      importer.error(0, key,
+                     "unknown key '" + key + "' (" + at_line(it->first) +
+                         "); the keys are profile, framework, kind and nodes");
+    }
+  }
+  if (!has_framework || framework.IsNull()) {
+    importer.error(
+        0, "framework",
+        "missing 'framework': name the framework of the profile (" + profile.framework + ")");
+  } else if (!framework.IsScalar() || framework.Scalar() != profile.framework) {
+    importer.error(0, "framework",
+                   "the file is a profile of framework '" +
+                       (framework.IsScalar() ? framework.Scalar() : type_name(framework)) +
+                       "', but profile '" + profile.name + "' is of framework '" +
+                       profile.framework + "'");
+  }
+  if (has_kind && !kind.IsNull() &&
+      (!kind.IsScalar() || !core::parse_profile_kind(kind.Scalar()))) {
+    importer.error(0, "kind",
+                   "kind '" + (kind.IsScalar() ? kind.Scalar() : type_name(kind)) +
+                       "' is not current or target (" + at_line(kind) + ")");
+  }
+  if (!has_nodes) {
+    importer.error(0, "nodes", "missing 'nodes': the list of node assessments");
+  } else if (!nodes.IsNull() && !nodes.IsSequence()) {
+    importer.error(0, "nodes",
+                   "'nodes' must be a list of node assessments, found " + type_name(nodes) + " (" +
+                       at_line(nodes) + ")");
+  }
+  if (importer.failed() || !nodes.IsSequence()) return;
+
+  std::size_t entry = 0;
+  Fields fields;
+  for (const auto& item : nodes) {
+    ++entry;
+    if (!importer.count_row()) break;
+    std::string where = " (entry " + std::to_string(entry) + " of 'nodes', " + at_line(item) + ")";
+    if (!item.IsMap()) {
+      importer.error(entry, "",
+                     "expected a map with node, level, not_applicable, justification, owner, "
+                     "priority and notes; found " +
+                         type_name(item),
+                     where);
+      if (importer.stopped()) break;
+      continue;
+    }
+    fields.fill({});
+    std::array<bool, k_column_count> given{};
+    bool ok = true;
+    for (auto it = item.begin(); it != item.end(); ++it) {
+      std::string key = it->first.IsScalar() ? it->first.Scalar() : "";
+      auto column = column_named(key);
+      if (!column) {
+        importer.error(entry, key, "unknown key '" + key + "'; the keys are " + expected_columns(),
+                       where);
+        ok = false;
+        continue;
+      }
+      if (given[index(*column)]) {
+        importer.error(entry, name_of(*column), "duplicate key '" + key + "'", where);
+        ok = false;
+        continue;
+      }
+      given[index(*column)] = true;
+      const YAML::Node& value = it->second;
+      if (value.IsNull()) continue;
+      if (!value.IsScalar()) {
+        importer.error(
+            entry, name_of(*column),
+            "'" + name_of(*column) + "' must be a single value, found " + type_name(value), where);
+        ok = false;
+        continue;
+      }
+      fields[index(*column)] = value.Scalar();
+    }
+    if (ok) importer.add_row(entry, fields, where);
+    if (importer.stopped()) break;
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Export.
+
+std::string format_number(double value) {
+  if (std::fabs(value - std::round(value)) < 1e-9) {
+    return std::to_string(static_cast<long long>(std::llround(value)));
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", value);
+  std::string out = buf;
+  while (out.back() == '0') out.pop_back();
+  if (out.back() == '.') out.pop_back();
+  return out;
+}
+
+double round2(double value) {
+  return std::round(value * 100.0) / 100.0;
+}
+
+std::string csv_line(const std::vector<std::string>& cells) {
+  std::string out;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i != 0) out += ',';
+    out += util::csv_field(cells[i]);
+  }
+  out += "\r\n";
+  return out;
+}
+
+std::string export_csv(const std::vector<const core::Node*>& order,
+                       const std::map<std::string, core::NodeAssessment>& assessments) {
+  std::string out(k_bom);
+  out += csv_line(std::vector<std::string>(k_column_names.begin(), k_column_names.end()));
+  for (const auto* node : order) {
+    auto it = assessments.find(node->id);
+    std::vector<std::string> cells = {node->id, node->title, node->description, "", "", "", "",
+                                      "",       ""};
+    if (it != assessments.end()) {
+      const auto& a = it->second;
+      if (a.level) cells[index(Column::k_level)] = std::to_string(*a.level);
+      if (a.not_applicable) cells[index(Column::k_not_applicable)] = "yes";
+      cells[index(Column::k_justification)] = a.justification;
+      cells[index(Column::k_owner)] = a.owner;
+      cells[index(Column::k_priority)] = std::to_string(a.priority);
+      cells[index(Column::k_notes)] = a.notes;
+    }
+    out += csv_line(cells);
+  }
+  return out;
+}
+
+std::string export_xlsx(const std::vector<const core::Node*>& order,
+                        const std::map<std::string, core::NodeAssessment>& assessments) {
+  xlsx::Table table;
+  table.sheet_name = "Profile";
+  for (std::size_t i = 0; i < k_column_count; ++i) {
+    table.columns.push_back(xlsx::ColumnSpec{std::string(k_column_names[i]), k_column_widths[i]});
+  }
+  table.rows.reserve(order.size());
+  for (const auto* node : order) {
+    std::vector<xlsx::Value> row(k_column_count);
+    row[index(Column::k_node)] = node->id;
+    row[index(Column::k_title)] = node->title;
+    row[index(Column::k_description)] = node->description;
+    auto it = assessments.find(node->id);
+    if (it != assessments.end()) {
+      const auto& a = it->second;
+      if (a.level) row[index(Column::k_level)] = static_cast<double>(*a.level);
+      if (a.not_applicable) row[index(Column::k_not_applicable)] = true;
+      row[index(Column::k_justification)] = a.justification;
+      row[index(Column::k_owner)] = a.owner;
+      row[index(Column::k_priority)] = static_cast<double>(a.priority);
+      row[index(Column::k_notes)] = a.notes;
+    }
+    table.rows.push_back(std::move(row));
+  }
+  auto bytes = xlsx::write_table(table);
+  return bytes ? std::move(*bytes) : std::string();
+}
+
+std::string export_yaml(const core::Profile& profile, const std::vector<const core::Node*>& order,
+                        const std::map<std::string, core::NodeAssessment>& assessments) {
+  YAML::Emitter out;
+  out << YAML::BeginMap;
+  out << YAML::Key << "profile" << YAML::Value << YAML::DoubleQuoted << profile.name;
+  out << YAML::Key << "framework" << YAML::Value << profile.framework;
+  out << YAML::Key << "kind" << YAML::Value << std::string(core::to_string(profile.kind));
+  out << YAML::Key << "nodes" << YAML::Value << YAML::BeginSeq;
+  for (const auto* node : order) {
+    out << YAML::BeginMap << YAML::Key << "node" << YAML::Value;
+    // Plain where YAML reads it back as the same text (every scalar is read as text), quoted
+    // where it would read as null.
+    if (node->id.empty() || node->id == "~" || equals_ci(node->id, "null"))
+      out << YAML::DoubleQuoted;
+    out << node->id;
+    auto it = assessments.find(node->id);
+    if (it != assessments.end()) {
+      const auto& a = it->second;
+      if (a.level) out << YAML::Key << "level" << YAML::Value << *a.level;
+      if (a.not_applicable) out << YAML::Key << "not_applicable" << YAML::Value << true;
+      auto text = [&](const char* key, const std::string& value) {
+        if (!value.empty()) out << YAML::Key << key << YAML::Value << YAML::DoubleQuoted << value;
+      };
+      text("justification", a.justification);
+      text("owner", a.owner);
+      out << YAML::Key << "priority" << YAML::Value << a.priority;
+      text("notes", a.notes);
+    }
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq << YAML::EndMap;
+  return std::string(out.c_str()) + "\n";
+}
+
+// The framework a gap analysis was made on: the one holding every node of it, preferring one whose
+// functions and categories are exactly the roll-up's.
+const core::Framework* framework_of(const core::Catalog& catalog, const core::GapAnalysis& gaps) {
+  const core::Framework* fallback = nullptr;
+  for (const auto& [id, fw] : catalog.frameworks()) {
+    bool holds_all = true;
+    for (const auto& g : gaps.subcategories) {
+      if (catalog.node(id, g.node) == nullptr) {
+        holds_all = false;
+        break;
+      }
+    }
+    for (auto it = gaps.rollup.begin(); holds_all && it != gaps.rollup.end(); ++it) {
+      if (catalog.node(id, it->first) == nullptr) holds_all = false;
+    }
+    if (!holds_all) continue;
+    std::size_t upper = 0;
+    for (const auto* n : catalog.nodes_in_order(id)) {
+      if (n->level == core::Level::k_function || n->level == core::Level::k_category) ++upper;
+    }
+    if (upper == gaps.rollup.size()) return &fw;
+    if (fallback == nullptr) fallback = &fw;
+  }
+  return fallback;
+}
+
+constexpr std::array<std::string_view, 10> k_gap_columns = {
+    "rank", "node", "level", "outcome", "current", "target", "gap", "priority", "owner", "score"};
+constexpr std::array<double, 10> k_gap_widths = {6, 12, 12, 60, 9, 9, 7, 9, 20, 8};
+
+}  // namespace
+
+std::optional<TableFormat> format_from_path(std::string_view path) {
+  auto extension = util::to_lower(std::filesystem::path(path).extension().string());
+  if (extension == ".csv") return TableFormat::k_csv;
+  if (extension == ".xlsx") return TableFormat::k_xlsx;
+  if (extension == ".yaml" || extension == ".yml") return TableFormat::k_yaml;
+  return std::nullopt;
+}
+
+std::string RowError::to_string() const {
+  std::string out;
+  if (row > 0) out = "row " + std::to_string(row);
+  if (!column.empty()) out += (out.empty() ? "column " : ", column ") + column;
+  return out.empty() ? message : out + ": " + message;
+}
+
+ImportResult import_profile(const core::Catalog& catalog, const core::Profile& profile,
+                            const core::Scale& scale, TableFormat format, std::string_view bytes) {
+  Importer importer(catalog, profile, scale);
+  if (catalog.framework(profile.framework) == nullptr) {
+    importer.fatal(
+        0, "", "unknown framework '" + profile.framework + "' of profile '" + profile.name + "'");
+    return importer.finish();
+  }
+  switch (format) {
+    case TableFormat::k_csv:
+      import_csv(importer, bytes);
+      break;
+    case TableFormat::k_xlsx:
+      import_xlsx(importer, bytes);
+      break;
+    case TableFormat::k_yaml:
+      import_yaml(importer, profile, bytes);
+      break;
+  }
+  return importer.finish();
+}
+
+std::string export_profile(const core::Catalog& catalog, const core::Profile& profile,
+                           const std::map<std::string, core::NodeAssessment>& assessments,
+                           TableFormat format) {
+  auto order = catalog.nodes_in_order(profile.framework);
+  switch (format) {
+    case TableFormat::k_csv:
+      return export_csv(order, assessments);
+    case TableFormat::k_xlsx:
+      return export_xlsx(order, assessments);
+    case TableFormat::k_yaml:
+      return export_yaml(profile, order, assessments);
+  }
+  return {};
+}
+
+std::string export_gaps(const core::Catalog& catalog, const core::GapAnalysis& gaps,
+                        TableFormat format) {
+  const core::Framework* fw = framework_of(catalog, gaps);
+  auto outcome = [&](const std::string& id) -> std::string {
+    const core::Node* node = fw ? catalog.node(fw->id, id) : nullptr;
+    if (node == nullptr) return {};
+    return node->description.empty() ? node->title : node->description;
+  };
+  auto optional_number = [](const std::optional<double>& v) {
+    return v ? format_number(*v) : std::string();
+  };
+
+  if (format == TableFormat::k_csv) {
+    std::string out(k_bom);
+    out += csv_line(std::vector<std::string>(k_gap_columns.begin(), k_gap_columns.end()));
+    std::size_t rank = 0;
+    for (const auto& g : gaps.subcategories) {
+      out += csv_line({std::to_string(++rank), g.node, std::string(core::to_string(g.level)),
+                       outcome(g.node), optional_number(g.current), optional_number(g.target),
+                       format_number(g.gap), std::to_string(g.priority), g.owner,
+                       format_number(g.score)});
+    }
+    return out;
+  }
+  if (format == TableFormat::k_xlsx) {
+    xlsx::Table table;
+    table.sheet_name = "Gaps";
+    for (std::size_t i = 0; i < k_gap_columns.size(); ++i) {
+      table.columns.push_back(xlsx::ColumnSpec{std::string(k_gap_columns[i]), k_gap_widths[i]});
+    }
+    std::size_t rank = 0;
+    for (const auto& g : gaps.subcategories) {
+      auto optional_value = [](const std::optional<double>& v) -> xlsx::Value {
+        if (v) return round2(*v);
+        return std::monostate{};
+      };
+      table.rows.push_back({static_cast<double>(++rank), g.node,
+                            std::string(core::to_string(g.level)), outcome(g.node),
+                            optional_value(g.current), optional_value(g.target), round2(g.gap),
+                            static_cast<double>(g.priority), g.owner, round2(g.score)});
+    }
+    auto bytes = xlsx::write_table(table);
+    return bytes ? std::move(*bytes) : std::string();
+  }
+  // YAML: the same table as a list of maps.
+  YAML::Emitter out;
+  out << YAML::BeginMap << YAML::Key << "gaps" << YAML::Value << YAML::BeginSeq;
+  std::size_t rank = 0;
+  for (const auto& g : gaps.subcategories) {
+    out << YAML::BeginMap;
+    out << YAML::Key << "rank" << YAML::Value << ++rank;
+    out << YAML::Key << "node" << YAML::Value << YAML::DoubleQuoted << g.node;
+    out << YAML::Key << "level" << YAML::Value << std::string(core::to_string(g.level));
+    out << YAML::Key << "outcome" << YAML::Value << YAML::DoubleQuoted << outcome(g.node);
+    if (g.current) out << YAML::Key << "current" << YAML::Value << round2(*g.current);
+    if (g.target) out << YAML::Key << "target" << YAML::Value << round2(*g.target);
+    out << YAML::Key << "gap" << YAML::Value << round2(g.gap);
+    out << YAML::Key << "priority" << YAML::Value << g.priority;
+    out << YAML::Key << "owner" << YAML::Value << YAML::DoubleQuoted << g.owner;
+    out << YAML::Key << "score" << YAML::Value << round2(g.score);
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq << YAML::EndMap;
+  return std::string(out.c_str()) + "\n";
+}
+
+}  // namespace cyberframe::exchange
