@@ -97,6 +97,12 @@ std::string node_text(const core::Node& n) {
   return n.title.empty() ? n.description : n.title;
 }
 
+// The scale a profile is assessed on; the default when the stored one cannot be read.
+core::Scale scale_of(Workspace& ws, const core::Profile& p) {
+  auto s = ws.store->scale(p.scale);
+  return s ? *s : core::default_scale();
+}
+
 // --- init, org ------------------------------------------------------------------------------
 
 int cmd_init(const Ctx& ctx) {
@@ -150,7 +156,8 @@ int cmd_org_list(const Ctx& ctx, Format format) {
 // --- profile --------------------------------------------------------------------------------
 
 int cmd_profile_create(const Ctx& ctx, const std::string& org_name, const std::string& framework,
-                       const std::string& kind, const std::string& name, Format format) {
+                       const std::string& kind, const std::string& name,
+                       const std::string& scale_id, Format format) {
   int status = 0;
   auto ws = open_workspace(ctx, status);
   if (!ws) return status;
@@ -164,7 +171,8 @@ int cmd_profile_create(const Ctx& ctx, const std::string& org_name, const std::s
   p.framework = framework;
   p.kind = core::parse_profile_kind(kind).value_or(core::ProfileKind::k_current);
   p.name = name;
-  p.scale = core::default_scale().id;
+  p.scale = scale_id.empty() ? core::default_scale().id : scale_id;
+  if (auto sc = ws->store->scale(p.scale); !sc) return fail_with(ctx, sc.error());
   auto created = ws->store->create_profile(p);
   if (!created) return fail_with(ctx, created.error());
   if (format == Format::k_text)
@@ -295,7 +303,8 @@ int cmd_profile_set(const Ctx& ctx, const SetOptions& o, Format format) {
       return fail_with(ctx, "priority '" + o.priority + "' is not 1/high, 2/medium or 3/low");
     a.priority = it->second;
   }
-  if (auto v = core::validate(ws->catalog.catalog, *p, core::default_scale(), a); !v)
+  auto scale = scale_of(*ws, *p);
+  if (auto v = core::validate(ws->catalog.catalog, *p, scale, a); !v)
     return fail_with(ctx, v.error());
   auto stored =
       ws->store->put_node_assessment(p->id, a, o.expect_version.value_or(read_version), actor(ctx));
@@ -305,8 +314,7 @@ int cmd_profile_set(const Ctx& ctx, const SetOptions& o, Format format) {
     if (stored->not_applicable)
       ctx.out << "not applicable (" << stored->justification << ")";
     else if (stored->level)
-      ctx.out << "level " << *stored->level << " "
-              << core::default_scale().find(*stored->level)->name;
+      ctx.out << "level " << *stored->level << " " << scale.find(*stored->level)->name;
     else
       ctx.out << "not assessed";
     ctx.out << " (version " << stored->version << ")\n";
@@ -333,7 +341,7 @@ int cmd_profile_import(const Ctx& ctx, const std::string& ref, const std::string
   auto bytes = read_all(file, ok);
   if (!ok) return fail_with(ctx, "cannot read " + file);
   auto result =
-      exchange::import_profile(ws->catalog.catalog, *p, core::default_scale(), *format, bytes);
+      exchange::import_profile(ws->catalog.catalog, *p, scale_of(*ws, *p), *format, bytes);
   if (!result.errors.empty()) {
     for (const auto& e : result.errors) ctx.err << file << ": " << e.to_string() << '\n';
     ctx.err << "cyberframe: error: " << result.errors.size() << " problem(s) in " << file
@@ -402,6 +410,58 @@ int cmd_evidence_add(const Ctx& ctx, const std::string& ref, const std::string& 
   return k_exit_ok;
 }
 
+// --- scales ---------------------------------------------------------------------------------
+
+int cmd_scale_add(const Ctx& ctx, const std::string& file) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  bool ok = false;
+  auto text = read_all(file, ok);
+  if (!ok) return fail_with(ctx, "cannot read " + file);
+  auto scale = exchange::parse_scale_yaml(text);
+  if (!scale) return fail_with(ctx, file + ": " + scale.error().message);
+  auto added = ws->store->add_scale(*scale);
+  if (!added) return fail_with(ctx, added.error());
+  ctx.out << "scale " << added->id << " added: " << added->levels.size() << " levels, "
+          << added->min() << " " << added->levels.front().name << " to " << added->max() << " "
+          << added->levels.back().name << '\n';
+  return k_exit_ok;
+}
+
+int cmd_scale_list(const Ctx& ctx, const std::string& id, Format format) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  std::vector<core::Scale> scales;
+  if (id.empty()) {
+    auto all = ws->store->scales();
+    if (!all) return fail_with(ctx, all.error());
+    scales = *all;
+  } else {
+    auto one = ws->store->scale(id);
+    if (!one) return fail_with(ctx, one.error());
+    scales.push_back(*one);
+  }
+  Table t({"SCALE", "LEVEL", "NAME", "MEANING"});
+  json j = json::array();
+  for (const auto& s : scales) {
+    json levels = json::array();
+    for (const auto& l : s.levels) {
+      t.add({s.id, std::to_string(l.value), l.name, l.meaning});
+      levels.push_back(json{{"value", l.value}, {"name", l.name}, {"meaning", l.meaning}});
+    }
+    j.push_back(json{{"id", s.id}, {"name", s.name}, {"levels", levels}});
+  }
+  if (format == Format::k_text)
+    t.print(ctx.out);
+  else if (format == Format::k_csv)
+    t.print_csv(ctx.out);
+  else
+    print_structured(ctx.out, format, j);
+  return k_exit_ok;
+}
+
 // --- assessments ----------------------------------------------------------------------------
 
 int cmd_freeze(const Ctx& ctx, const std::string& ref, const std::string& name,
@@ -461,6 +521,78 @@ int cmd_trend(const Ctx& ctx, const std::string& ref, Format format) {
   return k_exit_ok;
 }
 
+// Compares two assessments of a profile (by name; "live" is the profile as it is now).
+int cmd_compare(const Ctx& ctx, const std::string& ref, const std::string& a_name,
+                const std::string& b_name, Format format) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  auto p = ws->store->profile(ref);
+  if (!p) return fail_with(ctx, p.error());
+  auto snaps = ws->store->snapshots(p->id);
+  if (!snaps) return fail_with(ctx, snaps.error());
+  auto pick =
+      [&](const std::string& name) -> std::optional<std::map<std::string, core::NodeAssessment>> {
+    if (name == "live")
+      return ws->store->node_assessments(p->id).value_or(
+          std::map<std::string, core::NodeAssessment>{});
+    for (const auto& s : *snaps) {
+      if (s.name == name) return s.assessments;
+    }
+    return std::nullopt;
+  };
+  auto a = pick(a_name);
+  auto b = pick(b_name);
+  if (!a || !b) {
+    std::vector<std::string> names{"live"};
+    for (const auto& s : *snaps) names.push_back(s.name);
+    return fail_with(ctx, "no assessment '" + (!a ? a_name : b_name) + "' of " + p->name +
+                              " (there are: " + util::join(names, ", ") + ")");
+  }
+  const auto& cat = ws->catalog.catalog;
+  auto sa = core::roll_up(cat, p->framework, *a);
+  auto sb = core::roll_up(cat, p->framework, *b);
+  Table scores({"NODE", "LEVEL", a_name, b_name, "CHANGE"});
+  Table nodes({"NODE", a_name, b_name, "OUTCOME"});
+  json js = json::array(), jn = json::array();
+  for (const auto* n : cat.nodes_in_order(p->framework)) {
+    if (n->level == core::Level::k_function || n->level == core::Level::k_category) {
+      auto va = sa[n->id].value, vb = sb[n->id].value;
+      std::optional<double> change;
+      if (va && vb) change = *vb - *va;
+      scores.add({n->id, std::string(core::to_string(n->level)), fmt_score(va), fmt_score(vb),
+                  change ? (*change > 0 ? "+" : "") + fmt_score(change) : "-"});
+      js.push_back(json{{"node", n->id},
+                        {"a", score_json(va)},
+                        {"b", score_json(vb)},
+                        {"change", score_json(change)}});
+      continue;
+    }
+    auto level_of = [&](const std::map<std::string, core::NodeAssessment>& m) -> std::string {
+      auto it = m.find(n->id);
+      if (it == m.end()) return "-";
+      if (it->second.not_applicable) return "N/A";
+      return it->second.level ? std::to_string(*it->second.level) : "-";
+    };
+    auto la = level_of(*a), lb = level_of(*b);
+    if (la == lb) continue;
+    nodes.add({n->id, la, lb, node_text(*n)});
+    jn.push_back(json{{"node", n->id}, {"a", la}, {"b", lb}});
+  }
+  if (format == Format::k_text) {
+    ctx.out << p->name << ": " << a_name << " -> " << b_name << "\n\n";
+    scores.print(ctx.out);
+    ctx.out << '\n' << nodes.size() << " node(s) changed level\n";
+    if (nodes.size()) nodes.print(ctx.out);
+  } else if (format == Format::k_csv) {
+    nodes.print_csv(ctx.out);
+  } else {
+    print_structured(ctx.out, format,
+                     json{{"a", a_name}, {"b", b_name}, {"scores", js}, {"nodes", jn}});
+  }
+  return k_exit_ok;
+}
+
 // --- gap, roadmap ---------------------------------------------------------------------------
 
 int cmd_gap(const Ctx& ctx, const std::string& current_ref, const std::string& target_ref, int top,
@@ -479,7 +611,10 @@ int cmd_gap(const Ctx& ctx, const std::string& current_ref, const std::string& t
   auto t = ws->store->node_assessments(tgt->id);
   if (!c || !t) return fail_with(ctx, (!c ? c.error() : t.error()));
   const auto& cat = ws->catalog.catalog;
-  auto gaps = core::analyse_gaps(cat, cur->framework, core::default_scale(), *c, *t);
+  if (cur->scale != tgt->scale)
+    return fail_with(ctx,
+                     "the profiles use different scales (" + cur->scale + ", " + tgt->scale + ")");
+  auto gaps = core::analyse_gaps(cat, cur->framework, scale_of(*ws, *cur), *c, *t);
   if (!output.empty()) {
     auto f = exchange::format_from_path(output);
     if (!f || *f == exchange::TableFormat::k_yaml)
@@ -654,8 +789,9 @@ int cmd_whatif(const Ctx& ctx, const std::string& current_ref, const std::string
     }
   }
   const auto& cat = ws->catalog.catalog;
-  auto before = core::analyse_gaps(cat, cur->framework, core::default_scale(), c, t);
-  auto after = core::analyse_gaps(cat, cur->framework, core::default_scale(), projected, t);
+  auto scale = scale_of(*ws, *cur);
+  auto before = core::analyse_gaps(cat, cur->framework, scale, c, t);
+  auto after = core::analyse_gaps(cat, cur->framework, scale, projected, t);
   Table table({"FUNCTION", "NOW", "WITH THE ACTIONS", "TARGET"});
   json j = json::array();
   for (const auto& f : cat.framework(cur->framework)->nodes) {
@@ -695,7 +831,7 @@ int cmd_report(const Ctx& ctx, const std::string& ref, const std::string& target
   report::ReportInput in;
   in.catalog = &ws->catalog.catalog;
   in.current = *cur;
-  in.scale = core::default_scale();
+  in.scale = scale_of(*ws, *cur);
   in.organization =
       ws->store->organization(std::to_string(cur->organization)).value_or(core::Organization{});
   in.current_assessments =
@@ -941,9 +1077,13 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
         ->required()
         ->check(CLI::IsMember({"current", "target"}));
     c->add_option("--name", *name, "Profile name, unique in the organization")->required();
+    auto scale_id = std::make_shared<std::string>();
+    c->add_option("--scale", *scale_id,
+                  "Implementation-level scale (default cyberframe-0-5; see 'scale list')");
     add_fmt(c, *format, {"text", "json", "yaml"});
     c->callback([=, &status] {
-      status = cmd_profile_create(*ctx, *org_name, *framework, *kind, *name, fmt(*format));
+      status =
+          cmd_profile_create(*ctx, *org_name, *framework, *kind, *name, *scale_id, fmt(*format));
     });
   }
   {
@@ -1045,6 +1185,17 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     c->add_option("--date", *date, "YYYY-MM-DD (default: now)");
     c->callback(
         [=, &status] { status = cmd_freeze(*ctx, *ref, *name, *assessor, *sign_off, *date); });
+    auto* cmp = assessment->add_subcommand("compare",
+                                           "Compare two assessments of a profile ('live' is now)");
+    auto cref = std::make_shared<std::string>();
+    auto ca = std::make_shared<std::string>();
+    auto cb = std::make_shared<std::string>();
+    auto cformat = std::make_shared<std::string>();
+    cmp->add_option("PROFILE", *cref, "Current profile")->required();
+    cmp->add_option("A", *ca, "The earlier assessment's name")->required();
+    cmp->add_option("B", *cb, "The later assessment's name, or live")->required();
+    add_fmt(cmp, *cformat, k_data_formats);
+    cmp->callback([=, &status] { status = cmd_compare(*ctx, *cref, *ca, *cb, fmt(*cformat)); });
     auto* t =
         assessment->add_subcommand("trend", "Function scores over the assessments, oldest first");
     auto tref = std::make_shared<std::string>();
@@ -1132,6 +1283,23 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
         ->check(CLI::IsMember({"executive", "practitioner", "management"}));
     c->add_option("-o,--output", *output, "The .html file to write")->required();
     c->callback([=, &status] { status = cmd_report(*ctx, *ref, *target, *audience, *output); });
+  }
+
+  auto* scale =
+      app.add_subcommand("scale", "Implementation-level scales: the default 0-5, or your own");
+  scale->require_subcommand(1);
+  {
+    auto* c = scale->add_subcommand(
+        "add", "Add a scale from a YAML file (id, name, levels: [{value, name, meaning}])");
+    auto file = std::make_shared<std::string>();
+    c->add_option("FILE", *file, "The scale file")->required();
+    c->callback([=, &status] { status = cmd_scale_add(*ctx, *file); });
+    auto* l = scale->add_subcommand("list", "List the scales with their levels");
+    auto id = std::make_shared<std::string>();
+    auto format = std::make_shared<std::string>();
+    l->add_option("ID", *id, "Only this scale");
+    add_fmt(l, *format, k_data_formats);
+    l->callback([=, &status] { status = cmd_scale_list(*ctx, *id, fmt(*format)); });
   }
 
   auto* demo = app.add_subcommand("demo", "Fill the workspace with a realistic demo organization");

@@ -27,6 +27,37 @@ const Scale& default_scale() {
   return k_scale;
 }
 
+util::Result<void> validate(const Scale& scale) {
+  using util::ErrorCode;
+  if (scale.id.empty() ||
+      scale.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-.") != std::string::npos)
+    return util::fail(ErrorCode::k_invalid_input,
+                      "scale id '" + scale.id + "' must be lowercase letters, digits, '-' and '.'");
+  if (scale.name.empty())
+    return util::fail(ErrorCode::k_invalid_input, "scale " + scale.id + " needs a name");
+  if (scale.levels.size() < 2 || scale.levels.size() > 21)
+    return util::fail(ErrorCode::k_invalid_input, "scale " + scale.id + " has " +
+                                                      std::to_string(scale.levels.size()) +
+                                                      " levels; a scale has 2 to 21");
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < scale.levels.size(); ++i) {
+    const auto& l = scale.levels[i];
+    if (i > 0 && l.value != scale.levels[i - 1].value + 1)
+      return util::fail(ErrorCode::k_invalid_input,
+                        "scale " + scale.id + ": level " + std::to_string(l.value) +
+                            " does not follow " + std::to_string(scale.levels[i - 1].value) +
+                            "; levels are consecutive whole numbers, lowest first");
+    if (l.name.empty())
+      return util::fail(ErrorCode::k_invalid_input, "scale " + scale.id + ": level " +
+                                                        std::to_string(l.value) + " needs a name");
+    if (std::find(names.begin(), names.end(), l.name) != names.end())
+      return util::fail(ErrorCode::k_invalid_input,
+                        "scale " + scale.id + ": two levels are named '" + l.name + "'");
+    names.push_back(l.name);
+  }
+  return {};
+}
+
 std::string_view to_string(ProfileKind kind) {
   return kind == ProfileKind::k_current ? "current" : "target";
 }

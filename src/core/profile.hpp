@@ -39,6 +39,10 @@ struct Scale {
 // The documented default: 0 Not performed ... 5 Optimised (docs/profiles.md).
 const Scale& default_scale();
 
+// A scale is usable when its id is a plain id, it has 2 to 21 levels, the levels are consecutive
+// integers in increasing order, and every level has a unique, non-empty name.
+util::Result<void> validate(const Scale& scale);
+
 enum class ProfileKind { k_current, k_target };
 std::string_view to_string(ProfileKind kind);
 std::optional<ProfileKind> parse_profile_kind(std::string_view text);

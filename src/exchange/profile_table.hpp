@@ -78,4 +78,8 @@ std::string export_profile(const core::Catalog& catalog, const core::Profile& pr
 std::string export_gaps(const core::Catalog& catalog, const core::GapAnalysis& gaps,
                         TableFormat format);
 
+// Reads a scale file: `id`, `name`, `levels: [ { value: 0, name: ..., meaning: ... }, ... ]`.
+// Errors say where (line) and what; the scale is validated with core::validate(Scale).
+util::Result<core::Scale> parse_scale_yaml(std::string_view text);
+
 }  // namespace cyberframe::exchange

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "store/store.hpp"
 #include "util/text.hpp"
 
@@ -116,6 +118,15 @@ CREATE TABLE evidence (
   added_by TEXT NOT NULL
 );
 CREATE INDEX evidence_by_node ON evidence (profile, node);
+)sql",
+      // 3: organizations' own implementation-level scales (levels as JSON).
+      R"sql(
+CREATE TABLE scale (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  levels TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
 )sql",
   };
   return k_migrations;
@@ -659,6 +670,58 @@ class SqliteStore final : public Store {
       while (nodes.step() == SQLITE_ROW) a.nodes.push_back(nodes.text(0));
       nodes.reset();
     }
+    return out;
+  }
+
+  Result<core::Scale> add_scale(const core::Scale& scale) override {
+    if (auto v = core::validate(scale); !v) return std::unexpected(v.error());
+    if (scale.id == core::default_scale().id)
+      return fail(ErrorCode::k_invalid_input,
+                  "the scale " + scale.id + " is built in and cannot be replaced");
+    nlohmann::json levels = nlohmann::json::array();
+    for (const auto& l : scale.levels)
+      levels.push_back({{"value", l.value}, {"name", l.name}, {"meaning", l.meaning}});
+    return transaction<core::Scale>([&]() -> Result<core::Scale> {
+      Statement st(m_db,
+                   "INSERT INTO scale (id, name, levels, created_at) VALUES (?1, ?2, ?3, ?4)");
+      st.bind(1, scale.id).bind(2, scale.name).bind(3, levels.dump()).bind(4, now_utc());
+      int rc = st.step();
+      if (rc == SQLITE_CONSTRAINT)
+        return fail(ErrorCode::k_invalid_input,
+                    "a scale '" + scale.id +
+                        "' already exists; scales cannot be changed "
+                        "once profiles may use them: add it under a new id");
+      if (rc != SQLITE_DONE) return std::unexpected(db_error("adding the scale"));
+      return scale;
+    });
+  }
+
+  static core::Scale scale_from(const Statement& st) {
+    core::Scale s;
+    s.id = st.text(0);
+    s.name = st.text(1);
+    auto levels = nlohmann::json::parse(st.text(2), nullptr, false);
+    if (levels.is_array()) {
+      for (const auto& l : levels)
+        s.levels.push_back(
+            core::ScaleLevel{l.value("value", 0), l.value("name", ""), l.value("meaning", "")});
+    }
+    return s;
+  }
+
+  Result<core::Scale> scale(const std::string& id) override {
+    if (id == core::default_scale().id) return core::default_scale();
+    Statement st(m_db, "SELECT id, name, levels FROM scale WHERE id = ?1");
+    st.bind(1, id);
+    if (st.step() != SQLITE_ROW)
+      return fail(ErrorCode::k_not_found, "no scale '" + id + "' (see 'cyberframe scale list')");
+    return scale_from(st);
+  }
+
+  Result<std::vector<core::Scale>> scales() override {
+    std::vector<core::Scale> out{core::default_scale()};
+    Statement st(m_db, "SELECT id, name, levels FROM scale ORDER BY id");
+    while (st.step() == SQLITE_ROW) out.push_back(scale_from(st));
     return out;
   }
 

@@ -74,6 +74,12 @@ class Store {
                                               const std::string& actor) = 0;
   virtual Result<std::string> evidence_bytes(const std::string& sha256) = 0;
 
+  // Implementation-level scales. The default (core::default_scale()) always exists and cannot be
+  // replaced; others are added once and then immutable (profiles rely on their levels).
+  virtual Result<core::Scale> add_scale(const core::Scale& scale) = 0;
+  virtual Result<core::Scale> scale(const std::string& id) = 0;
+  virtual Result<std::vector<core::Scale>> scales() = 0;
+
   // The schema version the database is at.
   virtual Result<int> schema_version() = 0;
 };

@@ -185,6 +185,29 @@ TEST_P(StoreSuite, EvidenceFilesAreStoredOnceByHash) {
   EXPECT_EQ(stored->at("ID.AM-1").evidence.size(), 2u);
 }
 
+TEST_P(StoreSuite, OrganizationsChooseTheirScale) {
+  core::Scale four{
+      "acme-1-4",
+      "ACME maturity",
+      {{1, "Ad hoc", ""}, {2, "Repeatable", ""}, {3, "Defined", ""}, {4, "Managed", ""}}};
+  ASSERT_TRUE(store->add_scale(four));
+  EXPECT_EQ(store->scale("acme-1-4")->max(), 4);
+  EXPECT_EQ(store->scale(core::default_scale().id)->max(), 5) << "the default always exists";
+  EXPECT_EQ(store->scales()->size(), 2u);
+  EXPECT_EQ(store->add_scale(four).error().code, util::ErrorCode::k_invalid_input)
+      << "immutable once added";
+  auto gap = four;
+  gap.id = "gappy";
+  gap.levels[2].value = 7;
+  EXPECT_EQ(
+      store->add_scale(gap).error().message,
+      "scale gappy: level 7 does not follow 2; levels are consecutive whole numbers, lowest first");
+  auto builtin = core::default_scale();
+  EXPECT_EQ(store->add_scale(builtin).error().message,
+            "the scale cyberframe-0-5 is built in and cannot be replaced");
+  EXPECT_EQ(store->scale("nope").error().code, util::ErrorCode::k_not_found);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreSuite, ::testing::ValuesIn(k_backends),
                          [](const ::testing::TestParamInfo<Backend>& info) {
                            return std::string(info.param.name);
