@@ -1,6 +1,5 @@
 #include "catalog/loader.hpp"
 
-#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -14,6 +13,7 @@
 
 #include "core/derive.hpp"
 #include "util/text.hpp"
+#include "util/yaml.hpp"
 
 namespace cyberframe::catalog {
 
@@ -653,27 +653,6 @@ class FileParser {
   std::size_t m_error_count = 0;
 };
 
-// Finds the first YAML alias (`*name`). Catalog files may not use aliases: a few of them can stand
-// for an exponential tree ("billion laughs"), and content written out is easier to review anyway.
-class AliasFinder : public YAML::EventHandler {
- public:
-  std::optional<YAML::Mark> first;
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    if (!first) first = mark;
-  }
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
-};
-
 std::pair<int, int> line_column_at(std::string_view text, std::size_t offset) {
   int line = 1;
   int column = 1;
@@ -731,14 +710,9 @@ void Loader::add_text(std::string path, std::string_view content, bool overridin
   }
   std::vector<YAML::Node> docs;
   try {
-    std::istringstream stream{std::string(content)};
-    YAML::Parser parser(stream);
-    AliasFinder aliases;
-    while (parser.HandleNextDocument(aliases) && !aliases.first) {
-    }
-    if (aliases.first) {
+    if (auto alias = util::find_yaml_alias(content)) {
       m_impl->unreadable(
-          path, aliases.first->line + 1, aliases.first->column + 1,
+          path, alias->line, alias->column,
           "YAML aliases ('*name') are not allowed in catalog files; write the content out");
       return;
     }

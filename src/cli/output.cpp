@@ -68,4 +68,13 @@ void print_structured(std::ostream& out, Format format, const nlohmann::json& va
     out << value.dump(2) << '\n';
 }
 
+void print_data(std::ostream& out, Format format, const Table& table, const nlohmann::json& value) {
+  if (format == Format::k_text)
+    table.print(out);
+  else if (format == Format::k_csv)
+    table.print_csv(out);
+  else
+    print_structured(out, format, value);
+}
+
 }  // namespace cyberframe::cli

@@ -37,4 +37,7 @@ class Table {
 // Prints `value` as JSON (pretty, with a final newline) or YAML.
 void print_structured(std::ostream& out, Format format, const nlohmann::json& value);
 
+// Prints data in the chosen format: the table as text or CSV, `value` as JSON or YAML.
+void print_data(std::ostream& out, Format format, const Table& table, const nlohmann::json& value);
+
 }  // namespace cyberframe::cli

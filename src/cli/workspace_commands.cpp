@@ -144,12 +144,7 @@ int cmd_org_list(const Ctx& ctx, Format format) {
     j.push_back(json{
         {"id", o.id}, {"name", o.name}, {"scope", o.scope}, {"profiles", ps ? ps->size() : 0}});
   }
-  if (format == Format::k_text)
-    t.print(ctx.out);
-  else if (format == Format::k_csv)
-    t.print_csv(ctx.out);
-  else
-    print_structured(ctx.out, format, j);
+  print_data(ctx.out, format, t, j);
   return k_exit_ok;
 }
 
@@ -216,12 +211,7 @@ int cmd_profile_list(const Ctx& ctx, const std::string& org_name, Format format)
                        {"updated_at", p.updated_at}});
     }
   }
-  if (format == Format::k_text)
-    t.print(ctx.out);
-  else if (format == Format::k_csv)
-    t.print_csv(ctx.out);
-  else
-    print_structured(ctx.out, format, j);
+  print_data(ctx.out, format, t, j);
   return k_exit_ok;
 }
 
@@ -453,12 +443,7 @@ int cmd_scale_list(const Ctx& ctx, const std::string& id, Format format) {
     }
     j.push_back(json{{"id", s.id}, {"name", s.name}, {"levels", levels}});
   }
-  if (format == Format::k_text)
-    t.print(ctx.out);
-  else if (format == Format::k_csv)
-    t.print_csv(ctx.out);
-  else
-    print_structured(ctx.out, format, j);
+  print_data(ctx.out, format, t, j);
   return k_exit_ok;
 }
 
@@ -751,12 +736,7 @@ int cmd_roadmap_list(const Ctx& ctx, const std::string& org_name, Format format)
                      {"nodes", a.nodes},
                      {"version", a.version}});
   }
-  if (format == Format::k_text)
-    t.print(ctx.out);
-  else if (format == Format::k_csv)
-    t.print_csv(ctx.out);
-  else
-    print_structured(ctx.out, format, j);
+  print_data(ctx.out, format, t, j);
   return k_exit_ok;
 }
 

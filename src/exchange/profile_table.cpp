@@ -1,6 +1,5 @@
 #include "exchange/profile_table.hpp"
 
-#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <array>
@@ -15,6 +14,7 @@
 
 #include "exchange/xlsx.hpp"
 #include "util/text.hpp"
+#include "util/yaml.hpp"
 
 namespace cyberframe::exchange {
 namespace {
@@ -566,26 +566,6 @@ void import_xlsx(Importer& importer, std::string_view bytes) {
 // ------------------------------------------------------------------------------------------------
 // YAML.
 
-// Finds the first YAML alias: a few can stand for an exponential tree ("billion laughs").
-class AliasFinder : public YAML::EventHandler {
- public:
-  std::optional<YAML::Mark> first;
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    if (!first) first = mark;
-  }
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
-};
-
 std::string type_name(const YAML::Node& node) {
   switch (node.Type()) {
     case YAML::NodeType::Sequence:
@@ -609,18 +589,11 @@ void import_yaml(Importer& importer, const core::Profile& profile, std::string_v
   std::vector<YAML::Node> docs;
   try {
     std::string copy(text);
-    {
-      std::istringstream stream(copy);
-      YAML::Parser parser(stream);
-      AliasFinder aliases;
-      while (parser.HandleNextDocument(aliases) && !aliases.first) {
-      }
-      if (aliases.first) {
-        importer.fatal(0, "",
-                       "YAML aliases ('*name') are not allowed in profile files (line " +
-                           std::to_string(aliases.first->line + 1) + "); write the content out");
-        return;
-      }
+    if (auto alias = util::find_yaml_alias(copy)) {
+      importer.fatal(0, "",
+                     "YAML aliases ('*name') are not allowed in profile files (line " +
+                         std::to_string(alias->line) + "); write the content out");
+      return;
     }
     docs = YAML::LoadAll(copy);
   } catch (const YAML::Exception& e) {

@@ -4,6 +4,7 @@
 
 #include "exchange/profile_table.hpp"
 #include "util/text.hpp"
+#include "util/yaml.hpp"
 
 namespace cyberframe::exchange {
 
@@ -13,7 +14,9 @@ std::string at(const YAML::Node& n) {
   return "line " + std::to_string(n.Mark().line + 1);
 }
 
-bool is_text(const YAML::Node& n) { return n.IsDefined() && n.IsScalar(); }
+bool is_text(const YAML::Node& n) {
+  return n.IsDefined() && n.IsScalar();
+}
 
 }  // namespace
 
