@@ -123,28 +123,31 @@ util::Result<void> validate(const Catalog& catalog, const Profile& profile, cons
 
 namespace {
 
+// The score of a node assessed directly: a subcategory, a leaf statement, or a category of a
+// framework without subcategories (TS 27110 Example 1).
+Score own_score(const Node& node, const std::map<std::string, NodeAssessment>& assessments) {
+  Score s;
+  s.total = 1;
+  auto it = assessments.find(node.id);
+  if (it == assessments.end()) return s;
+  if (it->second.not_applicable) {
+    s.not_applicable = 1;
+  } else if (it->second.level) {
+    s.assessed = 1;
+    s.value = *it->second.level;
+  }
+  return s;
+}
+
 Score score_of(const Node& node, const std::map<std::string, NodeAssessment>& assessments,
                std::map<std::string, Score>& out) {
-  Score s;
-  if (node.level == Level::k_subcategory ||
-      (node.children.empty() && node.level != Level::k_function &&
-       node.level != Level::k_category)) {
-    // A subcategory (or a leaf statement) is scored from its own assessment.
-    s.total = 1;
-    auto it = assessments.find(node.id);
-    if (it != assessments.end()) {
-      if (it->second.not_applicable)
-        s.not_applicable = 1;
-      else if (it->second.level) {
-        s.assessed = 1;
-        s.value = *it->second.level;
-      }
-    }
+  bool grouping = node.level == Level::k_function || node.level == Level::k_category;
+  if (!grouping) {
     for (const auto& c : node.children) score_of(c, assessments, out);
-    out[node.id] = s;
-    return s;
+    return out[node.id] = own_score(node, assessments);
   }
-  // Category: mean of assessed subcategories. Function: mean of its categories' scores.
+  // Category: mean of its assessed subcategories. Function: mean of its categories' scores.
+  Score s;
   double sum = 0;
   int counted = 0;
   for (const auto& c : node.children) {
@@ -153,31 +156,14 @@ Score score_of(const Node& node, const std::map<std::string, NodeAssessment>& as
     s.not_applicable += cs.not_applicable;
     s.total += cs.total;
     if (!cs.value) continue;
-    if (node.level == Level::k_function) {
-      sum += *cs.value;
-      ++counted;
-    } else {
-      sum += *cs.value * cs.assessed;
-      counted += cs.assessed;
-    }
+    bool per_category = node.level == Level::k_function;
+    sum += per_category ? *cs.value : *cs.value * cs.assessed;
+    counted += per_category ? 1 : cs.assessed;
   }
-  // A category assessed directly (frameworks without subcategories, such as TS 27110 Example 1).
-  if (node.level == Level::k_category && s.total == 0) {
-    s.total = 1;
-    auto it = assessments.find(node.id);
-    if (it != assessments.end()) {
-      if (it->second.not_applicable)
-        s.not_applicable = 1;
-      else if (it->second.level) {
-        s.assessed = 1;
-        sum = *it->second.level;
-        counted = 1;
-      }
-    }
-  }
+  if (node.level == Level::k_category && s.total == 0)
+    return out[node.id] = own_score(node, assessments);
   if (counted > 0) s.value = sum / counted;
-  out[node.id] = s;
-  return s;
+  return out[node.id] = s;
 }
 
 }  // namespace
