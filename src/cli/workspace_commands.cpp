@@ -60,6 +60,15 @@ std::optional<Workspace> open_workspace(const Ctx& ctx, int& status) {
   return Workspace{std::move(*s), std::move(cat)};
 }
 
+// Opens the workspace and runs `body` on it; the exit status of the open's failure otherwise.
+template <typename F>
+int with_workspace(const Ctx& ctx, F&& body) {
+  int status = 0;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  return body(*ws);
+}
+
 std::string actor(const Ctx& ctx) {
   if (!ctx.options.actor.empty()) return ctx.options.actor;
   const char* user = std::getenv("USER");
@@ -105,22 +114,16 @@ core::Scale scale_of(Workspace& ws, const core::Profile& p) {
 
 // --- init, org ------------------------------------------------------------------------------
 
-int cmd_init(const Ctx& ctx) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
+int cmd_init(const Ctx& ctx, Workspace& ws) {
   ctx.out << "workspace " << ctx.options.db << " ready (schema version "
-          << ws->store->schema_version().value_or(0)
+          << ws.store->schema_version().value_or(0)
           << ")\nNext: cyberframe org create \"Your organization\"\n";
   return k_exit_ok;
 }
 
-int cmd_org_create(const Ctx& ctx, const std::string& name, const std::string& scope,
+int cmd_org_create(const Ctx& ctx, Workspace& ws, const std::string& name, const std::string& scope,
                    Format format) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
-  auto org = ws->store->create_organization(name, scope);
+  auto org = ws.store->create_organization(name, scope);
   if (!org) return fail_with(ctx, org.error());
   if (format == Format::k_text)
     ctx.out << "organization " << org->id << " '" << org->name << "' created\n";
@@ -130,16 +133,13 @@ int cmd_org_create(const Ctx& ctx, const std::string& name, const std::string& s
   return k_exit_ok;
 }
 
-int cmd_org_list(const Ctx& ctx, Format format) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
-  auto orgs = ws->store->organizations();
+int cmd_org_list(const Ctx& ctx, Workspace& ws, Format format) {
+  auto orgs = ws.store->organizations();
   if (!orgs) return fail_with(ctx, orgs.error());
   Table t({"ID", "NAME", "PROFILES", "SCOPE"});
   json j = json::array();
   for (const auto& o : *orgs) {
-    auto ps = ws->store->profiles(o.id);
+    auto ps = ws.store->profiles(o.id);
     t.add({std::to_string(o.id), o.name, std::to_string(ps ? ps->size() : 0), o.scope});
     j.push_back(json{
         {"id", o.id}, {"name", o.name}, {"scope", o.scope}, {"profiles", ps ? ps->size() : 0}});
@@ -150,16 +150,13 @@ int cmd_org_list(const Ctx& ctx, Format format) {
 
 // --- profile --------------------------------------------------------------------------------
 
-int cmd_profile_create(const Ctx& ctx, const std::string& org_name, const std::string& framework,
-                       const std::string& kind, const std::string& name,
-                       const std::string& scale_id, Format format) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
-  if (ws->catalog.catalog.framework(framework) == nullptr)
+int cmd_profile_create(const Ctx& ctx, Workspace& ws, const std::string& org_name,
+                       const std::string& framework, const std::string& kind,
+                       const std::string& name, const std::string& scale_id, Format format) {
+  if (ws.catalog.catalog.framework(framework) == nullptr)
     return fail_with(ctx, "unknown framework '" + framework +
                               "' (see 'cyberframe catalog list --kind framework')");
-  auto org = ws->store->organization(org_name);
+  auto org = ws.store->organization(org_name);
   if (!org) return fail_with(ctx, org.error());
   core::Profile p;
   p.organization = org->id;
@@ -167,8 +164,8 @@ int cmd_profile_create(const Ctx& ctx, const std::string& org_name, const std::s
   p.kind = core::parse_profile_kind(kind).value_or(core::ProfileKind::k_current);
   p.name = name;
   p.scale = scale_id.empty() ? core::default_scale().id : scale_id;
-  if (auto sc = ws->store->scale(p.scale); !sc) return fail_with(ctx, sc.error());
-  auto created = ws->store->create_profile(p);
+  if (auto sc = ws.store->scale(p.scale); !sc) return fail_with(ctx, sc.error());
+  auto created = ws.store->create_profile(p);
   if (!created) return fail_with(ctx, created.error());
   if (format == Format::k_text)
     ctx.out << kind << " profile " << created->id << " '" << created->name << "' of " << org->name
@@ -182,24 +179,21 @@ int cmd_profile_create(const Ctx& ctx, const std::string& org_name, const std::s
   return k_exit_ok;
 }
 
-int cmd_profile_list(const Ctx& ctx, const std::string& org_name, Format format) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
+int cmd_profile_list(const Ctx& ctx, Workspace& ws, const std::string& org_name, Format format) {
   std::vector<core::Organization> orgs;
   if (!org_name.empty()) {
-    auto o = ws->store->organization(org_name);
+    auto o = ws.store->organization(org_name);
     if (!o) return fail_with(ctx, o.error());
     orgs.push_back(*o);
   } else {
-    orgs = ws->store->organizations().value_or(std::vector<core::Organization>{});
+    orgs = ws.store->organizations().value_or(std::vector<core::Organization>{});
   }
   Table t({"ID", "ORGANIZATION", "NAME", "KIND", "FRAMEWORK", "ASSESSED", "UPDATED"});
   json j = json::array();
   for (const auto& o : orgs) {
-    for (const auto& p : ws->store->profiles(o.id).value_or(std::vector<core::Profile>{})) {
+    for (const auto& p : ws.store->profiles(o.id).value_or(std::vector<core::Profile>{})) {
       auto n =
-          ws->store->node_assessments(p.id).value_or(std::map<std::string, core::NodeAssessment>{});
+          ws.store->node_assessments(p.id).value_or(std::map<std::string, core::NodeAssessment>{});
       t.add({std::to_string(p.id), o.name, p.name, std::string(core::to_string(p.kind)),
              p.framework, std::to_string(n.size()), p.updated_at});
       j.push_back(json{{"id", p.id},
@@ -215,15 +209,12 @@ int cmd_profile_list(const Ctx& ctx, const std::string& org_name, Format format)
   return k_exit_ok;
 }
 
-int cmd_profile_show(const Ctx& ctx, const std::string& ref, Format format) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
-  auto p = ws->store->profile(ref);
+int cmd_profile_show(const Ctx& ctx, Workspace& ws, const std::string& ref, Format format) {
+  auto p = ws.store->profile(ref);
   if (!p) return fail_with(ctx, p.error());
-  auto rows = ws->store->node_assessments(p->id);
+  auto rows = ws.store->node_assessments(p->id);
   if (!rows) return fail_with(ctx, rows.error());
-  const auto& cat = ws->catalog.catalog;
+  const auto& cat = ws.catalog.catalog;
   auto scores = core::roll_up(cat, p->framework, *rows);
   Table t({"NODE", "LEVEL", "SCORE", "ASSESSED", "N/A", "TOTAL", "OUTCOME"});
   json j = json::array();
@@ -260,13 +251,10 @@ struct SetOptions {
   std::optional<std::int64_t> expect_version;
 };
 
-int cmd_profile_set(const Ctx& ctx, const SetOptions& o, Format format) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
-  auto p = ws->store->profile(o.profile);
+int cmd_profile_set(const Ctx& ctx, Workspace& ws, const SetOptions& o, Format format) {
+  auto p = ws.store->profile(o.profile);
   if (!p) return fail_with(ctx, p.error());
-  auto rows = ws->store->node_assessments(p->id);
+  auto rows = ws.store->node_assessments(p->id);
   if (!rows) return fail_with(ctx, rows.error());
   core::NodeAssessment a;
   a.node = o.node;
@@ -293,11 +281,11 @@ int cmd_profile_set(const Ctx& ctx, const SetOptions& o, Format format) {
       return fail_with(ctx, "priority '" + o.priority + "' is not 1/high, 2/medium or 3/low");
     a.priority = it->second;
   }
-  auto scale = scale_of(*ws, *p);
-  if (auto v = core::validate(ws->catalog.catalog, *p, scale, a); !v)
+  auto scale = scale_of(ws, *p);
+  if (auto v = core::validate(ws.catalog.catalog, *p, scale, a); !v)
     return fail_with(ctx, v.error());
   auto stored =
-      ws->store->put_node_assessment(p->id, a, o.expect_version.value_or(read_version), actor(ctx));
+      ws.store->put_node_assessment(p->id, a, o.expect_version.value_or(read_version), actor(ctx));
   if (!stored) return fail_with(ctx, stored.error());
   if (format == Format::k_text) {
     ctx.out << p->name << ' ' << stored->node << ": ";
@@ -318,11 +306,9 @@ int cmd_profile_set(const Ctx& ctx, const SetOptions& o, Format format) {
   return k_exit_ok;
 }
 
-int cmd_profile_import(const Ctx& ctx, const std::string& ref, const std::string& file) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
-  auto p = ws->store->profile(ref);
+int cmd_profile_import(const Ctx& ctx, Workspace& ws, const std::string& ref,
+                       const std::string& file) {
+  auto p = ws.store->profile(ref);
   if (!p) return fail_with(ctx, p.error());
   auto format = exchange::format_from_path(file);
   if (!format)
@@ -330,28 +316,24 @@ int cmd_profile_import(const Ctx& ctx, const std::string& ref, const std::string
   bool ok = false;
   auto bytes = read_all(file, ok);
   if (!ok) return fail_with(ctx, "cannot read " + file);
-  auto result =
-      exchange::import_profile(ws->catalog.catalog, *p, scale_of(*ws, *p), *format, bytes);
+  auto result = exchange::import_profile(ws.catalog.catalog, *p, scale_of(ws, *p), *format, bytes);
   if (!result.errors.empty()) {
     for (const auto& e : result.errors) ctx.err << file << ": " << e.to_string() << '\n';
     ctx.err << "cyberframe: error: " << result.errors.size() << " problem(s) in " << file
             << "; nothing was imported\n";
     return k_exit_bad_input;
   }
-  auto n = ws->store->put_node_assessments(p->id, result.rows, actor(ctx));
+  auto n = ws.store->put_node_assessments(p->id, result.rows, actor(ctx));
   if (!n) return fail_with(ctx, n.error());
   ctx.out << "imported " << *n << " node(s) into " << p->name << '\n';
   return k_exit_ok;
 }
 
-int cmd_profile_export(const Ctx& ctx, const std::string& ref, const std::string& output,
-                       const std::string& fmt) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
-  auto p = ws->store->profile(ref);
+int cmd_profile_export(const Ctx& ctx, Workspace& ws, const std::string& ref,
+                       const std::string& output, const std::string& fmt) {
+  auto p = ws.store->profile(ref);
   if (!p) return fail_with(ctx, p.error());
-  auto rows = ws->store->node_assessments(p->id);
+  auto rows = ws.store->node_assessments(p->id);
   if (!rows) return fail_with(ctx, rows.error());
   std::optional<exchange::TableFormat> format;
   if (!fmt.empty())
@@ -361,7 +343,7 @@ int cmd_profile_export(const Ctx& ctx, const std::string& ref, const std::string
   if (!format) format = exchange::TableFormat::k_csv;
   if (*format == exchange::TableFormat::k_xlsx && output.empty())
     return fail_with(ctx, "XLSX is binary: give -o FILE.xlsx");
-  auto bytes = exchange::export_profile(ws->catalog.catalog, *p, *rows, *format);
+  auto bytes = exchange::export_profile(ws.catalog.catalog, *p, *rows, *format);
   if (output.empty()) {
     ctx.out << bytes;
     return k_exit_ok;
@@ -372,14 +354,11 @@ int cmd_profile_export(const Ctx& ctx, const std::string& ref, const std::string
   return k_exit_ok;
 }
 
-int cmd_evidence_add(const Ctx& ctx, const std::string& ref, const std::string& node,
+int cmd_evidence_add(const Ctx& ctx, Workspace& ws, const std::string& ref, const std::string& node,
                      const std::string& file, const std::string& url, const std::string& name) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
-  auto p = ws->store->profile(ref);
+  auto p = ws.store->profile(ref);
   if (!p) return fail_with(ctx, p.error());
-  if (ws->catalog.catalog.node(p->framework, node) == nullptr)
+  if (ws.catalog.catalog.node(p->framework, node) == nullptr)
     return fail_with(ctx, "unknown node '" + node + "' in framework " + p->framework);
   if (file.empty() == url.empty()) return fail_with(ctx, "give either --file PATH or --url URL");
   std::string bytes;
@@ -392,7 +371,7 @@ int cmd_evidence_add(const Ctx& ctx, const std::string& ref, const std::string& 
   } else if (label.empty()) {
     label = url;
   }
-  auto e = ws->store->add_evidence(p->id, node, label, url, bytes, actor(ctx));
+  auto e = ws.store->add_evidence(p->id, node, label, url, bytes, actor(ctx));
   if (!e) return fail_with(ctx, e.error());
   ctx.out << "evidence " << e->id << " '" << e->name << "' attached to " << node;
   if (!e->sha256.empty()) ctx.out << " (" << e->size << " bytes, sha256 " << e->sha256 << ")";
@@ -402,16 +381,13 @@ int cmd_evidence_add(const Ctx& ctx, const std::string& ref, const std::string& 
 
 // --- scales ---------------------------------------------------------------------------------
 
-int cmd_scale_add(const Ctx& ctx, const std::string& file) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
+int cmd_scale_add(const Ctx& ctx, Workspace& ws, const std::string& file) {
   bool ok = false;
   auto text = read_all(file, ok);
   if (!ok) return fail_with(ctx, "cannot read " + file);
   auto scale = exchange::parse_scale_yaml(text);
   if (!scale) return fail_with(ctx, file + ": " + scale.error().message);
-  auto added = ws->store->add_scale(*scale);
+  auto added = ws.store->add_scale(*scale);
   if (!added) return fail_with(ctx, added.error());
   ctx.out << "scale " << added->id << " added: " << added->levels.size() << " levels, "
           << added->min() << " " << added->levels.front().name << " to " << added->max() << " "
@@ -419,17 +395,14 @@ int cmd_scale_add(const Ctx& ctx, const std::string& file) {
   return k_exit_ok;
 }
 
-int cmd_scale_list(const Ctx& ctx, const std::string& id, Format format) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
+int cmd_scale_list(const Ctx& ctx, Workspace& ws, const std::string& id, Format format) {
   std::vector<core::Scale> scales;
   if (id.empty()) {
-    auto all = ws->store->scales();
+    auto all = ws.store->scales();
     if (!all) return fail_with(ctx, all.error());
     scales = *all;
   } else {
-    auto one = ws->store->scale(id);
+    auto one = ws.store->scale(id);
     if (!one) return fail_with(ctx, one.error());
     scales.push_back(*one);
   }
@@ -449,31 +422,24 @@ int cmd_scale_list(const Ctx& ctx, const std::string& id, Format format) {
 
 // --- assessments ----------------------------------------------------------------------------
 
-int cmd_freeze(const Ctx& ctx, const std::string& ref, const std::string& name,
+int cmd_freeze(const Ctx& ctx, Workspace& ws, const std::string& ref, const std::string& name,
                const std::string& assessor, const std::string& sign_off, const std::string& date) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
-  auto p = ws->store->profile(ref);
+  auto p = ws.store->profile(ref);
   if (!p) return fail_with(ctx, p.error());
   std::string taken = date.empty() ? store::now_utc() : date + "T12:00:00Z";
-  auto s =
-      ws->store->freeze(p->id, name, assessor.empty() ? actor(ctx) : assessor, sign_off, taken);
+  auto s = ws.store->freeze(p->id, name, assessor.empty() ? actor(ctx) : assessor, sign_off, taken);
   if (!s) return fail_with(ctx, s.error());
   ctx.out << "assessment '" << s->name << "' of " << p->name << " frozen at " << s->taken_at
           << '\n';
   return k_exit_ok;
 }
 
-int cmd_trend(const Ctx& ctx, const std::string& ref, Format format) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
-  auto p = ws->store->profile(ref);
+int cmd_trend(const Ctx& ctx, Workspace& ws, const std::string& ref, Format format) {
+  auto p = ws.store->profile(ref);
   if (!p) return fail_with(ctx, p.error());
-  auto snaps = ws->store->snapshots(p->id);
+  auto snaps = ws.store->snapshots(p->id);
   if (!snaps) return fail_with(ctx, snaps.error());
-  const auto& cat = ws->catalog.catalog;
+  const auto& cat = ws.catalog.catalog;
   const auto* fw = cat.framework(p->framework);
   std::vector<std::string> headers{"ASSESSMENT", "DATE", "SIGNED OFF BY"};
   for (const auto& f : fw->nodes) headers.push_back(f.id);
@@ -507,19 +473,16 @@ int cmd_trend(const Ctx& ctx, const std::string& ref, Format format) {
 }
 
 // Compares two assessments of a profile (by name; "live" is the profile as it is now).
-int cmd_compare(const Ctx& ctx, const std::string& ref, const std::string& a_name,
+int cmd_compare(const Ctx& ctx, Workspace& ws, const std::string& ref, const std::string& a_name,
                 const std::string& b_name, Format format) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
-  auto p = ws->store->profile(ref);
+  auto p = ws.store->profile(ref);
   if (!p) return fail_with(ctx, p.error());
-  auto snaps = ws->store->snapshots(p->id);
+  auto snaps = ws.store->snapshots(p->id);
   if (!snaps) return fail_with(ctx, snaps.error());
   auto pick =
       [&](const std::string& name) -> std::optional<std::map<std::string, core::NodeAssessment>> {
     if (name == "live")
-      return ws->store->node_assessments(p->id).value_or(
+      return ws.store->node_assessments(p->id).value_or(
           std::map<std::string, core::NodeAssessment>{});
     for (const auto& s : *snaps) {
       if (s.name == name) return s.assessments;
@@ -534,7 +497,7 @@ int cmd_compare(const Ctx& ctx, const std::string& ref, const std::string& a_nam
     return fail_with(ctx, "no assessment '" + (!a ? a_name : b_name) + "' of " + p->name +
                               " (there are: " + util::join(names, ", ") + ")");
   }
-  const auto& cat = ws->catalog.catalog;
+  const auto& cat = ws.catalog.catalog;
   auto sa = core::roll_up(cat, p->framework, *a);
   auto sb = core::roll_up(cat, p->framework, *b);
   Table scores({"NODE", "LEVEL", a_name, b_name, "CHANGE"});
@@ -580,26 +543,23 @@ int cmd_compare(const Ctx& ctx, const std::string& ref, const std::string& a_nam
 
 // --- gap, roadmap ---------------------------------------------------------------------------
 
-int cmd_gap(const Ctx& ctx, const std::string& current_ref, const std::string& target_ref, int top,
-            Format format, const std::string& output) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
-  auto cur = ws->store->profile(current_ref);
+int cmd_gap(const Ctx& ctx, Workspace& ws, const std::string& current_ref,
+            const std::string& target_ref, int top, Format format, const std::string& output) {
+  auto cur = ws.store->profile(current_ref);
   if (!cur) return fail_with(ctx, cur.error());
-  auto tgt = ws->store->profile(target_ref);
+  auto tgt = ws.store->profile(target_ref);
   if (!tgt) return fail_with(ctx, tgt.error());
   if (cur->framework != tgt->framework)
     return fail_with(ctx, "the profiles are on different frameworks (" + cur->framework + ", " +
                               tgt->framework + "); project one onto the other first");
-  auto c = ws->store->node_assessments(cur->id);
-  auto t = ws->store->node_assessments(tgt->id);
+  auto c = ws.store->node_assessments(cur->id);
+  auto t = ws.store->node_assessments(tgt->id);
   if (!c || !t) return fail_with(ctx, (!c ? c.error() : t.error()));
-  const auto& cat = ws->catalog.catalog;
+  const auto& cat = ws.catalog.catalog;
   if (cur->scale != tgt->scale)
     return fail_with(ctx,
                      "the profiles use different scales (" + cur->scale + ", " + tgt->scale + ")");
-  auto gaps = core::analyse_gaps(cat, cur->framework, scale_of(*ws, *cur), *c, *t);
+  auto gaps = core::analyse_gaps(cat, cur->framework, scale_of(ws, *cur), *c, *t);
   if (!output.empty()) {
     auto f = exchange::format_from_path(output);
     if (!f || *f == exchange::TableFormat::k_yaml)
@@ -664,11 +624,8 @@ struct ActionOptions {
   std::int64_t id = 0;
 };
 
-int cmd_roadmap_add(const Ctx& ctx, const ActionOptions& o) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
-  auto org = ws->store->organization(o.org);
+int cmd_roadmap_add(const Ctx& ctx, Workspace& ws, const ActionOptions& o) {
+  auto org = ws.store->organization(o.org);
   if (!org) return fail_with(ctx, org.error());
   if (!core::default_scale().contains(o.target_level))
     return fail_with(
@@ -682,20 +639,17 @@ int cmd_roadmap_add(const Ctx& ctx, const ActionOptions& o) {
   a.effort_days = o.effort;
   a.target_level = o.target_level;
   a.nodes = o.nodes;
-  auto created = ws->store->create_action(a);
+  auto created = ws.store->create_action(a);
   if (!created) return fail_with(ctx, created.error());
   ctx.out << "action " << created->id << " '" << created->title << "' added\n";
   return k_exit_ok;
 }
 
-int cmd_roadmap_set(const Ctx& ctx, std::int64_t id, const std::string& org_name,
+int cmd_roadmap_set(const Ctx& ctx, Workspace& ws, std::int64_t id, const std::string& org_name,
                     const std::string& new_status) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
-  auto org = ws->store->organization(org_name);
+  auto org = ws.store->organization(org_name);
   if (!org) return fail_with(ctx, org.error());
-  auto list = ws->store->actions(org->id);
+  auto list = ws.store->actions(org->id);
   if (!list) return fail_with(ctx, list.error());
   auto it =
       std::find_if(list->begin(), list->end(), [id](const core::Action& a) { return a.id == id; });
@@ -706,19 +660,16 @@ int cmd_roadmap_set(const Ctx& ctx, std::int64_t id, const std::string& org_name
     return fail_with(ctx,
                      "status '" + new_status + "' is not planned, in-progress, done or cancelled");
   it->status = *s;
-  auto updated = ws->store->update_action(*it);
+  auto updated = ws.store->update_action(*it);
   if (!updated) return fail_with(ctx, updated.error());
   ctx.out << "action " << id << " is " << core::to_string(*s) << '\n';
   return k_exit_ok;
 }
 
-int cmd_roadmap_list(const Ctx& ctx, const std::string& org_name, Format format) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
-  auto org = ws->store->organization(org_name);
+int cmd_roadmap_list(const Ctx& ctx, Workspace& ws, const std::string& org_name, Format format) {
+  auto org = ws.store->organization(org_name);
   if (!org) return fail_with(ctx, org.error());
-  auto list = ws->store->actions(org->id);
+  auto list = ws.store->actions(org->id);
   if (!list) return fail_with(ctx, list.error());
   Table t({"ID", "STATUS", "DUE", "OWNER", "EFFORT (DAYS)", "TARGET", "NODES", "TITLE"});
   json j = json::array();
@@ -741,20 +692,17 @@ int cmd_roadmap_list(const Ctx& ctx, const std::string& org_name, Format format)
 }
 
 // What-if: the current profile as it would be with the selected actions done.
-int cmd_whatif(const Ctx& ctx, const std::string& current_ref, const std::string& target_ref,
-               const std::vector<std::int64_t>& ids, Format format) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
-  auto cur = ws->store->profile(current_ref);
-  auto tgt = ws->store->profile(target_ref);
+int cmd_whatif(const Ctx& ctx, Workspace& ws, const std::string& current_ref,
+               const std::string& target_ref, const std::vector<std::int64_t>& ids, Format format) {
+  auto cur = ws.store->profile(current_ref);
+  auto tgt = ws.store->profile(target_ref);
   if (!cur) return fail_with(ctx, cur.error());
   if (!tgt) return fail_with(ctx, tgt.error());
   auto c =
-      ws->store->node_assessments(cur->id).value_or(std::map<std::string, core::NodeAssessment>{});
+      ws.store->node_assessments(cur->id).value_or(std::map<std::string, core::NodeAssessment>{});
   auto t =
-      ws->store->node_assessments(tgt->id).value_or(std::map<std::string, core::NodeAssessment>{});
-  auto actions = ws->store->actions(cur->organization).value_or(std::vector<core::Action>{});
+      ws.store->node_assessments(tgt->id).value_or(std::map<std::string, core::NodeAssessment>{});
+  auto actions = ws.store->actions(cur->organization).value_or(std::vector<core::Action>{});
   auto projected = c;
   for (auto id : ids) {
     auto it = std::find_if(actions.begin(), actions.end(),
@@ -768,8 +716,8 @@ int cmd_whatif(const Ctx& ctx, const std::string& current_ref, const std::string
       a.level = std::max(a.level.value_or(0), it->target_level);
     }
   }
-  const auto& cat = ws->catalog.catalog;
-  auto scale = scale_of(*ws, *cur);
+  const auto& cat = ws.catalog.catalog;
+  auto scale = scale_of(ws, *cur);
   auto before = core::analyse_gaps(cat, cur->framework, scale, c, t);
   auto after = core::analyse_gaps(cat, cur->framework, scale, projected, t);
   Table table({"FUNCTION", "NOW", "WITH THE ACTIONS", "TARGET"});
@@ -797,45 +745,42 @@ int cmd_whatif(const Ctx& ctx, const std::string& current_ref, const std::string
 
 // --- report ---------------------------------------------------------------------------------
 
-int cmd_report(const Ctx& ctx, const std::string& ref, const std::string& target_ref,
+int cmd_report(const Ctx& ctx, Workspace& ws, const std::string& ref, const std::string& target_ref,
                const std::string& audience, const std::string& output) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
   auto aud = report::parse_audience(audience);
   if (!aud)
     return fail_with(ctx,
                      "audience '" + audience + "' is not executive, practitioner or management");
-  auto cur = ws->store->profile(ref);
+  auto cur = ws.store->profile(ref);
   if (!cur) return fail_with(ctx, cur.error());
   report::ReportInput in;
-  in.catalog = &ws->catalog.catalog;
+  in.catalog = &ws.catalog.catalog;
   in.current = *cur;
-  in.scale = scale_of(*ws, *cur);
+  in.scale = scale_of(ws, *cur);
   in.organization =
-      ws->store->organization(std::to_string(cur->organization)).value_or(core::Organization{});
+      ws.store->organization(std::to_string(cur->organization)).value_or(core::Organization{});
   in.current_assessments =
-      ws->store->node_assessments(cur->id).value_or(std::map<std::string, core::NodeAssessment>{});
+      ws.store->node_assessments(cur->id).value_or(std::map<std::string, core::NodeAssessment>{});
   std::string target_name = target_ref;
   if (target_name.empty()) {
     // The organization's target profile on the same framework, when there is exactly one.
     std::vector<core::Profile> targets;
     for (const auto& p :
-         ws->store->profiles(cur->organization).value_or(std::vector<core::Profile>{})) {
+         ws.store->profiles(cur->organization).value_or(std::vector<core::Profile>{})) {
       if (p.kind == core::ProfileKind::k_target && p.framework == cur->framework)
         targets.push_back(p);
     }
     if (targets.size() == 1) target_name = std::to_string(targets[0].id);
   }
   if (!target_name.empty()) {
-    auto t = ws->store->profile(target_name);
+    auto t = ws.store->profile(target_name);
     if (!t) return fail_with(ctx, t.error());
     in.target = *t;
     in.target_assessments =
-        ws->store->node_assessments(t->id).value_or(std::map<std::string, core::NodeAssessment>{});
+        ws.store->node_assessments(t->id).value_or(std::map<std::string, core::NodeAssessment>{});
   }
-  in.snapshots = ws->store->snapshots(cur->id).value_or(std::vector<core::Snapshot>{});
-  in.actions = ws->store->actions(cur->organization).value_or(std::vector<core::Action>{});
+  in.snapshots = ws.store->snapshots(cur->id).value_or(std::vector<core::Snapshot>{});
+  in.actions = ws.store->actions(cur->organization).value_or(std::vector<core::Action>{});
   in.generated_at = store::now_utc();
   auto html = report::render_html(in, *aud);
   if (!write_all(output, html))
@@ -846,17 +791,14 @@ int cmd_report(const Ctx& ctx, const std::string& ref, const std::string& target
 
 // --- demo -----------------------------------------------------------------------------------
 
-int cmd_demo(const Ctx& ctx) {
-  int status = 0;
-  auto ws = open_workspace(ctx, status);
-  if (!ws) return status;
+int cmd_demo(const Ctx& ctx, Workspace& ws) {
   const std::string org_name = "Demo Manufacturing Ltd";
-  if (ws->store->organization(org_name)) {
+  if (ws.store->organization(org_name)) {
     ctx.out << "the demo organization already exists in " << ctx.options.db << '\n';
     return k_exit_ok;
   }
-  auto& s = *ws->store;
-  const auto& cat = ws->catalog.catalog;
+  auto& s = *ws.store;
+  const auto& cat = ws.catalog.catalog;
   auto org = s.create_organization(org_name, "Two plants, head office and the customer portal");
   if (!org) return fail_with(ctx, org.error());
   core::Profile cp{0, org->id, "Current state", "iso-tr-27103-2018", core::ProfileKind::k_current};
@@ -1022,7 +964,9 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
 
   auto* init = app.add_subcommand(
       "init", "Create the workspace database (or bring it to the current schema)");
-  init->callback([=, &status] { status = cmd_init(*ctx); });
+  init->callback([=, &status] {
+    status = with_workspace(*ctx, [&](Workspace& ws) { return cmd_init(*ctx, ws); });
+  });
 
   auto* org = app.add_subcommand("org", "Organizations: the tenants of a workspace");
   org->require_subcommand(1);
@@ -1034,11 +978,18 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     c->add_option("NAME", *name, "Its name")->required();
     c->add_option("--scope", *scope, "The ISMS scope, in a sentence");
     add_fmt(c, *format, {"text", "json", "yaml"});
-    c->callback([=, &status] { status = cmd_org_create(*ctx, *name, *scope, fmt(*format)); });
+    c->callback([=, &status] {
+      status = with_workspace(*ctx, [&](Workspace& ws) {
+        return cmd_org_create(*ctx, ws, *name, *scope, fmt(*format));
+      });
+    });
     auto* l = org->add_subcommand("list", "List the organizations");
     auto lformat = std::make_shared<std::string>();
     add_fmt(l, *lformat, k_data_formats);
-    l->callback([=, &status] { status = cmd_org_list(*ctx, fmt(*lformat)); });
+    l->callback([=, &status] {
+      status = with_workspace(*ctx,
+                              [&](Workspace& ws) { return cmd_org_list(*ctx, ws, fmt(*lformat)); });
+    });
   }
 
   auto* profile = app.add_subcommand(
@@ -1062,8 +1013,10 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
                   "Implementation-level scale (default cyberframe-0-5; see 'scale list')");
     add_fmt(c, *format, {"text", "json", "yaml"});
     c->callback([=, &status] {
-      status =
-          cmd_profile_create(*ctx, *org_name, *framework, *kind, *name, *scale_id, fmt(*format));
+      status = with_workspace(*ctx, [&](Workspace& ws) {
+        return cmd_profile_create(*ctx, ws, *org_name, *framework, *kind, *name, *scale_id,
+                                  fmt(*format));
+      });
     });
   }
   {
@@ -1072,7 +1025,10 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     auto format = std::make_shared<std::string>();
     c->add_option("--org", *org_name, "Only this organization");
     add_fmt(c, *format, k_data_formats);
-    c->callback([=, &status] { status = cmd_profile_list(*ctx, *org_name, fmt(*format)); });
+    c->callback([=, &status] {
+      status = with_workspace(
+          *ctx, [&](Workspace& ws) { return cmd_profile_list(*ctx, ws, *org_name, fmt(*format)); });
+    });
   }
   {
     auto* c =
@@ -1081,7 +1037,10 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     auto format = std::make_shared<std::string>();
     c->add_option("PROFILE", *ref, "Profile name, ORG/name or id")->required();
     add_fmt(c, *format, k_data_formats);
-    c->callback([=, &status] { status = cmd_profile_show(*ctx, *ref, fmt(*format)); });
+    c->callback([=, &status] {
+      status = with_workspace(
+          *ctx, [&](Workspace& ws) { return cmd_profile_show(*ctx, ws, *ref, fmt(*format)); });
+    });
   }
   {
     auto* c = profile->add_subcommand(
@@ -1107,7 +1066,8 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
         status = fail_with(*ctx, "give --level or --na, not both");
         return;
       }
-      status = cmd_profile_set(*ctx, *o, fmt(*format));
+      status = with_workspace(
+          *ctx, [&](Workspace& ws) { return cmd_profile_set(*ctx, ws, *o, fmt(*format)); });
     });
   }
   {
@@ -1117,7 +1077,10 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     auto file = std::make_shared<std::string>();
     c->add_option("PROFILE", *ref, "Profile name, ORG/name or id")->required();
     c->add_option("FILE", *file, "A .csv, .xlsx or .yaml file")->required();
-    c->callback([=, &status] { status = cmd_profile_import(*ctx, *ref, *file); });
+    c->callback([=, &status] {
+      status = with_workspace(
+          *ctx, [&](Workspace& ws) { return cmd_profile_import(*ctx, ws, *ref, *file); });
+    });
   }
   {
     auto* c =
@@ -1129,7 +1092,11 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     c->add_option("-o,--output", *output, "File to write (format from its extension)");
     c->add_option("--format,-f", *format, "csv, xlsx or yaml")
         ->check(CLI::IsMember({"csv", "xlsx", "yaml"}));
-    c->callback([=, &status] { status = cmd_profile_export(*ctx, *ref, *output, *format); });
+    c->callback([=, &status] {
+      status = with_workspace(*ctx, [&](Workspace& ws) {
+        return cmd_profile_export(*ctx, ws, *ref, *output, *format);
+      });
+    });
   }
   {
     auto* c = profile->add_subcommand(
@@ -1144,7 +1111,11 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     c->add_option("--file", *file, "A file to store");
     c->add_option("--url", *url, "A link (https://...)");
     c->add_option("--name", *name, "A name for it");
-    c->callback([=, &status] { status = cmd_evidence_add(*ctx, *ref, *node, *file, *url, *name); });
+    c->callback([=, &status] {
+      status = with_workspace(*ctx, [&](Workspace& ws) {
+        return cmd_evidence_add(*ctx, ws, *ref, *node, *file, *url, *name);
+      });
+    });
   }
 
   auto* assessment =
@@ -1163,8 +1134,11 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     c->add_option("--assessor", *assessor, "Who assessed (default: you)");
     c->add_option("--sign-off", *sign_off, "Who signed it off");
     c->add_option("--date", *date, "YYYY-MM-DD (default: now)");
-    c->callback(
-        [=, &status] { status = cmd_freeze(*ctx, *ref, *name, *assessor, *sign_off, *date); });
+    c->callback([=, &status] {
+      status = with_workspace(*ctx, [&](Workspace& ws) {
+        return cmd_freeze(*ctx, ws, *ref, *name, *assessor, *sign_off, *date);
+      });
+    });
     auto* cmp = assessment->add_subcommand("compare",
                                            "Compare two assessments of a profile ('live' is now)");
     auto cref = std::make_shared<std::string>();
@@ -1175,14 +1149,21 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     cmp->add_option("A", *ca, "The earlier assessment's name")->required();
     cmp->add_option("B", *cb, "The later assessment's name, or live")->required();
     add_fmt(cmp, *cformat, k_data_formats);
-    cmp->callback([=, &status] { status = cmd_compare(*ctx, *cref, *ca, *cb, fmt(*cformat)); });
+    cmp->callback([=, &status] {
+      status = with_workspace(*ctx, [&](Workspace& ws) {
+        return cmd_compare(*ctx, ws, *cref, *ca, *cb, fmt(*cformat));
+      });
+    });
     auto* t =
         assessment->add_subcommand("trend", "Function scores over the assessments, oldest first");
     auto tref = std::make_shared<std::string>();
     auto format = std::make_shared<std::string>();
     t->add_option("PROFILE", *tref, "Current profile")->required();
     add_fmt(t, *format, k_data_formats);
-    t->callback([=, &status] { status = cmd_trend(*ctx, *tref, fmt(*format)); });
+    t->callback([=, &status] {
+      status = with_workspace(
+          *ctx, [&](Workspace& ws) { return cmd_trend(*ctx, ws, *tref, fmt(*format)); });
+    });
   }
 
   {
@@ -1198,7 +1179,11 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     c->add_option("--top", *top, "Only the N highest-ranked open gaps");
     c->add_option("-o,--output", *output, "Write the gap table to a .csv or .xlsx file");
     add_fmt(c, *format, k_data_formats);
-    c->callback([=, &status] { status = cmd_gap(*ctx, *cur, *tgt, *top, fmt(*format), *output); });
+    c->callback([=, &status] {
+      status = with_workspace(*ctx, [&](Workspace& ws) {
+        return cmd_gap(*ctx, ws, *cur, *tgt, *top, fmt(*format), *output);
+      });
+    });
   }
 
   auto* roadmap = app.add_subcommand("roadmap", "Roadmap actions that close gaps");
@@ -1215,7 +1200,9 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     c->add_option("--effort", o->effort, "Effort in person-days")->check(CLI::NonNegativeNumber);
     c->add_option("--target-level", o->target_level, "The level the nodes reach when it is done");
     c->add_option("--node", o->nodes, "A node whose gap it closes (repeat)");
-    c->callback([=, &status] { status = cmd_roadmap_add(*ctx, *o); });
+    c->callback([=, &status] {
+      status = with_workspace(*ctx, [&](Workspace& ws) { return cmd_roadmap_add(*ctx, ws, *o); });
+    });
   }
   {
     auto* c = roadmap->add_subcommand("list", "List the actions");
@@ -1223,7 +1210,10 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     auto format = std::make_shared<std::string>();
     c->add_option("--org", *org_name, "Organization")->required();
     add_fmt(c, *format, k_data_formats);
-    c->callback([=, &status] { status = cmd_roadmap_list(*ctx, *org_name, fmt(*format)); });
+    c->callback([=, &status] {
+      status = with_workspace(
+          *ctx, [&](Workspace& ws) { return cmd_roadmap_list(*ctx, ws, *org_name, fmt(*format)); });
+    });
   }
   {
     auto* c = roadmap->add_subcommand("set", "Change an action's status");
@@ -1233,7 +1223,10 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     c->add_option("ID", *id, "Action id")->required();
     c->add_option("--org", *org_name, "Organization")->required();
     c->add_option("--status", *st, "planned, in-progress, done or cancelled")->required();
-    c->callback([=, &status] { status = cmd_roadmap_set(*ctx, *id, *org_name, *st); });
+    c->callback([=, &status] {
+      status = with_workspace(
+          *ctx, [&](Workspace& ws) { return cmd_roadmap_set(*ctx, ws, *id, *org_name, *st); });
+    });
   }
   {
     auto* c = roadmap->add_subcommand(
@@ -1246,7 +1239,11 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     c->add_option("TARGET", *tgt, "Target profile")->required();
     c->add_option("--action", *ids, "An action id (repeat)")->required();
     add_fmt(c, *format, {"text", "json", "yaml"});
-    c->callback([=, &status] { status = cmd_whatif(*ctx, *cur, *tgt, *ids, fmt(*format)); });
+    c->callback([=, &status] {
+      status = with_workspace(*ctx, [&](Workspace& ws) {
+        return cmd_whatif(*ctx, ws, *cur, *tgt, *ids, fmt(*format));
+      });
+    });
   }
 
   {
@@ -1262,7 +1259,11 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
         ->default_val("executive")
         ->check(CLI::IsMember({"executive", "practitioner", "management"}));
     c->add_option("-o,--output", *output, "The .html file to write")->required();
-    c->callback([=, &status] { status = cmd_report(*ctx, *ref, *target, *audience, *output); });
+    c->callback([=, &status] {
+      status = with_workspace(*ctx, [&](Workspace& ws) {
+        return cmd_report(*ctx, ws, *ref, *target, *audience, *output);
+      });
+    });
   }
 
   auto* scale =
@@ -1273,17 +1274,24 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
         "add", "Add a scale from a YAML file (id, name, levels: [{value, name, meaning}])");
     auto file = std::make_shared<std::string>();
     c->add_option("FILE", *file, "The scale file")->required();
-    c->callback([=, &status] { status = cmd_scale_add(*ctx, *file); });
+    c->callback([=, &status] {
+      status = with_workspace(*ctx, [&](Workspace& ws) { return cmd_scale_add(*ctx, ws, *file); });
+    });
     auto* l = scale->add_subcommand("list", "List the scales with their levels");
     auto id = std::make_shared<std::string>();
     auto format = std::make_shared<std::string>();
     l->add_option("ID", *id, "Only this scale");
     add_fmt(l, *format, k_data_formats);
-    l->callback([=, &status] { status = cmd_scale_list(*ctx, *id, fmt(*format)); });
+    l->callback([=, &status] {
+      status = with_workspace(
+          *ctx, [&](Workspace& ws) { return cmd_scale_list(*ctx, ws, *id, fmt(*format)); });
+    });
   }
 
   auto* demo = app.add_subcommand("demo", "Fill the workspace with a realistic demo organization");
-  demo->callback([=, &status] { status = cmd_demo(*ctx); });
+  demo->callback([=, &status] {
+    status = with_workspace(*ctx, [&](Workspace& ws) { return cmd_demo(*ctx, ws); });
+  });
 }
 
 }  // namespace cyberframe::cli
