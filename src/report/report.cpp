@@ -435,6 +435,24 @@ int tick_step(const core::Scale& scale) {
   return span <= 10 ? 1 : (span + 9) / 10;
 }
 
+// The horizontal grid of a chart whose y axis is the scale's levels, with the level labels and
+// the axis title. `y` maps a level to its y coordinate.
+template <typename Y>
+std::string level_axis(const core::Scale& scale, double x0, double x1, double mid_y, Y&& y) {
+  std::string s;
+  for (int v = scale.min(); v <= scale.max(); v += tick_step(scale)) {
+    s += "<line x1=\"" + fixed(x0) + "\" x2=\"" + fixed(x1) + "\" y1=\"" + fixed(y(v)) +
+         "\" y2=\"" + fixed(y(v)) + "\" stroke=\"" + (v == scale.min() ? "#8a96a3" : "#e3e8ee") +
+         "\" stroke-width=\"1\"/>";
+    s += "<text x=\"" + fixed(x0 - 8) + "\" y=\"" + fixed(y(v) + 4) +
+         "\" font-size=\"11\" text-anchor=\"end\" fill=\"#5b6675\">" + std::to_string(v) +
+         "</text>";
+  }
+  s += "<text transform=\"translate(12 " + fixed(mid_y) +
+       ") rotate(-90)\" font-size=\"10\" text-anchor=\"middle\" fill=\"#5b6675\">Level</text>";
+  return s;
+}
+
 std::string bar_chart(const std::vector<BarGroup>& groups, const core::Scale& scale,
                       bool with_target, std::string_view aria, double w = 720, double h = 270) {
   const double left = 44, right = 12, top = 26, bottom = 46;
@@ -443,16 +461,7 @@ std::string bar_chart(const std::vector<BarGroup>& groups, const core::Scale& sc
   auto y = [&](double v) { return top + ph * (1.0 - (std::clamp(v, lo, lo + span) - lo) / span); };
   std::string s = "<svg viewBox=\"0 0 " + fixed(w, 0) + " " + fixed(h, 0) +
                   "\" role=\"img\" aria-label=\"" + esc(aria) + "\">";
-  for (int v = scale.min(); v <= scale.max(); v += tick_step(scale)) {
-    s += "<line x1=\"" + fixed(left) + "\" x2=\"" + fixed(w - right) + "\" y1=\"" + fixed(y(v)) +
-         "\" y2=\"" + fixed(y(v)) + "\" stroke=\"" + (v == scale.min() ? "#8a96a3" : "#e3e8ee") +
-         "\" stroke-width=\"1\"/>";
-    s += "<text x=\"" + fixed(left - 8) + "\" y=\"" + fixed(y(v) + 4) +
-         "\" font-size=\"11\" text-anchor=\"end\" fill=\"#5b6675\">" + std::to_string(v) +
-         "</text>";
-  }
-  s += "<text transform=\"translate(12 " + fixed(top + ph / 2) +
-       ") rotate(-90)\" font-size=\"10\" text-anchor=\"middle\" fill=\"#5b6675\">Level</text>";
+  s += level_axis(scale, left, w - right, top + ph / 2, y);
   // Legend.
   s += "<rect x=\"" + fixed(w - right - 190) + "\" y=\"4\" width=\"11\" height=\"11\" fill=\"" +
        k_current_colour + "\"/><text x=\"" + fixed(w - right - 175) +
@@ -520,16 +529,7 @@ std::string line_chart(const std::vector<std::string>& x_labels,
   };
   std::string s = "<svg viewBox=\"0 0 " + fixed(w, 0) + " " + fixed(h, 0) +
                   "\" role=\"img\" aria-label=\"" + esc(aria) + "\">";
-  for (int v = scale.min(); v <= scale.max(); v += tick_step(scale)) {
-    s += "<line x1=\"" + fixed(left) + "\" x2=\"" + fixed(w - right) + "\" y1=\"" + fixed(y(v)) +
-         "\" y2=\"" + fixed(y(v)) + "\" stroke=\"" + (v == scale.min() ? "#8a96a3" : "#e3e8ee") +
-         "\" stroke-width=\"1\"/>";
-    s += "<text x=\"" + fixed(left - 8) + "\" y=\"" + fixed(y(v) + 4) +
-         "\" font-size=\"11\" text-anchor=\"end\" fill=\"#5b6675\">" + std::to_string(v) +
-         "</text>";
-  }
-  s += "<text transform=\"translate(12 " + fixed(top + ph / 2) +
-       ") rotate(-90)\" font-size=\"10\" text-anchor=\"middle\" fill=\"#5b6675\">Level</text>";
+  s += level_axis(scale, left, w - right, top + ph / 2, y);
   // Every `every`-th label, counted back from the latest, so that dates never overlap.
   const double spacing = n <= 1 ? pw : (pw - 48) / (n - 1);
   const std::size_t every =
