@@ -45,6 +45,8 @@ int fail_with(const Ctx& ctx, const std::string& message) {
   return k_exit_bad_input;
 }
 
+std::string actor(const Ctx& ctx);
+
 std::optional<Workspace> open_workspace(const Ctx& ctx, int& status) {
   auto cat = catalog::load(ctx.catalog_options.directory, {});
   if (!cat.ok()) {
@@ -57,6 +59,7 @@ std::optional<Workspace> open_workspace(const Ctx& ctx, int& status) {
     status = fail_with(ctx, s.error());
     return std::nullopt;
   }
+  (*s)->set_actor(actor(ctx));
   return Workspace{std::move(*s), std::move(cat)};
 }
 
@@ -377,6 +380,51 @@ int cmd_evidence_add(const Ctx& ctx, Workspace& ws, const std::string& ref, cons
   if (!e->sha256.empty()) ctx.out << " (" << e->size << " bytes, sha256 " << e->sha256 << ")";
   ctx.out << '\n';
   return k_exit_ok;
+}
+
+// --- audit trail ----------------------------------------------------------------------------
+
+int cmd_audit_log(const Ctx& ctx, Workspace& ws, const std::string& entity, const std::string& id,
+                  std::size_t limit, Format format) {
+  auto rows = ws.store->audit_log(entity, id, limit);
+  if (!rows) return fail_with(ctx, rows.error());
+  Table t({"#", "AT", "ACTOR", "ENTITY", "ID", "ACTION", "BEFORE", "AFTER"});
+  json j = json::array();
+  for (const auto& r : *rows) {
+    t.add(
+        {std::to_string(r.id), r.at, r.actor, r.entity, r.entity_id, r.action, r.before, r.after});
+    j.push_back(json{{"id", r.id},
+                     {"at", r.at},
+                     {"actor", r.actor},
+                     {"entity", r.entity},
+                     {"entity_id", r.entity_id},
+                     {"action", r.action},
+                     {"before", json::parse(r.before, nullptr, false)},
+                     {"after", json::parse(r.after, nullptr, false)},
+                     {"hash", r.hash}});
+  }
+  print_data(ctx.out, format, t, j);
+  return k_exit_ok;
+}
+
+int cmd_history(const Ctx& ctx, Workspace& ws, const std::string& ref, const std::string& node,
+                Format format) {
+  auto p = ws.store->profile(ref);
+  if (!p) return fail_with(ctx, p.error());
+  if (ws.catalog.catalog.node(p->framework, node) == nullptr)
+    return fail_with(ctx, "unknown node '" + node + "' in framework " + p->framework);
+  return cmd_audit_log(ctx, ws, "node", std::to_string(p->id) + "/" + node, 1000, format);
+}
+
+int cmd_audit_verify(const Ctx& ctx, Workspace& ws) {
+  auto v = ws.store->verify_audit();
+  if (!v) return fail_with(ctx, v.error());
+  if (v->intact) {
+    ctx.out << "audit trail intact: " << v->rows << " row(s), every hash verified\n";
+    return k_exit_ok;
+  }
+  ctx.out << "audit trail BROKEN at row " << v->first_bad << ": " << v->problem << '\n';
+  return k_exit_problems;
 }
 
 // --- scales ---------------------------------------------------------------------------------
@@ -1285,6 +1333,45 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     l->callback([=, &status] {
       status = with_workspace(
           *ctx, [&](Workspace& ws) { return cmd_scale_list(*ctx, ws, *id, fmt(*format)); });
+    });
+  }
+
+  auto* audit = app.add_subcommand("audit", "The audit trail: every change, hash-chained");
+  audit->require_subcommand(1);
+  {
+    auto* l = audit->add_subcommand("log", "The changes, oldest first (the last --limit of them)");
+    auto entity = std::make_shared<std::string>();
+    auto id = std::make_shared<std::string>();
+    auto limit = std::make_shared<std::size_t>(100);
+    auto format = std::make_shared<std::string>();
+    l->add_option("--entity", *entity,
+                  "organization, profile, node, snapshot, action, evidence or scale");
+    l->add_option("--id", *id, "The record's id (a node is PROFILE_ID/NODE)");
+    l->add_option("--limit", *limit, "How many of the latest changes (default 100)");
+    add_fmt(l, *format, k_data_formats);
+    l->callback([=, &status] {
+      status = with_workspace(*ctx, [&](Workspace& ws) {
+        return cmd_audit_log(*ctx, ws, *entity, *id, *limit, fmt(*format));
+      });
+    });
+    auto* v =
+        audit->add_subcommand("verify", "Check the hash chain; exit 1 and name the first bad row");
+    v->callback([=, &status] {
+      status = with_workspace(*ctx, [&](Workspace& ws) { return cmd_audit_verify(*ctx, ws); });
+    });
+  }
+  {
+    auto* c =
+        profile->add_subcommand("history", "Every change of one node of a profile, who and when");
+    auto ref = std::make_shared<std::string>();
+    auto node = std::make_shared<std::string>();
+    auto format = std::make_shared<std::string>();
+    c->add_option("PROFILE", *ref, "Profile name, ORG/name or id")->required();
+    c->add_option("NODE", *node, "Node id")->required();
+    add_fmt(c, *format, k_data_formats);
+    c->callback([=, &status] {
+      status = with_workspace(
+          *ctx, [&](Workspace& ws) { return cmd_history(*ctx, ws, *ref, *node, fmt(*format)); });
     });
   }
 

@@ -128,6 +128,24 @@ CREATE TABLE scale (
   created_at TEXT NOT NULL
 );
 )sql",
+      // 4: the audit trail, append-only (triggers refuse updates and deletes) and hash-chained.
+      R"sql(
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  action TEXT NOT NULL,
+  before TEXT NOT NULL,
+  after TEXT NOT NULL,
+  previous_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_by_entity ON audit (entity, entity_id);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+)sql",
   };
   return k_migrations;
 }
@@ -145,6 +163,83 @@ std::string sha256_hex(const std::string& bytes) {
     out += k_hex[digest[i] & 0x0F];
   }
   return out;
+}
+
+std::string audit_hash(const std::string& previous, std::int64_t id, const std::string& at,
+                       const std::string& actor, const std::string& entity,
+                       const std::string& entity_id, const std::string& action,
+                       const std::string& before, const std::string& after) {
+  std::string text = previous + '\n' + std::to_string(id) + '\n' + at + '\n' + actor + '\n' +
+                     entity + '\n' + entity_id + '\n' + action + '\n' + before + '\n' + after;
+  return sha256_hex(text);
+}
+
+// A JSON string literal (RFC 8259 escaping).
+void append_json_string(std::string& out, const std::string& text) {
+  out += '"';
+  for (char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          static const char* const k_hex = "0123456789abcdef";
+          out += "\\u00";
+          out += k_hex[(c >> 4) & 0xF];
+          out += k_hex[c & 0xF];
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+// A node assessment as the audit trail records it: compact JSON, keys in a fixed order. Written
+// by hand because an import records one for every row.
+std::string node_json(const core::NodeAssessment& a) {
+  std::string out = "{\"node\":";
+  out.reserve(160 + a.notes.size() + a.justification.size());
+  append_json_string(out, a.node);
+  out += ",\"level\":";
+  out += a.level ? std::to_string(*a.level) : "null";
+  out += ",\"not_applicable\":";
+  out += a.not_applicable ? "true" : "false";
+  out += ",\"justification\":";
+  append_json_string(out, a.justification);
+  out += ",\"owner\":";
+  append_json_string(out, a.owner);
+  out += ",\"priority\":" + std::to_string(a.priority);
+  out += ",\"notes\":";
+  append_json_string(out, a.notes);
+  out += ",\"version\":" + std::to_string(a.version) + "}";
+  return out;
+}
+
+class Statement;
+
+nlohmann::json action_json(const core::Action& a) {
+  return {{"title", a.title},
+          {"owner", a.owner},
+          {"due", a.due},
+          {"status", std::string(core::to_string(a.status))},
+          {"effort_days", a.effort_days},
+          {"target_level", a.target_level},
+          {"nodes", a.nodes},
+          {"version", a.version}};
 }
 
 class Statement {
@@ -227,6 +322,7 @@ class SqliteStore final : public Store {
   template <typename T, typename F>
   Result<T> transaction(F&& body) {
     if (auto r = exec("BEGIN IMMEDIATE"); !r) return std::unexpected(r.error());
+    m_audit_tail.reset();  // another process may have appended since
     Result<T> result = body();
     if (!result) {
       exec("ROLLBACK");
@@ -237,6 +333,98 @@ class SqliteStore final : public Store {
       return std::unexpected(r.error());
     }
     return result;
+  }
+
+  void set_actor(const std::string& actor) override { m_actor = actor; }
+
+  // Appends one audit row inside the open transaction.
+  Result<void> audit(const std::string& actor, const std::string& entity,
+                     const std::string& entity_id, const std::string& action,
+                     const std::string& before, const std::string& after, const std::string& at) {
+    if (!m_audit_tail) {
+      Statement last(m_db, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
+      if (last.step() == SQLITE_ROW)
+        m_audit_tail = std::pair{last.integer(0), last.text(1)};
+      else
+        m_audit_tail = std::pair{std::int64_t{0}, std::string(64, '0')};
+    }
+    auto id = m_audit_tail->first + 1;
+    auto hash =
+        audit_hash(m_audit_tail->second, id, at, actor, entity, entity_id, action, before, after);
+    if (!m_audit_insert) {
+      m_audit_insert =
+          std::make_unique<Statement>(m_db,
+                                      "INSERT INTO audit (id, at, actor, entity, entity_id, "
+                                      "action, before, after, previous_hash, hash) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    }
+    auto& st = *m_audit_insert;
+    st.bind(1, id).bind(2, at).bind(3, actor).bind(4, entity).bind(5, entity_id).bind(6, action);
+    st.bind(7, before).bind(8, after).bind(9, m_audit_tail->second).bind(10, hash);
+    int rc = st.step();
+    st.reset();
+    if (rc != SQLITE_DONE)
+      return std::unexpected(db_error("recording the change in the audit trail"));
+    m_audit_tail = std::pair{id, hash};
+    return {};
+  }
+
+  Result<std::vector<AuditRecord>> audit_log(const std::string& entity,
+                                             const std::string& entity_id,
+                                             std::size_t limit) override {
+    Statement st(
+        m_db,
+        "SELECT id, at, actor, entity, entity_id, action, before, after, previous_hash, hash FROM "
+        "audit "
+        "WHERE (?1 = '' OR entity = ?1) AND (?2 = '' OR entity_id = ?2) ORDER BY id DESC LIMIT ?3");
+    st.bind(1, entity).bind(2, entity_id).bind(3, static_cast<std::int64_t>(limit));
+    std::vector<AuditRecord> out;
+    while (st.step() == SQLITE_ROW) {
+      out.push_back(AuditRecord{st.integer(0), st.text(1), st.text(2), st.text(3), st.text(4),
+                                st.text(5), st.text(6), st.text(7), st.text(8), st.text(9)});
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+  }
+
+  Result<AuditVerification> verify_audit() override {
+    AuditVerification v;
+    Statement st(m_db,
+                 "SELECT id, at, actor, entity, entity_id, action, before, after, previous_hash, "
+                 "hash FROM audit "
+                 "ORDER BY rowid");
+    std::string previous(64, '0');
+    std::int64_t expected_id = 1;
+    while (st.step() == SQLITE_ROW) {
+      ++v.rows;
+      auto id = st.integer(0);
+      auto fail_at = [&](std::string problem) {
+        v.intact = false;
+        v.first_bad = id;
+        v.problem = std::move(problem);
+      };
+      if (id != expected_id) {
+        fail_at(id > expected_id ? "row " + std::to_string(expected_id) +
+                                       " is missing (removed) before row " + std::to_string(id)
+                                 : "row " + std::to_string(id) + " is out of order");
+        return v;
+      }
+      if (st.text(8) != previous) {
+        fail_at("row " + std::to_string(id) +
+                " does not follow the row before it (reordered or replaced)");
+        return v;
+      }
+      auto hash = audit_hash(previous, id, st.text(1), st.text(2), st.text(3), st.text(4),
+                             st.text(5), st.text(6), st.text(7));
+      if (hash != st.text(9)) {
+        fail_at("row " + std::to_string(id) +
+                " was edited: its content no longer matches its hash");
+        return v;
+      }
+      previous = st.text(9);
+      ++expected_id;
+    }
+    return v;
   }
 
   Result<int> schema_version() override {
@@ -260,7 +448,13 @@ class SqliteStore final : public Store {
         return fail(ErrorCode::k_invalid_input,
                     "an organization named '" + util::trim(name) + "' already exists");
       if (rc != SQLITE_ROW) return std::unexpected(db_error("creating the organization"));
-      return core::Organization{st.integer(0), util::trim(name), scope, 1, st.text(1)};
+      core::Organization org{st.integer(0), util::trim(name), scope, 1, st.text(1)};
+      if (auto a = audit(m_actor, "organization", std::to_string(org.id), "create", "null",
+                         nlohmann::json{{"name", org.name}, {"scope", org.scope}}.dump(),
+                         org.created_at);
+          !a)
+        return std::unexpected(a.error());
+      return org;
     });
   }
 
@@ -306,6 +500,15 @@ class SqliteStore final : public Store {
       out.name = util::trim(p.name);
       out.version = 1;
       out.created_at = out.updated_at = now;
+      nlohmann::json after{{"organization", out.organization},
+                           {"name", out.name},
+                           {"framework", out.framework},
+                           {"kind", std::string(core::to_string(out.kind))},
+                           {"scale", out.scale}};
+      if (auto a = audit(m_actor, "profile", std::to_string(out.id), "create", "null", after.dump(),
+                         now);
+          !a)
+        return std::unexpected(a.error());
       return out;
     });
   }
@@ -397,6 +600,30 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  // The stored row of one node as JSON, or "null".
+  std::map<std::string, std::string> stored_nodes(std::int64_t profile,
+                                                  const std::string& only_node) {
+    std::map<std::string, std::string> out;
+    Statement st(
+        m_db,
+        "SELECT node, level, not_applicable, justification, owner, priority, notes, version FROM "
+        "node_assessment WHERE profile = ?1 AND (?2 = '' OR node = ?2)");
+    st.bind(1, profile).bind(2, only_node);
+    while (st.step() == SQLITE_ROW) {
+      core::NodeAssessment a;
+      a.node = st.text(0);
+      a.level = st.optional_int(1);
+      a.not_applicable = st.integer(2) != 0;
+      a.justification = st.text(3);
+      a.owner = st.text(4);
+      a.priority = static_cast<int>(st.integer(5));
+      a.notes = st.text(6);
+      a.version = st.integer(7);
+      out[a.node] = node_json(a);
+    }
+    return out;
+  }
+
   // Writes one row inside an open transaction.
   Result<core::NodeAssessment> write_node(std::int64_t profile, const core::NodeAssessment& a,
                                           std::optional<std::int64_t> expected,
@@ -412,6 +639,9 @@ class SqliteStore final : public Store {
       by = cur.text(1);
       at = cur.text(2);
     }
+    auto before_rows =
+        version == 0 ? std::map<std::string, std::string>{} : stored_nodes(profile, a.node);
+    std::string before = before_rows.empty() ? "null" : before_rows.begin()->second;
     if (expected && *expected != version) {
       return fail(ErrorCode::k_conflict,
                   version == 0 ? a.node + " was removed since you read it"
@@ -442,6 +672,11 @@ class SqliteStore final : public Store {
     out.version = version + 1;
     out.updated_at = now;
     out.updated_by = actor;
+    auto entity_id = std::to_string(profile) + "/" + a.node;
+    if (auto r = audit(actor, "node", entity_id, version == 0 ? "create" : "update", before,
+                       node_json(out), now);
+        !r)
+      return std::unexpected(r.error());
     return out;
   }
 
@@ -483,7 +718,16 @@ class SqliteStore final : public Store {
           "priority = excluded.priority, notes = excluded.notes, version = node_assessment.version "
           "+ 1, "
           "updated_at = excluded.updated_at, updated_by = excluded.updated_by");
+      auto before = stored_nodes(profile, "");
       for (const auto& a : rows) {
+        auto it = before.find(a.node);
+        auto after = a;
+        after.version =
+            it == before.end() ? 1 : nlohmann::json::parse(it->second).value("version", 0) + 1;
+        if (auto r = audit(actor, "node", std::to_string(profile) + "/" + a.node, "import",
+                           it == before.end() ? "null" : it->second, node_json(after), now);
+            !r)
+          return std::unexpected(r.error());
         up.bind(1, profile)
             .bind(2, a.node)
             .bind(3, a.level)
@@ -534,6 +778,15 @@ class SqliteStore final : public Store {
           "profile = ?2");
       copy.bind(1, s.id).bind(2, profile);
       if (copy.step() != SQLITE_DONE) return std::unexpected(db_error("freezing the assessment"));
+      nlohmann::json after{{"profile", profile},
+                           {"name", s.name},
+                           {"taken_at", s.taken_at},
+                           {"assessor", s.assessor},
+                           {"signed_off_by", s.signed_off_by}};
+      if (auto a = audit(m_actor, "snapshot", std::to_string(s.id), "freeze", "null", after.dump(),
+                         now_utc());
+          !a)
+        return std::unexpected(a.error());
       return s;
     });
   }
@@ -614,6 +867,10 @@ class SqliteStore final : public Store {
       out.id = st.integer(0);
       out.version = 1;
       if (auto w = write_action_nodes(out); !w) return std::unexpected(w.error());
+      if (auto a = audit(m_actor, "action", std::to_string(out.id), "create", "null",
+                         action_json(out).dump(), now_utc());
+          !a)
+        return std::unexpected(a.error());
       return out;
     });
   }
@@ -621,6 +878,11 @@ class SqliteStore final : public Store {
   Result<core::Action> update_action(const core::Action& action) override {
     if (auto c = check_action(action); !c) return std::unexpected(c.error());
     return transaction<core::Action>([&]() -> Result<core::Action> {
+      std::string before = "null";
+      {
+        auto current = actions_where("id = ?1", action.id);
+        if (!current.empty()) before = action_json(current.front()).dump();
+      }
       Statement st(
           m_db,
           "UPDATE action SET title = ?2, owner = ?3, due = ?4, status = ?5, effort_days = ?6, "
@@ -640,28 +902,35 @@ class SqliteStore final : public Store {
       auto out = action;
       out.version = action.version + 1;
       if (auto w = write_action_nodes(out); !w) return std::unexpected(w.error());
+      if (auto a = audit(m_actor, "action", std::to_string(out.id), "update", before,
+                         action_json(out).dump(), now_utc());
+          !a)
+        return std::unexpected(a.error());
       return out;
     });
   }
 
-  Result<std::vector<core::Action>> actions(std::int64_t organization) override {
+  // Actions matching `where` (SQL over the action table, with ?1 bound to `value`).
+  std::vector<core::Action> actions_where(const std::string& where, std::int64_t value) {
     std::vector<core::Action> out;
     Statement st(
         m_db,
-        "SELECT id, title, owner, due, status, effort_days, target_level, version FROM action "
-        "WHERE organization = ?1 ORDER BY CASE WHEN due = '' THEN 1 ELSE 0 END, due, id");
-    st.bind(1, organization);
+        ("SELECT id, organization, title, owner, due, status, effort_days, target_level, version "
+         "FROM action WHERE " +
+         where + " ORDER BY CASE WHEN due = '' THEN 1 ELSE 0 END, due, id")
+            .c_str());
+    st.bind(1, value);
     while (st.step() == SQLITE_ROW) {
       core::Action a;
       a.id = st.integer(0);
-      a.organization = organization;
-      a.title = st.text(1);
-      a.owner = st.text(2);
-      a.due = st.text(3);
-      a.status = core::parse_action_status(st.text(4)).value_or(core::ActionStatus::k_planned);
-      a.effort_days = static_cast<int>(st.integer(5));
-      a.target_level = static_cast<int>(st.integer(6));
-      a.version = st.integer(7);
+      a.organization = st.integer(1);
+      a.title = st.text(2);
+      a.owner = st.text(3);
+      a.due = st.text(4);
+      a.status = core::parse_action_status(st.text(5)).value_or(core::ActionStatus::k_planned);
+      a.effort_days = static_cast<int>(st.integer(6));
+      a.target_level = static_cast<int>(st.integer(7));
+      a.version = st.integer(8);
       out.push_back(std::move(a));
     }
     Statement nodes(m_db, "SELECT node FROM action_node WHERE action = ?1 ORDER BY node");
@@ -671,6 +940,10 @@ class SqliteStore final : public Store {
       nodes.reset();
     }
     return out;
+  }
+
+  Result<std::vector<core::Action>> actions(std::int64_t organization) override {
+    return actions_where("organization = ?1", organization);
   }
 
   Result<core::Scale> add_scale(const core::Scale& scale) override {
@@ -692,6 +965,9 @@ class SqliteStore final : public Store {
                         "' already exists; scales cannot be changed "
                         "once profiles may use them: add it under a new id");
       if (rc != SQLITE_DONE) return std::unexpected(db_error("adding the scale"));
+      if (auto a = audit(m_actor, "scale", scale.id, "create", "null", levels.dump(), now_utc());
+          !a)
+        return std::unexpected(a.error());
       return scale;
     });
   }
@@ -767,6 +1043,13 @@ class SqliteStore final : public Store {
       st.bind(7, e.size).bind(8, e.added_at).bind(9, actor);
       if (st.step() != SQLITE_ROW) return std::unexpected(db_error("attaching the evidence"));
       e.id = st.integer(0);
+      nlohmann::json after{{"profile", profile}, {"node", node}, {"kind", e.kind},
+                           {"name", e.name},     {"url", e.url}, {"sha256", e.sha256},
+                           {"size", e.size}};
+      if (auto a = audit(actor, "evidence", std::to_string(e.id), "create", "null", after.dump(),
+                         e.added_at);
+          !a)
+        return std::unexpected(a.error());
       return e;
     });
   }
@@ -814,6 +1097,9 @@ class SqliteStore final : public Store {
 
  private:
   sqlite3* m_db;
+  std::string m_actor = "cyberframe";
+  std::optional<std::pair<std::int64_t, std::string>> m_audit_tail;  // valid inside one transaction
+  std::unique_ptr<Statement> m_audit_insert;
 };
 
 }  // namespace

@@ -25,6 +25,27 @@ namespace cyberframe::store {
 
 using util::Result;
 
+// One change: who, when, what, and the record before and after (JSON; "null" when created).
+struct AuditRecord {
+  std::int64_t id = 0;
+  std::string at;
+  std::string actor;
+  std::string entity;     // organization, profile, node, snapshot, action, evidence, scale
+  std::string entity_id;  // e.g. "3/ID.AM-1" for a node of profile 3
+  std::string action;     // create, update, import, freeze
+  std::string before;
+  std::string after;
+  std::string previous_hash;
+  std::string hash;  // SHA-256 of the previous hash and every field above
+};
+
+struct AuditVerification {
+  std::size_t rows = 0;
+  bool intact = true;
+  std::int64_t first_bad = 0;  // the id of the first row that does not verify
+  std::string problem;         // what is wrong with it
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -79,6 +100,16 @@ class Store {
   virtual Result<core::Scale> add_scale(const core::Scale& scale) = 0;
   virtual Result<core::Scale> scale(const std::string& id) = 0;
   virtual Result<std::vector<core::Scale>> scales() = 0;
+
+  // Who the changes are recorded as, for writes that take no actor of their own.
+  virtual void set_actor(const std::string& actor) = 0;
+
+  // The audit trail: every change, append-only and hash-chained. Newest last.
+  virtual Result<std::vector<AuditRecord>> audit_log(const std::string& entity,
+                                                     const std::string& entity_id,
+                                                     std::size_t limit) = 0;
+  // Recomputes the chain; names the first row that was edited, removed or reordered.
+  virtual Result<AuditVerification> verify_audit() = 0;
 
   // The schema version the database is at.
   virtual Result<int> schema_version() = 0;

@@ -268,3 +268,130 @@ TEST(SqliteStore, RefusesANewerSchemaAndFilesThatAreNotWorkspaces) {
 
 }  // namespace
 }  // namespace cyberframe::store
+
+namespace cyberframe::store {
+namespace {
+
+// Opens a workspace with a few changes, then tampers with its audit table the way an attacker
+// with the database file would (dropping the append-only triggers first).
+class AuditTrail : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path = dir.path / "audit.db";
+    auto s = open_sqlite(path);
+    ASSERT_TRUE(s) << s.error().message;
+    store = std::move(*s);
+    store->set_actor("alice");
+    auto org = store->create_organization("ACME", "");
+    core::Profile p;
+    p.organization = org->id;
+    p.name = "now";
+    p.framework = "iso-tr-27103-2018";
+    auto profile = store->create_profile(p);
+    core::NodeAssessment a;
+    a.node = "ID.AM-1";
+    a.level = 1;
+    ASSERT_TRUE(store->put_node_assessment(profile->id, a, 0, "alice"));
+    a.level = 3;
+    ASSERT_TRUE(store->put_node_assessment(profile->id, a, 1, "bob"));
+    ASSERT_TRUE(store->put_node_assessments(profile->id, {a}, "import"));
+  }
+
+  void sql(const std::string& statement) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    char* error = nullptr;
+    int rc = sqlite3_exec(db, statement.c_str(), nullptr, nullptr, &error);
+    std::string message = error ? error : "";
+    sqlite3_free(error);
+    sqlite3_close(db);
+    ASSERT_EQ(rc, SQLITE_OK) << message;
+  }
+
+  TempDir dir;
+  fs::path path;
+  std::unique_ptr<Store> store;
+};
+
+TEST_F(AuditTrail, RecordsWhoWhatBeforeAndAfter) {
+  auto log = store->audit_log("node", "", 10);
+  ASSERT_TRUE(log);
+  ASSERT_EQ(log->size(), 3u);
+  EXPECT_EQ((*log)[0].actor, "alice");
+  EXPECT_EQ((*log)[0].action, "create");
+  EXPECT_EQ((*log)[0].before, "null");
+  EXPECT_EQ((*log)[1].actor, "bob");
+  EXPECT_NE((*log)[1].before.find("\"level\":1"), std::string::npos);
+  EXPECT_NE((*log)[1].after.find("\"level\":3"), std::string::npos);
+  EXPECT_EQ((*log)[2].action, "import");
+  auto all = store->audit_log("", "", 100);
+  EXPECT_EQ(all->front().entity, "organization");
+  EXPECT_EQ(all->front().actor, "alice");
+  auto v = store->verify_audit();
+  EXPECT_TRUE(v->intact);
+  EXPECT_EQ(v->rows, 5u);
+}
+
+TEST_F(AuditTrail, IsAppendOnly) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(db, "UPDATE audit SET actor = 'mallory'", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(db, "DELETE FROM audit WHERE id = 2", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_TRUE(store->verify_audit()->intact);
+}
+
+TEST_F(AuditTrail, AnEditedRowIsNamed) {
+  sql("DROP TRIGGER audit_no_update; UPDATE audit SET after = replace(after, '\"level\":3', "
+      "'\"level\":5') WHERE id = 4");
+  auto v = store->verify_audit();
+  EXPECT_FALSE(v->intact);
+  EXPECT_EQ(v->first_bad, 4);
+  EXPECT_EQ(v->problem, "row 4 was edited: its content no longer matches its hash");
+}
+
+TEST_F(AuditTrail, ARemovedRowIsNamed) {
+  sql("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 3");
+  auto v = store->verify_audit();
+  EXPECT_FALSE(v->intact);
+  EXPECT_EQ(v->first_bad, 4);
+  EXPECT_EQ(v->problem, "row 3 is missing (removed) before row 4");
+}
+
+TEST_F(AuditTrail, ReorderedRowsAreNamed) {
+  // Swap the contents of rows 2 and 3, keeping their ids and even recomputing nothing.
+  sql("DROP TRIGGER audit_no_update;"
+      "CREATE TEMP TABLE t AS SELECT * FROM audit WHERE id IN (2, 3);"
+      "UPDATE audit SET at = (SELECT at FROM t WHERE id = 5 - audit.id), actor = (SELECT actor "
+      "FROM t WHERE id = 5 - "
+      "audit.id), entity = (SELECT entity FROM t WHERE id = 5 - audit.id), entity_id = (SELECT "
+      "entity_id FROM t "
+      "WHERE id = 5 - audit.id), action = (SELECT action FROM t WHERE id = 5 - audit.id), before = "
+      "(SELECT before "
+      "FROM t WHERE id = 5 - audit.id), after = (SELECT after FROM t WHERE id = 5 - audit.id), "
+      "previous_hash = "
+      "(SELECT previous_hash FROM t WHERE id = 5 - audit.id), hash = (SELECT hash FROM t WHERE id "
+      "= 5 - audit.id) "
+      "WHERE id IN (2, 3);");
+  auto v = store->verify_audit();
+  EXPECT_FALSE(v->intact);
+  EXPECT_EQ(v->first_bad, 2);
+  EXPECT_EQ(v->problem, "row 2 does not follow the row before it (reordered or replaced)");
+}
+
+TEST_F(AuditTrail, AFailedWriteLeavesNoAuditRow) {
+  core::NodeAssessment a;
+  a.node = "ID.AM-1";
+  a.level = 2;
+  EXPECT_FALSE(store->put_node_assessment(1, a, 1, "carol"));  // stale
+  EXPECT_EQ(store->audit_log("", "", 100)->size(), 5u);
+  EXPECT_TRUE(store->verify_audit()->intact);
+  EXPECT_TRUE(store->put_node_assessment(1, a, std::nullopt, "carol"))
+      << "the chain continues after a rollback";
+  EXPECT_TRUE(store->verify_audit()->intact);
+}
+
+}  // namespace
+}  // namespace cyberframe::store
