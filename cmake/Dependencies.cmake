@@ -9,6 +9,7 @@ pkg_check_modules(sqlite3 REQUIRED IMPORTED_TARGET sqlite3)        # libsqlite3-
 pkg_check_modules(xlsxwriter REQUIRED IMPORTED_TARGET xlsxwriter)  # libxlsxwriter-dev: XLSX export
 pkg_check_modules(minizip REQUIRED IMPORTED_TARGET minizip)        # libminizip-dev: XLSX import (zip)
 pkg_check_modules(libxml2 REQUIRED IMPORTED_TARGET libxml-2.0)     # libxml2-dev: XLSX import (XML)
+pkg_check_modules(httplib REQUIRED IMPORTED_TARGET cpp-httplib)    # libcpp-httplib-dev: the HTTP server
 if(CYBERFRAME_BUILD_TESTS)
   find_package(GTest REQUIRED)           # libgtest-dev
 endif()

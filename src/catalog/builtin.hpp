@@ -14,4 +14,7 @@ struct EmbeddedFile {
 
 std::span<const EmbeddedFile> builtin_files();
 
+// Another file built into the binary (docs/openapi.json), or empty when there is none by that path.
+std::string_view embedded_resource(std::string_view path);
+
 }  // namespace cyberframe::catalog

@@ -4,7 +4,9 @@
 
 #include <ostream>
 
+#include "catalog/loader.hpp"
 #include "cli/output.hpp"
+#include "server/server.hpp"
 
 namespace cyberframe::cli {
 
@@ -46,6 +48,34 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   int status = k_exit_ok;
   add_catalog_commands(app, options, out, err, status);
   add_workspace_commands(app, options, workspace, out, err, status);
+
+  auto* serve =
+      app.add_subcommand("serve", "Serve the JSON API (catalog, health, metrics) over HTTP");
+  std::string listen = "127.0.0.1:8080";
+  serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port)");
+  serve->callback([&] {
+    auto colon = listen.rfind(':');
+    server::Options o;
+    try {
+      if (colon == std::string::npos) throw std::invalid_argument("no port");
+      o.host = listen.substr(0, colon);
+      std::size_t used = 0;
+      o.port = std::stoi(listen.substr(colon + 1), &used);
+      if (used != listen.size() - colon - 1 || o.port < 0 || o.port > 65535)
+        throw std::invalid_argument("port");
+    } catch (const std::exception&) {
+      err << "cyberframe: error: --listen '" << listen << "' is not HOST:PORT (port 0-65535)\n";
+      status = k_exit_bad_input;
+      return;
+    }
+    auto cat = catalog::load(options.directory, {});
+    if (!cat.ok()) {
+      for (const auto& d : cat.diagnostics) err << d.to_string() << '\n';
+      status = k_exit_bad_input;
+      return;
+    }
+    status = server::serve(cat.catalog, o, out, err);
+  });
 
   try {
     app.parse(argc, argv);

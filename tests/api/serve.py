@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""`cyberframe serve` as a process: it binds, answers over HTTP, refuses an oversized body with
+problem+json, writes one JSON access-log line per request, and stops cleanly on SIGTERM.
+
+Usage: serve.py CYBERFRAME_BINARY
+"""
+import http.client
+import json
+import signal
+import subprocess
+import sys
+import time
+
+failures = []
+
+
+def check(condition, what):
+    if not condition:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def main():
+    binary = sys.argv[1]
+    p = subprocess.Popen([binary, "serve", "--listen", "127.0.0.1:0"], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    line = p.stdout.readline().strip()
+    check(line.startswith("listening on http://127.0.0.1:"), f"startup line {line!r}")
+    port = int(line.rsplit(":", 1)[1])
+
+    def request(method, path, body=None, headers=None):
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        c.request(method, path, body=body, headers=headers or {})
+        r = c.getresponse()
+        data = r.read()
+        c.close()
+        return r.status, r.getheader("Content-Type"), data
+
+    status, ctype, body = request("GET", "/healthz")
+    check(status == 200 and json.loads(body) == {"status": "ok"}, "healthz")
+    status, ctype, body = request("GET", "/api/v1/frameworks/iso-tr-27103-2018/nodes/ID.RA-1")
+    check(status == 200 and json.loads(body)["id"] == "ID.RA-1", "node over HTTP")
+    status, ctype, body = request("GET", "/api/v1/references?standard=ISO%2FIEC%2027002%3A2022&clause=8.8")
+    check(status == 200 and len(json.loads(body)["citations"]) > 0, "reference look-up with an encoded query")
+    status, ctype, body = request("POST", "/api/v1/frameworks", body=b"x" * (2 * 1024 * 1024),
+                                  headers={"Content-Type": "application/json"})
+    check(status == 413 and ctype == "application/problem+json" and json.loads(body)["status"] == 413,
+          f"oversized body: {status} {ctype} {body[:100]!r}")
+    status, ctype, body = request("PUT", "/api/v1/frameworks/x", body=b"{", headers={"Content-Type": "application/json"})
+    check(status == 405 and ctype == "application/problem+json", f"write to a read-only resource: {status}")
+    status, ctype, body = request("GET", "/metrics")
+    check(status == 200 and b'route="/healthz",status="200"} 1' in body, "metrics count the requests")
+
+    start = time.monotonic()
+    p.send_signal(signal.SIGTERM)
+    try:
+        out, err = p.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        out, err = p.communicate()
+        check(False, "SIGTERM did not stop the server within 10 s")
+    check(p.returncode == 0, f"exit status after SIGTERM: {p.returncode}")
+    check("stopped" in out, "says it stopped")
+    log = [json.loads(l) for l in err.splitlines() if l.startswith("{")]
+    check(len(log) >= 5 and all({"at", "method", "path", "status", "ms"} <= set(l) for l in log),
+          f"access log: {err[:300]!r}")
+    print(f"stopped {time.monotonic() - start:.2f} s after SIGTERM")
+    total = 8
+    print(f"{total - len(failures)} passed, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
