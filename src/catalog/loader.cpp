@@ -34,8 +34,8 @@ bool LoadResult::ok() const {
 
 namespace {
 
-// Upper bound on framework nodes in one file: stops alias bombs ("billion laughs" through YAML
-// anchors) from walking an exponential tree.
+// Upper bound on framework nodes in one file (aliases, which could multiply a subtree, are refused
+// before parsing; this bounds the memory one file can take).
 constexpr std::size_t k_max_nodes_per_file = 500000;
 
 const std::regex& item_id_pattern() {
