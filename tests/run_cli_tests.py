@@ -19,6 +19,7 @@ Each case starts with `$ ARGS` (split like a shell would; the cyberframe binary 
 contains:` / `stderr contains:` by lines that must each occur; `stdout lacks:` by lines that must
 not. `{data}` is tests/data, `{tmp}` a fresh temporary directory per file, `{shared}` ../shared.
 `% COMMAND` lines before `$` run a shell command first (to make inputs, e.g. a large file).
+`$ ARGS < FILE` gives FILE (in the temporary directory) on standard input; otherwise it is empty.
 With UPDATE_GOLDEN=1 the exact `stdout:` / `stderr:` sections are rewritten from the actual output.
 """
 
@@ -97,8 +98,15 @@ def main():
         for case in cases:
             for cmd in case["setup"]:
                 subprocess.run(expand(cmd), shell=True, check=True, cwd=tmp)
-            args = [binary] + [expand(a) for a in shlex.split(case["args"])]
-            proc = subprocess.run(args, capture_output=True, text=True, env=env, cwd=tmp, timeout=120)
+            words = shlex.split(case["args"])
+            stdin_text = ""
+            if len(words) >= 2 and words[-2] == "<":  # "$ ARGS < FILE": FILE on standard input
+                with open(os.path.join(tmp, expand(words[-1])), encoding="utf-8") as f:
+                    stdin_text = f.read()
+                words = words[:-2]
+            args = [binary] + [expand(a) for a in words]
+            proc = subprocess.run(args, capture_output=True, text=True, env=env, cwd=tmp, timeout=120,
+                                  input=stdin_text)
             out = {"stdout": proc.stdout.replace(tmp, "{tmp}").replace(subst["{data}"], "{data}"),
                    "stderr": proc.stderr.replace(tmp, "{tmp}").replace(subst["{data}"], "{data}")}
             problems = []

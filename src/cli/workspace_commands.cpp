@@ -4,9 +4,12 @@
 
 #include <cmath>
 #include <fstream>
+#include <iostream>
 #include <memory>
 #include <ostream>
 #include <random>
+
+#include <sodium.h>
 #include <sstream>
 
 #include "catalog/loader.hpp"
@@ -379,6 +382,73 @@ int cmd_evidence_add(const Ctx& ctx, Workspace& ws, const std::string& ref, cons
   ctx.out << "evidence " << e->id << " '" << e->name << "' attached to " << node;
   if (!e->sha256.empty()) ctx.out << " (" << e->size << " bytes, sha256 " << e->sha256 << ")";
   ctx.out << '\n';
+  return k_exit_ok;
+}
+
+// --- users ----------------------------------------------------------------------------------
+
+int cmd_user_add(const Ctx& ctx, Workspace& ws, const std::string& name, bool admin,
+                 bool password_stdin) {
+  std::string password;
+  bool generated = false;
+  if (password_stdin) {
+    std::getline(std::cin, password);
+  } else {
+    // 18 random bytes as base64url: 24 characters, about 144 bits.
+    if (sodium_init() < 0) return fail_with(ctx, "libsodium could not start");
+    unsigned char bytes[18];
+    randombytes_buf(bytes, sizeof bytes);
+    char text[sodium_base64_ENCODED_LEN(18, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+    sodium_bin2base64(text, sizeof text, bytes, sizeof bytes,
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    password = text;
+    generated = true;
+  }
+  auto u = ws.store->add_user(name, password, admin);
+  if (!u) return fail_with(ctx, u.error());
+  ctx.out << (admin ? "administrator " : "user ") << u->name << " added\n";
+  if (generated) ctx.out << "password (shown once, store it now): " << password << '\n';
+  return k_exit_ok;
+}
+
+int cmd_user_list(const Ctx& ctx, Workspace& ws, Format format) {
+  auto list = ws.store->users();
+  if (!list) return fail_with(ctx, list.error());
+  auto orgs = ws.store->organizations().value_or(std::vector<core::Organization>{});
+  auto org_name = [&](std::int64_t id) {
+    for (const auto& o : orgs)
+      if (o.id == id) return o.name;
+    return std::to_string(id);
+  };
+  Table t({"NAME", "ADMINISTRATOR", "ROLES", "CREATED"});
+  json j = json::array();
+  for (const auto& u : *list) {
+    std::vector<std::string> roles;
+    json jr = json::object();
+    for (const auto& [org, role] : u.roles) {
+      roles.push_back(org_name(org) + ": " + std::string(store::to_string(role)));
+      jr[org_name(org)] = std::string(store::to_string(role));
+    }
+    t.add({u.name, u.administrator ? "yes" : "no", util::join(roles, "; "), u.created_at});
+    j.push_back(json{{"name", u.name},
+                     {"administrator", u.administrator},
+                     {"roles", jr},
+                     {"created_at", u.created_at}});
+  }
+  print_data(ctx.out, format, t, j);
+  return k_exit_ok;
+}
+
+int cmd_user_grant(const Ctx& ctx, Workspace& ws, const std::string& name,
+                   const std::string& org_name, const std::string& role_name) {
+  auto org = ws.store->organization(org_name);
+  if (!org) return fail_with(ctx, org.error());
+  auto role = store::parse_role(role_name);
+  if (!role)
+    return fail_with(ctx, "role '" + role_name + "' is not admin, editor, auditor or viewer");
+  auto u = ws.store->grant(name, org->id, *role);
+  if (!u) return fail_with(ctx, u.error());
+  ctx.out << u->name << " is " << role_name << " of " << org->name << '\n';
   return k_exit_ok;
 }
 
@@ -1333,6 +1403,44 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     l->callback([=, &status] {
       status = with_workspace(
           *ctx, [&](Workspace& ws) { return cmd_scale_list(*ctx, ws, *id, fmt(*format)); });
+    });
+  }
+
+  auto* user = app.add_subcommand("user", "Local accounts and their roles per organization");
+  user->require_subcommand(1);
+  {
+    auto* a = user->add_subcommand(
+        "add", "Add an account; without --password-stdin a password is generated and shown once");
+    auto name = std::make_shared<std::string>();
+    auto admin = std::make_shared<bool>(false);
+    auto from_stdin = std::make_shared<bool>(false);
+    a->add_option("NAME", *name, "The user name")->required();
+    a->add_flag("--admin", *admin, "An administrator: manages users and every organization");
+    a->add_flag("--password-stdin", *from_stdin,
+                "Read the password (12 characters or more) from standard input");
+    a->callback([=, &status] {
+      status = with_workspace(
+          *ctx, [&](Workspace& ws) { return cmd_user_add(*ctx, ws, *name, *admin, *from_stdin); });
+    });
+    auto* l = user->add_subcommand("list", "List the accounts with their roles");
+    auto format = std::make_shared<std::string>();
+    add_fmt(l, *format, k_data_formats);
+    l->callback([=, &status] {
+      status = with_workspace(*ctx,
+                              [&](Workspace& ws) { return cmd_user_list(*ctx, ws, fmt(*format)); });
+    });
+    auto* g = user->add_subcommand("grant", "Give a user a role in an organization");
+    auto gname = std::make_shared<std::string>();
+    auto org = std::make_shared<std::string>();
+    auto role = std::make_shared<std::string>();
+    g->add_option("NAME", *gname, "The user name")->required();
+    g->add_option("--org", *org, "Organization")->required();
+    g->add_option("--role", *role, "admin, editor, auditor or viewer")
+        ->required()
+        ->check(CLI::IsMember({"admin", "editor", "auditor", "viewer"}));
+    g->callback([=, &status] {
+      status = with_workspace(
+          *ctx, [&](Workspace& ws) { return cmd_user_grant(*ctx, ws, *gname, *org, *role); });
     });
   }
 

@@ -1,6 +1,7 @@
 // The SQLite backend of Store.
 
 #include <openssl/evp.h>
+#include <sodium.h>
 #include <sqlite3.h>
 
 #include <chrono>
@@ -17,6 +18,27 @@ namespace cyberframe::store {
 
 using util::ErrorCode;
 using util::fail;
+
+std::string_view to_string(Role role) {
+  switch (role) {
+    case Role::k_admin:
+      return "admin";
+    case Role::k_editor:
+      return "editor";
+    case Role::k_auditor:
+      return "auditor";
+    case Role::k_viewer:
+      return "viewer";
+  }
+  return "?";
+}
+
+std::optional<Role> parse_role(std::string_view text) {
+  for (auto r : {Role::k_admin, Role::k_editor, Role::k_auditor, Role::k_viewer}) {
+    if (to_string(r) == text) return r;
+  }
+  return std::nullopt;
+}
 
 std::string now_utc() {
   auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -145,6 +167,23 @@ CREATE TABLE audit (
 CREATE INDEX audit_by_entity ON audit (entity, entity_id);
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+)sql",
+      // 5: local accounts (argon2id hashes) and their roles per organization.
+      R"sql(
+CREATE TABLE user (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  administrator INTEGER NOT NULL DEFAULT 0 CHECK (administrator IN (0, 1)),
+  version INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE user_role (
+  user INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+  organization INTEGER NOT NULL REFERENCES organization(id),
+  role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'auditor', 'viewer')),
+  PRIMARY KEY (user, organization)
+) WITHOUT ROWID;
 )sql",
   };
   return k_migrations;
@@ -425,6 +464,107 @@ class SqliteStore final : public Store {
       ++expected_id;
     }
     return v;
+  }
+
+  Result<User> read_user(const std::string& name) {
+    Statement st(m_db,
+                 "SELECT id, name, administrator, version, created_at FROM user WHERE name = ?1");
+    st.bind(1, name);
+    if (st.step() != SQLITE_ROW) return fail(ErrorCode::k_not_found, "no user '" + name + "'");
+    User u{st.integer(0), st.text(1), st.integer(2) != 0, {}, st.integer(3), st.text(4)};
+    Statement roles(m_db, "SELECT organization, role FROM user_role WHERE user = ?1");
+    roles.bind(1, u.id);
+    while (roles.step() == SQLITE_ROW) u.roles[roles.integer(0)] = *parse_role(roles.text(1));
+    return u;
+  }
+
+  Result<User> add_user(const std::string& name, const std::string& password,
+                        bool administrator) override {
+    if (name.empty() || name.size() > 64 ||
+        name.find_first_not_of(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-@") !=
+            std::string::npos)
+      return fail(ErrorCode::k_invalid_input,
+                  "user name '" + name + "' must be 1-64 letters, digits, '.', '_', '-' or '@'");
+    if (password.size() < 12)
+      return fail(ErrorCode::k_invalid_input, "a password has at least 12 characters");
+    if (sodium_init() < 0) return fail(ErrorCode::k_internal, "libsodium could not start");
+    char hash[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(hash, password.data(), password.size(),
+                          crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+      return fail(ErrorCode::k_io, "not enough memory to hash the password");
+    return transaction<User>([&]() -> Result<User> {
+      Statement st(m_db,
+                   "INSERT INTO user (name, password_hash, administrator, created_at) VALUES (?1, "
+                   "?2, ?3, ?4)");
+      auto now = now_utc();
+      st.bind(1, name)
+          .bind(2, std::string(hash))
+          .bind(3, std::int64_t{administrator ? 1 : 0})
+          .bind(4, now);
+      int rc = st.step();
+      if (rc == SQLITE_CONSTRAINT)
+        return fail(ErrorCode::k_invalid_input, "a user named '" + name + "' already exists");
+      if (rc != SQLITE_DONE) return std::unexpected(db_error("adding the user"));
+      nlohmann::json after{{"name", name}, {"administrator", administrator}};
+      if (auto a = audit(m_actor, "user", name, "create", "null", after.dump(), now); !a)
+        return std::unexpected(a.error());
+      return read_user(name);
+    });
+  }
+
+  Result<std::vector<User>> users() override {
+    std::vector<User> out;
+    std::vector<std::string> names;
+    {
+      Statement st(m_db, "SELECT name FROM user ORDER BY name");
+      while (st.step() == SQLITE_ROW) names.push_back(st.text(0));
+    }
+    for (const auto& n : names) {
+      auto u = read_user(n);
+      if (!u) return std::unexpected(u.error());
+      out.push_back(*u);
+    }
+    return out;
+  }
+
+  Result<User> authenticate(const std::string& name, const std::string& password) override {
+    static const std::string k_refused = "unknown user or wrong password";
+    if (sodium_init() < 0) return fail(ErrorCode::k_internal, "libsodium could not start");
+    Statement st(m_db, "SELECT password_hash FROM user WHERE name = ?1");
+    st.bind(1, name);
+    if (st.step() != SQLITE_ROW) return fail(ErrorCode::k_not_found, k_refused);
+    auto hash = st.text(0);
+    if (crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) != 0)
+      return fail(ErrorCode::k_not_found, k_refused);
+    return read_user(name);
+  }
+
+  Result<User> grant(const std::string& name, std::int64_t organization, Role role) override {
+    return transaction<User>([&]() -> Result<User> {
+      auto u = read_user(name);
+      if (!u) return std::unexpected(u.error());
+      std::string before =
+          u->roles.contains(organization) ? std::string(to_string(u->roles[organization])) : "";
+      Statement st(
+          m_db,
+          "INSERT INTO user_role (user, organization, role) VALUES (?1, ?2, ?3) ON CONFLICT (user, "
+          "organization) DO UPDATE SET role = excluded.role");
+      st.bind(1, u->id).bind(2, organization).bind(3, std::string(to_string(role)));
+      int rc = st.step();
+      if (rc == SQLITE_CONSTRAINT)
+        return fail(ErrorCode::k_not_found,
+                    "no organization with id " + std::to_string(organization));
+      if (rc != SQLITE_DONE) return std::unexpected(db_error("granting the role"));
+      nlohmann::json b = before.empty()
+                             ? nlohmann::json(nullptr)
+                             : nlohmann::json{{"organization", organization}, {"role", before}};
+      nlohmann::json a{{"organization", organization}, {"role", std::string(to_string(role))}};
+      if (auto r = audit(m_actor, "user", name, "grant", b.dump(), a.dump(), now_utc()); !r)
+        return std::unexpected(r.error());
+      return read_user(name);
+    });
   }
 
   Result<int> schema_version() override {

@@ -46,6 +46,20 @@ struct AuditVerification {
   std::string problem;         // what is wrong with it
 };
 
+enum class Role { k_admin, k_editor, k_auditor, k_viewer };
+std::string_view to_string(Role role);
+std::optional<Role> parse_role(std::string_view text);
+
+// A local account. The password is kept only as an argon2id hash (libsodium's crypto_pwhash_str).
+struct User {
+  std::int64_t id = 0;
+  std::string name;
+  bool administrator = false;          // may manage users and every organization
+  std::map<std::int64_t, Role> roles;  // organization id -> role
+  std::int64_t version = 0;
+  std::string created_at;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -110,6 +124,17 @@ class Store {
                                                      std::size_t limit) = 0;
   // Recomputes the chain; names the first row that was edited, removed or reordered.
   virtual Result<AuditVerification> verify_audit() = 0;
+
+  // Accounts. Names are 1-64 characters of letters, digits, '.', '_', '-' and '@'; passwords are
+  // at least 12 characters. The password is hashed with argon2id before it reaches the database.
+  virtual Result<User> add_user(const std::string& name, const std::string& password,
+                                bool administrator) = 0;
+  virtual Result<std::vector<User>> users() = 0;
+  // The user when the password matches; k_not_found (the same message for an unknown name and a
+  // wrong password, so names cannot be probed) otherwise.
+  virtual Result<User> authenticate(const std::string& name, const std::string& password) = 0;
+  // Gives a user a role in an organization (replacing any role it had there).
+  virtual Result<User> grant(const std::string& name, std::int64_t organization, Role role) = 0;
 
   // The schema version the database is at.
   virtual Result<int> schema_version() = 0;

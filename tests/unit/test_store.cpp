@@ -208,6 +208,33 @@ TEST_P(StoreSuite, OrganizationsChooseTheirScale) {
   EXPECT_EQ(store->scale("nope").error().code, util::ErrorCode::k_not_found);
 }
 
+TEST_P(StoreSuite, AccountsKeepOnlyArgon2idHashes) {
+  auto admin = store->add_user("admin", "correct horse battery staple", true);
+  ASSERT_TRUE(admin) << admin.error().message;
+  EXPECT_TRUE(admin->administrator);
+  EXPECT_EQ(store->add_user("admin", "another long password", false).error().message,
+            "a user named 'admin' already exists");
+  EXPECT_EQ(store->add_user("bob", "short", false).error().message,
+            "a password has at least 12 characters");
+  EXPECT_EQ(
+      store->add_user("bob'; DROP TABLE user; --", "long enough password", false).error().code,
+      util::ErrorCode::k_invalid_input);
+  EXPECT_TRUE(store->authenticate("admin", "correct horse battery staple"));
+  auto wrong = store->authenticate("admin", "Correct horse battery staple");
+  auto unknown = store->authenticate("nobody", "correct horse battery staple");
+  ASSERT_FALSE(wrong);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(wrong.error().message, unknown.error().message) << "names cannot be probed";
+  ASSERT_TRUE(store->add_user("alice", "alice's long password", false));
+  auto granted = store->grant("alice", organization, Role::k_editor);
+  ASSERT_TRUE(granted) << granted.error().message;
+  EXPECT_EQ(granted->roles.at(organization), Role::k_editor);
+  granted = store->grant("alice", organization, Role::k_viewer);
+  EXPECT_EQ(granted->roles.at(organization), Role::k_viewer) << "one role per organization";
+  EXPECT_EQ(store->grant("alice", 999, Role::k_viewer).error().code, util::ErrorCode::k_not_found);
+  EXPECT_EQ(store->users()->size(), 2u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreSuite, ::testing::ValuesIn(k_backends),
                          [](const ::testing::TestParamInfo<Backend>& info) {
                            return std::string(info.param.name);
