@@ -112,10 +112,13 @@ std::string node_text(const core::Node& n) {
   return n.title.empty() ? n.description : n.title;
 }
 
-// The scale a profile is assessed on; the default when the stored one cannot be read.
-core::Scale scale_of(Workspace& ws, const core::Profile& p) {
+// The scale a profile is assessed on.
+util::Result<core::Scale> scale_of(Workspace& ws, const core::Profile& p) {
   auto s = ws.store->scale(p.scale);
-  return s ? *s : core::default_scale();
+  if (!s)
+    return util::fail(s.error().code,
+                      "profile " + p.name + " is on scale '" + p.scale + "': " + s.error().message);
+  return s;
 }
 
 // --- init, org ------------------------------------------------------------------------------
@@ -197,17 +200,18 @@ int cmd_profile_list(const Ctx& ctx, Workspace& ws, const std::string& org_name,
   Table t({"ID", "ORGANIZATION", "NAME", "KIND", "FRAMEWORK", "ASSESSED", "UPDATED"});
   json j = json::array();
   for (const auto& o : orgs) {
+    auto counts = ws.store->assessed_counts(o.id);
+    if (!counts) return fail_with(ctx, counts.error());
     for (const auto& p : ws.store->profiles(o.id).value_or(std::vector<core::Profile>{})) {
-      auto n =
-          ws.store->node_assessments(p.id).value_or(std::map<std::string, core::NodeAssessment>{});
+      auto assessed = (*counts)[p.id];
       t.add({std::to_string(p.id), o.name, p.name, std::string(core::to_string(p.kind)),
-             p.framework, std::to_string(n.size()), p.updated_at});
+             p.framework, std::to_string(assessed), p.updated_at});
       j.push_back(json{{"id", p.id},
                        {"organization", o.name},
                        {"name", p.name},
                        {"kind", std::string(core::to_string(p.kind))},
                        {"framework", p.framework},
-                       {"assessed_nodes", n.size()},
+                       {"assessed_nodes", assessed},
                        {"updated_at", p.updated_at}});
     }
   }
@@ -287,7 +291,9 @@ int cmd_profile_set(const Ctx& ctx, Workspace& ws, const SetOptions& o, Format f
       return fail_with(ctx, "priority '" + o.priority + "' is not 1/high, 2/medium or 3/low");
     a.priority = it->second;
   }
-  auto scale = scale_of(ws, *p);
+  auto scale_r = scale_of(ws, *p);
+  if (!scale_r) return fail_with(ctx, scale_r.error());
+  const auto& scale = *scale_r;
   if (auto v = core::validate(ws.catalog.catalog, *p, scale, a); !v)
     return fail_with(ctx, v.error());
   auto stored =
@@ -322,7 +328,9 @@ int cmd_profile_import(const Ctx& ctx, Workspace& ws, const std::string& ref,
   bool ok = false;
   auto bytes = read_all(file, ok);
   if (!ok) return fail_with(ctx, "cannot read " + file);
-  auto result = exchange::import_profile(ws.catalog.catalog, *p, scale_of(ws, *p), *format, bytes);
+  auto scale = scale_of(ws, *p);
+  if (!scale) return fail_with(ctx, scale.error());
+  auto result = exchange::import_profile(ws.catalog.catalog, *p, *scale, *format, bytes);
   if (!result.errors.empty()) {
     for (const auto& e : result.errors) ctx.err << file << ": " << e.to_string() << '\n';
     ctx.err << "cyberframe: error: " << result.errors.size() << " problem(s) in " << file
@@ -677,7 +685,9 @@ int cmd_gap(const Ctx& ctx, Workspace& ws, const std::string& current_ref,
   if (cur->scale != tgt->scale)
     return fail_with(ctx,
                      "the profiles use different scales (" + cur->scale + ", " + tgt->scale + ")");
-  auto gaps = core::analyse_gaps(cat, cur->framework, scale_of(ws, *cur), *c, *t);
+  auto scale = scale_of(ws, *cur);
+  if (!scale) return fail_with(ctx, scale.error());
+  auto gaps = core::analyse_gaps(cat, cur->framework, *scale, *c, *t);
   if (!output.empty()) {
     auto f = exchange::format_from_path(output);
     if (!f || *f == exchange::TableFormat::k_yaml)
@@ -821,6 +831,9 @@ int cmd_whatif(const Ctx& ctx, Workspace& ws, const std::string& current_ref,
   auto t =
       ws.store->node_assessments(tgt->id).value_or(std::map<std::string, core::NodeAssessment>{});
   auto actions = ws.store->actions(cur->organization).value_or(std::vector<core::Action>{});
+  auto scale_r = scale_of(ws, *cur);
+  if (!scale_r) return fail_with(ctx, scale_r.error());
+  const auto& scale = *scale_r;
   auto projected = c;
   for (auto id : ids) {
     auto it = std::find_if(actions.begin(), actions.end(),
@@ -831,11 +844,12 @@ int cmd_whatif(const Ctx& ctx, Workspace& ws, const std::string& current_ref,
       auto& a = projected[n];
       a.node = n;
       if (a.not_applicable) continue;
-      a.level = std::max(a.level.value_or(0), it->target_level);
+      // An action raises a node to its target level, never lowers it, and stays on the scale.
+      a.level = std::clamp(std::max(a.level.value_or(scale.min()), it->target_level), scale.min(),
+                           scale.max());
     }
   }
   const auto& cat = ws.catalog.catalog;
-  auto scale = scale_of(ws, *cur);
   auto before = core::analyse_gaps(cat, cur->framework, scale, c, t);
   auto after = core::analyse_gaps(cat, cur->framework, scale, projected, t);
   Table table({"FUNCTION", "NOW", "WITH THE ACTIONS", "TARGET"});
@@ -874,7 +888,9 @@ int cmd_report(const Ctx& ctx, Workspace& ws, const std::string& ref, const std:
   report::ReportInput in;
   in.catalog = &ws.catalog.catalog;
   in.current = *cur;
-  in.scale = scale_of(ws, *cur);
+  auto scale = scale_of(ws, *cur);
+  if (!scale) return fail_with(ctx, scale.error());
+  in.scale = *scale;
   in.organization =
       ws.store->organization(std::to_string(cur->organization)).value_or(core::Organization{});
   in.current_assessments =

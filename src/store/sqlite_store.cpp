@@ -704,6 +704,18 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  Result<std::map<std::int64_t, std::size_t>> assessed_counts(std::int64_t organization) override {
+    Statement st(
+        m_db,
+        "SELECT p.id, count(n.node) FROM profile p LEFT JOIN node_assessment n ON n.profile = p.id "
+        "AND (n.level IS NOT NULL OR n.not_applicable = 1) WHERE p.organization = ?1 GROUP BY "
+        "p.id");
+    st.bind(1, organization);
+    std::map<std::int64_t, std::size_t> out;
+    while (st.step() == SQLITE_ROW) out[st.integer(0)] = static_cast<std::size_t>(st.integer(1));
+    return out;
+  }
+
   Result<std::map<std::string, core::NodeAssessment>> node_assessments(
       std::int64_t profile) override {
     std::map<std::string, core::NodeAssessment> out;

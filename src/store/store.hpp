@@ -78,6 +78,10 @@ class Store {
 
   virtual Result<std::map<std::string, core::NodeAssessment>> node_assessments(
       std::int64_t profile) = 0;
+  // Per profile of the organization: how many nodes have a level or are marked not applicable.
+  // One query, for list views (reading every profile's rows would not scale).
+  virtual Result<std::map<std::int64_t, std::size_t>> assessed_counts(
+      std::int64_t organization) = 0;
   // Creates or updates one node. `expected_version` is the version the caller read (0 for a node
   // never stored); std::nullopt skips the check (last writer wins, for scripts that ask for it).
   // Returns the stored record with its new version.

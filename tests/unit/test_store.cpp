@@ -123,6 +123,26 @@ TEST_P(StoreSuite, ABatchIsAllOrNothing) {
   EXPECT_EQ(store->node_assessments(profile)->size(), 3u);
 }
 
+TEST_P(StoreSuite, CountsAssessedNodesPerProfileInOneQuery) {
+  auto na = node("ID.BE-2", 0);
+  na.level.reset();
+  na.not_applicable = true;
+  na.justification = "n/a";
+  auto unassessed = node("ID.BE-3", 0);
+  unassessed.level.reset();
+  unassessed.owner = "CISO";  // an owner but no level: not assessed
+  ASSERT_TRUE(store->put_node_assessments(profile, {node("ID.BE-1", 2), na, unassessed}, "t"));
+  core::Profile empty;
+  empty.organization = organization;
+  empty.name = "empty";
+  empty.framework = "iso-tr-27103-2018";
+  auto e = store->create_profile(empty);
+  auto counts = store->assessed_counts(organization);
+  ASSERT_TRUE(counts);
+  EXPECT_EQ(counts->at(profile), 2u);
+  EXPECT_EQ(counts->at(e->id), 0u);
+}
+
 TEST_P(StoreSuite, AssessmentsFreezeTheCurrentState) {
   ASSERT_TRUE(store->put_node_assessment(profile, node("ID.BE-1", 1), std::nullopt, "alice"));
   auto q1 = store->freeze(profile, "Q1", "alice", "CISO", "2026-03-31T12:00:00Z");
