@@ -24,9 +24,10 @@ util::Result<core::Scale> parse_scale_yaml(std::string_view text) {
   using util::ErrorCode;
   if (util::find_invalid_utf8(text) != std::string_view::npos)
     return util::fail(ErrorCode::k_invalid_input, "not UTF-8 text");
-  if (text.find('*') != std::string_view::npos && text.find('&') != std::string_view::npos)
+  if (auto alias = util::find_yaml_alias(text))
     return util::fail(ErrorCode::k_invalid_input,
-                      "YAML anchors and aliases are not allowed in a scale file");
+                      "line " + std::to_string(alias->line) +
+                          ": YAML aliases ('*name') are not allowed in a scale file");
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));

@@ -293,6 +293,14 @@ TEST(SqliteStore, MigratesAnOlderWorkspaceAfterABackup) {
       << "the new tables exist";
 }
 
+TEST(SqliteStore, ANewWorkspaceNeedsNoBackup) {
+  TempDir dir;
+  ASSERT_TRUE(open_sqlite(dir.path / "new.db"));
+  for (const auto& entry : fs::directory_iterator(dir.path)) {
+    EXPECT_EQ(entry.path().filename().string().find(".bak-"), std::string::npos) << entry.path();
+  }
+}
+
 TEST(SqliteStore, RefusesANewerSchemaAndFilesThatAreNotWorkspaces) {
   TempDir dir;
   {
