@@ -801,14 +801,6 @@ void Loader::add_directory(const std::filesystem::path& dir) {
   for (const auto& f : files) add_file(f);
 }
 
-std::vector<std::string> Loader::ids_from(std::string_view path) const {
-  std::vector<std::string> out;
-  for (const auto& p : m_impl->items) {
-    if (p.path == path) out.push_back(item_id(p.item));
-  }
-  return out;
-}
-
 namespace {
 
 Diagnostic content_error(Location where, std::string message) {

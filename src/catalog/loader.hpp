@@ -63,10 +63,6 @@ class Loader {
   // catalog of every file that loaded cleanly. REQUIRES: called once.
   LoadResult finish();
 
-  // Ids of the items that file `path` declared and that parsed (useful to name what a checked file
-  // added).
-  std::vector<std::string> ids_from(std::string_view path) const;
-
  private:
   struct Impl;
   std::unique_ptr<Impl> m_impl;

@@ -8,7 +8,6 @@
 #include <ostream>
 #include <sstream>
 
-#include "catalog/builtin.hpp"
 #include "catalog/conformance.hpp"
 #include "catalog/loader.hpp"
 #include "catalog/writer.hpp"
@@ -245,11 +244,9 @@ void print_references(const Context& ctx, const core::Catalog& cat,
                       const std::vector<core::Reference>& refs, std::string_view indent) {
   Table t({"STANDARD", "CLAUSE", "TITLE"});
   for (const auto& r : refs) {
-    auto label =
-        r.printed.empty()
-            ? (cat.standard(r.standard) ? cat.standard(r.standard)->designation : r.standard)
-            : r.printed;
-    if (r.all_parts) label += " (all parts)";
+    auto whole = r;
+    whole.clause.clear();  // the clause has a column of its own
+    auto label = catalog::reference_label(cat, whole);
     auto title = clause_title(cat, r);
     if (!r.note.empty()) title += (title.empty() ? "" : "; ") + std::string("note: ") + r.note;
     t.add({label, r.clause.empty() ? "-" : r.clause, title});
@@ -590,16 +587,8 @@ int cmd_refs(const Context& ctx, const std::string& standard_arg, const std::str
 // --- check ----------------------------------------------------------------------------------
 
 int cmd_check(const Context& ctx, const std::vector<std::string>& files, Format format) {
-  catalog::Loader loader;
-  if (ctx.options.directory.empty()) {
-    for (const auto& f : catalog::builtin_files()) loader.add_text(std::string(f.path), f.content);
-  } else {
-    loader.add_directory(ctx.options.directory);
-  }
-  for (const auto& f : files) loader.add_file(f, true);
-  std::map<std::string, std::vector<std::string>> ids;
-  for (const auto& f : files) ids[f] = loader.ids_from(std::filesystem::path(f).string());
-  auto result = loader.finish();
+  std::vector<std::filesystem::path> paths(files.begin(), files.end());
+  auto result = catalog::load(ctx.options.directory, paths);
 
   int status = k_exit_ok;
   json report = json::array();
@@ -615,16 +604,17 @@ int cmd_check(const Context& ctx, const std::vector<std::string>& files, Format 
                     result.rejected_files.end();
     json entry{{"file", f}, {"loaded", !rejected}};
     std::optional<catalog::ConformanceReport> conf;
-    for (const auto& id : ids[f]) {
-      if (rejected) break;
-      if (const auto* fw = result.catalog.framework(id)) {
-        conf = catalog::check_conformance(result.catalog, *fw);
-        entry["framework"] = id;
-        for (const auto& d : conf->findings) diags.push_back(d);
-      } else {
-        entry["item"] = id;
-      }
+    // What the file declared: every item records the file it came from.
+    for (const auto& [id, fw] : result.catalog.frameworks()) {
+      if (rejected || fw.location.file != f) continue;
+      conf = catalog::check_conformance(result.catalog, fw);
+      entry["framework"] = id;
+      for (const auto& d : conf->findings) diags.push_back(d);
     }
+    for (const auto& [id, item] : result.catalog.standards())
+      if (!rejected && item.location.file == f) entry["item"] = id;
+    for (const auto& [id, item] : result.catalog.mapping_sets())
+      if (!rejected && item.location.file == f) entry["item"] = id;
     std::stable_sort(diags.begin(), diags.end(),
                      [](const catalog::Diagnostic& a, const catalog::Diagnostic& b) {
                        return std::pair(a.location.line, a.location.column) <
