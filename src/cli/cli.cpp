@@ -50,12 +50,16 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   add_workspace_commands(app, options, workspace, out, err, status);
 
   auto* serve =
-      app.add_subcommand("serve", "Serve the JSON API (catalog, health, metrics) over HTTP");
+      app.add_subcommand("serve", "Serve the web UI and the JSON API of the workspace over HTTP");
   std::string listen = "127.0.0.1:8080";
+  server::Options server_options;
   serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port)");
+  serve->add_option("--tls-cert", server_options.tls_cert,
+                    "Certificate chain (PEM): serve HTTPS, with Secure session cookies");
+  serve->add_option("--tls-key", server_options.tls_key, "Private key (PEM) of --tls-cert");
   serve->callback([&] {
     auto colon = listen.rfind(':');
-    server::Options o;
+    server::Options o = server_options;
     try {
       if (colon == std::string::npos) throw std::invalid_argument("no port");
       o.host = listen.substr(0, colon);
@@ -74,7 +78,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       status = k_exit_bad_input;
       return;
     }
-    status = server::serve(cat.catalog, o, out, err);
+    status = server::serve(cat.catalog, workspace.db, o, out, err);
   });
 
   try {

@@ -242,4 +242,18 @@ GapAnalysis analyse_gaps(const Catalog& catalog, const std::string& framework, c
   return out;
 }
 
+std::optional<double> overall_score(const Framework& framework,
+                                    const std::map<std::string, Score>& scores) {
+  double sum = 0;
+  int n = 0;
+  for (const auto& f : framework.nodes) {
+    auto it = scores.find(f.id);
+    if (it == scores.end() || !it->second.value) continue;
+    sum += *it->second.value;
+    ++n;
+  }
+  if (n == 0) return std::nullopt;
+  return sum / n;
+}
+
 }  // namespace cyberframe::core

@@ -143,6 +143,11 @@ struct Score {
 std::map<std::string, Score> roll_up(const Catalog& catalog, const std::string& framework,
                                      const std::map<std::string, NodeAssessment>& assessments);
 
+// The overall score of a profile: the mean of its functions' scores (functions with nothing
+// assessed left out); empty when no function has a score.
+std::optional<double> overall_score(const Framework& framework,
+                                    const std::map<std::string, Score>& scores);
+
 struct Gap {
   std::string node;
   Level level = Level::k_subcategory;

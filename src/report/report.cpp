@@ -327,16 +327,7 @@ struct Context {
 
 std::optional<double> mean_of_functions(const core::Framework& fw,
                                         const std::map<std::string, core::Score>& scores) {
-  double sum = 0;
-  int n = 0;
-  for (const auto& f : fw.nodes) {
-    auto it = scores.find(f.id);
-    if (it == scores.end() || !it->second.value) continue;
-    sum += *it->second.value;
-    ++n;
-  }
-  if (n == 0) return std::nullopt;
-  return sum / n;
+  return core::overall_score(fw, scores);
 }
 
 const core::Score& score_of(const std::map<std::string, core::Score>& scores,

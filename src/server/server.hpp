@@ -1,47 +1,81 @@
 #pragma once
-// The HTTP server: the JSON API under /api/v1, /healthz and /metrics.
-//
-// This first slice serves the catalog (read-only reference data: frameworks, nodes, reverse
-// look-up) with the API's conventions: application/problem+json errors, pagination, request size
-// and time limits, a structured access log, graceful shutdown. Accounts, roles, the workspace
-// endpoints and the web UI come with the rest of the server (see docs/api.md).
+// The HTTP server: the JSON API under /api/v1, the web UI at /, /healthz and /metrics.
 //
 // The HTTP library (cpp-httplib) stays inside server.cpp: routes are plain functions from a
-// Request to a Response, so the library can be swapped.
+// Request to a Response over a Context (the catalog, one Store, the login throttle), so the
+// library can be swapped and the tests call handle() without sockets. docs/api.md describes the
+// API; docs/openapi.json is its OpenAPI 3.1 document.
 
-#include <atomic>
-#include <functional>
+#include <chrono>
+#include <filesystem>
 #include <iosfwd>
 #include <map>
+#include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/catalog.hpp"
+#include "store/store.hpp"
 
 namespace cyberframe::server {
 
 struct Request {
   std::string method;
-  std::string path;                           // without the query
-  std::map<std::string, std::string> query;   // decoded
-  std::map<std::string, std::string> params;  // from the route pattern
+  std::string path;                            // without the query
+  std::map<std::string, std::string> query;    // decoded
+  std::map<std::string, std::string> params;   // from the route pattern
+  std::map<std::string, std::string> headers;  // names in lower case
+  std::string body;
+  std::string remote;  // the peer's address, for the login throttle
+
+  // The header's value, or "" (`name` in lower case).
+  const std::string& header(const std::string& name) const;
 };
 
 struct Response {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 struct Options {
   std::string host = "127.0.0.1";
-  int port = 8080;  // 0: any free port
-  std::size_t max_body_bytes = 1 << 20;
+  int port = 8080;                              // 0: any free port
+  std::size_t max_json_bytes = 1 << 20;         // JSON bodies
+  std::size_t max_upload_bytes = 8u << 20;      // evidence files and imports
   int read_timeout_seconds = 10;
+  std::string tls_cert;  // PEM files; both set: HTTPS, and session cookies are Secure
+  std::string tls_key;
+  bool secure_cookies = false;  // set by serve() under TLS
+};
+
+// Refuses logins after too many failures: 5 failures of one account name, or 20 from one
+// address, within 15 minutes. Shared by every thread of the server.
+class LoginThrottle {
+ public:
+  using Clock = std::chrono::steady_clock;
+  // Seconds to wait before the next attempt, or 0 when one is allowed now.
+  long retry_after(const std::string& name, const std::string& remote, Clock::time_point now);
+  void failed(const std::string& name, const std::string& remote, Clock::time_point now);
+  void succeeded(const std::string& name);
+
+ private:
+  std::mutex m_mutex;
+  std::map<std::string, std::vector<Clock::time_point>> m_failures;  // key -> recent failures
+};
+
+// What a request is answered with: the catalog, the workspace, the server's settings.
+struct Context {
+  const core::Catalog& catalog;
+  store::Store& store;
+  const Options& options;
+  LoginThrottle& throttle;
 };
 
 // Answers one request (the router, without sockets): what the tests call directly.
-Response handle(const core::Catalog& catalog, const Request& request);
+Response handle(Context& context, const Request& request);
 
 // "METHOD /path/{param}" of every route the router answers (for checking the OpenAPI document).
 std::vector<std::string> route_list();
@@ -49,10 +83,11 @@ std::vector<std::string> route_list();
 // The OpenAPI 3.1 document of the API.
 const std::string& openapi_document();
 
-// Serves until `stop` becomes true (checked a few times a second) or SIGTERM/SIGINT arrives.
-// Prints "listening on http://HOST:PORT" to `out` once the socket is bound, and one JSON line per
-// request to `log`. Returns 0 after a clean shutdown, 3 when the address cannot be bound.
-int serve(const core::Catalog& catalog, const Options& options, std::ostream& out,
-          std::ostream& log);
+// Serves the workspace at `db` until SIGTERM/SIGINT arrives. Prints "listening on
+// http[s]://HOST:PORT" to `out` once the socket is bound, and one JSON line per request to `log`.
+// Returns 0 after a clean shutdown, 3 when the address cannot be bound or the workspace or the TLS
+// files cannot be opened.
+int serve(const core::Catalog& catalog, const std::filesystem::path& db, const Options& options,
+          std::ostream& out, std::ostream& log);
 
 }  // namespace cyberframe::server

@@ -185,6 +185,36 @@ CREATE TABLE user_role (
   PRIMARY KEY (user, organization)
 ) WITHOUT ROWID;
 )sql",
+      // 6: server sessions and API tokens (only SHA-256 hashes of the secrets are stored), and
+      // comments on a profile's nodes (auditors' notes).
+      R"sql(
+CREATE TABLE session (
+  token_hash TEXT PRIMARY KEY,
+  user INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+  csrf TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX session_user ON session (user);
+CREATE TABLE api_token (
+  id INTEGER PRIMARY KEY,
+  user INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  last_used_at TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE node_comment (
+  id INTEGER PRIMARY KEY,
+  profile INTEGER NOT NULL REFERENCES profile(id),
+  node TEXT NOT NULL,
+  author TEXT NOT NULL,
+  at TEXT NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE INDEX node_comment_node ON node_comment (profile, node);
+)sql",
   };
   return k_migrations;
 }
@@ -410,13 +440,15 @@ class SqliteStore final : public Store {
 
   Result<std::vector<AuditRecord>> audit_log(const std::string& entity,
                                              const std::string& entity_id,
-                                             std::size_t limit) override {
+                                             std::size_t limit,
+                                             std::int64_t before) override {
     Statement st(
         m_db,
         "SELECT id, at, actor, entity, entity_id, action, before, after, previous_hash, hash FROM "
         "audit "
-        "WHERE (?1 = '' OR entity = ?1) AND (?2 = '' OR entity_id = ?2) ORDER BY id DESC LIMIT ?3");
-    st.bind(1, entity).bind(2, entity_id).bind(3, static_cast<std::int64_t>(limit));
+        "WHERE (?1 = '' OR entity = ?1) AND (?2 = '' OR entity_id = ?2) AND (?4 = 0 OR id < ?4) "
+        "ORDER BY id DESC LIMIT ?3");
+    st.bind(1, entity).bind(2, entity_id).bind(3, static_cast<std::int64_t>(limit)).bind(4, before);
     std::vector<AuditRecord> out;
     while (st.step() == SQLITE_ROW) {
       out.push_back(AuditRecord{st.integer(0), st.text(1), st.text(2), st.text(3), st.text(4),
@@ -466,6 +498,20 @@ class SqliteStore final : public Store {
     return v;
   }
 
+  static Result<std::string> hash_password(const std::string& password) {
+    if (password.size() < 12)
+      return fail(ErrorCode::k_invalid_input, "a password has at least 12 characters");
+    if (password.size() > 1024)
+      return fail(ErrorCode::k_invalid_input, "a password has at most 1024 characters");
+    if (sodium_init() < 0) return fail(ErrorCode::k_internal, "libsodium could not start");
+    char hash[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(hash, password.data(), password.size(),
+                          crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+      return fail(ErrorCode::k_io, "not enough memory to hash the password");
+    return std::string(hash);
+  }
+
   Result<User> read_user(const std::string& name) {
     Statement st(m_db,
                  "SELECT id, name, administrator, version, created_at FROM user WHERE name = ?1");
@@ -486,21 +532,16 @@ class SqliteStore final : public Store {
             std::string::npos)
       return fail(ErrorCode::k_invalid_input,
                   "user name '" + name + "' must be 1-64 letters, digits, '.', '_', '-' or '@'");
-    if (password.size() < 12)
-      return fail(ErrorCode::k_invalid_input, "a password has at least 12 characters");
-    if (sodium_init() < 0) return fail(ErrorCode::k_internal, "libsodium could not start");
-    char hash[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(hash, password.data(), password.size(),
-                          crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-      return fail(ErrorCode::k_io, "not enough memory to hash the password");
+    auto hashed = hash_password(password);
+    if (!hashed) return std::unexpected(hashed.error());
+    const std::string& hash = *hashed;
     return transaction<User>([&]() -> Result<User> {
       Statement st(m_db,
                    "INSERT INTO user (name, password_hash, administrator, created_at) VALUES (?1, "
                    "?2, ?3, ?4)");
       auto now = now_utc();
       st.bind(1, name)
-          .bind(2, std::string(hash))
+          .bind(2, hash)
           .bind(3, std::int64_t{administrator ? 1 : 0})
           .bind(4, now);
       int rc = st.step();
@@ -565,6 +606,189 @@ class SqliteStore final : public Store {
         return std::unexpected(r.error());
       return read_user(name);
     });
+  }
+
+  Result<User> user(const std::string& name) override { return read_user(name); }
+
+  Result<User> revoke(const std::string& name, std::int64_t organization) override {
+    return transaction<User>([&]() -> Result<User> {
+      auto u = read_user(name);
+      if (!u) return std::unexpected(u.error());
+      if (!u->roles.contains(organization))
+        return fail(ErrorCode::k_not_found, "user '" + name + "' has no role in organization " +
+                                                std::to_string(organization));
+      Statement st(m_db, "DELETE FROM user_role WHERE user = ?1 AND organization = ?2");
+      st.bind(1, u->id).bind(2, organization);
+      if (st.step() != SQLITE_DONE) return std::unexpected(db_error("revoking the role"));
+      nlohmann::json b{{"organization", organization},
+                       {"role", std::string(to_string(u->roles[organization]))}};
+      if (auto r = audit(m_actor, "user", name, "revoke", b.dump(), "null", now_utc()); !r)
+        return std::unexpected(r.error());
+      return read_user(name);
+    });
+  }
+
+  Result<void> set_password(const std::string& name, const std::string& password) override {
+    auto hash = hash_password(password);
+    if (!hash) return std::unexpected(hash.error());
+    return transaction<void>([&]() -> Result<void> {
+      auto u = read_user(name);
+      if (!u) return std::unexpected(u.error());
+      Statement st(m_db,
+                   "UPDATE user SET password_hash = ?1, version = version + 1 WHERE id = ?2");
+      st.bind(1, *hash).bind(2, u->id);
+      if (st.step() != SQLITE_DONE) return std::unexpected(db_error("changing the password"));
+      // A new password ends every session and token of the account.
+      Statement s1(m_db, "DELETE FROM session WHERE user = ?1");
+      s1.bind(1, u->id);
+      s1.step();
+      if (auto r = audit(m_actor, "user", name, "password", "null", "null", now_utc()); !r)
+        return std::unexpected(r.error());
+      return {};
+    });
+  }
+
+  Result<void> create_session(const Session& s) override {
+    Statement st(m_db,
+                 "INSERT INTO session (token_hash, user, csrf, created_at, expires_at, "
+                 "last_seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    st.bind(1, s.token_hash)
+        .bind(2, s.user)
+        .bind(3, s.csrf)
+        .bind(4, s.created_at)
+        .bind(5, s.expires_at)
+        .bind(6, s.last_seen_at);
+    if (st.step() != SQLITE_DONE) return std::unexpected(db_error("starting the session"));
+    // Sessions past their end are removed as new ones start.
+    Statement gc(m_db, "DELETE FROM session WHERE expires_at < ?1");
+    gc.bind(1, s.created_at);
+    gc.step();
+    return {};
+  }
+
+  Result<Session> session(const std::string& token_hash) override {
+    Statement st(m_db,
+                 "SELECT s.token_hash, s.user, u.name, s.csrf, s.created_at, s.expires_at, "
+                 "s.last_seen_at FROM session s JOIN user u ON u.id = s.user WHERE "
+                 "s.token_hash = ?1");
+    st.bind(1, token_hash);
+    if (st.step() != SQLITE_ROW) return fail(ErrorCode::k_not_found, "no such session");
+    return Session{st.text(0), st.integer(1), st.text(2), st.text(3),
+                   st.text(4), st.text(5),    st.text(6)};
+  }
+
+  Result<void> touch_session(const std::string& token_hash, const std::string& at) override {
+    Statement st(m_db, "UPDATE session SET last_seen_at = ?2 WHERE token_hash = ?1");
+    st.bind(1, token_hash).bind(2, at);
+    if (st.step() != SQLITE_DONE) return std::unexpected(db_error("updating the session"));
+    return {};
+  }
+
+  Result<std::size_t> end_sessions(std::int64_t user, const std::string& token_hash) override {
+    Statement st(m_db, token_hash.empty()
+                           ? "DELETE FROM session WHERE user = ?1"
+                           : "DELETE FROM session WHERE user = ?1 AND token_hash = ?2");
+    st.bind(1, user);
+    if (!token_hash.empty()) st.bind(2, token_hash);
+    if (st.step() != SQLITE_DONE) return std::unexpected(db_error("ending the session"));
+    return static_cast<std::size_t>(sqlite3_changes(m_db));
+  }
+
+  Result<ApiToken> create_token(std::int64_t user, const std::string& name,
+                                const std::string& token_hash) override {
+    if (util::trim(name).empty() || name.size() > 100)
+      return fail(ErrorCode::k_invalid_input, "a token needs a name of 1-100 characters");
+    return transaction<ApiToken>([&]() -> Result<ApiToken> {
+      auto now = now_utc();
+      Statement st(m_db,
+                   "INSERT INTO api_token (user, name, token_hash, created_at) VALUES (?1, ?2, "
+                   "?3, ?4) RETURNING id");
+      st.bind(1, user).bind(2, util::trim(name)).bind(3, token_hash).bind(4, now);
+      if (st.step() != SQLITE_ROW) return std::unexpected(db_error("creating the token"));
+      ApiToken t{st.integer(0), user, util::trim(name), now, ""};
+      if (auto r = audit(m_actor, "token", std::to_string(t.id), "create", "null",
+                         nlohmann::json{{"name", t.name}, {"user", user}}.dump(), now);
+          !r)
+        return std::unexpected(r.error());
+      return t;
+    });
+  }
+
+  Result<std::vector<ApiToken>> tokens(std::int64_t user) override {
+    Statement st(m_db,
+                 "SELECT id, user, name, created_at, last_used_at FROM api_token WHERE user = ?1 "
+                 "ORDER BY id");
+    st.bind(1, user);
+    std::vector<ApiToken> out;
+    while (st.step() == SQLITE_ROW)
+      out.push_back(ApiToken{st.integer(0), st.integer(1), st.text(2), st.text(3), st.text(4)});
+    return out;
+  }
+
+  Result<void> revoke_token(std::int64_t user, std::int64_t id) override {
+    return transaction<void>([&]() -> Result<void> {
+      Statement st(m_db, "DELETE FROM api_token WHERE id = ?1 AND user = ?2 RETURNING name");
+      st.bind(1, id).bind(2, user);
+      if (st.step() != SQLITE_ROW)
+        return fail(ErrorCode::k_not_found, "you have no token with id " + std::to_string(id));
+      auto name = st.text(0);
+      st.step();
+      if (auto r = audit(m_actor, "token", std::to_string(id), "revoke",
+                         nlohmann::json{{"name", name}, {"user", user}}.dump(), "null", now_utc());
+          !r)
+        return std::unexpected(r.error());
+      return {};
+    });
+  }
+
+  Result<std::pair<ApiToken, User>> token_user(const std::string& token_hash) override {
+    Statement st(m_db,
+                 "SELECT t.id, t.user, t.name, t.created_at, t.last_used_at, u.name FROM "
+                 "api_token t JOIN user u ON u.id = t.user WHERE t.token_hash = ?1");
+    st.bind(1, token_hash);
+    if (st.step() != SQLITE_ROW) return fail(ErrorCode::k_not_found, "unknown API token");
+    ApiToken t{st.integer(0), st.integer(1), st.text(2), st.text(3), st.text(4)};
+    auto u = read_user(st.text(5));
+    if (!u) return std::unexpected(u.error());
+    auto today = now_utc().substr(0, 10);
+    if (t.last_used_at.substr(0, 10) != today) {  // at most one write a day per token
+      Statement up(m_db, "UPDATE api_token SET last_used_at = ?2 WHERE id = ?1");
+      up.bind(1, t.id).bind(2, now_utc());
+      up.step();
+    }
+    return std::pair{t, *u};
+  }
+
+  Result<Comment> add_comment(std::int64_t profile, const std::string& node,
+                              const std::string& author, const std::string& text) override {
+    if (util::trim(text).empty() || text.size() > 10000)
+      return fail(ErrorCode::k_invalid_input, "a comment has 1-10000 characters");
+    return transaction<Comment>([&]() -> Result<Comment> {
+      auto now = now_utc();
+      Statement st(m_db,
+                   "INSERT INTO node_comment (profile, node, author, at, text) VALUES (?1, ?2, "
+                   "?3, ?4, ?5) RETURNING id");
+      st.bind(1, profile).bind(2, node).bind(3, author).bind(4, now).bind(5, text);
+      if (st.step() != SQLITE_ROW) return std::unexpected(db_error("adding the comment"));
+      Comment c{st.integer(0), profile, node, author, now, text};
+      if (auto r = audit(author, "comment", std::to_string(profile) + "/" + node, "create", "null",
+                         nlohmann::json{{"id", c.id}, {"text", text}}.dump(), now);
+          !r)
+        return std::unexpected(r.error());
+      return c;
+    });
+  }
+
+  Result<std::vector<Comment>> comments(std::int64_t profile, const std::string& node) override {
+    Statement st(m_db,
+                 "SELECT id, profile, node, author, at, text FROM node_comment WHERE profile = ?1 "
+                 "AND node = ?2 ORDER BY id");
+    st.bind(1, profile).bind(2, node);
+    std::vector<Comment> out;
+    while (st.step() == SQLITE_ROW)
+      out.push_back(Comment{st.integer(0), st.integer(1), st.text(2), st.text(3), st.text(4),
+                            st.text(5)});
+    return out;
   }
 
   Result<int> schema_version() override {
@@ -1098,6 +1322,12 @@ class SqliteStore final : public Store {
     return actions_where("organization = ?1", organization);
   }
 
+  Result<core::Action> action(std::int64_t id) override {
+    auto list = actions_where("id = ?1", id);
+    if (list.empty()) return fail(ErrorCode::k_not_found, "no action " + std::to_string(id));
+    return list.front();
+  }
+
   Result<core::Scale> add_scale(const core::Scale& scale) override {
     if (auto v = core::validate(scale); !v) return std::unexpected(v.error());
     if (scale.id == core::default_scale().id)
@@ -1197,8 +1427,9 @@ class SqliteStore final : public Store {
       e.id = st.integer(0);
       nlohmann::json after{{"profile", profile}, {"node", node}, {"kind", e.kind},
                            {"name", e.name},     {"url", e.url}, {"sha256", e.sha256},
-                           {"size", e.size}};
-      if (auto a = audit(actor, "evidence", std::to_string(e.id), "create", "null", after.dump(),
+                           {"size", e.size}, {"id", e.id}};
+      if (auto a = audit(actor, "evidence", std::to_string(profile) + "/" + node, "create", "null",
+                         after.dump(),
                          e.added_at);
           !a)
         return std::unexpected(a.error());

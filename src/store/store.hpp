@@ -60,6 +60,36 @@ struct User {
   std::string created_at;
 };
 
+// A browser session. Only the SHA-256 of the cookie's secret is stored.
+struct Session {
+  std::string token_hash;
+  std::int64_t user = 0;
+  std::string user_name;
+  std::string csrf;  // the token every state-changing request of the session carries
+  std::string created_at;
+  std::string expires_at;  // absolute end
+  std::string last_seen_at;
+};
+
+// An API token for automation. Only the SHA-256 of the secret is stored; the secret is shown once.
+struct ApiToken {
+  std::int64_t id = 0;
+  std::int64_t user = 0;
+  std::string name;
+  std::string created_at;
+  std::string last_used_at;  // a day's resolution; empty when never used
+};
+
+// A comment on a node of a profile (auditors' notes and questions).
+struct Comment {
+  std::int64_t id = 0;
+  std::int64_t profile = 0;
+  std::string node;
+  std::string author;
+  std::string at;
+  std::string text;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -105,6 +135,7 @@ class Store {
   virtual Result<core::Action> update_action(
       const core::Action& action) = 0;  // checks action.version
   virtual Result<std::vector<core::Action>> actions(std::int64_t organization) = 0;
+  virtual Result<core::Action> action(std::int64_t id) = 0;
 
   // Stores a file's bytes by content hash and attaches it to a node; or a link when `url` is set.
   virtual Result<core::Evidence> add_evidence(std::int64_t profile, const std::string& node,
@@ -123,9 +154,11 @@ class Store {
   virtual void set_actor(const std::string& actor) = 0;
 
   // The audit trail: every change, append-only and hash-chained. Newest last.
+  // The newest `limit` rows (of ids below `before` when it is not 0), oldest first.
   virtual Result<std::vector<AuditRecord>> audit_log(const std::string& entity,
                                                      const std::string& entity_id,
-                                                     std::size_t limit) = 0;
+                                                     std::size_t limit,
+                                                     std::int64_t before = 0) = 0;
   // Recomputes the chain; names the first row that was edited, removed or reordered.
   virtual Result<AuditVerification> verify_audit() = 0;
 
@@ -139,6 +172,30 @@ class Store {
   virtual Result<User> authenticate(const std::string& name, const std::string& password) = 0;
   // Gives a user a role in an organization (replacing any role it had there).
   virtual Result<User> grant(const std::string& name, std::int64_t organization, Role role) = 0;
+
+  virtual Result<User> user(const std::string& name) = 0;
+  // Removes a user's role in an organization.
+  virtual Result<User> revoke(const std::string& name, std::int64_t organization) = 0;
+  // Replaces a password (same rules as add_user) and ends every session of the account.
+  virtual Result<void> set_password(const std::string& name, const std::string& password) = 0;
+
+  // Sessions of the server (not audited: they change no record). session() returns expired ones
+  // too; the server decides.
+  virtual Result<void> create_session(const Session& session) = 0;
+  virtual Result<Session> session(const std::string& token_hash) = 0;
+  virtual Result<void> touch_session(const std::string& token_hash, const std::string& at) = 0;
+  // Ends one session of the user, or every one when `token_hash` is empty. Returns how many.
+  virtual Result<std::size_t> end_sessions(std::int64_t user, const std::string& token_hash) = 0;
+
+  virtual Result<ApiToken> create_token(std::int64_t user, const std::string& name,
+                                        const std::string& token_hash) = 0;
+  virtual Result<std::vector<ApiToken>> tokens(std::int64_t user) = 0;
+  virtual Result<void> revoke_token(std::int64_t user, std::int64_t id) = 0;
+  virtual Result<std::pair<ApiToken, User>> token_user(const std::string& token_hash) = 0;
+
+  virtual Result<Comment> add_comment(std::int64_t profile, const std::string& node,
+                                      const std::string& author, const std::string& text) = 0;
+  virtual Result<std::vector<Comment>> comments(std::int64_t profile, const std::string& node) = 0;
 
   // The schema version the database is at.
   virtual Result<int> schema_version() = 0;

@@ -1,0 +1,130 @@
+#pragma once
+// Inside the server: the route table, the signed-in principal, and the helpers every handler
+// shares (problem responses, strict JSON bodies, role checks, JSON of the core types).
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <optional>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "server/server.hpp"
+
+namespace cyberframe::server {
+
+using nlohmann::json;
+
+// Who is asking: an account signed in through a session cookie or an API token.
+struct Principal {
+  store::User user;
+  std::string session_hash;  // empty for a token
+  std::string csrf;
+  bool via_token = false;
+};
+
+// One request being answered.
+struct Call {
+  Context& ctx;
+  const Request& req;
+  std::optional<Principal> principal;
+  std::vector<std::pair<std::string, std::string>> extra_headers;  // Set-Cookie of sign-in
+};
+
+using Handler = std::function<Response(Call&)>;
+
+enum class Access {
+  k_public,  // no account needed
+  k_user,    // a signed-in account (each handler checks the role it needs)
+};
+
+struct Route {
+  std::string method;
+  std::string pattern;  // "/api/v1/frameworks/{id}"
+  std::regex regex;
+  std::vector<std::string> names;
+  Access access = Access::k_user;
+  Handler handler;
+};
+
+class Routes {
+ public:
+  void add(std::string method, std::string pattern, Access access, Handler handler);
+  const std::vector<Route>& all() const { return m_routes; }
+
+ private:
+  std::vector<Route> m_routes;
+};
+
+void add_auth_routes(Routes& routes);
+void add_catalog_routes(Routes& routes);
+void add_workspace_routes(Routes& routes);
+
+// Resolves the session cookie or bearer token of a request; nullopt when there is none or it is
+// no longer valid.
+std::optional<Principal> authenticate(Context& ctx, const Request& req);
+// Whether a state-changing request carries the session's CSRF token (always true for tokens).
+bool csrf_matches(const Principal& principal, const Request& req);
+
+// --- responses ---
+Response problem(int status, const std::string& title, const std::string& detail);
+Response problem(int status, const std::string& title, const std::string& detail,
+                 const json& extra);
+// A store error as a response: not found 404, invalid input 422, conflict 409, else 500.
+Response problem_from(const util::Error& error);
+Response ok(const json& body, int status = 200);
+Response no_content();
+
+// --- request bodies ---
+enum class FieldType { k_string, k_integer, k_boolean, k_integer_or_null, k_string_list };
+struct Field {
+  std::string name;
+  FieldType type;
+  bool required = false;
+  std::size_t max_length = 10000;  // strings and list items
+};
+// Parses a JSON object body: Content-Type application/json, at most the JSON size limit, every
+// member known and of its type. On success `out` holds the object; otherwise the 4xx to return.
+std::optional<Response> read_body(const Call& call, const std::vector<Field>& fields, json& out);
+
+// --- paging ---
+struct Page {
+  std::size_t limit = 50;
+  std::size_t offset = 0;
+};
+std::optional<Response> read_page(const Request& req, Page& page, std::size_t default_limit = 50,
+                                  std::size_t max_limit = 1000);
+json page_json(json items, std::size_t total, const Page& page);
+
+// --- access ---
+enum class Need { k_read, k_comment, k_write, k_manage };
+// Checks that the principal may do `need` in the organization: administrators everything;
+// admin manage/write/comment/read; editor write/comment/read; auditor comment/read; viewer read.
+// An account without a role in the organization gets 404, as if it did not exist.
+std::optional<Response> require(const Call& call, std::int64_t organization, Need need);
+// The profile named by the route's {id}, after require(). Sets `response` on failure.
+std::optional<core::Profile> profile_for(Call& call, Need need, Response& response);
+bool is_administrator(const Call& call);
+
+// --- JSON of the core types ---
+json score_json(std::optional<double> value);
+json to_json(const core::Organization& org);
+json to_json(const core::Profile& profile);
+json to_json(const core::Evidence& evidence);
+json to_json(const core::NodeAssessment& assessment);
+json to_json(const core::Action& action);
+json to_json(const core::Scale& scale);
+json to_json(const store::User& user, store::Store& store);
+json audit_json(const store::AuditRecord& record);
+
+// The ETag of a record version: "\"N\"".
+std::string etag(std::int64_t version);
+// The version an If-Match header names; nullopt when absent (`present` false) or malformed.
+std::optional<std::int64_t> if_match(const Request& req, bool& present);
+
+// Hex SHA-256 of a secret (sessions and tokens are stored by it), and a fresh random secret.
+std::string secret_hash(const std::string& secret);
+std::string random_secret(std::size_t bytes = 32);
+
+}  // namespace cyberframe::server

@@ -1,0 +1,393 @@
+// Helpers every handler shares: problem responses, strict JSON bodies, paging, role checks and
+// the JSON of the core types.
+#include <sodium.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "server/api.hpp"
+#include "util/text.hpp"
+
+namespace cyberframe::server {
+
+const std::string& Request::header(const std::string& name) const {
+  static const std::string k_empty;
+  auto it = headers.find(name);
+  return it == headers.end() ? k_empty : it->second;
+}
+
+void Routes::add(std::string method, std::string pattern, Access access, Handler handler) {
+  std::string re = "^";
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < pattern.size();) {
+    if (pattern[i] == '{') {
+      auto end = pattern.find('}', i);
+      names.push_back(pattern.substr(i + 1, end - i - 1));
+      re += "([^/]+)";
+      i = end + 1;
+    } else {
+      if (std::string(".+*?()[]^$|\\").find(pattern[i]) != std::string::npos) re += '\\';
+      re += pattern[i++];
+    }
+  }
+  re += "$";
+  m_routes.push_back(Route{std::move(method), pattern, std::regex(re), std::move(names), access,
+                           std::move(handler)});
+}
+
+Response problem(int status, const std::string& title, const std::string& detail) {
+  return problem(status, title, detail, json::object());
+}
+
+Response problem(int status, const std::string& title, const std::string& detail,
+                 const json& extra) {
+  json body{{"type", "about:blank"}, {"title", title}, {"status", status}, {"detail", detail}};
+  for (const auto& [k, v] : extra.items()) body[k] = v;
+  return Response{status, "application/problem+json", body.dump(), {}};
+}
+
+Response problem_from(const util::Error& error) {
+  switch (error.code) {
+    case util::ErrorCode::k_not_found:
+      return problem(404, "Not found", error.message);
+    case util::ErrorCode::k_invalid_input:
+      return problem(422, "Not accepted", error.message);
+    case util::ErrorCode::k_conflict:
+      return problem(409, "Conflict", error.message);
+    default:
+      return problem(500, "Internal error", "the server could not complete the request");
+  }
+}
+
+Response ok(const json& body, int status) {
+  return Response{status, "application/json", body.dump(), {}};
+}
+
+Response no_content() {
+  return Response{204, "", "", {}};
+}
+
+namespace {
+
+const char* type_name(FieldType t) {
+  switch (t) {
+    case FieldType::k_string:
+      return "a string";
+    case FieldType::k_integer:
+      return "a whole number";
+    case FieldType::k_boolean:
+      return "true or false";
+    case FieldType::k_integer_or_null:
+      return "a whole number or null";
+    case FieldType::k_string_list:
+      return "a list of strings";
+  }
+  return "";
+}
+
+bool type_matches(const json& v, FieldType t, std::size_t max_length, std::string& why) {
+  auto check_string = [&](const json& s) {
+    if (!s.is_string()) return false;
+    const auto& text = s.get_ref<const std::string&>();
+    if (text.size() > max_length) {
+      why = "is longer than " + std::to_string(max_length) + " characters";
+      return false;
+    }
+    if (util::find_invalid_utf8(text) != std::string::npos) {
+      why = "is not valid text";
+      return false;
+    }
+    return true;
+  };
+  switch (t) {
+    case FieldType::k_string:
+      return check_string(v);
+    case FieldType::k_integer:
+      return v.is_number_integer();
+    case FieldType::k_boolean:
+      return v.is_boolean();
+    case FieldType::k_integer_or_null:
+      return v.is_null() || v.is_number_integer();
+    case FieldType::k_string_list:
+      if (!v.is_array() || v.size() > 1000) return false;
+      return std::all_of(v.begin(), v.end(), check_string);
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<Response> read_body(const Call& call, const std::vector<Field>& fields, json& out) {
+  const auto& req = call.req;
+  auto type = util::to_lower(req.header("content-type"));
+  if (!type.starts_with("application/json"))
+    return problem(415, "Unsupported media type",
+                   "send the body as JSON with the header Content-Type: application/json");
+  if (req.body.size() > call.ctx.options.max_json_bytes)
+    return problem(413, "Request too large",
+                   "a JSON body may have at most " +
+                       std::to_string(call.ctx.options.max_json_bytes) + " bytes");
+  try {
+    out = json::parse(req.body);
+  } catch (const json::parse_error& e) {
+    return problem(400, "Malformed JSON",
+                   "the body is not valid JSON at byte " + std::to_string(e.byte) +
+                       "; send one JSON object");
+  }
+  if (!out.is_object())
+    return problem(400, "Invalid request body", "the body must be a JSON object");
+  json errors = json::array();
+  for (const auto& [key, value] : out.items()) {
+    auto it = std::find_if(fields.begin(), fields.end(), [&](const Field& f) {
+      return f.name == key;
+    });
+    if (it == fields.end()) {
+      std::string known;
+      for (const auto& f : fields) known += (known.empty() ? "" : ", ") + f.name;
+      errors.push_back(json{{"field", key}, {"message", "unknown field; known: " + known}});
+      continue;
+    }
+    std::string why;
+    if (!type_matches(value, it->type, it->max_length, why))
+      errors.push_back(json{
+          {"field", key},
+          {"message", why.empty() ? std::string("must be ") + type_name(it->type) : why}});
+  }
+  for (const auto& f : fields) {
+    if (f.required && !out.contains(f.name))
+      errors.push_back(json{{"field", f.name}, {"message", "is required"}});
+  }
+  if (!errors.empty()) {
+    std::string detail;
+    for (const auto& e : errors)
+      detail += (detail.empty() ? "" : "; ") + e["field"].get<std::string>() + " " +
+                e["message"].get<std::string>();
+    return problem(400, "Invalid request body", detail, json{{"errors", errors}});
+  }
+  return std::nullopt;
+}
+
+std::optional<Response> read_page(const Request& req, Page& page, std::size_t default_limit,
+                                  std::size_t max_limit) {
+  auto number = [&](const std::string& name, std::size_t fallback, std::size_t max,
+                    std::size_t& out) {
+    auto it = req.query.find(name);
+    if (it == req.query.end()) {
+      out = fallback;
+      return true;
+    }
+    const auto& v = it->second;
+    if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos)
+      return false;
+    out = static_cast<std::size_t>(std::stoul(v));
+    return out <= max;
+  };
+  if (!number("limit", default_limit, max_limit, page.limit) ||
+      !number("offset", 0, 100000000, page.offset))
+    return problem(400, "Bad query parameter",
+                   "limit must be a whole number from 0 to " + std::to_string(max_limit) +
+                       " and offset a whole number 0 or more");
+  return std::nullopt;
+}
+
+json page_json(json items, std::size_t total, const Page& page) {
+  return json{
+      {"items", std::move(items)}, {"total", total}, {"offset", page.offset}, {"limit", page.limit}};
+}
+
+bool is_administrator(const Call& call) {
+  return call.principal && call.principal->user.administrator;
+}
+
+std::optional<Response> require(const Call& call, std::int64_t organization, Need need) {
+  if (!call.principal) return problem(401, "Not signed in", "sign in first: POST /api/v1/session");
+  if (call.principal->user.administrator) return std::nullopt;
+  const auto& roles = call.principal->user.roles;
+  auto it = roles.find(organization);
+  if (it == roles.end())
+    return problem(404, "Not found",
+                   "no organization " + std::to_string(organization) + " that you can see");
+  auto role = it->second;
+  bool allowed = false;
+  const char* needs = "";
+  switch (need) {
+    case Need::k_read:
+      allowed = true;
+      break;
+    case Need::k_comment:
+      allowed = role != store::Role::k_viewer;
+      needs = "admin, editor or auditor";
+      break;
+    case Need::k_write:
+      allowed = role == store::Role::k_admin || role == store::Role::k_editor;
+      needs = "admin or editor";
+      break;
+    case Need::k_manage:
+      allowed = role == store::Role::k_admin;
+      needs = "admin";
+      break;
+  }
+  if (allowed) return std::nullopt;
+  return problem(403, "Not allowed",
+                 "your role in this organization is " + std::string(store::to_string(role)) +
+                     "; this needs " + needs);
+}
+
+std::optional<core::Profile> profile_for(Call& call, Need need, Response& response) {
+  const auto& id = call.req.params.at("id");
+  if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos) {
+    response = problem(400, "Bad profile id", "a profile id is a whole number, not '" + id + "'");
+    return std::nullopt;
+  }
+  auto p = call.ctx.store.profile(id);
+  if (!p) {
+    response = problem(404, "Not found", "no profile " + id + " that you can see");
+    return std::nullopt;
+  }
+  if (auto denied = require(call, p->organization, need)) {
+    // Hide the profile itself from accounts without a role in its organization.
+    response = denied->status == 404
+                   ? problem(404, "Not found", "no profile " + id + " that you can see")
+                   : *denied;
+    return std::nullopt;
+  }
+  return *p;
+}
+
+json score_json(std::optional<double> value) {
+  if (!value) return nullptr;
+  return std::round(*value * 100.0) / 100.0;
+}
+
+json to_json(const core::Organization& org) {
+  return json{{"id", org.id},
+              {"name", org.name},
+              {"scope", org.scope},
+              {"version", org.version},
+              {"created_at", org.created_at}};
+}
+
+json to_json(const core::Profile& p) {
+  return json{{"id", p.id},
+              {"organization", p.organization},
+              {"name", p.name},
+              {"framework", p.framework},
+              {"kind", std::string(core::to_string(p.kind))},
+              {"scale", p.scale},
+              {"version", p.version},
+              {"created_at", p.created_at},
+              {"updated_at", p.updated_at}};
+}
+
+json to_json(const core::Evidence& e) {
+  return json{{"id", e.id},         {"kind", e.kind},         {"name", e.name},
+              {"url", e.url},       {"sha256", e.sha256},     {"size", e.size},
+              {"added_at", e.added_at}, {"added_by", e.added_by}};
+}
+
+json to_json(const core::NodeAssessment& a) {
+  json evidence = json::array();
+  for (const auto& e : a.evidence) evidence.push_back(to_json(e));
+  return json{{"node", a.node},
+              {"level", a.level ? json(*a.level) : json(nullptr)},
+              {"not_applicable", a.not_applicable},
+              {"justification", a.justification},
+              {"owner", a.owner},
+              {"priority", a.priority},
+              {"notes", a.notes},
+              {"version", a.version},
+              {"updated_at", a.updated_at},
+              {"updated_by", a.updated_by},
+              {"evidence", evidence}};
+}
+
+json to_json(const core::Action& a) {
+  return json{{"id", a.id},
+              {"organization", a.organization},
+              {"title", a.title},
+              {"owner", a.owner},
+              {"due", a.due},
+              {"status", std::string(core::to_string(a.status))},
+              {"effort_days", a.effort_days},
+              {"target_level", a.target_level},
+              {"nodes", a.nodes},
+              {"version", a.version}};
+}
+
+json to_json(const core::Scale& s) {
+  json levels = json::array();
+  for (const auto& l : s.levels)
+    levels.push_back(json{{"value", l.value}, {"name", l.name}, {"meaning", l.meaning}});
+  return json{{"id", s.id}, {"name", s.name}, {"levels", levels}};
+}
+
+json to_json(const store::User& u, store::Store& store) {
+  json roles = json::array();
+  for (const auto& [org, role] : u.roles) {
+    auto o = store.organization(std::to_string(org));
+    roles.push_back(json{{"organization", org},
+                         {"organization_name", o ? o->name : ""},
+                         {"role", std::string(store::to_string(role))}});
+  }
+  return json{{"name", u.name},
+              {"administrator", u.administrator},
+              {"roles", roles},
+              {"created_at", u.created_at}};
+}
+
+json audit_json(const store::AuditRecord& r) {
+  auto parse = [](const std::string& text) {
+    auto j = json::parse(text, nullptr, false);
+    return j.is_discarded() ? json(text) : j;
+  };
+  return json{{"id", r.id},
+              {"at", r.at},
+              {"actor", r.actor},
+              {"entity", r.entity},
+              {"entity_id", r.entity_id},
+              {"action", r.action},
+              {"before", parse(r.before)},
+              {"after", parse(r.after)},
+              {"hash", r.hash}};
+}
+
+std::string etag(std::int64_t version) {
+  return "\"" + std::to_string(version) + "\"";
+}
+
+std::optional<std::int64_t> if_match(const Request& req, bool& present) {
+  auto v = util::trim(req.header("if-match"));
+  present = !v.empty();
+  if (v.starts_with("W/")) v = v.substr(2);
+  if (v.size() < 3 || v.size() > 20 || v.front() != '"' || v.back() != '"') return std::nullopt;
+  auto digits = v.substr(1, v.size() - 2);
+  if (digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stoll(digits);
+}
+
+std::string secret_hash(const std::string& secret) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(secret.data()),
+                     secret.size());
+  static const char* const k_hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned char b : digest) {
+    out += k_hex[b >> 4];
+    out += k_hex[b & 15];
+  }
+  return out;
+}
+
+std::string random_secret(std::size_t bytes) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not start");
+  std::vector<unsigned char> raw(bytes);
+  randombytes_buf(raw.data(), raw.size());
+  std::string out(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), raw.data(), raw.size(),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(std::strlen(out.c_str()));
+  return out;
+}
+
+}  // namespace cyberframe::server

@@ -1,0 +1,984 @@
+// The workspace over HTTP: organizations, profiles, node assessments (with ETag / If-Match),
+// evidence, comments, assessments, gaps, the roadmap, reports, import and export, the dashboard and
+// the audit trail. Each handler checks the caller's role in the organization the record belongs to.
+#include <algorithm>
+#include <set>
+
+#include "exchange/profile_table.hpp"
+#include "report/report.hpp"
+#include "server/api.hpp"
+#include "util/text.hpp"
+
+namespace cyberframe::server {
+
+namespace {
+
+std::optional<std::int64_t> whole_number(const std::string& text) {
+  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  return std::stoll(text);
+}
+
+const std::string& actor(const Call& call) {
+  return call.principal->user.name;
+}
+
+// The organization named by the route's {org}, after require().
+std::optional<core::Organization> organization_for(Call& call, Need need, Response& response) {
+  const auto& text = call.req.params.at("org");
+  auto id = whole_number(text);
+  if (!id) {
+    response = problem(400, "Bad organization id",
+                       "an organization id is a whole number, not '" + text + "'");
+    return std::nullopt;
+  }
+  if (auto denied = require(call, *id, need)) {
+    response = *denied;
+    return std::nullopt;
+  }
+  auto org = call.ctx.store.organization(text);
+  if (!org) {
+    response = problem(404, "Not found", "no organization " + text + " that you can see");
+    return std::nullopt;
+  }
+  return *org;
+}
+
+util::Result<core::Scale> scale_of(store::Store& store, const core::Profile& p) {
+  return store.scale(p.scale);
+}
+
+// The target profile to compare `current` with: `requested` (an id) when given, else the
+// organization's first target profile on the same framework.
+std::optional<core::Profile> target_for(Call& call, const core::Profile& current,
+                                        const std::string& requested, Response& response) {
+  if (!requested.empty()) {
+    if (!whole_number(requested)) {
+      response = problem(400, "Bad query parameter", "target is a profile id (a whole number)");
+      return std::nullopt;
+    }
+    auto t = call.ctx.store.profile(requested);
+    if (!t || t->organization != current.organization) {
+      response = problem(404, "Not found",
+                         "no target profile " + requested + " in this profile's organization");
+      return std::nullopt;
+    }
+    if (t->framework != current.framework) {
+      response = problem(422, "Not accepted",
+                         "profile " + requested + " is on framework " + t->framework + ", not " +
+                             current.framework);
+      return std::nullopt;
+    }
+    return *t;
+  }
+  auto all = call.ctx.store.profiles(current.organization);
+  if (!all) return std::nullopt;
+  for (const auto& p : *all) {
+    if (p.kind == core::ProfileKind::k_target && p.framework == current.framework && p.id != current.id)
+      return p;
+  }
+  return std::nullopt;
+}
+
+// --- organizations ---
+
+Response list_organizations(Call& call) {
+  Page page;
+  if (auto bad = read_page(call.req, page)) return *bad;
+  auto all = call.ctx.store.organizations();
+  if (!all) return problem_from(all.error());
+  const auto& user = call.principal->user;
+  json visible = json::array();
+  for (const auto& o : *all) {
+    auto it = user.roles.find(o.id);
+    if (!user.administrator && it == user.roles.end()) continue;
+    auto j = to_json(o);
+    j["role"] = user.administrator ? "admin" : std::string(store::to_string(it->second));
+    visible.push_back(j);
+  }
+  json items = json::array();
+  for (std::size_t i = page.offset; i < visible.size() && i < page.offset + page.limit; ++i)
+    items.push_back(visible[i]);
+  return ok(page_json(items, visible.size(), page));
+}
+
+Response create_organization(Call& call) {
+  if (!is_administrator(call))
+    return problem(403, "Not allowed", "creating organizations needs an administrator");
+  json body;
+  if (auto bad = read_body(call,
+                           {{"name", FieldType::k_string, true, 200},
+                            {"scope", FieldType::k_string, false, 4000}},
+                           body))
+    return *bad;
+  auto o = call.ctx.store.create_organization(body["name"].get<std::string>(),
+                                              body.value("scope", std::string()));
+  if (!o) return problem_from(o.error());
+  return ok(to_json(*o), 201);
+}
+
+Response get_organization(Call& call) {
+  Response r;
+  auto org = organization_for(call, Need::k_read, r);
+  if (!org) return r;
+  return ok(to_json(*org));
+}
+
+// --- profiles ---
+
+Response list_profiles(Call& call) {
+  Response r;
+  auto org = organization_for(call, Need::k_read, r);
+  if (!org) return r;
+  Page page;
+  if (auto bad = read_page(call.req, page)) return *bad;
+  auto list = call.ctx.store.profiles(org->id);
+  if (!list) return problem_from(list.error());
+  auto counts = call.ctx.store.assessed_counts(org->id);
+  json items = json::array();
+  for (std::size_t i = page.offset; i < list->size() && i < page.offset + page.limit; ++i) {
+    auto j = to_json((*list)[i]);
+    j["assessed"] = counts ? (*counts)[(*list)[i].id] : 0;
+    items.push_back(j);
+  }
+  return ok(page_json(items, list->size(), page));
+}
+
+Response create_profile(Call& call) {
+  Response r;
+  auto org = organization_for(call, Need::k_write, r);
+  if (!org) return r;
+  json body;
+  if (auto bad = read_body(call,
+                           {{"name", FieldType::k_string, true, 200},
+                            {"framework", FieldType::k_string, true, 200},
+                            {"kind", FieldType::k_string, true, 20},
+                            {"scale", FieldType::k_string, false, 200}},
+                           body))
+    return *bad;
+  core::Profile p;
+  p.organization = org->id;
+  p.name = body["name"].get<std::string>();
+  p.framework = body["framework"].get<std::string>();
+  if (call.ctx.catalog.framework(p.framework) == nullptr)
+    return problem(422, "Not accepted",
+                   "framework '" + p.framework + "' is not in the catalog; GET /api/v1/frameworks");
+  auto kind = core::parse_profile_kind(body["kind"].get<std::string>());
+  if (!kind) return problem(422, "Not accepted", "kind must be current or target");
+  p.kind = *kind;
+  p.scale = body.value("scale", core::default_scale().id);
+  if (auto s = call.ctx.store.scale(p.scale); !s)
+    return problem(422, "Not accepted", "no scale '" + p.scale + "'; GET /api/v1/scales");
+  auto created = call.ctx.store.create_profile(p);
+  if (!created) return problem_from(created.error());
+  return ok(to_json(*created), 201);
+}
+
+Response get_profile(Call& call) {
+  Response r;
+  auto p = profile_for(call, Need::k_read, r);
+  if (!p) return r;
+  auto j = to_json(*p);
+  if (auto s = scale_of(call.ctx.store, *p)) j["scale_levels"] = to_json(*s)["levels"];
+  auto counts = call.ctx.store.assessed_counts(p->organization);
+  j["assessed"] = counts ? (*counts)[p->id] : 0;
+  return ok(j);
+}
+
+// The function and category a subcategory sits under.
+std::pair<std::string, std::string> ancestors(const core::Catalog& cat, const std::string& fw,
+                                              const std::string& node) {
+  std::string function, category;
+  for (const auto* n = cat.parent(fw, node); n != nullptr; n = cat.parent(fw, n->id)) {
+    if (n->level == core::Level::k_category) category = n->id;
+    if (n->level == core::Level::k_function) function = n->id;
+  }
+  return {function, category};
+}
+
+Response list_nodes(Call& call) {
+  Response r;
+  auto p = profile_for(call, Need::k_read, r);
+  if (!p) return r;
+  Page page;
+  if (auto bad = read_page(call.req, page, 500, 5000)) return *bad;
+  const auto& q = call.req.query;
+  auto param = [&](const char* name) { return q.contains(name) ? q.at(name) : std::string(); };
+  auto function = param("function"), owner = param("owner"), gap = param("gap"),
+       text = util::to_lower(param("q"));
+  if (!gap.empty() && gap != "open" && gap != "closed")
+    return problem(400, "Bad query parameter", "gap must be open or closed");
+  auto rows = call.ctx.store.node_assessments(p->id);
+  if (!rows) return problem_from(rows.error());
+  std::map<std::string, core::NodeAssessment> target_rows;
+  if (auto t = target_for(call, *p, param("target"), r)) {
+    auto tr = call.ctx.store.node_assessments(t->id);
+    if (tr) target_rows = std::move(*tr);
+  } else if (r.status >= 400) {
+    return r;
+  }
+  const auto& cat = call.ctx.catalog;
+  json items = json::array();
+  std::size_t total = 0;
+  for (const auto* n : cat.nodes_in_order(p->framework)) {
+    if (n->level != core::Level::k_subcategory) continue;
+    auto [fn, category] = ancestors(cat, p->framework, n->id);
+    if (!function.empty() && fn != function) continue;
+    core::NodeAssessment a;
+    a.node = n->id;
+    if (auto it = rows->find(n->id); it != rows->end()) a = it->second;
+    if (!owner.empty() && a.owner != owner) continue;
+    std::optional<int> target;
+    if (auto it = target_rows.find(n->id); it != target_rows.end()) target = it->second.level;
+    if (!gap.empty()) {
+      bool open = target && !a.not_applicable && a.level.value_or(-1) < *target;
+      if ((gap == "open") != open) continue;
+    }
+    if (!text.empty() && util::to_lower(n->id).find(text) == std::string::npos &&
+        util::to_lower(n->title).find(text) == std::string::npos &&
+        util::to_lower(n->description).find(text) == std::string::npos &&
+        util::to_lower(a.notes).find(text) == std::string::npos)
+      continue;
+    ++total;
+    if (total <= page.offset || items.size() >= page.limit) continue;
+    items.push_back(json{{"node", n->id},
+                         {"title", n->title.empty() ? n->description : n->title},
+                         {"function", fn},
+                         {"category", category},
+                         {"target", target ? json(*target) : json(nullptr)},
+                         {"assessment", to_json(a)}});
+  }
+  return ok(page_json(items, total, page));
+}
+
+// The node named by the route, checked against the profile's framework.
+const core::Node* node_for(Call& call, const core::Profile& p, Response& response) {
+  const auto& id = call.req.params.at("node");
+  const auto* n = call.ctx.catalog.node(p.framework, id);
+  if (n == nullptr)
+    response = problem(404, "No such node", "framework " + p.framework + " has no node '" + id + "'");
+  return n;
+}
+
+core::NodeAssessment stored_or_empty(Call& call, const core::Profile& p, const std::string& node) {
+  core::NodeAssessment a;
+  a.node = node;
+  if (auto rows = call.ctx.store.node_assessments(p.id)) {
+    if (auto it = rows->find(node); it != rows->end()) a = it->second;
+  }
+  return a;
+}
+
+Response with_etag(Response r, std::int64_t version) {
+  r.headers.emplace_back("ETag", etag(version));
+  return r;
+}
+
+Response get_node_assessment(Call& call) {
+  Response r;
+  auto p = profile_for(call, Need::k_read, r);
+  if (!p) return r;
+  const auto* n = node_for(call, *p, r);
+  if (!n) return r;
+  auto a = stored_or_empty(call, *p, n->id);
+  return with_etag(ok(to_json(a)), a.version);
+}
+
+Response put_node_assessment(Call& call) {
+  Response r;
+  auto p = profile_for(call, Need::k_write, r);
+  if (!p) return r;
+  const auto* n = node_for(call, *p, r);
+  if (!n) return r;
+  bool present = false;
+  auto expected = if_match(call.req, present);
+  if (!present)
+    return problem(428, "Precondition required",
+                   "send If-Match with the ETag of the version you read (\"0\" for a node never "
+                   "assessed), so that no one's change is overwritten");
+  if (!expected)
+    return problem(400, "Bad If-Match", "If-Match must be an ETag such as \"3\"");
+  json body;
+  if (auto bad = read_body(call,
+                           {{"level", FieldType::k_integer_or_null},
+                            {"not_applicable", FieldType::k_boolean},
+                            {"justification", FieldType::k_string, false, 4000},
+                            {"owner", FieldType::k_string, false, 200},
+                            {"priority", FieldType::k_integer},
+                            {"notes", FieldType::k_string, false, 10000}},
+                           body))
+    return *bad;
+  auto current = stored_or_empty(call, *p, n->id);
+  if (current.version != *expected) {
+    return with_etag(
+        problem(412, "Changed since you read it",
+                "this node was changed by " + current.updated_by + " at " + current.updated_at +
+                    " (version " + std::to_string(current.version) + ", you read version " +
+                    std::to_string(*expected) + "); review their change and send it again",
+                json{{"current", to_json(current)}}),
+        current.version);
+  }
+  core::NodeAssessment a = current;
+  if (body.contains("level"))
+    a.level = body["level"].is_null() ? std::nullopt : std::optional<int>(body["level"].get<int>());
+  if (body.contains("not_applicable")) a.not_applicable = body["not_applicable"].get<bool>();
+  if (body.contains("justification")) a.justification = body["justification"].get<std::string>();
+  if (body.contains("owner")) a.owner = util::trim(body["owner"].get<std::string>());
+  if (body.contains("priority")) a.priority = body["priority"].get<int>();
+  if (body.contains("notes")) a.notes = body["notes"].get<std::string>();
+  if (a.not_applicable && body.contains("not_applicable") && !body.contains("level")) a.level.reset();
+  auto scale = scale_of(call.ctx.store, *p);
+  if (!scale) return problem_from(scale.error());
+  if (auto v = core::validate(call.ctx.catalog, *p, *scale, a); !v)
+    return problem(422, "Not accepted", v.error().message);
+  auto stored = call.ctx.store.put_node_assessment(p->id, a, *expected, actor(call));
+  if (!stored) {
+    if (stored.error().code == util::ErrorCode::k_conflict) {
+      auto now = stored_or_empty(call, *p, n->id);
+      return with_etag(problem(412, "Changed since you read it", stored.error().message,
+                               json{{"current", to_json(now)}}),
+                       now.version);
+    }
+    return problem_from(stored.error());
+  }
+  return with_etag(ok(to_json(*stored)), stored->version);
+}
+
+Response node_history(Call& call) {
+  Response r;
+  auto p = profile_for(call, Need::k_read, r);
+  if (!p) return r;
+  const auto* n = node_for(call, *p, r);
+  if (!n) return r;
+  Page page;
+  if (auto bad = read_page(call.req, page, 100, 1000)) return *bad;
+  auto id = std::to_string(p->id) + "/" + n->id;
+  json items = json::array();
+  for (const char* entity : {"node", "evidence", "comment"}) {
+    auto log = call.ctx.store.audit_log(entity, id, page.limit);
+    if (!log) return problem_from(log.error());
+    for (const auto& rec : *log) items.push_back(audit_json(rec));
+  }
+  std::sort(items.begin(), items.end(),
+            [](const json& a, const json& b) { return a["id"].get<long>() > b["id"].get<long>(); });
+  if (items.size() > page.limit) items.erase(items.begin() + static_cast<long>(page.limit), items.end());
+  auto total = items.size();
+  return ok(page_json(items, total, page));
+}
+
+Response list_comments(Call& call) {
+  Response r;
+  auto p = profile_for(call, Need::k_read, r);
+  if (!p) return r;
+  const auto* n = node_for(call, *p, r);
+  if (!n) return r;
+  auto list = call.ctx.store.comments(p->id, n->id);
+  if (!list) return problem_from(list.error());
+  json items = json::array();
+  for (const auto& c : *list)
+    items.push_back(json{{"id", c.id}, {"author", c.author}, {"at", c.at}, {"text", c.text}});
+  return ok(page_json(items, items.size(), Page{items.size(), 0}));
+}
+
+Response add_comment(Call& call) {
+  Response r;
+  auto p = profile_for(call, Need::k_comment, r);
+  if (!p) return r;
+  const auto* n = node_for(call, *p, r);
+  if (!n) return r;
+  json body;
+  if (auto bad = read_body(call, {{"text", FieldType::k_string, true, 10000}}, body)) return *bad;
+  auto c = call.ctx.store.add_comment(p->id, n->id, actor(call), body["text"].get<std::string>());
+  if (!c) return problem_from(c.error());
+  return ok(json{{"id", c->id}, {"author", c->author}, {"at", c->at}, {"text", c->text}}, 201);
+}
+
+Response add_evidence(Call& call) {
+  Response r;
+  auto p = profile_for(call, Need::k_write, r);
+  if (!p) return r;
+  const auto* n = node_for(call, *p, r);
+  if (!n) return r;
+  std::string name, url, bytes;
+  if (util::to_lower(call.req.header("content-type")).starts_with("application/json")) {
+    json body;
+    if (auto bad = read_body(call,
+                             {{"name", FieldType::k_string, true, 255},
+                              {"url", FieldType::k_string, true, 2000}},
+                             body))
+      return *bad;
+    name = body["name"].get<std::string>();
+    url = body["url"].get<std::string>();
+  } else {
+    auto it = call.req.query.find("name");
+    if (it == call.req.query.end() || it->second.empty())
+      return problem(400, "Missing query parameter",
+                     "give the file's name: POST .../evidence?name=policy.pdf with the file as the "
+                     "body");
+    name = it->second;
+    if (name.size() > 255 || util::find_invalid_utf8(name) != std::string::npos ||
+        std::any_of(name.begin(), name.end(), [](unsigned char c) { return c < 0x20; }))
+      return problem(400, "Bad file name",
+                     "a file name has at most 255 characters and no control characters");
+    if (call.req.body.empty()) return problem(400, "Empty file", "the request body is empty");
+    if (call.req.body.size() > call.ctx.options.max_upload_bytes)
+      return problem(413, "File too large",
+                     "an evidence file may have at most " +
+                         std::to_string(call.ctx.options.max_upload_bytes >> 20) + " MiB");
+    bytes = call.req.body;
+  }
+  auto e = call.ctx.store.add_evidence(p->id, n->id, name, url, bytes, actor(call));
+  if (!e) {
+    if (e.error().code == util::ErrorCode::k_invalid_input)
+      return problem(400, "Bad evidence", e.error().message);
+    return problem_from(e.error());
+  }
+  return ok(to_json(*e), 201);
+}
+
+// A file name safe inside a quoted Content-Disposition parameter.
+std::string attachment(const std::string& name) {
+  std::string safe;
+  for (unsigned char c : name) safe += (c < 0x20 || c == '"' || c == '\\' || c >= 0x7f) ? '_' : static_cast<char>(c);
+  return "attachment; filename=\"" + safe + "\"";
+}
+
+Response get_evidence(Call& call) {
+  Response r;
+  auto p = profile_for(call, Need::k_read, r);
+  if (!p) return r;
+  const auto& sha = call.req.params.at("sha256");
+  if (sha.size() != 64 || sha.find_first_not_of("0123456789abcdef") != std::string::npos)
+    return problem(400, "Bad evidence id", "evidence files are named by their SHA-256 (64 hex digits)");
+  auto rows = call.ctx.store.node_assessments(p->id);
+  if (!rows) return problem_from(rows.error());
+  const core::Evidence* found = nullptr;
+  for (const auto& [node, a] : *rows)
+    for (const auto& e : a.evidence)
+      if (e.sha256 == sha) found = &e;
+  if (found == nullptr)
+    return problem(404, "Not found", "profile " + std::to_string(p->id) + " has no evidence file " + sha);
+  auto bytes = call.ctx.store.evidence_bytes(sha);
+  if (!bytes) return problem_from(bytes.error());
+  Response out{200, "application/octet-stream", std::move(*bytes), {}};
+  out.headers.emplace_back("Content-Disposition", attachment(found->name));
+  return out;
+}
+
+Response profile_gaps(Call& call) {
+  Response r;
+  auto p = profile_for(call, Need::k_read, r);
+  if (!p) return r;
+  const auto& q = call.req.query;
+  auto t = target_for(call, *p, q.contains("target") ? q.at("target") : "", r);
+  if (!t) {
+    if (r.status >= 400) return r;
+    return problem(404, "No target profile",
+                   "this organization has no target profile on " + p->framework +
+                       "; create one (kind target) to see the gaps");
+  }
+  if (t->scale != p->scale)
+    return problem(422, "Not accepted", "the profiles use different scales (" + p->scale + ", " + t->scale + ")");
+  auto scale = scale_of(call.ctx.store, *p);
+  if (!scale) return problem_from(scale.error());
+  auto c = call.ctx.store.node_assessments(p->id);
+  auto tr = call.ctx.store.node_assessments(t->id);
+  if (!c || !tr) return problem_from(!c ? c.error() : tr.error());
+  const auto& cat = call.ctx.catalog;
+  auto gaps = core::analyse_gaps(cat, p->framework, *scale, *c, *tr);
+  Page page;
+  if (auto bad = read_page(call.req, page, 500, 5000)) return *bad;
+  json functions = json::array();
+  for (const auto& fn : cat.framework(p->framework)->nodes) {
+    const auto& g = gaps.rollup[fn.id];
+    functions.push_back(json{{"id", fn.id},
+                             {"title", fn.title},
+                             {"current", score_json(g.current)},
+                             {"target", score_json(g.target)},
+                             {"gap", score_json(g.gap)}});
+  }
+  json items = json::array();
+  for (std::size_t i = page.offset; i < gaps.subcategories.size() && items.size() < page.limit; ++i) {
+    const auto& g = gaps.subcategories[i];
+    const auto* n = cat.node(p->framework, g.node);
+    items.push_back(json{{"rank", i + 1},
+                         {"node", g.node},
+                         {"title", n ? (n->title.empty() ? n->description : n->title) : ""},
+                         {"current", score_json(g.current)},
+                         {"target", score_json(g.target)},
+                         {"gap", score_json(g.gap)},
+                         {"priority", g.priority},
+                         {"score", score_json(g.score)},
+                         {"owner", g.owner}});
+  }
+  return ok(json{{"current", to_json(*p)},
+                 {"target", to_json(*t)},
+                 {"open_gaps", gaps.open_gaps},
+                 {"mean_gap", score_json(gaps.mean_gap)},
+                 {"functions", functions},
+                 {"gaps", items},
+                 {"total", gaps.subcategories.size()},
+                 {"offset", page.offset},
+                 {"limit", page.limit}});
+}
+
+json snapshot_json(const core::Catalog& cat, const core::Profile& p, const core::Snapshot& s) {
+  auto scores = core::roll_up(cat, p.framework, s.assessments);
+  const auto* fw = cat.framework(p.framework);
+  json functions = json::object();
+  for (const auto& f : fw->nodes) functions[f.id] = score_json(scores[f.id].value);
+  return json{{"id", s.id},
+              {"name", s.name},
+              {"taken_at", s.taken_at},
+              {"assessor", s.assessor},
+              {"signed_off_by", s.signed_off_by},
+              {"overall", score_json(core::overall_score(*fw, scores))},
+              {"functions", functions}};
+}
+
+Response list_assessments(Call& call) {
+  Response r;
+  auto p = profile_for(call, Need::k_read, r);
+  if (!p) return r;
+  auto snaps = call.ctx.store.snapshots(p->id);
+  if (!snaps) return problem_from(snaps.error());
+  json items = json::array();
+  for (const auto& s : *snaps) items.push_back(snapshot_json(call.ctx.catalog, *p, s));
+  return ok(page_json(items, items.size(), Page{items.size(), 0}));
+}
+
+Response freeze(Call& call) {
+  Response r;
+  auto p = profile_for(call, Need::k_write, r);
+  if (!p) return r;
+  json body;
+  if (auto bad = read_body(call,
+                           {{"name", FieldType::k_string, true, 200},
+                            {"signed_off_by", FieldType::k_string, false, 200},
+                            {"taken_at", FieldType::k_string, false, 30}},
+                           body))
+    return *bad;
+  auto taken = body.value("taken_at", store::now_utc());
+  static const std::regex k_date(R"(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?)");
+  if (!std::regex_match(taken, k_date))
+    return problem(400, "Invalid request body", "taken_at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ",
+                   json{{"errors", json::array({json{{"field", "taken_at"}, {"message", "must be a date"}}})}});
+  if (taken.size() == 10) taken += "T00:00:00Z";
+  auto s = call.ctx.store.freeze(p->id, body["name"].get<std::string>(), actor(call),
+                                 body.value("signed_off_by", std::string()), taken);
+  if (!s) return problem_from(s.error());
+  return ok(snapshot_json(call.ctx.catalog, *p, *s), 201);
+}
+
+std::optional<exchange::TableFormat> table_format(const Request& req) {
+  auto it = req.query.find("format");
+  std::string f = it == req.query.end() ? "csv" : it->second;
+  if (f == "csv") return exchange::TableFormat::k_csv;
+  if (f == "xlsx") return exchange::TableFormat::k_xlsx;
+  if (f == "yaml") return exchange::TableFormat::k_yaml;
+  return std::nullopt;
+}
+
+const char* content_type(exchange::TableFormat f) {
+  switch (f) {
+    case exchange::TableFormat::k_csv:
+      return "text/csv; charset=utf-8";
+    case exchange::TableFormat::k_xlsx:
+      return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    case exchange::TableFormat::k_yaml:
+      return "application/yaml";
+  }
+  return "application/octet-stream";
+}
+
+std::string file_stem(const std::string& name) {
+  std::string out;
+  for (char c : name) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+  return out.empty() ? "profile" : out;
+}
+
+Response export_profile(Call& call) {
+  Response r;
+  auto p = profile_for(call, Need::k_read, r);
+  if (!p) return r;
+  auto f = table_format(call.req);
+  if (!f) return problem(400, "Bad query parameter", "format must be csv, xlsx or yaml");
+  auto rows = call.ctx.store.node_assessments(p->id);
+  if (!rows) return problem_from(rows.error());
+  auto bytes = exchange::export_profile(call.ctx.catalog, *p, *rows, *f);
+  if (bytes.empty()) return problem(500, "Internal error", "the export could not be written");
+  static const char* const k_ext[] = {".csv", ".xlsx", ".yaml"};
+  Response out{200, content_type(*f), std::move(bytes), {}};
+  out.headers.emplace_back("Content-Disposition",
+                           attachment(file_stem(p->name) + k_ext[static_cast<int>(*f)]));
+  return out;
+}
+
+Response import_profile(Call& call) {
+  Response r;
+  auto p = profile_for(call, Need::k_write, r);
+  if (!p) return r;
+  auto f = table_format(call.req);
+  if (!f) return problem(400, "Bad query parameter", "format must be csv, xlsx or yaml");
+  if (call.req.body.empty()) return problem(400, "Empty file", "the request body is empty");
+  if (call.req.body.size() > call.ctx.options.max_upload_bytes)
+    return problem(413, "File too large", "an import may have at most " +
+                                              std::to_string(call.ctx.options.max_upload_bytes >> 20) + " MiB");
+  auto scale = scale_of(call.ctx.store, *p);
+  if (!scale) return problem_from(scale.error());
+  auto result = exchange::import_profile(call.ctx.catalog, *p, *scale, *f, call.req.body);
+  if (!result.errors.empty()) {
+    json errors = json::array();
+    for (const auto& e : result.errors)
+      errors.push_back(json{{"row", e.row}, {"column", e.column}, {"message", e.message}});
+    return problem(422, "Nothing imported",
+                   std::to_string(result.errors.size()) + " problem(s) in the file; first: " +
+                       result.errors.front().to_string(),
+                   json{{"errors", errors}});
+  }
+  auto n = call.ctx.store.put_node_assessments(p->id, result.rows, actor(call));
+  if (!n) return problem_from(n.error());
+  return ok(json{{"rows", *n}});
+}
+
+// --- roadmap ---
+
+std::optional<Response> read_action(const Call& call, json& body, bool create) {
+  return read_body(call,
+                   {{"title", FieldType::k_string, create, 500},
+                    {"owner", FieldType::k_string, false, 200},
+                    {"due", FieldType::k_string, false, 10},
+                    {"status", FieldType::k_string, false, 20},
+                    {"effort_days", FieldType::k_integer},
+                    {"target_level", FieldType::k_integer},
+                    {"nodes", FieldType::k_string_list, false, 100}},
+                   body);
+}
+
+std::optional<Response> apply_action(const json& body, core::Action& a) {
+  if (body.contains("title")) a.title = util::trim(body["title"].get<std::string>());
+  if (body.contains("owner")) a.owner = util::trim(body["owner"].get<std::string>());
+  if (body.contains("due")) a.due = body["due"].get<std::string>();
+  if (body.contains("status")) {
+    auto s = core::parse_action_status(body["status"].get<std::string>());
+    if (!s) return problem(422, "Not accepted", "status must be planned, in-progress, done or cancelled");
+    a.status = *s;
+  }
+  if (body.contains("effort_days")) a.effort_days = body["effort_days"].get<int>();
+  if (body.contains("target_level")) a.target_level = body["target_level"].get<int>();
+  if (body.contains("nodes")) a.nodes = body["nodes"].get<std::vector<std::string>>();
+  static const std::regex k_date(R"(\d{4}-\d{2}-\d{2})");
+  if (!a.due.empty() && !std::regex_match(a.due, k_date))
+    return problem(422, "Not accepted", "due must be a date YYYY-MM-DD");
+  if (a.title.empty()) return problem(422, "Not accepted", "an action needs a title");
+  if (a.effort_days < 0 || a.effort_days > 10000)
+    return problem(422, "Not accepted", "effort_days must be from 0 to 10000");
+  if (!core::default_scale().contains(a.target_level))
+    return problem(422, "Not accepted", "target_level must be on the scale 0-5");
+  return std::nullopt;
+}
+
+Response list_actions(Call& call) {
+  Response r;
+  auto org = organization_for(call, Need::k_read, r);
+  if (!org) return r;
+  Page page;
+  if (auto bad = read_page(call.req, page, 100, 1000)) return *bad;
+  std::optional<core::ActionStatus> status;
+  if (auto it = call.req.query.find("status"); it != call.req.query.end()) {
+    status = core::parse_action_status(it->second);
+    if (!status)
+      return problem(400, "Bad query parameter", "status must be planned, in-progress, done or cancelled");
+  }
+  auto list = call.ctx.store.actions(org->id);
+  if (!list) return problem_from(list.error());
+  json items = json::array();
+  std::size_t total = 0;
+  for (const auto& a : *list) {
+    if (status && a.status != *status) continue;
+    ++total;
+    if (total <= page.offset || items.size() >= page.limit) continue;
+    items.push_back(to_json(a));
+  }
+  return ok(page_json(items, total, page));
+}
+
+Response create_action(Call& call) {
+  Response r;
+  auto org = organization_for(call, Need::k_write, r);
+  if (!org) return r;
+  json body;
+  if (auto bad = read_action(call, body, true)) return *bad;
+  core::Action a;
+  a.organization = org->id;
+  a.target_level = 3;
+  if (auto bad = apply_action(body, a)) return *bad;
+  auto created = call.ctx.store.create_action(a);
+  if (!created) return problem_from(created.error());
+  return with_etag(ok(to_json(*created), 201), created->version);
+}
+
+Response update_action(Call& call) {
+  auto id = whole_number(call.req.params.at("action"));
+  if (!id) return problem(400, "Bad action id", "an action id is a whole number");
+  auto a = call.ctx.store.action(*id);
+  if (!a) return problem(404, "Not found", "no action " + call.req.params.at("action") + " that you can see");
+  if (auto denied = require(call, a->organization, Need::k_write)) {
+    if (denied->status == 404)
+      return problem(404, "Not found", "no action " + call.req.params.at("action") + " that you can see");
+    return *denied;
+  }
+  bool present = false;
+  auto expected = if_match(call.req, present);
+  if (!present)
+    return problem(428, "Precondition required", "send If-Match with the ETag of the version you read");
+  if (!expected) return problem(400, "Bad If-Match", "If-Match must be an ETag such as \"3\"");
+  json body;
+  if (auto bad = read_action(call, body, false)) return *bad;
+  if (a->version != *expected)
+    return with_etag(problem(412, "Changed since you read it",
+                             "this action is at version " + std::to_string(a->version) +
+                                 "; you read version " + std::to_string(*expected),
+                             json{{"current", to_json(*a)}}),
+                     a->version);
+  if (auto bad = apply_action(body, *a)) return *bad;
+  call.ctx.store.set_actor(actor(call));
+  auto updated = call.ctx.store.update_action(*a);
+  if (!updated) {
+    if (updated.error().code == util::ErrorCode::k_conflict)
+      return problem(412, "Changed since you read it", updated.error().message);
+    return problem_from(updated.error());
+  }
+  return with_etag(ok(to_json(*updated)), updated->version);
+}
+
+// --- reports and the dashboard ---
+
+std::optional<core::Profile> current_profile(Call& call, const core::Organization& org,
+                                             Response& r) {
+  const auto& q = call.req.query;
+  if (auto it = q.find("profile"); it != q.end()) {
+    if (!whole_number(it->second)) {
+      r = problem(400, "Bad query parameter", "profile is a profile id (a whole number)");
+      return std::nullopt;
+    }
+    auto p = call.ctx.store.profile(it->second);
+    if (!p || p->organization != org.id) {
+      r = problem(404, "Not found", "no profile " + it->second + " in this organization");
+      return std::nullopt;
+    }
+    return *p;
+  }
+  auto all = call.ctx.store.profiles(org.id);
+  if (all) {
+    for (const auto& p : *all)
+      if (p.kind == core::ProfileKind::k_current) return p;
+  }
+  return std::nullopt;
+}
+
+Response get_report(Call& call) {
+  Response r;
+  auto org = organization_for(call, Need::k_read, r);
+  if (!org) return r;
+  const auto& audience_text = call.req.params.at("audience");
+  auto audience = report::parse_audience(audience_text);
+  if (!audience)
+    return problem(404, "No such report", "reports are executive, practitioner and management");
+  auto cur = current_profile(call, *org, r);
+  if (!cur) {
+    if (r.status >= 400) return r;
+    return problem(404, "Nothing to report", "this organization has no current profile yet");
+  }
+  report::ReportInput in;
+  in.catalog = &call.ctx.catalog;
+  in.organization = *org;
+  in.current = *cur;
+  auto scale = scale_of(call.ctx.store, *cur);
+  if (!scale) return problem_from(scale.error());
+  in.scale = *scale;
+  in.current_assessments = call.ctx.store.node_assessments(cur->id).value_or(decltype(in.current_assessments){});
+  if (auto t = target_for(call, *cur, "", r)) {
+    in.target = *t;
+    in.target_assessments = call.ctx.store.node_assessments(t->id).value_or(decltype(in.target_assessments){});
+  }
+  in.snapshots = call.ctx.store.snapshots(cur->id).value_or(std::vector<core::Snapshot>{});
+  in.actions = call.ctx.store.actions(org->id).value_or(std::vector<core::Action>{});
+  in.generated_at = store::now_utc();
+  Response out{200, "text/html; charset=utf-8", report::render_html(in, *audience), {}};
+  out.headers.emplace_back("Content-Disposition",
+                           attachment(file_stem(org->name) + "-" + audience_text + ".html"));
+  return out;
+}
+
+Response dashboard(Call& call) {
+  Response r;
+  auto org = organization_for(call, Need::k_read, r);
+  if (!org) return r;
+  json out{{"organization", to_json(*org)},
+           {"current", nullptr},
+           {"target", nullptr},
+           {"scale", to_json(core::default_scale())},
+           {"functions", json::array()},
+           {"categories", json::array()},
+           {"trend", json::array()},
+           {"top_gaps", json::array()}};
+  auto actions = call.ctx.store.actions(org->id);
+  if (!actions) return problem_from(actions.error());
+  auto today = store::now_utc().substr(0, 10);
+  std::map<std::string, int> by_status{{"planned", 0}, {"in-progress", 0}, {"done", 0}, {"cancelled", 0}};
+  int overdue = 0;
+  for (const auto& a : *actions) {
+    ++by_status[std::string(core::to_string(a.status))];
+    bool open = a.status == core::ActionStatus::k_planned || a.status == core::ActionStatus::k_in_progress;
+    if (open && !a.due.empty() && a.due < today) ++overdue;
+  }
+  out["roadmap"] = json{{"planned", by_status["planned"]},
+                        {"in_progress", by_status["in-progress"]},
+                        {"done", by_status["done"]},
+                        {"cancelled", by_status["cancelled"]},
+                        {"overdue", overdue},
+                        {"total", actions->size()}};
+  out["coverage"] = json{{"assessed", 0}, {"not_applicable", 0}, {"total", 0}};
+  auto cur = current_profile(call, *org, r);
+  if (!cur) {
+    if (r.status >= 400) return r;
+    return ok(out);
+  }
+  const auto& cat = call.ctx.catalog;
+  const auto* fw = cat.framework(cur->framework);
+  auto scale = scale_of(call.ctx.store, *cur);
+  if (!scale) return problem_from(scale.error());
+  out["scale"] = to_json(*scale);
+  out["current"] = to_json(*cur);
+  auto c = call.ctx.store.node_assessments(cur->id);
+  if (!c) return problem_from(c.error());
+  std::map<std::string, core::NodeAssessment> t;
+  auto tgt = target_for(call, *cur, "", r);
+  if (tgt) {
+    out["target"] = to_json(*tgt);
+    t = call.ctx.store.node_assessments(tgt->id).value_or(t);
+  }
+  auto gaps = core::analyse_gaps(cat, cur->framework, *scale, *c, t);
+  auto scores = core::roll_up(cat, cur->framework, *c);
+  auto entry = [&](const core::Node& n) {
+    const auto& g = gaps.rollup[n.id];
+    return json{{"id", n.id},
+                {"title", n.title},
+                {"current", score_json(scores[n.id].value)},
+                {"target", tgt ? score_json(g.target) : json(nullptr)},
+                {"gap", tgt ? score_json(g.gap) : json(nullptr)}};
+  };
+  int assessed = 0, not_applicable = 0, total = 0;
+  for (const auto& fn : fw->nodes) {
+    out["functions"].push_back(entry(fn));
+    for (const auto& category : fn.children) {
+      if (category.level != core::Level::k_category) continue;
+      auto j = entry(category);
+      j["function"] = fn.id;
+      out["categories"].push_back(j);
+    }
+    const auto& s = scores[fn.id];
+    assessed += s.assessed;
+    not_applicable += s.not_applicable;
+    total += s.total;
+  }
+  out["coverage"] = json{{"assessed", assessed}, {"not_applicable", not_applicable}, {"total", total}};
+  if (auto snaps = call.ctx.store.snapshots(cur->id)) {
+    for (const auto& s : *snaps) out["trend"].push_back(snapshot_json(cat, *cur, s));
+  }
+  out["overall"] = json{{"current", score_json(core::overall_score(*fw, scores))}};
+  if (tgt) {
+    int rank = 0;
+    for (const auto& g : gaps.subcategories) {
+      if (g.gap <= 0 || rank >= 10) break;
+      const auto* n = cat.node(cur->framework, g.node);
+      out["top_gaps"].push_back(json{{"rank", ++rank},
+                                     {"node", g.node},
+                                     {"title", n ? (n->title.empty() ? n->description : n->title) : ""},
+                                     {"current", score_json(g.current)},
+                                     {"target", score_json(g.target)},
+                                     {"gap", score_json(g.gap)},
+                                     {"priority", g.priority},
+                                     {"score", score_json(g.score)},
+                                     {"owner", g.owner}});
+    }
+    out["open_gaps"] = gaps.open_gaps;
+    out["mean_gap"] = score_json(gaps.mean_gap);
+  }
+  return ok(out);
+}
+
+// --- audit ---
+
+Response audit_log(Call& call) {
+  if (!is_administrator(call))
+    return problem(403, "Not allowed", "the whole audit trail is for administrators; a record's "
+                                       "history is on the record");
+  const auto& q = call.req.query;
+  auto param = [&](const char* name) { return q.contains(name) ? q.at(name) : std::string(); };
+  std::size_t limit = 100;
+  if (auto l = param("limit"); !l.empty()) {
+    auto n = whole_number(l);
+    if (!n || *n < 1 || *n > 1000) return problem(400, "Bad query parameter", "limit must be 1-1000");
+    limit = static_cast<std::size_t>(*n);
+  }
+  std::int64_t before = 0;
+  if (auto b = param("before"); !b.empty()) {
+    auto n = whole_number(b);
+    if (!n) return problem(400, "Bad query parameter", "before must be an audit row id");
+    before = *n;
+  }
+  auto log = call.ctx.store.audit_log(param("entity"), param("entity_id"), limit, before);
+  if (!log) return problem_from(log.error());
+  json items = json::array();
+  for (auto it = log->rbegin(); it != log->rend(); ++it) items.push_back(audit_json(*it));
+  json body{{"items", items}, {"limit", limit}};
+  body["next_before"] = log->size() == limit && !log->empty() ? json(log->front().id) : json(nullptr);
+  return ok(body);
+}
+
+Response audit_verify(Call& call) {
+  if (!is_administrator(call))
+    return problem(403, "Not allowed", "verifying the audit trail is for administrators");
+  auto v = call.ctx.store.verify_audit();
+  if (!v) return problem_from(v.error());
+  return ok(json{{"rows", v->rows},
+                 {"intact", v->intact},
+                 {"first_bad", v->first_bad == 0 ? json(nullptr) : json(v->first_bad)},
+                 {"problem", v->problem}});
+}
+
+}  // namespace
+
+void add_workspace_routes(Routes& routes) {
+  auto user = Access::k_user;
+  routes.add("GET", "/api/v1/organizations", user, list_organizations);
+  routes.add("POST", "/api/v1/organizations", user, create_organization);
+  routes.add("GET", "/api/v1/organizations/{org}", user, get_organization);
+  routes.add("GET", "/api/v1/organizations/{org}/dashboard", user, dashboard);
+  routes.add("GET", "/api/v1/organizations/{org}/profiles", user, list_profiles);
+  routes.add("POST", "/api/v1/organizations/{org}/profiles", user, create_profile);
+  routes.add("GET", "/api/v1/organizations/{org}/actions", user, list_actions);
+  routes.add("POST", "/api/v1/organizations/{org}/actions", user, create_action);
+  routes.add("PUT", "/api/v1/actions/{action}", user, update_action);
+  routes.add("GET", "/api/v1/organizations/{org}/reports/{audience}", user, get_report);
+  routes.add("GET", "/api/v1/profiles/{id}", user, get_profile);
+  routes.add("GET", "/api/v1/profiles/{id}/nodes", user, list_nodes);
+  routes.add("GET", "/api/v1/profiles/{id}/nodes/{node}", user, get_node_assessment);
+  routes.add("PUT", "/api/v1/profiles/{id}/nodes/{node}", user, put_node_assessment);
+  routes.add("GET", "/api/v1/profiles/{id}/nodes/{node}/history", user, node_history);
+  routes.add("GET", "/api/v1/profiles/{id}/nodes/{node}/comments", user, list_comments);
+  routes.add("POST", "/api/v1/profiles/{id}/nodes/{node}/comments", user, add_comment);
+  routes.add("POST", "/api/v1/profiles/{id}/nodes/{node}/evidence", user, add_evidence);
+  routes.add("GET", "/api/v1/profiles/{id}/evidence/{sha256}", user, get_evidence);
+  routes.add("GET", "/api/v1/profiles/{id}/gaps", user, profile_gaps);
+  routes.add("GET", "/api/v1/profiles/{id}/assessments", user, list_assessments);
+  routes.add("POST", "/api/v1/profiles/{id}/assessments", user, freeze);
+  routes.add("GET", "/api/v1/profiles/{id}/export", user, export_profile);
+  routes.add("POST", "/api/v1/profiles/{id}/import", user, import_profile);
+  routes.add("GET", "/api/v1/audit", user, audit_log);
+  routes.add("GET", "/api/v1/audit/verify", user, audit_verify);
+}
+
+}  // namespace cyberframe::server
