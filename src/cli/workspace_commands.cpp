@@ -395,27 +395,51 @@ int cmd_evidence_add(const Ctx& ctx, Workspace& ws, const std::string& ref, cons
 
 // --- users ----------------------------------------------------------------------------------
 
+// The password of `user add` and `user passwd`: one line of standard input, or a generated one
+// (18 random bytes as base64url: 24 characters, about 144 bits). Empty when libsodium fails.
+std::string new_password(bool from_stdin, bool& generated) {
+  generated = !from_stdin;
+  std::string password;
+  if (from_stdin) {
+    std::getline(std::cin, password);
+    return password;
+  }
+  if (sodium_init() < 0) return "";
+  unsigned char bytes[18];
+  randombytes_buf(bytes, sizeof bytes);
+  char text[sodium_base64_ENCODED_LEN(18, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+  sodium_bin2base64(text, sizeof text, bytes, sizeof bytes,
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  return text;
+}
+
 int cmd_user_add(const Ctx& ctx, Workspace& ws, const std::string& name, bool admin,
                  bool password_stdin) {
-  std::string password;
   bool generated = false;
-  if (password_stdin) {
-    std::getline(std::cin, password);
-  } else {
-    // 18 random bytes as base64url: 24 characters, about 144 bits.
-    if (sodium_init() < 0) return fail_with(ctx, "libsodium could not start");
-    unsigned char bytes[18];
-    randombytes_buf(bytes, sizeof bytes);
-    char text[sodium_base64_ENCODED_LEN(18, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
-    sodium_bin2base64(text, sizeof text, bytes, sizeof bytes,
-                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-    password = text;
-    generated = true;
-  }
+  auto password = new_password(password_stdin, generated);
   auto u = ws.store->add_user(name, password, admin);
   if (!u) return fail_with(ctx, u.error());
   ctx.out << (admin ? "administrator " : "user ") << u->name << " added\n";
   if (generated) ctx.out << "password (shown once, store it now): " << password << '\n';
+  return k_exit_ok;
+}
+
+int cmd_user_passwd(const Ctx& ctx, Workspace& ws, const std::string& name, bool password_stdin) {
+  bool generated = false;
+  auto password = new_password(password_stdin, generated);
+  if (auto r = ws.store->set_password(name, password); !r) return fail_with(ctx, r.error());
+  ctx.out << "password of " << name << " changed; its sessions are ended\n";
+  if (generated) ctx.out << "password (shown once, store it now): " << password << '\n';
+  return k_exit_ok;
+}
+
+int cmd_user_revoke(const Ctx& ctx, Workspace& ws, const std::string& name,
+                    const std::string& org_name) {
+  auto org = ws.store->organization(org_name);
+  if (!org) return fail_with(ctx, org.error());
+  auto u = ws.store->revoke(name, org->id);
+  if (!u) return fail_with(ctx, u.error());
+  ctx.out << u->name << " has no role in " << org->name << " now\n";
   return k_exit_ok;
 }
 
@@ -1457,6 +1481,27 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     g->callback([=, &status] {
       status = with_workspace(
           *ctx, [&](Workspace& ws) { return cmd_user_grant(*ctx, ws, *gname, *org, *role); });
+    });
+    auto* r = user->add_subcommand("revoke", "Take a user's role in an organization away");
+    auto rname = std::make_shared<std::string>();
+    auto rorg = std::make_shared<std::string>();
+    r->add_option("NAME", *rname, "The user name")->required();
+    r->add_option("--org", *rorg, "Organization")->required();
+    r->callback([=, &status] {
+      status = with_workspace(
+          *ctx, [&](Workspace& ws) { return cmd_user_revoke(*ctx, ws, *rname, *rorg); });
+    });
+    auto* pw = user->add_subcommand(
+        "passwd",
+        "Set a new password (generated and shown once, or --password-stdin); ends the sessions");
+    auto pname = std::make_shared<std::string>();
+    auto pstdin = std::make_shared<bool>(false);
+    pw->add_option("NAME", *pname, "The user name")->required();
+    pw->add_flag("--password-stdin", *pstdin,
+                 "Read the password (12 characters or more) from standard input");
+    pw->callback([=, &status] {
+      status = with_workspace(
+          *ctx, [&](Workspace& ws) { return cmd_user_passwd(*ctx, ws, *pname, *pstdin); });
     });
   }
 
