@@ -1,0 +1,76 @@
+// Who is logged in, the organizations they can see, and what their role lets them do.
+
+import { get, request, setCsrfToken, ApiError } from './api';
+import type { Organization, Role, Session } from './types';
+
+interface AppState {
+  session: Session | null;
+  orgs: Organization[];
+  checked: boolean; // GET /session has answered
+  notice: string; // shown on the login page (e.g. "Your session ended")
+}
+
+export const app: AppState = $state({ session: null, orgs: [], checked: false, notice: '' });
+
+export async function loadSession(): Promise<void> {
+  try {
+    const s = (await request<Session>('/session', { anonymous: true })).data;
+    await start(s);
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.status !== 401) app.notice = err instanceof Error ? err.message : String(err);
+    app.session = null;
+  } finally {
+    app.checked = true;
+  }
+}
+
+export async function start(s: Session): Promise<void> {
+  setCsrfToken(s.csrf_token);
+  app.session = s;
+  app.notice = '';
+  await loadOrgs();
+}
+
+export async function loadOrgs(): Promise<void> {
+  const page = await get<{ items: Organization[] }>('/organizations', { limit: 500 });
+  app.orgs = page.items ?? [];
+}
+
+export function ended(notice: string): void {
+  app.session = null;
+  app.orgs = [];
+  app.notice = notice;
+  setCsrfToken('');
+}
+
+export function roleIn(orgId: number): Role | null {
+  const s = app.session;
+  if (!s) return null;
+  const org = app.orgs.find((o) => o.id === orgId);
+  if (org?.role) return org.role;
+  if (s.user.administrator) return 'admin';
+  return s.user.roles.find((r) => r.organization === orgId)?.role ?? null;
+}
+
+// Levels, owners, priorities, notes, evidence, actions, imports, snapshots.
+export function canEdit(orgId: number): boolean {
+  const r = roleIn(orgId);
+  return r === 'admin' || r === 'editor';
+}
+
+// Auditor notes on a node.
+export function canComment(orgId: number): boolean {
+  const r = roleIn(orgId);
+  return r === 'admin' || r === 'editor' || r === 'auditor';
+}
+
+export function isAdministrator(): boolean {
+  return app.session?.user.administrator ?? false;
+}
+
+export const roleNames: Record<Role, string> = {
+  admin: 'Administrator',
+  editor: 'Editor',
+  auditor: 'Auditor',
+  viewer: 'Viewer',
+};
