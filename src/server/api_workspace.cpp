@@ -326,6 +326,11 @@ Response put_node_assessment(Call& call) {
   if (body.contains("owner")) a.owner = util::trim(body["owner"].get<std::string>());
   if (body.contains("priority")) a.priority = body["priority"].get<int>();
   if (body.contains("notes")) a.notes = body["notes"].get<std::string>();
+  // Setting a level ends N/A, and marking N/A clears the level, unless the body says both.
+  if (body.contains("level") && a.level && !body.contains("not_applicable")) {
+    a.not_applicable = false;
+    a.justification.clear();
+  }
   if (a.not_applicable && body.contains("not_applicable") && !body.contains("level")) a.level.reset();
   auto scale = scale_of(call.ctx.store, *p);
   if (!scale) return problem_from(scale.error());
