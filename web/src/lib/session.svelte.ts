@@ -26,9 +26,9 @@ export async function loadSession(): Promise<void> {
 
 export async function start(s: Session): Promise<void> {
   setCsrfToken(s.csrf_token);
+  await loadOrgs(); // before the session is shown, so the start page knows the organizations
   app.session = s;
   app.notice = '';
-  await loadOrgs();
 }
 
 export async function loadOrgs(): Promise<void> {
