@@ -54,10 +54,10 @@ json session_json(const Call& call, const store::User& user, const std::string& 
 
 Response sign_in(Call& call) {
   json body;
-  if (auto bad = read_body(call,
-                           {{"name", FieldType::k_string, true, 64},
-                            {"password", FieldType::k_string, true, 1024}},
-                           body))
+  if (auto bad = read_body(
+          call,
+          {{"name", FieldType::k_string, true, 64}, {"password", FieldType::k_string, true, 1024}},
+          body))
     return *bad;
   auto name = body["name"].get<std::string>();
   auto now = LoginThrottle::Clock::now();
@@ -75,8 +75,8 @@ Response sign_in(Call& call) {
   call.ctx.throttle.succeeded(name);
   auto secret = random_secret();
   auto t = std::chrono::system_clock::now();
-  store::Session s{secret_hash(secret), user->id, user->name, random_secret(),
-                   utc(t),              utc(t + k_session_lifetime), utc(t)};
+  store::Session s{secret_hash(secret),         user->id, user->name, random_secret(), utc(t),
+                   utc(t + k_session_lifetime), utc(t)};
   if (auto r = call.ctx.store.create_session(s); !r) return problem_from(r.error());
   auto response = ok(session_json(call, *user, s.csrf));
   response.headers.emplace_back(
@@ -106,6 +106,47 @@ Response sign_out_everywhere(Call& call) {
     return problem_from(r.error());
   auto response = no_content();
   response.headers.emplace_back("Set-Cookie", session_cookie(call, "", 0));
+  return response;
+}
+
+// Changes the signed-in account's password: every session ends, and this one starts anew.
+Response change_password(Call& call) {
+  json body;
+  if (auto bad = read_body(call,
+                           {{"current_password", FieldType::k_string, true, 1024},
+                            {"new_password", FieldType::k_string, true, 1024}},
+                           body))
+    return *bad;
+  const auto& name = call.principal->user.name;
+  auto now = LoginThrottle::Clock::now();
+  if (auto wait = call.ctx.throttle.retry_after(name, call.req.remote, now); wait > 0) {
+    auto r = problem(429, "Too many attempts",
+                     "too many wrong passwords; try again in " + std::to_string(wait) + " seconds");
+    r.headers.emplace_back("Retry-After", std::to_string(wait));
+    return r;
+  }
+  if (!call.ctx.store.authenticate(name, body["current_password"].get<std::string>())) {
+    call.ctx.throttle.failed(name, call.req.remote, now);
+    return problem(403, "Wrong password", "the current password is not right; nothing changed");
+  }
+  if (auto r = call.ctx.store.set_password(name, body["new_password"].get<std::string>()); !r)
+    return problem_from(r.error());
+  if (call.principal->via_token) return no_content();
+  auto secret = random_secret();
+  auto t = std::chrono::system_clock::now();
+  store::Session s{secret_hash(secret),
+                   call.principal->user.id,
+                   name,
+                   random_secret(),
+                   utc(t),
+                   utc(t + k_session_lifetime),
+                   utc(t)};
+  if (auto r = call.ctx.store.create_session(s); !r) return problem_from(r.error());
+  auto response = ok(session_json(call, call.principal->user, s.csrf));
+  response.headers.emplace_back(
+      "Set-Cookie",
+      session_cookie(call, secret,
+                     std::chrono::duration_cast<std::chrono::seconds>(k_session_lifetime).count()));
   return response;
 }
 
@@ -165,9 +206,19 @@ Response list_users(Call& call) {
   if (auto bad = read_page(call.req, page)) return *bad;
   auto users = call.ctx.store.users();
   if (!users) return problem_from(users.error());
+  // An organization's admin sees the accounts' roles in the organizations it administers only.
+  const auto& me = call.principal->user;
   json items = json::array();
-  for (std::size_t i = page.offset; i < users->size() && i < page.offset + page.limit; ++i)
-    items.push_back(to_json((*users)[i], call.ctx.store));
+  for (std::size_t i = page.offset; i < users->size() && i < page.offset + page.limit; ++i) {
+    auto u = (*users)[i];
+    if (!me.administrator) {
+      std::erase_if(u.roles, [&](const auto& role) {
+        auto mine = me.roles.find(role.first);
+        return mine == me.roles.end() || mine->second != store::Role::k_admin;
+      });
+    }
+    items.push_back(to_json(u, call.ctx.store));
+  }
   return ok(page_json(items, users->size(), page));
 }
 
@@ -181,9 +232,9 @@ Response create_user(Call& call) {
                             {"administrator", FieldType::k_boolean}},
                            body))
     return *bad;
-  auto u = call.ctx.store.add_user(body["name"].get<std::string>(),
-                                   body["password"].get<std::string>(),
-                                   body.value("administrator", false));
+  auto u =
+      call.ctx.store.add_user(body["name"].get<std::string>(), body["password"].get<std::string>(),
+                              body.value("administrator", false));
   if (!u) return problem_from(u.error());
   return ok(to_json(*u, call.ctx.store), 201);
 }
@@ -201,8 +252,7 @@ Response set_role(Call& call, bool grant) {
   json body;
   if (auto bad = read_body(call, {{"role", FieldType::k_string, true, 20}}, body)) return *bad;
   auto role = store::parse_role(body["role"].get<std::string>());
-  if (!role)
-    return problem(422, "Not accepted", "role must be admin, editor, auditor or viewer");
+  if (!role) return problem(422, "Not accepted", "role must be admin, editor, auditor or viewer");
   auto u = call.ctx.store.grant(name, *org, *role);
   if (!u) return problem_from(u.error());
   return ok(to_json(*u, call.ctx.store));
@@ -267,7 +317,13 @@ long LoginThrottle::retry_after(const std::string& name, const std::string& remo
 void LoginThrottle::failed(const std::string& name, const std::string& remote,
                            Clock::time_point now) {
   std::lock_guard lock(m_mutex);
-  if (m_failures.size() > 100000) m_failures.clear();  // bounded memory under a flood
+  if (m_failures.size() > 100000) {
+    // Bounded memory under a flood: forget the keys whose failures are all out of the window,
+    // never the ones still counting.
+    std::erase_if(m_failures, [&](const auto& entry) {
+      return entry.second.empty() || now - entry.second.back() > std::chrono::minutes(15);
+    });
+  }
   m_failures["name:" + util::to_lower(name)].push_back(now);
   m_failures["addr:" + remote].push_back(now);
 }
@@ -282,6 +338,7 @@ void add_auth_routes(Routes& routes) {
   routes.add("GET", "/api/v1/session", Access::k_user, current_session);
   routes.add("DELETE", "/api/v1/session", Access::k_user, sign_out);
   routes.add("DELETE", "/api/v1/sessions", Access::k_user, sign_out_everywhere);
+  routes.add("POST", "/api/v1/session/password", Access::k_user, change_password);
   routes.add("GET", "/api/v1/tokens", Access::k_user, list_tokens);
   routes.add("POST", "/api/v1/tokens", Access::k_user, create_token);
   routes.add("DELETE", "/api/v1/tokens/{token}", Access::k_user, revoke_token);

@@ -75,7 +75,7 @@ const char* type_name(FieldType t) {
     case FieldType::k_string:
       return "a string";
     case FieldType::k_integer:
-      return "a whole number";
+      return "a whole number (at most 1000000000)";
     case FieldType::k_boolean:
       return "true or false";
     case FieldType::k_integer_or_null:
@@ -104,11 +104,13 @@ bool type_matches(const json& v, FieldType t, std::size_t max_length, std::strin
     case FieldType::k_string:
       return check_string(v);
     case FieldType::k_integer:
-      return v.is_number_integer();
+      return v.is_number_integer() && v.get<std::int64_t>() >= -1000000000 &&
+             v.get<std::int64_t>() <= 1000000000;
     case FieldType::k_boolean:
       return v.is_boolean();
     case FieldType::k_integer_or_null:
-      return v.is_null() || v.is_number_integer();
+      return v.is_null() || (v.is_number_integer() && v.get<std::int64_t>() >= -1000000000 &&
+                             v.get<std::int64_t>() <= 1000000000);
     case FieldType::k_string_list:
       if (!v.is_array() || v.size() > 1000) return false;
       return std::all_of(v.begin(), v.end(), check_string);
@@ -131,17 +133,16 @@ std::optional<Response> read_body(const Call& call, const std::vector<Field>& fi
   try {
     out = json::parse(req.body);
   } catch (const json::parse_error& e) {
-    return problem(400, "Malformed JSON",
-                   "the body is not valid JSON at byte " + std::to_string(e.byte) +
-                       "; send one JSON object");
+    return problem(
+        400, "Malformed JSON",
+        "the body is not valid JSON at byte " + std::to_string(e.byte) + "; send one JSON object");
   }
   if (!out.is_object())
     return problem(400, "Invalid request body", "the body must be a JSON object");
   json errors = json::array();
   for (const auto& [key, value] : out.items()) {
-    auto it = std::find_if(fields.begin(), fields.end(), [&](const Field& f) {
-      return f.name == key;
-    });
+    auto it =
+        std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.name == key; });
     if (it == fields.end()) {
       std::string known;
       for (const auto& f : fields) known += (known.empty() ? "" : ", ") + f.name;
@@ -150,9 +151,9 @@ std::optional<Response> read_body(const Call& call, const std::vector<Field>& fi
     }
     std::string why;
     if (!type_matches(value, it->type, it->max_length, why))
-      errors.push_back(json{
-          {"field", key},
-          {"message", why.empty() ? std::string("must be ") + type_name(it->type) : why}});
+      errors.push_back(
+          json{{"field", key},
+               {"message", why.empty() ? std::string("must be ") + type_name(it->type) : why}});
   }
   for (const auto& f : fields) {
     if (f.required && !out.contains(f.name))
@@ -192,8 +193,10 @@ std::optional<Response> read_page(const Request& req, Page& page, std::size_t de
 }
 
 json page_json(json items, std::size_t total, const Page& page) {
-  return json{
-      {"items", std::move(items)}, {"total", total}, {"offset", page.offset}, {"limit", page.limit}};
+  return json{{"items", std::move(items)},
+              {"total", total},
+              {"offset", page.offset},
+              {"limit", page.limit}};
 }
 
 bool is_administrator(const Call& call) {
@@ -245,6 +248,13 @@ std::optional<core::Profile> profile_for(Call& call, Need need, Response& respon
     response = problem(404, "Not found", "no profile " + id + " that you can see");
     return std::nullopt;
   }
+  if (call.ctx.catalog.framework(p->framework) == nullptr) {
+    response = problem(409, "Framework not loaded",
+                       "profile " + id + " is on framework " + p->framework +
+                           ", which the server's catalog does not hold; start the server with the "
+                           "catalog that has it");
+    return std::nullopt;
+  }
   if (auto denied = require(call, p->organization, need)) {
     // Hide the profile itself from accounts without a role in its organization.
     response = denied->status == 404
@@ -281,9 +291,9 @@ json to_json(const core::Profile& p) {
 }
 
 json to_json(const core::Evidence& e) {
-  return json{{"id", e.id},         {"kind", e.kind},         {"name", e.name},
-              {"url", e.url},       {"sha256", e.sha256},     {"size", e.size},
-              {"added_at", e.added_at}, {"added_by", e.added_by}};
+  return json{
+      {"id", e.id},         {"kind", e.kind}, {"name", e.name},         {"url", e.url},
+      {"sha256", e.sha256}, {"size", e.size}, {"added_at", e.added_at}, {"added_by", e.added_by}};
 }
 
 json to_json(const core::NodeAssessment& a) {
@@ -368,8 +378,7 @@ std::optional<std::int64_t> if_match(const Request& req, bool& present) {
 
 std::string secret_hash(const std::string& secret) {
   unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(secret.data()),
-                     secret.size());
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(secret.data()), secret.size());
   static const char* const k_hex = "0123456789abcdef";
   std::string out;
   for (unsigned char b : digest) {

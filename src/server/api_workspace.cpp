@@ -74,7 +74,8 @@ std::optional<core::Profile> target_for(Call& call, const core::Profile& current
   auto all = call.ctx.store.profiles(current.organization);
   if (!all) return std::nullopt;
   for (const auto& p : *all) {
-    if (p.kind == core::ProfileKind::k_target && p.framework == current.framework && p.id != current.id)
+    if (p.kind == core::ProfileKind::k_target && p.framework == current.framework &&
+        p.id != current.id)
       return p;
   }
   return std::nullopt;
@@ -106,10 +107,10 @@ Response create_organization(Call& call) {
   if (!is_administrator(call))
     return problem(403, "Not allowed", "creating organizations needs an administrator");
   json body;
-  if (auto bad = read_body(call,
-                           {{"name", FieldType::k_string, true, 200},
-                            {"scope", FieldType::k_string, false, 4000}},
-                           body))
+  if (auto bad = read_body(
+          call,
+          {{"name", FieldType::k_string, true, 200}, {"scope", FieldType::k_string, false, 4000}},
+          body))
     return *bad;
   auto o = call.ctx.store.create_organization(body["name"].get<std::string>(),
                                               body.value("scope", std::string()));
@@ -256,7 +257,8 @@ const core::Node* node_for(Call& call, const core::Profile& p, Response& respons
   const auto& id = call.req.params.at("node");
   const auto* n = call.ctx.catalog.node(p.framework, id);
   if (n == nullptr)
-    response = problem(404, "No such node", "framework " + p.framework + " has no node '" + id + "'");
+    response =
+        problem(404, "No such node", "framework " + p.framework + " has no node '" + id + "'");
   return n;
 }
 
@@ -296,8 +298,7 @@ Response put_node_assessment(Call& call) {
     return problem(428, "Precondition required",
                    "send If-Match with the ETag of the version you read (\"0\" for a node never "
                    "assessed), so that no one's change is overwritten");
-  if (!expected)
-    return problem(400, "Bad If-Match", "If-Match must be an ETag such as \"3\"");
+  if (!expected) return problem(400, "Bad If-Match", "If-Match must be an ETag such as \"3\"");
   json body;
   if (auto bad = read_body(call,
                            {{"level", FieldType::k_integer_or_null},
@@ -331,7 +332,8 @@ Response put_node_assessment(Call& call) {
     a.not_applicable = false;
     a.justification.clear();
   }
-  if (a.not_applicable && body.contains("not_applicable") && !body.contains("level")) a.level.reset();
+  if (a.not_applicable && body.contains("not_applicable") && !body.contains("level"))
+    a.level.reset();
   auto scale = scale_of(call.ctx.store, *p);
   if (!scale) return problem_from(scale.error());
   if (auto v = core::validate(call.ctx.catalog, *p, *scale, a); !v)
@@ -366,7 +368,8 @@ Response node_history(Call& call) {
   }
   std::sort(items.begin(), items.end(),
             [](const json& a, const json& b) { return a["id"].get<long>() > b["id"].get<long>(); });
-  if (items.size() > page.limit) items.erase(items.begin() + static_cast<long>(page.limit), items.end());
+  if (items.size() > page.limit)
+    items.erase(items.begin() + static_cast<long>(page.limit), items.end());
   auto total = items.size();
   return ok(page_json(items, total, page));
 }
@@ -407,13 +410,14 @@ Response add_evidence(Call& call) {
   std::string name, url, bytes;
   if (util::to_lower(call.req.header("content-type")).starts_with("application/json")) {
     json body;
-    if (auto bad = read_body(call,
-                             {{"name", FieldType::k_string, true, 255},
-                              {"url", FieldType::k_string, true, 2000}},
-                             body))
+    if (auto bad = read_body(
+            call,
+            {{"name", FieldType::k_string, true, 255}, {"url", FieldType::k_string, true, 2000}},
+            body))
       return *bad;
     name = body["name"].get<std::string>();
     url = body["url"].get<std::string>();
+    if (url.empty()) return problem(400, "Bad evidence", "a link needs a url (https://...)");
   } else {
     auto it = call.req.query.find("name");
     if (it == call.req.query.end() || it->second.empty())
@@ -444,7 +448,8 @@ Response add_evidence(Call& call) {
 // A file name safe inside a quoted Content-Disposition parameter.
 std::string attachment(const std::string& name) {
   std::string safe;
-  for (unsigned char c : name) safe += (c < 0x20 || c == '"' || c == '\\' || c >= 0x7f) ? '_' : static_cast<char>(c);
+  for (unsigned char c : name)
+    safe += (c < 0x20 || c == '"' || c == '\\' || c >= 0x7f) ? '_' : static_cast<char>(c);
   return "attachment; filename=\"" + safe + "\"";
 }
 
@@ -454,7 +459,8 @@ Response get_evidence(Call& call) {
   if (!p) return r;
   const auto& sha = call.req.params.at("sha256");
   if (sha.size() != 64 || sha.find_first_not_of("0123456789abcdef") != std::string::npos)
-    return problem(400, "Bad evidence id", "evidence files are named by their SHA-256 (64 hex digits)");
+    return problem(400, "Bad evidence id",
+                   "evidence files are named by their SHA-256 (64 hex digits)");
   auto rows = call.ctx.store.node_assessments(p->id);
   if (!rows) return problem_from(rows.error());
   const core::Evidence* found = nullptr;
@@ -462,7 +468,8 @@ Response get_evidence(Call& call) {
     for (const auto& e : a.evidence)
       if (e.sha256 == sha) found = &e;
   if (found == nullptr)
-    return problem(404, "Not found", "profile " + std::to_string(p->id) + " has no evidence file " + sha);
+    return problem(404, "Not found",
+                   "profile " + std::to_string(p->id) + " has no evidence file " + sha);
   auto bytes = call.ctx.store.evidence_bytes(sha);
   if (!bytes) return problem_from(bytes.error());
   Response out{200, "application/octet-stream", std::move(*bytes), {}};
@@ -483,7 +490,8 @@ Response profile_gaps(Call& call) {
                        "; create one (kind target) to see the gaps");
   }
   if (t->scale != p->scale)
-    return problem(422, "Not accepted", "the profiles use different scales (" + p->scale + ", " + t->scale + ")");
+    return problem(422, "Not accepted",
+                   "the profiles use different scales (" + p->scale + ", " + t->scale + ")");
   auto scale = scale_of(call.ctx.store, *p);
   if (!scale) return problem_from(scale.error());
   auto c = call.ctx.store.node_assessments(p->id);
@@ -503,7 +511,8 @@ Response profile_gaps(Call& call) {
                              {"gap", score_json(g.gap)}});
   }
   json items = json::array();
-  for (std::size_t i = page.offset; i < gaps.subcategories.size() && items.size() < page.limit; ++i) {
+  for (std::size_t i = page.offset; i < gaps.subcategories.size() && items.size() < page.limit;
+       ++i) {
     const auto& g = gaps.subcategories[i];
     const auto* n = cat.node(p->framework, g.node);
     items.push_back(json{{"rank", i + 1},
@@ -566,8 +575,10 @@ Response freeze(Call& call) {
   auto taken = body.value("taken_at", store::now_utc());
   static const std::regex k_date(R"(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?)");
   if (!std::regex_match(taken, k_date))
-    return problem(400, "Invalid request body", "taken_at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ",
-                   json{{"errors", json::array({json{{"field", "taken_at"}, {"message", "must be a date"}}})}});
+    return problem(
+        400, "Invalid request body", "taken_at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ",
+        json{
+            {"errors", json::array({json{{"field", "taken_at"}, {"message", "must be a date"}}})}});
   if (taken.size() == 10) taken += "T00:00:00Z";
   auto s = call.ctx.store.freeze(p->id, body["name"].get<std::string>(), actor(call),
                                  body.value("signed_off_by", std::string()), taken);
@@ -627,8 +638,9 @@ Response import_profile(Call& call) {
   if (!f) return problem(400, "Bad query parameter", "format must be csv, xlsx or yaml");
   if (call.req.body.empty()) return problem(400, "Empty file", "the request body is empty");
   if (call.req.body.size() > call.ctx.options.max_upload_bytes)
-    return problem(413, "File too large", "an import may have at most " +
-                                              std::to_string(call.ctx.options.max_upload_bytes >> 20) + " MiB");
+    return problem(413, "File too large",
+                   "an import may have at most " +
+                       std::to_string(call.ctx.options.max_upload_bytes >> 20) + " MiB");
   auto scale = scale_of(call.ctx.store, *p);
   if (!scale) return problem_from(scale.error());
   auto result = exchange::import_profile(call.ctx.catalog, *p, *scale, *f, call.req.body);
@@ -637,8 +649,8 @@ Response import_profile(Call& call) {
     for (const auto& e : result.errors)
       errors.push_back(json{{"row", e.row}, {"column", e.column}, {"message", e.message}});
     return problem(422, "Nothing imported",
-                   std::to_string(result.errors.size()) + " problem(s) in the file; first: " +
-                       result.errors.front().to_string(),
+                   std::to_string(result.errors.size()) +
+                       " problem(s) in the file; first: " + result.errors.front().to_string(),
                    json{{"errors", errors}});
   }
   auto n = call.ctx.store.put_node_assessments(p->id, result.rows, actor(call));
@@ -666,7 +678,8 @@ std::optional<Response> apply_action(const json& body, core::Action& a) {
   if (body.contains("due")) a.due = body["due"].get<std::string>();
   if (body.contains("status")) {
     auto s = core::parse_action_status(body["status"].get<std::string>());
-    if (!s) return problem(422, "Not accepted", "status must be planned, in-progress, done or cancelled");
+    if (!s)
+      return problem(422, "Not accepted", "status must be planned, in-progress, done or cancelled");
     a.status = *s;
   }
   if (body.contains("effort_days")) a.effort_days = body["effort_days"].get<int>();
@@ -683,6 +696,24 @@ std::optional<Response> apply_action(const json& body, core::Action& a) {
   return std::nullopt;
 }
 
+// The nodes an action closes must be nodes of a framework the organization has a profile on.
+std::optional<Response> check_action_nodes(Call& call, const core::Action& a) {
+  if (a.nodes.empty()) return std::nullopt;
+  std::set<std::string> frameworks;
+  if (auto all = call.ctx.store.profiles(a.organization)) {
+    for (const auto& p : *all) frameworks.insert(p.framework);
+  }
+  for (const auto& node : a.nodes) {
+    bool known = std::any_of(frameworks.begin(), frameworks.end(), [&](const std::string& fw) {
+      return call.ctx.catalog.node(fw, node) != nullptr;
+    });
+    if (!known)
+      return problem(422, "Not accepted",
+                     "node '" + node + "' is in no framework this organization has a profile on");
+  }
+  return std::nullopt;
+}
+
 Response list_actions(Call& call) {
   Response r;
   auto org = organization_for(call, Need::k_read, r);
@@ -693,7 +724,8 @@ Response list_actions(Call& call) {
   if (auto it = call.req.query.find("status"); it != call.req.query.end()) {
     status = core::parse_action_status(it->second);
     if (!status)
-      return problem(400, "Bad query parameter", "status must be planned, in-progress, done or cancelled");
+      return problem(400, "Bad query parameter",
+                     "status must be planned, in-progress, done or cancelled");
   }
   auto list = call.ctx.store.actions(org->id);
   if (!list) return problem_from(list.error());
@@ -718,6 +750,7 @@ Response create_action(Call& call) {
   a.organization = org->id;
   a.target_level = 3;
   if (auto bad = apply_action(body, a)) return *bad;
+  if (auto bad = check_action_nodes(call, a)) return *bad;
   auto created = call.ctx.store.create_action(a);
   if (!created) return problem_from(created.error());
   return with_etag(ok(to_json(*created), 201), created->version);
@@ -727,16 +760,20 @@ Response update_action(Call& call) {
   auto id = whole_number(call.req.params.at("action"));
   if (!id) return problem(400, "Bad action id", "an action id is a whole number");
   auto a = call.ctx.store.action(*id);
-  if (!a) return problem(404, "Not found", "no action " + call.req.params.at("action") + " that you can see");
+  if (!a)
+    return problem(404, "Not found",
+                   "no action " + call.req.params.at("action") + " that you can see");
   if (auto denied = require(call, a->organization, Need::k_write)) {
     if (denied->status == 404)
-      return problem(404, "Not found", "no action " + call.req.params.at("action") + " that you can see");
+      return problem(404, "Not found",
+                     "no action " + call.req.params.at("action") + " that you can see");
     return *denied;
   }
   bool present = false;
   auto expected = if_match(call.req, present);
   if (!present)
-    return problem(428, "Precondition required", "send If-Match with the ETag of the version you read");
+    return problem(428, "Precondition required",
+                   "send If-Match with the ETag of the version you read");
   if (!expected) return problem(400, "Bad If-Match", "If-Match must be an ETag such as \"3\"");
   json body;
   if (auto bad = read_action(call, body, false)) return *bad;
@@ -747,11 +784,15 @@ Response update_action(Call& call) {
                              json{{"current", to_json(*a)}}),
                      a->version);
   if (auto bad = apply_action(body, *a)) return *bad;
-  call.ctx.store.set_actor(actor(call));
+  if (auto bad = check_action_nodes(call, *a)) return *bad;
   auto updated = call.ctx.store.update_action(*a);
   if (!updated) {
-    if (updated.error().code == util::ErrorCode::k_conflict)
-      return problem(412, "Changed since you read it", updated.error().message);
+    if (updated.error().code == util::ErrorCode::k_conflict) {
+      auto now = call.ctx.store.action(*id);
+      json extra = now ? json{{"current", to_json(*now)}} : json::object();
+      return with_etag(problem(412, "Changed since you read it", updated.error().message, extra),
+                       now ? now->version : 0);
+    }
     return problem_from(updated.error());
   }
   return with_etag(ok(to_json(*updated)), updated->version);
@@ -772,12 +813,24 @@ std::optional<core::Profile> current_profile(Call& call, const core::Organizatio
       r = problem(404, "Not found", "no profile " + it->second + " in this organization");
       return std::nullopt;
     }
+    if (p->kind != core::ProfileKind::k_current) {
+      r = problem(422, "Not accepted",
+                  "profile " + it->second + " is a target profile; give a current one");
+      return std::nullopt;
+    }
+    if (call.ctx.catalog.framework(p->framework) == nullptr) {
+      r = problem(409, "Framework not loaded",
+                  "profile " + it->second + " is on framework " + p->framework +
+                      ", which the server's catalog does not hold");
+      return std::nullopt;
+    }
     return *p;
   }
   auto all = call.ctx.store.profiles(org.id);
   if (all) {
     for (const auto& p : *all)
-      if (p.kind == core::ProfileKind::k_current) return p;
+      if (p.kind == core::ProfileKind::k_current && call.ctx.catalog.framework(p.framework))
+        return p;
   }
   return std::nullopt;
 }
@@ -802,10 +855,12 @@ Response get_report(Call& call) {
   auto scale = scale_of(call.ctx.store, *cur);
   if (!scale) return problem_from(scale.error());
   in.scale = *scale;
-  in.current_assessments = call.ctx.store.node_assessments(cur->id).value_or(decltype(in.current_assessments){});
+  in.current_assessments =
+      call.ctx.store.node_assessments(cur->id).value_or(decltype(in.current_assessments){});
   if (auto t = target_for(call, *cur, "", r)) {
     in.target = *t;
-    in.target_assessments = call.ctx.store.node_assessments(t->id).value_or(decltype(in.target_assessments){});
+    in.target_assessments =
+        call.ctx.store.node_assessments(t->id).value_or(decltype(in.target_assessments){});
   }
   in.snapshots = call.ctx.store.snapshots(cur->id).value_or(std::vector<core::Snapshot>{});
   in.actions = call.ctx.store.actions(org->id).value_or(std::vector<core::Action>{});
@@ -831,11 +886,13 @@ Response dashboard(Call& call) {
   auto actions = call.ctx.store.actions(org->id);
   if (!actions) return problem_from(actions.error());
   auto today = store::now_utc().substr(0, 10);
-  std::map<std::string, int> by_status{{"planned", 0}, {"in-progress", 0}, {"done", 0}, {"cancelled", 0}};
+  std::map<std::string, int> by_status{
+      {"planned", 0}, {"in-progress", 0}, {"done", 0}, {"cancelled", 0}};
   int overdue = 0;
   for (const auto& a : *actions) {
     ++by_status[std::string(core::to_string(a.status))];
-    bool open = a.status == core::ActionStatus::k_planned || a.status == core::ActionStatus::k_in_progress;
+    bool open =
+        a.status == core::ActionStatus::k_planned || a.status == core::ActionStatus::k_in_progress;
     if (open && !a.due.empty() && a.due < today) ++overdue;
   }
   out["roadmap"] = json{{"planned", by_status["planned"]},
@@ -860,6 +917,7 @@ Response dashboard(Call& call) {
   if (!c) return problem_from(c.error());
   std::map<std::string, core::NodeAssessment> t;
   auto tgt = target_for(call, *cur, "", r);
+  if (tgt && tgt->scale != cur->scale) tgt.reset();  // not comparable: shown without a target
   if (tgt) {
     out["target"] = to_json(*tgt);
     t = call.ctx.store.node_assessments(tgt->id).value_or(t);
@@ -888,7 +946,8 @@ Response dashboard(Call& call) {
     not_applicable += s.not_applicable;
     total += s.total;
   }
-  out["coverage"] = json{{"assessed", assessed}, {"not_applicable", not_applicable}, {"total", total}};
+  out["coverage"] =
+      json{{"assessed", assessed}, {"not_applicable", not_applicable}, {"total", total}};
   if (auto snaps = call.ctx.store.snapshots(cur->id)) {
     for (const auto& s : *snaps) out["trend"].push_back(snapshot_json(cat, *cur, s));
   }
@@ -898,15 +957,16 @@ Response dashboard(Call& call) {
     for (const auto& g : gaps.subcategories) {
       if (g.gap <= 0 || rank >= 10) break;
       const auto* n = cat.node(cur->framework, g.node);
-      out["top_gaps"].push_back(json{{"rank", ++rank},
-                                     {"node", g.node},
-                                     {"title", n ? (n->title.empty() ? n->description : n->title) : ""},
-                                     {"current", score_json(g.current)},
-                                     {"target", score_json(g.target)},
-                                     {"gap", score_json(g.gap)},
-                                     {"priority", g.priority},
-                                     {"score", score_json(g.score)},
-                                     {"owner", g.owner}});
+      out["top_gaps"].push_back(
+          json{{"rank", ++rank},
+               {"node", g.node},
+               {"title", n ? (n->title.empty() ? n->description : n->title) : ""},
+               {"current", score_json(g.current)},
+               {"target", score_json(g.target)},
+               {"gap", score_json(g.gap)},
+               {"priority", g.priority},
+               {"score", score_json(g.score)},
+               {"owner", g.owner}});
     }
     out["open_gaps"] = gaps.open_gaps;
     out["mean_gap"] = score_json(gaps.mean_gap);
@@ -918,14 +978,16 @@ Response dashboard(Call& call) {
 
 Response audit_log(Call& call) {
   if (!is_administrator(call))
-    return problem(403, "Not allowed", "the whole audit trail is for administrators; a record's "
-                                       "history is on the record");
+    return problem(403, "Not allowed",
+                   "the whole audit trail is for administrators; a record's "
+                   "history is on the record");
   const auto& q = call.req.query;
   auto param = [&](const char* name) { return q.contains(name) ? q.at(name) : std::string(); };
   std::size_t limit = 100;
   if (auto l = param("limit"); !l.empty()) {
     auto n = whole_number(l);
-    if (!n || *n < 1 || *n > 1000) return problem(400, "Bad query parameter", "limit must be 1-1000");
+    if (!n || *n < 1 || *n > 1000)
+      return problem(400, "Bad query parameter", "limit must be 1-1000");
     limit = static_cast<std::size_t>(*n);
   }
   std::int64_t before = 0;
@@ -939,7 +1001,8 @@ Response audit_log(Call& call) {
   json items = json::array();
   for (auto it = log->rbegin(); it != log->rend(); ++it) items.push_back(audit_json(*it));
   json body{{"items", items}, {"limit", limit}};
-  body["next_before"] = log->size() == limit && !log->empty() ? json(log->front().id) : json(nullptr);
+  body["next_before"] =
+      log->size() == limit && !log->empty() ? json(log->front().id) : json(nullptr);
   return ok(body);
 }
 

@@ -24,10 +24,10 @@ namespace {
 const Routes& routes() {
   static const Routes k_routes = [] {
     Routes r;
-    r.add("GET", "/healthz", Access::k_public,
-          [](Call&) { return ok(json{{"status", "ok"}}); });
-    r.add("GET", "/api/v1/openapi.json", Access::k_public,
-          [](Call&) { return Response{200, "application/json", openapi_document(), {}}; });
+    r.add("GET", "/healthz", Access::k_public, [](Call&) { return ok(json{{"status", "ok"}}); });
+    r.add("GET", "/api/v1/openapi.json", Access::k_public, [](Call&) {
+      return Response{200, "application/json", openapi_document(), {}};
+    });
     add_auth_routes(r);
     add_catalog_routes(r);
     add_workspace_routes(r);
@@ -77,15 +77,16 @@ bool changes_state(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
 
-// The web UI: GET of a path outside /api/ answers with the built file, or index.html.
+// The web UI: a GET of a path outside /api/ answers with the built file ("/" is index.html; the
+// UI routes with the URL's #fragment, so no other path needs index.html).
 std::optional<Response> web(const Request& request) {
 #ifdef CYBERFRAME_HAS_WEB_ASSETS
   if (request.method != "GET" || request.path.starts_with("/api/")) return std::nullopt;
   auto asset = web_asset(request.path);
   if (!asset) return std::nullopt;
   Response r{200, std::string(asset->content_type), std::string(asset->bytes), {}};
-  r.headers.emplace_back("Cache-Control", asset->immutable ? "public, max-age=31536000, immutable"
-                                                           : "no-cache");
+  r.headers.emplace_back("Cache-Control",
+                         asset->immutable ? "public, max-age=31536000, immutable" : "no-cache");
   return r;
 #else
   (void)request;

@@ -42,9 +42,9 @@ struct Response {
 
 struct Options {
   std::string host = "127.0.0.1";
-  int port = 8080;                              // 0: any free port
-  std::size_t max_json_bytes = 1 << 20;         // JSON bodies
-  std::size_t max_upload_bytes = 8u << 20;      // evidence files and imports
+  int port = 8080;                          // 0: any free port
+  std::size_t max_json_bytes = 1 << 20;     // JSON bodies
+  std::size_t max_upload_bytes = 8u << 20;  // evidence files and imports
   int read_timeout_seconds = 10;
   std::string tls_cert;  // PEM files; both set: HTTPS, and session cookies are Secure
   std::string tls_key;

@@ -439,8 +439,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<AuditRecord>> audit_log(const std::string& entity,
-                                             const std::string& entity_id,
-                                             std::size_t limit,
+                                             const std::string& entity_id, std::size_t limit,
                                              std::int64_t before) override {
     Statement st(
         m_db,
@@ -540,10 +539,7 @@ class SqliteStore final : public Store {
                    "INSERT INTO user (name, password_hash, administrator, created_at) VALUES (?1, "
                    "?2, ?3, ?4)");
       auto now = now_utc();
-      st.bind(1, name)
-          .bind(2, hash)
-          .bind(3, std::int64_t{administrator ? 1 : 0})
-          .bind(4, now);
+      st.bind(1, name).bind(2, hash).bind(3, std::int64_t{administrator ? 1 : 0}).bind(4, now);
       int rc = st.step();
       if (rc == SQLITE_CONSTRAINT)
         return fail(ErrorCode::k_invalid_input, "a user named '" + name + "' already exists");
@@ -634,8 +630,7 @@ class SqliteStore final : public Store {
     return transaction<void>([&]() -> Result<void> {
       auto u = read_user(name);
       if (!u) return std::unexpected(u.error());
-      Statement st(m_db,
-                   "UPDATE user SET password_hash = ?1, version = version + 1 WHERE id = ?2");
+      Statement st(m_db, "UPDATE user SET password_hash = ?1, version = version + 1 WHERE id = ?2");
       st.bind(1, *hash).bind(2, u->id);
       if (st.step() != SQLITE_DONE) return std::unexpected(db_error("changing the password"));
       // A new password ends every session and token of the account.
@@ -786,8 +781,8 @@ class SqliteStore final : public Store {
     st.bind(1, profile).bind(2, node);
     std::vector<Comment> out;
     while (st.step() == SQLITE_ROW)
-      out.push_back(Comment{st.integer(0), st.integer(1), st.text(2), st.text(3), st.text(4),
-                            st.text(5)});
+      out.push_back(
+          Comment{st.integer(0), st.integer(1), st.text(2), st.text(3), st.text(4), st.text(5)});
     return out;
   }
 
@@ -1427,10 +1422,9 @@ class SqliteStore final : public Store {
       e.id = st.integer(0);
       nlohmann::json after{{"profile", profile}, {"node", node}, {"kind", e.kind},
                            {"name", e.name},     {"url", e.url}, {"sha256", e.sha256},
-                           {"size", e.size}, {"id", e.id}};
+                           {"size", e.size},     {"id", e.id}};
       if (auto a = audit(actor, "evidence", std::to_string(profile) + "/" + node, "create", "null",
-                         after.dump(),
-                         e.added_at);
+                         after.dump(), e.added_at);
           !a)
         return std::unexpected(a.error());
       return e;

@@ -176,7 +176,8 @@ class Store {
   virtual Result<User> user(const std::string& name) = 0;
   // Removes a user's role in an organization.
   virtual Result<User> revoke(const std::string& name, std::int64_t organization) = 0;
-  // Replaces a password (same rules as add_user) and ends every session of the account.
+  // Replaces a password (same rules as add_user) and ends every session of the account (its API
+  // tokens stay: they are revoked one by one).
   virtual Result<void> set_password(const std::string& name, const std::string& password) = 0;
 
   // Sessions of the server (not audited: they change no record). session() returns expired ones
