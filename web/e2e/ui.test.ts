@@ -74,6 +74,7 @@ describe('web UI', () => {
     await page.keyboard.press('j');
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-node'));
     expect(focused).toBe('RC.CO-2');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'editor');
 
     await page.goto(`${baseUrl}/#/org/${org}/dashboard`);
@@ -163,18 +164,19 @@ describe('web UI', () => {
     await login(page, admin);
     const payload = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>"'&`;
     const { row } = await openEditor(page, 'DE.AE-1');
-    const notes = page.getByLabel('Notes on DE.AE-1');
+    const notes = page.getByRole('textbox', { name: 'Notes', exact: true }); // in the details panel
     await notes.fill(payload);
     await notes.press('Tab');
     await row.getByText('Saved').waitFor();
 
     await page.reload();
     await page.locator('tr[data-node="DE.AE-1"]').waitFor();
-    expect(await page.getByLabel('Notes on DE.AE-1').inputValue()).toBe(payload);
     const shown = page.getByTestId('notes-text');
     await shown.waitFor();
     expect(await shown.textContent()).toBe(payload);
-    expect(await page.locator('.panel img, .panel script').count()).toBe(0);
+    await page.getByRole('button', { name: 'Close details' }).click();
+    expect(await page.getByLabel('Notes on DE.AE-1').inputValue()).toBe(payload);
+    expect(await page.locator('main img, main script').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(errors).toEqual([]);
     await context.close();
