@@ -12,10 +12,7 @@
 
 #include "catalog/builtin.hpp"
 #include "server/api.hpp"
-#if __has_include("server/web_assets.hpp")
 #include "server/web_assets.hpp"
-#define CYBERFRAME_HAS_WEB_ASSETS 1
-#endif
 
 namespace cyberframe::server {
 
@@ -80,7 +77,6 @@ bool changes_state(const std::string& method) {
 // The web UI: a GET of a path outside /api/ answers with the built file ("/" is index.html; the
 // UI routes with the URL's #fragment, so no other path needs index.html).
 std::optional<Response> web(const Request& request) {
-#ifdef CYBERFRAME_HAS_WEB_ASSETS
   if (request.method != "GET" || request.path.starts_with("/api/")) return std::nullopt;
   auto asset = web_asset(request.path);
   if (!asset) return std::nullopt;
@@ -88,10 +84,6 @@ std::optional<Response> web(const Request& request) {
   r.headers.emplace_back("Cache-Control",
                          asset->immutable ? "public, max-age=31536000, immutable" : "no-cache");
   return r;
-#else
-  (void)request;
-  return std::nullopt;
-#endif
 }
 
 // The route pattern of a path, for metrics and the access log.
