@@ -70,7 +70,7 @@ def parse(path):
 def parse_block(path, start, title, lines):
     b = {"line": start, "title": title, "xfail": None, "session": "default", "method": None,
          "path": None, "headers": [], "body": "", "status": None, "expect_headers": [],
-         "json": None, "contains": [], "lacks": [], "exact": None, "captures": []}
+         "json": [], "contains": [], "lacks": [], "exact": None, "captures": []}
     i = 0
     # comments and directives, then the request line
     while i < len(lines):
@@ -121,14 +121,14 @@ def parse_block(path, start, title, lines):
         if m:
             b["captures"].append((m.group(1), m.group(2), where))
             if json_lines is not None:  # the expected body ends at the first capture
-                b["json"] = ("\n".join(json_lines), where)
+                b["json"].append(("\n".join(json_lines), where))
                 json_lines = None
             continue
         if json_lines is not None:
             json_lines.append(line)
             depth = bracket_depth(depth, line)
             if depth <= 0:  # the expected body ends where its brackets close
-                b["json"] = ("\n".join(json_lines), where)
+                b["json"].append(("\n".join(json_lines), where))
                 json_lines = None
             continue
         if not line.strip() or line.startswith("#"):
@@ -143,7 +143,7 @@ def parse_block(path, start, title, lines):
             json_lines = [line]
             depth = bracket_depth(0, line)
             if depth <= 0:
-                b["json"] = (line, where)
+                b["json"].append((line, where))
                 json_lines = None
         else:
             m = HEADER_LINE.match(line)
@@ -151,7 +151,7 @@ def parse_block(path, start, title, lines):
                 raise CaseError(f"{where}: cannot read expectation {line!r}")
             b["expect_headers"].append((m.group(1), m.group(2).strip(), m.group(3), where))
     if json_lines is not None:
-        b["json"] = ("\n".join(json_lines), f"{path}:{b['line']}")
+        b["json"].append(("\n".join(json_lines), f"{path}:{b['line']}"))
     return b
 
 
@@ -468,15 +468,14 @@ def run_block(port, b, variables, jars):
     if b["exact"] is not None and text != expand(b["exact"], variables):
         problems.append(f"body: expected exactly {expand(b['exact'], variables)!r}, got {text[:300]!r}")
     parsed = None
-    if b["json"] is not None or any(e.startswith("body") for _, e, _ in b["captures"]):
+    if b["json"] or any(e.startswith("body") for _, e, _ in b["captures"]):
         try:
             parsed = json.loads(data) if data else None
         except ValueError:
             parsed = None
-            if b["json"] is not None:
+            if b["json"]:
                 problems.append(f"the body is not JSON: {text[:300]!r}")
-    if b["json"] is not None and parsed is not None:
-        source, where = b["json"]
+    for source, where in b["json"] if parsed is not None else []:
         try:
             expected = json.loads(expand(source, variables))
         except ValueError as e:
