@@ -16,7 +16,7 @@ import os
 import re
 import shutil
 import signal
-import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -68,7 +68,7 @@ def parse(path):
 
 
 def parse_block(path, start, title, lines):
-    b = {"line": start, "title": title, "xfail": None, "session": "default", "method": None,
+    b = {"line": start, "title": title, "xfail": None, "sql": [], "session": "default", "method": None,
          "path": None, "headers": [], "body": "", "status": None, "expect_headers": [],
          "json": [], "contains": [], "lacks": [], "exact": None, "captures": []}
     i = 0
@@ -78,6 +78,8 @@ def parse_block(path, start, title, lines):
         m = re.match(r"^#\s*expect-fail:\s*(.+)$", line)
         if m:
             b["xfail"] = m.group(1).strip()
+        elif line.startswith("% sql: "):
+            b["sql"].append(line[len("% sql: "):])
         elif line.startswith("#") or not line.strip():
             pass
         else:
@@ -397,9 +399,14 @@ def run_file(binary, template, path, workdir):
             problems = []
             response = None
             try:
+                for statement in b["sql"]:  # set up what HTTP cannot (an expired session)
+                    with sqlite3.connect(db, timeout=10) as conn:
+                        conn.execute(expand(statement, variables))
                 problems, response = run_block(server.port, b, variables, jars)
             except CaseError as e:
                 problems = [str(e)]
+            except sqlite3.Error as e:
+                problems = [f"% sql failed: {e}"]
             except (OSError, http.client.HTTPException) as e:
                 problems = [f"request failed: {e!r}"]
             label = f"{b['method']} {b['path']}" + (f"  ({b['title']})" if b["title"] else "")
