@@ -1149,6 +1149,8 @@ class SqliteStore final : public Store {
           "profile = ?2");
       copy.bind(1, s.id).bind(2, profile);
       if (copy.step() != SQLITE_DONE) return std::unexpected(db_error("freezing the assessment"));
+      // The snapshot is returned with what it froze, as snapshots() reads it back.
+      read_snapshot_nodes(s);
       nlohmann::json after{{"profile", profile},
                            {"name", s.name},
                            {"taken_at", s.taken_at},
@@ -1172,23 +1174,25 @@ class SqliteStore final : public Store {
     while (st.step() == SQLITE_ROW)
       out.push_back(core::Snapshot{
           st.integer(0), profile, st.text(1), st.text(2), st.text(3), st.text(4), {}});
+    for (auto& s : out) read_snapshot_nodes(s);
+    return out;
+  }
+
+  // Fills a snapshot's assessments with the node rows it froze.
+  void read_snapshot_nodes(core::Snapshot& s) {
     Statement nodes(m_db,
                     "SELECT node, level, not_applicable, owner, priority FROM snapshot_node WHERE "
                     "snapshot = ?1");
-    for (auto& s : out) {
-      nodes.bind(1, s.id);
-      while (nodes.step() == SQLITE_ROW) {
-        core::NodeAssessment a;
-        a.node = nodes.text(0);
-        a.level = nodes.optional_int(1);
-        a.not_applicable = nodes.integer(2) != 0;
-        a.owner = nodes.text(3);
-        a.priority = static_cast<int>(nodes.integer(4));
-        s.assessments.emplace(a.node, std::move(a));
-      }
-      nodes.reset();
+    nodes.bind(1, s.id);
+    while (nodes.step() == SQLITE_ROW) {
+      core::NodeAssessment a;
+      a.node = nodes.text(0);
+      a.level = nodes.optional_int(1);
+      a.not_applicable = nodes.integer(2) != 0;
+      a.owner = nodes.text(3);
+      a.priority = static_cast<int>(nodes.integer(4));
+      s.assessments.emplace(a.node, std::move(a));
     }
-    return out;
   }
 
   Result<void> write_action_nodes(const core::Action& a) {
