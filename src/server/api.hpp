@@ -97,6 +97,9 @@ std::optional<Response> read_page(const Request& req, Page& page, std::size_t de
                                   std::size_t max_limit = 1000);
 json page_json(json items, std::size_t total, const Page& page);
 
+// A non-negative whole number of at most 18 digits (ids in paths and queries), or nullopt.
+std::optional<std::int64_t> whole_number(const std::string& text);
+
 // --- access ---
 enum class Need { k_read, k_comment, k_write, k_manage };
 // Checks that the principal may do `need` in the organization: administrators everything;

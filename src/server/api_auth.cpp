@@ -52,6 +52,32 @@ json session_json(const Call& call, const store::User& user, const std::string& 
   return json{{"user", to_json(user, call.ctx.store)}, {"csrf_token", csrf}};
 }
 
+// 429 with Retry-After while the throttle refuses the account name or the caller's address.
+std::optional<Response> throttled(const Call& call, const std::string& name,
+                                  LoginThrottle::Clock::time_point now, const std::string& what) {
+  auto wait = call.ctx.throttle.retry_after(name, call.req.remote, now);
+  if (wait <= 0) return std::nullopt;
+  auto r = problem(429, "Too many attempts",
+                   "too many " + what + "; try again in " + std::to_string(wait) + " seconds");
+  r.headers.emplace_back("Retry-After", std::to_string(wait));
+  return r;
+}
+
+// A new session for `user`: the answer carries the cookie and the session's CSRF token.
+Response start_session(Call& call, const store::User& user) {
+  auto secret = random_secret();
+  auto t = std::chrono::system_clock::now();
+  store::Session s{secret_hash(secret),         user.id, user.name, random_secret(), utc(t),
+                   utc(t + k_session_lifetime), utc(t)};
+  if (auto r = call.ctx.store.create_session(s); !r) return problem_from(r.error());
+  auto response = ok(session_json(call, user, s.csrf));
+  response.headers.emplace_back(
+      "Set-Cookie",
+      session_cookie(call, secret,
+                     std::chrono::duration_cast<std::chrono::seconds>(k_session_lifetime).count()));
+  return response;
+}
+
 Response sign_in(Call& call) {
   json body;
   if (auto bad = read_body(
@@ -61,29 +87,14 @@ Response sign_in(Call& call) {
     return *bad;
   auto name = body["name"].get<std::string>();
   auto now = LoginThrottle::Clock::now();
-  if (auto wait = call.ctx.throttle.retry_after(name, call.req.remote, now); wait > 0) {
-    auto r = problem(429, "Too many attempts",
-                     "too many failed sign-ins; try again in " + std::to_string(wait) + " seconds");
-    r.headers.emplace_back("Retry-After", std::to_string(wait));
-    return r;
-  }
+  if (auto refused = throttled(call, name, now, "failed sign-ins")) return *refused;
   auto user = call.ctx.store.authenticate(name, body["password"].get<std::string>());
   if (!user) {
     call.ctx.throttle.failed(name, call.req.remote, now);
     return problem(401, "Sign-in failed", "unknown user or wrong password");
   }
   call.ctx.throttle.succeeded(name);
-  auto secret = random_secret();
-  auto t = std::chrono::system_clock::now();
-  store::Session s{secret_hash(secret),         user->id, user->name, random_secret(), utc(t),
-                   utc(t + k_session_lifetime), utc(t)};
-  if (auto r = call.ctx.store.create_session(s); !r) return problem_from(r.error());
-  auto response = ok(session_json(call, *user, s.csrf));
-  response.headers.emplace_back(
-      "Set-Cookie",
-      session_cookie(call, secret,
-                     std::chrono::duration_cast<std::chrono::seconds>(k_session_lifetime).count()));
-  return response;
+  return start_session(call, *user);
 }
 
 Response current_session(Call& call) {
@@ -119,12 +130,7 @@ Response change_password(Call& call) {
     return *bad;
   const auto& name = call.principal->user.name;
   auto now = LoginThrottle::Clock::now();
-  if (auto wait = call.ctx.throttle.retry_after(name, call.req.remote, now); wait > 0) {
-    auto r = problem(429, "Too many attempts",
-                     "too many wrong passwords; try again in " + std::to_string(wait) + " seconds");
-    r.headers.emplace_back("Retry-After", std::to_string(wait));
-    return r;
-  }
+  if (auto refused = throttled(call, name, now, "wrong passwords")) return *refused;
   if (!call.ctx.store.authenticate(name, body["current_password"].get<std::string>())) {
     call.ctx.throttle.failed(name, call.req.remote, now);
     return problem(403, "Wrong password", "the current password is not right; nothing changed");
@@ -132,22 +138,7 @@ Response change_password(Call& call) {
   if (auto r = call.ctx.store.set_password(name, body["new_password"].get<std::string>()); !r)
     return problem_from(r.error());
   if (call.principal->via_token) return no_content();
-  auto secret = random_secret();
-  auto t = std::chrono::system_clock::now();
-  store::Session s{secret_hash(secret),
-                   call.principal->user.id,
-                   name,
-                   random_secret(),
-                   utc(t),
-                   utc(t + k_session_lifetime),
-                   utc(t)};
-  if (auto r = call.ctx.store.create_session(s); !r) return problem_from(r.error());
-  auto response = ok(session_json(call, call.principal->user, s.csrf));
-  response.headers.emplace_back(
-      "Set-Cookie",
-      session_cookie(call, secret,
-                     std::chrono::duration_cast<std::chrono::seconds>(k_session_lifetime).count()));
-  return response;
+  return start_session(call, call.principal->user);
 }
 
 json token_json(const store::ApiToken& t) {
@@ -175,12 +166,6 @@ Response create_token(Call& call) {
   auto j = token_json(*t);
   j["token"] = secret;
   return ok(j, 201);
-}
-
-std::optional<std::int64_t> whole_number(const std::string& text) {
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  return std::stoll(text);
 }
 
 Response revoke_token(Call& call) {

@@ -199,6 +199,12 @@ json page_json(json items, std::size_t total, const Page& page) {
               {"limit", page.limit}};
 }
 
+std::optional<std::int64_t> whole_number(const std::string& text) {
+  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  return std::stoll(text);
+}
+
 bool is_administrator(const Call& call) {
   return call.principal && call.principal->user.administrator;
 }
@@ -239,7 +245,7 @@ std::optional<Response> require(const Call& call, std::int64_t organization, Nee
 
 std::optional<core::Profile> profile_for(Call& call, Need need, Response& response) {
   const auto& id = call.req.params.at("id");
-  if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos) {
+  if (!whole_number(id)) {
     response = problem(400, "Bad profile id", "a profile id is a whole number, not '" + id + "'");
     return std::nullopt;
   }

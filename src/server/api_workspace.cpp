@@ -13,12 +13,6 @@ namespace cyberframe::server {
 
 namespace {
 
-std::optional<std::int64_t> whole_number(const std::string& text) {
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  return std::stoll(text);
-}
-
 const std::string& actor(const Call& call) {
   return call.principal->user.name;
 }
