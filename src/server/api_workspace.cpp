@@ -257,12 +257,11 @@ const core::Node* node_for(Call& call, const core::Profile& p, Response& respons
 }
 
 core::NodeAssessment stored_or_empty(Call& call, const core::Profile& p, const std::string& node) {
-  core::NodeAssessment a;
-  a.node = node;
-  if (auto rows = call.ctx.store.node_assessments(p.id)) {
-    if (auto it = rows->find(node); it != rows->end()) a = it->second;
-  }
-  return a;
+  auto a = call.ctx.store.node_assessment(p.id, node);
+  if (a) return *a;
+  core::NodeAssessment empty;
+  empty.node = node;
+  return empty;
 }
 
 Response with_etag(Response r, std::int64_t version) {

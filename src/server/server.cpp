@@ -185,6 +185,14 @@ int serve(const core::Catalog& catalog, const std::filesystem::path& db, const O
   }
   LoginThrottle throttle;
   server->set_payload_max_length(std::max(opts.max_json_bytes, opts.max_upload_bytes));
+  // Answers go out at once (no Nagle delay waiting for the client's ACK of the headers), a
+  // kept-alive connection serves many requests, and enough workers serve the connections a
+  // browser and a few scripts keep open.
+  server->set_tcp_nodelay(true);
+  server->set_keep_alive_max_count(1000);
+  server->set_keep_alive_timeout(30);
+  const auto workers = opts.threads;
+  server->new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
   server->set_read_timeout(opts.read_timeout_seconds, 0);
   server->set_write_timeout(opts.read_timeout_seconds, 0);
   std::mutex log_mutex;

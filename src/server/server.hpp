@@ -46,7 +46,8 @@ struct Options {
   std::size_t max_json_bytes = 1 << 20;     // JSON bodies
   std::size_t max_upload_bytes = 8u << 20;  // evidence files and imports
   int read_timeout_seconds = 10;
-  std::string tls_cert;  // PEM files; both set: HTTPS, and session cookies are Secure
+  std::size_t threads = 32;  // worker threads, each with its own workspace connection
+  std::string tls_cert;      // PEM files; both set: HTTPS, and session cookies are Secure
   std::string tls_key;
   bool secure_cookies = false;  // set by serve() under TLS
 };

@@ -215,6 +215,10 @@ CREATE TABLE node_comment (
 );
 CREATE INDEX node_comment_node ON node_comment (profile, node);
 )sql",
+      // 7: profiles looked up by name without their organization use an index.
+      R"sql(
+CREATE INDEX profile_name ON profile (name);
+)sql",
   };
   return k_migrations;
 }
@@ -367,6 +371,14 @@ class Statement {
   sqlite3_stmt* m_stmt = nullptr;
   int m_rc;
 };
+
+// The id a reference names when it is all digits (and not zero-padded), else -1 (no row).
+std::int64_t numeric_id(const std::string& reference) {
+  if (reference.empty() || reference.size() > 18 || (reference.size() > 1 && reference[0] == '0') ||
+      reference.find_first_not_of("0123456789") != std::string::npos)
+    return -1;
+  return std::stoll(reference);
+}
 
 class SqliteStore final : public Store {
  public:
@@ -830,8 +842,8 @@ class SqliteStore final : public Store {
   Result<core::Organization> organization(const std::string& name_or_id) override {
     Statement st(m_db,
                  "SELECT id, name, scope, version, created_at FROM organization WHERE name = ?1 OR "
-                 "CAST(id AS TEXT) = ?1");
-    st.bind(1, name_or_id);
+                 "id = ?2");
+    st.bind(1, name_or_id).bind(2, numeric_id(name_or_id));
     if (st.step() != SQLITE_ROW)
       return fail(ErrorCode::k_not_found,
                   "no organization '" + name_or_id + "' (see 'cyberframe org list')");
@@ -898,9 +910,9 @@ class SqliteStore final : public Store {
       st.bind(1, reference.substr(0, slash)).bind(2, reference.substr(slash + 1));
       while (st.step() == SQLITE_ROW) found.push_back(profile_from(st));
     } else {
-      Statement st(m_db,
-                   (std::string(k_cols) + "WHERE p.name = ?1 OR CAST(p.id AS TEXT) = ?1").c_str());
-      st.bind(1, reference);
+      // By name or id: both columns are indexed, so this is two index look-ups, not a scan.
+      Statement st(m_db, (std::string(k_cols) + "WHERE p.name = ?1 OR p.id = ?2").c_str());
+      st.bind(1, reference).bind(2, numeric_id(reference));
       while (st.step() == SQLITE_ROW) found.push_back(profile_from(st));
     }
     if (found.empty())
@@ -937,12 +949,27 @@ class SqliteStore final : public Store {
 
   Result<std::map<std::string, core::NodeAssessment>> node_assessments(
       std::int64_t profile) override {
+    return read_nodes(profile, "");
+  }
+
+  Result<core::NodeAssessment> node_assessment(std::int64_t profile,
+                                               const std::string& node) override {
+    auto rows = read_nodes(profile, node);
+    if (auto it = rows.find(node); it != rows.end()) return it->second;
+    core::NodeAssessment a;
+    a.node = node;
+    return a;
+  }
+
+  // The node assessments of a profile with their evidence: every node, or only `only_node`.
+  std::map<std::string, core::NodeAssessment> read_nodes(std::int64_t profile,
+                                                         const std::string& only_node) {
     std::map<std::string, core::NodeAssessment> out;
     Statement st(m_db,
                  "SELECT node, level, not_applicable, justification, owner, priority, notes, "
                  "version, updated_at, "
-                 "updated_by FROM node_assessment WHERE profile = ?1");
-    st.bind(1, profile);
+                 "updated_by FROM node_assessment WHERE profile = ?1 AND (?2 = '' OR node = ?2)");
+    st.bind(1, profile).bind(2, only_node);
     while (st.step() == SQLITE_ROW) {
       core::NodeAssessment a;
       a.node = st.text(0);
@@ -960,8 +987,8 @@ class SqliteStore final : public Store {
     Statement ev(m_db,
                  "SELECT id, node, kind, name, url, coalesce(sha256, ''), size, added_at, added_by "
                  "FROM evidence "
-                 "WHERE profile = ?1 ORDER BY id");
-    ev.bind(1, profile);
+                 "WHERE profile = ?1 AND (?2 = '' OR node = ?2) ORDER BY id");
+    ev.bind(1, profile).bind(2, only_node);
     while (ev.step() == SQLITE_ROW) {
       auto& a = out[ev.text(1)];
       if (a.node.empty()) a.node = ev.text(1);

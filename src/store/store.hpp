@@ -108,6 +108,9 @@ class Store {
 
   virtual Result<std::map<std::string, core::NodeAssessment>> node_assessments(
       std::int64_t profile) = 0;
+  // One node of a profile with its evidence; version 0 (and nothing else set) when never stored.
+  virtual Result<core::NodeAssessment> node_assessment(std::int64_t profile,
+                                                       const std::string& node) = 0;
   // Per profile of the organization: how many nodes have a level or are marked not applicable.
   // One query, for list views (reading every profile's rows would not scale).
   virtual Result<std::map<std::int64_t, std::size_t>> assessed_counts(
