@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <regex>
 #include <string>
@@ -33,6 +35,37 @@ struct Call {
 };
 
 using Handler = std::function<Response(Call&)>;
+
+// What the server's threads share between requests, valid for one state of the workspace: the
+// accounts behind session cookies and tokens, and the answers of reads. Every entry belongs to one
+// "generation", the workspace's change counter (Store::change_counter, the newest audit row); a
+// request that sees another generation empties the cache first. So an answer is reused only while
+// nothing in the workspace has changed, and an account's roles and sessions are read again after
+// any change (sign-out, a password, a role). Answers are kept per account, because what an answer
+// holds depends on who asks. Bounded: at most 64 MiB of answers and 10,000 accounts.
+class Cache {
+ public:
+  struct Signed {
+    Principal principal;
+    std::string expires_at;    // sessions: the absolute end
+    std::string last_seen_at;  // sessions: the last request recorded
+    std::string token_day;     // tokens: the day its last use was recorded
+  };
+  // Moves the cache to `generation` (emptying it when that is another one).
+  void at(std::int64_t generation);
+  std::optional<Signed> account(const std::string& key);
+  void remember(const std::string& key, Signed entry);
+  void forget_user(std::int64_t user);
+  std::shared_ptr<const Response> answer(const std::string& key);
+  void remember(const std::string& key, const Response& response);
+
+ private:
+  std::mutex m_mutex;
+  std::int64_t m_generation = -1;
+  std::map<std::string, Signed> m_accounts;
+  std::map<std::string, std::shared_ptr<const Response>> m_answers;
+  std::size_t m_bytes = 0;
+};
 
 enum class Access {
   k_public,  // no account needed

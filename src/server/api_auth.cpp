@@ -103,6 +103,7 @@ Response current_session(Call& call) {
 
 Response sign_out(Call& call) {
   auto& p = *call.principal;
+  if (call.ctx.cache) call.ctx.cache->forget_user(p.user.id);
   if (!p.via_token) {
     if (auto r = call.ctx.store.end_sessions(p.user.id, p.session_hash); !r)
       return problem_from(r.error());
@@ -113,6 +114,7 @@ Response sign_out(Call& call) {
 }
 
 Response sign_out_everywhere(Call& call) {
+  if (call.ctx.cache) call.ctx.cache->forget_user(call.principal->user.id);
   if (auto r = call.ctx.store.end_sessions(call.principal->user.id, ""); !r)
     return problem_from(r.error());
   auto response = no_content();
@@ -137,6 +139,7 @@ Response change_password(Call& call) {
   }
   if (auto r = call.ctx.store.set_password(name, body["new_password"].get<std::string>()); !r)
     return problem_from(r.error());
+  if (call.ctx.cache) call.ctx.cache->forget_user(call.principal->user.id);
   if (call.principal->via_token) return no_content();
   return start_session(call, call.principal->user);
 }
@@ -245,30 +248,61 @@ Response set_role(Call& call, bool grant) {
 
 }  // namespace
 
-std::optional<Principal> authenticate(Context& ctx, const Request& req) {
-  const auto& authorization = req.header("authorization");
-  if (util::starts_with_ci(authorization, "bearer ")) {
-    auto token = util::trim(authorization.substr(7));
-    if (token.empty() || token.size() > 200) return std::nullopt;
-    auto found = ctx.store.token_user(secret_hash(token));
+// The account behind a request, read from the store (no cache).
+std::optional<Cache::Signed> authenticate_uncached(Context& ctx, const Request& req,
+                                                   const std::string& bearer,
+                                                   const std::string& hash) {
+  if (!bearer.empty()) {
+    auto found = ctx.store.token_user(hash);
     if (!found) return std::nullopt;
-    return Principal{found->second, "", "", true};
+    return Cache::Signed{Principal{found->second, "", "", true}, "", "",
+                         store::now_utc().substr(0, 10)};
   }
-  auto secret = cookie_value(req, k_cookie);
-  if (secret.empty() || secret.size() > 200) return std::nullopt;
-  auto hash = secret_hash(secret);
   auto s = ctx.store.session(hash);
   if (!s) return std::nullopt;
-  auto now = std::chrono::system_clock::now();
-  auto now_text = utc(now);
-  if (s->expires_at <= now_text || s->last_seen_at < utc(now - k_idle_timeout)) {
-    (void)ctx.store.end_sessions(s->user, hash);
-    return std::nullopt;
-  }
-  if (s->last_seen_at < utc(now - k_touch_interval)) (void)ctx.store.touch_session(hash, now_text);
   auto user = ctx.store.user(s->user_name);
   if (!user) return std::nullopt;
-  return Principal{*user, hash, s->csrf, false};
+  (void)req;
+  return Cache::Signed{Principal{*user, hash, s->csrf, false}, s->expires_at, s->last_seen_at, ""};
+}
+
+std::optional<Principal> authenticate(Context& ctx, const Request& req) {
+  const auto& authorization = req.header("authorization");
+  std::string bearer, secret;
+  if (util::starts_with_ci(authorization, "bearer ")) {
+    bearer = util::trim(authorization.substr(7));
+    if (bearer.empty() || bearer.size() > 200) return std::nullopt;
+  } else {
+    secret = cookie_value(req, k_cookie);
+    if (secret.empty() || secret.size() > 200) return std::nullopt;
+  }
+  auto hash = secret_hash(bearer.empty() ? secret : bearer);
+  auto key = (bearer.empty() ? "session " : "token ") + hash;
+  std::optional<Cache::Signed> signed_in;
+  if (ctx.cache) signed_in = ctx.cache->account(key);
+  auto now = std::chrono::system_clock::now();
+  auto now_text = utc(now);
+  // A token's last use is recorded once a day: past midnight the store is asked again.
+  if (signed_in && !bearer.empty() && signed_in->token_day != now_text.substr(0, 10))
+    signed_in.reset();
+  if (!signed_in) {
+    signed_in = authenticate_uncached(ctx, req, bearer, hash);
+    if (!signed_in) return std::nullopt;
+    if (ctx.cache) ctx.cache->remember(key, *signed_in);
+  }
+  if (!bearer.empty()) return signed_in->principal;
+  const auto& p = signed_in->principal;
+  if (signed_in->expires_at <= now_text || signed_in->last_seen_at < utc(now - k_idle_timeout)) {
+    (void)ctx.store.end_sessions(p.user.id, hash);
+    if (ctx.cache) ctx.cache->forget_user(p.user.id);
+    return std::nullopt;
+  }
+  if (signed_in->last_seen_at < utc(now - k_touch_interval)) {
+    (void)ctx.store.touch_session(hash, now_text);
+    signed_in->last_seen_at = now_text;
+    if (ctx.cache) ctx.cache->remember(key, *signed_in);
+  }
+  return p;
 }
 
 bool csrf_matches(const Principal& p, const Request& req) {

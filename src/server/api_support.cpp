@@ -36,6 +36,54 @@ void Routes::add(std::string method, std::string pattern, Access access, Handler
                            std::move(handler)});
 }
 
+void Cache::at(std::int64_t generation) {
+  std::lock_guard lock(m_mutex);
+  if (generation == m_generation) return;
+  m_generation = generation;
+  m_accounts.clear();
+  m_answers.clear();
+  m_bytes = 0;
+}
+
+std::optional<Cache::Signed> Cache::account(const std::string& key) {
+  std::lock_guard lock(m_mutex);
+  auto it = m_accounts.find(key);
+  if (it == m_accounts.end()) return std::nullopt;
+  return it->second;
+}
+
+void Cache::remember(const std::string& key, Signed entry) {
+  std::lock_guard lock(m_mutex);
+  if (m_accounts.size() >= 10000) m_accounts.clear();
+  m_accounts[key] = std::move(entry);
+}
+
+void Cache::forget_user(std::int64_t user) {
+  std::lock_guard lock(m_mutex);
+  std::erase_if(m_accounts, [&](const auto& e) { return e.second.principal.user.id == user; });
+  std::erase_if(m_answers,
+                [&](const auto& e) { return e.first.starts_with(std::to_string(user) + " "); });
+}
+
+std::shared_ptr<const Response> Cache::answer(const std::string& key) {
+  std::lock_guard lock(m_mutex);
+  auto it = m_answers.find(key);
+  return it == m_answers.end() ? nullptr : it->second;
+}
+
+void Cache::remember(const std::string& key, const Response& response) {
+  constexpr std::size_t k_max_bytes = 64u << 20;
+  if (response.body.size() > (1u << 20)) return;  // large downloads are not kept
+  auto entry = std::make_shared<const Response>(response);
+  std::lock_guard lock(m_mutex);
+  if (m_bytes + response.body.size() > k_max_bytes) {
+    m_answers.clear();
+    m_bytes = 0;
+  }
+  auto [it, inserted] = m_answers.emplace(key, entry);
+  if (inserted) m_bytes += response.body.size();
+}
+
 Response problem(int status, const std::string& title, const std::string& detail) {
   return problem(status, title, detail, json::object());
 }

@@ -127,6 +127,14 @@ Response handle(Context& context, const Request& request) {
     Request r = request;
     for (std::size_t i = 0; i < route.names.size(); ++i) r.params[route.names[i]] = m[i + 1].str();
     Call call{context, r, std::nullopt, {}};
+    bool cached = false;
+    if (context.cache && route.access == Access::k_user) {
+      // Everything cached belongs to the workspace as it is now.
+      if (auto generation = context.store.change_counter()) {
+        context.cache->at(*generation);
+        cached = true;
+      }
+    }
     if (route.access == Access::k_user) {
       call.principal = authenticate(context, r);
       if (!call.principal)
@@ -138,8 +146,18 @@ Response handle(Context& context, const Request& request) {
                        "send the X-CSRF-Token header with the csrf_token of GET /api/v1/session");
       context.store.set_actor(call.principal->user.name);
     }
+    // Reads are answered again from the cache while the workspace has not changed; not the
+    // session (it carries the session's CSRF token) nor the tokens (their last use).
+    std::string key;
+    if (cached && r.method == "GET" && route.pattern != "/api/v1/session" &&
+        route.pattern != "/api/v1/tokens") {
+      key = std::to_string(call.principal->user.id) + " " + r.path;
+      for (const auto& [k, v] : r.query) key += "\n" + k + "=" + v;
+      if (auto hit = context.cache->answer(key)) return *hit;
+    }
     try {
       auto response = route.handler(call);
+      if (!key.empty() && response.status == 200) context.cache->remember(key, response);
       for (auto& h : call.extra_headers) response.headers.push_back(std::move(h));
       return response;
     } catch (const std::exception&) {
@@ -184,6 +202,7 @@ int serve(const core::Catalog& catalog, const std::filesystem::path& db, const O
     server = std::make_unique<httplib::Server>();
   }
   LoginThrottle throttle;
+  Cache cache;
   server->set_payload_max_length(std::max(opts.max_json_bytes, opts.max_upload_bytes));
   // Answers go out at once (no Nagle delay waiting for the client's ACK of the headers), a
   // kept-alive connection serves many requests, and enough workers serve the connections a
@@ -219,7 +238,7 @@ int serve(const core::Catalog& catalog, const std::filesystem::path& db, const O
     if (!t_store) {
       response = problem(503, "Workspace unavailable", "the workspace database cannot be opened");
     } else {
-      Context ctx{catalog, *t_store, opts, throttle};
+      Context ctx{catalog, *t_store, opts, throttle, &cache};
       response = handle(ctx, r);
     }
     res.status = response.status;

@@ -67,12 +67,16 @@ class LoginThrottle {
   std::map<std::string, std::vector<Clock::time_point>> m_failures;  // key -> recent failures
 };
 
-// What a request is answered with: the catalog, the workspace, the server's settings.
+class Cache;  // api.hpp: signed-in accounts and answers of reads, per workspace change
+
+// What a request is answered with: the catalog, the workspace, the server's settings, and the
+// cache the server's threads share (none in tests that do not ask for one).
 struct Context {
   const core::Catalog& catalog;
   store::Store& store;
   const Options& options;
   LoginThrottle& throttle;
+  Cache* cache = nullptr;
 };
 
 // Answers one request (the router, without sockets): what the tests call directly.

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <mutex>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -372,6 +373,15 @@ class Statement {
   int m_rc;
 };
 
+// Writers of this process take turns here before SQLite's write lock: SQLite's busy handler
+// waits by sleeping (up to 100 ms a turn), so many threads of a server writing at once would
+// otherwise queue behind sleeps; a mutex hands the lock over at once. Other processes still meet
+// the busy timeout.
+std::mutex& write_mutex() {
+  static std::mutex m;
+  return m;
+}
+
 // The id a reference names when it is all digits (and not zero-padded), else -1 (no row).
 std::int64_t numeric_id(const std::string& reference) {
   if (reference.empty() || reference.size() > 18 || (reference.size() > 1 && reference[0] == '0') ||
@@ -402,6 +412,7 @@ class SqliteStore final : public Store {
   // Runs `body` in one IMMEDIATE transaction; rolls back on an error.
   template <typename T, typename F>
   Result<T> transaction(F&& body) {
+    std::lock_guard lock(write_mutex());
     if (auto r = exec("BEGIN IMMEDIATE"); !r) return std::unexpected(r.error());
     m_audit_tail.reset();  // another process may have appended since
     Result<T> result = body();
@@ -655,22 +666,34 @@ class SqliteStore final : public Store {
     });
   }
 
+  // Signing in and out is recorded in the audit trail (who, when; never the secret), which also
+  // tells every server sharing the workspace that its cached sessions are out of date.
   Result<void> create_session(const Session& s) override {
-    Statement st(m_db,
-                 "INSERT INTO session (token_hash, user, csrf, created_at, expires_at, "
-                 "last_seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    st.bind(1, s.token_hash)
-        .bind(2, s.user)
-        .bind(3, s.csrf)
-        .bind(4, s.created_at)
-        .bind(5, s.expires_at)
-        .bind(6, s.last_seen_at);
-    if (st.step() != SQLITE_DONE) return std::unexpected(db_error("starting the session"));
-    // Sessions past their end are removed as new ones start.
-    Statement gc(m_db, "DELETE FROM session WHERE expires_at < ?1");
-    gc.bind(1, s.created_at);
-    gc.step();
-    return {};
+    return transaction<void>([&]() -> Result<void> {
+      Statement st(m_db,
+                   "INSERT INTO session (token_hash, user, csrf, created_at, expires_at, "
+                   "last_seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+      st.bind(1, s.token_hash)
+          .bind(2, s.user)
+          .bind(3, s.csrf)
+          .bind(4, s.created_at)
+          .bind(5, s.expires_at)
+          .bind(6, s.last_seen_at);
+      if (st.step() != SQLITE_DONE) return std::unexpected(db_error("starting the session"));
+      // Sessions past their end are removed as new ones start.
+      Statement gc(m_db, "DELETE FROM session WHERE expires_at < ?1");
+      gc.bind(1, s.created_at);
+      gc.step();
+      auto name = user_name(s.user);
+      return audit(name, "session", name, "sign-in", "null",
+                   nlohmann::json{{"expires_at", s.expires_at}}.dump(), s.created_at);
+    });
+  }
+
+  std::string user_name(std::int64_t id) {
+    Statement st(m_db, "SELECT name FROM user WHERE id = ?1");
+    st.bind(1, id);
+    return st.step() == SQLITE_ROW ? st.text(0) : std::to_string(id);
   }
 
   Result<Session> session(const std::string& token_hash) override {
@@ -685,6 +708,7 @@ class SqliteStore final : public Store {
   }
 
   Result<void> touch_session(const std::string& token_hash, const std::string& at) override {
+    std::lock_guard lock(write_mutex());
     Statement st(m_db, "UPDATE session SET last_seen_at = ?2 WHERE token_hash = ?1");
     st.bind(1, token_hash).bind(2, at);
     if (st.step() != SQLITE_DONE) return std::unexpected(db_error("updating the session"));
@@ -692,13 +716,23 @@ class SqliteStore final : public Store {
   }
 
   Result<std::size_t> end_sessions(std::int64_t user, const std::string& token_hash) override {
-    Statement st(m_db, token_hash.empty()
-                           ? "DELETE FROM session WHERE user = ?1"
-                           : "DELETE FROM session WHERE user = ?1 AND token_hash = ?2");
-    st.bind(1, user);
-    if (!token_hash.empty()) st.bind(2, token_hash);
-    if (st.step() != SQLITE_DONE) return std::unexpected(db_error("ending the session"));
-    return static_cast<std::size_t>(sqlite3_changes(m_db));
+    return transaction<std::size_t>([&]() -> Result<std::size_t> {
+      Statement st(m_db, token_hash.empty()
+                             ? "DELETE FROM session WHERE user = ?1"
+                             : "DELETE FROM session WHERE user = ?1 AND token_hash = ?2");
+      st.bind(1, user);
+      if (!token_hash.empty()) st.bind(2, token_hash);
+      if (st.step() != SQLITE_DONE) return std::unexpected(db_error("ending the session"));
+      auto ended = static_cast<std::size_t>(sqlite3_changes(m_db));
+      if (ended == 0) return ended;
+      auto name = user_name(user);
+      if (auto r =
+              audit(name, "session", name, token_hash.empty() ? "sign-out-everywhere" : "sign-out",
+                    nlohmann::json{{"sessions", ended}}.dump(), "null", now_utc());
+          !r)
+        return std::unexpected(r.error());
+      return ended;
+    });
   }
 
   Result<ApiToken> create_token(std::int64_t user, const std::string& name,
@@ -759,6 +793,7 @@ class SqliteStore final : public Store {
     if (!u) return std::unexpected(u.error());
     auto today = now_utc().substr(0, 10);
     if (t.last_used_at.substr(0, 10) != today) {  // at most one write a day per token
+      std::lock_guard lock(write_mutex());
       Statement up(m_db, "UPDATE api_token SET last_used_at = ?2 WHERE id = ?1");
       up.bind(1, t.id).bind(2, now_utc());
       up.step();
@@ -796,6 +831,20 @@ class SqliteStore final : public Store {
       out.push_back(
           Comment{st.integer(0), st.integer(1), st.text(2), st.text(3), st.text(4), st.text(5)});
     return out;
+  }
+
+  Result<std::int64_t> change_counter() override {
+    if (!m_change_counter)
+      m_change_counter =
+          std::make_unique<Statement>(m_db, "SELECT coalesce(max(id), 0) FROM audit");
+    auto& st = *m_change_counter;
+    if (st.step() != SQLITE_ROW) {
+      st.reset();
+      return std::unexpected(db_error("reading the change counter"));
+    }
+    auto n = st.integer(0);
+    st.reset();
+    return n;
   }
 
   Result<int> schema_version() override {
@@ -1508,6 +1557,7 @@ class SqliteStore final : public Store {
   std::string m_actor = "cyberframe";
   std::optional<std::pair<std::int64_t, std::string>> m_audit_tail;  // valid inside one transaction
   std::unique_ptr<Statement> m_audit_insert;
+  std::unique_ptr<Statement> m_change_counter;
 };
 
 }  // namespace

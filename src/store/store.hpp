@@ -201,6 +201,10 @@ class Store {
                                       const std::string& author, const std::string& text) = 0;
   virtual Result<std::vector<Comment>> comments(std::int64_t profile, const std::string& node) = 0;
 
+  // A number that changes whenever a record of the workspace changes (the newest audit row's id:
+  // every change is audited). Sessions and a token's last use are not records. Cheap: for caches.
+  virtual Result<std::int64_t> change_counter() = 0;
+
   // The schema version the database is at.
   virtual Result<int> schema_version() = 0;
 };

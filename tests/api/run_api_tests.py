@@ -399,9 +399,15 @@ def run_file(binary, template, path, workdir):
             problems = []
             response = None
             try:
-                for statement in b["sql"]:  # set up what HTTP cannot (an expired session)
-                    with sqlite3.connect(db, timeout=10) as conn:
-                        conn.execute(expand(statement, variables))
+                if b["sql"]:
+                    # Set up what HTTP cannot (an expired session) as an operator would: with
+                    # the server stopped, since a running server may hold what it read in a cache.
+                    server.stop()
+                    for statement in b["sql"]:
+                        with sqlite3.connect(db, timeout=10) as conn:
+                            conn.execute(expand(statement, variables))
+                    server = Server(binary, db)
+                    variables["port"] = str(server.port)
                 problems, response = run_block(server.port, b, variables, jars)
             except CaseError as e:
                 problems = [str(e)]

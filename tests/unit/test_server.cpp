@@ -85,7 +85,7 @@ class Api : public ::testing::Test {
       r.headers["content-type"] = "application/json";
     r.body = body;
     r.remote = "192.0.2.1";
-    Context ctx{cat(), *store, options, throttle};
+    Context ctx{cat(), *store, options, throttle, use_cache ? &cache : nullptr};
     return handle(ctx, r);
   }
 
@@ -126,6 +126,8 @@ class Api : public ::testing::Test {
   std::unique_ptr<store::Store> store;
   Options options;
   LoginThrottle throttle;
+  Cache cache;  // as the server has: every test runs through it
+  bool use_cache = true;
   std::int64_t org_a = 0, org_b = 0, current_a = 0, target_a = 0, current_b = 0;
 };
 
@@ -347,6 +349,28 @@ TEST_F(Api, RoleMatrix) {
       }
     }
   }
+}
+
+// The cache the server shares between threads never answers with what changed since: a read
+// after a write, a revoked role, a session ended elsewhere.
+TEST_F(Api, CachedAnswersFollowEveryChange) {
+  auto c = sign_in("edith");
+  auto path = "/api/v1/organizations/" + std::to_string(org_a) + "/dashboard";
+  auto first = call("GET", path, c);
+  EXPECT_EQ(call("GET", path, c).body, first.body);
+  ASSERT_EQ(put_level(c, current_a, 3).status, 200);
+  EXPECT_EQ(json::parse(call("GET", path, c).body)["coverage"]["assessed"], 1);
+  // A role taken away by the CLI (another connection) ends access at once.
+  ASSERT_TRUE(store->revoke("edith", org_a));
+  EXPECT_EQ(call("GET", path, c).status, 404);
+  // A session ended (not a workspace change) is not served from the cache either.
+  auto v = sign_in("vic");
+  EXPECT_EQ(call("GET", path, v).status, 200);
+  ASSERT_TRUE(store->end_sessions(store->user("vic")->id, ""));
+  EXPECT_EQ(call("DELETE", "/api/v1/sessions", sign_in("vic")).status, 204);
+  EXPECT_EQ(call("GET", path, v).status, 401);
+  // Answers are per account: bob (other organization) never gets edith's cached dashboard.
+  EXPECT_EQ(call("GET", path, sign_in("bob")).status, 404);
 }
 
 TEST_F(Api, OrganizationsListOnlyWhatTheUserCanSee) {
