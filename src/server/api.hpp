@@ -8,7 +8,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -74,11 +73,13 @@ enum class Access {
 
 struct Route {
   std::string method;
-  std::string pattern;  // "/api/v1/frameworks/{id}"
-  std::regex regex;
-  std::vector<std::string> names;
+  std::string pattern;                // "/api/v1/frameworks/{id}"
+  std::vector<std::string> segments;  // "api", "v1", "frameworks", "{id}"
   Access access = Access::k_user;
   Handler handler;
+
+  // Whether `path` has this route's shape; fills `params` with the {name} segments when it has.
+  bool matches(std::string_view path, std::map<std::string, std::string>* params) const;
 };
 
 class Routes {

@@ -18,22 +18,29 @@ const std::string& Request::header(const std::string& name) const {
 }
 
 void Routes::add(std::string method, std::string pattern, Access access, Handler handler) {
-  std::string re = "^";
-  std::vector<std::string> names;
-  for (std::size_t i = 0; i < pattern.size();) {
-    if (pattern[i] == '{') {
-      auto end = pattern.find('}', i);
-      names.push_back(pattern.substr(i + 1, end - i - 1));
-      re += "([^/]+)";
-      i = end + 1;
-    } else {
-      if (std::string(".+*?()[]^$|\\").find(pattern[i]) != std::string::npos) re += '\\';
-      re += pattern[i++];
-    }
-  }
-  re += "$";
-  m_routes.push_back(Route{std::move(method), pattern, std::regex(re), std::move(names), access,
+  auto segments = util::split(std::string_view(pattern).substr(1), '/');
+  m_routes.push_back(Route{std::move(method), std::move(pattern), std::move(segments), access,
                            std::move(handler)});
+}
+
+bool Route::matches(std::string_view path, std::map<std::string, std::string>* params) const {
+  if (!path.starts_with('/')) return false;
+  path.remove_prefix(1);
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    auto end = path.find('/');
+    auto part = path.substr(0, end);
+    const auto& want = segments[i];
+    bool last = i + 1 == segments.size();
+    if (last != (end == std::string_view::npos)) return false;
+    if (want.starts_with('{')) {
+      if (part.empty()) return false;
+      if (params) (*params)[want.substr(1, want.size() - 2)] = std::string(part);
+    } else if (part != want) {
+      return false;
+    }
+    if (!last) path.remove_prefix(end + 1);
+  }
+  return true;
 }
 
 void Cache::at(std::int64_t generation) {

@@ -2,6 +2,7 @@
 // evidence, comments, assessments, gaps, the roadmap, reports, import and export, the dashboard and
 // the audit trail. Each handler checks the caller's role in the organization the record belongs to.
 #include <algorithm>
+#include <regex>
 #include <set>
 
 #include "exchange/profile_table.hpp"

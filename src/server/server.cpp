@@ -90,7 +90,7 @@ std::optional<Response> web(const Request& request) {
 std::string route_of(const Request& r) {
   if (r.path == "/metrics") return "/metrics";
   for (const auto& rt : routes().all())
-    if (std::regex_match(r.path, rt.regex)) return rt.pattern;
+    if (rt.matches(r.path, nullptr)) return rt.pattern;
   return r.path.starts_with("/api/") ? "unmatched" : "web";
 }
 
@@ -120,12 +120,11 @@ Response handle(Context& context, const Request& request) {
   }
   bool path_known = false;
   for (const auto& route : routes().all()) {
-    std::smatch m;
-    if (!std::regex_match(request.path, m, route.regex)) continue;
+    if (!route.matches(request.path, nullptr)) continue;
     path_known = true;
     if (route.method != request.method) continue;
     Request r = request;
-    for (std::size_t i = 0; i < route.names.size(); ++i) r.params[route.names[i]] = m[i + 1].str();
+    route.matches(r.path, &r.params);
     Call call{context, r, std::nullopt, {}};
     bool cached = false;
     if (context.cache && route.access == Access::k_user) {
