@@ -86,14 +86,6 @@ std::optional<Response> web(const Request& request) {
   return r;
 }
 
-// The route pattern of a path, for metrics and the access log.
-std::string route_of(const Request& r) {
-  if (r.path == "/metrics") return "/metrics";
-  for (const auto& rt : routes().all())
-    if (rt.matches(r.path, nullptr)) return rt.pattern;
-  return r.path.starts_with("/api/") ? "unmatched" : "web";
-}
-
 std::atomic<bool> g_signalled{false};
 extern "C" void on_signal(int) {
   g_signalled = true;
@@ -112,7 +104,7 @@ std::vector<std::string> route_list() {
   return out;
 }
 
-Response handle(Context& context, const Request& request) {
+Response handle(Context& context, Request request, std::string* route_pattern) {
   if (request.path == "/metrics") {
     if (request.method != "GET")
       return problem(405, "Method not allowed", "/metrics answers GET only");
@@ -123,7 +115,8 @@ Response handle(Context& context, const Request& request) {
     if (!route.matches(request.path, nullptr)) continue;
     path_known = true;
     if (route.method != request.method) continue;
-    Request r = request;
+    if (route_pattern) *route_pattern = route.pattern;
+    Request& r = request;
     route.matches(r.path, &r.params);
     Call call{context, r, std::nullopt, {}};
     bool cached = false;
@@ -234,15 +227,20 @@ int serve(const core::Catalog& catalog, const std::filesystem::path& db, const O
     r.body = req.body;
     r.remote = req.remote_addr;
     Response response;
+    std::string route = r.path == "/metrics"          ? "/metrics"
+                        : r.path.starts_with("/api/") ? "unmatched"
+                                                      : "web";
     if (!t_store) {
       response = problem(503, "Workspace unavailable", "the workspace database cannot be opened");
     } else {
       Context ctx{catalog, *t_store, opts, throttle, &cache};
-      response = handle(ctx, r);
+      response = handle(ctx, std::move(r), &route);
     }
     res.status = response.status;
-    if (!response.body.empty() || !response.content_type.empty())
-      res.set_content(response.body, response.content_type.c_str());
+    if (!response.body.empty() || !response.content_type.empty()) {
+      res.body = std::move(response.body);
+      res.set_header("Content-Type", response.content_type);
+    }
     bool cache_set = false;
     for (const auto& [k, v] : response.headers) {
       res.set_header(k.c_str(), v);
@@ -257,17 +255,22 @@ int serve(const core::Catalog& catalog, const std::filesystem::path& db, const O
     if (!cache_set) res.set_header("Cache-Control", "no-store");
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    auto route = route_of(r);
     {
       auto& m = metrics();
       std::lock_guard lock(m.mutex);
-      ++m.requests[{r.method, route, response.status}];
+      ++m.requests[{req.method, route, response.status}];
       m.seconds[route] += seconds;
     }
-    json line{{"at", store::now_utc()},    {"method", r.method},     {"path", r.path},
-              {"status", response.status}, {"ms", seconds * 1000.0}, {"remote", req.remote_addr}};
+    // One JSON line; the method and the address need no escaping, the path may.
+    char ms[32];
+    std::snprintf(ms, sizeof ms, "%.3f", seconds * 1000.0);
+    std::string line =
+        "{\"at\":\"" + store::now_utc() + "\",\"method\":\"" + req.method +
+        "\",\"path\":" + json(req.path).dump(-1, ' ', false, json::error_handler_t::replace) +
+        ",\"status\":" + std::to_string(response.status) + ",\"ms\":" + ms + ",\"remote\":\"" +
+        req.remote_addr + "\"}\n";
     std::lock_guard lock(log_mutex);
-    log << line.dump() << '\n' << std::flush;
+    log << line << std::flush;
   };
   server->Get(".*", answer);
   server->Post(".*", answer);

@@ -79,8 +79,9 @@ struct Context {
   Cache* cache = nullptr;
 };
 
-// Answers one request (the router, without sockets): what the tests call directly.
-Response handle(Context& context, const Request& request);
+// Answers one request (the router, without sockets): what the tests call directly. Sets
+// `route_pattern` (when given) to the pattern of the route that answered, for metrics and logs.
+Response handle(Context& context, Request request, std::string* route_pattern = nullptr);
 
 // "METHOD /path/{param}" of every route the router answers (for checking the OpenAPI document).
 std::vector<std::string> route_list();
