@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -50,8 +52,15 @@ class Cache {
     std::string last_seen_at;  // sessions: the last request recorded
     std::string token_day;     // tokens: the day its last use was recorded
   };
-  // Moves the cache to `generation` (emptying it when that is another one).
-  void at(std::int64_t generation);
+  // Whether a request must read the change counter before using the cache: when this process
+  // wrote since the last reading, or the last reading is older than 2 ms (what other processes
+  // change is seen within that). `writes` receives the count of this process's writes, for at().
+  bool needs_check(std::chrono::steady_clock::time_point now, std::uint64_t& writes) const;
+  // Moves the cache to `generation`, read after this process had made `writes` writes (emptying
+  // it when the generation is another one).
+  void at(std::int64_t generation, std::uint64_t writes, std::chrono::steady_clock::time_point now);
+  // A state-changing request of this process finished.
+  void wrote() { ++m_writes; }
   std::optional<Signed> account(const std::string& key);
   void remember(const std::string& key, Signed entry);
   void forget_user(std::int64_t user);
@@ -61,6 +70,9 @@ class Cache {
  private:
   std::mutex m_mutex;
   std::int64_t m_generation = -1;
+  std::atomic<std::uint64_t> m_writes{0};
+  std::atomic<std::uint64_t> m_writes_seen{~std::uint64_t{0}};
+  std::atomic<std::int64_t> m_checked_ns{0};
   std::map<std::string, Signed> m_accounts;
   std::map<std::string, std::shared_ptr<const Response>> m_answers;
   std::size_t m_bytes = 0;

@@ -43,8 +43,20 @@ bool Route::matches(std::string_view path, std::map<std::string, std::string>* p
   return true;
 }
 
-void Cache::at(std::int64_t generation) {
+bool Cache::needs_check(std::chrono::steady_clock::time_point now, std::uint64_t& writes) const {
+  constexpr std::int64_t k_recheck_ns = 2'000'000;
+  writes = m_writes.load();
+  if (writes != m_writes_seen.load()) return true;
+  auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch()).count();
+  return ns - m_checked_ns.load() > k_recheck_ns;
+}
+
+void Cache::at(std::int64_t generation, std::uint64_t writes,
+               std::chrono::steady_clock::time_point now) {
   std::lock_guard lock(m_mutex);
+  m_writes_seen = writes;
+  m_checked_ns =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch()).count();
   if (generation == m_generation) return;
   m_generation = generation;
   m_accounts.clear();

@@ -121,9 +121,14 @@ Response handle(Context& context, Request request, std::string* route_pattern) {
     Call call{context, r, std::nullopt, {}};
     bool cached = false;
     if (context.cache && route.access == Access::k_user) {
-      // Everything cached belongs to the workspace as it is now.
-      if (auto generation = context.store.change_counter()) {
-        context.cache->at(*generation);
+      // Everything cached belongs to the workspace as it is now: after a write of this process
+      // the change counter is read again at once, after other processes' within 2 ms.
+      auto now = std::chrono::steady_clock::now();
+      std::uint64_t writes = 0;
+      if (!context.cache->needs_check(now, writes)) {
+        cached = true;
+      } else if (auto generation = context.store.change_counter()) {
+        context.cache->at(*generation, writes, now);
         cached = true;
       }
     }
@@ -149,10 +154,12 @@ Response handle(Context& context, Request request, std::string* route_pattern) {
     }
     try {
       auto response = route.handler(call);
+      if (context.cache && changes_state(r.method)) context.cache->wrote();
       if (!key.empty() && response.status == 200) context.cache->remember(key, response);
       for (auto& h : call.extra_headers) response.headers.push_back(std::move(h));
       return response;
     } catch (const std::exception&) {
+      if (context.cache && changes_state(r.method)) context.cache->wrote();
       return problem(500, "Internal error", "the server could not answer; the request was logged");
     }
   }
