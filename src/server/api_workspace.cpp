@@ -471,6 +471,21 @@ Response get_evidence(Call& call) {
   return out;
 }
 
+// One ranked gap, with the outcome's text.
+json gap_json(const core::Catalog& cat, const std::string& framework, const core::Gap& g,
+              std::size_t rank) {
+  const auto* n = cat.node(framework, g.node);
+  return json{{"rank", rank},
+              {"node", g.node},
+              {"title", n ? (n->title.empty() ? n->description : n->title) : ""},
+              {"current", score_json(g.current)},
+              {"target", score_json(g.target)},
+              {"gap", score_json(g.gap)},
+              {"priority", g.priority},
+              {"score", score_json(g.score)},
+              {"owner", g.owner}};
+}
+
 Response profile_gaps(Call& call) {
   Response r;
   auto p = profile_for(call, Need::k_read, r);
@@ -508,16 +523,7 @@ Response profile_gaps(Call& call) {
   for (std::size_t i = page.offset; i < gaps.subcategories.size() && items.size() < page.limit;
        ++i) {
     const auto& g = gaps.subcategories[i];
-    const auto* n = cat.node(p->framework, g.node);
-    items.push_back(json{{"rank", i + 1},
-                         {"node", g.node},
-                         {"title", n ? (n->title.empty() ? n->description : n->title) : ""},
-                         {"current", score_json(g.current)},
-                         {"target", score_json(g.target)},
-                         {"gap", score_json(g.gap)},
-                         {"priority", g.priority},
-                         {"score", score_json(g.score)},
-                         {"owner", g.owner}});
+    items.push_back(gap_json(cat, p->framework, g, i + 1));
   }
   return ok(json{{"current", to_json(*p)},
                  {"target", to_json(*t)},
@@ -950,17 +956,7 @@ Response dashboard(Call& call) {
     int rank = 0;
     for (const auto& g : gaps.subcategories) {
       if (g.gap <= 0 || rank >= 10) break;
-      const auto* n = cat.node(cur->framework, g.node);
-      out["top_gaps"].push_back(
-          json{{"rank", ++rank},
-               {"node", g.node},
-               {"title", n ? (n->title.empty() ? n->description : n->title) : ""},
-               {"current", score_json(g.current)},
-               {"target", score_json(g.target)},
-               {"gap", score_json(g.gap)},
-               {"priority", g.priority},
-               {"score", score_json(g.score)},
-               {"owner", g.owner}});
+      out["top_gaps"].push_back(gap_json(cat, cur->framework, g, ++rank));
     }
     out["open_gaps"] = gaps.open_gaps;
     out["mean_gap"] = score_json(gaps.mean_gap);
