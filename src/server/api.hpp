@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <expected>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -152,8 +153,12 @@ enum class Need { k_read, k_comment, k_write, k_manage };
 // admin manage/write/comment/read; editor write/comment/read; auditor comment/read; viewer read.
 // An account without a role in the organization gets 404, as if it did not exist.
 std::optional<Response> require(const Call& call, std::int64_t organization, Need need);
-// The profile named by the route's {id}, after require(). Sets `response` on failure.
-std::optional<core::Profile> profile_for(Call& call, Need need, Response& response);
+// A value, or the error response to answer with instead.
+template <typename T>
+using Answer = std::expected<T, Response>;
+
+// The profile named by the route's {id}, after require().
+Answer<core::Profile> profile_for(Call& call, Need need);
 bool is_administrator(const Call& call);
 
 // --- JSON of the core types ---

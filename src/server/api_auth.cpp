@@ -249,8 +249,7 @@ Response set_role(Call& call, bool grant) {
 }  // namespace
 
 // The account behind a request, read from the store (no cache).
-std::optional<Cache::Signed> authenticate_uncached(Context& ctx, const Request& req,
-                                                   const std::string& bearer,
+std::optional<Cache::Signed> authenticate_uncached(Context& ctx, const std::string& bearer,
                                                    const std::string& hash) {
   if (!bearer.empty()) {
     auto found = ctx.store.token_user(hash);
@@ -262,7 +261,6 @@ std::optional<Cache::Signed> authenticate_uncached(Context& ctx, const Request& 
   if (!s) return std::nullopt;
   auto user = ctx.store.user(s->user_name);
   if (!user) return std::nullopt;
-  (void)req;
   return Cache::Signed{Principal{*user, hash, s->csrf, false}, s->expires_at, s->last_seen_at, ""};
 }
 
@@ -286,7 +284,7 @@ std::optional<Principal> authenticate(Context& ctx, const Request& req) {
   if (signed_in && !bearer.empty() && signed_in->token_day != now_text.substr(0, 10))
     signed_in.reset();
   if (!signed_in) {
-    signed_in = authenticate_uncached(ctx, req, bearer, hash);
+    signed_in = authenticate_uncached(ctx, bearer, hash);
     if (!signed_in) return std::nullopt;
     if (ctx.cache) ctx.cache->remember(key, *signed_in);
   }

@@ -310,31 +310,26 @@ std::optional<Response> require(const Call& call, std::int64_t organization, Nee
                      "; this needs " + needs);
 }
 
-std::optional<core::Profile> profile_for(Call& call, Need need, Response& response) {
+Answer<core::Profile> profile_for(Call& call, Need need) {
   const auto& id = call.req.params.at("id");
-  if (!whole_number(id)) {
-    response = problem(400, "Bad profile id", "a profile id is a whole number, not '" + id + "'");
-    return std::nullopt;
-  }
+  auto hidden = [&] {
+    return std::unexpected(problem(404, "Not found", "no profile " + id + " that you can see"));
+  };
+  if (!whole_number(id))
+    return std::unexpected(
+        problem(400, "Bad profile id", "a profile id is a whole number, not '" + id + "'"));
   auto p = call.ctx.store.profile(id);
-  if (!p) {
-    response = problem(404, "Not found", "no profile " + id + " that you can see");
-    return std::nullopt;
-  }
-  if (call.ctx.catalog.framework(p->framework) == nullptr) {
-    response = problem(409, "Framework not loaded",
-                       "profile " + id + " is on framework " + p->framework +
-                           ", which the server's catalog does not hold; start the server with the "
-                           "catalog that has it");
-    return std::nullopt;
-  }
+  if (!p) return hidden();
   if (auto denied = require(call, p->organization, need)) {
     // Hide the profile itself from accounts without a role in its organization.
-    response = denied->status == 404
-                   ? problem(404, "Not found", "no profile " + id + " that you can see")
-                   : *denied;
-    return std::nullopt;
+    if (denied->status == 404) return hidden();
+    return std::unexpected(*denied);
   }
+  if (call.ctx.catalog.framework(p->framework) == nullptr)
+    return std::unexpected(problem(409, "Framework not loaded",
+                                   "profile " + id + " is on framework " + p->framework +
+                                       ", which the server's catalog does not hold; start the "
+                                       "server with the catalog that has it"));
   return *p;
 }
 

@@ -19,55 +19,40 @@ const std::string& actor(const Call& call) {
 }
 
 // The organization named by the route's {org}, after require().
-std::optional<core::Organization> organization_for(Call& call, Need need, Response& response) {
+Answer<core::Organization> organization_for(Call& call, Need need) {
   const auto& text = call.req.params.at("org");
   auto id = whole_number(text);
-  if (!id) {
-    response = problem(400, "Bad organization id",
-                       "an organization id is a whole number, not '" + text + "'");
-    return std::nullopt;
-  }
-  if (auto denied = require(call, *id, need)) {
-    response = *denied;
-    return std::nullopt;
-  }
+  if (!id)
+    return std::unexpected(problem(400, "Bad organization id",
+                                   "an organization id is a whole number, not '" + text + "'"));
+  if (auto denied = require(call, *id, need)) return std::unexpected(*denied);
   auto org = call.ctx.store.organization(text);
-  if (!org) {
-    response = problem(404, "Not found", "no organization " + text + " that you can see");
-    return std::nullopt;
-  }
+  if (!org)
+    return std::unexpected(
+        problem(404, "Not found", "no organization " + text + " that you can see"));
   return *org;
 }
 
-util::Result<core::Scale> scale_of(store::Store& store, const core::Profile& p) {
-  return store.scale(p.scale);
-}
-
 // The target profile to compare `current` with: `requested` (an id) when given, else the
-// organization's first target profile on the same framework.
-std::optional<core::Profile> target_for(Call& call, const core::Profile& current,
-                                        const std::string& requested, Response& response) {
+// organization's first target profile on the same framework; nullopt when it has none.
+Answer<std::optional<core::Profile>> target_for(Call& call, const core::Profile& current,
+                                                const std::string& requested) {
   if (!requested.empty()) {
-    if (!whole_number(requested)) {
-      response = problem(400, "Bad query parameter", "target is a profile id (a whole number)");
-      return std::nullopt;
-    }
+    if (!whole_number(requested))
+      return std::unexpected(
+          problem(400, "Bad query parameter", "target is a profile id (a whole number)"));
     auto t = call.ctx.store.profile(requested);
-    if (!t || t->organization != current.organization) {
-      response = problem(404, "Not found",
-                         "no target profile " + requested + " in this profile's organization");
-      return std::nullopt;
-    }
-    if (t->framework != current.framework) {
-      response = problem(422, "Not accepted",
-                         "profile " + requested + " is on framework " + t->framework + ", not " +
-                             current.framework);
-      return std::nullopt;
-    }
+    if (!t || t->organization != current.organization)
+      return std::unexpected(problem(
+          404, "Not found", "no target profile " + requested + " in this profile's organization"));
+    if (t->framework != current.framework)
+      return std::unexpected(problem(422, "Not accepted",
+                                     "profile " + requested + " is on framework " + t->framework +
+                                         ", not " + current.framework));
     return *t;
   }
   auto all = call.ctx.store.profiles(current.organization);
-  if (!all) return std::nullopt;
+  if (!all) return std::unexpected(problem_from(all.error()));
   for (const auto& p : *all) {
     if (p.kind == core::ProfileKind::k_target && p.framework == current.framework &&
         p.id != current.id)
@@ -114,18 +99,16 @@ Response create_organization(Call& call) {
 }
 
 Response get_organization(Call& call) {
-  Response r;
-  auto org = organization_for(call, Need::k_read, r);
-  if (!org) return r;
+  auto org = organization_for(call, Need::k_read);
+  if (!org) return org.error();
   return ok(to_json(*org));
 }
 
 // --- profiles ---
 
 Response list_profiles(Call& call) {
-  Response r;
-  auto org = organization_for(call, Need::k_read, r);
-  if (!org) return r;
+  auto org = organization_for(call, Need::k_read);
+  if (!org) return org.error();
   Page page;
   if (auto bad = read_page(call.req, page)) return *bad;
   auto list = call.ctx.store.profiles(org->id);
@@ -141,9 +124,8 @@ Response list_profiles(Call& call) {
 }
 
 Response create_profile(Call& call) {
-  Response r;
-  auto org = organization_for(call, Need::k_write, r);
-  if (!org) return r;
+  auto org = organization_for(call, Need::k_write);
+  if (!org) return org.error();
   json body;
   if (auto bad = read_body(call,
                            {{"name", FieldType::k_string, true, 200},
@@ -171,11 +153,10 @@ Response create_profile(Call& call) {
 }
 
 Response get_profile(Call& call) {
-  Response r;
-  auto p = profile_for(call, Need::k_read, r);
-  if (!p) return r;
+  auto p = profile_for(call, Need::k_read);
+  if (!p) return p.error();
   auto j = to_json(*p);
-  if (auto s = scale_of(call.ctx.store, *p)) j["scale_levels"] = to_json(*s)["levels"];
+  if (auto s = call.ctx.store.scale(p->scale)) j["scale_levels"] = to_json(*s)["levels"];
   auto counts = call.ctx.store.assessed_counts(p->organization);
   j["assessed"] = counts ? (*counts)[p->id] : 0;
   return ok(j);
@@ -193,9 +174,8 @@ std::pair<std::string, std::string> ancestors(const core::Catalog& cat, const st
 }
 
 Response list_nodes(Call& call) {
-  Response r;
-  auto p = profile_for(call, Need::k_read, r);
-  if (!p) return r;
+  auto p = profile_for(call, Need::k_read);
+  if (!p) return p.error();
   Page page;
   if (auto bad = read_page(call.req, page, 500, 5000)) return *bad;
   const auto& q = call.req.query;
@@ -207,11 +187,12 @@ Response list_nodes(Call& call) {
   auto rows = call.ctx.store.node_assessments(p->id);
   if (!rows) return problem_from(rows.error());
   std::map<std::string, core::NodeAssessment> target_rows;
-  if (auto t = target_for(call, *p, param("target"), r)) {
-    auto tr = call.ctx.store.node_assessments(t->id);
-    if (tr) target_rows = std::move(*tr);
-  } else if (r.status >= 400) {
-    return r;
+  auto t = target_for(call, *p, param("target"));
+  if (!t) return t.error();
+  if (*t) {
+    auto tr = call.ctx.store.node_assessments((*t)->id);
+    if (!tr) return problem_from(tr.error());
+    target_rows = std::move(*tr);
   }
   const auto& cat = call.ctx.catalog;
   json items = json::array();
@@ -248,12 +229,12 @@ Response list_nodes(Call& call) {
 }
 
 // The node named by the route, checked against the profile's framework.
-const core::Node* node_for(Call& call, const core::Profile& p, Response& response) {
+Answer<const core::Node*> node_for(Call& call, const core::Profile& p) {
   const auto& id = call.req.params.at("node");
   const auto* n = call.ctx.catalog.node(p.framework, id);
   if (n == nullptr)
-    response =
-        problem(404, "No such node", "framework " + p.framework + " has no node '" + id + "'");
+    return std::unexpected(
+        problem(404, "No such node", "framework " + p.framework + " has no node '" + id + "'"));
   return n;
 }
 
@@ -271,21 +252,21 @@ Response with_etag(Response r, std::int64_t version) {
 }
 
 Response get_node_assessment(Call& call) {
-  Response r;
-  auto p = profile_for(call, Need::k_read, r);
-  if (!p) return r;
-  const auto* n = node_for(call, *p, r);
-  if (!n) return r;
+  auto p = profile_for(call, Need::k_read);
+  if (!p) return p.error();
+  auto found = node_for(call, *p);
+  if (!found) return found.error();
+  const auto* n = *found;
   auto a = stored_or_empty(call, *p, n->id);
   return with_etag(ok(to_json(a)), a.version);
 }
 
 Response put_node_assessment(Call& call) {
-  Response r;
-  auto p = profile_for(call, Need::k_write, r);
-  if (!p) return r;
-  const auto* n = node_for(call, *p, r);
-  if (!n) return r;
+  auto p = profile_for(call, Need::k_write);
+  if (!p) return p.error();
+  auto found = node_for(call, *p);
+  if (!found) return found.error();
+  const auto* n = *found;
   bool present = false;
   auto expected = if_match(call.req, present);
   if (!present)
@@ -328,7 +309,7 @@ Response put_node_assessment(Call& call) {
   }
   if (a.not_applicable && body.contains("not_applicable") && !body.contains("level"))
     a.level.reset();
-  auto scale = scale_of(call.ctx.store, *p);
+  auto scale = call.ctx.store.scale(p->scale);
   if (!scale) return problem_from(scale.error());
   if (auto v = core::validate(call.ctx.catalog, *p, *scale, a); !v)
     return problem(422, "Not accepted", v.error().message);
@@ -346,11 +327,11 @@ Response put_node_assessment(Call& call) {
 }
 
 Response node_history(Call& call) {
-  Response r;
-  auto p = profile_for(call, Need::k_read, r);
-  if (!p) return r;
-  const auto* n = node_for(call, *p, r);
-  if (!n) return r;
+  auto p = profile_for(call, Need::k_read);
+  if (!p) return p.error();
+  auto found = node_for(call, *p);
+  if (!found) return found.error();
+  const auto* n = *found;
   Page page;
   if (auto bad = read_page(call.req, page, 100, 1000)) return *bad;
   auto id = std::to_string(p->id) + "/" + n->id;
@@ -369,11 +350,11 @@ Response node_history(Call& call) {
 }
 
 Response list_comments(Call& call) {
-  Response r;
-  auto p = profile_for(call, Need::k_read, r);
-  if (!p) return r;
-  const auto* n = node_for(call, *p, r);
-  if (!n) return r;
+  auto p = profile_for(call, Need::k_read);
+  if (!p) return p.error();
+  auto found = node_for(call, *p);
+  if (!found) return found.error();
+  const auto* n = *found;
   auto list = call.ctx.store.comments(p->id, n->id);
   if (!list) return problem_from(list.error());
   json items = json::array();
@@ -383,11 +364,11 @@ Response list_comments(Call& call) {
 }
 
 Response add_comment(Call& call) {
-  Response r;
-  auto p = profile_for(call, Need::k_comment, r);
-  if (!p) return r;
-  const auto* n = node_for(call, *p, r);
-  if (!n) return r;
+  auto p = profile_for(call, Need::k_comment);
+  if (!p) return p.error();
+  auto found = node_for(call, *p);
+  if (!found) return found.error();
+  const auto* n = *found;
   json body;
   if (auto bad = read_body(call, {{"text", FieldType::k_string, true, 10000}}, body)) return *bad;
   auto c = call.ctx.store.add_comment(p->id, n->id, actor(call), body["text"].get<std::string>());
@@ -396,11 +377,11 @@ Response add_comment(Call& call) {
 }
 
 Response add_evidence(Call& call) {
-  Response r;
-  auto p = profile_for(call, Need::k_write, r);
-  if (!p) return r;
-  const auto* n = node_for(call, *p, r);
-  if (!n) return r;
+  auto p = profile_for(call, Need::k_write);
+  if (!p) return p.error();
+  auto found = node_for(call, *p);
+  if (!found) return found.error();
+  const auto* n = *found;
   std::string name, url, bytes;
   if (util::to_lower(call.req.header("content-type")).starts_with("application/json")) {
     json body;
@@ -448,9 +429,8 @@ std::string attachment(const std::string& name) {
 }
 
 Response get_evidence(Call& call) {
-  Response r;
-  auto p = profile_for(call, Need::k_read, r);
-  if (!p) return r;
+  auto p = profile_for(call, Need::k_read);
+  if (!p) return p.error();
   const auto& sha = call.req.params.at("sha256");
   if (sha.size() != 64 || sha.find_first_not_of("0123456789abcdef") != std::string::npos)
     return problem(400, "Bad evidence id",
@@ -487,29 +467,28 @@ json gap_json(const core::Catalog& cat, const std::string& framework, const core
 }
 
 Response profile_gaps(Call& call) {
-  Response r;
-  auto p = profile_for(call, Need::k_read, r);
-  if (!p) return r;
+  auto p = profile_for(call, Need::k_read);
+  if (!p) return p.error();
+  Page page;
+  if (auto bad = read_page(call.req, page, 500, 5000)) return *bad;
   const auto& q = call.req.query;
-  auto t = target_for(call, *p, q.contains("target") ? q.at("target") : "", r);
-  if (!t) {
-    if (r.status >= 400) return r;
+  auto target = target_for(call, *p, q.contains("target") ? q.at("target") : "");
+  if (!target) return target.error();
+  if (!*target)
     return problem(404, "No target profile",
                    "this organization has no target profile on " + p->framework +
                        "; create one (kind target) to see the gaps");
-  }
-  if (t->scale != p->scale)
+  const auto& t = **target;
+  if (t.scale != p->scale)
     return problem(422, "Not accepted",
-                   "the profiles use different scales (" + p->scale + ", " + t->scale + ")");
-  auto scale = scale_of(call.ctx.store, *p);
+                   "the profiles use different scales (" + p->scale + ", " + t.scale + ")");
+  auto scale = call.ctx.store.scale(p->scale);
   if (!scale) return problem_from(scale.error());
   auto c = call.ctx.store.node_assessments(p->id);
-  auto tr = call.ctx.store.node_assessments(t->id);
+  auto tr = call.ctx.store.node_assessments(t.id);
   if (!c || !tr) return problem_from(!c ? c.error() : tr.error());
   const auto& cat = call.ctx.catalog;
   auto gaps = core::analyse_gaps(cat, p->framework, *scale, *c, *tr);
-  Page page;
-  if (auto bad = read_page(call.req, page, 500, 5000)) return *bad;
   json functions = json::array();
   for (const auto& fn : cat.framework(p->framework)->nodes) {
     const auto& g = gaps.rollup[fn.id];
@@ -526,7 +505,7 @@ Response profile_gaps(Call& call) {
     items.push_back(gap_json(cat, p->framework, g, i + 1));
   }
   return ok(json{{"current", to_json(*p)},
-                 {"target", to_json(*t)},
+                 {"target", to_json(t)},
                  {"open_gaps", gaps.open_gaps},
                  {"mean_gap", score_json(gaps.mean_gap)},
                  {"functions", functions},
@@ -551,9 +530,8 @@ json snapshot_json(const core::Catalog& cat, const core::Profile& p, const core:
 }
 
 Response list_assessments(Call& call) {
-  Response r;
-  auto p = profile_for(call, Need::k_read, r);
-  if (!p) return r;
+  auto p = profile_for(call, Need::k_read);
+  if (!p) return p.error();
   auto snaps = call.ctx.store.snapshots(p->id);
   if (!snaps) return problem_from(snaps.error());
   json items = json::array();
@@ -562,9 +540,8 @@ Response list_assessments(Call& call) {
 }
 
 Response freeze(Call& call) {
-  Response r;
-  auto p = profile_for(call, Need::k_write, r);
-  if (!p) return r;
+  auto p = profile_for(call, Need::k_write);
+  if (!p) return p.error();
   json body;
   if (auto bad = read_body(call,
                            {{"name", FieldType::k_string, true, 200},
@@ -614,9 +591,8 @@ std::string file_stem(const std::string& name) {
 }
 
 Response export_profile(Call& call) {
-  Response r;
-  auto p = profile_for(call, Need::k_read, r);
-  if (!p) return r;
+  auto p = profile_for(call, Need::k_read);
+  if (!p) return p.error();
   auto f = table_format(call.req);
   if (!f) return problem(400, "Bad query parameter", "format must be csv, xlsx or yaml");
   auto rows = call.ctx.store.node_assessments(p->id);
@@ -631,9 +607,8 @@ Response export_profile(Call& call) {
 }
 
 Response import_profile(Call& call) {
-  Response r;
-  auto p = profile_for(call, Need::k_write, r);
-  if (!p) return r;
+  auto p = profile_for(call, Need::k_write);
+  if (!p) return p.error();
   auto f = table_format(call.req);
   if (!f) return problem(400, "Bad query parameter", "format must be csv, xlsx or yaml");
   if (call.req.body.empty()) return problem(400, "Empty file", "the request body is empty");
@@ -641,7 +616,7 @@ Response import_profile(Call& call) {
     return problem(413, "File too large",
                    "an import may have at most " +
                        std::to_string(call.ctx.options.max_upload_bytes >> 20) + " MiB");
-  auto scale = scale_of(call.ctx.store, *p);
+  auto scale = call.ctx.store.scale(p->scale);
   if (!scale) return problem_from(scale.error());
   auto result = exchange::import_profile(call.ctx.catalog, *p, *scale, *f, call.req.body);
   if (!result.errors.empty()) {
@@ -715,9 +690,8 @@ std::optional<Response> check_action_nodes(Call& call, const core::Action& a) {
 }
 
 Response list_actions(Call& call) {
-  Response r;
-  auto org = organization_for(call, Need::k_read, r);
-  if (!org) return r;
+  auto org = organization_for(call, Need::k_read);
+  if (!org) return org.error();
   Page page;
   if (auto bad = read_page(call.req, page, 100, 1000)) return *bad;
   std::optional<core::ActionStatus> status;
@@ -741,9 +715,8 @@ Response list_actions(Call& call) {
 }
 
 Response create_action(Call& call) {
-  Response r;
-  auto org = organization_for(call, Need::k_write, r);
-  if (!org) return r;
+  auto org = organization_for(call, Need::k_write);
+  if (!org) return org.error();
   json body;
   if (auto bad = read_action(call, body, true)) return *bad;
   core::Action a;
@@ -800,67 +773,62 @@ Response update_action(Call& call) {
 
 // --- reports and the dashboard ---
 
-std::optional<core::Profile> current_profile(Call& call, const core::Organization& org,
-                                             Response& r) {
+// The current profile the dashboard and reports show: `?profile=` when given, else the
+// organization's first current profile; nullopt when it has none.
+Answer<std::optional<core::Profile>> current_profile(Call& call, const core::Organization& org) {
   const auto& q = call.req.query;
   if (auto it = q.find("profile"); it != q.end()) {
-    if (!whole_number(it->second)) {
-      r = problem(400, "Bad query parameter", "profile is a profile id (a whole number)");
-      return std::nullopt;
-    }
-    auto p = call.ctx.store.profile(it->second);
-    if (!p || p->organization != org.id) {
-      r = problem(404, "Not found", "no profile " + it->second + " in this organization");
-      return std::nullopt;
-    }
-    if (p->kind != core::ProfileKind::k_current) {
-      r = problem(422, "Not accepted",
-                  "profile " + it->second + " is a target profile; give a current one");
-      return std::nullopt;
-    }
-    if (call.ctx.catalog.framework(p->framework) == nullptr) {
-      r = problem(409, "Framework not loaded",
-                  "profile " + it->second + " is on framework " + p->framework +
-                      ", which the server's catalog does not hold");
-      return std::nullopt;
-    }
+    const auto& id = it->second;
+    if (!whole_number(id))
+      return std::unexpected(
+          problem(400, "Bad query parameter", "profile is a profile id (a whole number)"));
+    auto p = call.ctx.store.profile(id);
+    if (!p || p->organization != org.id)
+      return std::unexpected(
+          problem(404, "Not found", "no profile " + id + " in this organization"));
+    if (p->kind != core::ProfileKind::k_current)
+      return std::unexpected(problem(422, "Not accepted",
+                                     "profile " + id + " is a target profile; give a current one"));
+    if (call.ctx.catalog.framework(p->framework) == nullptr)
+      return std::unexpected(problem(409, "Framework not loaded",
+                                     "profile " + id + " is on framework " + p->framework +
+                                         ", which the server's catalog does not hold"));
     return *p;
   }
   auto all = call.ctx.store.profiles(org.id);
-  if (all) {
-    for (const auto& p : *all)
-      if (p.kind == core::ProfileKind::k_current && call.ctx.catalog.framework(p.framework))
-        return p;
-  }
+  if (!all) return std::unexpected(problem_from(all.error()));
+  for (const auto& p : *all)
+    if (p.kind == core::ProfileKind::k_current && call.ctx.catalog.framework(p.framework)) return p;
   return std::nullopt;
 }
 
 Response get_report(Call& call) {
-  Response r;
-  auto org = organization_for(call, Need::k_read, r);
-  if (!org) return r;
+  auto org = organization_for(call, Need::k_read);
+  if (!org) return org.error();
   const auto& audience_text = call.req.params.at("audience");
   auto audience = report::parse_audience(audience_text);
   if (!audience)
     return problem(404, "No such report", "reports are executive, practitioner and management");
-  auto cur = current_profile(call, *org, r);
-  if (!cur) {
-    if (r.status >= 400) return r;
+  auto current = current_profile(call, *org);
+  if (!current) return current.error();
+  if (!*current)
     return problem(404, "Nothing to report", "this organization has no current profile yet");
-  }
+  const auto& cur = *current;
   report::ReportInput in;
   in.catalog = &call.ctx.catalog;
   in.organization = *org;
   in.current = *cur;
-  auto scale = scale_of(call.ctx.store, *cur);
+  auto scale = call.ctx.store.scale(cur->scale);
   if (!scale) return problem_from(scale.error());
   in.scale = *scale;
   in.current_assessments =
       call.ctx.store.node_assessments(cur->id).value_or(decltype(in.current_assessments){});
-  if (auto t = target_for(call, *cur, "", r)) {
-    in.target = *t;
+  auto target = target_for(call, *cur, "");
+  if (!target) return target.error();
+  if (*target) {
+    in.target = **target;
     in.target_assessments =
-        call.ctx.store.node_assessments(t->id).value_or(decltype(in.target_assessments){});
+        call.ctx.store.node_assessments((*target)->id).value_or(decltype(in.target_assessments){});
   }
   in.snapshots = call.ctx.store.snapshots(cur->id).value_or(std::vector<core::Snapshot>{});
   in.actions = call.ctx.store.actions(org->id).value_or(std::vector<core::Action>{});
@@ -872,9 +840,8 @@ Response get_report(Call& call) {
 }
 
 Response dashboard(Call& call) {
-  Response r;
-  auto org = organization_for(call, Need::k_read, r);
-  if (!org) return r;
+  auto org = organization_for(call, Need::k_read);
+  if (!org) return org.error();
   json out{{"organization", to_json(*org)},
            {"current", nullptr},
            {"target", nullptr},
@@ -902,21 +869,22 @@ Response dashboard(Call& call) {
                         {"overdue", overdue},
                         {"total", actions->size()}};
   out["coverage"] = json{{"assessed", 0}, {"not_applicable", 0}, {"total", 0}};
-  auto cur = current_profile(call, *org, r);
-  if (!cur) {
-    if (r.status >= 400) return r;
-    return ok(out);
-  }
+  auto current = current_profile(call, *org);
+  if (!current) return current.error();
+  if (!*current) return ok(out);
+  const auto& cur = *current;
   const auto& cat = call.ctx.catalog;
   const auto* fw = cat.framework(cur->framework);
-  auto scale = scale_of(call.ctx.store, *cur);
+  auto scale = call.ctx.store.scale(cur->scale);
   if (!scale) return problem_from(scale.error());
   out["scale"] = to_json(*scale);
   out["current"] = to_json(*cur);
   auto c = call.ctx.store.node_assessments(cur->id);
   if (!c) return problem_from(c.error());
   std::map<std::string, core::NodeAssessment> t;
-  auto tgt = target_for(call, *cur, "", r);
+  auto target = target_for(call, *cur, "");
+  if (!target) return target.error();
+  auto tgt = *target;
   if (tgt && tgt->scale != cur->scale) tgt.reset();  // not comparable: shown without a target
   if (tgt) {
     out["target"] = to_json(*tgt);
