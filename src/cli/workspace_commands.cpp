@@ -351,7 +351,7 @@ int cmd_profile_export(const Ctx& ctx, Workspace& ws, const std::string& ref,
   if (!rows) return fail_with(ctx, rows.error());
   std::optional<exchange::TableFormat> format;
   if (!fmt.empty())
-    format = exchange::format_from_path("x." + fmt);
+    format = exchange::parse_table_format(fmt);
   else if (!output.empty())
     format = exchange::format_from_path(output);
   if (!format) format = exchange::TableFormat::k_csv;

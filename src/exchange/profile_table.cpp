@@ -870,12 +870,18 @@ constexpr std::array<double, 10> k_gap_widths = {6, 12, 12, 60, 9, 9, 7, 9, 20, 
 
 }  // namespace
 
-std::optional<TableFormat> format_from_path(std::string_view path) {
-  auto extension = util::to_lower(std::filesystem::path(path).extension().string());
-  if (extension == ".csv") return TableFormat::k_csv;
-  if (extension == ".xlsx") return TableFormat::k_xlsx;
-  if (extension == ".yaml" || extension == ".yml") return TableFormat::k_yaml;
+std::optional<TableFormat> parse_table_format(std::string_view name) {
+  auto n = util::to_lower(name);
+  if (n == "csv") return TableFormat::k_csv;
+  if (n == "xlsx") return TableFormat::k_xlsx;
+  if (n == "yaml" || n == "yml") return TableFormat::k_yaml;
   return std::nullopt;
+}
+
+std::optional<TableFormat> format_from_path(std::string_view path) {
+  auto extension = std::filesystem::path(path).extension().string();
+  if (extension.empty()) return std::nullopt;
+  return parse_table_format(std::string_view(extension).substr(1));
 }
 
 std::string RowError::to_string() const {

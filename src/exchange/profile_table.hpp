@@ -42,7 +42,8 @@
 namespace cyberframe::exchange {
 
 enum class TableFormat { k_csv, k_xlsx, k_yaml };
-std::optional<TableFormat> format_from_path(std::string_view path);  // by extension
+std::optional<TableFormat> format_from_path(std::string_view path);    // by extension
+std::optional<TableFormat> parse_table_format(std::string_view name);  // "csv", "xlsx", "yaml"
 
 struct RowError {
   std::size_t row = 0;  // 1-based; row 1 is the header in CSV and XLSX

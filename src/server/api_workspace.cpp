@@ -565,11 +565,8 @@ Response freeze(Call& call) {
 
 std::optional<exchange::TableFormat> table_format(const Request& req) {
   auto it = req.query.find("format");
-  std::string f = it == req.query.end() ? "csv" : it->second;
-  if (f == "csv") return exchange::TableFormat::k_csv;
-  if (f == "xlsx") return exchange::TableFormat::k_xlsx;
-  if (f == "yaml") return exchange::TableFormat::k_yaml;
-  return std::nullopt;
+  return it == req.query.end() ? exchange::TableFormat::k_csv
+                               : exchange::parse_table_format(it->second);
 }
 
 const char* content_type(exchange::TableFormat f) {

@@ -1013,6 +1013,24 @@ class SqliteStore final : public Store {
   // The node assessments of a profile with their evidence: every node, or only `only_node`.
   std::map<std::string, core::NodeAssessment> read_nodes(std::int64_t profile,
                                                          const std::string& only_node) {
+    auto out = read_node_rows(profile, only_node);
+    Statement ev(m_db,
+                 "SELECT id, node, kind, name, url, coalesce(sha256, ''), size, added_at, added_by "
+                 "FROM evidence "
+                 "WHERE profile = ?1 AND (?2 = '' OR node = ?2) ORDER BY id");
+    ev.bind(1, profile).bind(2, only_node);
+    while (ev.step() == SQLITE_ROW) {
+      auto& a = out[ev.text(1)];
+      if (a.node.empty()) a.node = ev.text(1);
+      a.evidence.push_back(core::Evidence{ev.integer(0), ev.text(2), ev.text(3), ev.text(4),
+                                          ev.text(5), ev.integer(6), ev.text(7), ev.text(8)});
+    }
+    return out;
+  }
+
+  // The stored rows of a profile's nodes (every node, or only `only_node`), without evidence.
+  std::map<std::string, core::NodeAssessment> read_node_rows(std::int64_t profile,
+                                                             const std::string& only_node) {
     std::map<std::string, core::NodeAssessment> out;
     Statement st(m_db,
                  "SELECT node, level, not_applicable, justification, owner, priority, notes, "
@@ -1033,41 +1051,14 @@ class SqliteStore final : public Store {
       a.updated_by = st.text(9);
       out.emplace(a.node, std::move(a));
     }
-    Statement ev(m_db,
-                 "SELECT id, node, kind, name, url, coalesce(sha256, ''), size, added_at, added_by "
-                 "FROM evidence "
-                 "WHERE profile = ?1 AND (?2 = '' OR node = ?2) ORDER BY id");
-    ev.bind(1, profile).bind(2, only_node);
-    while (ev.step() == SQLITE_ROW) {
-      auto& a = out[ev.text(1)];
-      if (a.node.empty()) a.node = ev.text(1);
-      a.evidence.push_back(core::Evidence{ev.integer(0), ev.text(2), ev.text(3), ev.text(4),
-                                          ev.text(5), ev.integer(6), ev.text(7), ev.text(8)});
-    }
     return out;
   }
 
-  // The stored row of one node as JSON, or "null".
+  // The stored rows as the audit trail records them (JSON), by node.
   std::map<std::string, std::string> stored_nodes(std::int64_t profile,
                                                   const std::string& only_node) {
     std::map<std::string, std::string> out;
-    Statement st(
-        m_db,
-        "SELECT node, level, not_applicable, justification, owner, priority, notes, version FROM "
-        "node_assessment WHERE profile = ?1 AND (?2 = '' OR node = ?2)");
-    st.bind(1, profile).bind(2, only_node);
-    while (st.step() == SQLITE_ROW) {
-      core::NodeAssessment a;
-      a.node = st.text(0);
-      a.level = st.optional_int(1);
-      a.not_applicable = st.integer(2) != 0;
-      a.justification = st.text(3);
-      a.owner = st.text(4);
-      a.priority = static_cast<int>(st.integer(5));
-      a.notes = st.text(6);
-      a.version = st.integer(7);
-      out[a.node] = node_json(a);
-    }
+    for (const auto& [node, a] : read_node_rows(profile, only_node)) out[node] = node_json(a);
     return out;
   }
 
