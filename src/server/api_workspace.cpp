@@ -506,6 +506,7 @@ Response profile_gaps(Call& call) {
   }
   return ok(json{{"current", to_json(*p)},
                  {"target", to_json(t)},
+                 {"scale", to_json(*scale)},
                  {"open_gaps", gaps.open_gaps},
                  {"mean_gap", score_json(gaps.mean_gap)},
                  {"functions", functions},

@@ -528,6 +528,12 @@ TEST_F(Api, DashboardFollowsTheAssessments) {
   EXPECT_EQ(after["functions"][0]["current"], 3.0);
   EXPECT_EQ(after["top_gaps"][0]["node"], "ID.AM-1");
   EXPECT_EQ(after["top_gaps"][0]["gap"], 1.0);
+  // The gap analysis ranks the same gap first and carries the scale to read it against.
+  auto gaps =
+      json::parse(call("GET", "/api/v1/profiles/" + std::to_string(current_a) + "/gaps", c).body);
+  EXPECT_EQ(gaps["gaps"][0]["node"], "ID.AM-1");
+  EXPECT_EQ(gaps["scale"]["levels"].size(), 6u);
+  EXPECT_EQ(gaps["open_gaps"], 1);
 }
 
 TEST_F(Api, ImportIsAllOrNothingWithRowErrors) {

@@ -1,15 +1,8 @@
 // Node assessments: what a PUT sends, and how two versions of one differ.
 
-import type { Assessment, NodeRow } from './types';
+import type { Assessment, AssessmentFields, NodeRow } from './types';
 
-export interface AssessmentFields {
-  level: number | null;
-  not_applicable: boolean;
-  justification: string;
-  owner: string;
-  priority: number;
-  notes: string;
-}
+export type { AssessmentFields };
 
 export const fieldNames: Record<keyof AssessmentFields, string> = {
   level: 'Level',

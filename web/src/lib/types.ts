@@ -50,6 +50,12 @@ export interface ScaleLevel {
   meaning?: string;
 }
 
+export interface Scale {
+  id: string;
+  name: string;
+  levels: ScaleLevel[];
+}
+
 export interface Profile {
   id: number;
   organization: number;
@@ -75,14 +81,18 @@ export interface Evidence {
   added_by: string;
 }
 
-export interface Assessment {
-  node: string;
+// What a PUT of a node assessment sends.
+export interface AssessmentFields {
   level: number | null;
   not_applicable: boolean;
   justification: string;
   owner: string;
   priority: number;
   notes: string;
+}
+
+export interface Assessment extends AssessmentFields {
+  node: string;
   version: number;
   updated_at: string | null;
   updated_by: string | null;
@@ -135,7 +145,7 @@ export interface Dashboard {
   organization: Organization;
   current: Profile | null;
   target: Profile | null;
-  scale: { id: string | number; name: string; levels: ScaleLevel[] };
+  scale: Scale;
   functions: FunctionScore[];
   categories: CategoryScore[];
   trend: TrendPoint[];
@@ -147,6 +157,7 @@ export interface Dashboard {
 export interface GapReport {
   current: Profile | number;
   target: Profile | number;
+  scale: Scale;
   open_gaps: number;
   mean_gap: Score;
   functions: FunctionScore[];
