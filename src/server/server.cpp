@@ -177,7 +177,7 @@ int serve(const core::Catalog& catalog, const std::filesystem::path& db, const O
   {
     auto check = store::open_sqlite(db);
     if (!check) {
-      out << "cyberframe: error: " << check.error().message << '\n';
+      log << "cyberframe: error: " << check.error().message << '\n';
       return 3;
     }
   }
@@ -186,12 +186,12 @@ int serve(const core::Catalog& catalog, const std::filesystem::path& db, const O
   if (!opts.tls_cert.empty() || !opts.tls_key.empty()) {
     if (opts.tls_cert.empty() || opts.tls_key.empty() || !std::ifstream(opts.tls_cert) ||
         !std::ifstream(opts.tls_key)) {
-      out << "cyberframe: error: give both --tls-cert and --tls-key as readable PEM files\n";
+      log << "cyberframe: error: give both --tls-cert and --tls-key as readable PEM files\n";
       return 3;
     }
     auto tls = std::make_unique<httplib::SSLServer>(opts.tls_cert.c_str(), opts.tls_key.c_str());
     if (!tls->is_valid()) {
-      out << "cyberframe: error: cannot use the certificate " << opts.tls_cert << " and key "
+      log << "cyberframe: error: cannot use the certificate " << opts.tls_cert << " and key "
           << opts.tls_key << " (not PEM, or they do not match)\n";
       return 3;
     }
@@ -304,7 +304,7 @@ int serve(const core::Catalog& catalog, const std::filesystem::path& db, const O
     port = -1;
   }
   if (port < 0) {
-    out << "cyberframe: error: cannot listen on " << opts.host << ':' << opts.port << '\n';
+    log << "cyberframe: error: cannot listen on " << opts.host << ':' << opts.port << '\n';
     return 3;
   }
   out << "listening on " << (opts.secure_cookies ? "https" : "http") << "://" << opts.host << ':'

@@ -90,7 +90,8 @@ std::vector<std::string> route_list();
 const std::string& openapi_document();
 
 // Serves the workspace at `db` until SIGTERM/SIGINT arrives. Prints "listening on
-// http[s]://HOST:PORT" to `out` once the socket is bound, and one JSON line per request to `log`.
+// http[s]://HOST:PORT" to `out` once the socket is bound, and one JSON line per request to `log`
+// (where errors that stop the start go too, as "cyberframe: error: ...").
 // Returns 0 after a clean shutdown, 3 when the address cannot be bound or the workspace or the TLS
 // files cannot be opened.
 int serve(const core::Catalog& catalog, const std::filesystem::path& db, const Options& options,
