@@ -196,4 +196,25 @@ describe('web UI', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  test('audit log: every entity filter finds the records the workspace has', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await login(page, admin);
+    await page.goto(`${baseUrl}/#/audit`);
+    const filter = page.getByLabel('Filter by entity');
+    for (const value of ['node', 'session', 'action', 'evidence', 'snapshot', 'user']) {
+      await filter.selectOption(value);
+      const entityCells = page.locator('table.data tbody tr td:nth-child(5)');
+      await page.waitForFunction(
+        (v) => {
+          const cells = [...document.querySelectorAll('table.data tbody tr td:nth-child(5)')];
+          return cells.length > 0 && cells.every((c) => c.textContent?.trim().startsWith(v + ' '));
+        },
+        value,
+      );
+      expect(await entityCells.count()).toBeGreaterThan(0);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
