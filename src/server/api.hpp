@@ -143,6 +143,14 @@ struct Page {
 std::optional<Response> read_page(const Request& req, Page& page, std::size_t default_limit = 50,
                                   std::size_t max_limit = 1000);
 json page_json(json items, std::size_t total, const Page& page);
+// The page of `all` that `page` asks for, each element turned into JSON by `to_item`.
+template <typename List, typename F>
+json page_of(const List& all, const Page& page, F&& to_item) {
+  json items = json::array();
+  for (std::size_t i = page.offset; i < all.size() && i < page.offset + page.limit; ++i)
+    items.push_back(to_item(all[i]));
+  return page_json(std::move(items), all.size(), page);
+}
 
 // A non-negative whole number of at most 18 digits (ids in paths and queries), or nullopt.
 std::optional<std::int64_t> whole_number(const std::string& text);

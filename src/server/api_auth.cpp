@@ -196,18 +196,15 @@ Response list_users(Call& call) {
   if (!users) return problem_from(users.error());
   // An organization's admin sees the accounts' roles in the organizations it administers only.
   const auto& me = call.principal->user;
-  json items = json::array();
-  for (std::size_t i = page.offset; i < users->size() && i < page.offset + page.limit; ++i) {
-    auto u = (*users)[i];
+  return ok(page_of(*users, page, [&](store::User u) {
     if (!me.administrator) {
       std::erase_if(u.roles, [&](const auto& role) {
         auto mine = me.roles.find(role.first);
         return mine == me.roles.end() || mine->second != store::Role::k_admin;
       });
     }
-    items.push_back(to_json(u, call.ctx.store));
-  }
-  return ok(page_json(items, users->size(), page));
+    return to_json(u, call.ctx.store);
+  }));
 }
 
 Response create_user(Call& call) {

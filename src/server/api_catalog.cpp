@@ -19,20 +19,16 @@ Response list_frameworks(Call& call) {
   for (const auto& [id, fw] : cat.frameworks()) all.push_back(&fw);
   if (sort == "title")
     std::stable_sort(all.begin(), all.end(), [](auto* a, auto* b) { return a->title < b->title; });
-  json items = json::array();
-  for (std::size_t i = page.offset; i < all.size() && i < page.offset + page.limit; ++i) {
-    const auto& fw = *all[i];
+  return ok(page_of(all, page, [&](const core::Framework* fw) {
     std::map<std::string, int> counts;
-    for (const auto* n : cat.nodes_in_order(fw.id))
+    for (const auto* n : cat.nodes_in_order(fw->id))
       ++counts[std::string(core::to_string(n->level))];
-    items.push_back(
-        json{{"id", fw.id},
-             {"title", fw.title},
-             {"method", std::string(core::to_string(fw.provenance.method))},
-             {"counts", counts},
-             {"derived_from", fw.derivation ? json(fw.derivation->from) : json(nullptr)}});
-  }
-  return ok(page_json(items, all.size(), page));
+    return json{{"id", fw->id},
+                {"title", fw->title},
+                {"method", std::string(core::to_string(fw->provenance.method))},
+                {"counts", counts},
+                {"derived_from", fw->derivation ? json(fw->derivation->from) : json(nullptr)}};
+  }));
 }
 
 Response no_framework(const std::string& id) {

@@ -77,10 +77,7 @@ Response list_organizations(Call& call) {
     j["role"] = user.administrator ? "admin" : std::string(store::to_string(it->second));
     visible.push_back(j);
   }
-  json items = json::array();
-  for (std::size_t i = page.offset; i < visible.size() && i < page.offset + page.limit; ++i)
-    items.push_back(visible[i]);
-  return ok(page_json(items, visible.size(), page));
+  return ok(page_of(visible, page, [](const json& o) { return o; }));
 }
 
 Response create_organization(Call& call) {
@@ -114,13 +111,11 @@ Response list_profiles(Call& call) {
   auto list = call.ctx.store.profiles(org->id);
   if (!list) return problem_from(list.error());
   auto counts = call.ctx.store.assessed_counts(org->id);
-  json items = json::array();
-  for (std::size_t i = page.offset; i < list->size() && i < page.offset + page.limit; ++i) {
-    auto j = to_json((*list)[i]);
-    j["assessed"] = counts ? (*counts)[(*list)[i].id] : 0;
-    items.push_back(j);
-  }
-  return ok(page_json(items, list->size(), page));
+  return ok(page_of(*list, page, [&](const core::Profile& p) {
+    auto j = to_json(p);
+    j["assessed"] = counts ? (*counts)[p.id] : 0;
+    return j;
+  }));
 }
 
 Response create_profile(Call& call) {
