@@ -48,6 +48,13 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   int status = k_exit_ok;
   add_catalog_commands(app, options, out, err, status);
   add_workspace_commands(app, options, workspace, out, err, status);
+  add_crosswalk_commands(app, options, workspace, out, err, status);
+  auto* oscal = app.add_subcommand(
+      "oscal", "OSCAL in and out: validate, convert, resolve profiles, import and export");
+  oscal->require_subcommand(1);
+  add_oscal_document_commands(*oscal, out, err, status);
+  add_oscal_resolve_command(*oscal, out, err, status);
+  add_oscal_exchange_commands(*oscal, options, workspace, out, err, status);
 
   auto* serve =
       app.add_subcommand("serve", "Serve the web UI and the JSON API of the workspace over HTTP");

@@ -34,4 +34,21 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
 void add_catalog_commands(CLI::App& app, const CatalogOptions& options, std::ostream& out,
                           std::ostream& err, int& status);
 
+// Registers `crosswalk ...` and `mapping ...` (crosswalk_commands.cpp).
+void add_crosswalk_commands(CLI::App& app, const CatalogOptions& catalog_options,
+                            const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
+                            int& status);
+
+// `oscal ...`: the parent is made in cli.cpp; each file registers its own verbs on it.
+// oscal validate, oscal convert (oscal_document_commands.cpp)
+void add_oscal_document_commands(CLI::App& oscal, std::ostream& out, std::ostream& err,
+                                 int& status);
+// oscal resolve (oscal_resolve_command.cpp)
+void add_oscal_resolve_command(CLI::App& oscal, std::ostream& out, std::ostream& err, int& status);
+// oscal export / import of catalogs, mapping collections, assessment results and POA&Ms
+// (oscal_exchange_commands.cpp)
+void add_oscal_exchange_commands(CLI::App& oscal, const CatalogOptions& catalog_options,
+                                 const WorkspaceOptions& options, std::ostream& out,
+                                 std::ostream& err, int& status);
+
 }  // namespace cyberframe::cli

@@ -1,0 +1,10 @@
+#include <CLI/CLI.hpp>
+
+#include "cli/cli.hpp"
+
+namespace cyberframe::cli {
+
+void add_crosswalk_commands(CLI::App&, const CatalogOptions&, const WorkspaceOptions&,
+                            std::ostream&, std::ostream&, int&) {}
+
+}  // namespace cyberframe::cli
