@@ -1,0 +1,492 @@
+#!/usr/bin/env python3
+"""Generate the NIST CSF 2.0 framework and NIST's CSF 1.1 -> 2.0 mapping set.
+
+Maintainer tool, kept for provenance; the product never runs it.  The committed YAML is the
+source of truth; rerun this only to regenerate it after fixing the generator.
+
+    python3 scripts/gen-nist-csf-2.0.py framework NIST_CSF_v2.0_catalog.xml \\
+        > catalog/frameworks/nist-csf-2.0.yaml
+    python3 scripts/gen-nist-csf-2.0.py mapping NIST_CSF_v2.0_catalog.xml nist-csf-1.1-core.csv \\
+        > catalog/mappings/nist-csf-1.1-to-nist-csf-2.0.yaml
+
+Inputs:
+- NIST's OSCAL CSF 2.0 catalog, version 1.0.0 (usnistgov/oscal-content @
+  3b3cdee8f9f9f3e9f18dd70d89a58d6287ae433f, src/nist.gov/CSF/v2.0/xml/NIST_CSF_v2.0_catalog.xml).
+  It holds the 2.0 Core and, unmarked, the CSF 1.1 elements that 2.0 withdrew (with their 1.1
+  text).
+- NIST's CSF 1.1 core spreadsheet (CSV export), read with scripts/gen-nist-csf-1.1.py's parser,
+  for the 1.1 sentences of the subcategories 2.0 kept.
+- WITHDRAWN below: transcribed from NIST's later OSCAL CSF 2.0 catalog, version 1.2.0
+  (usnistgov/oscal-content @ 78650f02ad9321bb7b817846f8fbd4f2bcd620de,
+  nist.gov/CSF/v2.0/json/NIST_CSF_v2.0_catalog-min.json), which marks each withdrawn element with
+  prop status=withdrawn and links rel=incorporated_into / rel=moved_to.  The generator checks the
+  table against the 1.0.0 catalog: the withdrawn subcategories are exactly those without
+  implementation examples, the withdrawn categories exactly those with an empty statement, every
+  link target is a live 2.0 element, and every CSF 1.1 subcategory is either withdrawn or kept
+  under the same identifier.
+
+Standard library only.
+"""
+import importlib.util
+import os
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+OSCAL = "{http://csrc.nist.gov/ns/oscal/1.0}"
+
+# Element, NIST's link relation (or "none": withdrawn without a link), targets.
+WITHDRAWN = """
+ID.AM-06 incorporated_into GV.RR-02 GV.SC-02
+ID.BE incorporated_into GV.OC
+ID.BE-01 incorporated_into GV.OC-05
+ID.BE-02 incorporated_into GV.OC-01
+ID.BE-03 incorporated_into GV.OC-01
+ID.BE-04 incorporated_into GV.OC-04 GV.OC-05
+ID.BE-05 incorporated_into GV.OC-04
+ID.GV incorporated_into GV
+ID.GV-01 incorporated_into GV.PO GV.PO-01 GV.PO-02
+ID.GV-02 incorporated_into GV.RR GV.OC-02 GV.RR-02
+ID.GV-03 moved_to GV.OC-03
+ID.GV-04 moved_to GV.RM-04
+ID.RM incorporated_into GV.RM
+ID.RM-01 incorporated_into GV.RM-01 GV.RM-06 GV.RR-03
+ID.RM-02 incorporated_into GV.RM-02 GV.RM-04
+ID.RM-03 moved_to GV.RM-02
+ID.SC incorporated_into GV.SC
+ID.SC-01 incorporated_into GV.RM-05 GV.SC-01 GV.SC-06 GV.SC-09 GV.SC-10
+ID.SC-02 incorporated_into GV.OC-02 GV.SC-03 GV.SC-04 GV.SC-07 ID.RA-10
+ID.SC-03 moved_to GV.SC-05
+ID.SC-04 incorporated_into GV.SC-07 ID.RA-10
+ID.SC-05 incorporated_into GV.SC-08 ID.IM-02
+PR.AC moved_to PR.AA
+PR.AC-01 incorporated_into PR.AA-01 PR.AA-05
+PR.AC-02 moved_to PR.AA-06
+PR.AC-03 incorporated_into PR.AA-03 PR.AA-05 PR.IR-01
+PR.AC-04 moved_to PR.AA-05
+PR.AC-05 incorporated_into PR.IR-01
+PR.AC-06 moved_to PR.AA-02
+PR.AC-07 moved_to PR.AA-03
+PR.AT-03 incorporated_into PR.AT-01 PR.AT-02
+PR.AT-04 incorporated_into PR.AT-02
+PR.AT-05 incorporated_into PR.AT-02
+PR.DS-03 incorporated_into ID.AM-08 PR.PS-03
+PR.DS-04 moved_to PR.IR-04
+PR.DS-05 incorporated_into PR.DS-01 PR.DS-02 PR.DS-10
+PR.DS-06 incorporated_into PR.DS-01 DE.CM-09
+PR.DS-07 incorporated_into PR.IR-01
+PR.DS-08 incorporated_into ID.RA-09 DE.CM-09
+PR.IP none
+PR.IP-01 incorporated_into PR.PS-01
+PR.IP-02 incorporated_into ID.AM-08 PR.PS-06
+PR.IP-03 incorporated_into ID.RA-07 PR.PS-01
+PR.IP-04 moved_to PR.DS-11
+PR.IP-05 incorporated_into PR.IR-02
+PR.IP-06 incorporated_into ID.AM-08
+PR.IP-07 incorporated_into ID.IM ID.IM-03
+PR.IP-08 moved_to ID.IM-03
+PR.IP-09 moved_to ID.IM-04
+PR.IP-10 moved_to ID.IM-02 ID.IM-04
+PR.IP-11 moved_to GV.RR-04
+PR.IP-12 moved_to ID.RA-01 PR.PS-02
+PR.MA incorporated_into ID.AM-08
+PR.MA-01 moved_to ID.AM-08 PR.PS-03
+PR.MA-02 moved_to ID.AM-08 PR.PS-02
+PR.PT none
+PR.PT-01 incorporated_into PR.PS-04
+PR.PT-02 incorporated_into PR.DS-01 PR.PS-01
+PR.PT-03 incorporated_into PR.PS-01
+PR.PT-04 incorporated_into PR.AA-06 PR.IR-01
+PR.PT-05 incorporated_into PR.IR-03
+DE.AE-01 incorporated_into ID.AM-03
+DE.AE-05 moved_to DE.AE-08
+DE.CM-04 incorporated_into DE.CM-01 DE.CM-09
+DE.CM-05 incorporated_into DE.CM-01 DE.CM-09
+DE.CM-07 incorporated_into DE.CM-01 DE.CM-03 DE.CM-06 DE.CM-09
+DE.CM-08 incorporated_into ID.RA-01
+DE.DP none
+DE.DP-01 incorporated_into GV.RR-02
+DE.DP-02 incorporated_into DE.AE
+DE.DP-03 incorporated_into ID.IM-02
+DE.DP-04 incorporated_into DE.AE-06
+DE.DP-05 incorporated_into ID.IM ID.IM-03
+RS.AN-01 incorporated_into RS.MA-02
+RS.AN-02 incorporated_into RS.MA-02 RS.MA-03 RS.MA-04
+RS.AN-04 moved_to RS.MA-03
+RS.AN-05 moved_to ID.RA-08
+RS.CO-01 incorporated_into PR.AT-01
+RS.CO-04 incorporated_into RS.MA-01 RS.MA-04
+RS.CO-05 incorporated_into RS.CO-03
+RS.IM incorporated_into ID.IM
+RS.IM-01 incorporated_into ID.IM-03 ID.IM-04
+RS.IM-02 incorporated_into ID.IM-03
+RS.MI-03 incorporated_into ID.RA-06
+RS.RP none
+RS.RP-01 incorporated_into RS.MA-01
+RC.CO-01 incorporated_into RC.CO-04
+RC.CO-02 incorporated_into RC.CO-04
+RC.IM incorporated_into ID.IM
+RC.IM-01 incorporated_into ID.IM-03 ID.IM-04
+RC.IM-02 incorporated_into ID.IM-03
+"""
+
+# The relationship rules (see the mapping set's provenance notes):
+#   kept under the same id, or moved_to one element: equal when the sentences are the same,
+#     otherwise equivalent, unless REVIEWED says otherwise;
+#   incorporated_into one element: subset-of (the 1.1 outcome is part of the 2.0 one);
+#   moved_to or incorporated_into several elements: intersects-with each (the 1.1 outcome is
+#     divided among them), unless REVIEWED says otherwise.
+# REVIEWED: (1.1 element, 2.0 element) -> (relationship, why), from comparing the sentences.
+REVIEWED = {
+    ("ID.AM-2", "ID.AM-02"): ("subset-of", "2.0 adds services and systems to the software inventory"),
+    ("ID.AM-4", "ID.AM-04"): ("intersects-with", "1.1 catalogues external information systems; 2.0 inventories services provided by suppliers"),
+    ("ID.RA-1", "ID.RA-01"): ("subset-of", "2.0 adds that vulnerabilities are validated"),
+    ("ID.RA-4", "ID.RA-04"): ("subset-of", "2.0 adds that impacts and likelihoods are recorded"),
+    ("ID.RA-5", "ID.RA-05"): ("subset-of", "2.0 adds informing risk response prioritization"),
+    ("ID.RA-6", "ID.RA-06"): ("subset-of", "2.0 adds that risk responses are planned, tracked and communicated"),
+    ("PR.AT-2", "PR.AT-02"): ("intersects-with", "1.1: privileged users understand their roles; 2.0: individuals in specialized roles are trained for their tasks"),
+    ("DE.AE-3", "DE.AE-03"): ("superset-of", "1.1 also requires event data to be collected from sensors; 2.0 only correlates information"),
+    ("DE.AE-4", "DE.AE-04"): ("subset-of", "2.0 adds the scope of adverse events"),
+    ("DE.CM-3", "DE.CM-03"): ("subset-of", "2.0 adds monitoring of technology usage"),
+    ("DE.CM-6", "DE.CM-06"): ("subset-of", "2.0 adds monitoring of the services of external providers"),
+    ("RS.CO-2", "RS.CO-02"): ("intersects-with", "1.1 reports incidents by established criteria; 2.0 notifies internal and external stakeholders"),
+    ("RS.CO-3", "RS.CO-03"): ("intersects-with", "1.1 shares consistent with response plans; 2.0 shares with designated stakeholders"),
+    ("RS.AN-3", "RS.AN-03"): ("intersects-with", "1.1 performs forensics; 2.0 establishes what happened and the root cause"),
+    ("RS.MI-2", "RS.MI-02"): ("intersects-with", "1.1 mitigates incidents; 2.0 eradicates them"),
+    ("RC.CO-3", "RC.CO-03"): ("intersects-with", "2.0 adds restoration progress and designated stakeholders; 1.1 names executive and management teams"),
+    ("ID.GV-3", "GV.OC-03"): ("subset-of", "2.0 adds contractual requirements"),
+    ("ID.GV-4", "GV.RM-04"): ("intersects-with", "1.1: governance and risk management processes address cybersecurity risks; 2.0: strategic direction on risk response options"),
+    ("ID.RM-3", "GV.RM-02"): ("intersects-with", "1.1: risk tolerance informed by the critical-infrastructure role; 2.0: risk appetite and tolerance statements maintained"),
+    ("PR.AC-2", "PR.AA-06"): ("subset-of", "2.0 adds monitored and enforced commensurate with risk"),
+    ("PR.AC-4", "PR.AA-05"): ("subset-of", "2.0 adds entitlements, definition in a policy, enforcement and review"),
+    ("PR.AC-6", "PR.AA-02"): ("intersects-with", "the 1.1 'asserted in interactions' part is not in PR.AA-02 (identity assertions are PR.AA-04)"),
+    ("PR.AC-7", "PR.AA-03"): ("superset-of", "1.1 also requires authentication commensurate with the risk of the transaction"),
+    ("PR.IP-4", "PR.DS-11"): ("subset-of", "2.0 adds that backups are protected"),
+    ("PR.IP-8", "ID.IM-03"): ("intersects-with", "1.1 shares the effectiveness of protection technologies; 2.0 identifies improvements from operations"),
+    ("PR.IP-9", "ID.IM-04"): ("subset-of", "2.0 adds that plans are communicated and improved"),
+    ("DE.AE-5", "DE.AE-08"): ("intersects-with", "1.1 establishes alert thresholds; 2.0 declares incidents by defined criteria"),
+    ("RS.AN-4", "RS.MA-03"): ("intersects-with", "1.1 categorizes consistent with response plans; 2.0 categorizes and prioritizes"),
+    ("ID.GV-1", "GV.PO-01"): ("subset-of", "GV.PO-01 states the 1.1 outcome (policy established and communicated) and adds enforcement"),
+    ("ID.GV-1", "GV.PO"): ("subset-of", "the Policy category contains GV.PO-01"),
+}
+
+FUNCTION_TITLES = {"GV": "Govern", "ID": "Identify", "PR": "Protect", "DE": "Detect",
+                   "RS": "Respond", "RC": "Recover"}
+
+
+def die(msg):
+    sys.exit("gen-nist-csf-2.0: " + msg)
+
+
+def clean(text):
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+def prop(el, name):
+    for p in el.findall(OSCAL + "prop"):
+        if p.get("name") == name:
+            return p.get("value")
+    return None
+
+
+def part_text(el, name):
+    out = []
+    for p in el.findall(OSCAL + "part"):
+        if p.get("name") == name:
+            out.append(clean("".join(p.itertext())))
+    return out
+
+
+def withdrawn_table():
+    table = {}
+    for line in WITHDRAWN.strip().splitlines():
+        fields = line.split()
+        if fields[1] not in ("incorporated_into", "moved_to", "none") or (
+                (fields[1] == "none") != (len(fields) == 2)):
+            die("bad WITHDRAWN line %r" % line)
+        table[fields[0]] = (fields[1], fields[2:])
+    return table
+
+
+def read_catalog(path):
+    """All elements of the 1.0.0 catalog, live and withdrawn, in sort-id order."""
+    root = ET.parse(path).getroot()
+    functions = []
+    for g in root.findall(OSCAL + "group"):
+        fn = {"id": g.get("id"), "title": FUNCTION_TITLES[g.get("id")],
+              "description": part_text(g, "overview")[0], "children": []}
+        for c in g.findall(OSCAL + "control"):
+            st = part_text(c, "statement")
+            cat = {"id": c.get("id"), "title": clean(c.findtext(OSCAL + "title")),
+                   "description": st[0] if st else "", "sort": prop(c, "sort-id"),
+                   "children": []}
+            for s in c.findall(OSCAL + "control"):
+                if s.get("class") != "subcategory":
+                    die("unexpected control class %r" % s.get("class"))
+                cat["children"].append({
+                    "id": s.get("id"), "description": part_text(s, "statement")[0],
+                    "examples": part_text(s, "example"), "sort": prop(s, "sort-id")})
+            cat["children"].sort(key=lambda n: (n["sort"], n["id"]))
+            fn["children"].append(cat)
+        fn["children"].sort(key=lambda n: (n["sort"], n["id"]))
+        functions.append(fn)
+    return functions
+
+
+def live_core(functions, withdrawn):
+    """The 2.0 Core without the withdrawn elements; checks the table against the catalog."""
+    no_examples = {s["id"] for f in functions for c in f["children"] for s in c["children"]
+                   if not s["examples"]}
+    empty_cats = {c["id"] for f in functions for c in f["children"] if not c["description"]}
+    table_subs = {k for k in withdrawn if "-" in k}
+    table_cats = {k for k in withdrawn if "-" not in k}
+    if no_examples != table_subs:
+        die("withdrawn subcategories differ from those without examples: %r"
+            % sorted(no_examples ^ table_subs))
+    if empty_cats != table_cats:
+        die("withdrawn categories differ from those with empty statements: %r"
+            % sorted(empty_cats ^ table_cats))
+    live = []
+    for f in functions:
+        cats = []
+        for c in f["children"]:
+            if c["id"] in withdrawn:
+                continue
+            subs = [s for s in c["children"] if s["id"] not in withdrawn]
+            cats.append(dict(c, children=subs))
+        live.append(dict(f, children=cats))
+    return live
+
+
+PLAIN_OK = re.compile(r"^[A-Za-z0-9(][^\n]*$")
+
+
+def scalar(text):
+    if (PLAIN_OK.match(text) and ": " not in text and " #" not in text
+            and not text.endswith(":") and text.lower() not in
+            ("true", "false", "yes", "no", "null", "on", "off", "~")):
+        return text
+    return quote(text)
+
+
+def quote(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+FRAMEWORK_HEADER = """\
+# Generated by scripts/gen-nist-csf-2.0.py from NIST's OSCAL CSF 2.0 catalog (version 1.0.0).
+# Do not edit by hand: fix the generator.
+kind: framework
+id: nist-csf-2.0
+title: The NIST Cybersecurity Framework (CSF) 2.0 (CSF Core)
+short_title: CSF 2.0
+version: "2.0"
+publisher: NIST
+# Six functions (Govern is the sixth): not a TS 27110 five-concept framework.
+conformance: none
+provenance:
+  source: The NIST Cybersecurity Framework (CSF) 2.0, NIST CSWP 29 (2024-02-26), CSF Core, as NIST's OSCAL catalog NIST_CSF_v2.0_catalog.xml version 1.0.0 (usnistgov/oscal-content @ 3b3cdee8f9f9f3e9f18dd70d89a58d6287ae433f)
+  edition: "2.0"
+  tables: Appendix A, CSF Core (6 functions, 22 categories, 106 subcategories)
+  method: transcribed
+  notes: >-
+    Generated by scripts/gen-nist-csf-2.0.py. Function descriptions are NIST's function overviews,
+    category descriptions the category statements, subcategory descriptions the outcome statements;
+    each subcategory's activities are NIST's implementation examples, in catalog order. Function
+    titles are written Govern, Identify ... (the catalog prints them in capitals). Functions,
+    categories and subcategories are in NIST's sort-id order. The 1.0.0 catalog also holds, without
+    marking them, the 12 categories and 79 subcategories of CSF 1.1 that CSF 2.0 withdrew; they are
+    left out here. They were identified from NIST's catalog version 1.2.0 (usnistgov/oscal-content
+    @ 78650f02ad9321bb7b817846f8fbd4f2bcd620de, prop status=withdrawn), and they are exactly the
+    subcategories without implementation examples and the categories with an empty statement of
+    1.0.0 (the generator checks both). NIST's OSCAL catalog carries no informative references (CSF
+    2.0's informative references are published separately, in NIST's CPRT), so no node has
+    references; see the mapping set nist-csf-1.1-to-nist-csf-2.0 for the way from CSF 1.1 and its
+    ISO/IEC 27001:2013 references. NIST content, public domain.
+nodes:
+"""
+
+
+def emit_framework(live, out):
+    out.write(FRAMEWORK_HEADER)
+    for fn in live:
+        out.write("  - id: %s\n    level: function\n    title: %s\n    description: %s\n"
+                  "    children:\n" % (fn["id"], scalar(fn["title"]), scalar(fn["description"])))
+        for cat in fn["children"]:
+            out.write("      - id: %s\n        level: category\n        title: %s\n"
+                      "        description: %s\n        children:\n"
+                      % (cat["id"], scalar(cat["title"]), scalar(cat["description"])))
+            for sub in cat["children"]:
+                out.write("          - id: %s\n            level: subcategory\n"
+                          "            description: %s\n" % (sub["id"], scalar(sub["description"])))
+                if sub["examples"]:
+                    out.write("            activities:\n")
+                    for ex in sub["examples"]:
+                        out.write("              - %s\n" % scalar(ex))
+
+
+def load_csf_11(csv_path):
+    here = os.path.dirname(os.path.abspath(__file__))
+    spec = importlib.util.spec_from_file_location("gen11", os.path.join(here, "gen-nist-csf-1.1.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    functions = mod.parse(csv_path)
+    nodes = {}
+    for f in functions:
+        for c in f["children"]:
+            nodes[c["id"]] = c["description"]
+            for s in c["children"]:
+                nodes[s["id"]] = s["description"]
+    return nodes
+
+
+def to_v2(old_id):
+    m = re.fullmatch(r"([A-Z]{2}\.[A-Z]{2})-(\d+)", old_id)
+    return "%s-%02d" % (m.group(1), int(m.group(2))) if m else old_id
+
+
+def to_v1(new_id):
+    m = re.fullmatch(r"([A-Z]{2}\.[A-Z]{2})-(\d+)", new_id)
+    return "%s-%d" % (m.group(1), int(m.group(2))) if m else new_id
+
+
+def same_text(a, b):
+    norm = lambda t: re.sub(r"[\s.]+$", "", t.replace("\u2019", "'").lower())
+    return norm(a) == norm(b)
+
+
+def mapping_rows(old, live, withdrawn):
+    live_text = {}
+    for f in live:
+        live_text[f["id"]] = f["description"]
+        for c in f["children"]:
+            live_text[c["id"]] = c["description"]
+            for s in c["children"]:
+                live_text[s["id"]] = s["description"]
+    rows, used = [], set()
+
+    def row(src, tgt, rel, why):
+        rows.append({"source": src, "target": tgt, "relationship": rel, "rationale": why})
+
+    for old_id, old_text in old.items():          # CSF 1.1 document order
+        new_id = to_v2(old_id)
+        if new_id not in withdrawn:
+            if new_id not in live_text:
+                die("CSF 1.1 %s is neither withdrawn nor kept in 2.0" % old_id)
+            if "-" not in old_id:
+                continue                            # kept categories: not mapped (see notes)
+            rel, why = kept_or_moved(old_id, new_id, old_text, live_text[new_id], used)
+            row(old_id, new_id, rel, "NIST keeps the identifier (not withdrawn in 2.0)" +
+                ("; " + why if why else ""))
+            continue
+        link, targets = withdrawn[new_id]
+        if link == "none":
+            continue
+        for t in targets:
+            if t not in live_text:
+                die("%s links to %s, which is not a live 2.0 element" % (new_id, t))
+        nist = "NIST: %s %s %s" % (new_id, link.replace("_", " "), ", ".join(targets))
+        for t in targets:
+            if link == "moved_to" and len(targets) == 1:
+                rel, why = kept_or_moved(old_id, t, old_text, live_text[t], used)
+            elif (old_id, t) in REVIEWED:
+                rel, why = REVIEWED[(old_id, t)]
+                used.add((old_id, t))
+            elif len(targets) == 1:
+                rel, why = "subset-of", "the 1.1 outcome is part of the 2.0 one"
+            else:
+                rel, why = "intersects-with", "the 1.1 outcome is divided among the targets"
+            row(old_id, t, rel, nist + "; " + why)
+    unused = set(REVIEWED) - used
+    if unused:
+        die("REVIEWED entries not used: %r" % sorted(unused))
+    return rows
+
+
+def kept_or_moved(old_id, new_id, old_text, new_text, used):
+    if (old_id, new_id) in REVIEWED:
+        used.add((old_id, new_id))
+        return REVIEWED[(old_id, new_id)]
+    if same_text(old_text, new_text):
+        return "equal", "same sentence"
+    return "equivalent", "same outcome reworded"
+
+
+MAPPING_HEADER = """\
+# Generated by scripts/gen-nist-csf-2.0.py from NIST's OSCAL CSF 2.0 catalog (withdrawn elements
+# and their links as in version 1.2.0) and NIST's CSF 1.1 core. Do not edit by hand: fix the
+# generator. Each entry's comment gives the CSF 1.1 sentence; the 2.0 sentences are in
+# catalog/frameworks/nist-csf-2.0.yaml.
+kind: mapping-set
+id: nist-csf-1.1-to-nist-csf-2.0
+title: NIST Cybersecurity Framework 1.1 to 2.0 (NIST's withdrawn, incorporated-into and moved-to links)
+source: { framework: nist-csf-1.1 }
+target: { framework: nist-csf-2.0 }
+purpose: crosswalk
+provenance:
+  source: NIST's OSCAL CSF 2.0 catalog, version 1.2.0 (usnistgov/oscal-content @ 78650f02ad9321bb7b817846f8fbd4f2bcd620de, nist.gov/CSF/v2.0/json/NIST_CSF_v2.0_catalog-min.json), prop status=withdrawn and links incorporated_into / moved_to
+  edition: "2.0"
+  tables: CSF 2.0 Core; CSF 1.1 Appendix A, Table 2
+  method: derived
+  notes: >-
+    Generated by scripts/gen-nist-csf-2.0.py. Which 1.1 element went where is NIST's: version
+    1.2.0 of NIST's OSCAL CSF 2.0 catalog marks the 79 withdrawn CSF 1.1 subcategories and 12
+    withdrawn categories with status=withdrawn and links them to their 2.0 successors (transcribed
+    into the generator's WITHDRAWN table and checked against catalog version 1.0.0). CSF 1.1 ids
+    are written as in CSF 1.1 (ID.BE-1), 2.0 ids as in 2.0 (GV.OC-05). The relationship types are
+    ours, from NIST's link and the two sentences: a subcategory kept under the same identifier or
+    moved_to one element is equal when the sentences are the same and equivalent when reworded,
+    unless comparing the sentences shows that 2.0 states more (subset-of), less (superset-of) or
+    something overlapping (intersects-with), which the rationale then says; incorporated_into one
+    element is subset-of (the 1.1 outcome is part of the 2.0 one); moved_to or incorporated_into
+    several elements is intersects-with each (the 1.1 outcome is divided among them, and no one
+    target is claimed to hold all of it), except ID.GV-1, which GV.PO-01 states whole. Links to a
+    2.0 category or function (ID.GV-1 to GV.PO, PR.IP-7 to ID.IM) are kept as NIST gives them.
+    Category links are mapped as NIST gives them (ID.BE, ID.GV, ID.RM, ID.SC, PR.AC, PR.MA, RS.IM,
+    RC.IM); PR.IP, PR.PT, DE.DP and RS.RP are withdrawn without a link (their subcategories are
+    linked one by one) and are the source of no entry. Functions, and categories kept under the
+    same identifier (ID.AM, ID.RA, PR.AT, PR.DS, DE.AE, DE.CM, RS.AN, RS.CO, RS.MI, RC.RP, RC.CO),
+    are not mapped: NIST gives no link for them and their descriptions were rewritten; compare
+    their subcategories. The CSF 2.0 subcategories that are the target of no entry (new in 2.0)
+    are: {untargeted}. NIST content, public domain.
+mappings:
+"""
+
+
+def emit_mapping(rows, old, live, out):
+    targeted = {r["target"] for r in rows}
+    untargeted = [s["id"] for f in live for c in f["children"] for s in c["children"]
+                  if s["id"] not in targeted]
+    out.write(MAPPING_HEADER.replace("{untargeted}", ", ".join(untargeted)))
+    last = None
+    for r in rows:
+        if r["source"] != last:
+            out.write("  # %s: %s\n" % (r["source"], old[r["source"]]))
+            last = r["source"]
+        out.write("  - { source: %s, target: %s, relationship: %s, rationale: %s }\n"
+                  % (quote(r["source"]), quote(r["target"]), r["relationship"],
+                     quote(r["rationale"])))
+
+
+def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "framework":
+        withdrawn = withdrawn_table()
+        live = live_core(read_catalog(sys.argv[2]), withdrawn)
+        cats = [c for f in live for c in f["children"]]
+        subs = [s for c in cats for s in c["children"]]
+        if (len(live), len(cats), len(subs)) != (6, 22, 106):
+            die("expected 6/22/106 nodes, got %d/%d/%d" % (len(live), len(cats), len(subs)))
+        emit_framework(live, sys.stdout)
+    elif len(sys.argv) == 4 and sys.argv[1] == "mapping":
+        withdrawn = withdrawn_table()
+        live = live_core(read_catalog(sys.argv[2]), withdrawn)
+        old = load_csf_11(sys.argv[3])
+        emit_mapping(mapping_rows(old, live, withdrawn), old, live, sys.stdout)
+    else:
+        sys.exit("usage: gen-nist-csf-2.0.py framework CATALOG.xml > nist-csf-2.0.yaml\n"
+                 "       gen-nist-csf-2.0.py mapping CATALOG.xml CORE-1.1.csv > "
+                 "nist-csf-1.1-to-nist-csf-2.0.yaml")
+
+
+if __name__ == "__main__":
+    main()
