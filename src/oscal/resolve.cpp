@@ -350,6 +350,7 @@ struct Selection {
   Json resources = Json::array();
   Json kept_roles = Json::array();  // metadata roles and parties marked keep always
   Json kept_parties = Json::array();
+  Json sources = Json::array();  // resolution-source links of an imported resolved profile
 };
 
 class Selector {
@@ -602,6 +603,11 @@ util::Result<Selection> import_one(const Json& directive, std::size_t number,
     if (const Json* roles = find(*metadata, "roles"); roles != nullptr && roles->is_array()) {
       for (const Json& role : *roles) {
         if (has_keep_always(role)) selection.kept_roles.push_back(role);
+      }
+    }
+    if (const Json* links = find(*metadata, "links"); links != nullptr && links->is_array()) {
+      for (const Json& link : *links) {
+        if (string_at(link, "rel") == "resolution-source") selection.sources.push_back(link);
       }
     }
     if (const Json* parties = find(*metadata, "parties");
@@ -1132,11 +1138,19 @@ void prune_params(Json& catalog, const std::unordered_set<std::string>& set_by_p
       collect_refs(value, refs);
     }
   }
+  // A param a kept control still defines (the same catalog imported twice, the control left out
+  // of one import only) is not loose: its freed copy goes.
+  std::unordered_set<std::string> owned;
+  for_each_control(catalog, [&](Json& control) {
+    if (auto it = control.find("params"); it != control.end() && it->is_array()) {
+      for (const Json& param : *it) owned.insert(string_at(param, "id"));
+    }
+  });
   std::vector<char> keep(loose.size(), 0);
   for (bool changed = true; changed;) {
     changed = false;
     for (std::size_t i = 0; i < loose.size(); ++i) {
-      if (keep[i]) continue;
+      if (keep[i] || owned.contains(string_at(*loose[i], "id"))) continue;
       if (has_keep_always(*loose[i]) || refs.contains(string_at(*loose[i], "id"))) {
         keep[i] = 1;
         changed = true;
@@ -1422,6 +1436,11 @@ util::Result<Document> resolve_document(const Document& profile, Context& contex
                            : profile.source;
   push(metadata, "links", Json{{"href", source}, {"rel", "resolution-source"}});
   for (const Selection& selection : selections) {
+    // Provenance: an imported profile's own resolution sources follow this one.
+    for (const Json& link : selection.sources) {
+      Json& links = metadata["links"];
+      if (std::find(links.begin(), links.end(), link) == links.end()) links.push_back(link);
+    }
     append_unique(metadata, "roles", "id", selection.kept_roles);
     append_unique(metadata, "parties", "uuid", selection.kept_parties);
   }
