@@ -1,10 +1,538 @@
+// `cyberframe oscal export ...` and `cyberframe oscal import ...`: frameworks as OSCAL catalogs,
+// mapping sets as OSCAL mapping collections, assessments as OSCAL assessment results and the
+// roadmap as an OSCAL POA&M (docs/oscal-exchange.md).
+//
+// Exports are read-only: they read the catalog or the workspace and write one file (or standard
+// output). Imports write catalog files, never the workspace, and only once what they would write
+// has been loaded and validated by the catalog loader: a bad input changes nothing.
+
 #include <CLI/CLI.hpp>
 
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <sstream>
+
+#include "catalog/builtin.hpp"
+#include "catalog/loader.hpp"
+#include "catalog/writer.hpp"
 #include "cli/cli.hpp"
+#include "cli/output.hpp"
+#include "oscal/assessment_exchange.hpp"
+#include "oscal/catalog_exchange.hpp"
+#include "oscal/document.hpp"
+#include "oscal/mapping_exchange.hpp"
+#include "store/store.hpp"
+#include "util/text.hpp"
 
 namespace cyberframe::cli {
 
-void add_oscal_exchange_commands(CLI::App&, const CatalogOptions&, const WorkspaceOptions&,
-                                 std::ostream&, std::ostream&, int&) {}
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Ctx {
+  const CatalogOptions& catalog_options;
+  const WorkspaceOptions& options;
+  std::ostream& out;
+  std::ostream& err;
+};
+
+int error(const Ctx& ctx, const std::string& message, int status = k_exit_bad_input) {
+  ctx.err << "cyberframe: error: " << message << '\n';
+  return status;
+}
+
+int error(const Ctx& ctx, const util::Error& e) {
+  return error(ctx, e.message, util::exit_code_for(e.code));
+}
+
+// Writes next to the destination and renames: a failed write leaves the old file as it was.
+bool write_file(const fs::path& path, const std::string& text) {
+  fs::path temporary = path;
+  temporary += ".tmp-oscal";
+  {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    if (!file || !(file << text) || !file.flush()) {
+      std::error_code ignored;
+      fs::remove(temporary, ignored);
+      return false;
+    }
+  }
+  std::error_code e;
+  fs::rename(temporary, path, e);
+  if (e) {
+    fs::remove(temporary, e);
+    return false;
+  }
+  return true;
+}
+
+std::optional<catalog::LoadResult> load_catalog(const Ctx& ctx, int& status) {
+  auto result = catalog::load(ctx.catalog_options.directory, {});
+  if (!result.ok()) {
+    for (const auto& d : result.diagnostics) ctx.err << d.to_string() << '\n';
+    status = error(ctx, "the catalog has errors");
+    return std::nullopt;
+  }
+  return result;
+}
+
+// The output format: --to, else the extension of -o, else JSON.
+std::optional<oscal::Format> output_format(const Ctx& ctx, const std::string& to,
+                                           const std::string& output, int& status) {
+  if (!to.empty()) {
+    auto f = oscal::parse_format(to);
+    if (!f) status = error(ctx, "--to '" + to + "' is not json, xml or yaml");
+    return f;
+  }
+  if (!output.empty() && output != "-") {
+    if (auto f = oscal::format_from_path(output)) return f;
+  }
+  return oscal::Format::k_json;
+}
+
+// Writes an exported document; the message goes to standard error when the document itself goes
+// to standard output.
+int emit(const Ctx& ctx, oscal::Json root, const std::string& model, oscal::Format format,
+         const std::string& output, const std::string& what) {
+  oscal::Document document;
+  document.model = model;
+  document.root = std::move(root);
+  document.format = format;
+  document.source = output.empty() ? "-" : output;
+  std::string text = oscal::write(document, format);
+  if (output.empty() || output == "-") {
+    ctx.out << text;
+    return k_exit_ok;
+  }
+  if (!write_file(output, text)) return error(ctx, "cannot write " + output, k_exit_environment);
+  ctx.out << "wrote " << what << " to " << output << " (OSCAL " << oscal::k_export_oscal_version
+          << ", " << oscal::to_string(format) << ")\n";
+  return k_exit_ok;
+}
+
+util::Result<oscal::Document> read_document(const std::string& file) {
+  std::error_code e;
+  if (!fs::is_regular_file(file, e))
+    return util::fail(util::ErrorCode::k_invalid_input, file + ": no such file");
+  return oscal::read_file(file);
+}
+
+// Loads catalog files as text on top of the catalog the options name (or alone); returns the
+// diagnostics of `texts` (errors only), so nothing is written that would not load.
+std::vector<std::string> check_loads(const Ctx& ctx,
+                                     const std::vector<std::pair<std::string, std::string>>& texts,
+                                     bool alone) {
+  catalog::Loader loader;
+  if (!alone) {
+    if (ctx.catalog_options.directory.empty()) {
+      for (const auto& f : catalog::builtin_files())
+        loader.add_text(std::string(f.path), f.content);
+    } else {
+      loader.add_directory(ctx.catalog_options.directory);
+    }
+  }
+  for (const auto& [name, text] : texts) loader.add_text(name, text, !alone);
+  auto result = loader.finish();
+  std::vector<std::string> problems;
+  for (const auto& d : result.diagnostics) {
+    if (d.severity != catalog::Severity::k_error) continue;
+    for (const auto& [name, text] : texts) {
+      if (d.location.file == name) {
+        problems.push_back(d.to_string());
+        break;
+      }
+    }
+  }
+  return problems;
+}
+
+// --- catalogs -------------------------------------------------------------------------------
+
+int export_catalog(const Ctx& ctx, const std::string& id, const std::string& to,
+                   const std::string& output) {
+  int status = k_exit_ok;
+  auto format = output_format(ctx, to, output, status);
+  if (!format) return status;
+  auto loaded = load_catalog(ctx, status);
+  if (!loaded) return status;
+  const auto* fw = loaded->catalog.framework(id);
+  if (fw == nullptr) {
+    return error(
+        ctx, "no framework '" + id + "' in the catalog (cyberframe catalog list --kind framework)");
+  }
+  return emit(ctx, oscal::export_catalog(loaded->catalog, *fw), "catalog", *format, output,
+              "the OSCAL catalog of " + id);
+}
+
+int import_catalog(const Ctx& ctx, const std::string& file, const std::string& id,
+                   const std::string& output) {
+  int status = k_exit_ok;
+  auto document = read_document(file);
+  if (!document) return error(ctx, document.error());
+  auto loaded = load_catalog(ctx, status);
+  if (!loaded) return status;
+  auto imported = oscal::import_catalog(*document, loaded->catalog, {id, file});
+  if (!imported) return error(ctx, imported.error());
+  const auto& fw = imported->framework;
+  std::string yaml = catalog::framework_to_yaml(fw);
+
+  const bool to_directory =
+      !output.empty() && output != "-" &&
+      (fs::is_directory(output) || output.back() == '/' || !fs::path(output).has_extension());
+  std::vector<std::pair<std::string, std::string>> files;  // path -> text
+  if (to_directory) {
+    fs::path dir(output);
+    files.emplace_back((dir / "frameworks" / (fw.id + ".yaml")).string(), yaml);
+    for (const auto& s : oscal::standards_needed(fw, loaded->catalog, imported->new_standards)) {
+      files.emplace_back((dir / "standards" / (s.id + ".yaml")).string(),
+                         catalog::standard_to_yaml(s));
+    }
+  } else {
+    std::string target = output.empty() || output == "-" ? "<stdout>" : output;
+    files.emplace_back(target, yaml);
+    fs::path dir = fs::path(target).parent_path();
+    for (const auto& s : imported->new_standards)
+      files.emplace_back((dir / (s.id + ".yaml")).string(), catalog::standard_to_yaml(s));
+  }
+  auto problems = check_loads(ctx, files, to_directory);
+  if (!problems.empty()) {
+    for (const auto& p : problems) ctx.err << p << '\n';
+    return error(ctx, file + ": the framework made from it does not load; nothing written");
+  }
+
+  std::ostream& report = output.empty() || output == "-" ? ctx.err : ctx.out;
+  if (output.empty() || output == "-") {
+    ctx.out << yaml;
+  } else {
+    for (const auto& [path, text] : files) {
+      std::error_code e;
+      fs::create_directories(
+          fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path(), e);
+      if (e || !write_file(path, text))
+        return error(ctx, "cannot write " + path, k_exit_environment);
+    }
+  }
+  std::size_t counts[4] = {0, 0, 0, 0};
+  std::function<void(const core::Node&)> count = [&](const core::Node& n) {
+    ++counts[static_cast<int>(n.level)];
+    for (const auto& c : n.children) count(c);
+  };
+  for (const auto& n : fw.nodes) count(n);
+  report << "imported " << file << " (OSCAL " << imported->oscal_version << ") as framework "
+         << fw.id << ": " << counts[0] << " functions, " << counts[1] << " categories, "
+         << counts[2] << " subcategories, " << counts[3] << " statements; " << imported->controls
+         << " controls and " << imported->groups << " groups read, " << imported->withdrawn
+         << " withdrawn controls skipped";
+  if (imported->parameters > 0)
+    report << ", " << imported->parameters << " parameter insertions rendered";
+  if (imported->links_not_imported > 0)
+    report << ", " << imported->links_not_imported << " links not imported";
+  report << "; conformance "
+         << (fw.conformance == core::Conformance::k_ts_27110 ? "ts-27110" : "none") << '\n';
+  for (const auto& w : imported->warnings) report << "warning: " << w << '\n';
+  if (!output.empty() && output != "-") {
+    for (const auto& [path, text] : files) report << "wrote " << path << '\n';
+  }
+  return k_exit_ok;
+}
+
+// --- mapping collections --------------------------------------------------------------------
+
+int export_mapping(const Ctx& ctx, const std::string& id, const std::string& to,
+                   const std::string& output) {
+  int status = k_exit_ok;
+  auto format = output_format(ctx, to, output, status);
+  if (!format) return status;
+  auto loaded = load_catalog(ctx, status);
+  if (!loaded) return status;
+  const auto* set = loaded->catalog.mapping_set(id);
+  if (set == nullptr) {
+    return error(ctx, "no mapping set '" + id +
+                          "' in the catalog (cyberframe catalog list --kind mapping-set)");
+  }
+  return emit(ctx, oscal::export_mapping_collection(loaded->catalog, *set), "mapping-collection",
+              *format, output, "the OSCAL mapping collection of " + id);
+}
+
+int import_mapping(const Ctx& ctx, const std::string& file, const oscal::MappingImportOptions& o,
+                   const std::string& output) {
+  int status = k_exit_ok;
+  auto document = read_document(file);
+  if (!document) return error(ctx, document.error());
+  auto loaded = load_catalog(ctx, status);
+  if (!loaded) return status;
+  auto imported = oscal::import_mapping_collection(*document, loaded->catalog, o);
+  if (!imported) return error(ctx, imported.error());
+  const bool to_directory =
+      !output.empty() && output != "-" &&
+      (fs::is_directory(output) || output.back() == '/' || !fs::path(output).has_extension());
+  if (imported->sets.size() > 1 && !to_directory && !output.empty() && output != "-")
+    return error(ctx, file + " holds " + std::to_string(imported->sets.size()) +
+                          " mappings: give -o a directory");
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& set : imported->sets) {
+    std::string path = to_directory ? (fs::path(output) / (set.id + ".yaml")).string()
+                       : output.empty() || output == "-" ? "<stdout:" + set.id + ">"
+                                                         : output;
+    files.emplace_back(path, catalog::mapping_set_to_yaml(set));
+  }
+  auto problems = check_loads(ctx, files, false);
+  if (!problems.empty()) {
+    for (const auto& p : problems) ctx.err << p << '\n';
+    return error(ctx, file + ": the mapping set made from it does not load; nothing written");
+  }
+  std::ostream& report = output.empty() || output == "-" ? ctx.err : ctx.out;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const auto& set = imported->sets[i];
+    if (output.empty() || output == "-") {
+      ctx.out << files[i].second;
+    } else {
+      std::error_code e;
+      if (to_directory) fs::create_directories(output, e);
+      if (e || !write_file(files[i].first, files[i].second))
+        return error(ctx, "cannot write " + files[i].first, k_exit_environment);
+    }
+    report << "imported mapping set " << set.id << " (" << set.source.id << " -> " << set.target.id
+           << "): " << set.mappings.size() << " mappings"
+           << (output.empty() || output == "-" ? "" : "; wrote " + files[i].first) << '\n';
+  }
+  for (const auto& w : imported->warnings) report << "warning: " << w << '\n';
+  return k_exit_ok;
+}
+
+// --- workspace exports ----------------------------------------------------------------------
+
+struct Workspace {
+  std::unique_ptr<store::Store> store;
+  catalog::LoadResult catalog;
+};
+
+std::optional<Workspace> open_workspace(const Ctx& ctx, int& status) {
+  std::error_code e;
+  if (!fs::is_regular_file(ctx.options.db, e)) {
+    status = error(ctx, "no workspace at " + ctx.options.db + " (cyberframe --db " +
+                            ctx.options.db + " init)");
+    return std::nullopt;
+  }
+  auto cat = load_catalog(ctx, status);
+  if (!cat) return std::nullopt;
+  auto s = store::open_sqlite(ctx.options.db);
+  if (!s) {
+    status = error(ctx, s.error());
+    return std::nullopt;
+  }
+  return Workspace{std::move(*s), std::move(*cat)};
+}
+
+struct ResultsArgs {
+  std::string profile, assessment, target, to, output;
+  std::optional<int> satisfied_at;
+};
+
+int export_results(const Ctx& ctx, const ResultsArgs& args) {
+  int status = k_exit_ok;
+  auto format = output_format(ctx, args.to, args.output, status);
+  if (!format) return status;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  auto& store = *ws->store;
+  auto profile = store.profile(args.profile);
+  if (!profile) return error(ctx, profile.error());
+  if (profile->kind != core::ProfileKind::k_current)
+    return error(ctx, "profile " + profile->name +
+                          " is a target profile: assessment results are of a current profile "
+                          "(give the target with --target)");
+  auto org = store.organization(std::to_string(profile->organization));
+  if (!org) return error(ctx, org.error());
+  auto scale = store.scale(profile->scale);
+  if (!scale) return error(ctx, scale.error());
+  oscal::AssessmentResultsInput in;
+  in.organization = *org;
+  in.profile = *profile;
+  in.scale = *scale;
+  in.satisfied_at = args.satisfied_at;
+  if (args.assessment.empty()) {
+    auto rows = store.node_assessments(profile->id);
+    if (!rows) return error(ctx, rows.error());
+    in.assessments = std::move(*rows);
+    in.taken_at = oscal::export_timestamp();
+    // Evidence is kept per node; read it for the nodes that have any.
+    for (auto& [node, a] : in.assessments) {
+      auto full = store.node_assessment(profile->id, node);
+      if (full) a.evidence = full->evidence;
+    }
+  } else {
+    auto snapshots = store.snapshots(profile->id);
+    if (!snapshots) return error(ctx, snapshots.error());
+    const core::Snapshot* found = nullptr;
+    std::vector<std::string> names;
+    for (const auto& s : *snapshots) {
+      names.push_back(s.name);
+      if (s.name == args.assessment) found = &s;
+    }
+    if (found == nullptr) {
+      return error(ctx, "profile " + profile->name + " has no assessment '" + args.assessment +
+                            "'" +
+                            (names.empty() ? " (none frozen yet)"
+                                           : " (it has: " + util::join(names, ", ") + ")"));
+    }
+    in.assessments = found->assessments;
+    in.assessment_name = found->name;
+    in.taken_at = found->taken_at;
+    in.assessor = found->assessor;
+    in.signed_off_by = found->signed_off_by;
+  }
+  if (!args.target.empty()) {
+    auto target = store.profile(args.target);
+    if (!target) return error(ctx, target.error());
+    if (target->kind != core::ProfileKind::k_target || target->framework != profile->framework ||
+        target->organization != profile->organization)
+      return error(ctx, "--target " + target->name + " is not a target profile of " + org->name +
+                            " on " + profile->framework);
+    auto rows = store.node_assessments(target->id);
+    if (!rows) return error(ctx, rows.error());
+    in.target_profile = *target;
+    in.targets = std::move(*rows);
+  }
+  auto json = oscal::export_assessment_results(ws->catalog.catalog, in);
+  if (!json) return error(ctx, json.error());
+  return emit(ctx, std::move(*json), "assessment-results", *format, args.output,
+              "the OSCAL assessment results of " +
+                  (in.assessment_name.empty() ? profile->name
+                                              : in.assessment_name + " of " + profile->name));
+}
+
+int export_poam(const Ctx& ctx, const std::string& ref, const std::string& to,
+                const std::string& output) {
+  int status = k_exit_ok;
+  auto format = output_format(ctx, to, output, status);
+  if (!format) return status;
+  auto ws = open_workspace(ctx, status);
+  if (!ws) return status;
+  auto& store = *ws->store;
+  auto profile = store.profile(ref);
+  if (!profile) return error(ctx, profile.error());
+  auto org = store.organization(std::to_string(profile->organization));
+  if (!org) return error(ctx, org.error());
+  auto scale = store.scale(profile->scale);
+  if (!scale) return error(ctx, scale.error());
+  auto rows = store.node_assessments(profile->id);
+  if (!rows) return error(ctx, rows.error());
+  auto actions = store.actions(org->id);
+  if (!actions) return error(ctx, actions.error());
+  oscal::PoamInput in{*org, *profile, *scale, std::move(*rows), std::move(*actions), ""};
+  auto json = oscal::export_poam(ws->catalog.catalog, in);
+  if (!json) return error(ctx, json.error());
+  return emit(ctx, std::move(*json), "plan-of-action-and-milestones", *format, output,
+              "the OSCAL POA&M of " + org->name + "'s roadmap on " + profile->framework);
+}
+
+void add_output_options(CLI::App* c, std::string& to, std::string& output) {
+  c->add_option("--to", to, "json, xml or yaml (default: from -o's extension, else json)");
+  c->add_option("-o,--output", output, "Write to this file (default: standard output)");
+}
+
+}  // namespace
+
+void add_oscal_exchange_commands(CLI::App& oscal, const CatalogOptions& catalog_options,
+                                 const WorkspaceOptions& options, std::ostream& out,
+                                 std::ostream& err, int& status) {
+  auto ctx = std::make_shared<Ctx>(Ctx{catalog_options, options, out, err});
+  auto* exp = oscal.add_subcommand(
+      "export",
+      "Write OSCAL: a framework's catalog, a mapping collection, assessment results, "
+      "a POA&M");
+  exp->require_subcommand(1);
+  auto* imp = oscal.add_subcommand("import",
+                                   "Read OSCAL catalogs and mapping collections as catalog files");
+  imp->require_subcommand(1);
+
+  {
+    auto* c = exp->add_subcommand("catalog", "A framework as an OSCAL catalog");
+    auto id = std::make_shared<std::string>();
+    auto to = std::make_shared<std::string>();
+    auto output = std::make_shared<std::string>();
+    c->add_option("FRAMEWORK", *id, "Framework id (cyberframe catalog list)")->required();
+    add_output_options(c, *to, *output);
+    c->callback([=, &status] { status = export_catalog(*ctx, *id, *to, *output); });
+  }
+  {
+    auto* c = exp->add_subcommand("mapping", "A mapping set as an OSCAL mapping collection");
+    auto id = std::make_shared<std::string>();
+    auto to = std::make_shared<std::string>();
+    auto output = std::make_shared<std::string>();
+    c->add_option("SET", *id, "Mapping set id (cyberframe catalog list --kind mapping-set)")
+        ->required();
+    add_output_options(c, *to, *output);
+    c->callback([=, &status] { status = export_mapping(*ctx, *id, *to, *output); });
+  }
+  {
+    auto* c = exp->add_subcommand(
+        "assessment-results",
+        "A current profile (as it is now, or a frozen assessment) as OSCAL assessment results");
+    auto args = std::make_shared<ResultsArgs>();
+    auto satisfied = std::make_shared<int>(-1);
+    c->add_option("PROFILE", args->profile, "Current profile: name, ORG/name or id")->required();
+    c->add_option("--assessment", args->assessment,
+                  "A frozen assessment of the profile, by name (default: the profile now)");
+    c->add_option("--target", args->target,
+                  "A target profile: a node is satisfied when it reaches its target level");
+    c->add_option("--satisfied-at", *satisfied,
+                  "Without --target: the level from which a node is satisfied (default: the "
+                  "middle of the scale, 3 on 0-5)");
+    add_output_options(c, args->to, args->output);
+    c->callback([=, &status] {
+      ResultsArgs a = *args;
+      if (c->count("--satisfied-at") > 0) a.satisfied_at = *satisfied;
+      status = export_results(*ctx, a);
+    });
+  }
+  {
+    auto* c = exp->add_subcommand(
+        "poam", "The roadmap's open actions on a profile's framework as an OSCAL POA&M");
+    auto ref = std::make_shared<std::string>();
+    auto to = std::make_shared<std::string>();
+    auto output = std::make_shared<std::string>();
+    c->add_option("PROFILE", *ref, "Current profile: name, ORG/name or id")->required();
+    add_output_options(c, *to, *output);
+    c->callback([=, &status] { status = export_poam(*ctx, *ref, *to, *output); });
+  }
+  {
+    auto* c = imp->add_subcommand(
+        "catalog", "An OSCAL catalog (JSON, XML or YAML) as a framework catalog file");
+    auto file = std::make_shared<std::string>();
+    auto id = std::make_shared<std::string>();
+    auto output = std::make_shared<std::string>();
+    c->add_option("FILE", *file, "The OSCAL catalog")->required();
+    c->add_option("--id", *id, "The framework id (default: the one it records, or from its title)");
+    c->add_option("-o,--output", *output,
+                  "A .yaml file, or a directory to get frameworks/ID.yaml and the standards it "
+                  "cites (usable as --catalog DIR); default: the YAML on standard output");
+    c->callback([=, &status] { status = import_catalog(*ctx, *file, *id, *output); });
+  }
+  {
+    auto* c = imp->add_subcommand(
+        "mapping", "An OSCAL mapping collection (JSON, XML or YAML) as mapping-set files");
+    auto file = std::make_shared<std::string>();
+    auto o = std::make_shared<oscal::MappingImportOptions>();
+    auto output = std::make_shared<std::string>();
+    c->add_option("FILE", *file, "The OSCAL mapping collection")->required();
+    c->add_option("--id", o->id,
+                  "The mapping set id (default: the one it records, or from its title)");
+    c->add_option("--source", o->source,
+                  "framework:ID or standard:ID the sources are in (default: from the document)");
+    c->add_option("--target", o->target,
+                  "framework:ID or standard:ID the targets are in (default: from the document)");
+    c->add_option(
+        "-o,--output", *output,
+        "A .yaml file, or a directory for one file per mapping; default: standard output");
+    c->callback([=, &status] { status = import_mapping(*ctx, *file, *o, *output); });
+  }
+}
 
 }  // namespace cyberframe::cli
