@@ -220,9 +220,150 @@ CREATE INDEX node_comment_node ON node_comment (profile, node);
       R"sql(
 CREATE INDEX profile_name ON profile (name);
 )sql",
+      // 8: workspace mapping sets and their mappings (crosswalks an organization writes), and
+      // which nodes of a profile a projection wrote (at which version).
+      R"sql(
+CREATE TABLE mapping_set (
+  id INTEGER PRIMARY KEY,
+  organization INTEGER NOT NULL REFERENCES organization(id),
+  name TEXT NOT NULL CHECK (length(name) > 0),
+  title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+  source_kind TEXT NOT NULL CHECK (source_kind IN ('framework', 'standard')),
+  source_id TEXT NOT NULL,
+  target_kind TEXT NOT NULL CHECK (target_kind IN ('framework', 'standard')),
+  target_id TEXT NOT NULL,
+  notes TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  UNIQUE (organization, name)
+);
+CREATE INDEX mapping_set_name ON mapping_set (name);
+CREATE TABLE mapping (
+  id INTEGER PRIMARY KEY,
+  mapping_set INTEGER NOT NULL REFERENCES mapping_set(id) ON DELETE CASCADE,
+  source TEXT NOT NULL CHECK (length(source) > 0),
+  targets TEXT NOT NULL,
+  relationship TEXT NOT NULL CHECK (relationship IN ('equal', 'equivalent', 'subset-of',
+    'superset-of', 'intersects-with', 'no-relationship')),
+  rationale TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX mapping_of_set ON mapping (mapping_set);
+CREATE TABLE projected_node (
+  profile INTEGER NOT NULL REFERENCES profile(id),
+  node TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  source_profile INTEGER NOT NULL,
+  PRIMARY KEY (profile, node)
+) WITHOUT ROWID;
+)sql",
   };
   return k_migrations;
 }
+
+core::MappingSet to_mapping_set(const WorkspaceMappingSet& set) {
+  core::MappingSet out;
+  out.id = set.name;
+  out.title = set.title;
+  out.source = set.source;
+  out.target = set.target;
+  out.purpose = core::Purpose::k_crosswalk;
+  out.provenance.source = "workspace mapping set " + std::to_string(set.id);
+  out.provenance.method = core::Method::k_user_authored;
+  out.provenance.notes = set.notes;
+  for (const auto& m : set.mappings)
+    out.mappings.push_back(core::Mapping{m.source, m.targets, m.relationship, m.rationale, {}});
+  return out;
+}
+
+WorkspaceMappingSet from_mapping_set(const core::MappingSet& set, std::int64_t organization) {
+  WorkspaceMappingSet out;
+  out.organization = organization;
+  out.name = set.id;
+  out.title = set.title;
+  out.source = set.source;
+  out.target = set.target;
+  out.notes = set.provenance.notes;
+  for (const auto& m : set.mappings)
+    out.mappings.push_back(
+        WorkspaceMapping{0, m.source, m.targets, m.relationship, m.rationale, 0});
+  return out;
+}
+
+namespace {
+
+std::string kind_text(const core::CatalogItemRef& ref) {
+  return ref.kind == core::CatalogItemRef::Kind::k_framework ? "framework" : "standard";
+}
+
+core::CatalogItemRef item_ref(const std::string& kind, const std::string& id) {
+  return core::CatalogItemRef{kind == "framework" ? core::CatalogItemRef::Kind::k_framework
+                                                  : core::CatalogItemRef::Kind::k_standard,
+                              id};
+}
+
+nlohmann::json mapping_json(const WorkspaceMapping& m) {
+  return {{"id", m.id},
+          {"source", m.source},
+          {"targets", m.targets},
+          {"relationship", std::string(core::to_string(m.relationship))},
+          {"rationale", m.rationale},
+          {"version", m.version}};
+}
+
+nlohmann::json mapping_set_json(const WorkspaceMappingSet& s) {
+  nlohmann::json mappings = nlohmann::json::array();
+  for (const auto& m : s.mappings) mappings.push_back(mapping_json(m));
+  return {{"id", s.id},
+          {"organization", s.organization},
+          {"name", s.name},
+          {"title", s.title},
+          {"source", {{kind_text(s.source), s.source.id}}},
+          {"target", {{kind_text(s.target), s.target.id}}},
+          {"notes", s.notes},
+          {"version", s.version},
+          {"mappings", mappings}};
+}
+
+Result<void> check_mapping(const WorkspaceMapping& m) {
+  if (util::trim(m.source).empty())
+    return fail(ErrorCode::k_invalid_input, "a mapping needs a source");
+  bool none = m.relationship == core::Relationship::k_no_relationship;
+  if (none && !m.targets.empty())
+    return fail(ErrorCode::k_invalid_input,
+                "mapping of " + m.source + " is no-relationship but names a target");
+  if (!none && m.targets.empty())
+    return fail(ErrorCode::k_invalid_input,
+                "mapping of " + m.source + " has no target (use no-relationship)");
+  for (const auto& t : m.targets)
+    if (util::trim(t).empty())
+      return fail(ErrorCode::k_invalid_input, "mapping of " + m.source + " has an empty target");
+  if (m.rationale.size() > 2000)
+    return fail(ErrorCode::k_invalid_input,
+                "the rationale of the mapping of " + m.source + " is longer than 2,000 bytes");
+  return {};
+}
+
+Result<void> check_mapping_set(const WorkspaceMappingSet& s) {
+  static const std::string k_id_chars = "abcdefghijklmnopqrstuvwxyz0123456789-.";
+  if (s.name.empty() || s.name.size() > 128 ||
+      s.name.find_first_not_of(k_id_chars) != std::string::npos || s.name[0] == '-' ||
+      s.name[0] == '.')
+    return fail(ErrorCode::k_invalid_input,
+                "mapping set name '" + s.name +
+                    "' is not valid: use lowercase letters, digits, '-' and '.' (at most 128)");
+  if (util::trim(s.title).empty())
+    return fail(ErrorCode::k_invalid_input, "a mapping set needs a title");
+  if (s.source.id.empty() || s.target.id.empty())
+    return fail(ErrorCode::k_invalid_input, "a mapping set needs a source and a target catalog");
+  for (const auto& m : s.mappings)
+    if (auto c = check_mapping(m); !c) return c;
+  return {};
+}
+
+}  // namespace
 
 namespace {
 
@@ -1392,6 +1533,310 @@ class SqliteStore final : public Store {
     auto list = actions_where("id = ?1", id);
     if (list.empty()) return fail(ErrorCode::k_not_found, "no action " + std::to_string(id));
     return list.front();
+  }
+
+  // --- workspace mapping sets ---
+
+  std::vector<WorkspaceMappingSet> mapping_sets_where(const std::string& where,
+                                                      const std::string& a, std::int64_t b) {
+    std::vector<WorkspaceMappingSet> out;
+    Statement st(m_db, ("SELECT s.id, s.organization, s.name, s.title, s.source_kind, s.source_id, "
+                        "s.target_kind, s.target_id, s.notes, s.version, s.created_at, "
+                        "s.updated_at, s.updated_by FROM mapping_set s JOIN organization o ON "
+                        "o.id = s.organization WHERE " +
+                        where + " ORDER BY s.organization, s.name")
+                           .c_str());
+    st.bind(1, a).bind(2, b);
+    while (st.step() == SQLITE_ROW) {
+      WorkspaceMappingSet s;
+      s.id = st.integer(0);
+      s.organization = st.integer(1);
+      s.name = st.text(2);
+      s.title = st.text(3);
+      s.source = item_ref(st.text(4), st.text(5));
+      s.target = item_ref(st.text(6), st.text(7));
+      s.notes = st.text(8);
+      s.version = st.integer(9);
+      s.created_at = st.text(10);
+      s.updated_at = st.text(11);
+      s.updated_by = st.text(12);
+      out.push_back(std::move(s));
+    }
+    Statement ms(m_db,
+                 "SELECT id, source, targets, relationship, rationale, version FROM mapping WHERE "
+                 "mapping_set = ?1 ORDER BY id");
+    for (auto& s : out) {
+      ms.bind(1, s.id);
+      while (ms.step() == SQLITE_ROW) {
+        WorkspaceMapping m;
+        m.id = ms.integer(0);
+        m.source = ms.text(1);
+        auto targets = nlohmann::json::parse(ms.text(2), nullptr, false);
+        if (targets.is_array())
+          for (const auto& t : targets)
+            if (t.is_string()) m.targets.push_back(t.get<std::string>());
+        m.relationship =
+            core::parse_relationship(ms.text(3)).value_or(core::Relationship::k_intersects_with);
+        m.rationale = ms.text(4);
+        m.version = ms.integer(5);
+        s.mappings.push_back(std::move(m));
+      }
+      ms.reset();
+    }
+    return out;
+  }
+
+  Result<WorkspaceMappingSet> mapping_set_by_id(std::int64_t id) {
+    auto list = mapping_sets_where("s.id = ?2", "", id);
+    if (list.empty()) return fail(ErrorCode::k_not_found, "no mapping set " + std::to_string(id));
+    return list.front();
+  }
+
+  Result<std::int64_t> insert_mapping(std::int64_t set, const WorkspaceMapping& m) {
+    Statement st(m_db,
+                 "INSERT INTO mapping (mapping_set, source, targets, relationship, rationale) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id");
+    st.bind(1, set)
+        .bind(2, util::trim(m.source))
+        .bind(3, nlohmann::json(m.targets).dump())
+        .bind(4, std::string(core::to_string(m.relationship)))
+        .bind(5, m.rationale);
+    if (st.step() != SQLITE_ROW) return std::unexpected(db_error("storing the mapping"));
+    return st.integer(0);
+  }
+
+  // Moves a set's version on (checking `expected` when given) inside the open transaction.
+  Result<void> bump_mapping_set(std::int64_t id, std::optional<std::int64_t> expected,
+                                const std::string& now) {
+    Statement st(m_db,
+                 "UPDATE mapping_set SET version = version + 1, updated_at = ?2, updated_by = ?3 "
+                 "WHERE id = ?1 AND (?4 < 0 OR version = ?4)");
+    st.bind(1, id).bind(2, now).bind(3, m_actor).bind(4, expected.value_or(-1));
+    if (st.step() != SQLITE_DONE) return std::unexpected(db_error("updating the mapping set"));
+    if (sqlite3_changes(m_db) != 1)
+      return fail(ErrorCode::k_conflict, "mapping set " + std::to_string(id) +
+                                             " was changed or removed since you read it; "
+                                             "reload it and try again");
+    return {};
+  }
+
+  Result<WorkspaceMappingSet> create_mapping_set(const WorkspaceMappingSet& set) override {
+    if (auto c = check_mapping_set(set); !c) return std::unexpected(c.error());
+    return transaction<WorkspaceMappingSet>([&]() -> Result<WorkspaceMappingSet> {
+      auto now = now_utc();
+      Statement st(m_db,
+                   "INSERT INTO mapping_set (organization, name, title, source_kind, source_id, "
+                   "target_kind, target_id, notes, created_at, updated_at, updated_by) VALUES "
+                   "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10) RETURNING id");
+      st.bind(1, set.organization).bind(2, set.name).bind(3, util::trim(set.title));
+      st.bind(4, kind_text(set.source)).bind(5, set.source.id);
+      st.bind(6, kind_text(set.target)).bind(7, set.target.id);
+      st.bind(8, set.notes).bind(9, now).bind(10, m_actor);
+      int rc = st.step();
+      if (rc != SQLITE_ROW) {
+        if (sqlite3_extended_errcode(m_db) == SQLITE_CONSTRAINT_UNIQUE)
+          return fail(ErrorCode::k_invalid_input,
+                      "the organization already has a mapping set '" + set.name + "'");
+        if (sqlite3_extended_errcode(m_db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+          return fail(ErrorCode::k_not_found,
+                      "no organization " + std::to_string(set.organization));
+        return std::unexpected(db_error("creating the mapping set"));
+      }
+      auto id = st.integer(0);
+      for (const auto& m : set.mappings)
+        if (auto r = insert_mapping(id, m); !r) return std::unexpected(r.error());
+      auto out = mapping_set_by_id(id);
+      if (!out) return out;
+      if (auto a = audit(m_actor, "mapping-set", std::to_string(id), "create", "null",
+                         mapping_set_json(*out).dump(), now);
+          !a)
+        return std::unexpected(a.error());
+      return out;
+    });
+  }
+
+  Result<std::vector<WorkspaceMappingSet>> mapping_sets(std::int64_t organization) override {
+    return mapping_sets_where("s.organization = ?2", "", organization);
+  }
+
+  Result<WorkspaceMappingSet> mapping_set(const std::string& reference) override {
+    std::vector<WorkspaceMappingSet> found;
+    auto slash = reference.find('/');
+    if (slash != std::string::npos) {
+      auto org = organization(reference.substr(0, slash));
+      if (org) {
+        for (auto& s : mapping_sets_where("s.organization = ?2 AND s.name = ?1",
+                                          reference.substr(slash + 1), org->id))
+          found.push_back(std::move(s));
+      }
+    } else {
+      found = mapping_sets_where("s.name = ?1 OR s.id = ?2", reference, numeric_id(reference));
+    }
+    if (found.empty())
+      return fail(ErrorCode::k_not_found,
+                  "no mapping set '" + reference + "' (see 'cyberframe mapping list')");
+    if (found.size() > 1)
+      return fail(ErrorCode::k_invalid_input, "several organizations have a mapping set '" +
+                                                  reference + "': name it as ORGANIZATION/NAME");
+    return found.front();
+  }
+
+  Result<WorkspaceMappingSet> update_mapping_set(const WorkspaceMappingSet& set) override {
+    if (util::trim(set.title).empty())
+      return fail(ErrorCode::k_invalid_input, "a mapping set needs a title");
+    return transaction<WorkspaceMappingSet>([&]() -> Result<WorkspaceMappingSet> {
+      auto before = mapping_set_by_id(set.id);
+      if (!before) return before;
+      auto now = now_utc();
+      if (auto b = bump_mapping_set(set.id, set.version, now); !b)
+        return std::unexpected(b.error());
+      Statement st(m_db, "UPDATE mapping_set SET title = ?2, notes = ?3 WHERE id = ?1");
+      st.bind(1, set.id).bind(2, util::trim(set.title)).bind(3, set.notes);
+      if (st.step() != SQLITE_DONE) return std::unexpected(db_error("updating the mapping set"));
+      auto out = mapping_set_by_id(set.id);
+      if (!out) return out;
+      if (auto a = audit(m_actor, "mapping-set", std::to_string(set.id), "update",
+                         mapping_set_json(*before).dump(), mapping_set_json(*out).dump(), now);
+          !a)
+        return std::unexpected(a.error());
+      return out;
+    });
+  }
+
+  Result<void> delete_mapping_set(std::int64_t id, std::int64_t expected_version) override {
+    return transaction<void>([&]() -> Result<void> {
+      auto before = mapping_set_by_id(id);
+      if (!before) return std::unexpected(before.error());
+      if (before->version != expected_version)
+        return fail(ErrorCode::k_conflict,
+                    "mapping set " + before->name + " is at version " +
+                        std::to_string(before->version) + ", you read version " +
+                        std::to_string(expected_version) + "; reload it and try again");
+      Statement st(m_db, "DELETE FROM mapping_set WHERE id = ?1");
+      st.bind(1, id);
+      if (st.step() != SQLITE_DONE) return std::unexpected(db_error("deleting the mapping set"));
+      return audit(m_actor, "mapping-set", std::to_string(id), "delete",
+                   mapping_set_json(*before).dump(), "null", now_utc());
+    });
+  }
+
+  // Runs one change to a mapping of set `set` and audits the set before and after.
+  template <typename F>
+  Result<WorkspaceMappingSet> change_mapping(std::int64_t set, const std::string& action,
+                                             F&& body) {
+    return transaction<WorkspaceMappingSet>([&]() -> Result<WorkspaceMappingSet> {
+      auto before = mapping_set_by_id(set);
+      if (!before) return before;
+      if (auto r = body(*before); !r) return std::unexpected(r.error());
+      auto now = now_utc();
+      if (auto b = bump_mapping_set(set, std::nullopt, now); !b) return std::unexpected(b.error());
+      auto out = mapping_set_by_id(set);
+      if (!out) return out;
+      if (auto a = audit(m_actor, "mapping-set", std::to_string(set), action,
+                         mapping_set_json(*before).dump(), mapping_set_json(*out).dump(), now);
+          !a)
+        return std::unexpected(a.error());
+      return out;
+    });
+  }
+
+  Result<WorkspaceMappingSet> add_mapping(std::int64_t set,
+                                          const WorkspaceMapping& mapping) override {
+    if (auto c = check_mapping(mapping); !c) return std::unexpected(c.error());
+    return change_mapping(set, "add-mapping", [&](const WorkspaceMappingSet&) -> Result<void> {
+      auto r = insert_mapping(set, mapping);
+      if (!r) return std::unexpected(r.error());
+      return {};
+    });
+  }
+
+  Result<WorkspaceMappingSet> update_mapping(std::int64_t set,
+                                             const WorkspaceMapping& mapping) override {
+    if (auto c = check_mapping(mapping); !c) return std::unexpected(c.error());
+    return change_mapping(set, "edit-mapping", [&](const WorkspaceMappingSet&) -> Result<void> {
+      Statement st(m_db,
+                   "UPDATE mapping SET source = ?3, targets = ?4, relationship = ?5, rationale = "
+                   "?6, version = version + 1 WHERE id = ?1 AND mapping_set = ?2 AND version = ?7");
+      st.bind(1, mapping.id).bind(2, set).bind(3, util::trim(mapping.source));
+      st.bind(4, nlohmann::json(mapping.targets).dump())
+          .bind(5, std::string(core::to_string(mapping.relationship)))
+          .bind(6, mapping.rationale)
+          .bind(7, mapping.version);
+      if (st.step() != SQLITE_DONE) return std::unexpected(db_error("updating the mapping"));
+      if (sqlite3_changes(m_db) != 1) return missing_or_stale(set, mapping.id);
+      return {};
+    });
+  }
+
+  Result<void> missing_or_stale(std::int64_t set, std::int64_t mapping) {
+    Statement st(m_db, "SELECT version FROM mapping WHERE id = ?1 AND mapping_set = ?2");
+    st.bind(1, mapping).bind(2, set);
+    if (st.step() != SQLITE_ROW)
+      return fail(ErrorCode::k_not_found, "mapping set " + std::to_string(set) +
+                                              " has no mapping " + std::to_string(mapping));
+    return fail(ErrorCode::k_conflict, "mapping " + std::to_string(mapping) +
+                                           " was changed since you read it (now version " +
+                                           std::to_string(st.integer(0)) +
+                                           "); reload it and try again");
+  }
+
+  Result<WorkspaceMappingSet> remove_mapping(std::int64_t set, std::int64_t mapping,
+                                             std::int64_t expected_version) override {
+    return change_mapping(set, "remove-mapping", [&](const WorkspaceMappingSet&) -> Result<void> {
+      Statement st(m_db, "DELETE FROM mapping WHERE id = ?1 AND mapping_set = ?2 AND version = ?3");
+      st.bind(1, mapping).bind(2, set).bind(3, expected_version);
+      if (st.step() != SQLITE_DONE) return std::unexpected(db_error("removing the mapping"));
+      if (sqlite3_changes(m_db) != 1) return missing_or_stale(set, mapping);
+      return {};
+    });
+  }
+
+  Result<std::map<std::string, std::int64_t>> projected_nodes(std::int64_t profile) override {
+    std::map<std::string, std::int64_t> out;
+    Statement st(m_db,
+                 "SELECT p.node, p.version FROM projected_node p JOIN node_assessment n ON "
+                 "n.profile = p.profile AND n.node = p.node AND n.version = p.version WHERE "
+                 "p.profile = ?1");
+    st.bind(1, profile);
+    while (st.step() == SQLITE_ROW) out.emplace(st.text(0), st.integer(1));
+    return out;
+  }
+
+  Result<std::size_t> put_projected_assessments(std::int64_t profile,
+                                                const std::vector<core::NodeAssessment>& rows,
+                                                std::int64_t source_profile,
+                                                const std::string& actor) override {
+    return transaction<std::size_t>([&]() -> Result<std::size_t> {
+      auto now = now_utc();
+      if (auto t = touch_profile(profile, now); !t) return std::unexpected(t.error());
+      auto projected = projected_nodes(profile);
+      if (!projected) return std::unexpected(projected.error());
+      auto current = read_node_rows(profile, "");
+      Statement rec(m_db,
+                    "INSERT INTO projected_node (profile, node, version, source_profile) VALUES "
+                    "(?1, ?2, ?3, ?4) ON CONFLICT (profile, node) DO UPDATE SET version = "
+                    "excluded.version, source_profile = excluded.source_profile");
+      for (const auto& a : rows) {
+        auto it = current.find(a.node);
+        if (it != current.end() && (it->second.level || it->second.not_applicable) &&
+            !projected->contains(a.node))
+          return fail(ErrorCode::k_invalid_input,
+                      a.node + " was assessed directly; a projection never overwrites it");
+        auto stored = write_node(profile, a, a.version, actor, now);
+        if (!stored) return std::unexpected(stored.error());
+        rec.bind(1, profile).bind(2, a.node).bind(3, stored->version).bind(4, source_profile);
+        if (rec.step() != SQLITE_DONE)
+          return std::unexpected(db_error("recording the projection of " + a.node));
+        rec.reset();
+      }
+      if (auto r = audit(
+              actor, "profile", std::to_string(profile), "project", "null",
+              nlohmann::json{{"source_profile", source_profile}, {"nodes", rows.size()}}.dump(),
+              now);
+          !r)
+        return std::unexpected(r.error());
+      return rows.size();
+    });
   }
 
   Result<core::Scale> add_scale(const core::Scale& scale) override {

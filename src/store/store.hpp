@@ -80,6 +80,42 @@ struct ApiToken {
   std::string last_used_at;  // a day's resolution; empty when never used
 };
 
+// A mapping of a workspace mapping set (one source, one or more targets, or none for
+// no-relationship), with its own version for optimistic concurrency.
+struct WorkspaceMapping {
+  std::int64_t id = 0;
+  std::string source;
+  std::vector<std::string> targets;
+  core::Relationship relationship = core::Relationship::k_equivalent;
+  std::string rationale;
+  std::int64_t version = 0;
+};
+
+// A mapping set an organization keeps in its workspace (docs/crosswalks.md): the catalog's
+// mapping-set model plus record ids, versions and who changed it last. Its version moves with every
+// change to it or to one of its mappings.
+struct WorkspaceMappingSet {
+  std::int64_t id = 0;
+  std::int64_t organization = 0;
+  std::string name;  // a catalog-style id (lowercase letters, digits, '-', '.'), unique per
+                     // organization
+  std::string title;
+  core::CatalogItemRef source;
+  core::CatalogItemRef target;
+  std::string notes;  // provenance notes: where the relationships come from
+  std::int64_t version = 0;
+  std::string created_at;
+  std::string updated_at;
+  std::string updated_by;
+  std::vector<WorkspaceMapping> mappings;  // in the order they were added
+};
+
+// The set in the catalog's model (id = name, provenance user-authored), for the crosswalk engine
+// and the catalog-format writer.
+core::MappingSet to_mapping_set(const WorkspaceMappingSet& set);
+// The reverse, for imports: every mapping with one target list as in the file.
+WorkspaceMappingSet from_mapping_set(const core::MappingSet& set, std::int64_t organization);
+
 // A comment on a node of a profile (auditors' notes and questions).
 struct Comment {
   std::int64_t id = 0;
@@ -200,6 +236,41 @@ class Store {
   virtual Result<Comment> add_comment(std::int64_t profile, const std::string& node,
                                       const std::string& author, const std::string& text) = 0;
   virtual Result<std::vector<Comment>> comments(std::int64_t profile, const std::string& node) = 0;
+
+  // Workspace mapping sets. The store checks what it can without the catalog (a plain name,
+  // unique in the organization; a title; no-relationship without targets and the others with at
+  // least one; rationales of at most 2,000 bytes); callers check nodes and clauses against the
+  // catalog first (core::validate_mapping_set). Every change is audited (entity "mapping-set",
+  // id the set's id) with the whole set before and after.
+  // Creates a set with its mappings: all or none.
+  virtual Result<WorkspaceMappingSet> create_mapping_set(const WorkspaceMappingSet& set) = 0;
+  virtual Result<std::vector<WorkspaceMappingSet>> mapping_sets(std::int64_t organization) = 0;
+  // By numeric id, "ORG/name", or name when it is unique across organizations.
+  virtual Result<WorkspaceMappingSet> mapping_set(const std::string& reference) = 0;
+  // Changes title and notes; refused with k_conflict unless `set.version` is the stored one.
+  virtual Result<WorkspaceMappingSet> update_mapping_set(const WorkspaceMappingSet& set) = 0;
+  // Deletes a set and its mappings (the audit keeps the whole set as it was).
+  virtual Result<void> delete_mapping_set(std::int64_t id, std::int64_t expected_version) = 0;
+  // Adds one mapping; returns the set as it is after the change.
+  virtual Result<WorkspaceMappingSet> add_mapping(std::int64_t set,
+                                                  const WorkspaceMapping& mapping) = 0;
+  // Replaces one mapping; k_conflict unless `mapping.version` is the stored one.
+  virtual Result<WorkspaceMappingSet> update_mapping(std::int64_t set,
+                                                     const WorkspaceMapping& mapping) = 0;
+  virtual Result<WorkspaceMappingSet> remove_mapping(std::int64_t set, std::int64_t mapping,
+                                                     std::int64_t expected_version) = 0;
+
+  // Projection (cyberframe profile project): the nodes of a profile last written by a projection,
+  // with the version the projection gave them. A node whose version has moved on since was edited
+  // by hand and is no longer "projected".
+  virtual Result<std::map<std::string, std::int64_t>> projected_nodes(std::int64_t profile) = 0;
+  // Writes projected rows in one transaction, all or none. Each row's `version` is the version
+  // the caller read (0: never stored); a node changed since is refused with k_conflict, and a
+  // node holding a level or N/A that no projection wrote is refused with k_invalid_input (a
+  // projection never overwrites a direct assessment). Audited as action "project".
+  virtual Result<std::size_t> put_projected_assessments(
+      std::int64_t profile, const std::vector<core::NodeAssessment>& rows,
+      std::int64_t source_profile, const std::string& actor) = 0;
 
   // A number that changes whenever a record of the workspace changes (the newest audit row's id:
   // every change is audited). Sessions and a token's last use are not records. Cheap: for caches.
