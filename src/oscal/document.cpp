@@ -116,7 +116,7 @@ std::string scalar_text(const Json& value) {
 // ---- the OSCAL version -----------------------------------------------------------------------
 
 util::Result<void> check_version(const std::string& version, std::string_view source,
-                                 const std::string& where) {
+                                 const std::string& where, const ReadOptions& options) {
   std::string_view v = version;
   if (!v.empty() && (v.front() == 'v' || v.front() == 'V')) v.remove_prefix(1);
   auto dot = v.find('.');
@@ -124,9 +124,11 @@ util::Result<void> check_version(const std::string& version, std::string_view so
   bool digits = !major.empty() && std::all_of(major.begin(), major.end(), [](char c) {
     return std::isdigit(static_cast<unsigned char>(c)) != 0;
   });
-  if (!digits || dot == std::string_view::npos)
+  if (!digits || dot == std::string_view::npos) {
+    if (options.lenient_version) return {};
     return std::unexpected(invalid(std::string(source) + ": " + where + ": oscal-version '" +
                                    version + "' is not a version number (expected 1.x.y)"));
+  }
   if (major != "1")
     return std::unexpected(invalid(std::string(source) + ": " + where + ": OSCAL version " +
                                    version + " is not supported (this reads OSCAL 1.x, up to " +
@@ -134,17 +136,19 @@ util::Result<void> check_version(const std::string& version, std::string_view so
   return {};
 }
 
-util::Result<void> check_json_version(const Document& doc) {
+util::Result<void> check_json_version(const Document& doc, const ReadOptions& options) {
   const auto& body = doc.root.at(doc.model);
   auto where = "/" + doc.model + "/metadata/oscal-version";
   if (!body.is_object() || !body.contains("metadata") || !body["metadata"].is_object() ||
-      !body["metadata"].contains("oscal-version"))
+      !body["metadata"].contains("oscal-version")) {
+    if (options.lenient_version) return {};
     return std::unexpected(invalid(doc.source + ": " + where +
                                    ": missing; an OSCAL document must state its oscal-version"));
+  }
   const auto& v = body["metadata"]["oscal-version"];
   if (!v.is_string())
     return std::unexpected(invalid(doc.source + ": " + where + ": must be a string"));
-  return check_version(v.get<std::string>(), doc.source, where);
+  return check_version(v.get<std::string>(), doc.source, where, options);
 }
 
 // ---- JSON and YAML: the model-driven check of structure --------------------------------------
@@ -297,7 +301,8 @@ std::optional<std::size_t> json_too_deep(std::string_view text) {
   return std::nullopt;
 }
 
-util::Result<Document> finish(Json root, Format format, std::string_view source, bool from_text) {
+util::Result<Document> finish(Json root, Format format, std::string_view source, bool from_text,
+                              const ReadOptions& options) {
   if (!root.is_object() || root.size() != 1)
     return std::unexpected(invalid(std::string(source) +
                                    ": an OSCAL document is an object with one property, the "
@@ -320,14 +325,15 @@ util::Result<Document> finish(Json root, Format format, std::string_view source,
   if (body.is_object() && body.contains("metadata") && body["metadata"].is_object() &&
       body["metadata"].contains("oscal-version") && body["metadata"]["oscal-version"].is_null())
     body["metadata"]["oscal-version"] = "";
-  if (auto v = check_json_version(doc); !v) return std::unexpected(v.error());
+  if (auto v = check_json_version(doc, options); !v) return std::unexpected(v.error());
   Shape shape(doc.source, from_text);
   std::string path = "/" + name;
   if (!shape.assembly(body, *def, path, 0)) return std::unexpected(shape.error());
   return doc;
 }
 
-util::Result<Document> read_json(std::string_view text, std::string_view source) {
+util::Result<Document> read_json(std::string_view text, std::string_view source,
+                                 const ReadOptions& options) {
   if (auto at = json_too_deep(text)) {
     auto [line, column] = line_column(text, *at);
     return std::unexpected(invalid(std::string(source) + ":" + std::to_string(line) + ":" +
@@ -347,7 +353,7 @@ util::Result<Document> read_json(std::string_view text, std::string_view source)
     return std::unexpected(invalid(std::string(source) + ":" + std::to_string(line) + ":" +
                                    std::to_string(column) + ": malformed JSON: " + detail));
   }
-  return finish(std::move(root), Format::k_json, source, false);
+  return finish(std::move(root), Format::k_json, source, false, options);
 }
 
 // ---- YAML ------------------------------------------------------------------------------------
@@ -394,7 +400,8 @@ util::Result<Json> yaml_to_json(const YAML::Node& node, std::string_view source,
   return Json(nullptr);
 }
 
-util::Result<Document> read_yaml(std::string_view text, std::string_view source) {
+util::Result<Document> read_yaml(std::string_view text, std::string_view source,
+                                 const ReadOptions& options) {
   if (auto alias = util::find_yaml_alias(text))
     return std::unexpected(
         invalid(std::string(source) + ":" + std::to_string(alias->line) + ":" +
@@ -410,7 +417,7 @@ util::Result<Document> read_yaml(std::string_view text, std::string_view source)
   }
   auto root = yaml_to_json(node, source, 0);
   if (!root) return std::unexpected(root.error());
-  return finish(std::move(*root), Format::k_yaml, source, true);
+  return finish(std::move(*root), Format::k_yaml, source, true, options);
 }
 
 // ---- XML -------------------------------------------------------------------------------------
@@ -657,7 +664,8 @@ struct ContextFree {
   void operator()(xmlParserCtxt* ctxt) const { xmlFreeParserCtxt(ctxt); }
 };
 
-util::Result<Document> read_xml(std::string_view text, std::string_view source) {
+util::Result<Document> read_xml(std::string_view text, std::string_view source,
+                                const ReadOptions& options) {
   const std::string src(source);
   // Entity declarations are refused before libxml2 sees them: no billion laughs, no external
   // entities, whatever the parser's own defences.
@@ -674,9 +682,9 @@ util::Result<Document> read_xml(std::string_view text, std::string_view source) 
   }
   std::unique_ptr<xmlParserCtxt, ContextFree> ctxt(xmlNewParserCtxt());
   if (!ctxt) return std::unexpected(util::Error{util::ErrorCode::k_internal, "out of memory"});
-  const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+  const int parse_options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
   std::unique_ptr<xmlDoc, DocFree> doc(xmlCtxtReadMemory(
-      ctxt.get(), text.data(), static_cast<int>(text.size()), src.c_str(), nullptr, options));
+      ctxt.get(), text.data(), static_cast<int>(text.size()), src.c_str(), nullptr, parse_options));
   if (!doc) {
     const xmlError* e = xmlCtxtGetLastError(ctxt.get());
     std::string message = e && e->message ? e->message : "not well-formed";
@@ -710,10 +718,12 @@ util::Result<Document> read_xml(std::string_view text, std::string_view source) 
                 ")"));
   auto where = "/" + name + "/metadata/oscal-version";
   auto version = xml_version(root);
-  if (!version)
+  if (!version && !options.lenient_version)
     return std::unexpected(
         invalid(src + ": " + where + ": missing; an OSCAL document must state its oscal-version"));
-  if (auto v = check_version(*version, src, where); !v) return std::unexpected(v.error());
+  if (version)
+    if (auto v = check_version(*version, src, where, options); !v)
+      return std::unexpected(v.error());
   XmlReader reader(src);
   Json body;
   std::string path = "/" + name;
@@ -956,22 +966,31 @@ bool is_model(std::string_view root_name) {
 }
 
 util::Result<Document> read(std::string_view text, Format format, std::string_view source) {
+  return read(text, format, source, ReadOptions{});
+}
+
+util::Result<Document> read_file(const std::filesystem::path& path) {
+  return read_file(path, ReadOptions{});
+}
+
+util::Result<Document> read(std::string_view text, Format format, std::string_view source,
+                            const ReadOptions& options) {
   if (text.size() > k_max_document_bytes)
     return std::unexpected(invalid(std::string(source) + ": the document is " +
                                    std::to_string(text.size()) + " bytes; the limit is " +
                                    std::to_string(k_max_document_bytes / (1024 * 1024)) + " MiB"));
   switch (format) {
     case Format::k_json:
-      return read_json(text, source);
+      return read_json(text, source, options);
     case Format::k_yaml:
-      return read_yaml(text, source);
+      return read_yaml(text, source, options);
     case Format::k_xml:
-      return read_xml(text, source);
+      return read_xml(text, source, options);
   }
   return std::unexpected(invalid("unknown format"));
 }
 
-util::Result<Document> read_file(const std::filesystem::path& path) {
+util::Result<Document> read_file(const std::filesystem::path& path, const ReadOptions& options) {
   std::error_code ec;
   auto label = path.string();
   if (!std::filesystem::exists(path, ec))
@@ -999,7 +1018,7 @@ util::Result<Document> read_file(const std::filesystem::path& path) {
     char c = first == std::string::npos ? '\0' : text[first];
     format = c == '<' ? Format::k_xml : c == '{' ? Format::k_json : Format::k_yaml;
   }
-  return read(text, *format, label);
+  return read(text, *format, label, options);
 }
 
 std::string write(const Document& document, Format format) {
