@@ -15,6 +15,7 @@
 #include "catalog/loader.hpp"
 #include "cli/cli.hpp"
 #include "cli/output.hpp"
+#include "core/crosswalk.hpp"
 #include "exchange/profile_table.hpp"
 #include "report/report.hpp"
 #include "store/store.hpp"
@@ -1105,6 +1106,151 @@ int cmd_demo(const Ctx& ctx, Workspace& ws) {
   return k_exit_ok;
 }
 
+// --- profile project -------------------------------------------------------------------------
+
+int cmd_profile_project(const Ctx& ctx, Workspace& ws, const std::string& ref,
+                        const std::string& to, const std::string& into, bool dry_run,
+                        Format format) {
+  const auto& cat = ws.catalog.catalog;
+  auto p = ws.store->profile(ref);
+  if (!p) return fail_with(ctx, p.error());
+  if (cat.framework(to) == nullptr)
+    return fail_with(ctx, "--to: unknown framework '" + to +
+                              "' (see 'cyberframe catalog list --kind framework')");
+  if (to == p->framework)
+    return fail_with(ctx, "--to: profile " + p->name + " is already on " + to);
+  auto org = ws.store->organization(std::to_string(p->organization));
+  if (!org) return fail_with(ctx, org.error());
+  auto sets = ws.store->mapping_sets(p->organization);
+  if (!sets) return fail_with(ctx, sets.error());
+  std::vector<core::MappingSet> workspace;
+  for (const auto& s : *sets) workspace.push_back(store::to_mapping_set(s));
+  core::CrosswalkEngine engine(cat, std::move(workspace));
+  auto cw = engine.crosswalk(p->framework, to);
+  if (!cw) return fail_with(ctx, cw.error());
+  auto source = ws.store->node_assessments(p->id);
+  if (!source) return fail_with(ctx, source.error());
+
+  // The destination: --into, or "NAME on FRAMEWORK"; created unless it exists (or --dry-run).
+  auto name = into.empty() ? p->name + " on " + to : into;
+  core::Profile dest;
+  std::map<std::string, core::NodeAssessment> dest_rows;
+  std::set<std::string> projected;
+  bool exists = false;
+  if (auto d = ws.store->profile(org->name + "/" + name)) {
+    exists = true;
+    dest = *d;
+    if (dest.framework != to)
+      return fail_with(ctx,
+                       "--into: profile " + dest.name + " is on " + dest.framework + ", not " + to);
+    if (dest.scale != p->scale)
+      return fail_with(ctx, "--into: profile " + dest.name + " is on scale " + dest.scale +
+                                " and " + p->name + " on " + p->scale +
+                                "; a projection copies levels, so the scales must be the same");
+    if (dest.id == p->id)
+      return fail_with(ctx, "--into: a profile cannot be projected onto itself");
+    auto rows = ws.store->node_assessments(dest.id);
+    if (!rows) return fail_with(ctx, rows.error());
+    dest_rows = std::move(*rows);
+    auto pn = ws.store->projected_nodes(dest.id);
+    if (!pn) return fail_with(ctx, pn.error());
+    for (const auto& [node, version] : *pn) projected.insert(node);
+  } else if (d.error().code != util::ErrorCode::k_not_found) {
+    return fail_with(ctx, d.error());
+  } else {
+    dest.organization = p->organization;
+    dest.name = name;
+    dest.framework = to;
+    dest.kind = p->kind;
+    dest.scale = p->scale;
+  }
+  auto projection =
+      core::project(cat, **cw, *source, core::directly_assessed(dest_rows, projected));
+  auto label = "'" + p->name + "' (" + p->framework + ")";
+  auto rows = core::projection_rows(projection, dest_rows, projected, label);
+  auto scale = scale_of(ws, *p);
+  if (!scale) return fail_with(ctx, scale.error());
+  for (const auto& r : rows)
+    if (auto v = core::validate(cat, dest, *scale, r); !v) return fail_with(ctx, v.error());
+  std::size_t written = 0;
+  if (!dry_run) {
+    if (!exists) {
+      auto created = ws.store->create_profile(dest);
+      if (!created) return fail_with(ctx, created.error());
+      dest = *created;
+    }
+    auto w = ws.store->put_projected_assessments(dest.id, rows, p->id, actor(ctx));
+    if (!w) return fail_with(ctx, w.error());
+    written = *w;
+  }
+  auto count = [&](core::ProjectionOutcome o) {
+    auto it = projection.counts.find(o);
+    return it == projection.counts.end() ? std::size_t{0} : it->second;
+  };
+  using O = core::ProjectionOutcome;
+  if (format != Format::k_text) {
+    json nodes = json::array();
+    for (const auto& n : projection.nodes) {
+      json sources = json::array();
+      for (const auto& s : n.sources)
+        sources.push_back(json{{"node", s.node},
+                               {"relationship", std::string(core::to_string(s.relationship))},
+                               {"level", s.level ? json(*s.level) : json(nullptr)},
+                               {"not_applicable", s.not_applicable},
+                               {"path", core::path_to_string(s.path)}});
+      nodes.push_back(json{{"node", n.node},
+                           {"outcome", std::string(core::to_string(n.outcome))},
+                           {"level", n.level ? json(*n.level) : json(nullptr)},
+                           {"not_applicable", n.not_applicable},
+                           {"explanation", n.explanation},
+                           {"sources", sources}});
+    }
+    print_structured(ctx.out, format,
+                     json{{"source", json{{"profile", p->name}, {"framework", p->framework}}},
+                          {"destination", json{{"profile", dest.name},
+                                               {"framework", to},
+                                               {"id", dest.id == 0 ? json(nullptr) : json(dest.id)},
+                                               {"created", !exists && !dry_run}}},
+                          {"dry_run", dry_run},
+                          {"summary", json{{"projected", count(O::k_projected)},
+                                           {"partial", count(O::k_partial)},
+                                           {"not_applicable", count(O::k_not_applicable)},
+                                           {"left_unassessed", count(O::k_no_claim)},
+                                           {"kept_direct", count(O::k_kept_direct)},
+                                           {"rows_written", written},
+                                           {"rows_to_write", rows.size()}}},
+                          {"nodes", nodes}});
+    return k_exit_ok;
+  }
+  ctx.out << "Projection of " << p->name << " (" << p->framework << ") onto " << to << " as "
+          << dest.name << (dry_run ? " (dry run: nothing written)" : "") << '\n';
+  ctx.out << "Rules: a covering source (equal, equivalent, superset-of) gives its level (the "
+             "lowest of several); only partial sources (subset-of, intersects-with) give a "
+             "provisional level, at most the lowest of theirs; no claim leaves the node "
+             "unassessed; a node assessed directly is never overwritten.\n\n";
+  for (const auto& n : projection.nodes) {
+    std::string level = n.not_applicable ? "n/a" : n.level ? std::to_string(*n.level) : "-";
+    std::string node = n.node, outcome(core::to_string(n.outcome));
+    node.resize(std::max<std::size_t>(node.size(), 10), ' ');
+    outcome.resize(std::max<std::size_t>(outcome.size(), 15), ' ');
+    level.resize(4, ' ');
+    ctx.out << node << outcome << level << n.explanation << '\n';
+    if (n.outcome == O::k_kept_direct || n.outcome == O::k_no_claim) continue;
+    for (const auto& s : n.sources) ctx.out << "    via " << core::path_to_string(s.path) << '\n';
+  }
+  ctx.out << "\nSummary: " << count(O::k_projected) << " projected, " << count(O::k_partial)
+          << " partial (provisional), " << count(O::k_not_applicable) << " not applicable, "
+          << count(O::k_no_claim) << " left unassessed, " << count(O::k_kept_direct)
+          << " kept because assessed directly\n";
+  if (dry_run)
+    ctx.out << rows.size() << " node" << (rows.size() == 1 ? "" : "s")
+            << " would be written; run without --dry-run to write them\n";
+  else
+    ctx.out << written << " node" << (written == 1 ? "" : "s") << " written to "
+            << (exists ? "" : "the new ") << "profile " << dest.id << " '" << dest.name << "'\n";
+  return k_exit_ok;
+}
+
 CLI::Option* add_fmt(CLI::App* cmd, std::string& format, std::vector<std::string> allowed) {
   return cmd->add_option("--format,-f", format, "Output format: " + util::join(allowed, ", "))
       ->check(CLI::IsMember(allowed))
@@ -1226,6 +1372,29 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
       }
       status = with_workspace(
           *ctx, [&](Workspace& ws) { return cmd_profile_set(*ctx, ws, *o, fmt(*format)); });
+    });
+  }
+  {
+    auto* c = profile->add_subcommand(
+        "project",
+        "Derive a profile of another framework from an assessed one through the crosswalk, node by "
+        "node with its explanation (docs/crosswalks.md)");
+    auto ref = std::make_shared<std::string>();
+    auto to = std::make_shared<std::string>();
+    auto into = std::make_shared<std::string>();
+    auto dry = std::make_shared<bool>(false);
+    auto format = std::make_shared<std::string>();
+    c->add_option("PROFILE", *ref, "The assessed profile: name, ORG/name or id")->required();
+    c->add_option("--to", *to, "The framework to project onto")->required();
+    c->add_option("--into", *into,
+                  "Destination profile in the same organization (created when missing; default "
+                  "'PROFILE on FRAMEWORK')");
+    c->add_flag("--dry-run", *dry, "Show the result, write nothing");
+    add_fmt(c, *format, {"text", "json", "yaml"});
+    c->callback([=, &status] {
+      status = with_workspace(*ctx, [&](Workspace& ws) {
+        return cmd_profile_project(*ctx, ws, *ref, *to, *into, *dry, fmt(*format));
+      });
     });
   }
   {
