@@ -28,6 +28,7 @@ const Routes& routes() {
     add_auth_routes(r);
     add_catalog_routes(r);
     add_workspace_routes(r);
+    add_crosswalk_routes(r);
     return r;
   }();
   return k_routes;

@@ -623,6 +623,14 @@ TEST_F(Api, OpenApiDocumentMatchesTheRoutes) {
   auto up = call("POST", node_path(current_a) + "/evidence", c, "policy",
                  {{"content-type", "text/plain"}}, {{"name", "policy.txt"}});
   auto sha = json::parse(up.body)["sha256"].get<std::string>();
+  store::WorkspaceMappingSet ms;  // mapping set 1 of the examples
+  ms.organization = org_a;
+  ms.name = "ours";
+  ms.title = "Ours";
+  ms.source = {core::CatalogItemRef::Kind::k_framework, "iso-tr-27103-2018"};
+  ms.target = {core::CatalogItemRef::Kind::k_framework, "nist-csf-1.1"};
+  ms.mappings.push_back({0, "ID.AM-1", {"ID.AM-1"}, core::Relationship::k_equal, "", 0});
+  ASSERT_TRUE(store->create_mapping_set(ms));
   std::set<std::string> documented;
   for (const auto& [path, ops] : doc["paths"].items()) {
     for (const auto& [method, op] : ops.items()) {

@@ -1,0 +1,562 @@
+// Crosswalks over HTTP: the crosswalk between two catalogs (paged), the organization's workspace
+// mapping sets (CRUD with ETag / If-Match), and projecting a profile onto another framework.
+#include <mutex>
+
+#include "catalog/writer.hpp"
+#include "core/crosswalk.hpp"
+#include "server/api.hpp"
+#include "util/text.hpp"
+
+namespace cyberframe::server {
+
+namespace {
+
+// One engine per organization and state of its mapping sets (ids and versions), so a look-up
+// after the first is served from the engine's cache, and any edit of a set gives a new engine.
+std::shared_ptr<const core::CrosswalkEngine> engine_for(
+    const core::Catalog& catalog, std::int64_t organization,
+    const std::vector<store::WorkspaceMappingSet>& sets) {
+  static std::mutex mutex;
+  static std::map<std::pair<const core::Catalog*, std::int64_t>,
+                  std::pair<std::string, std::shared_ptr<const core::CrosswalkEngine>>>
+      engines;
+  std::string signature;
+  for (const auto& s : sets)
+    signature += std::to_string(s.id) + ":" + std::to_string(s.version) + ";";
+  std::lock_guard lock(mutex);
+  auto& slot = engines[{&catalog, organization}];
+  if (slot.second && slot.first == signature) return slot.second;
+  std::vector<core::MappingSet> workspace;
+  for (const auto& s : sets) workspace.push_back(store::to_mapping_set(s));
+  slot = {signature, std::make_shared<const core::CrosswalkEngine>(catalog, std::move(workspace))};
+  return slot.second;
+}
+
+Answer<std::shared_ptr<const core::CrosswalkEngine>> engine_of(Call& call,
+                                                               std::int64_t organization) {
+  std::vector<store::WorkspaceMappingSet> sets;
+  if (organization != 0) {
+    auto list = call.ctx.store.mapping_sets(organization);
+    if (!list) return std::unexpected(problem_from(list.error()));
+    sets = std::move(*list);
+  }
+  return engine_for(call.ctx.catalog, organization, sets);
+}
+
+std::string kind_name(const core::CatalogItemRef& ref) {
+  return ref.kind == core::CatalogItemRef::Kind::k_framework ? "framework" : "standard";
+}
+
+json hop_json(const core::Hop& h) {
+  return json{{"mapping_set", h.mapping_set},
+              {"origin", std::string(core::to_string(h.origin))},
+              {"reversed", h.inverse},
+              {"from", json{{"catalog", h.from_catalog}, {"node", h.from_node}}},
+              {"to", json{{"catalog", h.to_catalog},
+                          {"node", h.to_node.empty() ? json(nullptr) : json(h.to_node)}}},
+              {"relationship", std::string(core::to_string(h.relationship))},
+              {"rationale", h.rationale}};
+}
+
+json entry_json(const core::CrosswalkEntry& e) {
+  json hops = json::array();
+  for (const auto& h : e.path) hops.push_back(hop_json(h));
+  json others = json::array();
+  for (const auto& o : e.others)
+    others.push_back(json{{"relationship", std::string(core::to_string(o.relationship))},
+                          {"path", core::path_to_string(o.path)}});
+  return json{{"source", e.source},
+              {"target", e.target.empty() ? json(nullptr) : json(e.target)},
+              {"relationship", std::string(core::to_string(e.relationship))},
+              {"path", core::path_to_string(e.path)},
+              {"hops", hops},
+              {"paths", e.paths},
+              {"conflict", e.conflict},
+              {"other_paths", others}};
+}
+
+json mapping_json(const store::WorkspaceMapping& m) {
+  return json{{"id", m.id},
+              {"source", m.source},
+              {"targets", m.targets},
+              {"relationship", std::string(core::to_string(m.relationship))},
+              {"rationale", m.rationale},
+              {"version", m.version}};
+}
+
+json set_json(const store::WorkspaceMappingSet& s) {
+  json mappings = json::array();
+  for (const auto& m : s.mappings) mappings.push_back(mapping_json(m));
+  return json{{"id", s.id},
+              {"organization", s.organization},
+              {"name", s.name},
+              {"title", s.title},
+              {"source", json{{"kind", kind_name(s.source)}, {"id", s.source.id}}},
+              {"target", json{{"kind", kind_name(s.target)}, {"id", s.target.id}}},
+              {"notes", s.notes},
+              {"version", s.version},
+              {"created_at", s.created_at},
+              {"updated_at", s.updated_at},
+              {"updated_by", s.updated_by},
+              {"mappings", mappings}};
+}
+
+Response with_etag(Response r, std::int64_t version) {
+  r.headers.emplace_back("ETag", etag(version));
+  return r;
+}
+
+Response get_crosswalk(Call& call) {
+  Page page;
+  if (auto bad = read_page(call.req, page, 100, 1000)) return *bad;
+  const auto& q = call.req.query;
+  std::int64_t organization = 0;
+  if (auto it = q.find("organization"); it != q.end()) {
+    auto id = whole_number(it->second);
+    if (!id)
+      return problem(400, "Bad query parameter",
+                     "organization must be an organization id (a whole number)");
+    if (auto denied = require(call, *id, Need::k_read)) return *denied;
+    organization = *id;
+  }
+  auto engine = engine_of(call, organization);
+  if (!engine) return engine.error();
+  const auto& from = call.req.params.at("from");
+  const auto& to = call.req.params.at("to");
+  auto cw = (*engine)->crosswalk(from, to);
+  if (!cw) {
+    if (cw.error().code == util::ErrorCode::k_not_found)
+      return problem(404, "No such catalog", cw.error().message);
+    return problem(400, "Bad crosswalk", cw.error().message);
+  }
+  std::vector<const core::CrosswalkEntry*> entries;
+  if (auto it = q.find("node"); it != q.end()) {
+    entries = (*cw)->of(it->second);
+  } else {
+    for (const auto& e : (*cw)->entries) entries.push_back(&e);
+  }
+  auto body = page_of(entries, page, [](const core::CrosswalkEntry* e) { return entry_json(*e); });
+  body["from"] = json{{"kind", kind_name((*cw)->from)}, {"id", (*cw)->from.id}};
+  body["to"] = json{{"kind", kind_name((*cw)->to)}, {"id", (*cw)->to.id}};
+  return ok(body);
+}
+
+Answer<core::Organization> organization_of(Call& call, Need need) {
+  const auto& text = call.req.params.at("org");
+  auto id = whole_number(text);
+  if (!id)
+    return std::unexpected(problem(400, "Bad organization id",
+                                   "an organization id is a whole number, not '" + text + "'"));
+  if (auto denied = require(call, *id, need)) return std::unexpected(*denied);
+  auto org = call.ctx.store.organization(text);
+  if (!org)
+    return std::unexpected(
+        problem(404, "Not found", "no organization " + text + " that you can see"));
+  return *org;
+}
+
+// The set named by the route's {set}, after require().
+Answer<store::WorkspaceMappingSet> set_of(Call& call, Need need) {
+  const auto& text = call.req.params.at("set");
+  auto id = whole_number(text);
+  if (!id)
+    return std::unexpected(problem(400, "Bad mapping set id",
+                                   "a mapping set id is a whole number, not '" + text + "'"));
+  auto not_found = problem(404, "Not found", "no mapping set " + text + " that you can see");
+  auto s = call.ctx.store.mapping_set(text);
+  if (!s || s->id != *id) return std::unexpected(not_found);
+  if (auto denied = require(call, s->organization, need)) {
+    if (denied->status == 404) return std::unexpected(not_found);
+    return std::unexpected(*denied);
+  }
+  return *s;
+}
+
+// If-Match as a version: the version, or the 428/400 to answer.
+Answer<std::int64_t> required_if_match(Call& call) {
+  bool present = false;
+  auto expected = if_match(call.req, present);
+  if (!present)
+    return std::unexpected(problem(428, "Precondition required",
+                                   "send If-Match with the ETag of the version you read"));
+  if (!expected)
+    return std::unexpected(problem(400, "Bad If-Match", "If-Match must be an ETag such as \"3\""));
+  return *expected;
+}
+
+Response invalid(const util::Error& e) {
+  // Messages of core::validate_* start with the field: "source: ...", "mappings[0].target: ...".
+  auto colon = e.message.find(": ");
+  auto field = colon == std::string::npos ? std::string() : e.message.substr(0, colon);
+  return problem(422, "Invalid mapping", e.message,
+                 field.empty() ? json::object() : json{{"field", field}});
+}
+
+Response stale(Call& call, std::int64_t set, const std::string& message) {
+  auto now = call.ctx.store.mapping_set(std::to_string(set));
+  json extra = now ? json{{"current", set_json(*now)}} : json::object();
+  return with_etag(problem(412, "Changed since you read it", message, extra),
+                   now ? now->version : 0);
+}
+
+Response list_sets(Call& call) {
+  auto org = organization_of(call, Need::k_read);
+  if (!org) return org.error();
+  Page page;
+  if (auto bad = read_page(call.req, page, 50, 500)) return *bad;
+  auto list = call.ctx.store.mapping_sets(org->id);
+  if (!list) return problem_from(list.error());
+  return ok(page_of(*list, page, [](const store::WorkspaceMappingSet& s) { return set_json(s); }));
+}
+
+std::optional<core::CatalogItemRef> item_of(const core::Catalog& cat, const std::string& id) {
+  if (cat.framework(id)) return core::CatalogItemRef{core::CatalogItemRef::Kind::k_framework, id};
+  if (cat.standard(id)) return core::CatalogItemRef{core::CatalogItemRef::Kind::k_standard, id};
+  return std::nullopt;
+}
+
+Response create_set(Call& call) {
+  auto org = organization_of(call, Need::k_write);
+  if (!org) return org.error();
+  json body;
+  if (auto bad = read_body(call,
+                           {{"name", FieldType::k_string, true, 128},
+                            {"title", FieldType::k_string, true, 300},
+                            {"source", FieldType::k_string, true, 128},
+                            {"target", FieldType::k_string, true, 128},
+                            {"notes", FieldType::k_string, false, 2000}},
+                           body))
+    return *bad;
+  store::WorkspaceMappingSet s;
+  s.organization = org->id;
+  s.name = body["name"];
+  s.title = body["title"];
+  s.notes = body.value("notes", "");
+  auto from = item_of(call.ctx.catalog, body["source"]);
+  if (!from)
+    return problem(422, "Invalid mapping set",
+                   "source: '" + body["source"].get<std::string>() +
+                       "' is neither a framework nor a standard of the catalog",
+                   json{{"field", "source"}});
+  auto to = item_of(call.ctx.catalog, body["target"]);
+  if (!to)
+    return problem(422, "Invalid mapping set",
+                   "target: '" + body["target"].get<std::string>() +
+                       "' is neither a framework nor a standard of the catalog",
+                   json{{"field", "target"}});
+  s.source = *from;
+  s.target = *to;
+  if (auto v = core::validate_mapping_set(call.ctx.catalog, store::to_mapping_set(s)); !v)
+    return invalid(v.error());
+  auto created = call.ctx.store.create_mapping_set(s);
+  if (!created) {
+    if (created.error().code == util::ErrorCode::k_invalid_input)
+      return problem(409, "Name taken", created.error().message, json{{"field", "name"}});
+    return problem_from(created.error());
+  }
+  return with_etag(ok(set_json(*created), 201), created->version);
+}
+
+Response get_set(Call& call) {
+  auto s = set_of(call, Need::k_read);
+  if (!s) return s.error();
+  return with_etag(ok(set_json(*s)), s->version);
+}
+
+Response update_set(Call& call) {
+  auto s = set_of(call, Need::k_write);
+  if (!s) return s.error();
+  auto expected = required_if_match(call);
+  if (!expected) return expected.error();
+  json body;
+  if (auto bad = read_body(
+          call,
+          {{"title", FieldType::k_string, false, 300}, {"notes", FieldType::k_string, false, 2000}},
+          body))
+    return *bad;
+  if (s->version != *expected)
+    return stale(call, s->id,
+                 "this mapping set is at version " + std::to_string(s->version) +
+                     "; you read version " + std::to_string(*expected));
+  if (body.contains("title")) s->title = body["title"];
+  if (body.contains("notes")) s->notes = body["notes"];
+  if (util::find_invalid_utf8(s->title) != std::string_view::npos || s->title.empty())
+    return problem(422, "Invalid mapping set", "title: a mapping set needs a title",
+                   json{{"field", "title"}});
+  auto updated = call.ctx.store.update_mapping_set(*s);
+  if (!updated) {
+    if (updated.error().code == util::ErrorCode::k_conflict)
+      return stale(call, s->id, updated.error().message);
+    if (updated.error().code == util::ErrorCode::k_invalid_input)
+      return problem(422, "Invalid mapping set", "title: " + updated.error().message,
+                     json{{"field", "title"}});
+    return problem_from(updated.error());
+  }
+  return with_etag(ok(set_json(*updated)), updated->version);
+}
+
+Response delete_set(Call& call) {
+  auto s = set_of(call, Need::k_write);
+  if (!s) return s.error();
+  auto expected = required_if_match(call);
+  if (!expected) return expected.error();
+  auto d = call.ctx.store.delete_mapping_set(s->id, *expected);
+  if (!d) {
+    if (d.error().code == util::ErrorCode::k_conflict) return stale(call, s->id, d.error().message);
+    return problem_from(d.error());
+  }
+  return no_content();
+}
+
+Response export_set(Call& call) {
+  auto s = set_of(call, Need::k_read);
+  if (!s) return s.error();
+  Response r{200,
+             "application/yaml; charset=utf-8",
+             catalog::mapping_set_to_yaml(store::to_mapping_set(*s)),
+             {}};
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + s->name + ".yaml\"");
+  return r;
+}
+
+// Reads a mapping body; `required` for a new mapping.
+std::optional<Response> read_mapping(Call& call, bool required, store::WorkspaceMapping& m) {
+  json body;
+  if (auto bad = read_body(call,
+                           {{"source", FieldType::k_string, required, 128},
+                            {"targets", FieldType::k_string_list, false, 128},
+                            {"relationship", FieldType::k_string, required, 32},
+                            {"rationale", FieldType::k_string, false, 2000}},
+                           body))
+    return bad;
+  if (body.contains("source")) m.source = body["source"];
+  if (body.contains("targets")) m.targets = body["targets"].get<std::vector<std::string>>();
+  if (body.contains("relationship")) {
+    auto r = core::parse_relationship(body["relationship"].get<std::string>());
+    if (!r)
+      return problem(422, "Invalid mapping",
+                     "relationship: '" + body["relationship"].get<std::string>() +
+                         "' is not equal, equivalent, subset-of, superset-of, intersects-with or "
+                         "no-relationship",
+                     json{{"field", "relationship"}});
+    m.relationship = *r;
+  }
+  if (body.contains("rationale")) m.rationale = body["rationale"];
+  return std::nullopt;
+}
+
+Response add_mapping(Call& call) {
+  auto s = set_of(call, Need::k_write);
+  if (!s) return s.error();
+  store::WorkspaceMapping m;
+  if (auto bad = read_mapping(call, true, m)) return *bad;
+  if (auto v = core::validate_mapping(
+          call.ctx.catalog, store::to_mapping_set(*s),
+          core::Mapping{m.source, m.targets, m.relationship, m.rationale, {}});
+      !v)
+    return invalid(v.error());
+  for (const auto& old : s->mappings)
+    for (const auto& t : old.targets)
+      for (const auto& nt : m.targets)
+        if (old.source == m.source && t == nt)
+          return problem(409, "Already mapped",
+                         m.source + " to " + nt + " is already mapping " + std::to_string(old.id),
+                         json{{"mapping", old.id}});
+  auto out = call.ctx.store.add_mapping(s->id, m);
+  if (!out) return problem_from(out.error());
+  return with_etag(ok(set_json(*out), 201), out->version);
+}
+
+Answer<store::WorkspaceMapping> mapping_of(Call& call, const store::WorkspaceMappingSet& s) {
+  const auto& text = call.req.params.at("mapping");
+  auto id = whole_number(text);
+  if (!id)
+    return std::unexpected(
+        problem(400, "Bad mapping id", "a mapping id is a whole number, not '" + text + "'"));
+  for (const auto& m : s.mappings)
+    if (m.id == *id) return m;
+  return std::unexpected(
+      problem(404, "Not found", "mapping set " + std::to_string(s.id) + " has no mapping " + text));
+}
+
+Response update_mapping(Call& call) {
+  auto s = set_of(call, Need::k_write);
+  if (!s) return s.error();
+  auto m = mapping_of(call, *s);
+  if (!m) return m.error();
+  auto expected = required_if_match(call);
+  if (!expected) return expected.error();
+  if (auto bad = read_mapping(call, false, *m)) return *bad;
+  if (m->version != *expected)
+    return with_etag(problem(412, "Changed since you read it",
+                             "this mapping is at version " + std::to_string(m->version) +
+                                 "; you read version " + std::to_string(*expected),
+                             json{{"current", mapping_json(*m)}}),
+                     m->version);
+  if (auto v = core::validate_mapping(
+          call.ctx.catalog, store::to_mapping_set(*s),
+          core::Mapping{m->source, m->targets, m->relationship, m->rationale, {}});
+      !v)
+    return invalid(v.error());
+  auto out = call.ctx.store.update_mapping(s->id, *m);
+  if (!out) {
+    if (out.error().code == util::ErrorCode::k_conflict)
+      return problem(412, "Changed since you read it", out.error().message);
+    return problem_from(out.error());
+  }
+  for (const auto& x : out->mappings)
+    if (x.id == m->id) return with_etag(ok(mapping_json(x)), x.version);
+  return problem(500, "Internal error", "the mapping was stored but cannot be read back");
+}
+
+Response remove_mapping(Call& call) {
+  auto s = set_of(call, Need::k_write);
+  if (!s) return s.error();
+  auto m = mapping_of(call, *s);
+  if (!m) return m.error();
+  auto expected = required_if_match(call);
+  if (!expected) return expected.error();
+  auto out = call.ctx.store.remove_mapping(s->id, m->id, *expected);
+  if (!out) {
+    if (out.error().code == util::ErrorCode::k_conflict)
+      return with_etag(problem(412, "Changed since you read it", out.error().message,
+                               json{{"current", mapping_json(*m)}}),
+                       m->version);
+    return problem_from(out.error());
+  }
+  return with_etag(ok(set_json(*out)), out->version);
+}
+
+Response project(Call& call) {
+  json body;
+  if (auto bad = read_body(call,
+                           {{"to", FieldType::k_string, true, 128},
+                            {"into", FieldType::k_string, false, 200},
+                            {"dry_run", FieldType::k_boolean, false}},
+                           body))
+    return *bad;
+  bool dry_run = body.value("dry_run", false);
+  auto p = profile_for(call, dry_run ? Need::k_read : Need::k_write);
+  if (!p) return p.error();
+  const auto& cat = call.ctx.catalog;
+  std::string to = body["to"];
+  if (cat.framework(to) == nullptr)
+    return problem(422, "Invalid projection", "to: unknown framework '" + to + "'",
+                   json{{"field", "to"}});
+  if (to == p->framework)
+    return problem(422, "Invalid projection", "to: the profile is already on " + to,
+                   json{{"field", "to"}});
+  auto engine = engine_of(call, p->organization);
+  if (!engine) return engine.error();
+  auto cw = (*engine)->crosswalk(p->framework, to);
+  if (!cw) return problem_from(cw.error());
+  auto source = call.ctx.store.node_assessments(p->id);
+  if (!source) return problem_from(source.error());
+  auto org = call.ctx.store.organization(std::to_string(p->organization));
+  if (!org) return problem_from(org.error());
+  std::string name = body.value("into", "");
+  if (name.empty()) name = p->name + " on " + to;
+  core::Profile dest;
+  std::map<std::string, core::NodeAssessment> dest_rows;
+  std::set<std::string> projected;
+  bool exists = false;
+  if (auto d = call.ctx.store.profile(org->name + "/" + name)) {
+    exists = true;
+    dest = *d;
+    if (dest.framework != to)
+      return problem(422, "Invalid projection",
+                     "into: profile " + dest.name + " is on " + dest.framework + ", not " + to,
+                     json{{"field", "into"}});
+    if (dest.scale != p->scale)
+      return problem(422, "Invalid projection",
+                     "into: profile " + dest.name + " is on another scale (" + dest.scale + ")",
+                     json{{"field", "into"}});
+    auto rows = call.ctx.store.node_assessments(dest.id);
+    if (!rows) return problem_from(rows.error());
+    dest_rows = std::move(*rows);
+    auto pn = call.ctx.store.projected_nodes(dest.id);
+    if (!pn) return problem_from(pn.error());
+    for (const auto& [node, version] : *pn) projected.insert(node);
+  } else {
+    dest.organization = p->organization;
+    dest.name = name;
+    dest.framework = to;
+    dest.kind = p->kind;
+    dest.scale = p->scale;
+  }
+  auto projection =
+      core::project(cat, **cw, *source, core::directly_assessed(dest_rows, projected));
+  auto rows = core::projection_rows(projection, dest_rows, projected,
+                                    "'" + p->name + "' (" + p->framework + ")");
+  std::size_t written = 0;
+  if (!dry_run) {
+    if (!exists) {
+      auto created = call.ctx.store.create_profile(dest);
+      if (!created) return problem_from(created.error());
+      dest = *created;
+    }
+    auto w =
+        call.ctx.store.put_projected_assessments(dest.id, rows, p->id, call.principal->user.name);
+    if (!w) {
+      if (w.error().code == util::ErrorCode::k_conflict)
+        return problem(409, "Changed during the projection", w.error().message);
+      return problem_from(w.error());
+    }
+    written = *w;
+  }
+  json nodes = json::array();
+  for (const auto& n : projection.nodes) {
+    json sources = json::array();
+    for (const auto& s : n.sources)
+      sources.push_back(json{{"node", s.node},
+                             {"relationship", std::string(core::to_string(s.relationship))},
+                             {"level", s.level ? json(*s.level) : json(nullptr)},
+                             {"not_applicable", s.not_applicable},
+                             {"path", core::path_to_string(s.path)}});
+    nodes.push_back(json{{"node", n.node},
+                         {"outcome", std::string(core::to_string(n.outcome))},
+                         {"level", n.level ? json(*n.level) : json(nullptr)},
+                         {"not_applicable", n.not_applicable},
+                         {"explanation", n.explanation},
+                         {"sources", sources}});
+  }
+  auto count = [&](core::ProjectionOutcome o) {
+    auto it = projection.counts.find(o);
+    return it == projection.counts.end() ? std::size_t{0} : it->second;
+  };
+  using O = core::ProjectionOutcome;
+  return ok(json{{"source", json{{"profile", p->id}, {"framework", p->framework}}},
+                 {"destination", json{{"profile", dest.id == 0 ? json(nullptr) : json(dest.id)},
+                                      {"name", dest.name},
+                                      {"framework", to},
+                                      {"created", !exists && !dry_run}}},
+                 {"dry_run", dry_run},
+                 {"summary", json{{"projected", count(O::k_projected)},
+                                  {"partial", count(O::k_partial)},
+                                  {"not_applicable", count(O::k_not_applicable)},
+                                  {"left_unassessed", count(O::k_no_claim)},
+                                  {"kept_direct", count(O::k_kept_direct)},
+                                  {"rows_written", written},
+                                  {"rows_to_write", rows.size()}}},
+                 {"nodes", nodes}},
+            dry_run || exists ? 200 : 201);
+}
+
+}  // namespace
+
+void add_crosswalk_routes(Routes& routes) {
+  auto user = Access::k_user;
+  routes.add("GET", "/api/v1/crosswalks/{from}/{to}", user, get_crosswalk);
+  routes.add("GET", "/api/v1/organizations/{org}/mapping-sets", user, list_sets);
+  routes.add("POST", "/api/v1/organizations/{org}/mapping-sets", user, create_set);
+  routes.add("GET", "/api/v1/mapping-sets/{set}", user, get_set);
+  routes.add("PUT", "/api/v1/mapping-sets/{set}", user, update_set);
+  routes.add("DELETE", "/api/v1/mapping-sets/{set}", user, delete_set);
+  routes.add("GET", "/api/v1/mapping-sets/{set}/export", user, export_set);
+  routes.add("POST", "/api/v1/mapping-sets/{set}/mappings", user, add_mapping);
+  routes.add("PUT", "/api/v1/mapping-sets/{set}/mappings/{mapping}", user, update_mapping);
+  routes.add("DELETE", "/api/v1/mapping-sets/{set}/mappings/{mapping}", user, remove_mapping);
+  routes.add("POST", "/api/v1/profiles/{id}/project", user, project);
+}
+
+}  // namespace cyberframe::server
