@@ -338,7 +338,15 @@ class CatalogReader {
     };
     fw.id = m_options.id;
     if (fw.id.empty()) fw.id = own("framework-id");
-    if (fw.id.empty()) fw.id = slug(title);
+    if (fw.id.empty()) {
+      // The file's name says what it is more briefly than the title: NIST_SP-800-53_rev5_catalog.
+      std::string file = m_options.source.empty() ? m_document.source : m_options.source;
+      auto slash = file.find_last_of("/\\");
+      std::string stem = slash == std::string::npos ? file : file.substr(slash + 1);
+      if (auto dot = stem.rfind('.'); dot != std::string::npos && dot > 0) stem.resize(dot);
+      fw.id = slug(stem);
+      if (fw.id.empty() || fw.id == "-") fw.id = slug(title);
+    }
     static const std::regex id_re("^[a-z0-9][a-z0-9.-]*$");
     if (!std::regex_match(fw.id, id_re)) {
       return fail("framework id '" + fw.id +

@@ -74,7 +74,8 @@ Json export_catalog(const core::Catalog& catalog, const core::Framework& framewo
                     const CatalogExportOptions& options = {});
 
 struct CatalogImportOptions {
-  std::string id;      // the framework id; empty: the id the export recorded, else from the title
+  std::string id;      // the framework id; empty: the id the export recorded, else from the
+                       // source's file name, else from the title
   std::string source;  // the file it came from, for provenance and messages
 };
 
