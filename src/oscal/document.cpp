@@ -690,6 +690,8 @@ util::Result<Document> read_xml(std::string_view text, std::string_view source,
     std::string message = e && e->message ? e->message : "not well-formed";
     while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
       message.pop_back();
+    if (message.find("Excessive depth") != std::string::npos)
+      message = "elements nested deeper than 256 levels";
     int line = e ? e->line : 0;
     int column = e ? e->int2 : 0;
     return std::unexpected(invalid(src + ":" + std::to_string(line) + ":" + std::to_string(column) +

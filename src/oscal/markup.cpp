@@ -241,7 +241,12 @@ util::Result<void> list(const xmlNode* node, bool ordered, std::string& out, int
     std::string item;
     std::vector<const xmlNode*> nested;
     bool leading = true;
+    // With <p> inside, whitespace-only text between the blocks is layout, not content.
+    bool has_blocks = false;
+    for (const xmlNode* c = li->children; c; c = c->next)
+      if (c->type == XML_ELEMENT_NODE && name_of(c) == "p") has_blocks = true;
     for (const xmlNode* c = li->children; c; c = c->next) {
+      if (has_blocks && c->type == XML_TEXT_NODE && is_whitespace_only(text_of(c))) continue;
       bool is_list = c->type == XML_ELEMENT_NODE && in_oscal_namespace(c) &&
                      (name_of(c) == "ul" || name_of(c) == "ol");
       if (is_list) {
