@@ -386,12 +386,13 @@ Response update_mapping(Call& call) {
   if (!m) return m.error();
   auto expected = required_if_match(call);
   if (!expected) return expected.error();
+  auto current = *m;
   if (auto bad = read_mapping(call, false, *m)) return *bad;
   if (m->version != *expected)
     return with_etag(problem(412, "Changed since you read it",
                              "this mapping is at version " + std::to_string(m->version) +
                                  "; you read version " + std::to_string(*expected),
-                             json{{"current", mapping_json(*m)}}),
+                             json{{"current", mapping_json(current)}}),
                      m->version);
   if (auto v = core::validate_mapping(
           call.ctx.catalog, store::to_mapping_set(*s),
