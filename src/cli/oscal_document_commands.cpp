@@ -43,7 +43,8 @@ bool write_atomically(const fs::path& path, const std::string& text, std::string
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) {
-      problem = "cannot write " + temporary.string();
+      problem =
+          "cannot write " + path.string() + " (cannot create a file in " + directory.string() + ")";
       return false;
     }
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
