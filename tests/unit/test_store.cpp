@@ -448,5 +448,138 @@ TEST_F(AuditTrail, AFailedWriteLeavesNoAuditRow) {
   EXPECT_TRUE(store->verify_audit()->intact);
 }
 
+// --- workspace mapping sets and projection bookkeeping (schema 8) ----------------------------
+
+WorkspaceMappingSet example_set(std::int64_t organization) {
+  WorkspaceMappingSet s;
+  s.organization = organization;
+  s.name = "ours";
+  s.title = "Our crosswalk";
+  s.source = {core::CatalogItemRef::Kind::k_framework, "iso-tr-27103-2018"};
+  s.target = {core::CatalogItemRef::Kind::k_framework, "nist-csf-2.0"};
+  s.mappings.push_back({0, "ID.AM-1", {"ID.AM-01"}, core::Relationship::k_equivalent, "same", 0});
+  s.mappings.push_back({0, "ID.AM-2", {}, core::Relationship::k_no_relationship, "", 0});
+  return s;
+}
+
+TEST_P(StoreSuite, MappingSetsAreStoredVersionedAndAudited) {
+  store->set_actor("alice");
+  auto created = store->create_mapping_set(example_set(organization));
+  ASSERT_TRUE(created) << created.error().message;
+  EXPECT_EQ(created->version, 1);
+  ASSERT_EQ(created->mappings.size(), 2u);
+  EXPECT_EQ(created->mappings[0].targets, std::vector<std::string>{"ID.AM-01"});
+  EXPECT_EQ(created->mappings[1].relationship, core::Relationship::k_no_relationship);
+  EXPECT_EQ(created->updated_by, "alice");
+  // Found by id, by name and by ORG/name.
+  EXPECT_EQ(store->mapping_set(std::to_string(created->id))->name, "ours");
+  EXPECT_EQ(store->mapping_set("ours")->id, created->id);
+  EXPECT_EQ(store->mapping_set("ACME/ours")->id, created->id);
+  EXPECT_EQ(store->mapping_set("nothing").error().code, util::ErrorCode::k_not_found);
+  // The name is unique in the organization.
+  auto again = store->create_mapping_set(example_set(organization));
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, util::ErrorCode::k_invalid_input);
+
+  auto added = store->add_mapping(
+      created->id,
+      {0, "ID.AM-3", {"ID.AM-03", "ID.AM-04"}, core::Relationship::k_superset_of, "", 0});
+  ASSERT_TRUE(added);
+  EXPECT_EQ(added->version, 2);
+  auto m = added->mappings.back();
+  m.relationship = core::Relationship::k_intersects_with;
+  auto edited = store->update_mapping(created->id, m);
+  ASSERT_TRUE(edited) << edited.error().message;
+  EXPECT_EQ(edited->mappings.back().version, 2);
+  // A stale edit and a stale removal are refused, and change nothing.
+  auto stale = store->update_mapping(created->id, m);
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().code, util::ErrorCode::k_conflict);
+  EXPECT_EQ(store->remove_mapping(created->id, m.id, 1).error().code, util::ErrorCode::k_conflict);
+  EXPECT_EQ(store->remove_mapping(created->id, 999, 1).error().code, util::ErrorCode::k_not_found);
+  auto now = store->mapping_set("ours");
+  EXPECT_EQ(now->version, 3);
+  EXPECT_EQ(now->mappings.size(), 3u);
+  auto renamed = *now;
+  renamed.title = "Renamed";
+  renamed.version = 1;
+  EXPECT_EQ(store->update_mapping_set(renamed).error().code, util::ErrorCode::k_conflict);
+  renamed.version = 3;
+  ASSERT_TRUE(store->update_mapping_set(renamed));
+  EXPECT_EQ(store->delete_mapping_set(created->id, 3).error().code, util::ErrorCode::k_conflict);
+  ASSERT_TRUE(store->delete_mapping_set(created->id, 4));
+  EXPECT_TRUE(store->mapping_sets(organization)->empty());
+  auto log = store->audit_log("mapping-set", std::to_string(created->id), 100);
+  ASSERT_TRUE(log);
+  std::vector<std::string> actions;
+  for (const auto& r : *log) actions.push_back(r.action);
+  EXPECT_EQ(actions, (std::vector<std::string>{"create", "add-mapping", "edit-mapping", "update",
+                                               "delete"}));
+  EXPECT_NE(log->back().before.find("ID.AM-03"), std::string::npos);  // the set as it was
+  EXPECT_TRUE(store->verify_audit()->intact);
+}
+
+TEST_P(StoreSuite, MappingSetRulesAreCheckedBeforeAnythingIsStored) {
+  auto bad = example_set(organization);
+  bad.name = "Not An Id";
+  EXPECT_EQ(store->create_mapping_set(bad).error().code, util::ErrorCode::k_invalid_input);
+  bad = example_set(organization);
+  bad.mappings[1].targets = {"ID.AM-02"};  // no-relationship with a target
+  EXPECT_EQ(store->create_mapping_set(bad).error().code, util::ErrorCode::k_invalid_input);
+  bad = example_set(organization);
+  bad.mappings[0].targets.clear();  // equivalent without a target
+  EXPECT_EQ(store->create_mapping_set(bad).error().code, util::ErrorCode::k_invalid_input);
+  bad = example_set(organization);
+  bad.mappings[0].rationale = std::string(2001, 'x');
+  EXPECT_EQ(store->create_mapping_set(bad).error().code, util::ErrorCode::k_invalid_input);
+  bad = example_set(999);
+  EXPECT_FALSE(store->create_mapping_set(bad));
+  EXPECT_TRUE(store->mapping_sets(organization)->empty());
+  // to_mapping_set and from_mapping_set are inverse on the content.
+  auto core_set = to_mapping_set(example_set(organization));
+  EXPECT_EQ(core_set.id, "ours");
+  EXPECT_EQ(core_set.provenance.method, core::Method::k_user_authored);
+  auto back = from_mapping_set(core_set, organization);
+  EXPECT_EQ(back.mappings.size(), 2u);
+  EXPECT_EQ(back.mappings[0].rationale, "same");
+}
+
+TEST_P(StoreSuite, AProjectionNeverOverwritesADirectAssessment) {
+  core::NodeAssessment direct;
+  direct.node = "ID.AM-1";
+  direct.level = 4;
+  ASSERT_TRUE(store->put_node_assessment(profile, direct, 0, "bob"));
+  core::NodeAssessment projected;
+  projected.node = "ID.AM-2";
+  projected.level = 2;
+  projected.notes = "Projected";
+  ASSERT_TRUE(store->put_projected_assessments(profile, {projected}, profile, "bob"));
+  auto pn = store->projected_nodes(profile);
+  ASSERT_TRUE(pn);
+  EXPECT_EQ(*pn, (std::map<std::string, std::int64_t>{{"ID.AM-2", 1}}));
+  // Writing over the direct one is refused, and the whole batch with it.
+  auto over = direct;
+  over.version = 1;
+  over.level = 1;
+  projected.version = 1;
+  projected.level = 3;
+  auto r = store->put_projected_assessments(profile, {projected, over}, profile, "bob");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, util::ErrorCode::k_invalid_input);
+  auto rows = *store->node_assessments(profile);
+  EXPECT_EQ(rows["ID.AM-1"].level, 4);
+  EXPECT_EQ(rows["ID.AM-2"].level, 2);
+  // A projected node edited by hand is no longer projected.
+  auto hand = rows["ID.AM-2"];
+  hand.level = 5;
+  ASSERT_TRUE(store->put_node_assessment(profile, hand, hand.version, "bob"));
+  EXPECT_TRUE(store->projected_nodes(profile)->empty());
+  // A stale version is a conflict.
+  projected.node = "ID.AM-3";
+  projected.version = 4;
+  EXPECT_EQ(store->put_projected_assessments(profile, {projected}, profile, "bob").error().code,
+            util::ErrorCode::k_conflict);
+}
+
 }  // namespace
 }  // namespace cyberframe::store
