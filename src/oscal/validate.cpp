@@ -465,14 +465,17 @@ class Validator {
   }
 
   // A catalog produced by profile resolution says so in its metadata: a link rel="source-profile"
-  // or a prop resolution-tool / source-profile-uuid.
+  // (NIST's resolved baselines) or rel="resolution-source" (NIST's resolution tests, and
+  // `oscal resolve`), or a prop resolution-tool / source-profile-uuid.
   static bool is_resolved_profile(const Json& body) {
     if (!body.is_object() || !body.contains("metadata") || !body["metadata"].is_object())
       return false;
     const auto& metadata = body["metadata"];
     if (auto links = metadata.find("links"); links != metadata.end() && links->is_array())
       for (const auto& link : *links)
-        if (link.is_object() && link.value("rel", "") == "source-profile") return true;
+        if (link.is_object() && (link.value("rel", "") == "source-profile" ||
+                                 link.value("rel", "") == "resolution-source"))
+          return true;
     if (auto props = metadata.find("props"); props != metadata.end() && props->is_array())
       for (const auto& prop : *props)
         if (prop.is_object() && (prop.value("name", "") == "resolution-tool" ||
