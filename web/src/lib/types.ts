@@ -258,3 +258,110 @@ export interface Citation {
   cites: Reference;
   via: unknown[];
 }
+
+// Crosswalks (docs/crosswalks.md): relationships read from the source's point of view.
+export type Relationship = 'equal' | 'equivalent' | 'subset-of' | 'superset-of' | 'intersects-with' | 'no-relationship';
+
+export interface CatalogItemRef {
+  kind: 'framework' | 'standard';
+  id: string;
+}
+
+export interface Hop {
+  mapping_set: string;
+  origin: string; // catalog, workspace, references, annex
+  reversed: boolean;
+  from: { catalog: string; node: string };
+  to: { catalog: string; node: string | null };
+  relationship: Relationship;
+  rationale: string;
+}
+
+export interface CrosswalkEntry {
+  source: string;
+  target: string | null;
+  relationship: Relationship;
+  path: string;
+  hops: Hop[];
+  paths: number;
+  conflict: boolean;
+  other_paths: { relationship: Relationship; path: string }[];
+}
+
+export interface CrosswalkPage {
+  from: CatalogItemRef;
+  to: CatalogItemRef;
+  items: CrosswalkEntry[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export interface Mapping {
+  id: number;
+  source: string;
+  targets: string[];
+  relationship: Relationship;
+  rationale: string;
+  version: number;
+}
+
+export interface MappingSet {
+  id: number;
+  organization: number;
+  name: string;
+  title: string;
+  source: CatalogItemRef;
+  target: CatalogItemRef;
+  notes: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
+  mappings: Mapping[];
+}
+
+// A mapping set of the catalog (read-only), as GET /catalog/mapping-sets lists it.
+export interface BuiltinMappingSet {
+  id: string;
+  title?: string;
+  source: CatalogItemRef | string;
+  target: CatalogItemRef | string;
+  mappings?: number | unknown[];
+  [key: string]: unknown;
+}
+
+export type ProjectionOutcome = 'projected' | 'partial' | 'not-applicable' | 'no-claim' | 'kept-direct';
+
+export interface ProjectionSource {
+  node: string;
+  relationship: Relationship;
+  level: number | null;
+  not_applicable: boolean;
+  path: string;
+}
+
+export interface ProjectedNode {
+  node: string;
+  outcome: ProjectionOutcome;
+  level: number | null;
+  not_applicable: boolean;
+  explanation: string;
+  sources: ProjectionSource[];
+}
+
+export interface Projection {
+  source: { profile: number; framework: string };
+  destination: { profile: number | null; name: string; framework: string; created: boolean };
+  dry_run: boolean;
+  summary: {
+    projected: number;
+    partial: number;
+    not_applicable: number;
+    left_unassessed: number;
+    kept_direct: number;
+    rows_written: number;
+    rows_to_write: number;
+  };
+  nodes: ProjectedNode[];
+}
