@@ -31,7 +31,7 @@ struct Context {
 
 // Loads the catalog the options name; prints the diagnostics and returns nullopt when it is broken.
 std::optional<catalog::LoadResult> load_catalog(const Context& ctx) {
-  auto result = catalog::load(ctx.options.directory, {});
+  auto result = catalog::load(ctx.options.directory, ctx.options.files());
   if (!result.ok()) {
     for (const auto& d : result.diagnostics) ctx.err << d.to_string() << '\n';
     ctx.err << "cyberframe: error: the catalog"
@@ -588,7 +588,7 @@ int cmd_refs(const Context& ctx, const std::string& standard_arg, const std::str
 
 int cmd_check(const Context& ctx, const std::vector<std::string>& files, Format format) {
   std::vector<std::filesystem::path> paths(files.begin(), files.end());
-  auto result = catalog::load(ctx.options.directory, paths);
+  auto result = catalog::load(ctx.options.directory, ctx.options.files(paths));
 
   int status = k_exit_ok;
   json report = json::array();
@@ -790,15 +790,18 @@ int cmd_diff(const Context& ctx, const std::string& a_id, const std::string& b_i
 // --- validate -------------------------------------------------------------------------------
 
 int cmd_validate(const Context& ctx, Format format) {
-  auto result = catalog::load(ctx.options.directory, {});
+  auto result = catalog::load(ctx.options.directory, ctx.options.files());
   std::size_t errors = 0, warnings = 0;
   for (const auto& d : result.diagnostics)
     (d.severity == catalog::Severity::k_error ? errors : warnings)++;
   if (format == Format::k_text) {
     for (const auto& d : result.diagnostics) ctx.out << d.to_string() << '\n';
     ctx.out << "catalog"
-            << (ctx.options.directory.empty() ? " (built in)" : " " + ctx.options.directory) << ": "
-            << result.catalog.frameworks().size() << " frameworks, "
+            << (ctx.options.directory.empty() ? " (built in)" : " " + ctx.options.directory)
+            << (ctx.options.added.empty()
+                    ? std::string()
+                    : " + " + std::to_string(ctx.options.files().size()) + " added file(s)")
+            << ": " << result.catalog.frameworks().size() << " frameworks, "
             << result.catalog.standards().size() << " standards, "
             << result.catalog.mapping_sets().size() << " mapping sets; " << errors << " error"
             << (errors == 1 ? "" : "s") << ", " << warnings << " warning"

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <ostream>
 
 #include "catalog/loader.hpp"
@@ -30,6 +31,27 @@ const char* const k_footer =
 
 }  // namespace
 
+std::vector<std::filesystem::path> CatalogOptions::files(
+    std::vector<std::filesystem::path> more) const {
+  std::vector<std::filesystem::path> out;
+  for (const auto& item : added) {
+    std::filesystem::path path(item);
+    if (!std::filesystem::is_directory(path)) {
+      out.push_back(path);
+      continue;
+    }
+    std::vector<std::filesystem::path> found;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(path))
+      if (entry.is_regular_file() &&
+          (entry.path().extension() == ".yaml" || entry.path().extension() == ".yml"))
+        found.push_back(entry.path());
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  out.insert(out.end(), more.begin(), more.end());
+  return out;
+}
+
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   CLI::App app{k_description, "cyberframe"};
   app.footer(k_footer);
@@ -40,6 +62,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                  "Load the catalog files of this directory instead of the built-in catalog")
       ->envname("CYBERFRAME_CATALOG")
       ->check(CLI::ExistingDirectory);
+  app.add_option("--add-catalog", options.added,
+                 "Load these catalog files, or directories of them (e.g. a framework imported with "
+                 "'oscal import catalog'), on top of the catalog; may be repeated")
+      ->check(CLI::ExistingPath);
   WorkspaceOptions workspace;
   app.add_option("--db", workspace.db, "The workspace database (SQLite), default cyberframe.db")
       ->envname("CYBERFRAME_DB");
@@ -79,7 +105,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       status = k_exit_bad_input;
       return;
     }
-    auto cat = catalog::load(options.directory, {});
+    auto cat = catalog::load(options.directory, options.files());
     if (!cat.ok()) {
       for (const auto& d : cat.diagnostics) err << d.to_string() << '\n';
       status = k_exit_bad_input;

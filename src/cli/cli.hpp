@@ -2,8 +2,10 @@
 // The command-line verbs. run() is the whole program: main() only calls it, and tests call it
 // with their own streams.
 
+#include <filesystem>
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -17,6 +19,11 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 // Options every verb that reads the catalog shares.
 struct CatalogOptions {
   std::string directory;  // --catalog DIR: load this directory instead of the built-in catalog
+  // --add-catalog PATH (repeatable): catalog files, or directories of them, loaded on top.
+  std::vector<std::string> added;
+  // The files of `added` (a directory gives its *.yaml files, recursively, in name order), plus
+  // `more`.
+  std::vector<std::filesystem::path> files(std::vector<std::filesystem::path> more = {}) const;
 };
 
 // Options of the verbs that use the workspace database.

@@ -46,7 +46,7 @@ std::string actor(const Ctx& ctx) {
 
 std::optional<catalog::LoadResult> load_catalog(
     const Ctx& ctx, int& status, const std::vector<std::filesystem::path>& extra = {}) {
-  auto cat = catalog::load(ctx.catalog_options.directory, extra);
+  auto cat = catalog::load(ctx.catalog_options.directory, ctx.catalog_options.files(extra));
   if (!cat.ok()) {
     for (const auto& d : cat.diagnostics)
       if (d.severity == catalog::Severity::k_error) ctx.err << d.to_string() << '\n';
@@ -467,7 +467,7 @@ int cmd_import(const Ctx& ctx, const MappingArgs& a) {
   for (const auto& [id, set] : cat->catalog.mapping_sets())
     if (set.location.file == a.file) found = &set;
   if (!found) return fail_with(ctx, a.file + " holds no mapping set (kind: mapping-set)");
-  auto base = catalog::load(ctx.catalog_options.directory, {});
+  auto base = catalog::load(ctx.catalog_options.directory, ctx.catalog_options.files());
   if (base.catalog.mapping_set(found->id))
     return fail_with(ctx, a.file + ": id '" + found->id +
                               "' is a mapping set of the catalog; give the file another id");

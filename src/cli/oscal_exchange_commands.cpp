@@ -72,7 +72,7 @@ bool write_file(const fs::path& path, const std::string& text) {
 }
 
 std::optional<catalog::LoadResult> load_catalog(const Ctx& ctx, int& status) {
-  auto result = catalog::load(ctx.catalog_options.directory, {});
+  auto result = catalog::load(ctx.catalog_options.directory, ctx.catalog_options.files());
   if (!result.ok()) {
     for (const auto& d : result.diagnostics) ctx.err << d.to_string() << '\n';
     status = error(ctx, "the catalog has errors");

@@ -52,7 +52,7 @@ int fail_with(const Ctx& ctx, const std::string& message) {
 std::string actor(const Ctx& ctx);
 
 std::optional<Workspace> open_workspace(const Ctx& ctx, int& status) {
-  auto cat = catalog::load(ctx.catalog_options.directory, {});
+  auto cat = catalog::load(ctx.catalog_options.directory, ctx.catalog_options.files());
   if (!cat.ok()) {
     for (const auto& d : cat.diagnostics) ctx.err << d.to_string() << '\n';
     status = fail_with(ctx, "the catalog has errors");
