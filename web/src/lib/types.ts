@@ -327,8 +327,9 @@ export interface BuiltinMappingSet {
   title?: string;
   source: CatalogItemRef | string;
   target: CatalogItemRef | string;
-  mappings?: number | unknown[];
-  [key: string]: unknown;
+  purpose?: string; // crosswalk or edition
+  method?: string; // transcribed or derived
+  count?: number; // mappings
 }
 
 export type ProjectionOutcome = 'projected' | 'partial' | 'not-applicable' | 'no-claim' | 'kept-direct';
