@@ -3,10 +3,8 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <ostream>
-#include <random>
 
 #include "cli/cli.hpp"
 #include "cli/output.hpp"
@@ -31,41 +29,6 @@ struct ConvertArgs {
 int report_error(std::ostream& err, const util::Error& error) {
   err << "cyberframe: error: " << error.message << '\n';
   return util::exit_code_for(error.code);
-}
-
-// Writes `text` to a temporary file next to `path` and renames it over `path`: a reader sees the
-// old file or the whole new one, never half of it, and a failed write leaves nothing behind.
-bool write_atomically(const fs::path& path, const std::string& text, std::string& problem) {
-  std::random_device random;
-  auto directory = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-  auto temporary =
-      directory / ("." + path.filename().string() + ".tmp-" + std::to_string(random()));
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      problem =
-          "cannot write " + path.string() + " (cannot create a file in " + directory.string() + ")";
-      return false;
-    }
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.flush();
-    if (!out) {
-      out.close();
-      std::error_code ignored;
-      fs::remove(temporary, ignored);
-      problem = "cannot write " + path.string();
-      return false;
-    }
-  }
-  std::error_code error;
-  fs::rename(temporary, path, error);
-  if (error) {
-    std::error_code ignored;
-    fs::remove(temporary, ignored);
-    problem = "cannot write " + path.string() + ": " + error.message();
-    return false;
-  }
-  return true;
 }
 
 int run_validate(const ValidateArgs& args, std::ostream& out, std::ostream& err) {
@@ -103,15 +66,9 @@ int run_convert(const ConvertArgs& args, std::ostream& out, std::ostream& err) {
   auto document = oscal::read_file(args.file);
   if (!document) return report_error(err, document.error());
   auto text = oscal::write(*document, *format);
-  if (args.output.empty() || args.output == "-") {
-    out << text;
-    return k_exit_ok;
-  }
-  std::string problem;
-  if (!write_atomically(args.output, text, problem)) {
-    err << "cyberframe: error: " << problem << '\n';
-    return k_exit_environment;
-  }
+  if (auto status = write_output(out, err, args.output, text);
+      status != k_exit_ok || is_standard_output(args.output))
+    return status;
   err << "wrote " << document->model << " " << args.file << " as " << oscal::to_string(*format)
       << " to " << args.output << '\n';
   return k_exit_ok;

@@ -20,6 +20,7 @@
 #include "catalog/loader.hpp"
 #include "catalog/writer.hpp"
 #include "cli/cli.hpp"
+#include "cli/oscal_output.hpp"
 #include "cli/output.hpp"
 #include "oscal/assessment_exchange.hpp"
 #include "oscal/catalog_exchange.hpp"
@@ -50,27 +51,6 @@ int error(const Ctx& ctx, const util::Error& e) {
   return error(ctx, e.message, util::exit_code_for(e.code));
 }
 
-// Writes next to the destination and renames: a failed write leaves the old file as it was.
-bool write_file(const fs::path& path, const std::string& text) {
-  fs::path temporary = path;
-  temporary += ".tmp-oscal";
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    if (!file || !(file << text) || !file.flush()) {
-      std::error_code ignored;
-      fs::remove(temporary, ignored);
-      return false;
-    }
-  }
-  std::error_code e;
-  fs::rename(temporary, path, e);
-  if (e) {
-    fs::remove(temporary, e);
-    return false;
-  }
-  return true;
-}
-
 std::optional<catalog::LoadResult> load_catalog(const Ctx& ctx, int& status) {
   auto result = catalog::load(ctx.catalog_options.directory, ctx.catalog_options.files());
   if (!result.ok()) {
@@ -84,15 +64,12 @@ std::optional<catalog::LoadResult> load_catalog(const Ctx& ctx, int& status) {
 // The output format: --to, else the extension of -o, else JSON.
 std::optional<oscal::Format> output_format(const Ctx& ctx, const std::string& to,
                                            const std::string& output, int& status) {
-  if (!to.empty()) {
-    auto f = oscal::parse_format(to);
-    if (!f) status = error(ctx, "--to '" + to + "' is not json, xml or yaml");
-    return f;
+  auto format = oscal_output_format(to, output);
+  if (!format) {
+    status = error(ctx, format.error());
+    return std::nullopt;
   }
-  if (!output.empty() && output != "-") {
-    if (auto f = oscal::format_from_path(output)) return f;
-  }
-  return oscal::Format::k_json;
+  return format->value_or(oscal::Format::k_json);
 }
 
 // Writes an exported document; the message goes to standard error when the document itself goes
@@ -104,15 +81,18 @@ int emit(const Ctx& ctx, oscal::Json root, const std::string& model, oscal::Form
   document.root = std::move(root);
   document.format = format;
   document.source = output.empty() ? "-" : output;
-  std::string text = oscal::write(document, format);
-  if (output.empty() || output == "-") {
-    ctx.out << text;
-    return k_exit_ok;
-  }
-  if (!write_file(output, text)) return error(ctx, "cannot write " + output, k_exit_environment);
+  if (auto status = write_output(ctx.out, ctx.err, output, oscal::write(document, format));
+      status != k_exit_ok || is_standard_output(output))
+    return status;
   ctx.out << "wrote " << what << " to " << output << " (OSCAL " << oscal::k_export_oscal_version
           << ", " << oscal::to_string(format) << ")\n";
   return k_exit_ok;
+}
+
+// Whether -o names a directory: an existing one, or a path ending in '/' or without extension.
+bool names_directory(const std::string& output) {
+  return !is_standard_output(output) &&
+         (fs::is_directory(output) || output.back() == '/' || !fs::path(output).has_extension());
 }
 
 util::Result<oscal::Document> read_document(const std::string& file) {
@@ -153,20 +133,34 @@ std::vector<std::string> check_loads(const Ctx& ctx,
 
 // --- catalogs -------------------------------------------------------------------------------
 
-int export_catalog(const Ctx& ctx, const std::string& id, const std::string& to,
-                   const std::string& output) {
+// Exports one item of the catalog as `model`: `make` gives the document's root from the loaded
+// catalog, or the error to print.
+int export_from_catalog(
+    const Ctx& ctx, const std::string& to, const std::string& output, const std::string& model,
+    const std::string& what,
+    const std::function<util::Result<oscal::Json>(const core::Catalog&)>& make) {
   int status = k_exit_ok;
   auto format = output_format(ctx, to, output, status);
   if (!format) return status;
   auto loaded = load_catalog(ctx, status);
   if (!loaded) return status;
-  const auto* fw = loaded->catalog.framework(id);
-  if (fw == nullptr) {
-    return error(
-        ctx, "no framework '" + id + "' in the catalog (cyberframe catalog list --kind framework)");
-  }
-  return emit(ctx, oscal::export_catalog(loaded->catalog, *fw), "catalog", *format, output,
-              "the OSCAL catalog of " + id);
+  auto root = make(loaded->catalog);
+  if (!root) return error(ctx, root.error());
+  return emit(ctx, std::move(*root), model, *format, output, what);
+}
+
+int export_catalog(const Ctx& ctx, const std::string& id, const std::string& to,
+                   const std::string& output) {
+  return export_from_catalog(
+      ctx, to, output, "catalog", "the OSCAL catalog of " + id,
+      [&](const core::Catalog& catalog) -> util::Result<oscal::Json> {
+        const auto* fw = catalog.framework(id);
+        if (fw == nullptr)
+          return util::fail(util::ErrorCode::k_invalid_input,
+                            "no framework '" + id +
+                                "' in the catalog (cyberframe catalog list --kind framework)");
+        return oscal::export_catalog(catalog, *fw);
+      });
 }
 
 int import_catalog(const Ctx& ctx, const std::string& file, const std::string& id,
@@ -181,9 +175,7 @@ int import_catalog(const Ctx& ctx, const std::string& file, const std::string& i
   const auto& fw = imported->framework;
   std::string yaml = catalog::framework_to_yaml(fw);
 
-  const bool to_directory =
-      !output.empty() && output != "-" &&
-      (fs::is_directory(output) || output.back() == '/' || !fs::path(output).has_extension());
+  const bool to_directory = names_directory(output);
   std::vector<std::pair<std::string, std::string>> files;  // path -> text
   if (to_directory) {
     fs::path dir(output);
@@ -193,7 +185,7 @@ int import_catalog(const Ctx& ctx, const std::string& file, const std::string& i
                          catalog::standard_to_yaml(s));
     }
   } else {
-    std::string target = output.empty() || output == "-" ? "<stdout>" : output;
+    std::string target = is_standard_output(output) ? "<stdout>" : output;
     files.emplace_back(target, yaml);
     fs::path dir = fs::path(target).parent_path();
     for (const auto& s : imported->new_standards)
@@ -205,16 +197,17 @@ int import_catalog(const Ctx& ctx, const std::string& file, const std::string& i
     return error(ctx, file + ": the framework made from it does not load; nothing written");
   }
 
-  std::ostream& report = output.empty() || output == "-" ? ctx.err : ctx.out;
-  if (output.empty() || output == "-") {
+  std::ostream& report = is_standard_output(output) ? ctx.err : ctx.out;
+  if (is_standard_output(output)) {
     ctx.out << yaml;
   } else {
     for (const auto& [path, text] : files) {
       std::error_code e;
       fs::create_directories(
           fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path(), e);
-      if (e || !write_file(path, text))
-        return error(ctx, "cannot write " + path, k_exit_environment);
+      std::string problem;
+      if (e) return error(ctx, "cannot write " + path, k_exit_environment);
+      if (!write_atomically(path, text, problem)) return error(ctx, problem, k_exit_environment);
     }
   }
   std::size_t counts[4] = {0, 0, 0, 0};
@@ -235,7 +228,7 @@ int import_catalog(const Ctx& ctx, const std::string& file, const std::string& i
   report << "; conformance "
          << (fw.conformance == core::Conformance::k_ts_27110 ? "ts-27110" : "none") << '\n';
   for (const auto& w : imported->warnings) report << "warning: " << w << '\n';
-  if (!output.empty() && output != "-") {
+  if (!is_standard_output(output)) {
     for (const auto& [path, text] : files) report << "wrote " << path << '\n';
   }
   return k_exit_ok;
@@ -245,18 +238,16 @@ int import_catalog(const Ctx& ctx, const std::string& file, const std::string& i
 
 int export_mapping(const Ctx& ctx, const std::string& id, const std::string& to,
                    const std::string& output) {
-  int status = k_exit_ok;
-  auto format = output_format(ctx, to, output, status);
-  if (!format) return status;
-  auto loaded = load_catalog(ctx, status);
-  if (!loaded) return status;
-  const auto* set = loaded->catalog.mapping_set(id);
-  if (set == nullptr) {
-    return error(ctx, "no mapping set '" + id +
-                          "' in the catalog (cyberframe catalog list --kind mapping-set)");
-  }
-  return emit(ctx, oscal::export_mapping_collection(loaded->catalog, *set), "mapping-collection",
-              *format, output, "the OSCAL mapping collection of " + id);
+  return export_from_catalog(
+      ctx, to, output, "mapping-collection", "the OSCAL mapping collection of " + id,
+      [&](const core::Catalog& catalog) -> util::Result<oscal::Json> {
+        const auto* set = catalog.mapping_set(id);
+        if (set == nullptr)
+          return util::fail(util::ErrorCode::k_invalid_input,
+                            "no mapping set '" + id +
+                                "' in the catalog (cyberframe catalog list --kind mapping-set)");
+        return oscal::export_mapping_collection(catalog, *set);
+      });
 }
 
 int import_mapping(const Ctx& ctx, const std::string& file, const oscal::MappingImportOptions& o,
@@ -268,17 +259,15 @@ int import_mapping(const Ctx& ctx, const std::string& file, const oscal::Mapping
   if (!loaded) return status;
   auto imported = oscal::import_mapping_collection(*document, loaded->catalog, o);
   if (!imported) return error(ctx, imported.error());
-  const bool to_directory =
-      !output.empty() && output != "-" &&
-      (fs::is_directory(output) || output.back() == '/' || !fs::path(output).has_extension());
-  if (imported->sets.size() > 1 && !to_directory && !output.empty() && output != "-")
+  const bool to_directory = names_directory(output);
+  if (imported->sets.size() > 1 && !to_directory && !is_standard_output(output))
     return error(ctx, file + " holds " + std::to_string(imported->sets.size()) +
                           " mappings: give -o a directory");
   std::vector<std::pair<std::string, std::string>> files;
   for (const auto& set : imported->sets) {
     std::string path = to_directory ? (fs::path(output) / (set.id + ".yaml")).string()
-                       : output.empty() || output == "-" ? "<stdout:" + set.id + ">"
-                                                         : output;
+                       : is_standard_output(output) ? "<stdout:" + set.id + ">"
+                                                    : output;
     files.emplace_back(path, catalog::mapping_set_to_yaml(set));
   }
   auto problems = check_loads(ctx, files, false);
@@ -286,20 +275,22 @@ int import_mapping(const Ctx& ctx, const std::string& file, const oscal::Mapping
     for (const auto& p : problems) ctx.err << p << '\n';
     return error(ctx, file + ": the mapping set made from it does not load; nothing written");
   }
-  std::ostream& report = output.empty() || output == "-" ? ctx.err : ctx.out;
+  std::ostream& report = is_standard_output(output) ? ctx.err : ctx.out;
   for (std::size_t i = 0; i < files.size(); ++i) {
     const auto& set = imported->sets[i];
-    if (output.empty() || output == "-") {
+    if (is_standard_output(output)) {
       ctx.out << files[i].second;
     } else {
       std::error_code e;
       if (to_directory) fs::create_directories(output, e);
-      if (e || !write_file(files[i].first, files[i].second))
-        return error(ctx, "cannot write " + files[i].first, k_exit_environment);
+      std::string problem;
+      if (e) return error(ctx, "cannot write " + files[i].first, k_exit_environment);
+      if (!write_atomically(files[i].first, files[i].second, problem))
+        return error(ctx, problem, k_exit_environment);
     }
     report << "imported mapping set " << set.id << " (" << set.source.id << " -> " << set.target.id
            << "): " << set.mappings.size() << " mappings"
-           << (output.empty() || output == "-" ? "" : "; wrote " + files[i].first) << '\n';
+           << (is_standard_output(output) ? "" : "; wrote " + files[i].first) << '\n';
   }
   for (const auto& w : imported->warnings) report << "warning: " << w << '\n';
   return k_exit_ok;

@@ -4,12 +4,12 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <ostream>
 #include <string>
 
 #include "cli/cli.hpp"
+#include "cli/oscal_output.hpp"
 #include "cli/output.hpp"
 #include "oscal/resolve.hpp"
 
@@ -24,38 +24,11 @@ struct ResolveArgs {
   bool quiet = false;
 };
 
-// Writes next to the destination and renames, so a failed write leaves no half file behind and
-// an existing file unchanged.
-bool write_atomically(const std::filesystem::path& path, const std::string& text) {
-  std::filesystem::path temporary = path;
-  temporary += ".tmp-resolve";
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    if (!file || !(file << text) || !file.flush()) {
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      return false;
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) {
-    std::filesystem::remove(temporary, error);
-    return false;
-  }
-  return true;
-}
-
 int run_resolve(const ResolveArgs& args, std::ostream& out, std::ostream& err) {
-  std::optional<oscal::Format> format;
-  if (!args.to.empty()) {
-    format = oscal::parse_format(args.to);
-    if (!format) {
-      err << "cyberframe: error: --to '" << args.to << "' is not json, xml or yaml\n";
-      return k_exit_bad_input;
-    }
-  } else if (!args.output.empty() && args.output != "-") {
-    format = oscal::format_from_path(args.output);
+  auto format = oscal_output_format(args.to, args.output);
+  if (!format) {
+    err << "cyberframe: error: " << format.error().message << '\n';
+    return k_exit_bad_input;
   }
   std::error_code error;
   if (!std::filesystem::is_regular_file(args.profile, error)) {
@@ -72,16 +45,9 @@ int run_resolve(const ResolveArgs& args, std::ostream& out, std::ostream& err) {
       err << "cyberframe: warning: " << warning << '\n';
     }
   }
-  std::string text = oscal::write(resolution->catalog, format.value_or(resolution->catalog.format));
-  if (args.output.empty() || args.output == "-") {
-    out << text;
-    return k_exit_ok;
-  }
-  if (!write_atomically(args.output, text)) {
-    err << "cyberframe: error: cannot write " << args.output << '\n';
-    return k_exit_environment;
-  }
-  return k_exit_ok;
+  std::string text =
+      oscal::write(resolution->catalog, format->value_or(resolution->catalog.format));
+  return write_output(out, err, args.output, text);
 }
 
 }  // namespace

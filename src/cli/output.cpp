@@ -1,7 +1,9 @@
 #include "cli/output.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <ostream>
+#include <random>
 
 #include "catalog/writer.hpp"
 #include "util/text.hpp"
@@ -75,6 +77,59 @@ void print_data(std::ostream& out, Format format, const Table& table, const nloh
     table.print_csv(out);
   else
     print_structured(out, format, value);
+}
+
+bool write_atomically(const std::filesystem::path& path, const std::string& text,
+                      std::string& problem) {
+  namespace fs = std::filesystem;
+  std::random_device random;
+  auto directory = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  auto temporary =
+      directory / ("." + path.filename().string() + ".tmp-" + std::to_string(random()));
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      problem =
+          "cannot write " + path.string() + " (cannot create a file in " + directory.string() + ")";
+      return false;
+    }
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.flush();
+    if (!out) {
+      out.close();
+      std::error_code ignored;
+      fs::remove(temporary, ignored);
+      problem = "cannot write " + path.string();
+      return false;
+    }
+  }
+  std::error_code error;
+  fs::rename(temporary, path, error);
+  if (error) {
+    std::error_code ignored;
+    fs::remove(temporary, ignored);
+    problem = "cannot write " + path.string() + ": " + error.message();
+    return false;
+  }
+  return true;
+}
+
+bool is_standard_output(const std::string& output) {
+  return output.empty() || output == "-";
+}
+
+int write_output(std::ostream& out, std::ostream& err, const std::string& output,
+                 const std::string& text) {
+  if (is_standard_output(output)) {
+    out << text;
+    return k_exit_ok;
+  }
+  std::string problem;
+  if (!write_atomically(output, text, problem)) {
+    err << "cyberframe: error: " << problem << '\n';
+    return k_exit_environment;
+  }
+  return k_exit_ok;
 }
 
 }  // namespace cyberframe::cli

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -39,5 +40,19 @@ void print_structured(std::ostream& out, Format format, const nlohmann::json& va
 
 // Prints data in the chosen format: the table as text or CSV, `value` as JSON or YAML.
 void print_data(std::ostream& out, Format format, const Table& table, const nlohmann::json& value);
+
+// Writes `text` to a temporary file next to `path` and renames it over `path`: a reader sees the
+// old file or the whole new one, never half of it, and a failed write leaves nothing behind (an
+// existing file unchanged). On failure `problem` says what failed ("cannot write PATH ...").
+bool write_atomically(const std::filesystem::path& path, const std::string& text,
+                      std::string& problem);
+
+// Whether an -o value means standard output (empty or "-").
+bool is_standard_output(const std::string& output);
+
+// Writes a command's output: `text` to `out` when `output` is standard output, else atomically to
+// the file `output`. k_exit_ok, or k_exit_environment with the problem on `err`.
+int write_output(std::ostream& out, std::ostream& err, const std::string& output,
+                 const std::string& text);
 
 }  // namespace cyberframe::cli
