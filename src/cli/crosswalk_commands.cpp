@@ -11,6 +11,7 @@
 #include "catalog/writer.hpp"
 #include "cli/cli.hpp"
 #include "cli/output.hpp"
+#include "cli/workspace_context.hpp"
 #include "core/crosswalk.hpp"
 #include "store/store.hpp"
 #include "util/text.hpp"
@@ -21,28 +22,7 @@ namespace {
 
 using nlohmann::json;
 
-struct Ctx {
-  const CatalogOptions& catalog_options;
-  const WorkspaceOptions& options;
-  std::ostream& out;
-  std::ostream& err;
-};
-
-int fail_with(const Ctx& ctx, const util::Error& e) {
-  ctx.err << "cyberframe: error: " << e.message << '\n';
-  return e.code == util::ErrorCode::k_io ? k_exit_environment : k_exit_bad_input;
-}
-
-int fail_with(const Ctx& ctx, const std::string& message) {
-  ctx.err << "cyberframe: error: " << message << '\n';
-  return k_exit_bad_input;
-}
-
-std::string actor(const Ctx& ctx) {
-  if (!ctx.options.actor.empty()) return ctx.options.actor;
-  const char* user = std::getenv("USER");
-  return user && *user ? user : "cli";
-}
+using Ctx = WorkspaceContext;
 
 std::optional<catalog::LoadResult> load_catalog(
     const Ctx& ctx, int& status, const std::vector<std::filesystem::path>& extra = {}) {

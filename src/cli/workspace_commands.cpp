@@ -15,9 +15,11 @@
 #include "catalog/loader.hpp"
 #include "cli/cli.hpp"
 #include "cli/output.hpp"
+#include "cli/workspace_context.hpp"
 #include "core/crosswalk.hpp"
 #include "exchange/profile_table.hpp"
 #include "report/report.hpp"
+#include "store/projection.hpp"
 #include "store/store.hpp"
 #include "util/text.hpp"
 
@@ -32,24 +34,7 @@ struct Workspace {
   catalog::LoadResult catalog;
 };
 
-struct Ctx {
-  const CatalogOptions& catalog_options;
-  const WorkspaceOptions& options;
-  std::ostream& out;
-  std::ostream& err;
-};
-
-int fail_with(const Ctx& ctx, const util::Error& e) {
-  ctx.err << "cyberframe: error: " << e.message << '\n';
-  return e.code == util::ErrorCode::k_io ? k_exit_environment : k_exit_bad_input;
-}
-
-int fail_with(const Ctx& ctx, const std::string& message) {
-  ctx.err << "cyberframe: error: " << message << '\n';
-  return k_exit_bad_input;
-}
-
-std::string actor(const Ctx& ctx);
+using Ctx = WorkspaceContext;
 
 std::optional<Workspace> open_workspace(const Ctx& ctx, int& status) {
   auto cat = catalog::load(ctx.catalog_options.directory, ctx.catalog_options.files());
@@ -74,12 +59,6 @@ int with_workspace(const Ctx& ctx, F&& body) {
   auto ws = open_workspace(ctx, status);
   if (!ws) return status;
   return body(*ws);
-}
-
-std::string actor(const Ctx& ctx) {
-  if (!ctx.options.actor.empty()) return ctx.options.actor;
-  const char* user = std::getenv("USER");
-  return user && *user ? user : "cli";
 }
 
 std::string fmt_score(std::optional<double> v) {
@@ -1114,13 +1093,15 @@ int cmd_profile_project(const Ctx& ctx, Workspace& ws, const std::string& ref,
   const auto& cat = ws.catalog.catalog;
   auto p = ws.store->profile(ref);
   if (!p) return fail_with(ctx, p.error());
-  if (cat.framework(to) == nullptr)
-    return fail_with(ctx, "--to: unknown framework '" + to +
-                              "' (see 'cyberframe catalog list --kind framework')");
-  if (to == p->framework)
-    return fail_with(ctx, "--to: profile " + p->name + " is already on " + to);
-  auto org = ws.store->organization(std::to_string(p->organization));
-  if (!org) return fail_with(ctx, org.error());
+  auto fail_projection = [&](const store::ProjectionError& e) {
+    if (e.field == store::ProjectionField::k_none) return fail_with(ctx, e.error);
+    bool to_field = e.field == store::ProjectionField::k_to;
+    return fail_with(ctx, (to_field ? "--to: " : "--into: ") + e.error.message +
+                              (to_field && e.error.code == util::ErrorCode::k_not_found
+                                   ? " (see 'cyberframe catalog list --kind framework')"
+                                   : ""));
+  };
+  if (auto t = store::check_projection_target(cat, *p, to); !t) return fail_projection(t.error());
   auto sets = ws.store->mapping_sets(p->organization);
   if (!sets) return fail_with(ctx, sets.error());
   std::vector<core::MappingSet> workspace;
@@ -1128,107 +1109,29 @@ int cmd_profile_project(const Ctx& ctx, Workspace& ws, const std::string& ref,
   core::CrosswalkEngine engine(cat, std::move(workspace));
   auto cw = engine.crosswalk(p->framework, to);
   if (!cw) return fail_with(ctx, cw.error());
-  auto source = ws.store->node_assessments(p->id);
-  if (!source) return fail_with(ctx, source.error());
-
-  // The destination: --into, or "NAME on FRAMEWORK"; created unless it exists (or --dry-run).
-  auto name = into.empty() ? p->name + " on " + to : into;
-  core::Profile dest;
-  std::map<std::string, core::NodeAssessment> dest_rows;
-  std::set<std::string> projected;
-  bool exists = false;
-  if (auto d = ws.store->profile(org->name + "/" + name)) {
-    exists = true;
-    dest = *d;
-    if (dest.framework != to)
-      return fail_with(ctx,
-                       "--into: profile " + dest.name + " is on " + dest.framework + ", not " + to);
-    if (dest.scale != p->scale)
-      return fail_with(ctx, "--into: profile " + dest.name + " is on scale " + dest.scale +
-                                " and " + p->name + " on " + p->scale +
-                                "; a projection copies levels, so the scales must be the same");
-    if (dest.id == p->id)
-      return fail_with(ctx, "--into: a profile cannot be projected onto itself");
-    auto rows = ws.store->node_assessments(dest.id);
-    if (!rows) return fail_with(ctx, rows.error());
-    dest_rows = std::move(*rows);
-    auto pn = ws.store->projected_nodes(dest.id);
-    if (!pn) return fail_with(ctx, pn.error());
-    for (const auto& [node, version] : *pn) projected.insert(node);
-  } else if (d.error().code != util::ErrorCode::k_not_found) {
-    return fail_with(ctx, d.error());
-  } else {
-    dest.organization = p->organization;
-    dest.name = name;
-    dest.framework = to;
-    dest.kind = p->kind;
-    dest.scale = p->scale;
-  }
-  auto projection =
-      core::project(cat, **cw, *source, core::directly_assessed(dest_rows, projected));
-  auto label = "'" + p->name + "' (" + p->framework + ")";
-  auto rows = core::projection_rows(projection, dest_rows, projected, label);
-  auto scale = scale_of(ws, *p);
-  if (!scale) return fail_with(ctx, scale.error());
-  for (const auto& r : rows)
-    if (auto v = core::validate(cat, dest, *scale, r); !v) return fail_with(ctx, v.error());
-  std::size_t written = 0;
-  if (!dry_run) {
-    if (!exists) {
-      auto created = ws.store->create_profile(dest);
-      if (!created) return fail_with(ctx, created.error());
-      dest = *created;
-    }
-    auto w = ws.store->put_projected_assessments(dest.id, rows, p->id, actor(ctx));
-    if (!w) return fail_with(ctx, w.error());
-    written = *w;
-  }
-  auto count = [&](core::ProjectionOutcome o) {
-    auto it = projection.counts.find(o);
-    return it == projection.counts.end() ? std::size_t{0} : it->second;
-  };
-  using O = core::ProjectionOutcome;
+  auto r = store::project_profile(*ws.store, cat, *p, **cw, into, dry_run, actor(ctx));
+  if (!r) return fail_projection(r.error());
+  const auto& dest = r->destination;
   if (format != Format::k_text) {
-    json nodes = json::array();
-    for (const auto& n : projection.nodes) {
-      json sources = json::array();
-      for (const auto& s : n.sources)
-        sources.push_back(json{{"node", s.node},
-                               {"relationship", std::string(core::to_string(s.relationship))},
-                               {"level", s.level ? json(*s.level) : json(nullptr)},
-                               {"not_applicable", s.not_applicable},
-                               {"path", core::path_to_string(s.path)}});
-      nodes.push_back(json{{"node", n.node},
-                           {"outcome", std::string(core::to_string(n.outcome))},
-                           {"level", n.level ? json(*n.level) : json(nullptr)},
-                           {"not_applicable", n.not_applicable},
-                           {"explanation", n.explanation},
-                           {"sources", sources}});
-    }
     print_structured(ctx.out, format,
                      json{{"source", json{{"profile", p->name}, {"framework", p->framework}}},
                           {"destination", json{{"profile", dest.name},
                                                {"framework", to},
                                                {"id", dest.id == 0 ? json(nullptr) : json(dest.id)},
-                                               {"created", !exists && !dry_run}}},
+                                               {"created", r->created}}},
                           {"dry_run", dry_run},
-                          {"summary", json{{"projected", count(O::k_projected)},
-                                           {"partial", count(O::k_partial)},
-                                           {"not_applicable", count(O::k_not_applicable)},
-                                           {"left_unassessed", count(O::k_no_claim)},
-                                           {"kept_direct", count(O::k_kept_direct)},
-                                           {"rows_written", written},
-                                           {"rows_to_write", rows.size()}}},
-                          {"nodes", nodes}});
+                          {"summary", store::projection_summary_json(*r)},
+                          {"nodes", store::projection_nodes_json(r->projection)}});
     return k_exit_ok;
   }
+  using O = core::ProjectionOutcome;
   ctx.out << "Projection of " << p->name << " (" << p->framework << ") onto " << to << " as "
           << dest.name << (dry_run ? " (dry run: nothing written)" : "") << '\n';
   ctx.out << "Rules: a covering source (equal, equivalent, superset-of) gives its level (the "
              "lowest of several); only partial sources (subset-of, intersects-with) give a "
              "provisional level, at most the lowest of theirs; no claim leaves the node "
              "unassessed; a node assessed directly is never overwritten.\n\n";
-  for (const auto& n : projection.nodes) {
+  for (const auto& n : r->projection.nodes) {
     std::string level = n.not_applicable ? "n/a" : n.level ? std::to_string(*n.level) : "-";
     std::string node = n.node, outcome(core::to_string(n.outcome));
     node.resize(std::max<std::size_t>(node.size(), 10), ' ');
@@ -1238,16 +1141,17 @@ int cmd_profile_project(const Ctx& ctx, Workspace& ws, const std::string& ref,
     if (n.outcome == O::k_kept_direct || n.outcome == O::k_no_claim) continue;
     for (const auto& s : n.sources) ctx.out << "    via " << core::path_to_string(s.path) << '\n';
   }
-  ctx.out << "\nSummary: " << count(O::k_projected) << " projected, " << count(O::k_partial)
-          << " partial (provisional), " << count(O::k_not_applicable) << " not applicable, "
-          << count(O::k_no_claim) << " left unassessed, " << count(O::k_kept_direct)
+  ctx.out << "\nSummary: " << r->count(O::k_projected) << " projected, " << r->count(O::k_partial)
+          << " partial (provisional), " << r->count(O::k_not_applicable) << " not applicable, "
+          << r->count(O::k_no_claim) << " left unassessed, " << r->count(O::k_kept_direct)
           << " kept because assessed directly\n";
   if (dry_run)
-    ctx.out << rows.size() << " node" << (rows.size() == 1 ? "" : "s")
+    ctx.out << r->rows.size() << " node" << (r->rows.size() == 1 ? "" : "s")
             << " would be written; run without --dry-run to write them\n";
   else
-    ctx.out << written << " node" << (written == 1 ? "" : "s") << " written to "
-            << (exists ? "" : "the new ") << "profile " << dest.id << " '" << dest.name << "'\n";
+    ctx.out << r->written << " node" << (r->written == 1 ? "" : "s") << " written to "
+            << (r->existed ? "" : "the new ") << "profile " << dest.id << " '" << dest.name
+            << "'\n";
   return k_exit_ok;
 }
 

@@ -1,0 +1,25 @@
+#include "cli/workspace_context.hpp"
+
+#include <cstdlib>
+
+#include "cli/output.hpp"
+
+namespace cyberframe::cli {
+
+int fail_with(const WorkspaceContext& ctx, const util::Error& e) {
+  ctx.err << "cyberframe: error: " << e.message << '\n';
+  return e.code == util::ErrorCode::k_io ? k_exit_environment : k_exit_bad_input;
+}
+
+int fail_with(const WorkspaceContext& ctx, const std::string& message) {
+  ctx.err << "cyberframe: error: " << message << '\n';
+  return k_exit_bad_input;
+}
+
+std::string actor(const WorkspaceContext& ctx) {
+  if (!ctx.options.actor.empty()) return ctx.options.actor;
+  const char* user = std::getenv("USER");
+  return user && *user ? user : "cli";
+}
+
+}  // namespace cyberframe::cli

@@ -1,0 +1,28 @@
+#pragma once
+// What the verbs on the workspace and the catalog share: the options, the streams, the rule for
+// errors (the message on standard error; exit 3 for I/O, else 2) and who a change is recorded as.
+
+#include <ostream>
+#include <string>
+
+#include "cli/cli.hpp"
+#include "util/result.hpp"
+
+namespace cyberframe::cli {
+
+struct WorkspaceContext {
+  const CatalogOptions& catalog_options;
+  const WorkspaceOptions& options;
+  std::ostream& out;
+  std::ostream& err;
+};
+
+// Prints "cyberframe: error: MESSAGE"; k_exit_environment for k_io, else k_exit_bad_input.
+int fail_with(const WorkspaceContext& ctx, const util::Error& e);
+// Prints "cyberframe: error: MESSAGE"; k_exit_bad_input.
+int fail_with(const WorkspaceContext& ctx, const std::string& message);
+
+// Who a change is recorded as: --as, else $USER, else "cli".
+std::string actor(const WorkspaceContext& ctx);
+
+}  // namespace cyberframe::cli
