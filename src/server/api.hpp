@@ -168,6 +168,8 @@ using Answer = std::expected<T, Response>;
 
 // The profile named by the route's {id}, after require().
 Answer<core::Profile> profile_for(Call& call, Need need);
+// The organization named by the route's {org}, after require().
+Answer<core::Organization> organization_for(Call& call, Need need);
 bool is_administrator(const Call& call);
 
 // --- JSON of the core types ---
@@ -185,6 +187,11 @@ json audit_json(const store::AuditRecord& record);
 std::string etag(std::int64_t version);
 // The version an If-Match header names; nullopt when absent (`present` false) or malformed.
 std::optional<std::int64_t> if_match(const Request& req, bool& present);
+// If-Match as a version, required: the version, or the 428 (absent: "send If-Match with the ETag
+// of the version you read" and `hint`) or 400 (malformed) to answer with.
+Answer<std::int64_t> required_if_match(const Call& call, const std::string& hint = "");
+// `response` with the ETag of `version`.
+Response with_etag(Response response, std::int64_t version);
 
 // Hex SHA-256 of a secret (sessions and tokens are stored by it), and a fresh random secret.
 std::string secret_hash(const std::string& secret);

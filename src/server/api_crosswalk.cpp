@@ -5,6 +5,7 @@
 #include "catalog/writer.hpp"
 #include "core/crosswalk.hpp"
 #include "server/api.hpp"
+#include "store/projection.hpp"
 #include "util/text.hpp"
 
 namespace cyberframe::server {
@@ -101,11 +102,6 @@ json set_json(const store::WorkspaceMappingSet& s) {
               {"mappings", mappings}};
 }
 
-Response with_etag(Response r, std::int64_t version) {
-  r.headers.emplace_back("ETag", etag(version));
-  return r;
-}
-
 Response get_crosswalk(Call& call) {
   Page page;
   if (auto bad = read_page(call.req, page, 100, 1000)) return *bad;
@@ -141,20 +137,6 @@ Response get_crosswalk(Call& call) {
   return ok(body);
 }
 
-Answer<core::Organization> organization_of(Call& call, Need need) {
-  const auto& text = call.req.params.at("org");
-  auto id = whole_number(text);
-  if (!id)
-    return std::unexpected(problem(400, "Bad organization id",
-                                   "an organization id is a whole number, not '" + text + "'"));
-  if (auto denied = require(call, *id, need)) return std::unexpected(*denied);
-  auto org = call.ctx.store.organization(text);
-  if (!org)
-    return std::unexpected(
-        problem(404, "Not found", "no organization " + text + " that you can see"));
-  return *org;
-}
-
 // The set named by the route's {set}, after require().
 Answer<store::WorkspaceMappingSet> set_of(Call& call, Need need) {
   const auto& text = call.req.params.at("set");
@@ -170,18 +152,6 @@ Answer<store::WorkspaceMappingSet> set_of(Call& call, Need need) {
     return std::unexpected(*denied);
   }
   return *s;
-}
-
-// If-Match as a version: the version, or the 428/400 to answer.
-Answer<std::int64_t> required_if_match(Call& call) {
-  bool present = false;
-  auto expected = if_match(call.req, present);
-  if (!present)
-    return std::unexpected(problem(428, "Precondition required",
-                                   "send If-Match with the ETag of the version you read"));
-  if (!expected)
-    return std::unexpected(problem(400, "Bad If-Match", "If-Match must be an ETag such as \"3\""));
-  return *expected;
 }
 
 Response invalid(const util::Error& e) {
@@ -200,7 +170,7 @@ Response stale(Call& call, std::int64_t set, const std::string& message) {
 }
 
 Response list_sets(Call& call) {
-  auto org = organization_of(call, Need::k_read);
+  auto org = organization_for(call, Need::k_read);
   if (!org) return org.error();
   Page page;
   if (auto bad = read_page(call.req, page, 50, 500)) return *bad;
@@ -216,7 +186,7 @@ std::optional<core::CatalogItemRef> item_of(const core::Catalog& cat, const std:
 }
 
 Response create_set(Call& call) {
-  auto org = organization_of(call, Need::k_write);
+  auto org = organization_for(call, Need::k_write);
   if (!org) return org.error();
   json body;
   if (auto bad = read_body(call,
@@ -441,106 +411,35 @@ Response project(Call& call) {
   if (!p) return p.error();
   const auto& cat = call.ctx.catalog;
   std::string to = body["to"];
-  if (cat.framework(to) == nullptr)
-    return problem(422, "Invalid projection", "to: unknown framework '" + to + "'",
-                   json{{"field", "to"}});
-  if (to == p->framework)
-    return problem(422, "Invalid projection", "to: the profile is already on " + to,
-                   json{{"field", "to"}});
+  auto invalid_projection = [](const store::ProjectionError& e) {
+    if (e.field == store::ProjectionField::k_none) {
+      if (e.error.code == util::ErrorCode::k_conflict)
+        return problem(409, "Changed during the projection", e.error.message);
+      return problem_from(e.error);
+    }
+    std::string field = e.field == store::ProjectionField::k_to ? "to" : "into";
+    return problem(422, "Invalid projection", field + ": " + e.error.message,
+                   json{{"field", field}});
+  };
+  if (auto t = store::check_projection_target(cat, *p, to); !t)
+    return invalid_projection(t.error());
   auto engine = engine_of(call, p->organization);
   if (!engine) return engine.error();
   auto cw = (*engine)->crosswalk(p->framework, to);
   if (!cw) return problem_from(cw.error());
-  auto source = call.ctx.store.node_assessments(p->id);
-  if (!source) return problem_from(source.error());
-  auto org = call.ctx.store.organization(std::to_string(p->organization));
-  if (!org) return problem_from(org.error());
-  std::string name = body.value("into", "");
-  if (name.empty()) name = p->name + " on " + to;
-  core::Profile dest;
-  std::map<std::string, core::NodeAssessment> dest_rows;
-  std::set<std::string> projected;
-  bool exists = false;
-  if (auto d = call.ctx.store.profile(org->name + "/" + name)) {
-    exists = true;
-    dest = *d;
-    if (dest.framework != to)
-      return problem(422, "Invalid projection",
-                     "into: profile " + dest.name + " is on " + dest.framework + ", not " + to,
-                     json{{"field", "into"}});
-    if (dest.scale != p->scale)
-      return problem(422, "Invalid projection",
-                     "into: profile " + dest.name + " is on another scale (" + dest.scale + ")",
-                     json{{"field", "into"}});
-    auto rows = call.ctx.store.node_assessments(dest.id);
-    if (!rows) return problem_from(rows.error());
-    dest_rows = std::move(*rows);
-    auto pn = call.ctx.store.projected_nodes(dest.id);
-    if (!pn) return problem_from(pn.error());
-    for (const auto& [node, version] : *pn) projected.insert(node);
-  } else {
-    dest.organization = p->organization;
-    dest.name = name;
-    dest.framework = to;
-    dest.kind = p->kind;
-    dest.scale = p->scale;
-  }
-  auto projection =
-      core::project(cat, **cw, *source, core::directly_assessed(dest_rows, projected));
-  auto rows = core::projection_rows(projection, dest_rows, projected,
-                                    "'" + p->name + "' (" + p->framework + ")");
-  std::size_t written = 0;
-  if (!dry_run) {
-    if (!exists) {
-      auto created = call.ctx.store.create_profile(dest);
-      if (!created) return problem_from(created.error());
-      dest = *created;
-    }
-    auto w =
-        call.ctx.store.put_projected_assessments(dest.id, rows, p->id, call.principal->user.name);
-    if (!w) {
-      if (w.error().code == util::ErrorCode::k_conflict)
-        return problem(409, "Changed during the projection", w.error().message);
-      return problem_from(w.error());
-    }
-    written = *w;
-  }
-  json nodes = json::array();
-  for (const auto& n : projection.nodes) {
-    json sources = json::array();
-    for (const auto& s : n.sources)
-      sources.push_back(json{{"node", s.node},
-                             {"relationship", std::string(core::to_string(s.relationship))},
-                             {"level", s.level ? json(*s.level) : json(nullptr)},
-                             {"not_applicable", s.not_applicable},
-                             {"path", core::path_to_string(s.path)}});
-    nodes.push_back(json{{"node", n.node},
-                         {"outcome", std::string(core::to_string(n.outcome))},
-                         {"level", n.level ? json(*n.level) : json(nullptr)},
-                         {"not_applicable", n.not_applicable},
-                         {"explanation", n.explanation},
-                         {"sources", sources}});
-  }
-  auto count = [&](core::ProjectionOutcome o) {
-    auto it = projection.counts.find(o);
-    return it == projection.counts.end() ? std::size_t{0} : it->second;
-  };
-  using O = core::ProjectionOutcome;
+  auto r = store::project_profile(call.ctx.store, cat, *p, **cw, body.value("into", ""), dry_run,
+                                  call.principal->user.name);
+  if (!r) return invalid_projection(r.error());
+  const auto& dest = r->destination;
   return ok(json{{"source", json{{"profile", p->id}, {"framework", p->framework}}},
                  {"destination", json{{"profile", dest.id == 0 ? json(nullptr) : json(dest.id)},
                                       {"name", dest.name},
                                       {"framework", to},
-                                      {"created", !exists && !dry_run}}},
+                                      {"created", r->created}}},
                  {"dry_run", dry_run},
-                 {"summary", json{{"projected", count(O::k_projected)},
-                                  {"partial", count(O::k_partial)},
-                                  {"not_applicable", count(O::k_not_applicable)},
-                                  {"left_unassessed", count(O::k_no_claim)},
-                                  {"kept_direct", count(O::k_kept_direct)},
-                                  {"rows_written", written},
-                                  {"rows_to_write", rows.size()}}},
-                 {"nodes", nodes}},
-            dry_run || exists ? 200 : 201);
+                 {"summary", store::projection_summary_json(*r)},
+                 {"nodes", store::projection_nodes_json(r->projection)}},
+            dry_run || r->existed ? 200 : 201);
 }
 
 }  // namespace

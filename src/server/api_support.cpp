@@ -333,6 +333,20 @@ Answer<core::Profile> profile_for(Call& call, Need need) {
   return *p;
 }
 
+Answer<core::Organization> organization_for(Call& call, Need need) {
+  const auto& text = call.req.params.at("org");
+  auto id = whole_number(text);
+  if (!id)
+    return std::unexpected(problem(400, "Bad organization id",
+                                   "an organization id is a whole number, not '" + text + "'"));
+  if (auto denied = require(call, *id, need)) return std::unexpected(*denied);
+  auto org = call.ctx.store.organization(text);
+  if (!org)
+    return std::unexpected(
+        problem(404, "Not found", "no organization " + text + " that you can see"));
+  return *org;
+}
+
 json score_json(std::optional<double> value) {
   if (!value) return nullptr;
   return std::round(*value * 100.0) / 100.0;
@@ -442,6 +456,22 @@ std::optional<std::int64_t> if_match(const Request& req, bool& present) {
   auto digits = v.substr(1, v.size() - 2);
   if (digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
   return std::stoll(digits);
+}
+
+Answer<std::int64_t> required_if_match(const Call& call, const std::string& hint) {
+  bool present = false;
+  auto expected = if_match(call.req, present);
+  if (!present)
+    return std::unexpected(problem(428, "Precondition required",
+                                   "send If-Match with the ETag of the version you read" + hint));
+  if (!expected)
+    return std::unexpected(problem(400, "Bad If-Match", "If-Match must be an ETag such as \"3\""));
+  return *expected;
+}
+
+Response with_etag(Response response, std::int64_t version) {
+  response.headers.emplace_back("ETag", etag(version));
+  return response;
 }
 
 std::string secret_hash(const std::string& secret) {

@@ -18,21 +18,6 @@ const std::string& actor(const Call& call) {
   return call.principal->user.name;
 }
 
-// The organization named by the route's {org}, after require().
-Answer<core::Organization> organization_for(Call& call, Need need) {
-  const auto& text = call.req.params.at("org");
-  auto id = whole_number(text);
-  if (!id)
-    return std::unexpected(problem(400, "Bad organization id",
-                                   "an organization id is a whole number, not '" + text + "'"));
-  if (auto denied = require(call, *id, need)) return std::unexpected(*denied);
-  auto org = call.ctx.store.organization(text);
-  if (!org)
-    return std::unexpected(
-        problem(404, "Not found", "no organization " + text + " that you can see"));
-  return *org;
-}
-
 // The target profile to compare `current` with: `requested` (an id) when given, else the
 // organization's first target profile on the same framework; nullopt when it has none.
 Answer<std::optional<core::Profile>> target_for(Call& call, const core::Profile& current,
@@ -241,11 +226,6 @@ core::NodeAssessment stored_or_empty(Call& call, const core::Profile& p, const s
   return empty;
 }
 
-Response with_etag(Response r, std::int64_t version) {
-  r.headers.emplace_back("ETag", etag(version));
-  return r;
-}
-
 Response get_node_assessment(Call& call) {
   auto p = profile_for(call, Need::k_read);
   if (!p) return p.error();
@@ -262,13 +242,9 @@ Response put_node_assessment(Call& call) {
   auto found = node_for(call, *p);
   if (!found) return found.error();
   const auto* n = *found;
-  bool present = false;
-  auto expected = if_match(call.req, present);
-  if (!present)
-    return problem(428, "Precondition required",
-                   "send If-Match with the ETag of the version you read (\"0\" for a node never "
-                   "assessed), so that no one's change is overwritten");
-  if (!expected) return problem(400, "Bad If-Match", "If-Match must be an ETag such as \"3\"");
+  auto expected = required_if_match(
+      call, " (\"0\" for a node never assessed), so that no one's change is overwritten");
+  if (!expected) return expected.error();
   json body;
   if (auto bad = read_body(call,
                            {{"level", FieldType::k_integer_or_null},
@@ -735,12 +711,8 @@ Response update_action(Call& call) {
                      "no action " + call.req.params.at("action") + " that you can see");
     return *denied;
   }
-  bool present = false;
-  auto expected = if_match(call.req, present);
-  if (!present)
-    return problem(428, "Precondition required",
-                   "send If-Match with the ETag of the version you read");
-  if (!expected) return problem(400, "Bad If-Match", "If-Match must be an ETag such as \"3\"");
+  auto expected = required_if_match(call);
+  if (!expected) return expected.error();
   json body;
   if (auto bad = read_action(call, body, false)) return *bad;
   if (a->version != *expected)
