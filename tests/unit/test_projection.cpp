@@ -1,0 +1,133 @@
+// store::project_profile: the projection of a profile onto another framework through the store,
+// shared by `cyberframe profile project` and POST /api/v1/profiles/{id}/project.
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "catalog/loader.hpp"
+#include "store/projection.hpp"
+
+namespace cyberframe::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+const core::Catalog& cat() {
+  static const catalog::LoadResult result = catalog::load_builtin();
+  return result.catalog;
+}
+
+class ProfileProjectionTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path =
+        fs::temp_directory_path() / ("cyberframe-projection-" + std::to_string(::getpid()) + "-" +
+                                     std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+    fs::remove_all(path);
+    fs::create_directories(path);
+    auto s = open_sqlite(path / "w.db");
+    ASSERT_TRUE(s) << s.error().message;
+    store = std::move(*s);
+    auto org = store->create_organization("ACME", "");
+    ASSERT_TRUE(org);
+    core::Profile p;
+    p.organization = org->id;
+    p.name = "Now";
+    p.framework = "nist-csf-1.1";
+    auto created = store->create_profile(p);
+    ASSERT_TRUE(created) << created.error().message;
+    source = *created;
+    for (auto [node, level] : {std::pair{"ID.AM-1", 3}, {"ID.AM-2", 2}}) {
+      core::NodeAssessment a;
+      a.node = node;
+      a.level = level;
+      ASSERT_TRUE(store->put_node_assessment(source.id, a, 0, "bob"));
+    }
+    auto cw = engine.crosswalk("nist-csf-1.1", "nist-csf-2.0");
+    ASSERT_TRUE(cw) << cw.error().message;
+    crosswalk = *cw;
+  }
+  void TearDown() override {
+    store.reset();
+    fs::remove_all(path);
+  }
+
+  fs::path path;
+  std::unique_ptr<Store> store;
+  core::Profile source;
+  core::CrosswalkEngine engine{cat(), {}};
+  std::shared_ptr<const core::Crosswalk> crosswalk;
+};
+
+TEST_F(ProfileProjectionTest, TheTargetMustBeAnotherKnownFramework) {
+  auto unknown = check_projection_target(cat(), source, "no-such-framework");
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().field, ProjectionField::k_to);
+  EXPECT_EQ(unknown.error().error.code, util::ErrorCode::k_not_found);
+  EXPECT_EQ(unknown.error().error.message, "unknown framework 'no-such-framework'");
+  auto same = check_projection_target(cat(), source, "nist-csf-1.1");
+  ASSERT_FALSE(same);
+  EXPECT_EQ(same.error().field, ProjectionField::k_to);
+  EXPECT_EQ(same.error().error.message, "profile Now is already on nist-csf-1.1");
+  EXPECT_TRUE(check_projection_target(cat(), source, "nist-csf-2.0"));
+}
+
+TEST_F(ProfileProjectionTest, ADryRunWritesNothingAndARealRunCreatesTheDestination) {
+  auto dry = project_profile(*store, cat(), source, *crosswalk, "", true, "bob");
+  ASSERT_TRUE(dry) << dry.error().error.message;
+  EXPECT_EQ(dry->destination.id, 0);
+  EXPECT_EQ(dry->destination.name, "Now on nist-csf-2.0");
+  EXPECT_FALSE(dry->created);
+  EXPECT_EQ(dry->written, 0u);
+  EXPECT_FALSE(dry->rows.empty());
+  EXPECT_EQ(store->profile("ACME/Now on nist-csf-2.0").error().code, util::ErrorCode::k_not_found);
+
+  auto run = project_profile(*store, cat(), source, *crosswalk, "", false, "bob");
+  ASSERT_TRUE(run) << run.error().error.message;
+  EXPECT_TRUE(run->created);
+  EXPECT_FALSE(run->existed);
+  EXPECT_EQ(run->written, dry->rows.size());
+  auto rows = *store->node_assessments(run->destination.id);
+  EXPECT_EQ(rows["ID.AM-01"].level, 3);  // ID.AM-1 equivalent ID.AM-01
+  auto summary = projection_summary_json(*run);
+  EXPECT_EQ(summary["projected"], run->count(core::ProjectionOutcome::k_projected));
+  EXPECT_GE(summary["projected"].get<std::size_t>(), 1u);
+  EXPECT_EQ(summary["rows_written"], run->written);
+  auto nodes = projection_nodes_json(run->projection);
+  ASSERT_EQ(nodes.size(), run->projection.nodes.size());
+}
+
+TEST_F(ProfileProjectionTest, ADirectAssessmentInTheDestinationIsKept) {
+  ASSERT_TRUE(project_profile(*store, cat(), source, *crosswalk, "View", false, "bob"));
+  auto dest = *store->profile("ACME/View");
+  auto row = (*store->node_assessments(dest.id))["ID.AM-01"];
+  row.level = 5;
+  ASSERT_TRUE(store->put_node_assessment(dest.id, row, row.version, "carol"));
+  auto again = project_profile(*store, cat(), source, *crosswalk, "View", false, "bob");
+  ASSERT_TRUE(again) << again.error().error.message;
+  EXPECT_TRUE(again->existed);
+  EXPECT_FALSE(again->created);
+  EXPECT_EQ(again->count(core::ProjectionOutcome::k_kept_direct), 1u);
+  EXPECT_EQ(again->written, 0u);
+  EXPECT_EQ((*store->node_assessments(dest.id))["ID.AM-01"].level, 5);
+}
+
+TEST_F(ProfileProjectionTest, ADestinationOnAnotherFrameworkIsRefusedAndNothingIsWritten) {
+  core::Profile other;
+  other.organization = source.organization;
+  other.name = "Other";
+  other.framework = "iso-tr-27103-2018";
+  ASSERT_TRUE(store->create_profile(other));
+  auto counter = *store->change_counter();
+  auto r = project_profile(*store, cat(), source, *crosswalk, "Other", false, "bob");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().field, ProjectionField::k_into);
+  EXPECT_EQ(r.error().error.message, "profile Other is on iso-tr-27103-2018, not nist-csf-2.0");
+  EXPECT_EQ(*store->change_counter(), counter);
+}
+
+}  // namespace
+}  // namespace cyberframe::store
