@@ -108,6 +108,7 @@ void add_auth_routes(Routes& routes);
 void add_catalog_routes(Routes& routes);
 void add_workspace_routes(Routes& routes);
 void add_crosswalk_routes(Routes& routes);
+void add_oscal_routes(Routes& routes);
 
 // Resolves the session cookie or bearer token of a request; nullopt when there is none or it is
 // no longer valid.

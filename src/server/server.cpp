@@ -29,6 +29,7 @@ const Routes& routes() {
     add_catalog_routes(r);
     add_workspace_routes(r);
     add_crosswalk_routes(r);
+    add_oscal_routes(r);
     return r;
   }();
   return k_routes;

@@ -631,6 +631,12 @@ TEST_F(Api, OpenApiDocumentMatchesTheRoutes) {
   ms.target = {core::CatalogItemRef::Kind::k_framework, "nist-csf-1.1"};
   ms.mappings.push_back({0, "ID.AM-1", {"ID.AM-1"}, core::Relationship::k_equal, "", 0});
   ASSERT_TRUE(store->create_mapping_set(ms));
+  core::Action action;  // an open action: profile 1 has a POA&M
+  action.organization = org_a;
+  action.title = "Asset inventory";
+  action.target_level = 3;
+  action.nodes = {"ID.AM-1"};
+  ASSERT_TRUE(store->create_action(action));
   std::set<std::string> documented;
   for (const auto& [path, ops] : doc["paths"].items()) {
     for (const auto& [method, op] : ops.items()) {
