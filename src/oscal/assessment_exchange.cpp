@@ -13,14 +13,6 @@ namespace cyberframe::oscal {
 
 namespace {
 
-std::string one_line(std::string_view text) {
-  std::string s(text);
-  for (auto& c : s) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  }
-  return util::trim(s);
-}
-
 void add_prop(Json& props, std::string_view name, std::string_view value) {
   if (auto p = cyberframe_prop(name, value)) props.push_back(std::move(*p));
 }

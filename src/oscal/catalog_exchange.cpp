@@ -67,15 +67,6 @@ std::string percent_decode(std::string_view text) {
   return out;
 }
 
-// OSCAL string: one line, no surrounding white space.
-std::string one_line(std::string_view text) {
-  std::string s(text);
-  for (auto& c : s) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  }
-  return util::trim(s);
-}
-
 std::string level_class(core::Level level) {
   return std::string(k_level_classes[static_cast<int>(level)]);
 }
@@ -277,28 +268,6 @@ std::string string_at(const Json& object, std::string_view key) {
   if (it->is_string()) return it->get<std::string>();
   if (it->is_number() || it->is_boolean()) return it->dump();
   return {};
-}
-
-const Json& array_at(const Json& object, std::string_view key) {
-  static const Json empty = Json::array();
-  auto it = object.find(std::string(key));
-  if (it == object.end() || !it->is_array()) return empty;
-  return *it;
-}
-
-std::string slug(std::string_view text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c)) {
-      out += static_cast<char>(std::tolower(c));
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  if (out.size() > 80) out.resize(80);
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
 }
 
 class CatalogReader {
@@ -717,6 +686,37 @@ class CatalogReader {
 };
 
 }  // namespace
+
+std::string one_line(std::string_view text) {
+  std::string s(text);
+  for (auto& c : s) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return util::trim(s);
+}
+
+std::string slug(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c)) {
+      out += static_cast<char>(std::tolower(c));
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  if (out.size() > 80) out.resize(80);
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+const Json& array_at(const Json& object, std::string_view key) {
+  static const Json empty = Json::array();
+  if (!object.is_object()) return empty;
+  auto it = object.find(std::string(key));
+  if (it == object.end() || !it->is_array()) return empty;
+  return *it;
+}
 
 std::string name_uuid(std::string_view name) {
   // RFC 4122 NameSpace_URL 6ba7b811-9dad-11d1-80b4-00c04fd430c8.

@@ -37,6 +37,15 @@ inline constexpr std::string_view k_export_oscal_version = "1.2.1";
 // The namespace of cyberframe's own props and parts.
 inline constexpr std::string_view k_cyberframe_ns = "urn:cyberframe:oscal";
 
+// An OSCAL string: one line (line breaks and tabs as spaces), no surrounding white space.
+std::string one_line(std::string_view text);
+// A lowercase id made of a title: letters and digits, every other run as one '-', no '-' at
+// either end, at most 80 characters.
+std::string slug(std::string_view text);
+// The array member `key` of a JSON object; an empty array when it is missing, not an array, or
+// `object` is not an object.
+const Json& array_at(const Json& object, std::string_view key);
+
 // A version 5 (SHA-1, name-based) UUID of "urn:cyberframe:" + name in the URL namespace: the same
 // name always gives the same UUID (python: uuid.uuid5(uuid.NAMESPACE_URL, "urn:cyberframe:" +
 // name)).

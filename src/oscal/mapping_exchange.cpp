@@ -24,14 +24,6 @@ std::string string_at(const Json& object, std::string_view key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-const Json& array_at(const Json& object, std::string_view key) {
-  static const Json empty = Json::array();
-  if (!object.is_object()) return empty;
-  auto it = object.find(std::string(key));
-  if (it == object.end() || !it->is_array()) return empty;
-  return *it;
-}
-
 const Json& array_or_one(const Json& object, std::string_view key, Json& holder) {
   static const Json empty = Json::array();
   auto it = object.find(std::string(key));
@@ -52,29 +44,6 @@ std::string title_of(const core::Catalog& catalog, const core::CatalogItemRef& r
 
 std::string member_id(const core::CatalogItemRef& ref, const std::string& id) {
   return ref.kind == Kind::k_framework ? node_id_to_token(id) : id;
-}
-
-std::string one_line(std::string_view text) {
-  std::string s(text);
-  for (auto& c : s) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  }
-  return util::trim(s);
-}
-
-std::string slug(std::string_view text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c)) {
-      out += static_cast<char>(std::tolower(c));
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  if (out.size() > 80) out.resize(80);
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
 }
 
 }  // namespace
