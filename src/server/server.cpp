@@ -148,8 +148,9 @@ Response handle(Context& context, Request request, std::string* route_pattern) {
     // Reads are answered again from the cache while the workspace has not changed; not the
     // session (it carries the session's CSRF token) nor the tokens (their last use).
     std::string key;
+    // Nor a conditional GET: the handler answers If-None-Match with 304, the cache would not.
     if (cached && r.method == "GET" && route.pattern != "/api/v1/session" &&
-        route.pattern != "/api/v1/tokens") {
+        route.pattern != "/api/v1/tokens" && r.header("if-none-match").empty()) {
       key = std::to_string(call.principal->user.id) + " " + r.path;
       for (const auto& [k, v] : r.query) key += "\n" + k + "=" + v;
       if (auto hit = context.cache->answer(key)) return *hit;
