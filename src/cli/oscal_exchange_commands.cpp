@@ -241,12 +241,21 @@ int export_mapping(const Ctx& ctx, const std::string& id, const std::string& to,
   return export_from_catalog(
       ctx, to, output, "mapping-collection", "the OSCAL mapping collection of " + id,
       [&](const core::Catalog& catalog) -> util::Result<oscal::Json> {
-        const auto* set = catalog.mapping_set(id);
-        if (set == nullptr)
-          return util::fail(util::ErrorCode::k_invalid_input,
-                            "no mapping set '" + id +
-                                "' in the catalog (cyberframe catalog list --kind mapping-set)");
-        return oscal::export_mapping_collection(catalog, *set);
+        if (const auto* set = catalog.mapping_set(id))
+          return oscal::export_mapping_collection(catalog, *set);
+        // Else an organization's own set (name, ORG/name or id), when there is a workspace.
+        std::error_code e;
+        if (fs::is_regular_file(ctx.options.db, e)) {
+          auto st = store::open_sqlite(ctx.options.db);
+          if (!st) return std::unexpected(st.error());
+          auto own = (*st)->mapping_set(id);
+          if (own) return oscal::export_mapping_collection(catalog, store::to_mapping_set(*own));
+          if (own.error().code != util::ErrorCode::k_not_found) return std::unexpected(own.error());
+        }
+        return util::fail(util::ErrorCode::k_invalid_input,
+                          "no mapping set '" + id +
+                              "' in the catalog or the workspace (cyberframe catalog list --kind "
+                              "mapping-set; cyberframe mapping list)");
       });
 }
 
@@ -457,7 +466,9 @@ void add_oscal_exchange_commands(CLI::App& oscal, const CatalogOptions& catalog_
     auto id = std::make_shared<std::string>();
     auto to = std::make_shared<std::string>();
     auto output = std::make_shared<std::string>();
-    c->add_option("SET", *id, "Mapping set id (cyberframe catalog list --kind mapping-set)")
+    c->add_option("SET", *id,
+                  "A catalog mapping set's id (catalog list --kind mapping-set), or an "
+                  "organization's own set of the workspace (mapping list): name, ORG/name or id")
         ->required();
     add_output_options(c, *to, *output);
     c->callback([=, &status] { status = export_mapping(*ctx, *id, *to, *output); });
