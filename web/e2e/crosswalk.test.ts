@@ -40,6 +40,10 @@ describe('crosswalks in the web UI', () => {
     // The counts at the top add up to the total of the filtered crosswalk.
     await expect.poll(() => page.getByTestId('count-subset-of').textContent()).toMatch(/subset-of\s*[1-9]/);
 
+    // An empty FROM in the address (a hand-edited link) falls back to the default, not to a broken request.
+    await crosswalk(page, org, { from: '', to: 'nist-csf-2.0' });
+    expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe('iso-tr-27103-2018');
+
     // The whole crosswalk, for the documentation's screenshot.
     await crosswalk(page, org, { from: 'iso-tr-27103-2018', to: 'nist-csf-2.0' });
     await page.getByText(/1–50 of \d+/).waitFor();
