@@ -2,8 +2,6 @@
 // of tests/cli/data/crosswalk, workspace sets, validation, and projection of profiles.
 #include <gtest/gtest.h>
 
-#include <chrono>
-
 #include "catalog/loader.hpp"
 #include "core/crosswalk.hpp"
 
@@ -335,13 +333,13 @@ TEST(Projection, NotApplicableCoveringSource) {
   EXPECT_EQ(node_of(p, "B.1.2").outcome, ProjectionOutcome::k_no_claim);
 }
 
-TEST(Crosswalk, BuiltInCatalogIsFastOnceCached) {
+// A pair is computed once: the second look-up hands out the same result (its speed is measured in
+// docs/crosswalks.md, not asserted here).
+TEST(Crosswalk, BuiltInCatalogPairIsComputedOnce) {
   auto r = catalog::load_builtin();
   ASSERT_TRUE(r.ok());
   CrosswalkEngine engine(r.catalog, {});
-  auto t0 = std::chrono::steady_clock::now();
   auto cw = engine.crosswalk("iso-tr-27103-2018", "iso-iec-27002-2022");
-  auto t1 = std::chrono::steady_clock::now();
   ASSERT_TRUE(cw) << cw.error().message;
   EXPECT_FALSE((**cw).entries.empty());
   for (const auto& e : (**cw).entries) {
@@ -349,10 +347,8 @@ TEST(Crosswalk, BuiltInCatalogIsFastOnceCached) {
     EXPECT_EQ(e.relationship, R::k_intersects_with) << e.source << " " << e.target;
   }
   auto again = engine.crosswalk("iso-tr-27103-2018", "iso-iec-27002-2022");
-  auto t2 = std::chrono::steady_clock::now();
+  ASSERT_TRUE(again) << again.error().message;
   EXPECT_EQ(cw->get(), again->get());
-  EXPECT_LT(t2 - t1, t1 - t0 + std::chrono::milliseconds(1));
-  EXPECT_LT(t2 - t1, std::chrono::milliseconds(5));
 }
 
 }  // namespace
