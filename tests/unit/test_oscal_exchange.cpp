@@ -3,7 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <regex>
@@ -149,11 +148,8 @@ TEST(OscalExchange, ReferencesAreLinksToOneResourcePerStandard) {
 TEST(OscalExchange, ImportsSp80053Rev5WithEnhancementsAndParameters) {
   auto doc = read_file(shared("sp800-53/rev5-2021/json/NIST_SP-800-53_rev5_catalog.json"));
   ASSERT_TRUE(doc.has_value()) << doc.error().message;
-  auto start = std::chrono::steady_clock::now();
   auto imported = import_catalog(*doc, builtin(), {"nist-sp-800-53-rev5", "sp800-53.json"});
-  auto took = std::chrono::steady_clock::now() - start;
   ASSERT_TRUE(imported.has_value()) << imported.error().message;
-  EXPECT_LT(took, std::chrono::seconds(2));
   const auto& fw = imported->framework;
   std::map<core::Level, int> counts;
   std::function<void(const core::Node&)> count = [&](const core::Node& n) {
