@@ -35,11 +35,6 @@ BIN = os.path.abspath(sys.argv[1])
 DATA = os.path.abspath(sys.argv[2])
 
 EXPECTED_REFUSALS = {
-    # with-parent-controls was proposed for profiles, never part of the OSCAL model
-    "profile-resolution/profile-resolution-examples/without-parent_profile.xml": "unknown attribute 'with-parent-controls'",
-    "profile-resolution/requirement-tests/req-with-parent-controls-no1.xml": "unknown attribute 'with-parent-controls'",
-    "profile-resolution/requirement-tests/req-with-parent-controls-yes1.xml": "unknown attribute 'with-parent-controls'",
-    "profile-resolution/requirement-tests/req-with-parent-controls-yes2.xml": "unknown attribute 'with-parent-controls'",
     # the test of a resource spoofed through an external entity
     "profile-resolution/requirement-tests/req-spoofing-resource.xml": "entity declarations are not allowed",
     "profile-resolution/requirement-tests/spoofed-resource.xml": "is not an OSCAL model",

@@ -309,6 +309,77 @@ TEST(OscalRead, UnknownElementsAndPropertiesNameThePath) {
   EXPECT_NE(shape.find("/catalog/groups: must be an array"), std::string::npos) << shape;
 }
 
+// with-parent-controls is not in the OSCAL model: the one extension the reader accepts (NIST's
+// profile-resolution tests use it), on a profile's include-controls only.
+std::string profile_xml(const std::string& import_inside, const std::string& merge = "") {
+  return "<?xml version=\"1.0\"?>\n<profile xmlns=\"http://csrc.nist.gov/ns/oscal/1.0\" uuid=\"" +
+         k_uuid +
+         "\">\n<metadata><title>P</title><last-modified>2024-01-02T03:04:05Z</last-modified>"
+         "<version>1</version><oscal-version>1.1.2</oscal-version></metadata>\n"
+         "<import href=\"c.xml\">" +
+         import_inside + "</import>\n" + merge + "</profile>\n";
+}
+
+std::string profile_json(const std::string& import_rest, const std::string& merge = "") {
+  return R"({"profile": {"uuid": ")" + k_uuid + R"(", "metadata": {"title": "P",
+    "last-modified": "2024-01-02T03:04:05Z", "version": "1", "oscal-version": "1.1.2"},
+    "imports": [{"href": "c.json")" +
+         import_rest + "}]" + merge + "}}";
+}
+
+TEST(OscalRead, WithParentControlsIsAcceptedOnIncludeControlsOnly) {
+  auto xml = read_ok(
+      profile_xml("<include-controls with-parent-controls=\"no\" with-child-controls=\"yes\">"
+                  "<with-id>a1</with-id></include-controls>",
+                  "<merge><custom><group><title>G</title><insert-controls>"
+                  "<include-controls with-parent-controls=\"yes\"><with-id>b1</with-id>"
+                  "</include-controls></insert-controls></group></custom></merge>"),
+      Format::k_xml);
+  const auto& include = xml.root["profile"]["imports"][0]["include-controls"][0];
+  EXPECT_EQ(include["with-parent-controls"], "no");
+  EXPECT_EQ(include["with-child-controls"], "yes");
+  EXPECT_EQ(xml.root["profile"]["merge"]["custom"]["groups"][0]["insert-controls"][0]
+                    ["include-controls"][0]["with-parent-controls"],
+            "yes");
+  for (const auto& p : oscal::validate(xml)) ADD_FAILURE() << p.path << ": " << p.message;
+  auto written = oscal::write(xml, Format::k_xml);
+  EXPECT_NE(written.find("with-parent-controls=\"no\""), std::string::npos) << written;
+  EXPECT_EQ(read_ok(written, Format::k_xml).root, xml.root);
+
+  auto json = read_ok(profile_json(R"(, "include-controls": [{"with-parent-controls": "no",
+    "with-ids": ["a1"]}])"),
+                      Format::k_json);
+  EXPECT_EQ(json.root["profile"]["imports"][0]["include-controls"][0]["with-parent-controls"],
+            "no");
+  for (const auto& p : oscal::validate(json)) ADD_FAILURE() << p.path << ": " << p.message;
+
+  // Any other attribute the model does not define is still refused there...
+  auto other = read_error(profile_xml("<include-controls with-sibling-controls=\"no\">"
+                                      "<with-id>a1</with-id></include-controls>"),
+                          Format::k_xml);
+  EXPECT_NE(other.find("unknown attribute 'with-sibling-controls' on <include-controls>"),
+            std::string::npos)
+      << other;
+  other = read_error(profile_json(R"(, "include-controls": [{"with-sibling-controls": "no",
+    "with-ids": ["a1"]}])"),
+                     Format::k_json);
+  EXPECT_NE(other.find("/profile/imports/0/include-controls/0: unknown property "
+                       "'with-sibling-controls'"),
+            std::string::npos)
+      << other;
+  // ... and with-parent-controls where it is not include-controls.
+  other = read_error(profile_xml("<include-all/><exclude-controls with-parent-controls=\"no\">"
+                                 "<with-id>a1</with-id></exclude-controls>"),
+                     Format::k_xml);
+  EXPECT_NE(other.find("unknown attribute 'with-parent-controls' on <exclude-controls>"),
+            std::string::npos)
+      << other;
+  other = read_error(profile_json(R"(, "include-all": {}, "exclude-controls": [
+    {"with-parent-controls": "no", "with-ids": ["a1"]}])"),
+                     Format::k_json);
+  EXPECT_NE(other.find("unknown property 'with-parent-controls'"), std::string::npos) << other;
+}
+
 TEST(OscalRead, YamlAliasesAreRefused) {
   auto message = read_error("catalog:\n  uuid: &u x\n  metadata:\n    title: *u\n", Format::k_yaml);
   EXPECT_NE(message.find("aliases"), std::string::npos) << message;

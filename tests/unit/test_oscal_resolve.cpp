@@ -188,6 +188,16 @@ TEST_F(Resolve, WithChildControlsYesIncludesDescendants) {
   EXPECT_EQ(shape(catalog_of(no)), "a1");
 }
 
+// with-parent-controls: the extension of NIST's profile-resolution tests (not in the model).
+TEST_F(Resolve, WithParentControlsNoLeavesTheAncestorsOut) {
+  auto no = resolve_ok(profile_text(
+      R"([{"href": "abc.json", "include-controls": [{"with-parent-controls": "no", "with-ids": ["a1.1.1"]}]}])"));
+  EXPECT_EQ(shape(catalog_of(no)), "a1.1.1");
+  auto yes = resolve_ok(profile_text(
+      R"([{"href": "abc.json", "include-controls": [{"with-parent-controls": "yes", "with-ids": ["a1.1.1"]}]}])"));
+  EXPECT_EQ(shape(catalog_of(yes)), "a1[a1.1[a1.1.1]]");
+}
+
 TEST_F(Resolve, MatchingIsAGlobAndAnEmptyPatternMatchesNothing) {
   auto r = resolve_ok(profile_text(
       R"([{"href": "abc.json", "include-controls": [{"matching": [{"pattern": "?1"}]}]}])"));
@@ -522,6 +532,12 @@ TEST_F(Resolve, BadInputIsRefusedWithWhereAndWhat) {
           profile_text(
               R"([{"href": "abc.json", "include-controls": [{"with-child-controls": "maybe", "with-ids": ["a1"]}]}])"))
           .message.find("'maybe' is neither 'yes' nor 'no'"),
+      std::string::npos);
+  EXPECT_NE(
+      resolve_error(
+          profile_text(
+              R"([{"href": "abc.json", "include-controls": [{"with-parent-controls": "maybe", "with-ids": ["a1"]}]}])"))
+          .message.find("/with-parent-controls: 'maybe' is neither 'yes' nor 'no'"),
       std::string::npos);
   files["v2.json"] =
       make(R"({"catalog": {"uuid": "u", "metadata": {"title": "t", "oscal-version": "2.0.0"}}})",
