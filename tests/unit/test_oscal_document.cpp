@@ -3,7 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -245,9 +244,8 @@ TEST(OscalRead, EntityDeclarationsAreRefusedWithoutExpansion) {
 <catalog xmlns="http://csrc.nist.gov/ns/oscal/1.0" uuid="x"><metadata><title>&lol9;</title>
 <oscal-version>1.1.2</oscal-version></metadata></catalog>
 )";
-  auto start = std::chrono::steady_clock::now();
+  // Refused before libxml2 sees the document: nothing is expanded.
   auto message = read_error(laughs, Format::k_xml);
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
   EXPECT_NE(message.find("entity declarations are not allowed (line 3)"), std::string::npos)
       << message;
 
@@ -478,15 +476,13 @@ TEST(OscalValidate, ReferencesInsideTheDocument) {
 }
 
 #ifdef CYBERFRAME_SHARED_DIR
-TEST(OscalNist, Rev5CatalogReadsFastAndMatchesNistJson) {
+// (How fast it reads is measured by build/cyberframe_bench_oscal, not asserted here.)
+TEST(OscalNist, Rev5CatalogMatchesNistJson) {
   std::filesystem::path dir =
       std::filesystem::path(CYBERFRAME_SHARED_DIR) / "data/oscal/sp800-53/rev5-2021";
   if (!std::filesystem::exists(dir)) GTEST_SKIP() << "no NIST data in " << dir;
-  auto start = std::chrono::steady_clock::now();
   auto xml = oscal::read_file(dir / "xml/NIST_SP-800-53_rev5_catalog.xml");
-  auto elapsed = std::chrono::steady_clock::now() - start;
   ASSERT_TRUE(xml.has_value()) << xml.error().message;
-  EXPECT_LT(elapsed, std::chrono::seconds(1));
   auto json = oscal::read_file(dir / "json/NIST_SP-800-53_rev5_catalog.json");
   ASSERT_TRUE(json.has_value()) << json.error().message;
   EXPECT_EQ(xml->body()["groups"].size(), 20u);
