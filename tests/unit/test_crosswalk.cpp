@@ -64,7 +64,9 @@ TEST(CrosswalkAlgebra, ConsistentWithInversion) {
       auto forward = compose(a, b);
       auto backward = compose(inverse(b), inverse(a));
       ASSERT_EQ(forward.has_value(), backward.has_value()) << to_string(a) << to_string(b);
-      if (forward) EXPECT_EQ(inverse(*forward), *backward);
+      if (forward) {
+        EXPECT_EQ(inverse(*forward), *backward);
+      }
     }
 }
 
