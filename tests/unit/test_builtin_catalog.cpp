@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "builtin_catalog_fixture.hpp"
 #include "catalog/builtin.hpp"
 #include "catalog/conformance.hpp"
 #include "catalog/loader.hpp"
@@ -17,27 +18,10 @@
 namespace cyberframe::catalog {
 namespace {
 
-const LoadResult& builtin() {
-  static const LoadResult result = load_builtin();
-  return result;
-}
-
-const core::Catalog& cat() {
-  return builtin().catalog;
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-std::map<core::Level, int> level_counts(const std::string& framework) {
-  std::map<core::Level, int> counts;
-  for (const auto* n : cat().nodes_in_order(framework)) ++counts[n->level];
-  return counts;
-}
+using testing::builtin;
+using testing::cat;
+using testing::level_counts;
+using testing::read_file;
 
 TEST(BuiltinCatalog, LoadsWithoutAnyDiagnostic) {
   for (const auto& d : builtin().diagnostics) ADD_FAILURE() << d.to_string();
