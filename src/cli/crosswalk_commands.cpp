@@ -13,6 +13,7 @@
 #include "cli/output.hpp"
 #include "cli/workspace_context.hpp"
 #include "core/crosswalk.hpp"
+#include "store/projection.hpp"
 #include "store/store.hpp"
 #include "util/text.hpp"
 
@@ -61,23 +62,6 @@ std::string sets_of(const std::vector<core::Hop>& path) {
   return util::join(names, "; ");
 }
 
-json hop_json(const core::Hop& h) {
-  return json{{"mapping_set", h.mapping_set},
-              {"origin", std::string(core::to_string(h.origin))},
-              {"reversed", h.inverse},
-              {"from", json{{"catalog", h.from_catalog}, {"node", h.from_node}}},
-              {"to", json{{"catalog", h.to_catalog},
-                          {"node", h.to_node.empty() ? json(nullptr) : json(h.to_node)}}},
-              {"relationship", std::string(core::to_string(h.relationship))},
-              {"rationale", h.rationale}};
-}
-
-json path_json(const std::vector<core::Hop>& path) {
-  json out = json::array();
-  for (const auto& h : path) out.push_back(hop_json(h));
-  return out;
-}
-
 // --- crosswalk --------------------------------------------------------------------------------
 
 struct CrosswalkArgs {
@@ -121,20 +105,7 @@ int cmd_crosswalk(const Ctx& ctx, const CrosswalkArgs& a) {
   auto format = parse_format(a.format).value_or(Format::k_text);
   if (format == Format::k_json || format == Format::k_yaml) {
     json items = json::array();
-    for (const auto* e : entries) {
-      json others = json::array();
-      for (const auto& o : e->others)
-        others.push_back(json{{"relationship", std::string(core::to_string(o.relationship))},
-                              {"path", core::path_to_string(o.path)}});
-      items.push_back(json{{"source", e->source},
-                           {"target", e->target.empty() ? json(nullptr) : json(e->target)},
-                           {"relationship", std::string(core::to_string(e->relationship))},
-                           {"path", core::path_to_string(e->path)},
-                           {"hops", path_json(e->path)},
-                           {"paths", e->paths},
-                           {"conflict", e->conflict},
-                           {"other_paths", others}});
-    }
+    for (const auto* e : entries) items.push_back(store::crosswalk_entry_json(*e));
     print_structured(ctx.out, format,
                      json{{"from", json{{kind_name(x.from), x.from.id}}},
                           {"to", json{{kind_name(x.to), x.to.id}}},

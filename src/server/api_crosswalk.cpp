@@ -48,34 +48,6 @@ std::string kind_name(const core::CatalogItemRef& ref) {
   return ref.kind == core::CatalogItemRef::Kind::k_framework ? "framework" : "standard";
 }
 
-json hop_json(const core::Hop& h) {
-  return json{{"mapping_set", h.mapping_set},
-              {"origin", std::string(core::to_string(h.origin))},
-              {"reversed", h.inverse},
-              {"from", json{{"catalog", h.from_catalog}, {"node", h.from_node}}},
-              {"to", json{{"catalog", h.to_catalog},
-                          {"node", h.to_node.empty() ? json(nullptr) : json(h.to_node)}}},
-              {"relationship", std::string(core::to_string(h.relationship))},
-              {"rationale", h.rationale}};
-}
-
-json entry_json(const core::CrosswalkEntry& e) {
-  json hops = json::array();
-  for (const auto& h : e.path) hops.push_back(hop_json(h));
-  json others = json::array();
-  for (const auto& o : e.others)
-    others.push_back(json{{"relationship", std::string(core::to_string(o.relationship))},
-                          {"path", core::path_to_string(o.path)}});
-  return json{{"source", e.source},
-              {"target", e.target.empty() ? json(nullptr) : json(e.target)},
-              {"relationship", std::string(core::to_string(e.relationship))},
-              {"path", core::path_to_string(e.path)},
-              {"hops", hops},
-              {"paths", e.paths},
-              {"conflict", e.conflict},
-              {"other_paths", others}};
-}
-
 json mapping_json(const store::WorkspaceMapping& m) {
   return json{{"id", m.id},
               {"source", m.source},
@@ -131,7 +103,8 @@ Response get_crosswalk(Call& call) {
   } else {
     for (const auto& e : (*cw)->entries) entries.push_back(&e);
   }
-  auto body = page_of(entries, page, [](const core::CrosswalkEntry* e) { return entry_json(*e); });
+  auto body = page_of(
+      entries, page, [](const core::CrosswalkEntry* e) { return store::crosswalk_entry_json(*e); });
   body["from"] = json{{"kind", kind_name((*cw)->from)}, {"id", (*cw)->from.id}};
   body["to"] = json{{"kind", kind_name((*cw)->to)}, {"id", (*cw)->to.id}};
   return ok(body);
@@ -164,9 +137,7 @@ Response invalid(const util::Error& e) {
 
 Response stale(Call& call, std::int64_t set, const std::string& message) {
   auto now = call.ctx.store.mapping_set(std::to_string(set));
-  json extra = now ? json{{"current", set_json(*now)}} : json::object();
-  return with_etag(problem(412, "Changed since you read it", message, extra),
-                   now ? now->version : 0);
+  return changed_since(message, now ? set_json(*now) : json(), now ? now->version : 0);
 }
 
 Response list_sets(Call& call) {
@@ -359,11 +330,9 @@ Response update_mapping(Call& call) {
   auto current = *m;
   if (auto bad = read_mapping(call, false, *m)) return *bad;
   if (m->version != *expected)
-    return with_etag(problem(412, "Changed since you read it",
-                             "this mapping is at version " + std::to_string(m->version) +
-                                 "; you read version " + std::to_string(*expected),
-                             json{{"current", mapping_json(current)}}),
-                     m->version);
+    return changed_since("this mapping is at version " + std::to_string(m->version) +
+                             "; you read version " + std::to_string(*expected),
+                         mapping_json(current), m->version);
   if (auto v = core::validate_mapping(
           call.ctx.catalog, store::to_mapping_set(*s),
           core::Mapping{m->source, m->targets, m->relationship, m->rationale, {}});
@@ -390,9 +359,7 @@ Response remove_mapping(Call& call) {
   auto out = call.ctx.store.remove_mapping(s->id, m->id, *expected);
   if (!out) {
     if (out.error().code == util::ErrorCode::k_conflict)
-      return with_etag(problem(412, "Changed since you read it", out.error().message,
-                               json{{"current", mapping_json(*m)}}),
-                       m->version);
+      return changed_since(out.error().message, mapping_json(*m), m->version);
     return problem_from(out.error());
   }
   return with_etag(ok(set_json(*out)), out->version);

@@ -107,6 +107,31 @@ ProjectionResult<ProfileProjection> project_profile(Store& store, const core::Ca
   return out;
 }
 
+json crosswalk_entry_json(const core::CrosswalkEntry& e) {
+  json hops = json::array();
+  for (const auto& h : e.path)
+    hops.push_back(json{{"mapping_set", h.mapping_set},
+                        {"origin", std::string(core::to_string(h.origin))},
+                        {"reversed", h.inverse},
+                        {"from", json{{"catalog", h.from_catalog}, {"node", h.from_node}}},
+                        {"to", json{{"catalog", h.to_catalog},
+                                    {"node", h.to_node.empty() ? json(nullptr) : json(h.to_node)}}},
+                        {"relationship", std::string(core::to_string(h.relationship))},
+                        {"rationale", h.rationale}});
+  json others = json::array();
+  for (const auto& o : e.others)
+    others.push_back(json{{"relationship", std::string(core::to_string(o.relationship))},
+                          {"path", core::path_to_string(o.path)}});
+  return json{{"source", e.source},
+              {"target", e.target.empty() ? json(nullptr) : json(e.target)},
+              {"relationship", std::string(core::to_string(e.relationship))},
+              {"path", core::path_to_string(e.path)},
+              {"hops", hops},
+              {"paths", e.paths},
+              {"conflict", e.conflict},
+              {"other_paths", others}};
+}
+
 json projection_nodes_json(const core::Projection& projection) {
   json nodes = json::array();
   for (const auto& n : projection.nodes) {

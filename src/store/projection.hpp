@@ -3,7 +3,8 @@
 // behind `cyberframe profile project` and POST /api/v1/profiles/{id}/project. It reads the source
 // profile's assessments and the destination's (an existing profile or a new one), runs
 // core::project, checks every row against the scale and writes the rows (unless a dry run).
-// The callers compute the crosswalk (each keeps its own engine) and render the answer.
+// The callers compute the crosswalk (each keeps its own engine) and render the answer; the JSON
+// of a crosswalk entry and of a projection is here, the same for both.
 
 #include <cstddef>
 #include <expected>
@@ -56,6 +57,11 @@ ProjectionResult<ProfileProjection> project_profile(Store& store, const core::Ca
                                                     const core::Crosswalk& crosswalk,
                                                     const std::string& into, bool dry_run,
                                                     const std::string& actor);
+
+// One crosswalk entry as JSON: source, target (null for a stated no-relationship), relationship,
+// path (as text), hops (mapping_set, origin, reversed, from, to, relationship, rationale), paths,
+// conflict and other_paths (relationship, path).
+nlohmann::json crosswalk_entry_json(const core::CrosswalkEntry& entry);
 
 // The projected nodes as JSON: node, outcome, level, not_applicable, explanation and the sources
 // considered (node, relationship, level, not_applicable, path).
