@@ -137,7 +137,9 @@ Response invalid(const util::Error& e) {
 
 Response stale(Call& call, std::int64_t set, const std::string& message) {
   auto now = call.ctx.store.mapping_set(std::to_string(set));
-  return changed_since(message, now ? set_json(*now) : json(), now ? now->version : 0);
+  json extra = now ? json{{"current", set_json(*now)}} : json::object();
+  return with_etag(problem(412, "Changed since you read it", message, extra),
+                   now ? now->version : 0);
 }
 
 Response list_sets(Call& call) {
@@ -330,9 +332,11 @@ Response update_mapping(Call& call) {
   auto current = *m;
   if (auto bad = read_mapping(call, false, *m)) return *bad;
   if (m->version != *expected)
-    return changed_since("this mapping is at version " + std::to_string(m->version) +
-                             "; you read version " + std::to_string(*expected),
-                         mapping_json(current), m->version);
+    return with_etag(problem(412, "Changed since you read it",
+                             "this mapping is at version " + std::to_string(m->version) +
+                                 "; you read version " + std::to_string(*expected),
+                             json{{"current", mapping_json(current)}}),
+                     m->version);
   if (auto v = core::validate_mapping(
           call.ctx.catalog, store::to_mapping_set(*s),
           core::Mapping{m->source, m->targets, m->relationship, m->rationale, {}});
@@ -359,7 +363,9 @@ Response remove_mapping(Call& call) {
   auto out = call.ctx.store.remove_mapping(s->id, m->id, *expected);
   if (!out) {
     if (out.error().code == util::ErrorCode::k_conflict)
-      return changed_since(out.error().message, mapping_json(*m), m->version);
+      return with_etag(problem(412, "Changed since you read it", out.error().message,
+                               json{{"current", mapping_json(*m)}}),
+                       m->version);
     return problem_from(out.error());
   }
   return with_etag(ok(set_json(*out)), out->version);
