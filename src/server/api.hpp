@@ -193,6 +193,9 @@ std::optional<std::int64_t> if_match(const Request& req, bool& present);
 Answer<std::int64_t> required_if_match(const Call& call, const std::string& hint = "");
 // `response` with the ETag of `version`.
 Response with_etag(Response response, std::int64_t version);
+// 412 "Changed since you read it": `detail`, the record as it is now in `current` (left out when
+// null) and its ETag.
+Response changed_since(const std::string& detail, const json& current, std::int64_t version);
 
 // Hex SHA-256 of a secret (sessions and tokens are stored by it), and a fresh random secret.
 std::string secret_hash(const std::string& secret);

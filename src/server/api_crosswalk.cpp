@@ -137,9 +137,7 @@ Response invalid(const util::Error& e) {
 
 Response stale(Call& call, std::int64_t set, const std::string& message) {
   auto now = call.ctx.store.mapping_set(std::to_string(set));
-  json extra = now ? json{{"current", set_json(*now)}} : json::object();
-  return with_etag(problem(412, "Changed since you read it", message, extra),
-                   now ? now->version : 0);
+  return changed_since(message, now ? set_json(*now) : json(), now ? now->version : 0);
 }
 
 Response list_sets(Call& call) {
@@ -332,11 +330,9 @@ Response update_mapping(Call& call) {
   auto current = *m;
   if (auto bad = read_mapping(call, false, *m)) return *bad;
   if (m->version != *expected)
-    return with_etag(problem(412, "Changed since you read it",
-                             "this mapping is at version " + std::to_string(m->version) +
-                                 "; you read version " + std::to_string(*expected),
-                             json{{"current", mapping_json(current)}}),
-                     m->version);
+    return changed_since("this mapping is at version " + std::to_string(m->version) +
+                             "; you read version " + std::to_string(*expected),
+                         mapping_json(current), m->version);
   if (auto v = core::validate_mapping(
           call.ctx.catalog, store::to_mapping_set(*s),
           core::Mapping{m->source, m->targets, m->relationship, m->rationale, {}});
@@ -344,9 +340,12 @@ Response update_mapping(Call& call) {
     return invalid(v.error());
   auto out = call.ctx.store.update_mapping(s->id, *m);
   if (!out) {
-    if (out.error().code == util::ErrorCode::k_conflict)
-      return problem(412, "Changed since you read it", out.error().message);
-    return problem_from(out.error());
+    if (out.error().code != util::ErrorCode::k_conflict) return problem_from(out.error());
+    // Changed by someone else between the read above and the write: answer with it as it is now.
+    if (auto now = call.ctx.store.mapping_set(std::to_string(s->id)))
+      for (const auto& x : now->mappings)
+        if (x.id == m->id) return changed_since(out.error().message, mapping_json(x), x.version);
+    return changed_since(out.error().message, json(), 0);
   }
   for (const auto& x : out->mappings)
     if (x.id == m->id) return with_etag(ok(mapping_json(x)), x.version);
@@ -363,9 +362,7 @@ Response remove_mapping(Call& call) {
   auto out = call.ctx.store.remove_mapping(s->id, m->id, *expected);
   if (!out) {
     if (out.error().code == util::ErrorCode::k_conflict)
-      return with_etag(problem(412, "Changed since you read it", out.error().message,
-                               json{{"current", mapping_json(*m)}}),
-                       m->version);
+      return changed_since(out.error().message, mapping_json(*m), m->version);
     return problem_from(out.error());
   }
   return with_etag(ok(set_json(*out)), out->version);

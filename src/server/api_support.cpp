@@ -474,6 +474,12 @@ Response with_etag(Response response, std::int64_t version) {
   return response;
 }
 
+Response changed_since(const std::string& detail, const json& current, std::int64_t version) {
+  return with_etag(problem(412, "Changed since you read it", detail,
+                           current.is_null() ? json::object() : json{{"current", current}}),
+                   version);
+}
+
 std::string secret_hash(const std::string& secret) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(secret.data()), secret.size());

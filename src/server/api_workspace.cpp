@@ -257,13 +257,11 @@ Response put_node_assessment(Call& call) {
     return *bad;
   auto current = stored_or_empty(call, *p, n->id);
   if (current.version != *expected) {
-    return with_etag(
-        problem(412, "Changed since you read it",
-                "this node was changed by " + current.updated_by + " at " + current.updated_at +
-                    " (version " + std::to_string(current.version) + ", you read version " +
-                    std::to_string(*expected) + "); review their change and send it again",
-                json{{"current", to_json(current)}}),
-        current.version);
+    return changed_since("this node was changed by " + current.updated_by + " at " +
+                             current.updated_at + " (version " + std::to_string(current.version) +
+                             ", you read version " + std::to_string(*expected) +
+                             "); review their change and send it again",
+                         to_json(current), current.version);
   }
   core::NodeAssessment a = current;
   if (body.contains("level"))
@@ -288,9 +286,7 @@ Response put_node_assessment(Call& call) {
   if (!stored) {
     if (stored.error().code == util::ErrorCode::k_conflict) {
       auto now = stored_or_empty(call, *p, n->id);
-      return with_etag(problem(412, "Changed since you read it", stored.error().message,
-                               json{{"current", to_json(now)}}),
-                       now.version);
+      return changed_since(stored.error().message, to_json(now), now.version);
     }
     return problem_from(stored.error());
   }
@@ -716,20 +712,17 @@ Response update_action(Call& call) {
   json body;
   if (auto bad = read_action(call, body, false)) return *bad;
   if (a->version != *expected)
-    return with_etag(problem(412, "Changed since you read it",
-                             "this action is at version " + std::to_string(a->version) +
-                                 "; you read version " + std::to_string(*expected),
-                             json{{"current", to_json(*a)}}),
-                     a->version);
+    return changed_since("this action is at version " + std::to_string(a->version) +
+                             "; you read version " + std::to_string(*expected),
+                         to_json(*a), a->version);
   if (auto bad = apply_action(body, *a)) return *bad;
   if (auto bad = check_action_nodes(call, *a)) return *bad;
   auto updated = call.ctx.store.update_action(*a);
   if (!updated) {
     if (updated.error().code == util::ErrorCode::k_conflict) {
       auto now = call.ctx.store.action(*id);
-      json extra = now ? json{{"current", to_json(*now)}} : json::object();
-      return with_etag(problem(412, "Changed since you read it", updated.error().message, extra),
-                       now ? now->version : 0);
+      return changed_since(updated.error().message, now ? to_json(*now) : json(),
+                           now ? now->version : 0);
     }
     return problem_from(updated.error());
   }
