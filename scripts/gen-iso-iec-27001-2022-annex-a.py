@@ -21,6 +21,8 @@ import os
 import re
 import sys
 
+from catalog_yaml import quote
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 CLAUSES = os.path.join(HERE, "..", "catalog", "standards", "iso-iec-27002-2022.yaml")
 CLAUSE_RE = re.compile(
@@ -56,10 +58,6 @@ def read_clauses():
     if [t["id"] for t in themes] != ["5", "6", "7", "8"] or counts != [37, 8, 14, 34]:
         die("expected themes 5-8 with 37, 8, 14 and 34 controls, got %r" % counts)
     return themes
-
-
-def quote(text):
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 FRAMEWORK_HEADER = """\

@@ -20,6 +20,8 @@ import csv
 import re
 import sys
 
+from catalog_yaml import clean, quote, scalar
+
 STANDARD = "iso-iec-27001-2013"
 DESIGNATION = "ISO/IEC 27001:2013"
 
@@ -43,11 +45,6 @@ FUNCTION_RE = re.compile(r"^([A-Z]+) \(([A-Z]{2})\)$")
 CATEGORY_RE = re.compile(r"^(.+?) \(([A-Z]{2}\.[A-Z]{2})\):\s*(.+)$", re.S)
 SUBCATEGORY_RE = re.compile(r"^([A-Z]{2}\.[A-Z]{2}-\d+):\s*(.+)$", re.S)
 ISMS_CLAUSES = {"4", "5", "6", "7", "8", "9", "10"}
-
-
-def clean(text):
-    """Collapse whitespace (newlines, no-break spaces, double spaces) and trim."""
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
 
 
 def die(msg):
@@ -133,22 +130,6 @@ def parse(path):
             sub["references"].extend(parse_iso_reference(ref, "line %d (%s)" % (lineno, sub["id"]),
                                                          sub["id"]))
     return functions
-
-
-PLAIN_OK = re.compile(r"^[A-Za-z0-9(][^\n]*$")
-
-
-def scalar(text):
-    """A YAML scalar: plain when unambiguous, else double-quoted."""
-    if (PLAIN_OK.match(text) and ": " not in text and " #" not in text
-            and not text.endswith(":") and text.lower() not in
-            ("true", "false", "yes", "no", "null", "on", "off", "~")):
-        return text
-    return quote(text)
-
-
-def quote(text):
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def reference(r):
