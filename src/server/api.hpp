@@ -171,6 +171,8 @@ using Answer = std::expected<T, Response>;
 Answer<core::Profile> profile_for(Call& call, Need need);
 // The organization named by the route's {org}, after require().
 Answer<core::Organization> organization_for(Call& call, Need need);
+// The workspace mapping set named by the route's {set}, after require().
+Answer<store::WorkspaceMappingSet> mapping_set_for(Call& call, Need need);
 bool is_administrator(const Call& call);
 
 // --- JSON of the core types ---

@@ -110,23 +110,6 @@ Response get_crosswalk(Call& call) {
   return ok(body);
 }
 
-// The set named by the route's {set}, after require().
-Answer<store::WorkspaceMappingSet> set_of(Call& call, Need need) {
-  const auto& text = call.req.params.at("set");
-  auto id = whole_number(text);
-  if (!id)
-    return std::unexpected(problem(400, "Bad mapping set id",
-                                   "a mapping set id is a whole number, not '" + text + "'"));
-  auto not_found = problem(404, "Not found", "no mapping set " + text + " that you can see");
-  auto s = call.ctx.store.mapping_set(text);
-  if (!s || s->id != *id) return std::unexpected(not_found);
-  if (auto denied = require(call, s->organization, need)) {
-    if (denied->status == 404) return std::unexpected(not_found);
-    return std::unexpected(*denied);
-  }
-  return *s;
-}
-
 Response invalid(const util::Error& e) {
   // Messages of core::validate_* start with the field: "source: ...", "mappings[0].target: ...".
   auto colon = e.message.find(": ");
@@ -199,13 +182,13 @@ Response create_set(Call& call) {
 }
 
 Response get_set(Call& call) {
-  auto s = set_of(call, Need::k_read);
+  auto s = mapping_set_for(call, Need::k_read);
   if (!s) return s.error();
   return with_etag(ok(set_json(*s)), s->version);
 }
 
 Response update_set(Call& call) {
-  auto s = set_of(call, Need::k_write);
+  auto s = mapping_set_for(call, Need::k_write);
   if (!s) return s.error();
   auto expected = required_if_match(call);
   if (!expected) return expected.error();
@@ -237,7 +220,7 @@ Response update_set(Call& call) {
 }
 
 Response delete_set(Call& call) {
-  auto s = set_of(call, Need::k_write);
+  auto s = mapping_set_for(call, Need::k_write);
   if (!s) return s.error();
   auto expected = required_if_match(call);
   if (!expected) return expected.error();
@@ -250,7 +233,7 @@ Response delete_set(Call& call) {
 }
 
 Response export_set(Call& call) {
-  auto s = set_of(call, Need::k_read);
+  auto s = mapping_set_for(call, Need::k_read);
   if (!s) return s.error();
   Response r{200,
              "application/yaml; charset=utf-8",
@@ -287,7 +270,7 @@ std::optional<Response> read_mapping(Call& call, bool required, store::Workspace
 }
 
 Response add_mapping(Call& call) {
-  auto s = set_of(call, Need::k_write);
+  auto s = mapping_set_for(call, Need::k_write);
   if (!s) return s.error();
   store::WorkspaceMapping m;
   if (auto bad = read_mapping(call, true, m)) return *bad;
@@ -321,7 +304,7 @@ Answer<store::WorkspaceMapping> mapping_of(Call& call, const store::WorkspaceMap
 }
 
 Response update_mapping(Call& call) {
-  auto s = set_of(call, Need::k_write);
+  auto s = mapping_set_for(call, Need::k_write);
   if (!s) return s.error();
   auto m = mapping_of(call, *s);
   if (!m) return m.error();
@@ -353,7 +336,7 @@ Response update_mapping(Call& call) {
 }
 
 Response remove_mapping(Call& call) {
-  auto s = set_of(call, Need::k_write);
+  auto s = mapping_set_for(call, Need::k_write);
   if (!s) return s.error();
   auto m = mapping_of(call, *s);
   if (!m) return m.error();

@@ -243,16 +243,8 @@ Response workspace_set_collection(Call& call) {
   if (auto bad = only_parameters(call.req, {"format"})) return *bad;
   auto format = format_parameter(call.req, "format", oscal::Format::k_json);
   if (!format) return format.error();
-  const auto& text = call.req.params.at("set");
-  auto id = whole_number(text);
-  if (!id)
-    return problem(400, "Bad mapping set id",
-                   "a mapping set id is a whole number, not '" + text + "'");
-  auto not_found = problem(404, "Not found", "no mapping set " + text + " that you can see");
-  auto s = call.ctx.store.mapping_set(text);
-  if (!s || s->id != *id) return not_found;
-  if (auto denied = require(call, s->organization, Need::k_read))
-    return denied->status == 404 ? not_found : *denied;
+  auto s = mapping_set_for(call, Need::k_read);
+  if (!s) return s.error();
   // Its last-modified is its own, so the same version always gives the same document.
   oscal::MappingExportOptions options;
   options.last_modified = oscal::oscal_date_time(s->updated_at);

@@ -347,6 +347,22 @@ Answer<core::Organization> organization_for(Call& call, Need need) {
   return *org;
 }
 
+Answer<store::WorkspaceMappingSet> mapping_set_for(Call& call, Need need) {
+  const auto& text = call.req.params.at("set");
+  auto id = whole_number(text);
+  if (!id)
+    return std::unexpected(problem(400, "Bad mapping set id",
+                                   "a mapping set id is a whole number, not '" + text + "'"));
+  auto not_found = problem(404, "Not found", "no mapping set " + text + " that you can see");
+  auto s = call.ctx.store.mapping_set(text);
+  if (!s || s->id != *id) return std::unexpected(not_found);
+  if (auto denied = require(call, s->organization, need)) {
+    if (denied->status == 404) return std::unexpected(not_found);
+    return std::unexpected(*denied);
+  }
+  return *s;
+}
+
 json score_json(std::optional<double> value) {
   if (!value) return nullptr;
   return std::round(*value * 100.0) / 100.0;
