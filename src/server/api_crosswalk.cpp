@@ -1,5 +1,6 @@
 // Crosswalks over HTTP: the crosswalk between two catalogs (paged), the organization's workspace
 // mapping sets (CRUD with ETag / If-Match), and projecting a profile onto another framework.
+#include <algorithm>
 #include <mutex>
 
 #include "catalog/writer.hpp"
@@ -269,23 +270,32 @@ std::optional<Response> read_mapping(Call& call, bool required, store::Workspace
   return std::nullopt;
 }
 
+// A new or changed mapping `m` of set `s`: 422 when core::validate_mapping refuses it, 409 when
+// another mapping of the set already maps one of its pairs.
+std::optional<Response> check_mapping(Call& call, const store::WorkspaceMappingSet& s,
+                                      const store::WorkspaceMapping& m) {
+  if (auto v = core::validate_mapping(
+          call.ctx.catalog, store::to_mapping_set(s),
+          core::Mapping{m.source, m.targets, m.relationship, m.rationale, {}});
+      !v)
+    return invalid(v.error());
+  for (const auto& old : s.mappings) {
+    if (old.id == m.id || old.source != m.source) continue;
+    for (const auto& t : m.targets)
+      if (std::ranges::find(old.targets, t) != old.targets.end())
+        return problem(409, "Already mapped",
+                       m.source + " to " + t + " is already mapping " + std::to_string(old.id),
+                       json{{"mapping", old.id}});
+  }
+  return std::nullopt;
+}
+
 Response add_mapping(Call& call) {
   auto s = mapping_set_for(call, Need::k_write);
   if (!s) return s.error();
   store::WorkspaceMapping m;
   if (auto bad = read_mapping(call, true, m)) return *bad;
-  if (auto v = core::validate_mapping(
-          call.ctx.catalog, store::to_mapping_set(*s),
-          core::Mapping{m.source, m.targets, m.relationship, m.rationale, {}});
-      !v)
-    return invalid(v.error());
-  for (const auto& old : s->mappings)
-    for (const auto& t : old.targets)
-      for (const auto& nt : m.targets)
-        if (old.source == m.source && t == nt)
-          return problem(409, "Already mapped",
-                         m.source + " to " + nt + " is already mapping " + std::to_string(old.id),
-                         json{{"mapping", old.id}});
+  if (auto bad = check_mapping(call, *s, m)) return *bad;
   auto out = call.ctx.store.add_mapping(s->id, m);
   if (!out) return problem_from(out.error());
   return with_etag(ok(set_json(*out), 201), out->version);
@@ -316,11 +326,7 @@ Response update_mapping(Call& call) {
     return changed_since("this mapping is at version " + std::to_string(m->version) +
                              "; you read version " + std::to_string(*expected),
                          mapping_json(current), m->version);
-  if (auto v = core::validate_mapping(
-          call.ctx.catalog, store::to_mapping_set(*s),
-          core::Mapping{m->source, m->targets, m->relationship, m->rationale, {}});
-      !v)
-    return invalid(v.error());
+  if (auto bad = check_mapping(call, *s, *m)) return *bad;
   auto out = call.ctx.store.update_mapping(s->id, *m);
   if (!out) {
     if (out.error().code != util::ErrorCode::k_conflict) return problem_from(out.error());
