@@ -178,6 +178,8 @@ bool is_administrator(const Call& call);
 // --- JSON of the core types ---
 json score_json(std::optional<double> value);
 json to_json(const core::Organization& org);
+// {"kind": "framework" or "standard", "id"}: a side of a mapping set or crosswalk.
+json to_json(const core::CatalogItemRef& ref);
 json to_json(const core::Profile& profile);
 json to_json(const core::Evidence& evidence);
 json to_json(const core::NodeAssessment& assessment);

@@ -45,10 +45,6 @@ Answer<std::shared_ptr<const core::CrosswalkEngine>> engine_of(Call& call,
   return engine_for(call.ctx.catalog, organization, sets);
 }
 
-std::string kind_name(const core::CatalogItemRef& ref) {
-  return ref.kind == core::CatalogItemRef::Kind::k_framework ? "framework" : "standard";
-}
-
 json mapping_json(const store::WorkspaceMapping& m) {
   return json{{"id", m.id},
               {"source", m.source},
@@ -65,8 +61,8 @@ json set_json(const store::WorkspaceMappingSet& s) {
               {"organization", s.organization},
               {"name", s.name},
               {"title", s.title},
-              {"source", json{{"kind", kind_name(s.source)}, {"id", s.source.id}}},
-              {"target", json{{"kind", kind_name(s.target)}, {"id", s.target.id}}},
+              {"source", to_json(s.source)},
+              {"target", to_json(s.target)},
               {"notes", s.notes},
               {"version", s.version},
               {"created_at", s.created_at},
@@ -106,8 +102,8 @@ Response get_crosswalk(Call& call) {
   }
   auto body = page_of(
       entries, page, [](const core::CrosswalkEntry* e) { return store::crosswalk_entry_json(*e); });
-  body["from"] = json{{"kind", kind_name((*cw)->from)}, {"id", (*cw)->from.id}};
-  body["to"] = json{{"kind", kind_name((*cw)->to)}, {"id", (*cw)->to.id}};
+  body["from"] = to_json((*cw)->from);
+  body["to"] = to_json((*cw)->to);
   return ok(body);
 }
 

@@ -191,10 +191,6 @@ Response framework_catalog(Call& call) {
   return document_response(call.req, *text, "catalog", *format, id, true);
 }
 
-std::string_view kind_name(const core::CatalogItemRef& ref) {
-  return ref.kind == core::CatalogItemRef::Kind::k_framework ? "framework" : "standard";
-}
-
 Response list_catalog_sets(Call& call) {
   if (auto bad = only_parameters(call.req, {"limit", "offset", "source", "target"})) return *bad;
   Page page;
@@ -211,8 +207,8 @@ Response list_catalog_sets(Call& call) {
   return ok(page_of(sets, page, [](const core::MappingSet* s) {
     return json{{"id", s->id},
                 {"title", s->title},
-                {"source", json{{"kind", kind_name(s->source)}, {"id", s->source.id}}},
-                {"target", json{{"kind", kind_name(s->target)}, {"id", s->target.id}}},
+                {"source", to_json(s->source)},
+                {"target", to_json(s->target)},
                 {"purpose", s->purpose == core::Purpose::k_edition ? "edition" : "crosswalk"},
                 {"method", std::string(core::to_string(s->provenance.method))},
                 {"count", s->mappings.size()}};

@@ -368,6 +368,12 @@ json score_json(std::optional<double> value) {
   return std::round(*value * 100.0) / 100.0;
 }
 
+json to_json(const core::CatalogItemRef& ref) {
+  return json{
+      {"kind", ref.kind == core::CatalogItemRef::Kind::k_framework ? "framework" : "standard"},
+      {"id", ref.id}};
+}
+
 json to_json(const core::Organization& org) {
   return json{{"id", org.id},
               {"name", org.name},
