@@ -220,6 +220,8 @@ def main():
                 if diff:
                     fail(f"{rel}: our JSON differs from NIST's {twin}:\n    " + "\n    ".join(diff))
                 counts["nist-json"] += 1
+    if not any(counts.values()):
+        fail(f"no OSCAL documents under {DATA}: nothing was checked")
     print(f"round trips: {counts['xml']} XML, {counts['json']} JSON, {counts['yaml']} YAML; "
           f"{counts['nist-json']} equal to NIST's JSON; {counts['refused']} refused as expected")
     if failures:
