@@ -7,7 +7,6 @@
 #include "core/crosswalk.hpp"
 #include "server/api.hpp"
 #include "store/projection.hpp"
-#include "util/text.hpp"
 
 namespace cyberframe::server {
 
@@ -201,9 +200,6 @@ Response update_set(Call& call) {
                      "; you read version " + std::to_string(*expected));
   if (body.contains("title")) s->title = body["title"];
   if (body.contains("notes")) s->notes = body["notes"];
-  if (util::find_invalid_utf8(s->title) != std::string_view::npos || s->title.empty())
-    return problem(422, "Invalid mapping set", "title: a mapping set needs a title",
-                   json{{"field", "title"}});
   auto updated = call.ctx.store.update_mapping_set(*s);
   if (!updated) {
     if (updated.error().code == util::ErrorCode::k_conflict)
