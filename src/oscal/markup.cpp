@@ -6,6 +6,8 @@
 #include <cstring>
 #include <vector>
 
+#include "util/text.hpp"
+
 namespace cyberframe::oscal::markup {
 
 namespace {
@@ -779,54 +781,11 @@ void blocks_to_xml(std::string_view markdown, std::string& out) {
 }
 
 void append_xml_text(std::string_view text, std::string& out) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '\r':
-        out += "&#13;";
-        break;
-      default:
-        out += c;
-    }
-  }
+  util::append_escaped(text, out, util::Escape::k_xml_text);
 }
 
 void append_xml_attribute(std::string_view text, std::string& out) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\t':
-        out += "&#9;";
-        break;
-      case '\n':
-        out += "&#10;";
-        break;
-      case '\r':
-        out += "&#13;";
-        break;
-      default:
-        out += c;
-    }
-  }
+  util::append_escaped(text, out, util::Escape::k_xml_attribute);
 }
 
 }  // namespace cyberframe::oscal::markup

@@ -29,30 +29,7 @@ constexpr std::size_t k_support_listed = 8;
 
 // Every string that comes from the input goes through here before it reaches the document.
 std::string esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 16);
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return util::escaped(s, util::Escape::k_html);
 }
 
 // At most `max_chars` UTF-8 characters of `s`, with an ellipsis when cut; never splits a character.

@@ -80,6 +80,51 @@ std::string csv_field(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// The entity for `c` under `how`, or empty when `c` stands as itself.
+std::string_view entity(char c, Escape how) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return how == Escape::k_xml_text ? "" : "&quot;";
+    case '\'':
+      return how == Escape::k_html ? "&#39;" : "";
+    case '\t':
+      return how == Escape::k_xml_attribute ? "&#9;" : "";
+    case '\n':
+      return how == Escape::k_xml_attribute ? "&#10;" : "";
+    case '\r':
+      return how == Escape::k_html ? "" : "&#13;";
+    default:
+      return "";
+  }
+}
+
+}  // namespace
+
+void append_escaped(std::string_view s, std::string& out, Escape how) {
+  for (char c : s) {
+    auto e = entity(c, how);
+    if (e.empty())
+      out += c;
+    else
+      out += e;
+  }
+}
+
+std::string escaped(std::string_view s, Escape how) {
+  std::string out;
+  out.reserve(s.size() + 16);
+  append_escaped(s, out, how);
+  return out;
+}
+
 std::size_t find_invalid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {

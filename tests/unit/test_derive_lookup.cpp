@@ -247,5 +247,16 @@ TEST(Text, CsvFieldsAreQuotedOnlyWhenNeeded) {
   EXPECT_EQ(util::csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
 }
 
+TEST(Text, EscapingForEachKindOfMarkup) {
+  const std::string_view s = "a<b>&\"c'\t\n\r";
+  EXPECT_EQ(util::escaped(s, util::Escape::k_xml_text), "a&lt;b&gt;&amp;\"c'\t\n&#13;");
+  EXPECT_EQ(util::escaped(s, util::Escape::k_xml_attribute),
+            "a&lt;b&gt;&amp;&quot;c'&#9;&#10;&#13;");
+  EXPECT_EQ(util::escaped(s, util::Escape::k_html), "a&lt;b&gt;&amp;&quot;c&#39;\t\n\r");
+  std::string out = "x";
+  util::append_escaped("\xc3\xa9&", out, util::Escape::k_html);
+  EXPECT_EQ(out, "x\xc3\xa9&amp;") << "UTF-8 passes through unchanged";
+}
+
 }  // namespace
 }  // namespace cyberframe
