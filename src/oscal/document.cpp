@@ -27,10 +27,10 @@ using model::InJson;
 using model::InXml;
 using model::Kind;
 
+using model::escape_pointer;
+using model::k_max_depth;
+
 constexpr const char* k_namespace = "http://csrc.nist.gov/ns/oscal/1.0";
-// Deeper than any OSCAL document needs (parts within parts within controls ...), shallow enough
-// that recursion over it is safe.
-constexpr int k_max_depth = 200;
 
 util::Error invalid(std::string message) {
   return util::Error{util::ErrorCode::k_invalid_input, std::move(message)};
@@ -41,20 +41,6 @@ std::string model_list() {
   for (const auto& r : model::roots()) {
     if (!s.empty()) s += ", ";
     s += r.name;
-  }
-  return s;
-}
-
-std::string escape_pointer(std::string_view token) {
-  std::string s;
-  for (char c : token) {
-    if (c == '~') {
-      s += "~0";
-    } else if (c == '/') {
-      s += "~1";
-    } else {
-      s += c;
-    }
   }
   return s;
 }

@@ -2,6 +2,20 @@
 
 namespace cyberframe::oscal::model {
 
+std::string escape_pointer(std::string_view key) {
+  std::string s;
+  for (char c : key) {
+    if (c == '~') {
+      s += "~0";
+    } else if (c == '/') {
+      s += "~1";
+    } else {
+      s += c;
+    }
+  }
+  return s;
+}
+
 std::string_view to_string(DataType type) {
   switch (type) {
     case DataType::k_string:

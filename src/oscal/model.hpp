@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace cyberframe::oscal::model {
@@ -111,6 +112,14 @@ std::span<const Definition> all_definitions();
 std::span<const Root> roots();
 
 const Definition& definition(std::uint16_t index);
+
+// How deep a document may nest: deeper than any OSCAL document needs (parts within parts within
+// controls ...), shallow enough that recursion over it (reading, validating) is safe.
+inline constexpr int k_max_depth = 200;
+
+// `key` as one token of the JSON-Pointer-like paths that say where a problem is (RFC 6901: '~'
+// as "~0", '/' as "~1").
+std::string escape_pointer(std::string_view key);
 // The definition of a root model by its root name, or nullptr.
 const Definition* root(std::string_view name);
 

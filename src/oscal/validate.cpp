@@ -19,6 +19,7 @@ namespace {
 using model::Child;
 using model::DataType;
 using model::Definition;
+using model::escape_pointer;
 using model::InJson;
 using model::Kind;
 
@@ -193,7 +194,7 @@ class Validator {
                         std::string(scalar_kind(value)));
       return;
     }
-    if (depth > 200) {
+    if (depth > model::k_max_depth) {
       problem(path, "nested too deeply");
       return;
     }
@@ -238,7 +239,7 @@ class Validator {
       const auto* child = def.child_by_json(key);
       auto size = path.size();
       path += '/';
-      path += key;
+      path += escape_pointer(key);
       if (!child) {
         if (!def.any) problem(path, "unknown property '" + key + "' in " + std::string(def.name));
       } else {
@@ -261,7 +262,7 @@ class Validator {
       }
       for (const auto& [key, entry] : value.items()) {
         auto size = path.size();
-        path += '/' + key;
+        path += '/' + escape_pointer(key);
         item(entry, child, path, depth);
         path.resize(size);
       }
@@ -307,7 +308,7 @@ class Validator {
     bool has_value = false;
     for (const auto& [key, entry] : value.items()) {
       auto size = path.size();
-      path += '/' + key;
+      path += '/' + escape_pointer(key);
       const auto* flag = def.flag(key);
       if (flag && key != def.json_value_key_flag) {
         scalar(entry, flag->type, path);

@@ -453,6 +453,16 @@ TEST(OscalValidate, StructureAndDatatypes) {
       << ::testing::PrintToString(p);
 }
 
+TEST(OscalValidate, PathsEscapeSlashAndTildeInKeys) {
+  // read() refuses unknown properties; a document built in memory can still carry them.
+  auto doc = read_ok(catalog_json(""), Format::k_json);
+  doc.body()["a/b~c"] = "x";
+  auto problems = oscal::validate(doc);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].path, "/catalog/a~1b~0c");
+  EXPECT_EQ(problems[0].message, "unknown property 'a/b~c' in catalog");
+}
+
 TEST(OscalValidate, ReferencesInsideTheDocument) {
   auto p = problems_of(catalog_json(R"(, "controls": [
     {"id": "c1", "title": "x", "links": [{"href": "#c9"}, {"href": "#c2"}],
