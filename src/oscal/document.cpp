@@ -30,7 +30,9 @@ using model::Kind;
 using model::escape_pointer;
 using model::k_max_depth;
 
-constexpr const char* k_namespace = "http://csrc.nist.gov/ns/oscal/1.0";
+using markup::in_oscal_namespace;
+using markup::k_namespace;
+using markup::name_of;
 
 util::Error invalid(std::string message) {
   return util::Error{util::ErrorCode::k_invalid_input, std::move(message)};
@@ -408,25 +410,11 @@ util::Result<Document> read_yaml(std::string_view text, std::string_view source,
 
 // ---- XML -------------------------------------------------------------------------------------
 
-std::string_view name_of(const xmlNode* node) {
-  return node->name ? std::string_view(reinterpret_cast<const char*>(node->name)) : "";
-}
-
-bool in_oscal_namespace(const xmlNode* node) {
-  return node->ns && node->ns->href &&
-         std::strcmp(reinterpret_cast<const char*>(node->ns->href), k_namespace) == 0;
-}
-
 std::string attribute_value(const xmlAttr* a) {
   std::string value;
   for (const xmlNode* c = a->children; c; c = c->next)
     if (c->content) value += reinterpret_cast<const char*>(c->content);
   return value;
-}
-
-bool is_blank(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
 class XmlReader {
@@ -446,7 +434,8 @@ class XmlReader {
     for (const xmlNode* node = element->children; node; node = node->next) {
       if (node->type == XML_COMMENT_NODE || node->type == XML_PI_NODE) continue;
       if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-        if (node->content && !is_blank(reinterpret_cast<const char*>(node->content)))
+        if (node->content &&
+            !markup::is_whitespace_only(reinterpret_cast<const char*>(node->content)))
           return fail(node, path,
                       "text is not allowed directly in <" + std::string(name_of(element)) + ">");
         continue;
@@ -476,7 +465,7 @@ class XmlReader {
       if (child->repeats() && child->in_xml == InXml::k_grouped) {
         for (const xmlNode* item = node->children; item; item = item->next) {
           if (item->type == XML_TEXT_NODE && item->content &&
-              is_blank(reinterpret_cast<const char*>(item->content)))
+              markup::is_whitespace_only(reinterpret_cast<const char*>(item->content)))
             continue;
           if (item->type == XML_COMMENT_NODE || item->type == XML_PI_NODE) continue;
           if (item->type != XML_ELEMENT_NODE || name_of(item) != child->xml_name ||

@@ -10,19 +10,18 @@
 
 namespace cyberframe::oscal::markup {
 
-namespace {
-
-constexpr const char* k_namespace = "http://csrc.nist.gov/ns/oscal/1.0";
-constexpr int k_max_markup_depth = 64;
-
-std::string_view name_of(const xmlNode* node) {
+std::string_view name_of(const _xmlNode* node) {
   return node->name ? std::string_view(reinterpret_cast<const char*>(node->name)) : "";
 }
 
-bool in_oscal_namespace(const xmlNode* node) {
+bool in_oscal_namespace(const _xmlNode* node) {
   return node->ns && node->ns->href &&
          std::strcmp(reinterpret_cast<const char*>(node->ns->href), k_namespace) == 0;
 }
+
+namespace {
+
+constexpr int k_max_markup_depth = 64;
 
 std::string attribute(const xmlNode* node, const char* name) {
   for (const xmlAttr* a = node->properties; a; a = a->next) {
@@ -47,12 +46,6 @@ util::Error located(const xmlNode* node, std::string message) {
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-bool is_whitespace_only(std::string_view text) {
-  for (char c : text)
-    if (!is_space(c)) return false;
-  return true;
 }
 
 std::string_view text_of(const xmlNode* node) {
@@ -778,6 +771,12 @@ void inline_to_xml(std::string_view markdown, std::string& out) {
 
 void blocks_to_xml(std::string_view markdown, std::string& out) {
   blocks_xml(split_lines(markdown), out, 0);
+}
+
+bool is_whitespace_only(std::string_view text) {
+  for (char c : text)
+    if (!is_space(c)) return false;
+  return true;
 }
 
 void append_xml_text(std::string_view text, std::string& out) {

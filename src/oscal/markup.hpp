@@ -21,6 +21,14 @@ struct _xmlNode;
 
 namespace cyberframe::oscal::markup {
 
+// The OSCAL XML namespace, and what both the document reader and the markup converter ask of an
+// XML node: its (local) name, whether it is in that namespace.
+inline constexpr const char* k_namespace = "http://csrc.nist.gov/ns/oscal/1.0";
+std::string_view name_of(const _xmlNode* node);
+bool in_oscal_namespace(const _xmlNode* node);
+// Whether `text` is only XML whitespace (space, tab, newline, carriage return), or empty.
+bool is_whitespace_only(std::string_view text);
+
 // Elements that may stand as blocks of markup-multiline (p, h1-h6, ul, ol, pre, blockquote,
 // table, hr).
 bool is_block_element(std::string_view name);
