@@ -14,6 +14,7 @@
 
 #include "oscal/markup.hpp"
 #include "oscal/model.hpp"
+#include "util/text.hpp"
 #include "util/yaml.hpp"
 
 namespace cyberframe::oscal {
@@ -909,6 +910,12 @@ void emit_yaml(YAML::Emitter& out, const Json& value) {
   }
 }
 
+util::Error too_large(std::string_view source, std::uintmax_t bytes) {
+  return invalid(std::string(source) + ": the document is " + std::to_string(bytes) +
+                 " bytes; the limit is " + std::to_string(k_max_document_bytes / (1024 * 1024)) +
+                 " MiB");
+}
+
 }  // namespace
 
 std::string_view to_string(Format format) {
@@ -924,8 +931,7 @@ std::string_view to_string(Format format) {
 }
 
 std::optional<Format> parse_format(std::string_view text) {
-  std::string lower;
-  for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto lower = util::to_lower(text);
   if (lower == "json") return Format::k_json;
   if (lower == "xml") return Format::k_xml;
   if (lower == "yaml" || lower == "yml") return Format::k_yaml;
@@ -952,10 +958,7 @@ util::Result<Document> read_file(const std::filesystem::path& path) {
 
 util::Result<Document> read(std::string_view text, Format format, std::string_view source,
                             const ReadOptions& options) {
-  if (text.size() > k_max_document_bytes)
-    return std::unexpected(invalid(std::string(source) + ": the document is " +
-                                   std::to_string(text.size()) + " bytes; the limit is " +
-                                   std::to_string(k_max_document_bytes / (1024 * 1024)) + " MiB"));
+  if (text.size() > k_max_document_bytes) return std::unexpected(too_large(source, text.size()));
   switch (format) {
     case Format::k_json:
       return read_json(text, source, options);
@@ -975,10 +978,7 @@ util::Result<Document> read_file(const std::filesystem::path& path, const ReadOp
   if (std::filesystem::is_directory(path, ec))
     return std::unexpected(invalid(label + ": is a directory, not an OSCAL document"));
   auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > k_max_document_bytes)
-    return std::unexpected(invalid(label + ": the document is " + std::to_string(size) +
-                                   " bytes; the limit is " +
-                                   std::to_string(k_max_document_bytes / (1024 * 1024)) + " MiB"));
+  if (!ec && size > k_max_document_bytes) return std::unexpected(too_large(label, size));
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::unexpected(util::Error{util::ErrorCode::k_io, label + ": cannot be read"});
   std::string text;
