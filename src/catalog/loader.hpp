@@ -77,4 +77,8 @@ LoadResult load_builtin();
 LoadResult load(const std::filesystem::path& dir,
                 const std::vector<std::filesystem::path>& extra_files);
 
+// Adds to `loader` what load() loads, for a caller that adds more before finishing.
+void add_catalog(Loader& loader, const std::filesystem::path& dir,
+                 const std::vector<std::filesystem::path>& extra_files);
+
 }  // namespace cyberframe::catalog

@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -16,7 +17,6 @@
 #include <ostream>
 #include <sstream>
 
-#include "catalog/builtin.hpp"
 #include "catalog/loader.hpp"
 #include "catalog/writer.hpp"
 #include "cli/cli.hpp"
@@ -102,19 +102,21 @@ util::Result<oscal::Document> read_document(const std::string& file) {
   return oscal::read_file(file);
 }
 
-// Loads catalog files as text on top of the catalog the options name (or alone); returns the
-// diagnostics of `texts` (errors only), so nothing is written that would not load.
+// Loads catalog files as text on top of the catalog the options name, --add-catalog files included
+// (or alone); returns the diagnostics of `texts` (errors only), so nothing is written that would
+// not load. An added file that one of `texts` is to replace is left out.
 std::vector<std::string> check_loads(const Ctx& ctx,
                                      const std::vector<std::pair<std::string, std::string>>& texts,
                                      bool alone) {
   catalog::Loader loader;
   if (!alone) {
-    if (ctx.catalog_options.directory.empty()) {
-      for (const auto& f : catalog::builtin_files())
-        loader.add_text(std::string(f.path), f.content);
-    } else {
-      loader.add_directory(ctx.catalog_options.directory);
-    }
+    auto added = ctx.catalog_options.files();
+    std::erase_if(added, [&](const fs::path& f) {
+      std::error_code e;
+      return std::ranges::any_of(texts,
+                                 [&](const auto& t) { return fs::equivalent(f, t.first, e); });
+    });
+    catalog::add_catalog(loader, ctx.catalog_options.directory, added);
   }
   for (const auto& [name, text] : texts) loader.add_text(name, text, !alone);
   auto result = loader.finish();
