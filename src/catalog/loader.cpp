@@ -790,6 +790,11 @@ void Loader::add_directory(const std::filesystem::path& dir) {
     m_impl->unreadable(dir.string(), 0, 0, "catalog directory does not exist");
     return;
   }
+  for (const auto& f : catalog_files_below(dir)) add_file(f);
+}
+
+std::vector<std::filesystem::path> catalog_files_below(const std::filesystem::path& dir) {
+  std::error_code ec;
   std::vector<std::filesystem::path> files;
   for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
        !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
@@ -798,7 +803,7 @@ void Loader::add_directory(const std::filesystem::path& dir) {
     if (ext == ".yaml" || ext == ".yml") files.push_back(it->path());
   }
   std::sort(files.begin(), files.end());
-  for (const auto& f : files) add_file(f);
+  return files;
 }
 
 namespace {

@@ -68,6 +68,10 @@ class Loader {
   std::unique_ptr<Impl> m_impl;
 };
 
+// The *.yaml / *.yml files below `dir`, recursively, in sorted path order (what
+// Loader::add_directory reads); none when `dir` cannot be read.
+std::vector<std::filesystem::path> catalog_files_below(const std::filesystem::path& dir);
+
 // Loads the catalog built into the binary. Any error is a bug of the build: it is returned, not
 // thrown, so a caller can print the diagnostics.
 LoadResult load_builtin();

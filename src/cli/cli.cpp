@@ -2,7 +2,6 @@
 
 #include <CLI/CLI.hpp>
 
-#include <algorithm>
 #include <ostream>
 
 #include "catalog/loader.hpp"
@@ -35,17 +34,12 @@ std::vector<std::filesystem::path> CatalogOptions::files(
     std::vector<std::filesystem::path> more) const {
   std::vector<std::filesystem::path> out;
   for (const auto& item : added) {
-    std::filesystem::path path(item);
-    if (!std::filesystem::is_directory(path)) {
-      out.push_back(path);
+    std::error_code e;
+    if (!std::filesystem::is_directory(item, e)) {
+      out.emplace_back(item);
       continue;
     }
-    std::vector<std::filesystem::path> found;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(path))
-      if (entry.is_regular_file() &&
-          (entry.path().extension() == ".yaml" || entry.path().extension() == ".yml"))
-        found.push_back(entry.path());
-    std::sort(found.begin(), found.end());
+    auto found = catalog::catalog_files_below(item);
     out.insert(out.end(), found.begin(), found.end());
   }
   out.insert(out.end(), more.begin(), more.end());
