@@ -331,8 +331,14 @@ std::optional<Workspace> open_workspace(const Ctx& ctx, int& status) {
   return Workspace{std::move(*s), std::move(*cat)};
 }
 
-struct ResultsArgs {
-  std::string profile, assessment, target, to, output;
+// What a verb's options fill: its one positional (a framework, mapping set, profile or file),
+// --id (imports), --to (exports) and -o.
+struct VerbArgs {
+  std::string ref, id, to, output;
+};
+
+struct ResultsArgs : VerbArgs {  // ref: the profile
+  std::string assessment, target;
   std::optional<int> satisfied_at;
 };
 
@@ -343,7 +349,7 @@ int export_results(const Ctx& ctx, const ResultsArgs& args) {
   auto ws = open_workspace(ctx, status);
   if (!ws) return status;
   auto& store = *ws->store;
-  auto profile = store.profile(args.profile);
+  auto profile = store.profile(args.ref);
   if (!profile) return error(ctx, profile.error());
   if (profile->kind != core::ProfileKind::k_current)
     return error(ctx, "profile " + profile->name +
@@ -434,9 +440,25 @@ int export_poam(const Ctx& ctx, const std::string& ref, const std::string& to,
               "the OSCAL POA&M of " + org->name + "'s roadmap on " + profile->framework);
 }
 
-void add_output_options(CLI::App* c, std::string& to, std::string& output) {
-  c->add_option("--to", to, "json, xml or yaml (default: from -o's extension, else json)");
-  c->add_option("-o,--output", output, "Write to this file (default: standard output)");
+// Adds the verb `name` to `parent` with its required positional `ref` filling `args.ref`.
+CLI::App* add_verb(CLI::App* parent, const std::string& name, const std::string& help,
+                   const std::string& ref, const std::string& ref_help, VerbArgs& args) {
+  auto* c = parent->add_subcommand(name, help);
+  c->add_option(ref, args.ref, ref_help)->required();
+  return c;
+}
+
+void add_output_options(CLI::App* c, VerbArgs& args) {
+  c->add_option("--to", args.to, "json, xml or yaml (default: from -o's extension, else json)");
+  c->add_option("-o,--output", args.output, "Write to this file (default: standard output)");
+}
+
+// --id and -o of an import (its output is catalog YAML: no --to).
+void add_import_options(CLI::App* c, VerbArgs& args, const std::string& what,
+                        const std::string& output_help) {
+  c->add_option("--id", args.id,
+                "The " + what + " id (default: the one it records, or from its title)");
+  c->add_option("-o,--output", args.output, output_help);
 }
 
 }  // namespace
@@ -455,33 +477,29 @@ void add_oscal_exchange_commands(CLI::App& oscal, const CatalogOptions& catalog_
   imp->require_subcommand(1);
 
   {
-    auto* c = exp->add_subcommand("catalog", "A framework as an OSCAL catalog");
-    auto id = std::make_shared<std::string>();
-    auto to = std::make_shared<std::string>();
-    auto output = std::make_shared<std::string>();
-    c->add_option("FRAMEWORK", *id, "Framework id (cyberframe catalog list)")->required();
-    add_output_options(c, *to, *output);
-    c->callback([=, &status] { status = export_catalog(*ctx, *id, *to, *output); });
+    auto a = std::make_shared<VerbArgs>();
+    auto* c = add_verb(exp, "catalog", "A framework as an OSCAL catalog", "FRAMEWORK",
+                       "Framework id (cyberframe catalog list)", *a);
+    add_output_options(c, *a);
+    c->callback([=, &status] { status = export_catalog(*ctx, a->ref, a->to, a->output); });
   }
   {
-    auto* c = exp->add_subcommand("mapping", "A mapping set as an OSCAL mapping collection");
-    auto id = std::make_shared<std::string>();
-    auto to = std::make_shared<std::string>();
-    auto output = std::make_shared<std::string>();
-    c->add_option("SET", *id,
-                  "A catalog mapping set's id (catalog list --kind mapping-set), or an "
-                  "organization's own set of the workspace (mapping list): name, ORG/name or id")
-        ->required();
-    add_output_options(c, *to, *output);
-    c->callback([=, &status] { status = export_mapping(*ctx, *id, *to, *output); });
+    auto a = std::make_shared<VerbArgs>();
+    auto* c =
+        add_verb(exp, "mapping", "A mapping set as an OSCAL mapping collection", "SET",
+                 "A catalog mapping set's id (catalog list --kind mapping-set), or an "
+                 "organization's own set of the workspace (mapping list): name, ORG/name or id",
+                 *a);
+    add_output_options(c, *a);
+    c->callback([=, &status] { status = export_mapping(*ctx, a->ref, a->to, a->output); });
   }
   {
-    auto* c = exp->add_subcommand(
-        "assessment-results",
-        "A current profile (as it is now, or a frozen assessment) as OSCAL assessment results");
     auto args = std::make_shared<ResultsArgs>();
     auto satisfied = std::make_shared<int>(-1);
-    c->add_option("PROFILE", args->profile, "Current profile: name, ORG/name or id")->required();
+    auto* c = add_verb(
+        exp, "assessment-results",
+        "A current profile (as it is now, or a frozen assessment) as OSCAL assessment results",
+        "PROFILE", "Current profile: name, ORG/name or id", *args);
     c->add_option("--assessment", args->assessment,
                   "A frozen assessment of the profile, by name (default: the profile now)");
     c->add_option("--target", args->target,
@@ -489,7 +507,7 @@ void add_oscal_exchange_commands(CLI::App& oscal, const CatalogOptions& catalog_
     c->add_option("--satisfied-at", *satisfied,
                   "Without --target: the level from which a node is satisfied (default: the "
                   "middle of the scale, 3 on 0-5)");
-    add_output_options(c, args->to, args->output);
+    add_output_options(c, *args);
     c->callback([=, &status] {
       ResultsArgs a = *args;
       if (c->count("--satisfied-at") > 0) a.satisfied_at = *satisfied;
@@ -497,45 +515,42 @@ void add_oscal_exchange_commands(CLI::App& oscal, const CatalogOptions& catalog_
     });
   }
   {
-    auto* c = exp->add_subcommand(
-        "poam", "The roadmap's open actions on a profile's framework as an OSCAL POA&M");
-    auto ref = std::make_shared<std::string>();
-    auto to = std::make_shared<std::string>();
-    auto output = std::make_shared<std::string>();
-    c->add_option("PROFILE", *ref, "Current profile: name, ORG/name or id")->required();
-    add_output_options(c, *to, *output);
-    c->callback([=, &status] { status = export_poam(*ctx, *ref, *to, *output); });
+    auto a = std::make_shared<VerbArgs>();
+    auto* c = add_verb(exp, "poam",
+                       "The roadmap's open actions on a profile's framework as an OSCAL POA&M",
+                       "PROFILE", "Current profile: name, ORG/name or id", *a);
+    add_output_options(c, *a);
+    c->callback([=, &status] { status = export_poam(*ctx, a->ref, a->to, a->output); });
   }
   {
-    auto* c = imp->add_subcommand(
-        "catalog", "An OSCAL catalog (JSON, XML or YAML) as a framework catalog file");
-    auto file = std::make_shared<std::string>();
-    auto id = std::make_shared<std::string>();
-    auto output = std::make_shared<std::string>();
-    c->add_option("FILE", *file, "The OSCAL catalog")->required();
-    c->add_option("--id", *id, "The framework id (default: the one it records, or from its title)");
-    c->add_option("-o,--output", *output,
-                  "A .yaml file, or a directory to get frameworks/ID.yaml and the standards it "
-                  "cites (usable as --catalog DIR); default: the YAML on standard output");
-    c->callback([=, &status] { status = import_catalog(*ctx, *file, *id, *output); });
+    auto a = std::make_shared<VerbArgs>();
+    auto* c =
+        add_verb(imp, "catalog", "An OSCAL catalog (JSON, XML or YAML) as a framework catalog file",
+                 "FILE", "The OSCAL catalog", *a);
+    add_import_options(
+        c, *a, "framework",
+        "A .yaml file, or a directory to get frameworks/ID.yaml and the standards it "
+        "cites (usable as --catalog DIR); default: the YAML on standard output");
+    c->callback([=, &status] { status = import_catalog(*ctx, a->ref, a->id, a->output); });
   }
   {
-    auto* c = imp->add_subcommand(
-        "mapping", "An OSCAL mapping collection (JSON, XML or YAML) as mapping-set files");
-    auto file = std::make_shared<std::string>();
+    auto a = std::make_shared<VerbArgs>();
     auto o = std::make_shared<oscal::MappingImportOptions>();
-    auto output = std::make_shared<std::string>();
-    c->add_option("FILE", *file, "The OSCAL mapping collection")->required();
-    c->add_option("--id", o->id,
-                  "The mapping set id (default: the one it records, or from its title)");
+    auto* c = add_verb(imp, "mapping",
+                       "An OSCAL mapping collection (JSON, XML or YAML) as mapping-set files",
+                       "FILE", "The OSCAL mapping collection", *a);
+    add_import_options(c, *a, "mapping set",
+                       "A .yaml file, or a directory for one file per mapping; default: standard "
+                       "output");
     c->add_option("--source", o->source,
                   "framework:ID or standard:ID the sources are in (default: from the document)");
     c->add_option("--target", o->target,
                   "framework:ID or standard:ID the targets are in (default: from the document)");
-    c->add_option(
-        "-o,--output", *output,
-        "A .yaml file, or a directory for one file per mapping; default: standard output");
-    c->callback([=, &status] { status = import_mapping(*ctx, *file, *o, *output); });
+    c->callback([=, &status] {
+      oscal::MappingImportOptions options = *o;
+      options.id = a->id;
+      status = import_mapping(*ctx, a->ref, options, a->output);
+    });
   }
 }
 
