@@ -8,13 +8,14 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <optional>
 #include <span>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
+
+#include "oscal/catalog_exchange.hpp"
 
 namespace cyberframe::oscal {
 
@@ -165,15 +166,6 @@ std::string format_version(const std::array<int, 3>& v) {
 
 // ---------------------------------------------------------------------------------------------
 // Time and identity of the result.
-
-std::string now_utc() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
 
 std::string random_uuid() {
   std::array<unsigned char, 16> bytes{};
@@ -1435,7 +1427,7 @@ util::Result<Document> resolve_document(const Document& profile, Context& contex
   Json metadata = own_metadata != nullptr ? *own_metadata : Json::object();
   if (!metadata.contains("title")) metadata["title"] = "Resolved profile " + profile.source;
   metadata["last-modified"] =
-      context.options->last_modified.empty() ? now_utc() : context.options->last_modified;
+      context.options->last_modified.empty() ? export_timestamp() : context.options->last_modified;
   if (!metadata.contains("version")) metadata["version"] = "1.0";
   metadata["oscal-version"] = oscal_version_out;
   std::string source = context.chain.empty() && !context.options->resolution_source.empty()

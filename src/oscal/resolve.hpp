@@ -39,7 +39,7 @@ struct ResolveOptions {
   Loader loader;                      // empty: file_loader()
   std::string resolution_source;      // href of the metadata link "resolution-source"; empty: the
                                       // profile's source
-  std::string last_modified;          // metadata last-modified; empty: now (UTC)
+  std::string last_modified;          // metadata last-modified; empty: export_timestamp()
   std::string uuid;                   // the catalog's uuid; empty: a random version 4 UUID
   std::size_t max_import_depth = 32;  // profiles importing profiles, deeper is an error
 };
