@@ -92,7 +92,7 @@ class CatalogWriter {
     catalog["uuid"] = name_uuid("framework:" + fw.id);
     catalog["metadata"] = metadata(options);
     Json groups = Json::array();
-    for (const auto& function : fw.nodes) groups.push_back(group(function));
+    for (const auto& function : fw.nodes) groups.push_back(control(function));
     if (!groups.empty()) catalog["groups"] = std::move(groups);
     if (!m_resources.empty()) {
       Json resources = Json::array();
@@ -181,14 +181,8 @@ class CatalogWriter {
     return object;
   }
 
-  Json group(const core::Node& function) {
-    Json g = common(function, Json::object());
-    Json controls = Json::array();
-    for (const auto& child : function.children) controls.push_back(control(child));
-    if (!controls.empty()) g["controls"] = std::move(controls);
-    return g;
-  }
-
+  // A node with its children as controls: a function gives a group, any other node a control
+  // (the two have the same fields here).
   Json control(const core::Node& node) {
     Json c = common(node, Json::object());
     Json controls = Json::array();
