@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include "oscal/resolve.hpp"
 
@@ -153,6 +154,12 @@ const Json& catalog_of(const Resolution& r) {
   return r.catalog.root.at("catalog");
 }
 
+// Whether one of the resolution's warnings contains `part`.
+bool warns(const Resolution& r, std::string_view part) {
+  return std::ranges::any_of(
+      r.warnings, [&](const std::string& w) { return w.find(part) != std::string::npos; });
+}
+
 std::set<std::string> param_ids(const Json& params) {
   std::set<std::string> ids;
   for (const Json& p : params) ids.insert(p.at("id").get<std::string>());
@@ -253,9 +260,7 @@ TEST_F(Resolve, CombineKeepRepeatsClashingControlsAndWarns) {
       profile_text(R"([{"href": "abc.json", "include-controls": [{"with-ids": ["a1", "a2"]}]},
                                       {"href": "other.json", "include-all": {}}])"));
   EXPECT_EQ(shape(catalog_of(r)), "a1 a2 a1 z9");
-  EXPECT_TRUE(std::any_of(r.warnings.begin(), r.warnings.end(), [](const std::string& w) {
-    return w.find("'a1' is included 2 times") != std::string::npos;
-  }));
+  EXPECT_TRUE(warns(r, "'a1' is included 2 times"));
 }
 
 TEST_F(Resolve, CombineUseFirstKeepsTheFirstInImportOrder) {
@@ -320,9 +325,7 @@ TEST_F(Resolve, SetParameterReplacesSomeFieldsAndAddsToOthers) {
   EXPECT_EQ(keys, (std::vector<std::string>{"id", "props", "label", "constraints", "values"}));
   // A param the profile sets is never pruned, even unreferenced.
   EXPECT_EQ(param_ids(catalog_of(r).at("params")).count("g1-p"), 1u);
-  EXPECT_TRUE(std::any_of(r.warnings.begin(), r.warnings.end(), [](const std::string& w) {
-    return w.find("'no-such-param'") != std::string::npos;
-  }));
+  EXPECT_TRUE(warns(r, "'no-such-param'"));
 }
 
 TEST_F(Resolve, RemoveMatchesEveryCriterionGiven) {
@@ -346,9 +349,7 @@ TEST_F(Resolve, RemoveMatchesEveryCriterionGiven) {
   const Json* a1b = control(catalog_of(r2), "a1");
   EXPECT_FALSE(a1b->contains("props"));
   EXPECT_TRUE(control(catalog_of(r2), "a1.1")->contains("props"));
-  EXPECT_TRUE(std::any_of(r2.warnings.begin(), r2.warnings.end(), [](const std::string& w) {
-    return w.find("removes nothing") != std::string::npos;
-  }));
+  EXPECT_TRUE(warns(r2, "removes nothing"));
 }
 
 TEST_F(Resolve, AddPlacesContentByPositionAndId) {
@@ -374,9 +375,7 @@ TEST_F(Resolve, AddPlacesContentByPositionAndId) {
   std::vector<std::string> keys;
   for (const auto& [key, value] : a1->items()) keys.push_back(key);
   EXPECT_EQ(keys, (std::vector<std::string>{"id", "title", "params", "props", "parts"}));
-  EXPECT_TRUE(std::any_of(r.warnings.begin(), r.warnings.end(), [](const std::string& w) {
-    return w.find("'nowhere'") != std::string::npos;
-  }));
+  EXPECT_TRUE(warns(r, "'nowhere'"));
 }
 
 TEST_F(Resolve, AnAlterOnAMissingControlIsIgnoredWithAWarning) {
