@@ -79,9 +79,9 @@ int cmd_crosswalk(const Ctx& ctx, const CrosswalkArgs& a) {
     if (!st) return status;
     auto org = st->organization(a.org);
     if (!org) return fail_with(ctx, org.error());
-    auto sets = st->mapping_sets(org->id);
+    auto sets = store::workspace_mapping_sets(*st, org->id);
     if (!sets) return fail_with(ctx, sets.error());
-    for (const auto& s : *sets) workspace.push_back(store::to_mapping_set(s));
+    workspace = std::move(*sets);
   }
   core::CrosswalkEngine engine(cat->catalog, std::move(workspace));
   auto cw = engine.crosswalk(a.from, a.to);

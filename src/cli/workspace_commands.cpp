@@ -1102,11 +1102,9 @@ int cmd_profile_project(const Ctx& ctx, Workspace& ws, const std::string& ref,
                                    : ""));
   };
   if (auto t = store::check_projection_target(cat, *p, to); !t) return fail_projection(t.error());
-  auto sets = ws.store->mapping_sets(p->organization);
+  auto sets = store::workspace_mapping_sets(*ws.store, p->organization);
   if (!sets) return fail_with(ctx, sets.error());
-  std::vector<core::MappingSet> workspace;
-  for (const auto& s : *sets) workspace.push_back(store::to_mapping_set(s));
-  core::CrosswalkEngine engine(cat, std::move(workspace));
+  core::CrosswalkEngine engine(cat, std::move(*sets));
   auto cw = engine.crosswalk(p->framework, to);
   if (!cw) return fail_with(ctx, cw.error());
   auto r = store::project_profile(*ws.store, cat, *p, **cw, into, dry_run, actor(ctx));

@@ -278,6 +278,15 @@ core::MappingSet to_mapping_set(const WorkspaceMappingSet& set) {
   return out;
 }
 
+Result<std::vector<core::MappingSet>> workspace_mapping_sets(Store& store,
+                                                             std::int64_t organization) {
+  auto sets = store.mapping_sets(organization);
+  if (!sets) return std::unexpected(sets.error());
+  std::vector<core::MappingSet> out;
+  for (const auto& s : *sets) out.push_back(to_mapping_set(s));
+  return out;
+}
+
 WorkspaceMappingSet from_mapping_set(const core::MappingSet& set, std::int64_t organization) {
   WorkspaceMappingSet out;
   out.organization = organization;

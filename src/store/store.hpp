@@ -280,6 +280,11 @@ class Store {
   virtual Result<int> schema_version() = 0;
 };
 
+// The organization's workspace mapping sets in the catalog's model (to_mapping_set of each), as
+// the crosswalk engine takes them.
+Result<std::vector<core::MappingSet>> workspace_mapping_sets(Store& store,
+                                                             std::int64_t organization);
+
 // Opens (creating when missing) a SQLite workspace: WAL, foreign keys on, migrations applied at
 // open, each after copying the file to PATH.bak-vN when it already held data.
 Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path);
