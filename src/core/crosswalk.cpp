@@ -593,7 +593,7 @@ std::string source_text(const ProjectionSource& s) {
 
 Projection project(const Catalog& catalog, const Crosswalk& crosswalk,
                    const std::map<std::string, NodeAssessment>& source,
-                   const std::set<std::string>& directly_assessed) {
+                   const std::map<std::string, NodeAssessment>& directly_assessed) {
   Projection out;
   out.from_framework = crosswalk.from.id;
   out.to_framework = crosswalk.to.id;
@@ -635,8 +635,10 @@ Projection project(const Catalog& catalog, const Crosswalk& crosswalk,
       for (const auto* s : v) level = std::min(level, *s->level);
       return level;
     };
-    if (directly_assessed.contains(n->id)) {
+    if (auto kept = directly_assessed.find(n->id); kept != directly_assessed.end()) {
       p.outcome = ProjectionOutcome::k_kept_direct;
+      p.level = kept->second.level;
+      p.not_applicable = kept->second.not_applicable;
       p.explanation = "assessed directly in the destination profile: kept as it is";
       if (!sources.empty())
         p.explanation += " (sources would say: " + list([&] {
@@ -676,11 +678,12 @@ Projection project(const Catalog& catalog, const Crosswalk& crosswalk,
   return out;
 }
 
-std::set<std::string> directly_assessed(const std::map<std::string, NodeAssessment>& destination,
-                                        const std::set<std::string>& projected) {
-  std::set<std::string> out;
+std::map<std::string, NodeAssessment> directly_assessed(
+    const std::map<std::string, NodeAssessment>& destination,
+    const std::set<std::string>& projected) {
+  std::map<std::string, NodeAssessment> out;
   for (const auto& [node, a] : destination)
-    if ((a.level || a.not_applicable) && !projected.contains(node)) out.insert(node);
+    if ((a.level || a.not_applicable) && !projected.contains(node)) out.emplace(node, a);
   return out;
 }
 

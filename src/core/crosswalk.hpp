@@ -151,7 +151,7 @@ enum class ProjectionOutcome {
                      // the lowest of their levels
   k_not_applicable,  // every covering source is not applicable
   k_no_claim,        // no assessed source has a relationship the algebra supports: unassessed
-  k_kept_direct,     // assessed directly in the destination: never overwritten
+  k_kept_direct,     // assessed directly in the destination: never overwritten; its own level
 };
 std::string_view to_string(ProjectionOutcome outcome);
 
@@ -181,19 +181,21 @@ struct Projection {
 
 // Projects `source` (the assessments of a profile on crosswalk.from) onto the leaf nodes of
 // crosswalk.to. `directly_assessed` are destination nodes that hold a level or N/A not written by
-// a projection: they come out as k_kept_direct, whatever the sources say. Rules
+// a projection: they come out as k_kept_direct with that level or N/A, whatever the sources say.
+// Rules
 // (docs/crosswalks.md): covering sources with a level give the lowest of their levels; else
 // covering sources all N/A give N/A; else partial sources with a level give the lowest of their
 // levels, flagged partial; else no claim.
 Projection project(const Catalog& catalog, const Crosswalk& crosswalk,
                    const std::map<std::string, NodeAssessment>& source,
-                   const std::set<std::string>& directly_assessed);
+                   const std::map<std::string, NodeAssessment>& directly_assessed);
 
-// The destination nodes a profile holds a level or N/A for that no projection wrote: what
-// project() must keep. `projected` are the nodes an earlier projection wrote
+// The assessments of the destination nodes a profile holds a level or N/A for that no projection
+// wrote: what project() must keep. `projected` are the nodes an earlier projection wrote
 // (Store::projected_nodes).
-std::set<std::string> directly_assessed(const std::map<std::string, NodeAssessment>& destination,
-                                        const std::set<std::string>& projected);
+std::map<std::string, NodeAssessment> directly_assessed(
+    const std::map<std::string, NodeAssessment>& destination,
+    const std::set<std::string>& projected);
 
 // The rows a projection writes into the destination profile: every projected, partial or N/A
 // node, and every node an earlier projection wrote that now has no claim (cleared), except rows

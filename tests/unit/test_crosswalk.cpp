@@ -286,11 +286,11 @@ TEST(Projection, PartialIsTheLowestAndNeverOverwritesDirect) {
   // G.1.4 gets B.1.2 subset-of only; G.1.2 gets B.1.2 superset-of (covering).
   std::map<std::string, NodeAssessment> src{{"B.1.1", level("B.1.1", 4)},
                                             {"B.1.2", level("B.1.2", 1)}};
-  auto p = project(fixture(), **cw, src, {"G.1.2"});
+  auto p = project(fixture(), **cw, src, {{"G.1.2", level("G.1.2", 5)}});
   EXPECT_EQ(node_of(p, "G.1.1").outcome, ProjectionOutcome::k_partial);
   EXPECT_EQ(node_of(p, "G.1.1").level, 4);
   EXPECT_EQ(node_of(p, "G.1.2").outcome, ProjectionOutcome::k_kept_direct);
-  EXPECT_FALSE(node_of(p, "G.1.2").level);
+  EXPECT_EQ(node_of(p, "G.1.2").level, 5);                                // the level it keeps
   EXPECT_EQ(node_of(p, "G.1.3").outcome, ProjectionOutcome::k_no_claim);  // B.1.3 unassessed
   EXPECT_EQ(node_of(p, "G.1.5").outcome, ProjectionOutcome::k_no_claim);
 }
