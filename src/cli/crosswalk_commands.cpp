@@ -324,12 +324,6 @@ int cmd_add(const Ctx& ctx, const MappingArgs& a) {
     if (!r) return fail_with(ctx, r.error());
     store::WorkspaceMapping m{0, a.source, a.targets, *r, a.rationale, 0};
     if (auto v = check_against(cat, *s, &m); !v) return fail_with(ctx, v.error());
-    for (const auto& old : s->mappings)
-      for (const auto& t : old.targets)
-        for (const auto& nt : m.targets)
-          if (old.source == m.source && t == nt)
-            return fail_with(ctx, m.source + " to " + nt + " is already mapped (mapping " +
-                                      std::to_string(old.id) + "); edit that one");
     auto out = st.add_mapping(s->id, m);
     if (!out) return fail_with(ctx, out.error());
     const auto& added = out->mappings.back();

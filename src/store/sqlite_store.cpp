@@ -4,6 +4,7 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -352,6 +353,20 @@ Result<void> check_mapping(const WorkspaceMapping& m) {
   if (m.rationale.size() > 2000)
     return fail(ErrorCode::k_invalid_input,
                 "the rationale of the mapping of " + m.source + " is longer than 2,000 bytes");
+  return {};
+}
+
+// k_conflict when another mapping of `set` already maps one of the pairs of `mapping`.
+Result<void> check_not_mapped(const WorkspaceMappingSet& set, const WorkspaceMapping& mapping) {
+  auto source = util::trim(mapping.source);
+  for (const auto& old : set.mappings) {
+    if (old.id == mapping.id || old.source != source) continue;
+    for (const auto& t : mapping.targets)
+      if (std::ranges::find(old.targets, t) != old.targets.end())
+        return fail(ErrorCode::k_conflict, mapping.source + " to " + t +
+                                               " is already mapped (mapping " +
+                                               std::to_string(old.id) + "); edit that one");
+  }
   return {};
 }
 
@@ -1752,7 +1767,8 @@ class SqliteStore final : public Store {
   Result<WorkspaceMappingSet> add_mapping(std::int64_t set,
                                           const WorkspaceMapping& mapping) override {
     if (auto c = check_mapping(mapping); !c) return std::unexpected(c.error());
-    return change_mapping(set, "add-mapping", [&](const WorkspaceMappingSet&) -> Result<void> {
+    return change_mapping(set, "add-mapping", [&](const auto& before) -> Result<void> {
+      if (auto c = check_not_mapped(before, mapping); !c) return c;
       auto r = insert_mapping(set, mapping);
       if (!r) return std::unexpected(r.error());
       return {};
@@ -1762,7 +1778,8 @@ class SqliteStore final : public Store {
   Result<WorkspaceMappingSet> update_mapping(std::int64_t set,
                                              const WorkspaceMapping& mapping) override {
     if (auto c = check_mapping(mapping); !c) return std::unexpected(c.error());
-    return change_mapping(set, "edit-mapping", [&](const WorkspaceMappingSet&) -> Result<void> {
+    return change_mapping(set, "edit-mapping", [&](const auto& before) -> Result<void> {
+      if (auto c = check_not_mapped(before, mapping); !c) return c;
       Statement st(m_db,
                    "UPDATE mapping SET source = ?3, targets = ?4, relationship = ?5, rationale = "
                    "?6, version = version + 1 WHERE id = ?1 AND mapping_set = ?2 AND version = ?7");

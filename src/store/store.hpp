@@ -251,7 +251,8 @@ class Store {
   virtual Result<WorkspaceMappingSet> update_mapping_set(const WorkspaceMappingSet& set) = 0;
   // Deletes a set and its mappings (the audit keeps the whole set as it was).
   virtual Result<void> delete_mapping_set(std::int64_t id, std::int64_t expected_version) = 0;
-  // Adds one mapping; returns the set as it is after the change.
+  // Adds one mapping; returns the set as it is after the change. k_conflict when another mapping
+  // of the set already maps one of its (source, target) pairs (also for update_mapping).
   virtual Result<WorkspaceMappingSet> add_mapping(std::int64_t set,
                                                   const WorkspaceMapping& mapping) = 0;
   // Replaces one mapping; k_conflict unless `mapping.version` is the stored one.

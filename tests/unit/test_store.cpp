@@ -491,6 +491,17 @@ TEST_P(StoreSuite, MappingSetsAreStoredVersionedAndAudited) {
   auto edited = store->update_mapping(created->id, m);
   ASSERT_TRUE(edited) << edited.error().message;
   EXPECT_EQ(edited->mappings.back().version, 2);
+  // A pair another mapping holds is refused, on add and on edit, and changes nothing.
+  auto twice = store->add_mapping(created->id,
+                                  {0, "ID.AM-3", {"ID.AM-04"}, core::Relationship::k_equal, "", 0});
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().code, util::ErrorCode::k_conflict);
+  EXPECT_NE(twice.error().message.find("ID.AM-3 to ID.AM-04 is already mapped"), std::string::npos);
+  auto first = edited->mappings.front();
+  first.source = "ID.AM-3";
+  first.targets = {"ID.AM-03"};
+  EXPECT_EQ(store->update_mapping(created->id, first).error().code, util::ErrorCode::k_conflict);
+  EXPECT_EQ(store->mapping_set("ours")->mappings.front().source, "ID.AM-1");
   // A stale edit and a stale removal are refused, and change nothing.
   auto stale = store->update_mapping(created->id, m);
   ASSERT_FALSE(stale);
