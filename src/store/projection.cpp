@@ -66,7 +66,6 @@ ProjectionResult<ProfileProjection> project_profile(Store& store, const core::Ca
       return bad_into("profile " + dest.name + " is on scale " + dest.scale + " and " +
                       source.name + " on " + source.scale +
                       "; a projection copies levels, so the scales must be the same");
-    if (dest.id == source.id) return bad_into("a profile cannot be projected onto itself");
     auto rows = store.node_assessments(dest.id);
     if (!rows) return fail_on(rows.error());
     dest_rows = std::move(*rows);

@@ -129,5 +129,26 @@ TEST_F(ProfileProjectionTest, ADestinationOnAnotherFrameworkIsRefusedAndNothingI
   EXPECT_EQ(*store->change_counter(), counter);
 }
 
+TEST_F(ProfileProjectionTest, ADestinationOnAnotherScaleIsRefusedAndNothingIsWritten) {
+  core::Scale four{
+      "acme-1-4",
+      "ACME maturity",
+      {{1, "Ad hoc", ""}, {2, "Repeatable", ""}, {3, "Defined", ""}, {4, "Managed", ""}}};
+  ASSERT_TRUE(store->add_scale(four));
+  core::Profile other;
+  other.organization = source.organization;
+  other.name = "Other";
+  other.framework = "nist-csf-2.0";
+  other.scale = four.id;
+  ASSERT_TRUE(store->create_profile(other));
+  auto counter = *store->change_counter();
+  auto r = project_profile(*store, cat(), source, *crosswalk, "Other", false, "bob");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().field, ProjectionField::k_into);
+  EXPECT_NE(r.error().error.message.find("profile Other is on scale acme-1-4"), std::string::npos)
+      << r.error().error.message;
+  EXPECT_EQ(*store->change_counter(), counter);
+}
+
 }  // namespace
 }  // namespace cyberframe::store
