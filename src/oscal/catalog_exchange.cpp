@@ -370,11 +370,6 @@ class CatalogReader {
   }
 
  private:
-  static std::string article(std::string_view word) {
-    return !word.empty() && std::string_view("aeiou").find(word[0]) != std::string_view::npos ? "an"
-                                                                                              : "a";
-  }
-
   std::unexpected<util::Error> fail(const std::string& what) const {
     return util::fail(util::ErrorCode::k_invalid_input, m_document.source + ": " + what);
   }
@@ -687,6 +682,11 @@ std::string one_line(std::string_view text) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
   return util::trim(s);
+}
+
+std::string article(std::string_view word) {
+  return !word.empty() && std::string_view("aeiou").find(word[0]) != std::string_view::npos ? "an"
+                                                                                            : "a";
 }
 
 std::string slug(std::string_view text) {

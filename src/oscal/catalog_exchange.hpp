@@ -42,6 +42,8 @@ std::string one_line(std::string_view text);
 // A lowercase id made of a title: letters and digits, every other run as one '-', no '-' at
 // either end, at most 80 characters.
 std::string slug(std::string_view text);
+// "a" or "an" for a model name ("an assessment-results", "a profile"), for messages.
+std::string article(std::string_view word);
 // The array member `key` of a JSON object; an empty array when it is missing, not an array, or
 // `object` is not an object.
 const Json& array_at(const Json& object, std::string_view key);

@@ -188,7 +188,7 @@ class MappingReader {
 
   util::Result<MappingImport> run() {
     if (m_document.model != "mapping-collection") {
-      return fail("is a " + m_document.model +
+      return fail("is " + article(m_document.model) + " " + m_document.model +
                   ", not a mapping-collection (oscal import mapping takes an OSCAL mapping "
                   "collection)");
     }
