@@ -89,11 +89,7 @@ int cmd_crosswalk(const Ctx& ctx, const CrosswalkArgs& a) {
   const auto& x = **cw;
   std::vector<const core::CrosswalkEntry*> entries;
   if (!a.node.empty()) {
-    bool known = x.from.kind == core::CatalogItemRef::Kind::k_framework
-                     ? cat->catalog.node(x.from.id, a.node) != nullptr
-                     : (cat->catalog.standard(x.from.id)->find_clause(a.node) != nullptr ||
-                        !cat->catalog.standard(x.from.id)->has_clause_list);
-    if (!known)
+    if (!core::has_node(cat->catalog, x.from, a.node))
       return fail_with(
           ctx, "--node: " + kind_name(x.from) + " " + x.from.id + " has no " +
                    (x.from.kind == core::CatalogItemRef::Kind::k_framework ? "node" : "clause") +

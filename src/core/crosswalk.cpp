@@ -732,4 +732,11 @@ std::vector<NodeAssessment> projection_rows(
   return rows;
 }
 
+bool has_node(const Catalog& catalog, const CatalogItemRef& item, std::string_view node) {
+  if (item.kind == CatalogItemRef::Kind::k_framework) return catalog.node(item.id, node) != nullptr;
+  const auto* standard = catalog.standard(item.id);
+  return standard != nullptr &&
+         (!standard->has_clause_list || standard->find_clause(node) != nullptr);
+}
+
 }  // namespace cyberframe::core

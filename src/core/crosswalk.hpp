@@ -98,6 +98,10 @@ struct Crosswalk {
   std::vector<const CrosswalkEntry*> of(std::string_view source) const;
 };
 
+// Whether `node` names a node of the framework, or a clause of the standard (any clause of a
+// standard without a clause list), that `item` refers to: what a crosswalk's node filter accepts.
+bool has_node(const Catalog& catalog, const CatalogItemRef& item, std::string_view node);
+
 struct CrosswalkOptions {
   int max_hops = 6;                  // longest chain of mapping sets followed
   std::size_t max_alternatives = 5;  // other paths kept per entry

@@ -95,6 +95,9 @@ Response get_crosswalk(Call& call) {
   }
   std::vector<const core::CrosswalkEntry*> entries;
   if (auto it = q.find("node"); it != q.end()) {
+    if (!core::has_node(call.ctx.catalog, (*cw)->from, it->second))
+      return problem(404, "No such node",
+                     (*cw)->from.id + " has no node or clause '" + it->second + "'");
     entries = (*cw)->of(it->second);
   } else {
     for (const auto& e : (*cw)->entries) entries.push_back(&e);
