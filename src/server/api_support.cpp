@@ -17,10 +17,42 @@ const std::string& Request::header(const std::string& name) const {
   return it == headers.end() ? k_empty : it->second;
 }
 
-void Routes::add(std::string method, std::string pattern, Access access, Handler handler) {
+Route& Routes::add(std::string method, std::string pattern, Access access, Handler handler) {
   auto segments = util::split(std::string_view(pattern).substr(1), '/');
+  auto body = method == "POST" || method == "PUT" || method == "PATCH"
+                  ? (access == Access::k_public ? Body::k_small : Body::k_json)
+                  : Body::k_none;
   m_routes.push_back(Route{std::move(method), std::move(pattern), std::move(segments), access,
-                           std::move(handler)});
+                           std::move(handler), body});
+  return m_routes.back();
+}
+
+std::optional<Response> ImportGate::enter() {
+  std::unique_lock lock(m_mutex);
+  auto busy = [&] {
+    auto r = problem(503, "Busy",
+                     "the server is importing or converting as many documents as it runs at "
+                     "once; try again in a few seconds");
+    r.headers.emplace_back("Retry-After", "5");
+    return r;
+  };
+  if (m_running >= m_slots) {
+    if (m_waiting >= m_queue) return busy();
+    ++m_waiting;
+    bool got = m_free.wait_for(lock, m_wait, [&] { return m_running < m_slots; });
+    --m_waiting;
+    if (!got) return busy();
+  }
+  ++m_running;
+  return std::nullopt;
+}
+
+void ImportGate::leave() {
+  {
+    std::lock_guard lock(m_mutex);
+    --m_running;
+  }
+  m_free.notify_one();
 }
 
 bool Route::matches(std::string_view path, std::map<std::string, std::string>* params) const {
