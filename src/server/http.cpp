@@ -4,6 +4,7 @@
 
 #include <sys/resource.h>
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -532,16 +533,10 @@ class Session final : public Connection, public std::enable_shared_from_this<Ses
 
   ~Session() override { m_shared.registry.leave(m_id); }
 
+  // Called on the accepting thread: everything else runs on the connection's own loop.
   void start() {
-    if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
-      asio::dispatch(m_stream.get_executor(),
-                     beast::bind_front_handler(&Session::wait_request, this->shared_from_this()));
-    } else {
-      tcp_of(m_stream).expires_after(m_shared.limits.head);
-      m_stream.async_handshake(
-          ssl::stream_base::server,
-          beast::bind_front_handler(&Session::on_handshake, this->shared_from_this()));
-    }
+    asio::dispatch(tcp_of(m_stream).get_executor(),
+                   beast::bind_front_handler(&Session::begin, this->shared_from_this()));
   }
 
   void close_waiting(bool stopping) override {
@@ -558,6 +553,17 @@ class Session final : public Connection, public std::enable_shared_from_this<Ses
 
  private:
   enum class Phase { k_idle, k_head, k_body, k_answering, k_closing };
+
+  void begin() {
+    if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+      wait_request();
+    } else {
+      tcp_of(m_stream).expires_after(m_shared.limits.head);
+      m_stream.async_handshake(
+          ssl::stream_base::server,
+          beast::bind_front_handler(&Session::on_handshake, this->shared_from_this()));
+    }
+  }
 
   void on_handshake(error_code ec) {
     if (ec) return shut_socket();
@@ -688,6 +694,9 @@ class Session final : public Connection, public std::enable_shared_from_this<Ses
 
   void complete() {
     m_phase = Phase::k_answering;
+    // What answer() needs of the request, which the application may take apart.
+    m_range = m_request.header("range");
+    m_if_range = m_request.header("if-range");
     Response response;
     try {
       response = m_shared.app.on_request(m_request);
@@ -715,10 +724,10 @@ class Session final : public Connection, public std::enable_shared_from_this<Ses
     msg.version(11);
     auto body = std::move(response.body);
     // One range or none: the whole answer for several.
-    const auto& range = m_request.header("range");
+    const auto& range = m_range;
     if (!range.empty() && response.status == 200 && (m_method == "GET" || m_head) &&
         !body.empty()) {
-      const auto& if_range = m_request.header("if-range");
+      const auto& if_range = m_if_range;
       const auto* tag = header_value(response, "ETag");
       if (if_range.empty() || (tag != nullptr && *tag == if_range)) {
         if (auto r = single_range(range, body.size())) {
@@ -776,6 +785,8 @@ class Session final : public Connection, public std::enable_shared_from_this<Ses
       }
     }
     m_message = {};
+    m_range.clear();
+    m_if_range.clear();
     m_method.clear();
     m_path.clear();
     m_started = {};
@@ -827,6 +838,7 @@ class Session final : public Connection, public std::enable_shared_from_this<Ses
   Phase m_phase = Phase::k_idle;
   Clock::time_point m_started{};
   std::string m_method, m_path, m_route;
+  std::string m_range, m_if_range;  // of the request being answered
   int m_status = 0;
   bool m_head = false;
   bool m_keep = false;
@@ -846,21 +858,29 @@ struct Server::Impl {
     int tag = 0;
     bool tls = false;
   };
+  using Guard = asio::executor_work_guard<asio::io_context::executor_type>;
 
   Shared shared;
   std::optional<ssl::context> tls;
-  asio::io_context ioc;
+  // The listeners, signals and the stop run on `control` (the thread that calls run()); each
+  // connection lives on one of `loops`, each run by one thread, so a connection's handlers never
+  // change threads and a slow request holds up only the connections of its own loop.
+  asio::io_context control{1};
+  std::vector<std::unique_ptr<asio::io_context>> loops;
+  std::vector<Guard> guards;
+  std::atomic<std::size_t> next_loop{0};
   std::vector<Listener> listeners;
   std::size_t max_connections = 0;
   std::optional<asio::steady_timer> drain_timer;
   Clock::time_point drain_until{};
   std::optional<asio::signal_set> signals;
-  std::atomic<bool> stopped{false};
 
-  Impl(Application app, Limits limits)
-      : shared{std::move(app), limits},
-        tls(),
-        ioc(static_cast<int>(std::max<std::size_t>(limits.threads, 1))) {
+  Impl(Application app, Limits limits) : shared{std::move(app), limits} {
+    auto count = std::max<std::size_t>(limits.threads, 1);
+    for (std::size_t i = 0; i < count; ++i) {
+      loops.push_back(std::make_unique<asio::io_context>(1));
+      guards.push_back(asio::make_work_guard(*loops.back()));
+    }
     // As many connections as file descriptors allow, keeping some for the workspace and logs.
     rlimit files{};
     if (getrlimit(RLIMIT_NOFILE, &files) == 0) {
@@ -876,12 +896,14 @@ struct Server::Impl {
     }
   }
 
+  asio::io_context& pick_loop() { return *loops[next_loop++ % loops.size()]; }
+
   void accept(Listener& l) {
-    l.acceptor->async_accept(asio::make_strand(ioc), [this, &l](error_code ec, tcp::socket socket) {
+    l.acceptor->async_accept(pick_loop(), [this, &l](error_code ec, tcp::socket socket) {
       if (ec == asio::error::operation_aborted || shared.stopping) return;
       if (ec) {
         // Out of descriptors or a transient error: try again shortly, not in a busy loop.
-        auto timer = std::make_shared<asio::steady_timer>(ioc, std::chrono::milliseconds(50));
+        auto timer = std::make_shared<asio::steady_timer>(control, std::chrono::milliseconds(50));
         timer->async_wait([this, &l, timer](error_code) {
           if (!shared.stopping) accept(l);
         });
@@ -902,7 +924,6 @@ struct Server::Impl {
     socket.set_option(tcp::no_delay(true), ec);
     auto id = shared.next_id++;
     auto remote = address.to_string();
-    std::shared_ptr<Connection> connection;
     auto launch = [&](auto session) {
       session->m_listener = l.tag;
       // Not admitted: the session's destructor closes the socket.
@@ -929,16 +950,21 @@ struct Server::Impl {
     }
     for (auto& c : shared.registry.all()) c->close_waiting(true);
     drain_until = Clock::now() + shared.limits.drain;
-    drain_timer.emplace(ioc);
+    drain_timer.emplace(control);
     check_drained();
   }
 
-  // While stopping: done when every connection has closed; at the deadline the rest are closed.
+  // While stopping: done when every connection has closed (the loops then run out of work); at
+  // the deadline the rest are closed.
   void check_drained() {
     auto open = shared.registry.all();
-    if (open.empty()) return;
+    if (open.empty()) {
+      guards.clear();
+      return;
+    }
     if (Clock::now() >= drain_until) {
       for (auto& c : open) c->close_now();
+      guards.clear();
       return;
     }
     drain_timer->expires_after(std::chrono::milliseconds(20));
@@ -976,7 +1002,7 @@ util::Result<void> Server::use_tls(const Tls& tls) {
 
 util::Result<int> Server::listen(const std::string& host, int port, int listener) {
   try {
-    auto& ioc = m_impl->ioc;
+    auto& ioc = m_impl->control;
     tcp::resolver resolver(ioc);
     auto results = resolver.resolve(host, std::to_string(port),
                                     tcp::resolver::numeric_service | tcp::resolver::passive);
@@ -1001,20 +1027,19 @@ void Server::run(bool stop_on_signals) {
   auto& impl = *m_impl;
   for (auto& l : impl.listeners) impl.accept(l);
   if (stop_on_signals) {
-    impl.signals.emplace(impl.ioc, SIGTERM, SIGINT);
+    impl.signals.emplace(impl.control, SIGTERM, SIGINT);
     impl.signals->async_wait([&impl](error_code ec, int) {
       if (!ec) impl.begin_stop();
     });
   }
   std::vector<std::thread> threads;
-  auto count = std::max<std::size_t>(impl.shared.limits.threads, 1);
-  for (std::size_t i = 1; i < count; ++i) threads.emplace_back([&impl] { impl.ioc.run(); });
-  impl.ioc.run();
+  for (auto& loop : impl.loops) threads.emplace_back([&loop] { loop->run(); });
+  impl.control.run();
   for (auto& t : threads) t.join();
 }
 
 void Server::stop() {
-  asio::post(m_impl->ioc, [impl = m_impl.get()] { impl->begin_stop(); });
+  asio::post(m_impl->control, [impl = m_impl.get()] { impl->begin_stop(); });
 }
 
 Parsed parse_request(std::string_view bytes, const Limits& limits, std::size_t body_limit) {
