@@ -585,7 +585,10 @@ TEST_F(Api, ActionsUseIfMatchToo) {
 
 TEST_F(Api, MetricsAreInThePrometheusTextFormat) {
   call("GET", "/healthz");
-  auto r = call("GET", "/metrics");
+  // Route names and counts are for administrators (or the separate metrics listener).
+  EXPECT_EQ(call("GET", "/metrics").status, 401);
+  EXPECT_EQ(call("GET", "/metrics", sign_in("vic")).status, 403);
+  auto r = call("GET", "/metrics", sign_in("root"));
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.content_type, "text/plain; version=0.0.4");
   EXPECT_NE(
