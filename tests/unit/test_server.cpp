@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -676,6 +678,37 @@ TEST_F(Api, OpenApiDocumentMatchesTheRoutes) {
   auto routes = route_list();
   std::set<std::string> implemented(routes.begin(), routes.end());
   EXPECT_EQ(documented, implemented);
+}
+
+}  // namespace
+}  // namespace cyberframe::server
+
+namespace cyberframe::server {
+namespace {
+
+// Imports and conversions: two run, one waits, the next is told to come back.
+TEST(ImportGateTest, RunsAFewAtATimeQueuesSomeAndRefusesTheRestWithRetryAfter) {
+  ImportGate gate(2, 1, std::chrono::milliseconds(300));
+  EXPECT_FALSE(gate.enter());
+  EXPECT_FALSE(gate.enter());
+  std::optional<Response> waited;
+  std::thread waiter([&] { waited = gate.enter(); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  auto refused = gate.enter();  // the queue (1) is full
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 503);
+  EXPECT_TRUE(std::any_of(refused->headers.begin(), refused->headers.end(),
+                          [](const auto& h) { return h.first == "Retry-After"; }));
+  gate.leave();  // a slot frees: the waiter gets it
+  waiter.join();
+  EXPECT_FALSE(waited);
+  // Full again: a waiter that gets no slot in time is refused too.
+  auto timed_out = gate.enter();
+  ASSERT_TRUE(timed_out);
+  EXPECT_EQ(timed_out->status, 503);
+  gate.leave();
+  gate.leave();
+  EXPECT_FALSE(gate.enter());
 }
 
 }  // namespace
