@@ -109,8 +109,11 @@ class Builder : public nlohmann::json_sax<JsonT> {
         frame.keys->insert(k);
       }
     }
-    if (duplicate)
-      return fail(JsonError::Kind::k_duplicate_key, m_read, "duplicate key '" + k + "'");
+    if (duplicate) {
+      // The parser has read the key's closing quote: point at its opening one.
+      auto at = m_read >= k.size() + 2 ? m_read - k.size() - 1 : m_read;
+      return fail(JsonError::Kind::k_duplicate_key, at, "duplicate key '" + k + "'");
+    }
     if constexpr (std::is_same_v<JsonT, nlohmann::ordered_json>) {
       // ordered_map is a vector of pairs; its own emplace searches it first.
       using Vector = std::vector<std::pair<const std::string, JsonT>>;

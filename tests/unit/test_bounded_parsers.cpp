@@ -247,7 +247,7 @@ TEST(BoundedOscal, NumbersOutOfRangeAndDuplicateKeysAreRefusedWithTheirPlace) {
   EXPECT_EQ(oscal_error("{\"catalog\": {\n  \"x\": 1e400}}", oscal::Format::k_json),
             "test:2:8: number out of range (at byte 22)");
   EXPECT_EQ(oscal_error("{\"catalog\": {\"a\": 1, \"a\": 2}}", oscal::Format::k_json),
-            "test:1:26: duplicate key 'a'");
+            "test:1:22: duplicate key 'a'");
   EXPECT_EQ(oscal_error("catalog:\n  a: 1\n  a: 2\n", oscal::Format::k_yaml),
             "test:3:3: duplicate key 'a'");
   EXPECT_EQ(oscal_error("catalog:\n  ? [a]\n  : 1\n", oscal::Format::k_yaml),
