@@ -937,7 +937,7 @@ util::ParseLimits import_limits(TableFormat format) {
       limits.nodes = 8000000;
       limits.depth = 64;
       limits.strings = 400000;
-      limits.string_bytes = 32u << 20;
+      limits.string_bytes = 16u << 20;
       limits.cells = 2000000;
       break;
     case TableFormat::k_yaml:

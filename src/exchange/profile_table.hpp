@@ -23,7 +23,7 @@
 // Limits (import_limits(), util/budget.hpp), checked while reading, never after: whatever the
 // format, 64 MiB (uncompressed, for XLSX), 200,000 rows, 64 cells in a row and 128 KiB in one
 // cell (Excel's 32,767 characters of 4 bytes). XLSX also: 8,000,000 XML nodes over all the parts
-// read, nesting of 64, 400,000 shared strings of 32 MiB in all, 2,000,000 cells. YAML also:
+// read, nesting of 64, 400,000 shared strings of 16 MiB in all, 2,000,000 cells. YAML also:
 // 500,000 nodes (about 50,000 fully filled rows; larger profiles go as CSV or XLSX), nesting of
 // 16. The largest catalog (SP 800-53, about 1,200 controls) gives a file of a few MB with one row
 // per node, far below all of them. Cost: CSV holds the text and one row's cells; XLSX streams every

@@ -300,9 +300,9 @@ util::Result<Document> finish(Json root, Format format, std::string_view source,
 }
 
 // What one OSCAL document may cost while it is read (util/budget.hpp); see k_max_nodes.
-util::Budget oscal_budget() {
+util::Budget oscal_budget(const ReadOptions& options) {
   return util::Budget(util::ParseLimits{.bytes = k_max_document_bytes,
-                                        .nodes = k_max_nodes,
+                                        .nodes = std::min(options.max_nodes, k_max_nodes),
                                         .depth = static_cast<std::size_t>(k_max_depth),
                                         .item_bytes = k_max_document_bytes},
                       "an OSCAL document");
@@ -310,7 +310,7 @@ util::Budget oscal_budget() {
 
 util::Result<Document> read_json(std::string_view text, std::string_view source,
                                  const ReadOptions& options) {
-  auto budget = oscal_budget();
+  auto budget = oscal_budget(options);
   auto root = util::parse_json<Json>(text, budget);
   if (!root) {
     const auto& e = root.error();
@@ -446,7 +446,7 @@ class YamlToJson : public util::YamlHandler {
 
 util::Result<Document> read_yaml(std::string_view text, std::string_view source,
                                  const ReadOptions& options) {
-  auto budget = oscal_budget();
+  auto budget = oscal_budget(options);
   YamlToJson builder;
   if (auto ok = util::parse_yaml(text, budget, builder); !ok) {
     const auto& e = ok.error();
@@ -697,7 +697,7 @@ struct ContextFree {
 // non-blank text run to the budget first, and stop the parser at the limit, before the tree grows
 // past it.
 struct XmlBudget {
-  util::Budget budget = oscal_budget();
+  util::Budget budget;
   std::optional<util::Error> error;
 };
 
@@ -757,7 +757,7 @@ util::Result<Document> read_xml(std::string_view text, std::string_view source,
   }
   std::unique_ptr<xmlParserCtxt, ContextFree> ctxt(xmlNewParserCtxt());
   if (!ctxt) return std::unexpected(util::Error{util::ErrorCode::k_internal, "out of memory"});
-  XmlBudget budget;
+  XmlBudget budget{oscal_budget(options), std::nullopt};
   ctxt->_private = &budget;
   ctxt->sax->startElementNs = counted_start;
   ctxt->sax->characters = counted_text;

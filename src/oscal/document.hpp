@@ -63,6 +63,9 @@ struct Document {
 // profile-resolution fixtures write "TODO"), still refusing another major version.
 struct ReadOptions {
   bool lenient_version = false;
+  // Fewer nodes than k_max_nodes, where a document's cost must stay small (the server reads
+  // uploads with a quarter of a million: tens of MiB at most, for XML too).
+  std::size_t max_nodes = k_max_nodes;
 };
 
 // Reads one document. Errors name the source and where (line:column for JSON/XML/YAML syntax,

@@ -13,12 +13,6 @@
 
 namespace cyberframe::server {
 
-const std::string& Request::header(const std::string& name) const {
-  static const std::string k_empty;
-  auto it = headers.find(name);
-  return it == headers.end() ? k_empty : it->second;
-}
-
 Route& Routes::add(std::string method, std::string pattern, Access access, Handler handler) {
   auto segments = util::split(std::string_view(pattern).substr(1), '/');
   auto body = method == "POST" || method == "PUT" || method == "PATCH"

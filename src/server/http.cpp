@@ -30,6 +30,16 @@
 #include <thread>
 #include <unordered_map>
 
+namespace cyberframe::server {
+
+const std::string& Request::header(const std::string& name) const {
+  static const std::string k_empty;
+  auto it = headers.find(name);
+  return it == headers.end() ? k_empty : it->second;
+}
+
+}  // namespace cyberframe::server
+
 namespace cyberframe::server::http {
 
 namespace {
