@@ -20,12 +20,18 @@ namespace cyberframe::server {
 
 using nlohmann::json;
 
-// Who is asking: an account signed in through a session cookie or an API token.
+// Who is asking: an account signed in through a session cookie or an API token. A token limited
+// to one organization carries only its role there in `user` (an administrator's: admin), and
+// `user.administrator` false: everything that checks roles sees the token's reach, not the
+// account's.
 struct Principal {
   store::User user;
   std::string session_hash;  // empty for a token
   std::string csrf;
   bool via_token = false;
+  bool read_only = false;               // a read-only token: nothing that changes state
+  std::int64_t token_organization = 0;  // a token limited to this organization (0: not limited)
+  std::string token_expires_at;
 };
 
 // One request being answered.
@@ -84,12 +90,18 @@ enum class Access {
   k_user,    // a signed-in account (each handler checks the role it needs)
 };
 
+// Whether a route changes state. By its method (POST, PUT, PATCH, DELETE do), unless it only
+// computes an answer from the request (OSCAL validation and conversion): those a read-only token
+// may call too. Every other state-changing route refuses a read-only token before its handler.
+enum class Effect { k_by_method, k_computes_only };
+
 struct Route {
   std::string method;
   std::string pattern;                // "/api/v1/frameworks/{id}"
   std::vector<std::string> segments;  // "api", "v1", "frameworks", "{id}"
   Access access = Access::k_user;
   Handler handler;
+  Effect effect = Effect::k_by_method;
 
   // Whether `path` has this route's shape; fills `params` with the {name} segments when it has.
   bool matches(std::string_view path, std::map<std::string, std::string>* params) const;
@@ -97,7 +109,8 @@ struct Route {
 
 class Routes {
  public:
-  void add(std::string method, std::string pattern, Access access, Handler handler);
+  void add(std::string method, std::string pattern, Access access, Handler handler,
+           Effect effect = Effect::k_by_method);
   const std::vector<Route>& all() const { return m_routes; }
 
  private:
@@ -161,8 +174,11 @@ std::optional<std::int64_t> whole_number(const std::string& text);
 enum class Need { k_read, k_comment, k_write, k_manage };
 // Checks that the principal may do `need` in the organization: administrators everything;
 // admin manage/write/comment/read; editor write/comment/read; auditor comment/read; viewer read.
-// An account without a role in the organization gets 404, as if it did not exist.
+// An account without a role in the organization gets 404, as if it did not exist (so does a
+// token limited to another organization); a read-only token may only read (403).
 std::optional<Response> require(const Call& call, std::int64_t organization, Need need);
+// 403 for a read-only token (`what` says what it tried), for writes that no organization owns.
+std::optional<Response> require_writable(const Call& call, const std::string& what);
 // A value, or the error response to answer with instead.
 template <typename T>
 using Answer = std::expected<T, Response>;
