@@ -586,8 +586,10 @@ LoginThrottle::Outcome LoginThrottle::failed(const Attempt& attempt, Clock::time
     if (now < e.next_allowed)
       out.delay_seconds = std::max(out.delay_seconds, seconds_until(e.next_allowed, now));
     if (key.starts_with("pair:")) {
+      // A row at the first failure, then at most one a minute, and one whenever this failure
+      // starts or lengthens the pair's delay (those are at least 5 s apart and doubling).
       ++e.unaudited;
-      if (!e.audited || now - e.last_audit >= k_audit_interval) {
+      if (!e.audited || now - e.last_audit >= k_audit_interval || delay.count() > 0) {
         out.failures = e.unaudited;
         e.unaudited = 0;
         e.audited = true;

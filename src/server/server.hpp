@@ -88,7 +88,8 @@ class LoginThrottle {
     std::vector<std::string> keys;  // name, address, pair
   };
   // What the audit trail should get after a failure or a success: `failures` of this name and
-  // address not yet recorded (0: nothing to write now; at most one row a minute per pair).
+  // address not yet recorded (0: nothing to write now). A row is due at the pair's first failure,
+  // then at most once a minute, and whenever a failure starts or lengthens the pair's delay.
   struct Outcome {
     long delay_seconds = 0;  // the wait now imposed on the next attempt (0: none)
     std::size_t failures = 0;

@@ -260,7 +260,8 @@ class Store {
   // Records failed sign-ins in the audit trail (entity "session", action "sign-in-failed", the
   // name as typed, never the password): `failures` since the last such row of this name and
   // address, and the delay the next attempt now waits. The server writes at most one a minute
-  // per name and address, so an attack cannot flood the trail.
+  // per name and address, plus one when a delay starts or grows, so an attack cannot flood the
+  // trail.
   virtual Result<void> record_failed_sign_in(const std::string& name, const std::string& address,
                                              std::size_t failures, long delay_seconds) = 0;
 

@@ -257,6 +257,12 @@ TEST_F(Api, WrongPasswordsSlowTheNameDownWithoutLockingItOut) {
   EXPECT_EQ(after["address"], "192.0.2.1");
   EXPECT_EQ(after["failures"], 1);
   for (const auto& row : *trail) EXPECT_EQ(row.after.find("wrong"), std::string::npos);
+  // The delay the third failure started has a row of its own, with the failures since.
+  auto delayed = std::find_if(trail->begin(), trail->end(), [](const auto& row) {
+    return row.action == "sign-in-failed" && json::parse(row.after)["delay_seconds"] == 5;
+  });
+  ASSERT_NE(delayed, trail->end());
+  EXPECT_EQ(json::parse(delayed->after)["failures"], 2);
 }
 
 TEST_F(Api, AnUnknownNameIsCountedAndAnsweredLikeAWrongPassword) {
