@@ -109,6 +109,15 @@ Response busy() {
   return r;
 }
 
+// A token limited to one organization reaches nothing beyond it, the account's other sessions and
+// tokens included: it cannot sign the account out everywhere or change its password.
+std::optional<Response> account_wide_denied(const Call& call, const std::string& what) {
+  if (call.principal->token_organization == 0) return std::nullopt;
+  return problem(403, "Not allowed",
+                 "this API token is limited to organization " +
+                     std::to_string(call.principal->token_organization) + " and cannot " + what);
+}
+
 // Writes the audit row the throttle asks for (failed sign-ins of a name and address, at most one
 // a minute). A failure to write it does not change the answer: the attempt was still refused.
 void record(Call& call, const std::string& name, const LoginThrottle::Outcome& outcome) {
@@ -202,6 +211,7 @@ Response sign_out(Call& call) {
 
 // Every session ends and every API token of the account is revoked.
 Response sign_out_everywhere(Call& call) {
+  if (auto denied = account_wide_denied(call, "sign the account out everywhere")) return *denied;
   if (call.ctx.cache) call.ctx.cache->forget_user(call.principal->user.id);
   if (auto r = call.ctx.store.end_sessions(call.principal->user.id, ""); !r)
     return problem_from(r.error());
@@ -219,6 +229,7 @@ Response change_password(Call& call) {
                             {"new_password", FieldType::k_string, true, 1024}},
                            body))
     return *bad;
+  if (auto denied = account_wide_denied(call, "change the account's password")) return *denied;
   const auto& name = call.principal->user.name;
   auto checked = check_password(
       call, name, body["current_password"].get<std::string>(),
@@ -248,11 +259,15 @@ json token_json(const store::ApiToken& t) {
               {"organization", t.organization == 0 ? json(nullptr) : json(t.organization)}};
 }
 
+// The account's tokens; through a token limited to one organization, only the tokens limited to
+// that organization (the others are beyond its reach).
 Response tokens_of(Call& call, std::int64_t user) {
   Page page;
   if (auto bad = read_page(call.req, page, 100, 1000)) return *bad;
   auto list = call.ctx.store.tokens(user);
   if (!list) return problem_from(list.error());
+  if (auto org = call.principal->token_organization; org != 0)
+    std::erase_if(*list, [&](const store::ApiToken& t) { return t.organization != org; });
   return ok(page_of(*list, page, token_json));
 }
 
@@ -306,6 +321,13 @@ Response create_token(Call& call) {
 Response revoke_token(Call& call) {
   auto id = whole_number(call.req.params.at("token"));
   if (!id) return problem(400, "Bad token id", "a token id is a whole number");
+  if (auto org = call.principal->token_organization; org != 0) {
+    auto list = call.ctx.store.tokens(call.principal->user.id);
+    if (!list) return problem_from(list.error());
+    if (std::none_of(list->begin(), list->end(),
+                     [&](const auto& t) { return t.id == *id && t.organization == org; }))
+      return problem(404, "Not found", "no token " + std::to_string(*id) + " that you can see");
+  }
   if (auto r = call.ctx.store.revoke_token(call.principal->user.id, *id); !r)
     return problem_from(r.error());
   if (call.ctx.cache) call.ctx.cache->forget_user(call.principal->user.id);

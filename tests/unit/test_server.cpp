@@ -498,6 +498,22 @@ TEST_F(Api, ATokenLimitedToAnOrganizationSeesNothingOfAnother) {
   EXPECT_EQ(call("GET", "/api/v1/audit", root_a).status, 403);
   EXPECT_EQ(json::parse(call("GET", "/api/v1/session", root_a).body)["token"]["organization"],
             org_a);
+  // Nor does it reach the account beyond that organization: its other tokens, its sessions, its
+  // password.
+  auto mine = json::parse(call("GET", "/api/v1/tokens", a_only).body);
+  ASSERT_EQ(mine["total"], 1);
+  EXPECT_EQ(mine["items"][0]["organization"], org_a);
+  auto everywhere =
+      call("POST", "/api/v1/tokens", c, json{{"name", "all"}, {"scope", "read-write"}}.dump());
+  auto everywhere_id = std::to_string(json::parse(everywhere.body)["id"].get<int>());
+  EXPECT_EQ(call("DELETE", "/api/v1/tokens/" + everywhere_id, a_only).status, 404);
+  EXPECT_EQ(call("DELETE", "/api/v1/sessions", a_only).status, 403);
+  EXPECT_EQ(
+      call("POST", "/api/v1/session/password", a_only,
+           json{{"current_password", k_password}, {"new_password", "a new long password"}}.dump())
+          .status,
+      403);
+  EXPECT_EQ(call("GET", "/api/v1/session", c).status, 200);
   // A token can only be limited to an organization its account sees.
   EXPECT_EQ(call("POST", "/api/v1/tokens", sign_in("bob"),
                  json{{"name", "x"}, {"scope", "read-only"}, {"organization", org_a}}.dump())
