@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <expected>
 #include <functional>
 #include <memory>
@@ -90,10 +91,14 @@ enum class Access {
   k_user,    // a signed-in account (each handler checks the role it needs)
 };
 
-// Whether a route changes state. By its method (POST, PUT, PATCH, DELETE do), unless it only
-// computes an answer from the request (OSCAL validation and conversion): those a read-only token
-// may call too. Every other state-changing route refuses a read-only token before its handler.
-enum class Effect { k_by_method, k_computes_only };
+// The body a route takes: its size limit (Options) is enforced by the HTTP layer while the body
+// arrives, before the handler runs.
+enum class Body {
+  k_none,    // GET, DELETE: no body (413 for one)
+  k_small,   // routes open without an account: Options::max_small_bytes
+  k_json,    // POST, PUT, PATCH: Options::max_json_bytes
+  k_upload,  // files and documents: Options::max_upload_bytes
+};
 
 struct Route {
   std::string method;
@@ -101,16 +106,58 @@ struct Route {
   std::vector<std::string> segments;  // "api", "v1", "frameworks", "{id}"
   Access access = Access::k_user;
   Handler handler;
-  Effect effect = Effect::k_by_method;
+  Body body = Body::k_none;  // from the method, unless set with upload()
+  bool heavy = false;        // runs through the ImportGate (imports, conversions)
+  // Whether a route changes state: by its method (POST, PUT, PATCH, DELETE do), unless it only
+  // computes an answer from the request (changes_nothing()). add() puts a check around the
+  // handler of every state-changing route that refuses read-only API tokens before it runs.
+  bool computes_only = false;
+  Handler plain;  // the handler as given, without that check
 
   // Whether `path` has this route's shape; fills `params` with the {name} segments when it has.
   bool matches(std::string_view path, std::map<std::string, std::string>* params) const;
+
+  // The route takes files or documents (Options::max_upload_bytes).
+  Route& upload() {
+    body = Body::k_upload;
+    return *this;
+  }
+  // The route parses a whole uploaded document: at most Options::import_slots at a time.
+  Route& gated() {
+    heavy = true;
+    return *this;
+  }
+  // The route only computes an answer from the request (OSCAL validation and conversion): a
+  // read-only token may call it although its method is POST.
+  Route& changes_nothing() {
+    computes_only = true;
+    handler = plain;
+    return *this;
+  }
+};
+
+// At most `slots` heavy requests at a time; up to `queue` more wait for a slot (at most `wait`),
+// the others are refused with 503 and Retry-After. Shared by every thread of the server.
+class ImportGate {
+ public:
+  ImportGate(std::size_t slots, std::size_t queue,
+             std::chrono::milliseconds wait = std::chrono::seconds(10))
+      : m_slots(slots), m_queue(queue), m_wait(wait) {}
+  // A slot, or the 503 to answer with. Leave with leave().
+  std::optional<Response> enter();
+  void leave();
+
+ private:
+  std::mutex m_mutex;
+  std::condition_variable m_free;
+  std::size_t m_slots, m_queue;
+  std::chrono::milliseconds m_wait;
+  std::size_t m_running = 0, m_waiting = 0;
 };
 
 class Routes {
  public:
-  void add(std::string method, std::string pattern, Access access, Handler handler,
-           Effect effect = Effect::k_by_method);
+  Route& add(std::string method, std::string pattern, Access access, Handler handler);
   const std::vector<Route>& all() const { return m_routes; }
 
  private:

@@ -31,7 +31,6 @@ namespace {
 constexpr auto k_session_lifetime = std::chrono::hours(24 * 7);
 constexpr auto k_idle_timeout = std::chrono::hours(12);
 constexpr auto k_touch_interval = std::chrono::minutes(1);
-constexpr auto k_slot_wait = std::chrono::milliseconds(1000);
 
 std::string utc(std::chrono::system_clock::time_point t) {
   auto seconds = std::chrono::system_clock::to_time_t(t);
@@ -101,6 +100,10 @@ Response too_many(long wait, const std::string& what) {
   return r;
 }
 
+std::chrono::milliseconds slot_wait(const Call& call) {
+  return std::chrono::milliseconds(std::max(0, call.ctx.options.password_check_wait_ms));
+}
+
 Response busy() {
   auto r = problem(503, "Busy",
                    "the server is checking as many passwords as it can at once; try again in a "
@@ -134,7 +137,7 @@ Answer<store::User> check_password(Call& call, const std::string& name, const st
   auto address = throttle_address(call.req.remote);
   auto attempt = throttle.reserve(name, address, LoginThrottle::Clock::now());
   if (!attempt.granted) return std::unexpected(too_many(attempt.retry_after, what));
-  auto slot = throttle.verification_slot(call.ctx.options.max_password_checks, k_slot_wait);
+  auto slot = throttle.verification_slot(call.ctx.options.max_password_checks, slot_wait(call));
   if (!slot) {
     throttle.abandoned(attempt);
     return std::unexpected(busy());
@@ -238,7 +241,7 @@ Response change_password(Call& call) {
   if (!checked) return checked.error();
   {
     auto slot =
-        call.ctx.throttle.verification_slot(call.ctx.options.max_password_checks, k_slot_wait);
+        call.ctx.throttle.verification_slot(call.ctx.options.max_password_checks, slot_wait(call));
     if (!slot) return busy();
     if (auto r = call.ctx.store.set_password(name, body["new_password"].get<std::string>()); !r)
       return problem_from(r.error());
@@ -377,7 +380,7 @@ Response create_user(Call& call) {
                            body))
     return *bad;
   auto slot =
-      call.ctx.throttle.verification_slot(call.ctx.options.max_password_checks, k_slot_wait);
+      call.ctx.throttle.verification_slot(call.ctx.options.max_password_checks, slot_wait(call));
   if (!slot) return busy();
   auto u =
       call.ctx.store.add_user(body["name"].get<std::string>(), body["password"].get<std::string>(),

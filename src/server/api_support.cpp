@@ -17,20 +17,53 @@ const std::string& Request::header(const std::string& name) const {
   return it == headers.end() ? k_empty : it->second;
 }
 
-void Routes::add(std::string method, std::string pattern, Access access, Handler handler,
-                 Effect effect) {
+Route& Routes::add(std::string method, std::string pattern, Access access, Handler handler) {
   auto segments = util::split(std::string_view(pattern).substr(1), '/');
+  auto body = method == "POST" || method == "PUT" || method == "PATCH"
+                  ? (access == Access::k_public ? Body::k_small : Body::k_json)
+                  : Body::k_none;
   bool changes_state = method != "GET" && method != "HEAD" && method != "OPTIONS";
-  if (access == Access::k_user && changes_state && effect == Effect::k_by_method) {
+  Handler checked = handler;
+  if (access == Access::k_user && changes_state) {
     // Read-only tokens are refused here, before any handler runs, so no state-changing route can
     // forget them (require() refuses them too, for the routes that check a role).
-    handler = [inner = std::move(handler), method](Call& call) -> Response {
+    checked = [inner = handler, method](Call& call) -> Response {
       if (auto denied = require_writable(call, method + " " + call.req.path)) return *denied;
       return inner(call);
     };
   }
   m_routes.push_back(Route{std::move(method), std::move(pattern), std::move(segments), access,
-                           std::move(handler), effect});
+                           std::move(checked), body});
+  m_routes.back().plain = std::move(handler);
+  return m_routes.back();
+}
+
+std::optional<Response> ImportGate::enter() {
+  std::unique_lock lock(m_mutex);
+  auto busy = [&] {
+    auto r = problem(503, "Busy",
+                     "the server is importing or converting as many documents as it runs at "
+                     "once; try again in a few seconds");
+    r.headers.emplace_back("Retry-After", "5");
+    return r;
+  };
+  if (m_running >= m_slots) {
+    if (m_waiting >= m_queue) return busy();
+    ++m_waiting;
+    bool got = m_free.wait_for(lock, m_wait, [&] { return m_running < m_slots; });
+    --m_waiting;
+    if (!got) return busy();
+  }
+  ++m_running;
+  return std::nullopt;
+}
+
+void ImportGate::leave() {
+  {
+    std::lock_guard lock(m_mutex);
+    --m_running;
+  }
+  m_free.notify_one();
 }
 
 bool Route::matches(std::string_view path, std::map<std::string, std::string>* params) const {

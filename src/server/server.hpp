@@ -1,10 +1,10 @@
 #pragma once
 // The HTTP server: the JSON API under /api/v1, the web UI at /, /healthz and /metrics.
 //
-// The HTTP library (cpp-httplib) stays inside server.cpp: routes are plain functions from a
-// Request to a Response over a Context (the catalog, one Store, the login throttle), so the
-// library can be swapped and the tests call handle() without sockets. docs/api.md describes the
-// API; docs/openapi.json is its OpenAPI 3.1 document.
+// The HTTP library (Boost.Beast) stays inside http.cpp, with the connection limits (http.hpp):
+// routes are plain functions from a Request to a Response over a Context (the catalog, one Store,
+// the login throttle), so the tests call handle() without sockets. docs/api.md describes the API;
+// docs/openapi.json is its OpenAPI 3.1 document; docs/security.md the limits.
 
 #include <chrono>
 #include <condition_variable>
@@ -16,6 +16,7 @@
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "core/catalog.hpp"
@@ -31,6 +32,7 @@ struct Request {
   std::map<std::string, std::string> headers;  // names in lower case
   std::string body;
   std::string remote;  // the peer's address, for the login throttle
+  int listener = 0;    // 0: the main listener; 1: the metrics listener (--metrics-listen)
 
   // The header's value, or "" (`name` in lower case).
   const std::string& header(const std::string& name) const;
@@ -41,21 +43,37 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  std::string route;  // the route pattern that answered, for the access log and metrics (not sent)
 };
 
 struct Options {
   std::string host = "127.0.0.1";
-  int port = 8080;                          // 0: any free port
+  int port = 8080;  // 0: any free port
+  // A second listener that serves GET /metrics (and /healthz) without an account, for a scraper
+  // on a private network; empty: none (on the main listener /metrics needs an administrator).
+  std::string metrics_host;
+  int metrics_port = -1;
+  std::size_t max_small_bytes = 16u << 10;  // bodies of routes open without an account (sign-in)
   std::size_t max_json_bytes = 1 << 20;     // JSON bodies
-  std::size_t max_upload_bytes = 8u << 20;  // evidence files and imports
-  int read_timeout_seconds = 10;
-  std::size_t threads = 32;  // worker threads, each with its own workspace connection
-  std::string tls_cert;      // PEM files; both set: HTTPS, and session cookies are Secure
+  std::size_t max_upload_bytes = 8u << 20;  // evidence files, imports and OSCAL documents
+  // Connections (http.hpp): timeouts and caps.
+  int idle_timeout_ms = 5000;   // a connection that sends nothing, between requests too
+  int head_timeout_ms = 10000;  // a whole request head, from its first byte
+  std::size_t max_connections = 10000;
+  std::size_t max_connections_per_address = 256;
+  std::size_t threads = 16;  // threads of the event loop, each with its own workspace connection
+  // Imports, conversions and validations of uploaded documents run at most `import_slots` at a
+  // time; up to `import_queue` more wait (at most 10 s), others get 503 with Retry-After.
+  std::size_t import_slots = 2;
+  std::size_t import_queue = 8;
+  std::string tls_cert;  // PEM files; both set: HTTPS, Secure cookies and HSTS
   std::string tls_key;
   bool secure_cookies = false;  // set by serve() under TLS: the cookie is __Host-cf_session
   // Password verifications and hashes (argon2id, 64 MiB and about 0.1 s each) running at once;
-  // a sign-in beyond them waits up to a second, then gets 503 with Retry-After.
+  // a sign-in beyond them waits up to `password_check_wait_ms` (on its event-loop thread), then
+  // gets 503 with Retry-After.
   std::size_t max_password_checks = 2;
+  int password_check_wait_ms = 1000;
 };
 
 // Slows password guessing down without locking anyone out (docs/security.md). Every check of a
@@ -138,7 +156,8 @@ class LoginThrottle {
   std::size_t m_slots_used = 0;
 };
 
-class Cache;  // api.hpp: signed-in accounts and answers of reads, per workspace change
+class Cache;       // api.hpp: signed-in accounts and answers of reads, per workspace change
+class ImportGate;  // api.hpp: how many imports and conversions run at once
 
 // What a request is answered with: the catalog, the workspace, the server's settings, and the
 // cache the server's threads share (none in tests that do not ask for one).
@@ -148,6 +167,7 @@ struct Context {
   const Options& options;
   LoginThrottle& throttle;
   Cache* cache = nullptr;
+  ImportGate* imports = nullptr;  // none: no limit (tests that call handle() directly)
 };
 
 // Answers one request (the router, without sockets): what the tests call directly. Sets
@@ -160,11 +180,16 @@ std::vector<std::string> route_list();
 // The OpenAPI 3.1 document of the API.
 const std::string& openapi_document();
 
+// The largest body the route of `head` takes (0 when it takes none), or the answer to give before
+// the body is read: no such route (404, 405), or not signed in for a route that needs an account
+// (401), so that bodies are read only for routes that take them and from accounts that may.
+std::variant<std::size_t, Response> preflight(Context& context, const Request& head, bool has_body);
+
 // Serves the workspace at `db` until SIGTERM/SIGINT arrives. Prints "listening on
-// http[s]://HOST:PORT" to `out` once the socket is bound, and one JSON line per request to `log`
-// (where errors that stop the start go too, as "cyberframe: error: ...").
-// Returns 0 after a clean shutdown, 3 when the address cannot be bound or the workspace or the TLS
-// files cannot be opened.
+// http[s]://HOST:PORT" to `out` once the socket is bound (and "metrics on
+// http[s]://HOST:PORT/metrics" for a metrics listener), and one JSON line per request to `log`
+// (where errors that stop the start go too, as "cyberframe: error: ..."). Returns 0 after a clean
+// shutdown, 3 when the address cannot be bound or the workspace or the TLS files cannot be opened.
 int serve(const core::Catalog& catalog, const std::filesystem::path& db, const Options& options,
           std::ostream& out, std::ostream& log);
 

@@ -6,7 +6,9 @@
 #include <sqlite3.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -858,7 +860,10 @@ TEST_F(Api, ActionsUseIfMatchToo) {
 
 TEST_F(Api, MetricsAreInThePrometheusTextFormat) {
   call("GET", "/healthz");
-  auto r = call("GET", "/metrics");
+  // Route names and counts are for administrators (or the separate metrics listener).
+  EXPECT_EQ(call("GET", "/metrics").status, 401);
+  EXPECT_EQ(call("GET", "/metrics", sign_in("vic")).status, 403);
+  auto r = call("GET", "/metrics", sign_in("root"));
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.content_type, "text/plain; version=0.0.4");
   EXPECT_NE(
@@ -1054,6 +1059,37 @@ TEST(LoginThrottle, PasswordChecksRunAtMostMaxAtOnce) {
   EXPECT_FALSE(t.verification_slot(2, std::chrono::milliseconds(0)));
   one.reset();
   EXPECT_TRUE(t.verification_slot(2, std::chrono::milliseconds(0)));
+}
+
+}  // namespace
+}  // namespace cyberframe::server
+
+namespace cyberframe::server {
+namespace {
+
+// Imports and conversions: two run, one waits, the next is told to come back.
+TEST(ImportGateTest, RunsAFewAtATimeQueuesSomeAndRefusesTheRestWithRetryAfter) {
+  ImportGate gate(2, 1, std::chrono::milliseconds(300));
+  EXPECT_FALSE(gate.enter());
+  EXPECT_FALSE(gate.enter());
+  std::optional<Response> waited;
+  std::thread waiter([&] { waited = gate.enter(); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  auto refused = gate.enter();  // the queue (1) is full
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 503);
+  EXPECT_TRUE(std::any_of(refused->headers.begin(), refused->headers.end(),
+                          [](const auto& h) { return h.first == "Retry-After"; }));
+  gate.leave();  // a slot frees: the waiter gets it
+  waiter.join();
+  EXPECT_FALSE(waited);
+  // Full again: a waiter that gets no slot in time is refused too.
+  auto timed_out = gate.enter();
+  ASSERT_TRUE(timed_out);
+  EXPECT_EQ(timed_out->status, 503);
+  gate.leave();
+  gate.leave();
+  EXPECT_FALSE(gate.enter());
 }
 
 }  // namespace
