@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -21,6 +22,7 @@
 #include "report/report.hpp"
 #include "store/projection.hpp"
 #include "store/store.hpp"
+#include "util/budget.hpp"
 #include "util/text.hpp"
 
 namespace cyberframe::cli {
@@ -75,12 +77,21 @@ json score_json(std::optional<double> v) {
   return std::round(*v * 100) / 100;
 }
 
+// The file in one allocation of its size (a stream's copy would hold it twice).
 std::string read_all(const std::string& path, bool& ok) {
   std::ifstream in(path, std::ios::binary);
   ok = static_cast<bool>(in);
-  std::ostringstream o;
-  o << in.rdbuf();
-  return o.str();
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ok || ec) {
+    std::ostringstream o;
+    o << in.rdbuf();
+    return o.str();
+  }
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  return bytes;
 }
 
 bool write_all(const std::string& path, const std::string& bytes) {
@@ -305,6 +316,16 @@ int cmd_profile_import(const Ctx& ctx, Workspace& ws, const std::string& ref,
   auto format = exchange::format_from_path(file);
   if (!format)
     return fail_with(ctx, "cannot tell the format of " + file + " (use .csv, .xlsx or .yaml)");
+  // A file past the import's limit of bytes is refused before it is read.
+  std::error_code size_error;
+  auto size = std::filesystem::file_size(file, size_error);
+  if (auto max = exchange::import_limits(*format).bytes; !size_error && size > max) {
+    ctx.err << file << ": the file is " << util::with_separators(size)
+            << " bytes: a profile file may hold at most " << util::with_separators(max)
+            << " bytes\n";
+    ctx.err << "cyberframe: error: 1 problem(s) in " << file << "; nothing was imported\n";
+    return k_exit_bad_input;
+  }
   bool ok = false;
   auto bytes = read_all(file, ok);
   if (!ok) return fail_with(ctx, "cannot read " + file);

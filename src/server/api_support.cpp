@@ -7,6 +7,8 @@
 #include <cstring>
 
 #include "server/api.hpp"
+#include "util/budget.hpp"
+#include "util/json.hpp"
 #include "util/text.hpp"
 
 namespace cyberframe::server {
@@ -240,13 +242,30 @@ std::optional<Response> read_body(const Call& call, const std::vector<Field>& fi
     return problem(413, "Request too large",
                    "a JSON body may have at most " +
                        std::to_string(call.ctx.options.max_json_bytes) + " bytes");
-  try {
-    out = json::parse(req.body);
-  } catch (const json::parse_error& e) {
-    return problem(
-        400, "Malformed JSON",
-        "the body is not valid JSON at byte " + std::to_string(e.byte) + "; send one JSON object");
+  // Request bodies are small flat objects: a budget far above any of them bounds the rest.
+  util::Budget budget(util::ParseLimits{.bytes = call.ctx.options.max_json_bytes,
+                                        .nodes = 10000,
+                                        .depth = 32,
+                                        .item_bytes = call.ctx.options.max_json_bytes},
+                      "a request body");
+  auto parsed = util::parse_json<json>(req.body, budget);
+  if (!parsed) {
+    const auto& e = parsed.error();
+    auto at = " at byte " + std::to_string(e.byte);
+    switch (e.kind) {
+      case util::JsonError::Kind::k_syntax:
+        return problem(400, "Malformed JSON",
+                       "the body is not valid JSON" + at + "; send one JSON object");
+      case util::JsonError::Kind::k_number:
+        return problem(400, "Malformed JSON",
+                       e.message + at + "; a number must fit a 64-bit integer or a finite double");
+      case util::JsonError::Kind::k_duplicate_key:
+        return problem(400, "Malformed JSON", e.message + at + "; name each field once");
+      case util::JsonError::Kind::k_limit:
+        return problem(400, "Malformed JSON", e.message + at);
+    }
   }
+  out = std::move(*parsed);
   if (!out.is_object())
     return problem(400, "Invalid request body", "the body must be a JSON object");
   json errors = json::array();

@@ -720,6 +720,25 @@ TEST_F(Api, BadBodiesGetTheRight4xxAndChangeNothing) {
        415,
        "Content-Type: application/json"},
       {std::string(2 << 20, ' '), {}, 413, "at most"},
+      // Numbers that do not fit are a 400 saying where, never a 500.
+      {R"({"level": 1e400})", {}, 400, "number out of range at byte 11"},
+      {R"({"level": 123456789012345678901234567890})", {}, 400, "number out of range at byte 11"},
+      {R"({"level": -123456789012345678901234567890})", {}, 400, "number out of range at byte 11"},
+      {R"({"level": 3, "level": 4})", {}, 400, "duplicate key 'level' at byte"},
+      {"{\"notes\": " + std::string(40, '[') + std::string(40, ']') + "}",
+       {},
+       400,
+       "too many levels of nesting: a request body may hold at most 32 levels of nesting"},
+      {"{\"notes\": [" +
+           [] {
+             std::string many;
+             for (int i = 0; i < 20000; ++i) many += "1,";
+             return many;
+           }() +
+           "1]}",
+       {},
+       400,
+       "too many nodes: a request body may hold at most 10,000 nodes"},
   };
   for (const auto& k : cases) {
     SCOPED_TRACE(k.body.substr(0, 40));
