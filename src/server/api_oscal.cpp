@@ -462,8 +462,8 @@ void add_oscal_routes(Routes& routes) {
   routes.add("GET", "/api/v1/mapping-sets/{set}/oscal", user, workspace_set_collection);
   routes.add("GET", "/api/v1/profiles/{id}/oscal/assessment-results", user, assessment_results);
   routes.add("GET", "/api/v1/profiles/{id}/oscal/poam", user, poam);
-  routes.add("POST", "/api/v1/oscal/validate", user, validate).upload().gated();
-  routes.add("POST", "/api/v1/oscal/convert", user, convert).upload().gated();
+  routes.add("POST", "/api/v1/oscal/validate", user, validate).upload().gated().changes_nothing();
+  routes.add("POST", "/api/v1/oscal/convert", user, convert).upload().gated().changes_nothing();
 }
 
 }  // namespace cyberframe::server

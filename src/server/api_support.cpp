@@ -18,8 +18,19 @@ Route& Routes::add(std::string method, std::string pattern, Access access, Handl
   auto body = method == "POST" || method == "PUT" || method == "PATCH"
                   ? (access == Access::k_public ? Body::k_small : Body::k_json)
                   : Body::k_none;
+  bool changes_state = method != "GET" && method != "HEAD" && method != "OPTIONS";
+  Handler checked = handler;
+  if (access == Access::k_user && changes_state) {
+    // Read-only tokens are refused here, before any handler runs, so no state-changing route can
+    // forget them (require() refuses them too, for the routes that check a role).
+    checked = [inner = handler, method](Call& call) -> Response {
+      if (auto denied = require_writable(call, method + " " + call.req.path)) return *denied;
+      return inner(call);
+    };
+  }
   m_routes.push_back(Route{std::move(method), std::move(pattern), std::move(segments), access,
-                           std::move(handler), body});
+                           std::move(checked), body});
+  m_routes.back().plain = std::move(handler);
   return m_routes.back();
 }
 
@@ -321,14 +332,24 @@ bool is_administrator(const Call& call) {
   return call.principal && call.principal->user.administrator;
 }
 
+std::optional<Response> require_writable(const Call& call, const std::string& what) {
+  if (!call.principal || !call.principal->read_only) return std::nullopt;
+  return problem(
+      403, "Read-only token",
+      "this API token is read-only: it cannot " + what + "; create a read-write token for changes");
+}
+
 std::optional<Response> require(const Call& call, std::int64_t organization, Need need) {
   if (!call.principal) return problem(401, "Not signed in", "sign in first: POST /api/v1/session");
-  if (call.principal->user.administrator) return std::nullopt;
   const auto& roles = call.principal->user.roles;
   auto it = roles.find(organization);
-  if (it == roles.end())
+  if (!call.principal->user.administrator && it == roles.end())
     return problem(404, "Not found",
                    "no organization " + std::to_string(organization) + " that you can see");
+  if (need != Need::k_read && call.principal->read_only)
+    return problem(403, "Read-only token",
+                   "this API token is read-only; create a read-write token for changes");
+  if (call.principal->user.administrator) return std::nullopt;
   auto role = it->second;
   bool allowed = false;
   const char* needs = "";
@@ -492,7 +513,9 @@ json to_json(const store::User& u, store::Store& store) {
   return json{{"name", u.name},
               {"administrator", u.administrator},
               {"roles", roles},
-              {"created_at", u.created_at}};
+              {"created_at", u.created_at},
+              {"disabled", u.disabled()},
+              {"disabled_at", u.disabled() ? json(u.disabled_at) : json(nullptr)}};
 }
 
 json audit_json(const store::AuditRecord& r) {

@@ -7,11 +7,14 @@
 // docs/openapi.json is its OpenAPI 3.1 document; docs/security.md the limits.
 
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <iosfwd>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -65,22 +68,92 @@ struct Options {
   std::size_t import_queue = 8;
   std::string tls_cert;  // PEM files; both set: HTTPS, Secure cookies and HSTS
   std::string tls_key;
-  bool secure_cookies = false;  // set by serve() under TLS
+  bool secure_cookies = false;  // set by serve() under TLS: the cookie is __Host-cf_session
+  // Password verifications and hashes (argon2id, 64 MiB and about 0.1 s each) running at once;
+  // a sign-in beyond them waits up to `password_check_wait_ms` (on its event-loop thread), then
+  // gets 503 with Retry-After.
+  std::size_t max_password_checks = 2;
+  int password_check_wait_ms = 1000;
 };
 
-// Refuses logins after too many failures: 5 failures of one account name, or 20 from one
-// address, within 15 minutes. Shared by every thread of the server.
+// Slows password guessing down without locking anyone out (docs/security.md). Every check of a
+// password (a sign-in, the current password of a password change) first reserves an attempt for
+// three keys: the account name (lower case), the caller's address (an IPv6 address by its /64),
+// and the pair of both. Each key lets a few failures through freely, then makes the next attempt
+// wait a delay that doubles with every further failure, up to a cap:
+//
+//   key                 free failures   first delay   cap
+//   name and address    3               5 s           15 min
+//   address             20              2 s           5 min
+//   name                10              2 s           60 s
+//
+// so a guesser on one address gets a handful of guesses an hour, one spread over many addresses
+// one a minute per name, and the right password from a fresh address waits at most a minute.
+// Beyond the free failures only one attempt per key is checked at a time: the reservation is
+// counted before the password is verified, so parallel attempts cannot all get through. A success
+// clears the pair; counts are forgotten an hour after their last failure. Bounded: at most
+// 50,000 keys (the stalest are dropped first). Separately, at most `max` argon2id verifications
+// (64 MiB each) run at once across the server's threads. Shared by every thread of the server.
 class LoginThrottle {
  public:
   using Clock = std::chrono::steady_clock;
-  // Seconds to wait before the next attempt, or 0 when one is allowed now.
-  long retry_after(const std::string& name, const std::string& remote, Clock::time_point now);
-  void failed(const std::string& name, const std::string& remote, Clock::time_point now);
-  void succeeded(const std::string& name);
+
+  // A reserved attempt: when `granted` is false, `retry_after` says how many seconds to wait.
+  // A granted attempt is finished with failed(), succeeded() or abandoned(), exactly once.
+  struct Attempt {
+    bool granted = false;
+    long retry_after = 0;
+    std::vector<std::string> keys;  // name, address, pair
+  };
+  // What the audit trail should get after a failure or a success: `failures` of this name and
+  // address not yet recorded (0: nothing to write now). A row is due at the pair's first failure,
+  // then at most once a minute, and whenever a failure starts or lengthens the pair's delay.
+  struct Outcome {
+    long delay_seconds = 0;  // the wait now imposed on the next attempt (0: none)
+    std::size_t failures = 0;
+  };
+  Attempt reserve(const std::string& name, const std::string& address, Clock::time_point now);
+  Outcome failed(const Attempt& attempt, Clock::time_point now);
+  Outcome succeeded(const Attempt& attempt, Clock::time_point now);
+  // The password was not checked (the server was too busy): nothing is counted.
+  void abandoned(const Attempt& attempt);
+
+  // One of at most `max` concurrent password verifications (or hashes); released when destroyed.
+  class Slot {
+   public:
+    explicit Slot(LoginThrottle* owner) : m_owner(owner) {}
+    Slot(Slot&& other) noexcept : m_owner(std::exchange(other.m_owner, nullptr)) {}
+    Slot(const Slot&) = delete;
+    Slot& operator=(const Slot&) = delete;
+    Slot& operator=(Slot&&) = delete;
+    ~Slot();
+
+   private:
+    LoginThrottle* m_owner;
+  };
+  // Waits up to `wait` for a free slot; nullopt when none freed up (answer 503 then).
+  std::optional<Slot> verification_slot(std::size_t max, std::chrono::milliseconds wait);
+
+  // How many keys are kept (for tests of the bound).
+  std::size_t size();
 
  private:
+  struct Entry {
+    unsigned failures = 0;   // consecutive, not forgotten yet
+    unsigned in_flight = 0;  // reserved, not finished
+    Clock::time_point next_allowed{};
+    Clock::time_point last_failure{};
+    Clock::time_point last_audit{};
+    bool audited = false;
+    std::size_t unaudited = 0;  // pair keys: failures since the last audit row
+  };
+  void make_room(Clock::time_point now);
+
   std::mutex m_mutex;
-  std::map<std::string, std::vector<Clock::time_point>> m_failures;  // key -> recent failures
+  std::unordered_map<std::string, Entry> m_entries;
+  std::mutex m_slot_mutex;
+  std::condition_variable m_slot_freed;
+  std::size_t m_slots_used = 0;
 };
 
 class Cache;       // api.hpp: signed-in accounts and answers of reads, per workspace change
