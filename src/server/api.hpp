@@ -7,12 +7,14 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <expected>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "server/server.hpp"
@@ -107,7 +109,10 @@ struct Route {
   Access access = Access::k_user;
   Handler handler;
   Body body = Body::k_none;  // from the method, unless set with upload()
-  bool heavy = false;        // runs through the ImportGate (imports, conversions)
+  // Where the handler runs: on the event loop of its connection, or, for work that takes long
+  // (argon2id password checks, parsing whole documents), on a small pool of its own with a
+  // bounded queue (503 beyond), so that no event loop waits for it (serve(); docs/security.md).
+  enum class Pool { k_loop, k_imports, k_passwords } pool = Pool::k_loop;
   // Whether a route changes state: by its method (POST, PUT, PATCH, DELETE do), unless it only
   // computes an answer from the request (changes_nothing()). add() puts a check around the
   // handler of every state-changing route that refuses read-only API tokens before it runs.
@@ -124,7 +129,12 @@ struct Route {
   }
   // The route parses a whole uploaded document: at most Options::import_slots at a time.
   Route& gated() {
-    heavy = true;
+    pool = Pool::k_imports;
+    return *this;
+  }
+  // The route hashes or checks a password: at most Options::max_password_checks at a time.
+  Route& hashes_passwords() {
+    pool = Pool::k_passwords;
     return *this;
   }
   // The route only computes an answer from the request (OSCAL validation and conversion): a
@@ -136,24 +146,29 @@ struct Route {
   }
 };
 
-// At most `slots` heavy requests at a time; up to `queue` more wait for a slot (at most `wait`),
-// the others are refused with 503 and Retry-After. Shared by every thread of the server.
-class ImportGate {
+// Threads that run one kind of slow work, with a bounded queue: submit() is refused when
+// `queue` tasks already wait. Shared by every event loop of the server; the destructor finishes
+// the tasks that were accepted.
+class WorkQueue {
  public:
-  ImportGate(std::size_t slots, std::size_t queue,
-             std::chrono::milliseconds wait = std::chrono::seconds(10))
-      : m_slots(slots), m_queue(queue), m_wait(wait) {}
-  // A slot, or the 503 to answer with. Leave with leave().
-  std::optional<Response> enter();
-  void leave();
+  WorkQueue(std::size_t threads, std::size_t queue);
+  ~WorkQueue();
+  WorkQueue(const WorkQueue&) = delete;
+  WorkQueue& operator=(const WorkQueue&) = delete;
+  bool submit(std::function<void()> task);
 
  private:
+  void work();
   std::mutex m_mutex;
-  std::condition_variable m_free;
-  std::size_t m_slots, m_queue;
-  std::chrono::milliseconds m_wait;
-  std::size_t m_running = 0, m_waiting = 0;
+  std::condition_variable m_ready;
+  std::deque<std::function<void()>> m_tasks;
+  std::size_t m_queue;
+  bool m_stopping = false;
+  std::vector<std::thread> m_threads;
 };
+
+// The 503 for a full WorkQueue: `what` is busy, try again after `seconds`.
+Response busy(const std::string& what, int seconds);
 
 class Routes {
  public:

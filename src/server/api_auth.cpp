@@ -707,16 +707,17 @@ std::optional<LoginThrottle::Slot> LoginThrottle::verification_slot(
 }
 
 void add_auth_routes(Routes& routes) {
-  routes.add("POST", "/api/v1/session", Access::k_public, sign_in);
+  routes.add("POST", "/api/v1/session", Access::k_public, sign_in).hashes_passwords();
   routes.add("GET", "/api/v1/session", Access::k_user, current_session);
   routes.add("DELETE", "/api/v1/session", Access::k_user, sign_out);
   routes.add("DELETE", "/api/v1/sessions", Access::k_user, sign_out_everywhere);
-  routes.add("POST", "/api/v1/session/password", Access::k_user, change_password);
+  routes.add("POST", "/api/v1/session/password", Access::k_user, change_password)
+      .hashes_passwords();
   routes.add("GET", "/api/v1/tokens", Access::k_user, list_tokens);
   routes.add("POST", "/api/v1/tokens", Access::k_user, create_token);
   routes.add("DELETE", "/api/v1/tokens/{token}", Access::k_user, revoke_token);
   routes.add("GET", "/api/v1/users", Access::k_user, list_users);
-  routes.add("POST", "/api/v1/users", Access::k_user, create_user);
+  routes.add("POST", "/api/v1/users", Access::k_user, create_user).hashes_passwords();
   routes.add("POST", "/api/v1/users/{name}/disable", Access::k_user,
              [](Call& c) { return set_disabled(c, true); });
   routes.add("POST", "/api/v1/users/{name}/enable", Access::k_user,

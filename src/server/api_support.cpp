@@ -34,32 +34,50 @@ Route& Routes::add(std::string method, std::string pattern, Access access, Handl
   return m_routes.back();
 }
 
-std::optional<Response> ImportGate::enter() {
-  std::unique_lock lock(m_mutex);
-  auto busy = [&] {
-    auto r = problem(503, "Busy",
-                     "the server is importing or converting as many documents as it runs at "
-                     "once; try again in a few seconds");
-    r.headers.emplace_back("Retry-After", "5");
-    return r;
-  };
-  if (m_running >= m_slots) {
-    if (m_waiting >= m_queue) return busy();
-    ++m_waiting;
-    bool got = m_free.wait_for(lock, m_wait, [&] { return m_running < m_slots; });
-    --m_waiting;
-    if (!got) return busy();
-  }
-  ++m_running;
-  return std::nullopt;
+WorkQueue::WorkQueue(std::size_t threads, std::size_t queue) : m_queue(queue) {
+  for (std::size_t i = 0; i < std::max<std::size_t>(threads, 1); ++i)
+    m_threads.emplace_back([this] { work(); });
 }
 
-void ImportGate::leave() {
+WorkQueue::~WorkQueue() {
   {
     std::lock_guard lock(m_mutex);
-    --m_running;
+    m_stopping = true;
   }
-  m_free.notify_one();
+  m_ready.notify_all();
+  for (auto& t : m_threads) t.join();
+}
+
+bool WorkQueue::submit(std::function<void()> task) {
+  {
+    std::lock_guard lock(m_mutex);
+    if (m_stopping || m_tasks.size() >= m_queue) return false;
+    m_tasks.push_back(std::move(task));
+  }
+  m_ready.notify_one();
+  return true;
+}
+
+void WorkQueue::work() {
+  for (;;) {
+    std::function<void()> task;
+    {
+      std::unique_lock lock(m_mutex);
+      m_ready.wait(lock, [&] { return m_stopping || !m_tasks.empty(); });
+      if (m_tasks.empty()) return;  // stopping, nothing left
+      task = std::move(m_tasks.front());
+      m_tasks.pop_front();
+    }
+    task();
+  }
+}
+
+Response busy(const std::string& what, int seconds) {
+  auto r = problem(503, "Busy",
+                   "the server is " + what + " as many as it does at once; try again in " +
+                       std::to_string(seconds) + (seconds == 1 ? " second" : " seconds"));
+  r.headers.emplace_back("Retry-After", std::to_string(seconds));
+  return r;
 }
 
 bool Route::matches(std::string_view path, std::map<std::string, std::string>* params) const {

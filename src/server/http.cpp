@@ -4,6 +4,7 @@
 
 #include <sys/resource.h>
 
+#include <boost/asio/dispatch.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -707,14 +708,21 @@ class Session final : public Connection, public std::enable_shared_from_this<Ses
     // What answer() needs of the request, which the application may take apart.
     m_range = m_request.header("range");
     m_if_range = m_request.header("if-range");
-    Response response;
+    // The answer comes back to this connection's loop, from whichever thread gives it.
+    auto replied = std::make_shared<std::atomic<bool>>(false);
+    Reply reply = [self = this->shared_from_this(), replied](Response response) {
+      if (replied->exchange(true)) return;
+      auto executor = tcp_of(self->m_stream).get_executor();
+      asio::dispatch(executor, [self, response = std::move(response)]() mutable {
+        self->answer(std::move(response), false);
+      });
+    };
     try {
-      response = m_shared.app.on_request(m_request);
+      m_shared.app.on_request(m_request, reply);
     } catch (const std::exception&) {
-      response = m_shared.app.problem(500, "Internal error",
-                                      "the server could not answer; the request was logged");
+      reply(m_shared.app.problem(500, "Internal error",
+                                 "the server could not answer; the request was logged"));
     }
-    answer(std::move(response), false);
   }
 
   void refuse(const Refusal& refusal) {
@@ -999,13 +1007,12 @@ util::Result<void> Server::use_tls(const Tls& tls) {
     context.use_certificate_chain_file(tls.certificate_chain_file);
     context.use_private_key_file(tls.private_key_file, ssl::context::pem);
     if (SSL_CTX_check_private_key(context.native_handle()) != 1)
-      return util::fail(util::ErrorCode::k_invalid_input, "the key does not match the certificate");
+      throw boost::system::system_error(asio::error::invalid_argument);
     m_impl->tls.emplace(std::move(context));
-  } catch (const boost::system::system_error& e) {
+  } catch (const boost::system::system_error&) {
     return util::fail(util::ErrorCode::k_invalid_input,
                       "cannot use the certificate " + tls.certificate_chain_file + " and key " +
-                          tls.private_key_file +
-                          " (not PEM, or they do not match): " + e.code().message());
+                          tls.private_key_file + " (not PEM, or they do not match)");
   }
   return {};
 }

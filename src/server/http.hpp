@@ -65,6 +65,9 @@ struct Exchange {
   double seconds = 0;  // from the first byte of the request to the last byte of the answer
 };
 
+// Answers a request; callable from any thread, once.
+using Reply = std::function<void(Response)>;
+
 // What the layer calls. Each callback may be called from any of the loop's threads, for several
 // connections at once.
 struct Application {
@@ -72,8 +75,9 @@ struct Application {
   // the most body bytes the request may carry, or the answer to give at once without reading the
   // body (the connection then closes if a body was on its way).
   std::function<std::variant<std::size_t, Response>(const Request& head, bool has_body)> on_head;
-  // The whole request: its answer. HEAD is answered as GET without the body.
-  std::function<Response(Request& request)> on_request;
+  // The whole request: the application answers it by calling `reply` once, at once or later
+  // from any thread (work taken off the event loop). HEAD is answered as GET without the body.
+  std::function<void(Request& request, Reply reply)> on_request;
   // The problem body of one of the layer's own answers (400, 408, 413, 414, 415, 417, 431, 501).
   std::function<Response(int status, const std::string& title, const std::string& detail)> problem;
   // Headers every answer carries unless it has one of the same name (names as written).

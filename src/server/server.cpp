@@ -228,21 +228,6 @@ Response handle(Context& context, Request request, std::string* route_pattern) {
       for (const auto& [k, v] : r.query) key += "\n" + k + "=" + v;
       if (auto hit = context.cache->answer(key)) return *hit;
     }
-    // Imports and conversions parse whole documents: a few at a time.
-    bool gated = route.heavy && context.imports != nullptr;
-    if (gated) {
-      if (auto busy = context.imports->enter()) return *busy;
-    }
-    struct Leave {
-      ImportGate* gate;
-      ~Leave() {
-        if (!gate) return;
-        gate->leave();
-        // A document's parse leaves many freed pieces behind: give them back to the system, so
-        // that the next import starts from the same size (docs/security.md).
-        malloc_trim(0);
-      }
-    } leave{gated ? context.imports : nullptr};
     try {
       auto response = route.handler(call);
       if (context.cache && changes_state(r.method)) context.cache->wrote();
@@ -347,7 +332,11 @@ int serve(const core::Catalog& catalog, const std::filesystem::path& db, const O
   mallopt(M_TRIM_THRESHOLD, 4 * 1024 * 1024);
   LoginThrottle throttle;
   Cache cache;
-  ImportGate imports(opts.import_slots, opts.import_queue);
+  // Slow work off the event loops: imports and conversions, password checks (Route::pool).
+  // Emptied (their accepted tasks finished) right after the server stops, while everything their
+  // tasks use is still there.
+  std::optional<WorkQueue> imports(std::in_place, opts.import_slots, opts.import_queue);
+  std::optional<WorkQueue> passwords(std::in_place, opts.max_password_checks, opts.password_queue);
   std::mutex log_mutex;
 
   http::Limits limits;
@@ -358,7 +347,7 @@ int serve(const core::Catalog& catalog, const std::filesystem::path& db, const O
   limits.threads = opts.threads;
 
   auto context_for = [&](store::Store& store) {
-    return Context{catalog, store, opts, throttle, &cache, &imports};
+    return Context{catalog, store, opts, throttle, &cache};
   };
   http::Application app;
   app.on_head = [&](const Request& head, bool has_body) -> std::variant<std::size_t, Response> {
@@ -368,7 +357,7 @@ int serve(const core::Catalog& catalog, const std::filesystem::path& db, const O
     auto ctx = context_for(*store);
     return preflight(ctx, head, has_body);
   };
-  app.on_request = [&](Request& request) {
+  auto answer = [&](Request request) {
     auto* store = thread_store(db);
     std::string route = request.path == "/metrics"          ? "/metrics"
                         : request.path.starts_with("/api/") ? "unmatched"
@@ -382,6 +371,27 @@ int serve(const core::Catalog& catalog, const std::filesystem::path& db, const O
     }
     response.route = route;
     return response;
+  };
+  app.on_request = [&](Request& request, http::Reply reply) {
+    bool known = false;
+    const Route* route =
+        request.listener == 0 ? find_route(request.method, request.path, known) : nullptr;
+    auto pool = route ? route->pool : Route::Pool::k_loop;
+    if (pool == Route::Pool::k_loop) return reply(answer(std::move(request)));
+    auto& queue = pool == Route::Pool::k_imports ? *imports : *passwords;
+    auto task = [&answer, pool, reply, request = std::move(request)]() mutable {
+      auto response = answer(std::move(request));
+      // A document's parse leaves many freed pieces behind: give them back to the system, so
+      // that the next import starts from the same size.
+      if (pool == Route::Pool::k_imports) malloc_trim(0);
+      reply(std::move(response));
+    };
+    if (!queue.submit(std::move(task))) {
+      auto r = pool == Route::Pool::k_imports ? busy("importing or converting documents", 5)
+                                              : busy("checking passwords", 1);
+      r.route = route->pattern;
+      reply(std::move(r));
+    }
   };
   app.problem = [](int status, const std::string& title, const std::string& detail) {
     return problem(status, title, detail);
@@ -447,6 +457,8 @@ int serve(const core::Catalog& catalog, const std::filesystem::path& db, const O
         << metrics_port << "/metrics\n";
   out << std::flush;
   server.run(true);
+  imports.reset();
+  passwords.reset();
   out << "stopped\n" << std::flush;
   return 0;
 }

@@ -62,17 +62,19 @@ struct Options {
   std::size_t max_connections = 10000;
   std::size_t max_connections_per_address = 256;
   std::size_t threads = 16;  // threads of the event loop, each with its own workspace connection
-  // Imports, conversions and validations of uploaded documents run at most `import_slots` at a
-  // time; up to `import_queue` more wait (at most 10 s), others get 503 with Retry-After.
+  // Imports, conversions and validations of uploaded documents run on `import_slots` threads of
+  // their own; up to `import_queue` more wait, others get 503 with Retry-After.
   std::size_t import_slots = 2;
   std::size_t import_queue = 8;
   std::string tls_cert;  // PEM files; both set: HTTPS, Secure cookies and HSTS
   std::string tls_key;
   bool secure_cookies = false;  // set by serve() under TLS: the cookie is __Host-cf_session
-  // Password verifications and hashes (argon2id, 64 MiB and about 0.1 s each) running at once;
-  // a sign-in beyond them waits up to `password_check_wait_ms` (on its event-loop thread), then
-  // gets 503 with Retry-After.
+  // Password verifications and hashes (argon2id, 64 MiB and about 0.1 s each) running at once:
+  // the routes that check or set a password run on that many threads of their own, with up to
+  // `password_queue` waiting (503 with Retry-After beyond). Anything else that hashes waits up to
+  // `password_check_wait_ms` for one of the same slots.
   std::size_t max_password_checks = 2;
+  std::size_t password_queue = 32;
   int password_check_wait_ms = 1000;
 };
 
@@ -156,8 +158,7 @@ class LoginThrottle {
   std::size_t m_slots_used = 0;
 };
 
-class Cache;       // api.hpp: signed-in accounts and answers of reads, per workspace change
-class ImportGate;  // api.hpp: how many imports and conversions run at once
+class Cache;  // api.hpp: signed-in accounts and answers of reads, per workspace change
 
 // What a request is answered with: the catalog, the workspace, the server's settings, and the
 // cache the server's threads share (none in tests that do not ask for one).
@@ -167,7 +168,6 @@ struct Context {
   const Options& options;
   LoginThrottle& throttle;
   Cache* cache = nullptr;
-  ImportGate* imports = nullptr;  // none: no limit (tests that call handle() directly)
 };
 
 // Answers one request (the router, without sockets): what the tests call directly. Sets

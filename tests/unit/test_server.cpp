@@ -1086,29 +1086,40 @@ TEST(LoginThrottle, PasswordChecksRunAtMostMaxAtOnce) {
 namespace cyberframe::server {
 namespace {
 
-// Imports and conversions: two run, one waits, the next is told to come back.
-TEST(ImportGateTest, RunsAFewAtATimeQueuesSomeAndRefusesTheRestWithRetryAfter) {
-  ImportGate gate(2, 1, std::chrono::milliseconds(300));
-  EXPECT_FALSE(gate.enter());
-  EXPECT_FALSE(gate.enter());
-  std::optional<Response> waited;
-  std::thread waiter([&] { waited = gate.enter(); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  auto refused = gate.enter();  // the queue (1) is full
-  ASSERT_TRUE(refused);
-  EXPECT_EQ(refused->status, 503);
-  EXPECT_TRUE(std::any_of(refused->headers.begin(), refused->headers.end(),
-                          [](const auto& h) { return h.first == "Retry-After"; }));
-  gate.leave();  // a slot frees: the waiter gets it
-  waiter.join();
-  EXPECT_FALSE(waited);
-  // Full again: a waiter that gets no slot in time is refused too.
-  auto timed_out = gate.enter();
-  ASSERT_TRUE(timed_out);
-  EXPECT_EQ(timed_out->status, 503);
-  gate.leave();
-  gate.leave();
-  EXPECT_FALSE(gate.enter());
+// Slow work (imports, password checks): two threads run it, one task waits, the next is refused;
+// every accepted task runs, the waiting one as soon as a thread frees.
+TEST(WorkQueueTest, RunsOnItsThreadsQueuesABoundedNumberAndRefusesTheRest) {
+  std::mutex m;
+  std::condition_variable cv;
+  bool release = false;
+  std::atomic<int> started{0}, done{0};
+  auto blocking = [&] {
+    ++started;
+    std::unique_lock lock(m);
+    cv.wait(lock, [&] { return release; });
+    ++done;
+  };
+  {
+    WorkQueue queue(2, 1);
+    // One at a time: a task counts against the queue until a thread takes it.
+    EXPECT_TRUE(queue.submit(blocking));
+    while (started < 1) std::this_thread::yield();
+    EXPECT_TRUE(queue.submit(blocking));
+    while (started < 2) std::this_thread::yield();
+    EXPECT_TRUE(queue.submit(blocking));   // waits
+    EXPECT_FALSE(queue.submit(blocking));  // the queue (1) is full
+    {
+      std::lock_guard lock(m);
+      release = true;
+    }
+    cv.notify_all();
+  }  // the destructor finishes what was accepted
+  EXPECT_EQ(done, 3);
+  auto refused = busy("importing or converting documents", 5);
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_TRUE(std::any_of(refused.headers.begin(), refused.headers.end(), [](const auto& h) {
+    return h.first == "Retry-After" && h.second == "5";
+  }));
 }
 
 }  // namespace
