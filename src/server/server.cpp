@@ -178,9 +178,14 @@ int serve(const core::Catalog& catalog, const std::filesystem::path& db, const O
           std::ostream& out, std::ostream& log) {
   // Opened once here, so that migrations run before any request and a bad file stops the start.
   {
-    auto check = store::open_sqlite(db);
+    auto check = store::open_sqlite(db, options.audit_files);
     if (!check) {
       log << "cyberframe: error: " << check.error().message << '\n';
+      return 3;
+    }
+    // Without the audit key nobody could even sign in (signing in is recorded).
+    if (auto ready = (*check)->can_record(); !ready) {
+      log << "cyberframe: error: " << ready.error().message << '\n';
       return 3;
     }
   }
@@ -222,7 +227,7 @@ int serve(const core::Catalog& catalog, const std::filesystem::path& db, const O
     // One workspace connection per worker thread (docs/ARCHITECTURE.md: a Store per thread).
     thread_local std::unique_ptr<store::Store> t_store;
     if (!t_store) {
-      auto opened = store::open_sqlite(db);
+      auto opened = store::open_sqlite(db, opts.audit_files);
       if (opened) t_store = std::move(*opened);
     }
     Request r;

@@ -49,7 +49,8 @@ struct Options {
   std::size_t threads = 32;  // worker threads, each with its own workspace connection
   std::string tls_cert;      // PEM files; both set: HTTPS, and session cookies are Secure
   std::string tls_key;
-  bool secure_cookies = false;  // set by serve() under TLS
+  bool secure_cookies = false;    // set by serve() under TLS
+  store::AuditFiles audit_files;  // the audit key and anchor (empty: beside the workspace)
 };
 
 // Refuses logins after too many failures: 5 failures of one account name, or 20 from one
