@@ -13,7 +13,7 @@
 #include <array>
 #include <cerrno>
 #include <charconv>
-#include <cstdio>
+#include <chrono>
 #include <cstring>
 #include <optional>
 
@@ -64,16 +64,17 @@ class File {
   int m_fd;
 };
 
-// Reads at most `limit` bytes from the start of the file.
+// Reads at most `limit` bytes from the start of a regular file.
 Result<std::string> read_head(int fd, std::size_t limit, const std::filesystem::path& path) {
   std::string out(limit, '\0');
   std::size_t got = 0;
   while (got < limit) {
-    auto n = ::pread(fd, out.data() + got, limit - got, static_cast<off_t>(got));
+    auto want = limit - got;
+    auto n = ::pread(fd, out.data() + got, want, static_cast<off_t>(got));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return fail(ErrorCode::k_io, system_error("cannot read", path));
-    if (n == 0) break;
     got += static_cast<std::size_t>(n);
+    if (static_cast<std::size_t>(n) < want) break;  // a regular file reads short only at its end
   }
   out.resize(got);
   return out;
@@ -100,9 +101,12 @@ Result<void> lock(int fd, int how, const std::filesystem::path& path) {
 // A number as the anchor writes it: 20 digits, so that every anchor has the same length and an
 // update overwrites the previous one in place.
 std::string padded(std::int64_t n) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%020lld", static_cast<long long>(n));
-  return buffer;
+  char digits[24];
+  auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  auto length = static_cast<std::size_t>(end - digits);
+  std::string out(length < 20 ? 20 - length : 0, '0');
+  out.append(digits, length);
+  return out;
 }
 
 }  // namespace
@@ -132,13 +136,18 @@ std::string audit_sha256(std::string_view previous, const AuditRowFields& row) {
 }
 
 // HMAC-SHA256 with the key set once: each message re-initialises the context from the keyed
-// state instead of hashing the key again.
-struct AuditSeal::Mac {
+// state instead of hashing the key again. And the anchor file, kept open between writes: opening
+// and closing it cost as much as the rest of an update together.
+struct AuditSeal::State {
   EVP_MAC* mac = nullptr;
   EVP_MAC_CTX* ctx = nullptr;
-  ~Mac() {
+  int anchor_fd = -1;
+  std::chrono::steady_clock::time_point anchor_checked;  // when anchor_fd was last found linked
+  std::string anchor_written;  // what this seal last wrote there (its MAC needs no checking)
+  ~State() {
     EVP_MAC_CTX_free(ctx);
     EVP_MAC_free(mac);
+    if (anchor_fd >= 0) ::close(anchor_fd);
   }
   void begin() { EVP_MAC_init(ctx, nullptr, 0, nullptr); }
   void add(std::string_view bytes) {
@@ -161,8 +170,8 @@ struct AuditSeal::Mac {
   }
 };
 
-AuditSeal::AuditSeal(AuditFiles files, std::unique_ptr<Mac> mac)
-    : m_files(std::move(files)), m_mac(std::move(mac)) {}
+AuditSeal::AuditSeal(AuditFiles files, std::unique_ptr<State> state)
+    : m_files(std::move(files)), m_state(std::move(state)) {}
 AuditSeal::AuditSeal(AuditSeal&&) noexcept = default;
 AuditSeal& AuditSeal::operator=(AuditSeal&&) noexcept = default;
 AuditSeal::~AuditSeal() = default;
@@ -194,7 +203,7 @@ Result<AuditSeal> AuditSeal::open(const AuditFiles& files) {
   for (std::size_t i = 0; i < k_key_bytes; ++i)
     std::from_chars(hex.data() + 2 * i, hex.data() + 2 * i + 2, key[i], 16);
 
-  auto mac = std::make_unique<Mac>();
+  auto mac = std::make_unique<State>();
   mac->mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
   mac->ctx = mac->mac ? EVP_MAC_CTX_new(mac->mac) : nullptr;
   char digest[] = "SHA256";
@@ -229,14 +238,14 @@ Result<AuditSeal> AuditSeal::create(const AuditFiles& files) {
 std::string AuditSeal::row_hash(std::string_view previous, const AuditRowFields& row) {
   char id[24];
   auto end = std::to_chars(id, id + sizeof id, row.id).ptr;
-  m_mac->begin();
-  m_mac->add(k_row_header);
-  m_mac->field(previous);
-  m_mac->field(std::string_view(id, static_cast<std::size_t>(end - id)));
+  m_state->begin();
+  m_state->add(k_row_header);
+  m_state->field(previous);
+  m_state->field(std::string_view(id, static_cast<std::size_t>(end - id)));
   for (auto part :
        {row.at, row.actor, row.entity, row.entity_id, row.action, row.before, row.after})
-    m_mac->field(part);
-  return m_mac->end();
+    m_state->field(part);
+  return m_state->end();
 }
 
 std::string AuditSeal::anchor_text(const AuditHead& head) {
@@ -245,9 +254,9 @@ std::string AuditSeal::anchor_text(const AuditHead& head) {
   text += "rows " + padded(head.rows) + "\n";
   text += "last-id " + padded(head.last_id) + "\n";
   text += "last-hash " + head.last_hash + "\n";
-  m_mac->begin();
-  m_mac->add(text);
-  text += "mac " + m_mac->end() + "\n";
+  m_state->begin();
+  m_state->add(text);
+  text += "mac " + m_state->end() + "\n";
   return text;
 }
 
@@ -322,25 +331,53 @@ Result<void> AuditSeal::advance_anchor(
     const AuditHead& head,
     const std::function<bool(std::int64_t, const std::string&)>& still_there) {
   const auto& path = m_files.anchor;
-  File f(::open(path.c_str(), O_RDWR | O_CLOEXEC));
-  if (!f.ok()) {
-    if (errno == ENOENT) return {};  // stays missing: evidence for audit verify
-    return fail(ErrorCode::k_io, system_error("cannot open", path));
+  int& fd = m_state->anchor_fd;
+  // The file at the path is the anchor: one deleted or replaced since it was opened is let go
+  // (looked at once a second: a system call per write cost more than the rest of the update).
+  auto now = std::chrono::steady_clock::now();
+  if (fd >= 0 && now - m_state->anchor_checked > std::chrono::seconds(1)) {
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || st.st_nlink == 0) {
+      ::close(fd);
+      fd = -1;
+    }
+    m_state->anchor_checked = now;
   }
-  if (auto l = lock(f.fd(), LOCK_EX, path); !l) return std::unexpected(l.error());
-  auto text = read_head(f.fd(), 1024, path);
+  if (fd < 0) {
+    m_state->anchor_checked = now;
+    fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+    if (fd < 0) {
+      if (errno == ENOENT) return {};  // stays missing: evidence for audit verify
+      return fail(ErrorCode::k_io, system_error("cannot open", path));
+    }
+  }
+  if (auto l = lock(fd, LOCK_EX, path); !l) return std::unexpected(l.error());
+  struct Unlock {
+    int fd;
+    ~Unlock() { ::flock(fd, LOCK_UN); }
+  } unlock{fd};
+  auto text = read_head(fd, 1024, path);
   if (!text) return std::unexpected(text.error());
   auto current = parse_anchor(*text);
-  if (!current || anchor_text(*current) != *text) return {};          // altered: leave it
+  if (!current) return {};  // damaged: leave it
+  if (*text != m_state->anchor_written && anchor_text(*current) != *text)
+    return {};                                                        // altered: leave it
   if (current->last_id >= head.last_id) return {};                    // another writer got further
   if (!still_there(current->last_id, current->last_hash)) return {};  // the trail diverged
   AuditHead next = head;
   next.keyed_from = current->keyed_from;
-  return write_all(f.fd(), anchor_text(next), path);
+  auto written = anchor_text(next);
+  if (auto w = write_all(fd, written, path); !w) return w;
+  m_state->anchor_written = std::move(written);
+  return {};
 }
 
 Result<void> AuditSeal::write_anchor(const AuditHead& head) {
   const auto& path = m_files.anchor;
+  if (m_state->anchor_fd >= 0) {  // this file is the anchor from now on
+    ::close(m_state->anchor_fd);
+    m_state->anchor_fd = -1;
+  }
   File f(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600));
   if (!f.ok()) return fail(ErrorCode::k_io, system_error("cannot create the audit anchor", path));
   if (auto l = lock(f.fd(), LOCK_EX, path); !l) return std::unexpected(l.error());

@@ -91,7 +91,8 @@ class AuditSeal {
   // is intact, older than `head`, and `still_there(id, hash)` confirms that the database still
   // holds the row the anchor names. Otherwise it leaves the anchor as it is: a missing, altered
   // or contradicted anchor is evidence for `audit verify`, and a newer one was written by another
-  // process. Runs under an exclusive lock on the anchor file.
+  // process. Runs under an exclusive lock on the anchor file, which it keeps open between calls
+  // (opened again, within a second, when it was deleted or replaced).
   Result<void> advance_anchor(
       const AuditHead& head,
       const std::function<bool(std::int64_t, const std::string&)>& still_there);
@@ -100,12 +101,12 @@ class AuditSeal {
   Result<void> write_anchor(const AuditHead& head);
 
  private:
-  struct Mac;  // the keyed HMAC state (OpenSSL)
-  AuditSeal(AuditFiles files, std::unique_ptr<Mac> mac);
+  struct State;  // the keyed HMAC (OpenSSL) and the anchor file kept open between writes
+  AuditSeal(AuditFiles files, std::unique_ptr<State> state);
   std::string anchor_text(const AuditHead& head);
 
   AuditFiles m_files;
-  std::unique_ptr<Mac> m_mac;
+  std::unique_ptr<State> m_state;
 };
 
 }  // namespace cyberframe::store

@@ -577,22 +577,28 @@ class SqliteStore final : public Store {
   }
 
   // Runs `body` in one IMMEDIATE transaction; rolls back on an error. After a commit that
-  // appended audit rows, moves the anchor forward to the new head.
+  // appended audit rows, moves the anchor forward to the new head: outside the write mutex, so
+  // the next writer need not wait for it (the anchor's flock orders the writers of the anchor).
   template <typename T, typename F>
   Result<T> transaction(F&& body) {
-    std::lock_guard lock(write_mutex());
-    if (auto r = exec("BEGIN IMMEDIATE"); !r) return std::unexpected(r.error());
-    m_audit_tail.reset();  // another process may have appended since
     m_appended = false;
-    Result<T> result = body();
-    if (!result) {
-      exec("ROLLBACK");
-      return result;
-    }
-    if (auto r = exec("COMMIT"); !r) {
-      exec("ROLLBACK");
-      return std::unexpected(r.error());
-    }
+    auto result = [&]() -> Result<T> {
+      std::lock_guard lock(write_mutex());
+      if (auto r = exec("BEGIN IMMEDIATE"); !r) return std::unexpected(r.error());
+      m_audit_tail.reset();  // another process may have appended since
+      Result<T> out = body();
+      if (!out) {
+        exec("ROLLBACK");
+        m_appended = false;
+        return out;
+      }
+      if (auto r = exec("COMMIT"); !r) {
+        exec("ROLLBACK");
+        m_appended = false;
+        return std::unexpected(r.error());
+      }
+      return out;
+    }();
     if (m_appended) advance_anchor();
     return result;
   }

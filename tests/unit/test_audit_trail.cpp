@@ -409,6 +409,11 @@ TEST_F(KeyedTrail, ReAnchoringAcceptsATrailKnownToBeRightAndIsRecorded) {
   ASSERT_TRUE(v) << v.error().message;
   EXPECT_TRUE(v->intact);
   EXPECT_TRUE(contains(store->audit_log("audit", "trail", 1)->back().before, "is missing"));
+  // The new anchor file is the one the store's writes move on (not the deleted one it had open).
+  set_level("ID.AM-3", 1);
+  v = store->verify_audit();
+  EXPECT_TRUE(v->intact) << v->problem;
+  EXPECT_EQ(v->anchor_rows, 6);
 }
 
 TEST_F(KeyedTrail, ReAnchoringNeverHidesABrokenRow) {
