@@ -2193,8 +2193,26 @@ class SqliteStore final : public Store {
       if (st.step() != SQLITE_ROW) return std::unexpected(db_error("counting the audit rows"));
       rows = st.integer(0);
     }
+    if (m_seal && rows == 0) {
+      // A new (or empty) workspace keyed with a key that exists already: its anchor is written
+      // afresh, unless it holds the head of some other trail (this workspace deleted and made
+      // again, by accident or to hide it): that evidence is not overwritten.
+      auto anchor = m_seal->read_anchor();
+      if (!anchor) return std::unexpected(anchor.error());
+      if (anchor->state == AnchorReading::State::k_missing ||
+          (anchor->state == AnchorReading::State::k_ok && anchor->head.rows == 0))
+        return {};
+      return fail(ErrorCode::k_io,
+                  "the audit anchor " + m_audit_files.anchor.string() + " of " + path.string() +
+                      (anchor->state == AnchorReading::State::k_ok
+                           ? " records " + std::to_string(anchor->head.rows) + " audit " +
+                                 (anchor->head.rows == 1 ? "row" : "rows") +
+                                 ", but the workspace is new: was it deleted or moved? "
+                           : " is not this workspace's (" + anchor->problem + "). ") +
+                      "To start over on purpose, remove the anchor file (and the key, "
+                      "unless you mean to keep using it) first");
+    }
     if (m_seal) {
-      if (rows == 0) return {};
       return fail(ErrorCode::k_io,
                   path.string() + " has an audit trail from before keying (schema version " +
                       std::to_string(version) + ", " + std::to_string(rows) +

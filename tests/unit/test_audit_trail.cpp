@@ -549,6 +549,30 @@ TEST(AuditKeying, AKeyedWorkspaceRolledBackIsRefused) {
   EXPECT_TRUE(contains(s.error().message, "already exists")) << s.error().message;
 }
 
+TEST(AuditKeying, AWorkspaceDeletedIsNotMadeAgainOverItsAnchor) {
+  TempDir dir;
+  auto path = dir.path / "ws.db";
+  {
+    auto s = open_sqlite(path);
+    ASSERT_TRUE(s);
+    ASSERT_TRUE((*s)->create_organization("ACME", ""));
+  }
+  auto anchor = read_file(path.string() + ".audit-anchor");
+  fs::remove(path);  // a server started now would make an empty workspace in its place
+  auto s = open_sqlite(path);
+  ASSERT_FALSE(s);
+  EXPECT_TRUE(contains(s.error().message,
+                       "records 1 audit row, but the workspace is new: was it deleted or moved?"))
+      << s.error().message;
+  EXPECT_EQ(read_file(path.string() + ".audit-anchor"), anchor) << "the evidence is kept";
+  // Starting over on purpose: without the anchor, the key is used again.
+  fs::remove(path);
+  fs::remove(path.string() + ".audit-anchor");
+  s = open_sqlite(path);
+  ASSERT_TRUE(s) << s.error().message;
+  EXPECT_TRUE((*s)->verify_audit()->intact);
+}
+
 TEST(AuditKeying, AFailedUpgradeLeavesNoKeyBehind) {
   TempDir dir;
   auto path = dir.path / "old.db";
