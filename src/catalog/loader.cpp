@@ -1,7 +1,5 @@
 #include "catalog/loader.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -35,8 +33,15 @@ bool LoadResult::ok() const {
 namespace {
 
 // Upper bound on framework nodes in one file (aliases, which could multiply a subtree, are refused
-// before parsing; this bounds the memory one file can take).
+// while parsing).
 constexpr std::size_t k_max_nodes_per_file = 500000;
+
+// The YAML budget of one file, checked while it is parsed (util/yaml.hpp): 2,000,000 YAML nodes
+// (a framework of 100,000 subcategories takes about 700,000), nesting of 64, 1 MiB in one scalar.
+// The tree then costs at most about 150 MB; catalog files are the operator's own (files and
+// --catalog directories), never a request's body.
+constexpr util::ParseLimits k_yaml_limits{
+    .bytes = 16u << 20, .nodes = 2000000, .depth = 64, .item_bytes = 1u << 20};
 
 const std::regex& item_id_pattern() {
   static const std::regex re("^[a-z0-9][a-z0-9.-]*$");
@@ -51,18 +56,17 @@ const std::regex& clause_id_pattern() {
   return re;
 }
 
-std::string type_name(const YAML::Node& n) {
-  switch (n.Type()) {
-    case YAML::NodeType::Null:
+std::string type_name(const util::YamlNode& n) {
+  switch (n.kind()) {
+    case util::YamlNode::Kind::k_null:
+    case util::YamlNode::Kind::k_undefined:
       return "nothing";
-    case YAML::NodeType::Scalar:
+    case util::YamlNode::Kind::k_scalar:
       return "text";
-    case YAML::NodeType::Sequence:
+    case util::YamlNode::Kind::k_sequence:
       return "a list";
-    case YAML::NodeType::Map:
+    case util::YamlNode::Kind::k_map:
       return "a mapping";
-    case YAML::NodeType::Undefined:
-      return "nothing";
   }
   return "?";
 }
@@ -101,8 +105,8 @@ class FileParser {
 
   bool failed() const { return m_failed; }
 
-  std::optional<Item> parse(const YAML::Node& root) {
-    if (!root.IsMap()) {
+  std::optional<Item> parse(const util::YamlNode& root) {
+    if (!root.is_map()) {
       error(root,
             "expected a mapping with 'kind' at the top of the file, found " + type_name(root));
       return std::nullopt;
@@ -118,13 +122,14 @@ class FileParser {
   }
 
  private:
-  Location loc(const YAML::Node& n) const {
-    auto mark = n.Mark();
-    if (mark.line < 0) return Location{m_path, 0, 0};
-    return Location{m_path, mark.line + 1, mark.column + 1};
+  Location loc(const util::YamlNode& n) const {
+    auto at = n.position();
+    return Location{m_path, at.line, at.column};
   }
 
-  void error(const YAML::Node& at, std::string message) { error_at(loc(at), std::move(message)); }
+  void error(const util::YamlNode& at, std::string message) {
+    error_at(loc(at), std::move(message));
+  }
   void error_at(Location where, std::string message) {
     m_failed = true;
     if (++m_error_count > k_max_errors_per_file) {
@@ -136,53 +141,53 @@ class FileParser {
     m_diagnostics.push_back(Diagnostic{Severity::k_error, DiagnosticKind::k_content,
                                        std::move(where), std::move(message)});
   }
-  void warning(const YAML::Node& at, std::string message) {
+  void warning(const util::YamlNode& at, std::string message) {
     m_diagnostics.push_back(
         Diagnostic{Severity::k_warning, DiagnosticKind::k_content, loc(at), std::move(message)});
   }
 
-  // Reports unknown and duplicate keys of `map`. REQUIRES: map.IsMap().
-  void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
+  // Reports unknown and duplicate keys of `map`. REQUIRES: map.is_map().
+  void check_keys(const util::YamlNode& map, std::initializer_list<std::string_view> allowed,
                   std::string_view what) {
     std::set<std::string> seen;
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      if (!it->first.IsScalar()) {
-        error(it->first,
-              "a key in " + std::string(what) + " must be text, found " + type_name(it->first));
+    for (const auto& [key_node, value] : map.entries()) {
+      if (!key_node.is_scalar()) {
+        error(key_node,
+              "a key in " + std::string(what) + " must be text, found " + type_name(key_node));
         continue;
       }
-      const auto key = it->first.Scalar();
+      const auto& key = key_node.scalar();
       if (!seen.insert(key).second) {
-        error(it->first, "duplicate key '" + key + "' in " + std::string(what));
+        error(key_node, "duplicate key '" + key + "' in " + std::string(what));
         continue;
       }
       if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
         std::vector<std::string> names(allowed.begin(), allowed.end());
-        error(it->first, "unknown key '" + key + "' in " + std::string(what) +
-                             " (expected one of: " + util::join(names, ", ") + ")");
+        error(key_node, "unknown key '" + key + "' in " + std::string(what) +
+                            " (expected one of: " + util::join(names, ", ") + ")");
       }
     }
   }
 
   // The text value of map[key]; nullopt (with an error when required) when missing or not text.
-  std::optional<std::string> text(const YAML::Node& map, const char* key, bool required,
+  std::optional<std::string> text(const util::YamlNode& map, const char* key, bool required,
                                   std::string_view what) {
-    auto value = map[key];
-    if (!value.IsDefined() || value.IsNull()) {
+    const auto& value = map[key];
+    if (!value.is_defined() || value.is_null()) {
       if (required) {
-        if (value.IsDefined())
+        if (value.is_defined())
           error(value, "'" + std::string(key) + "' of " + std::string(what) + " must not be empty");
         else
           error(map, "missing required key '" + std::string(key) + "' in " + std::string(what));
       }
       return std::nullopt;
     }
-    if (!value.IsScalar()) {
+    if (!value.is_scalar()) {
       error(value, "'" + std::string(key) + "' of " + std::string(what) + " must be text, found " +
                        type_name(value));
       return std::nullopt;
     }
-    auto s = util::trim(value.Scalar());
+    auto s = util::trim(value.scalar());
     if (s.empty() && required) {
       error(value, "'" + std::string(key) + "' of " + std::string(what) + " must not be empty");
       return std::nullopt;
@@ -190,15 +195,15 @@ class FileParser {
     return s;
   }
 
-  std::string optional_text(const YAML::Node& map, const char* key, std::string_view what) {
+  std::string optional_text(const util::YamlNode& map, const char* key, std::string_view what) {
     return text(map, key, false, what).value_or("");
   }
 
-  bool boolean(const YAML::Node& map, const char* key, std::string_view what) {
-    auto value = map[key];
-    if (!value.IsDefined() || value.IsNull()) return false;
-    if (value.IsScalar()) {
-      const auto& s = value.Scalar();
+  bool boolean(const util::YamlNode& map, const char* key, std::string_view what) {
+    const auto& value = map[key];
+    if (!value.is_defined() || value.is_null()) return false;
+    if (value.is_scalar()) {
+      const auto& s = value.scalar();
       if (s == "true") return true;
       if (s == "false") return false;
     }
@@ -206,28 +211,28 @@ class FileParser {
     return false;
   }
 
-  std::vector<std::string> text_list(const YAML::Node& map, const char* key,
+  std::vector<std::string> text_list(const util::YamlNode& map, const char* key,
                                      std::string_view what) {
     std::vector<std::string> out;
-    auto value = map[key];
-    if (!value.IsDefined() || value.IsNull()) return out;
-    if (!value.IsSequence()) {
+    const auto& value = map[key];
+    if (!value.is_defined() || value.is_null()) return out;
+    if (!value.is_sequence()) {
       error(value, "'" + std::string(key) + "' of " + std::string(what) +
                        " must be a list of text, found " + type_name(value));
       return out;
     }
     for (const auto& item : value) {
-      if (!item.IsScalar() || util::trim(item.Scalar()).empty()) {
+      if (!item.is_scalar() || util::trim(item.scalar()).empty()) {
         error(item, "each entry of '" + std::string(key) + "' of " + std::string(what) +
                         " must be non-empty text, found " + type_name(item));
         continue;
       }
-      out.push_back(util::trim(item.Scalar()));
+      out.push_back(util::trim(item.scalar()));
     }
     return out;
   }
 
-  bool check_item_id(const YAML::Node& root, const std::string& id) {
+  bool check_item_id(const util::YamlNode& root, const std::string& id) {
     if (!std::regex_match(id, item_id_pattern())) {
       error(root["id"],
             "id '" + id +
@@ -238,15 +243,15 @@ class FileParser {
     return true;
   }
 
-  core::Provenance parse_provenance(const YAML::Node& root, std::string_view what) {
+  core::Provenance parse_provenance(const util::YamlNode& root, std::string_view what) {
     core::Provenance p;
-    auto node = root["provenance"];
-    if (!node.IsDefined() || node.IsNull()) {
+    const auto& node = root["provenance"];
+    if (!node.is_defined() || node.is_null()) {
       error(root, "missing required key 'provenance' in " + std::string(what) +
                       " (source document, edition, tables and method)");
       return p;
     }
-    if (!node.IsMap()) {
+    if (!node.is_map()) {
       error(node, "'provenance' must be a mapping, found " + type_name(node));
       return p;
     }
@@ -265,7 +270,7 @@ class FileParser {
     return p;
   }
 
-  std::optional<core::Framework> parse_framework(const YAML::Node& root) {
+  std::optional<core::Framework> parse_framework(const util::YamlNode& root) {
     check_keys(root,
                {"kind", "id", "title", "short_title", "version", "publisher", "description",
                 "conformance", "provenance", "nodes", "derive"},
@@ -289,14 +294,14 @@ class FileParser {
     }
     fw.provenance = parse_provenance(root, "the framework");
 
-    auto derive = root["derive"];
-    auto nodes = root["nodes"];
-    bool has_derive = derive.IsDefined() && !derive.IsNull();
-    bool has_nodes = nodes.IsDefined() && !nodes.IsNull();
+    const auto& derive = root["derive"];
+    const auto& nodes = root["nodes"];
+    bool has_derive = derive.is_defined() && !derive.is_null();
+    bool has_nodes = nodes.is_defined() && !nodes.is_null();
     if (has_derive && has_nodes) {
       error(derive, "a framework has either 'nodes' or 'derive', not both");
     } else if (has_derive) {
-      if (!derive.IsMap()) {
+      if (!derive.is_map()) {
         error(derive,
               "'derive' must be a mapping with 'from' and 'through', found " + type_name(derive));
       } else {
@@ -305,13 +310,13 @@ class FileParser {
         d.location = loc(derive);
         d.from = text(derive, "from", true, "'derive'").value_or("");
         d.through = text_list(derive, "through", "'derive'");
-        if (d.through.empty() && derive["through"].IsDefined() == false)
+        if (d.through.empty() && derive["through"].is_defined() == false)
           error(derive, "missing required key 'through' in 'derive' (the edition mapping sets)");
         fw.derivation = std::move(d);
       }
     } else if (!has_nodes) {
       error(root, "missing required key 'nodes' in the framework (its functions)");
-    } else if (!nodes.IsSequence()) {
+    } else if (!nodes.is_sequence()) {
       error(nodes, "'nodes' must be a list of function nodes, found " + type_name(nodes));
     } else {
       if (nodes.size() == 0)
@@ -326,7 +331,7 @@ class FileParser {
     return fw;
   }
 
-  std::optional<core::Node> parse_node(const YAML::Node& n, core::Level expected,
+  std::optional<core::Node> parse_node(const util::YamlNode& n, core::Level expected,
                                        const std::string& parent_id,
                                        std::map<std::string, Location>& seen) {
     if (++m_node_count > k_max_nodes_per_file) {
@@ -336,7 +341,7 @@ class FileParser {
     }
     const std::string where =
         parent_id.empty() ? std::string("a function node") : "a child of node " + parent_id;
-    if (!n.IsMap()) {
+    if (!n.is_map()) {
       error(n, where + " must be a mapping with id, level and title, found " + type_name(n));
       return std::nullopt;
     }
@@ -380,7 +385,7 @@ class FileParser {
     node.title = text(n, "title", needs_title, what).value_or("");
     node.description = optional_text(n, "description", what);
     if (!needs_title && node.title.empty() && node.description.empty() &&
-        n["description"].IsDefined() == false) {
+        n["description"].is_defined() == false) {
       error(n, "missing required key 'description' in " + what + " (the outcome it states)");
     }
     node.source = optional_text(n, "source", what);
@@ -388,17 +393,17 @@ class FileParser {
     node.activities = text_list(n, "activities", what);
     node.inputs = text_list(n, "inputs", what);
     node.outputs = text_list(n, "outputs", what);
-    auto refs = n["references"];
-    if (refs.IsDefined() && !refs.IsNull()) {
-      if (!refs.IsSequence()) {
+    const auto& refs = n["references"];
+    if (refs.is_defined() && !refs.is_null()) {
+      if (!refs.is_sequence()) {
         error(refs, "'references' of " + what + " must be a list, found " + type_name(refs));
       } else {
         for (const auto& r : refs) parse_reference(r, what, node.references);
       }
     }
-    auto children = n["children"];
-    if (children.IsDefined() && !children.IsNull()) {
-      if (!children.IsSequence()) {
+    const auto& children = n["children"];
+    if (children.is_defined() && !children.is_null()) {
+      if (!children.is_sequence()) {
         error(children,
               "'children' of " + what + " must be a list of nodes, found " + type_name(children));
       } else {
@@ -411,10 +416,10 @@ class FileParser {
     return node;
   }
 
-  void parse_reference(const YAML::Node& r, const std::string& what,
+  void parse_reference(const util::YamlNode& r, const std::string& what,
                        std::vector<core::Reference>& out) {
     const std::string rwhat = "a reference of " + what;
-    if (!r.IsMap()) {
+    if (!r.is_map()) {
       error(r, rwhat + " must be a mapping with 'standard' (and 'clause'), found " + type_name(r));
       return;
     }
@@ -425,35 +430,35 @@ class FileParser {
     base.all_parts = boolean(r, "all_parts", rwhat);
     base.printed = optional_text(r, "printed", rwhat);
     base.note = optional_text(r, "note", rwhat);
-    bool has_clause = r["clause"].IsDefined() && !r["clause"].IsNull();
-    bool has_clauses = r["clauses"].IsDefined() && !r["clauses"].IsNull();
+    bool has_clause = r["clause"].is_defined() && !r["clause"].is_null();
+    bool has_clauses = r["clauses"].is_defined() && !r["clauses"].is_null();
     if (has_clause && has_clauses) {
       error(r, rwhat + " has both 'clause' and 'clauses': use one");
       return;
     }
-    std::vector<std::pair<std::string, YAML::Node>> clauses;
+    std::vector<std::pair<std::string, const util::YamlNode*>> clauses;
     if (has_clause) {
-      if (auto c = text(r, "clause", false, rwhat)) clauses.emplace_back(*c, r["clause"]);
+      if (auto c = text(r, "clause", false, rwhat)) clauses.emplace_back(*c, &r["clause"]);
     } else if (has_clauses) {
-      auto list = r["clauses"];
-      if (!list.IsSequence()) {
+      const auto& list = r["clauses"];
+      if (!list.is_sequence()) {
         error(list, "'clauses' of " + rwhat + " must be a list, found " + type_name(list));
         return;
       }
       if (list.size() == 0)
         error(list, "'clauses' of " + rwhat + " is empty: omit it to cite the whole standard");
       for (const auto& c : list) {
-        if (!c.IsScalar()) {
+        if (!c.is_scalar()) {
           error(c, "each clause of " + rwhat + " must be text, found " + type_name(c));
           continue;
         }
-        clauses.emplace_back(util::trim(c.Scalar()), c);
+        clauses.emplace_back(util::trim(c.scalar()), &c);
       }
     }
     for (const auto& [clause, at] : clauses) {
       if (!std::regex_match(clause, clause_id_pattern())) {
-        error(at, "clause '" + clause +
-                      "' is not a clause id (write 'Clause 4' as \"4\", '4.1.' as \"4.1\")");
+        error(*at, "clause '" + clause +
+                       "' is not a clause id (write 'Clause 4' as \"4\", '4.1.' as \"4.1\")");
         continue;
       }
     }
@@ -464,12 +469,12 @@ class FileParser {
     for (const auto& [clause, at] : clauses) {
       auto ref = base;
       ref.clause = clause;
-      ref.location = loc(at);
+      ref.location = loc(*at);
       out.push_back(std::move(ref));
     }
   }
 
-  std::optional<core::Standard> parse_standard(const YAML::Node& root) {
+  std::optional<core::Standard> parse_standard(const util::YamlNode& root) {
     check_keys(root,
                {"kind", "id", "designation", "title", "publisher", "edition", "multipart",
                 "superseded_by", "provenance", "clauses", "annex"},
@@ -485,15 +490,15 @@ class FileParser {
     s.multipart = boolean(root, "multipart", "the standard");
     s.superseded_by = optional_text(root, "superseded_by", "the standard");
     s.provenance = parse_provenance(root, "the standard");
-    auto clauses = root["clauses"];
-    if (clauses.IsDefined() && !clauses.IsNull()) {
+    const auto& clauses = root["clauses"];
+    if (clauses.is_defined() && !clauses.is_null()) {
       s.has_clause_list = true;
-      if (!clauses.IsSequence()) {
+      if (!clauses.is_sequence()) {
         error(clauses, "'clauses' must be a list, found " + type_name(clauses));
       } else {
         std::map<std::string, int> seen;
         for (const auto& c : clauses) {
-          if (!c.IsMap()) {
+          if (!c.is_map()) {
             error(c, "a clause must be a mapping with id and title, found " + type_name(c));
             continue;
           }
@@ -527,9 +532,9 @@ class FileParser {
         }
       }
     }
-    auto annex = root["annex"];
-    if (annex.IsDefined() && !annex.IsNull()) {
-      if (!annex.IsMap()) {
+    const auto& annex = root["annex"];
+    if (annex.is_defined() && !annex.is_null()) {
+      if (!annex.is_map()) {
         error(annex,
               "'annex' must be a mapping with 'prefix' and 'mirrors', found " + type_name(annex));
       } else {
@@ -546,38 +551,38 @@ class FileParser {
     return s;
   }
 
-  std::optional<core::CatalogItemRef> parse_item_ref(const YAML::Node& root, const char* key) {
-    auto node = root[key];
-    if (!node.IsDefined() || node.IsNull()) {
+  std::optional<core::CatalogItemRef> parse_item_ref(const util::YamlNode& root, const char* key) {
+    const auto& node = root[key];
+    if (!node.is_defined() || node.is_null()) {
       error(root, std::string("missing required key '") + key +
                       "' in the mapping set ({ standard: ID } or { framework: ID })");
       return std::nullopt;
     }
-    if (!node.IsMap() || node.size() != 1) {
+    if (!node.is_map() || node.size() != 1) {
       error(node, std::string("'") + key + "' must be { standard: ID } or { framework: ID }");
       return std::nullopt;
     }
-    auto it = node.begin();
+    const auto entry = *node.entries().begin();
     core::CatalogItemRef ref;
-    auto k = it->first.Scalar();
+    const auto& k = entry.key.scalar();
     if (k == "standard")
       ref.kind = core::CatalogItemRef::Kind::k_standard;
     else if (k == "framework")
       ref.kind = core::CatalogItemRef::Kind::k_framework;
     else {
-      error(it->first,
+      error(entry.key,
             std::string("'") + key + "' must name a 'standard' or a 'framework', not '" + k + "'");
       return std::nullopt;
     }
-    if (!it->second.IsScalar()) {
-      error(it->second, std::string("'") + key + "." + k + "' must be an id");
+    if (!entry.value.is_scalar()) {
+      error(entry.value, std::string("'") + key + "." + k + "' must be an id");
       return std::nullopt;
     }
-    ref.id = util::trim(it->second.Scalar());
+    ref.id = util::trim(entry.value.scalar());
     return ref;
   }
 
-  std::optional<core::MappingSet> parse_mapping_set(const YAML::Node& root) {
+  std::optional<core::MappingSet> parse_mapping_set(const util::YamlNode& root) {
     check_keys(root,
                {"kind", "id", "title", "source", "target", "purpose", "provenance", "mappings"},
                "a mapping set");
@@ -598,14 +603,14 @@ class FileParser {
               "unknown purpose '" + *purpose + "' (expected edition or crosswalk)");
     }
     set.provenance = parse_provenance(root, "the mapping set");
-    auto mappings = root["mappings"];
-    if (!mappings.IsDefined() || mappings.IsNull()) {
+    const auto& mappings = root["mappings"];
+    if (!mappings.is_defined() || mappings.is_null()) {
       error(root, "missing required key 'mappings' in the mapping set");
-    } else if (!mappings.IsSequence()) {
+    } else if (!mappings.is_sequence()) {
       error(mappings, "'mappings' must be a list, found " + type_name(mappings));
     } else {
       for (const auto& m : mappings) {
-        if (!m.IsMap()) {
+        if (!m.is_map()) {
           error(m, "a mapping must be a mapping with source, target and relationship, found " +
                        type_name(m));
           continue;
@@ -614,10 +619,10 @@ class FileParser {
         core::Mapping mapping;
         mapping.location = loc(m);
         mapping.source = text(m, "source", true, "a mapping").value_or("");
-        auto target = m["target"];
-        if (target.IsDefined() && !target.IsNull()) {
-          if (target.IsScalar()) {
-            mapping.targets.push_back(util::trim(target.Scalar()));
+        const auto& target = m["target"];
+        if (target.is_defined() && !target.is_null()) {
+          if (target.is_scalar()) {
+            mapping.targets.push_back(util::trim(target.scalar()));
           } else {
             mapping.targets = text_list(m, "target", "mapping of " + mapping.source);
           }
@@ -708,27 +713,34 @@ void Loader::add_text(std::string path, std::string_view content, bool overridin
                            std::to_string(bad) + "); catalog files are YAML text");
     return;
   }
-  std::vector<YAML::Node> docs;
-  try {
-    if (auto alias = util::find_yaml_alias(content)) {
-      m_impl->unreadable(
-          path, alias->line, alias->column,
-          "YAML aliases ('*name') are not allowed in catalog files; write the content out");
-      return;
+  util::Budget budget(k_yaml_limits, "a catalog file");
+  auto read = util::read_yaml(content, budget);
+  if (!read) {
+    const auto& e = read.error();
+    std::string message;
+    switch (e.kind) {
+      case util::YamlError::Kind::k_alias:
+        message = "YAML aliases ('*name') are not allowed in catalog files; write the content out";
+        break;
+      case util::YamlError::Kind::k_syntax:
+        message = "YAML syntax error: " + e.message;
+        break;
+      default:
+        message = e.message;
+        break;
     }
-    docs = YAML::LoadAll(std::string(content));
-  } catch (const YAML::Exception& e) {
-    m_impl->unreadable(path, e.mark.line + 1, e.mark.column + 1, "YAML syntax error: " + e.msg);
+    m_impl->unreadable(path, e.position.line, e.position.column, std::move(message));
     return;
   }
-  if (docs.empty() || (docs.size() == 1 && docs[0].IsNull())) {
+  const auto& docs = *read;
+  if (docs.empty() || (docs.size() == 1 && docs[0].is_null())) {
     m_impl->unreadable(path, 1, 1,
                        "the file is empty; expected a catalog document starting with 'kind:'");
     return;
   }
   if (docs.size() > 1) {
-    auto mark = docs[1].Mark();
-    m_impl->unreadable(path, mark.line + 1, mark.column + 1,
+    auto at = docs[1].position();
+    m_impl->unreadable(path, at.line, at.column,
                        "the file holds " + std::to_string(docs.size()) +
                            " YAML documents; a catalog file holds exactly one");
     return;
@@ -739,17 +751,14 @@ void Loader::add_text(std::string path, std::string_view content, bool overridin
     item = parser.parse(docs[0]);
   } catch (const StopParsing&) {
     m_impl->rejected.insert(path);
-    if (docs[0].IsMap() && docs[0]["id"].IsScalar())
-      m_impl->failed_ids.insert(docs[0]["id"].Scalar());
-    return;
-  } catch (const YAML::Exception& e) {
-    m_impl->unreadable(path, e.mark.line + 1, e.mark.column + 1, "YAML error: " + e.msg);
+    if (docs[0].is_map() && docs[0]["id"].is_scalar())
+      m_impl->failed_ids.insert(docs[0]["id"].scalar());
     return;
   }
   if (!item || parser.failed()) {
     m_impl->rejected.insert(path);
-    if (docs[0].IsMap() && docs[0]["id"].IsScalar())
-      m_impl->failed_ids.insert(docs[0]["id"].Scalar());
+    if (docs[0].is_map() && docs[0]["id"].is_scalar())
+      m_impl->failed_ids.insert(docs[0]["id"].scalar());
     return;
   }
   m_impl->items.push_back(ParsedItem{path, std::move(*item), overriding});

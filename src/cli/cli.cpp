@@ -91,21 +91,38 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   serve->add_option("--tls-cert", server_options.tls_cert,
                     "Certificate chain (PEM): serve HTTPS, with Secure session cookies");
   serve->add_option("--tls-key", server_options.tls_key, "Private key (PEM) of --tls-cert");
+  std::string metrics_listen;
+  serve->add_option("--metrics-listen", metrics_listen,
+                    "HOST:PORT of a second listener serving /metrics without an account (keep it "
+                    "private); without it /metrics needs an administrator");
+  serve
+      ->add_option("--max-connections-per-address", server_options.max_connections_per_address,
+                   "Open connections one client address may hold (default 256)")
+      ->check(CLI::Range(1, 100000));
   serve->callback([&] {
-    auto colon = listen.rfind(':');
     server::Options o = server_options;
-    try {
-      if (colon == std::string::npos) throw std::invalid_argument("no port");
-      o.host = listen.substr(0, colon);
-      std::size_t used = 0;
-      o.port = std::stoi(listen.substr(colon + 1), &used);
-      if (used != listen.size() - colon - 1 || o.port < 0 || o.port > 65535)
-        throw std::invalid_argument("port");
-    } catch (const std::exception&) {
-      err << "cyberframe: error: --listen '" << listen << "' is not HOST:PORT (port 0-65535)\n";
-      status = k_exit_bad_input;
+    auto host_port = [&](const std::string& option, const std::string& text, std::string& host,
+                         int& port) {
+      auto colon = text.rfind(':');
+      try {
+        if (colon == std::string::npos) throw std::invalid_argument("no port");
+        host = text.substr(0, colon);
+        std::size_t used = 0;
+        port = std::stoi(text.substr(colon + 1), &used);
+        if (used != text.size() - colon - 1 || port < 0 || port > 65535)
+          throw std::invalid_argument("port");
+        return true;
+      } catch (const std::exception&) {
+        err << "cyberframe: error: " << option << " '" << text
+            << "' is not HOST:PORT (port 0-65535)\n";
+        status = k_exit_bad_input;
+        return false;
+      }
+    };
+    if (!host_port("--listen", listen, o.host, o.port)) return;
+    if (!metrics_listen.empty() &&
+        !host_port("--metrics-listen", metrics_listen, o.metrics_host, o.metrics_port))
       return;
-    }
     auto cat = catalog::load(options.directory, options.files());
     if (!cat.ok()) {
       for (const auto& d : cat.diagnostics) err << d.to_string() << '\n';

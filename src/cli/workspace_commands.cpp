@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -21,6 +22,7 @@
 #include "report/report.hpp"
 #include "store/projection.hpp"
 #include "store/store.hpp"
+#include "util/budget.hpp"
 #include "util/text.hpp"
 
 namespace cyberframe::cli {
@@ -75,12 +77,21 @@ json score_json(std::optional<double> v) {
   return std::round(*v * 100) / 100;
 }
 
+// The file in one allocation of its size (a stream's copy would hold it twice).
 std::string read_all(const std::string& path, bool& ok) {
   std::ifstream in(path, std::ios::binary);
   ok = static_cast<bool>(in);
-  std::ostringstream o;
-  o << in.rdbuf();
-  return o.str();
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ok || ec) {
+    std::ostringstream o;
+    o << in.rdbuf();
+    return o.str();
+  }
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  return bytes;
 }
 
 bool write_all(const std::string& path, const std::string& bytes) {
@@ -310,6 +321,16 @@ int cmd_profile_import(const Ctx& ctx, Workspace& ws, const std::string& ref,
   auto format = exchange::format_from_path(file);
   if (!format)
     return fail_with(ctx, "cannot tell the format of " + file + " (use .csv, .xlsx or .yaml)");
+  // A file past the import's limit of bytes is refused before it is read.
+  std::error_code size_error;
+  auto size = std::filesystem::file_size(file, size_error);
+  if (auto max = exchange::import_limits(*format).bytes; !size_error && size > max) {
+    ctx.err << file << ": the file is " << util::with_separators(size)
+            << " bytes: a profile file may hold at most " << util::with_separators(max)
+            << " bytes\n";
+    ctx.err << "cyberframe: error: 1 problem(s) in " << file << "; nothing was imported\n";
+    return k_exit_bad_input;
+  }
   bool ok = false;
   auto bytes = read_all(file, ok);
   if (!ok) return fail_with(ctx, "cannot read " + file);
@@ -413,7 +434,8 @@ int cmd_user_passwd(const Ctx& ctx, Workspace& ws, const std::string& name, bool
   bool generated = false;
   auto password = new_password(password_stdin, generated);
   if (auto r = ws.store->set_password(name, password); !r) return fail_with(ctx, r.error());
-  ctx.out << "password of " << name << " changed; its sessions are ended\n";
+  ctx.out << "password of " << name
+          << " changed; its sessions are ended and its API tokens revoked\n";
   if (generated) ctx.out << "password (shown once, store it now): " << password << '\n';
   return k_exit_ok;
 }
@@ -437,7 +459,7 @@ int cmd_user_list(const Ctx& ctx, Workspace& ws, Format format) {
       if (o.id == id) return o.name;
     return std::to_string(id);
   };
-  Table t({"NAME", "ADMINISTRATOR", "ROLES", "CREATED"});
+  Table t({"NAME", "ADMINISTRATOR", "ROLES", "CREATED", "DISABLED"});
   json j = json::array();
   for (const auto& u : *list) {
     std::vector<std::string> roles;
@@ -446,13 +468,69 @@ int cmd_user_list(const Ctx& ctx, Workspace& ws, Format format) {
       roles.push_back(org_name(org) + ": " + std::string(store::to_string(role)));
       jr[org_name(org)] = std::string(store::to_string(role));
     }
-    t.add({u.name, u.administrator ? "yes" : "no", util::join(roles, "; "), u.created_at});
+    t.add({u.name, u.administrator ? "yes" : "no", util::join(roles, "; "), u.created_at,
+           u.disabled() ? "since " + u.disabled_at : "no"});
     j.push_back(json{{"name", u.name},
                      {"administrator", u.administrator},
                      {"roles", jr},
-                     {"created_at", u.created_at}});
+                     {"created_at", u.created_at},
+                     {"disabled", u.disabled()}});
   }
   print_data(ctx.out, format, t, j);
+  return k_exit_ok;
+}
+
+// Disables (sessions end, API tokens revoked) or enables an account.
+int cmd_user_disable(const Ctx& ctx, Workspace& ws, const std::string& name, bool disabled) {
+  auto before = ws.store->user(name);
+  if (!before) return fail_with(ctx, before.error());
+  auto u = ws.store->set_disabled(name, disabled);
+  if (!u) return fail_with(ctx, u.error());
+  if (before->disabled() == disabled)
+    ctx.out << u->name << " is " << (disabled ? "disabled" : "enabled") << " already\n";
+  else if (disabled)
+    ctx.out << u->name
+            << " disabled: it cannot sign in, its sessions are ended and its API "
+               "tokens revoked\n";
+  else
+    ctx.out << u->name << " enabled: it can sign in again\n";
+  return k_exit_ok;
+}
+
+int cmd_user_tokens(const Ctx& ctx, Workspace& ws, const std::string& name, Format format) {
+  auto u = ws.store->user(name);
+  if (!u) return fail_with(ctx, u.error());
+  auto list = ws.store->tokens(u->id);
+  if (!list) return fail_with(ctx, list.error());
+  auto now = store::now_utc();
+  Table t({"ID", "NAME", "SCOPE", "ORGANIZATION", "CREATED", "EXPIRES", "LAST USED"});
+  json j = json::array();
+  for (const auto& tok : *list) {
+    bool expired = tok.expires_at <= now;
+    auto scope = std::string(store::to_string(tok.scope));
+    t.add({std::to_string(tok.id), tok.name, scope,
+           tok.organization == 0 ? "all" : std::to_string(tok.organization), tok.created_at,
+           tok.expires_at + (expired ? " (expired)" : ""),
+           tok.last_used_at.empty() ? "never" : tok.last_used_at});
+    j.push_back(
+        json{{"id", tok.id},
+             {"name", tok.name},
+             {"scope", scope},
+             {"organization", tok.organization == 0 ? json(nullptr) : json(tok.organization)},
+             {"created_at", tok.created_at},
+             {"expires_at", tok.expires_at},
+             {"expired", expired},
+             {"last_used_at", tok.last_used_at}});
+  }
+  print_data(ctx.out, format, t, j);
+  return k_exit_ok;
+}
+
+int cmd_user_revoke_token(const Ctx& ctx, Workspace& ws, const std::string& name, std::int64_t id) {
+  auto u = ws.store->user(name);
+  if (!u) return fail_with(ctx, u.error());
+  if (auto r = ws.store->revoke_token(u->id, id); !r) return fail_with(ctx, r.error());
+  ctx.out << "token " << id << " of " << u->name << " revoked\n";
   return k_exit_ok;
 }
 
@@ -1562,7 +1640,8 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     a->add_option("NAME", *name, "The user name")->required();
     a->add_flag("--admin", *admin, "An administrator: manages users and every organization");
     a->add_flag("--password-stdin", *from_stdin,
-                "Read the password (12 characters or more) from standard input");
+                "Read the password from standard input (12 characters or more, not a common "
+                "password, not the name)");
     a->callback([=, &status] {
       status = with_workspace(
           *ctx, [&](Workspace& ws) { return cmd_user_add(*ctx, ws, *name, *admin, *from_stdin); });
@@ -1607,6 +1686,39 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     pw->callback([=, &status] {
       status = with_workspace(
           *ctx, [&](Workspace& ws) { return cmd_user_passwd(*ctx, ws, *pname, *pstdin); });
+    });
+    for (bool disable : {true, false}) {
+      auto* d = user->add_subcommand(
+          disable ? "disable" : "enable",
+          disable ? "Disable an account: it cannot sign in; its sessions end and its API tokens "
+                    "are revoked"
+                  : "Enable a disabled account again (revoked tokens stay revoked)");
+      auto dname = std::make_shared<std::string>();
+      d->add_option("NAME", *dname, "The user name")->required();
+      d->callback([=, &status] {
+        status = with_workspace(
+            *ctx, [&](Workspace& ws) { return cmd_user_disable(*ctx, ws, *dname, disable); });
+      });
+    }
+    auto* tl = user->add_subcommand("tokens", "List an account's API tokens (never the secrets)");
+    auto tname = std::make_shared<std::string>();
+    auto tformat = std::make_shared<std::string>();
+    tl->add_option("NAME", *tname, "The user name")->required();
+    add_fmt(tl, *tformat, k_data_formats);
+    tl->callback([=, &status] {
+      status = with_workspace(
+          *ctx, [&](Workspace& ws) { return cmd_user_tokens(*ctx, ws, *tname, fmt(*tformat)); });
+    });
+    auto* rt = user->add_subcommand("revoke-token", "Revoke one API token of an account");
+    auto rtname = std::make_shared<std::string>();
+    auto rtid = std::make_shared<std::int64_t>(0);
+    rt->add_option("NAME", *rtname, "The user name")->required();
+    rt->add_option("ID", *rtid, "The token's id (user tokens NAME lists them)")
+        ->required()
+        ->check(CLI::PositiveNumber);
+    rt->callback([=, &status] {
+      status = with_workspace(
+          *ctx, [&](Workspace& ws) { return cmd_user_revoke_token(*ctx, ws, *rtname, *rtid); });
     });
   }
 

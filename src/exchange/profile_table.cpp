@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "exchange/xlsx.hpp"
+#include "util/budget.hpp"
 #include "util/text.hpp"
 #include "util/yaml.hpp"
 
@@ -36,7 +37,6 @@ constexpr std::array<std::string_view, k_column_count> k_column_names = {
     "justification", "owner", "priority",    "notes"};
 constexpr std::array<double, k_column_count> k_column_widths = {12, 28, 60, 7, 15, 40, 20, 9, 40};
 
-constexpr std::size_t k_max_rows = 200000;
 constexpr std::size_t k_max_errors = 100;
 
 constexpr std::size_t index(Column c) {
@@ -189,11 +189,12 @@ class Importer {
 
   const std::vector<std::optional<Column>>& positions() const { return m_positions; }
 
-  // Counts one data row; false (with the error) past k_max_rows.
+  // Counts one data row; false (with the error) past the limit of rows.
   bool count_row() {
-    if (++m_data_rows <= k_max_rows) return true;
+    auto max = import_limits(TableFormat::k_csv).rows;
+    if (++m_data_rows <= max) return true;
     fatal(0, "",
-          "too many rows: a profile file holds at most " + std::to_string(k_max_rows) +
+          "too many rows: a profile file holds at most " + std::to_string(max) +
               " rows (one per node)");
     return false;
   }
@@ -351,6 +352,17 @@ bool is_blank(std::string_view text) {
   return trim_view(text).empty();
 }
 
+// False (with the error) when the file is larger than the format's limit of bytes.
+bool check_size(Importer& importer, std::size_t size, TableFormat format) {
+  auto max = import_limits(format).bytes;
+  if (size <= max) return true;
+  importer.fatal(0, "",
+                 "the file is " + util::with_separators(size) +
+                     " bytes: a profile file may hold at most " + util::with_separators(max) +
+                     " bytes");
+  return false;
+}
+
 // False (with the error) when the text is not UTF-8.
 bool check_utf8(Importer& importer, std::string_view text, std::string_view save_as) {
   auto bad = util::find_invalid_utf8(text);
@@ -374,16 +386,29 @@ bool check_utf8(Importer& importer, std::string_view text, std::string_view save
 
 class CsvReader {
  public:
-  enum class Status { k_record, k_end, k_unterminated, k_text_after_quote };
+  enum class Status {
+    k_record,
+    k_end,
+    k_unterminated,
+    k_text_after_quote,
+    k_too_many_fields,  // more than limits.fields_per_row cells in the record
+    k_field_too_large,  // a cell of more than limits.item_bytes bytes
+  };
 
-  explicit CsvReader(std::string_view text) : m_text(text) {}
+  CsvReader(std::string_view text, const util::ParseLimits& limits)
+      : m_text(text), m_max_fields(limits.fields_per_row), m_max_field_bytes(limits.item_bytes) {}
 
   // Reads the next record into cells[0, count). Strings of `cells` are reused between calls. On
-  // an error, bad_field() is the index of the field at fault.
+  // an error, bad_field() is the index of the field at fault. The limits are checked before a
+  // cell is kept, so a record costs at most fields_per_row cells of item_bytes each.
   Status next(std::vector<std::string>& cells, std::size_t& count) {
     if (m_pos >= m_text.size()) return Status::k_end;
     count = 0;
     for (;;) {
+      if (count == m_max_fields) {
+        m_bad_field = count;
+        return Status::k_too_many_fields;
+      }
       if (count == cells.size()) cells.emplace_back();
       auto& field = cells[count++];
       field.clear();
@@ -394,6 +419,10 @@ class CsvReader {
           if (quote == std::string_view::npos) {
             m_bad_field = count - 1;
             return Status::k_unterminated;
+          }
+          if (field.size() + (quote - m_pos) > m_max_field_bytes) {
+            m_bad_field = count - 1;
+            return Status::k_field_too_large;
           }
           field.append(m_text, m_pos, quote - m_pos);
           m_pos = quote + 1;
@@ -419,6 +448,10 @@ class CsvReader {
       }
       auto end = m_text.find_first_of(",\r\n", m_pos);
       if (end == std::string_view::npos) end = m_text.size();
+      if (end - m_pos > m_max_field_bytes) {
+        m_bad_field = count - 1;
+        return Status::k_field_too_large;
+      }
       field.assign(m_text, m_pos, end - m_pos);
       m_pos = end;
       if (m_pos >= m_text.size()) return Status::k_record;
@@ -440,6 +473,8 @@ class CsvReader {
   }
 
   std::string_view m_text;
+  std::size_t m_max_fields;
+  std::size_t m_max_field_bytes;
   std::size_t m_pos = 0;
   std::size_t m_bad_field = 0;
 };
@@ -448,6 +483,7 @@ constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 
 void import_csv(Importer& importer, std::string_view text) {
   if (text.starts_with(k_bom)) text.remove_prefix(k_bom.size());
+  if (!check_size(importer, text.size(), TableFormat::k_csv)) return;
   if (!check_utf8(importer, text, "save the file as \"CSV UTF-8\"")) return;
   if (is_blank(text)) {
     importer.fatal(
@@ -455,7 +491,8 @@ void import_csv(Importer& importer, std::string_view text) {
         "the file is empty; expected a header row naming the columns (" + expected_columns() + ")");
     return;
   }
-  CsvReader reader(text);
+  const auto limits = import_limits(TableFormat::k_csv);
+  CsvReader reader(text, limits);
   std::vector<std::string> cells;
   std::size_t count = 0;
   std::size_t header_size = 0;
@@ -464,12 +501,27 @@ void import_csv(Importer& importer, std::string_view text) {
     if (row > 1 && reader.bad_field() < importer.positions().size()) {
       if (auto c = importer.positions()[reader.bad_field()]) column = name_of(*c);
     }
-    importer.fatal(row, column,
-                   status == CsvReader::Status::k_unterminated
-                       ? "unterminated quote: the quoted field that starts in this row is never "
-                         "closed"
-                       : "malformed quoted field: text follows the closing quote (inside a quoted "
-                         "field, write a quote as \"\")");
+    std::string message;
+    switch (status) {
+      case CsvReader::Status::k_unterminated:
+        message = "unterminated quote: the quoted field that starts in this row is never closed";
+        break;
+      case CsvReader::Status::k_too_many_fields:
+        message = "too many cells in one row: a profile file may hold at most " +
+                  util::with_separators(limits.fields_per_row) + " cells in one row";
+        break;
+      case CsvReader::Status::k_field_too_large:
+        message = "cell " + std::to_string(reader.bad_field() + 1) +
+                  " is too long: a profile file may hold at most " +
+                  util::with_separators(limits.item_bytes) + " bytes in one cell";
+        break;
+      default:
+        message =
+            "malformed quoted field: text follows the closing quote (inside a quoted field, write "
+            "a quote as \"\")";
+        break;
+    }
+    importer.fatal(row, column, message);
   };
 
   std::size_t row = 1;
@@ -521,9 +573,11 @@ void import_xlsx(Importer& importer, std::string_view bytes) {
     importer.fatal(0, "", "the file is empty; expected an XLSX workbook");
     return;
   }
+  if (!check_size(importer, bytes.size(), TableFormat::k_xlsx)) return;
   bool have_header = false;
   Fields fields;
-  auto read = xlsx::read_first_sheet(bytes, [&](const xlsx::Row& row) {
+  util::Budget budget(import_limits(TableFormat::k_xlsx), "an XLSX workbook");
+  auto read = xlsx::read_first_sheet(bytes, budget, [&](const xlsx::Row& row) {
     if (!have_header) {
       if (row.cells.empty()) return true;  // blank rows above the header
       std::vector<std::string> names(row.cells.back().column + 1);
@@ -566,43 +620,50 @@ void import_xlsx(Importer& importer, std::string_view bytes) {
 // ------------------------------------------------------------------------------------------------
 // YAML.
 
-std::string type_name(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Sequence:
+std::string type_name(const util::YamlNode& node) {
+  switch (node.kind()) {
+    case util::YamlNode::Kind::k_sequence:
       return "a list";
-    case YAML::NodeType::Map:
+    case util::YamlNode::Kind::k_map:
       return "a map";
-    case YAML::NodeType::Scalar:
+    case util::YamlNode::Kind::k_scalar:
       return "text";
     default:
       return "nothing";
   }
 }
 
-std::string at_line(const YAML::Node& node) {
-  return "line " + std::to_string(node.Mark().line + 1);
+std::string at_line(const util::YamlNode& node) {
+  return "line " + std::to_string(node.position().line);
 }
 
 void import_yaml(Importer& importer, const core::Profile& profile, std::string_view text) {
   if (text.starts_with(k_bom)) text.remove_prefix(k_bom.size());
+  if (!check_size(importer, text.size(), TableFormat::k_yaml)) return;
   if (!check_utf8(importer, text, "save the file as UTF-8")) return;
-  std::vector<YAML::Node> docs;
-  try {
-    std::string copy(text);
-    if (auto alias = util::find_yaml_alias(copy)) {
-      importer.fatal(0, "",
-                     "YAML aliases ('*name') are not allowed in profile files (line " +
-                         std::to_string(alias->line) + "); write the content out");
-      return;
+  util::Budget budget(import_limits(TableFormat::k_yaml), "a profile file");
+  auto read = util::read_yaml(text, budget);
+  if (!read) {
+    const auto& e = read.error();
+    switch (e.kind) {
+      case util::YamlError::Kind::k_alias:
+        importer.fatal(0, "",
+                       "YAML aliases ('*name') are not allowed in profile files (line " +
+                           std::to_string(e.position.line) + "); write the content out");
+        break;
+      case util::YamlError::Kind::k_syntax:
+        importer.fatal(
+            0, "",
+            "not a readable YAML document: " + util::to_string(e.position) + ": " + e.message);
+        break;
+      default:
+        importer.fatal(0, "", util::to_string(e.position) + ": " + e.message);
+        break;
     }
-    docs = YAML::LoadAll(copy);
-  } catch (const YAML::Exception& e) {
-    importer.fatal(0, "",
-                   "not a readable YAML document: line " + std::to_string(e.mark.line + 1) +
-                       ", column " + std::to_string(e.mark.column + 1) + ": " + e.msg);
     return;
   }
-  if (docs.empty() || (docs.size() == 1 && docs[0].IsNull())) {
+  const auto& docs = *read;
+  if (docs.empty() || (docs.size() == 1 && docs[0].is_null())) {
     importer.fatal(0, "",
                    "the file is empty; expected a profile document: { profile: NAME, framework: " +
                        profile.framework + ", kind: current|target, nodes: [...] }");
@@ -614,8 +675,8 @@ void import_yaml(Importer& importer, const core::Profile& profile, std::string_v
                        " YAML documents; a profile file holds exactly one");
     return;
   }
-  const YAML::Node& root = docs[0];
-  if (!root.IsMap()) {
+  const util::YamlNode& root = docs[0];
+  if (!root.is_map()) {
     importer.fatal(0, "",
                    "expected a profile document, a map with profile, framework, kind and nodes; "
                    "found " +
@@ -623,65 +684,59 @@ void import_yaml(Importer& importer, const core::Profile& profile, std::string_v
     return;
   }
   std::set<std::string> seen;
-  // Default-constructed YAML::Nodes count as defined (null): presence is tracked apart.
-  YAML::Node framework;
-  YAML::Node kind;
-  YAML::Node nodes;
-  bool has_framework = false;
-  bool has_kind = false;
-  bool has_nodes = false;
-  for (auto it = root.begin(); it != root.end(); ++it) {
-    std::string key = it->first.IsScalar() ? it->first.Scalar() : "";
+  static const util::YamlNode k_absent;
+  const util::YamlNode* framework = &k_absent;
+  const util::YamlNode* kind = &k_absent;
+  const util::YamlNode* nodes = &k_absent;
+  for (const auto& [key_node, value] : root.entries()) {
+    std::string key = key_node.is_scalar() ? key_node.scalar() : "";
     if (!seen.insert(key).second) {
-      importer.error(0, key, "duplicate key '" + key + "' (" + at_line(it->first) + ")");
+      importer.error(0, key, "duplicate key '" + key + "' (" + at_line(key_node) + ")");
     } else if (key == "framework") {
-      framework = it->second;
-      has_framework = true;
+      framework = &value;
     } else if (key == "kind") {
-      kind = it->second;
-      has_kind = true;
+      kind = &value;
     } else if (key == "nodes") {
-      nodes = it->second;
-      has_nodes = true;
+      nodes = &value;
     } else if (key != "profile") {
       importer.error(0, key,
-                     "unknown key '" + key + "' (" + at_line(it->first) +
+                     "unknown key '" + key + "' (" + at_line(key_node) +
                          "); the keys are profile, framework, kind and nodes");
     }
   }
-  if (!has_framework || framework.IsNull()) {
+  if (!framework->is_defined() || framework->is_null()) {
     importer.error(
         0, "framework",
         "missing 'framework': name the framework of the profile (" + profile.framework + ")");
-  } else if (!framework.IsScalar() || framework.Scalar() != profile.framework) {
+  } else if (!framework->is_scalar() || framework->scalar() != profile.framework) {
     importer.error(0, "framework",
                    "the file is a profile of framework '" +
-                       (framework.IsScalar() ? framework.Scalar() : type_name(framework)) +
+                       (framework->is_scalar() ? framework->scalar() : type_name(*framework)) +
                        "', but profile '" + profile.name + "' is of framework '" +
                        profile.framework + "'");
   }
-  if (has_kind && !kind.IsNull() &&
-      (!kind.IsScalar() || !core::parse_profile_kind(kind.Scalar()))) {
+  if (kind->is_defined() && !kind->is_null() &&
+      (!kind->is_scalar() || !core::parse_profile_kind(kind->scalar()))) {
     importer.error(0, "kind",
-                   "kind '" + (kind.IsScalar() ? kind.Scalar() : type_name(kind)) +
-                       "' is not current or target (" + at_line(kind) + ")");
+                   "kind '" + (kind->is_scalar() ? kind->scalar() : type_name(*kind)) +
+                       "' is not current or target (" + at_line(*kind) + ")");
   }
-  if (!has_nodes) {
+  if (!nodes->is_defined()) {
     importer.error(0, "nodes", "missing 'nodes': the list of node assessments");
-  } else if (!nodes.IsNull() && !nodes.IsSequence()) {
+  } else if (!nodes->is_null() && !nodes->is_sequence()) {
     importer.error(0, "nodes",
-                   "'nodes' must be a list of node assessments, found " + type_name(nodes) + " (" +
-                       at_line(nodes) + ")");
+                   "'nodes' must be a list of node assessments, found " + type_name(*nodes) + " (" +
+                       at_line(*nodes) + ")");
   }
-  if (importer.failed() || !nodes.IsSequence()) return;
+  if (importer.failed() || !nodes->is_sequence()) return;
 
   std::size_t entry = 0;
   Fields fields;
-  for (const auto& item : nodes) {
+  for (const auto& item : *nodes) {
     ++entry;
     if (!importer.count_row()) break;
     std::string where = " (entry " + std::to_string(entry) + " of 'nodes', " + at_line(item) + ")";
-    if (!item.IsMap()) {
+    if (!item.is_map()) {
       importer.error(entry, "",
                      "expected a map with node, level, not_applicable, justification, owner, "
                      "priority and notes; found " +
@@ -693,8 +748,8 @@ void import_yaml(Importer& importer, const core::Profile& profile, std::string_v
     fields.fill({});
     std::array<bool, k_column_count> given{};
     bool ok = true;
-    for (auto it = item.begin(); it != item.end(); ++it) {
-      std::string key = it->first.IsScalar() ? it->first.Scalar() : "";
+    for (const auto& [key_node, value] : item.entries()) {
+      std::string key = key_node.is_scalar() ? key_node.scalar() : "";
       auto column = column_named(key);
       if (!column) {
         importer.error(entry, key, "unknown key '" + key + "'; the keys are " + expected_columns(),
@@ -708,16 +763,15 @@ void import_yaml(Importer& importer, const core::Profile& profile, std::string_v
         continue;
       }
       given[index(*column)] = true;
-      const YAML::Node& value = it->second;
-      if (value.IsNull()) continue;
-      if (!value.IsScalar()) {
+      if (value.is_null()) continue;
+      if (!value.is_scalar()) {
         importer.error(
             entry, name_of(*column),
             "'" + name_of(*column) + "' must be a single value, found " + type_name(value), where);
         ok = false;
         continue;
       }
-      fields[index(*column)] = value.Scalar();
+      fields[index(*column)] = value.scalar();
     }
     if (ok) importer.add_row(entry, fields, where);
     if (importer.stopped()) break;
@@ -869,6 +923,30 @@ constexpr std::array<std::string_view, 10> k_gap_columns = {
 constexpr std::array<double, 10> k_gap_widths = {6, 12, 12, 60, 9, 9, 7, 9, 20, 8};
 
 }  // namespace
+
+util::ParseLimits import_limits(TableFormat format) {
+  util::ParseLimits limits;
+  limits.bytes = 64u << 20;
+  limits.rows = 200000;
+  limits.fields_per_row = 64;
+  limits.item_bytes = 128u << 10;
+  switch (format) {
+    case TableFormat::k_csv:
+      break;
+    case TableFormat::k_xlsx:
+      limits.nodes = 8000000;
+      limits.depth = 64;
+      limits.strings = 400000;
+      limits.string_bytes = 16u << 20;
+      limits.cells = 2000000;
+      break;
+    case TableFormat::k_yaml:
+      limits.nodes = 500000;
+      limits.depth = 16;
+      break;
+  }
+  return limits;
+}
 
 std::optional<TableFormat> parse_table_format(std::string_view name) {
   auto n = util::to_lower(name);

@@ -17,8 +17,19 @@
 // Import errors: every bad row is reported (core::validate's checks, cells that do not parse, a
 // node already given in an earlier row, a CSV row with another number of cells than the header),
 // up to 100; the 101st ends the import with one "too many errors" entry. Problems with the file
-// as a whole (not UTF-8, empty, more than 200,000 rows, an unterminated CSV quote, a corrupt
-// XLSX, a YAML document of another framework) end it at once. Rows are numbered from 1: in CSV
+// as a whole (not UTF-8, empty, past a limit of import_limits(), an unterminated CSV quote, a
+// corrupt XLSX, a YAML document of another framework) end it at once.
+//
+// Limits (import_limits(), util/budget.hpp), checked while reading, never after: whatever the
+// format, 64 MiB (uncompressed, for XLSX), 200,000 rows, 64 cells in a row and 128 KiB in one
+// cell (Excel's 32,767 characters of 4 bytes). XLSX also: 8,000,000 XML nodes over all the parts
+// read, nesting of 64, 400,000 shared strings of 16 MiB in all, 2,000,000 cells. YAML also:
+// 500,000 nodes (about 50,000 fully filled rows; larger profiles go as CSV or XLSX), nesting of
+// 16. The largest catalog (SP 800-53, about 1,200 controls) gives a file of a few MB with one row
+// per node, far below all of them. Cost: CSV holds the text and one row's cells; XLSX streams every
+// part (nothing is inflated whole) and holds the shared strings (under 64 MiB at their limits);
+// YAML is counted first when it could be past its nodes, then held as a tree of about 72 bytes a
+// node (36 MiB at the limit); the rows read are the result. Rows are numbered from 1: in CSV
 // and XLSX the header is row 1 (a CSV row is a record, so a quoted line break does not start a
 // new one; an XLSX row is the sheet's row number); in YAML the row is the entry's position in
 // `nodes` and the message ends with "(entry N of 'nodes', line L)". Row 0 is the whole file.
@@ -38,12 +49,16 @@
 
 #include "core/catalog.hpp"
 #include "core/profile.hpp"
+#include "util/budget.hpp"
 
 namespace cyberframe::exchange {
 
 enum class TableFormat { k_csv, k_xlsx, k_yaml };
 std::optional<TableFormat> format_from_path(std::string_view path);    // by extension
 std::optional<TableFormat> parse_table_format(std::string_view name);  // "csv", "xlsx", "yaml"
+
+// The limits of one import in `format` (see above).
+util::ParseLimits import_limits(TableFormat format);
 
 struct RowError {
   std::size_t row = 0;  // 1-based; row 1 is the header in CSV and XLSX

@@ -108,9 +108,15 @@ class Zip {
     return zip;
   }
 
-  // The part's bytes, or nullopt when the archive has no such part.
-  util::Result<std::optional<std::string>> read(const std::string& name) {
-    if (unzLocateFile(m_zip, name.c_str(), 1) != UNZ_OK) return std::optional<std::string>{};
+  bool has(const std::string& name) { return unzLocateFile(m_zip, name.c_str(), 1) == UNZ_OK; }
+
+  // Inflates the part piece by piece (at most 64 KiB at a time), charging each piece to the
+  // budget's bytes before handing it to `sink`: a part is never held whole, and the inflating
+  // stops at the limit whatever size the archive declares. Stops at the first error of the budget
+  // or of `sink`. False when the archive has no such part.
+  util::Result<bool> stream(const std::string& name, util::Budget& budget,
+                            const std::function<util::Result<void>(std::string_view)>& sink) {
+    if (unzLocateFile(m_zip, name.c_str(), 1) != UNZ_OK) return false;
     unz_file_info64 info{};
     if (unzGetCurrentFileInfo64(m_zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK) {
       return corrupt(name);
@@ -119,26 +125,29 @@ class Zip {
       return fail(ErrorCode::k_invalid_input,
                   "the workbook is encrypted (" + name + "); save it without a password");
     }
-    if (info.uncompressed_size > k_max_part_bytes) return too_large(name);
     if (unzOpenCurrentFile(m_zip) != UNZ_OK) return corrupt(name);
-    std::string out;
-    out.reserve(static_cast<std::size_t>(info.uncompressed_size));
-    char buffer[1 << 16];
+    std::vector<char> buffer(64u << 10);
     for (;;) {
-      int n = unzReadCurrentFile(m_zip, buffer, sizeof buffer);
+      int n = unzReadCurrentFile(m_zip, buffer.data(), static_cast<unsigned>(buffer.size()));
       if (n < 0) {
         unzCloseCurrentFile(m_zip);
         return corrupt(name);
       }
       if (n == 0) break;
-      if (out.size() + static_cast<std::size_t>(n) > k_max_part_bytes) {
+      if (!budget.charge(util::Limit::k_bytes, static_cast<std::size_t>(n), "")) {
         unzCloseCurrentFile(m_zip);
-        return too_large(name);
+        return fail(ErrorCode::k_invalid_input,
+                    "the part " + name + " inflates past the limit: " + budget.input() +
+                        " may hold at most " + util::with_separators(budget.limits().bytes) +
+                        " bytes uncompressed, over all the parts read");
       }
-      out.append(buffer, static_cast<std::size_t>(n));
+      if (auto ok = sink(std::string_view(buffer.data(), static_cast<std::size_t>(n))); !ok) {
+        unzCloseCurrentFile(m_zip);
+        return std::unexpected(ok.error());
+      }
     }
     if (unzCloseCurrentFile(m_zip) != UNZ_OK) return corrupt(name);
-    return std::optional<std::string>{std::move(out)};
+    return true;
   }
 
  private:
@@ -157,11 +166,6 @@ class Zip {
     return fail(ErrorCode::k_invalid_input, "not a readable XLSX workbook: the part " + name +
                                                 " is corrupt in the zip archive");
   }
-  static std::unexpected<util::Error> too_large(const std::string& name) {
-    return fail(ErrorCode::k_invalid_input,
-                "the part " + name + " is larger than " + std::to_string(k_max_part_bytes >> 20) +
-                    " MiB uncompressed; that is more than a profile can hold");
-  }
 
   MemoryFile m_file;
   zlib_filefunc64_def m_functions{};
@@ -170,8 +174,8 @@ class Zip {
 
 // ------------------------------------------------------------------------------------------------
 // XML: no network, no entity substitution, no DTD loading (none of XML_PARSE_NOENT,
-// XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR, XML_PARSE_DTDVALID, XML_PARSE_XINCLUDE), errors not
-// printed; and any DOCTYPE is refused, so no entity is ever declared.
+// XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR, XML_PARSE_DTDVALID, XML_PARSE_XINCLUDE, XML_PARSE_HUGE),
+// errors not printed; and any DOCTYPE is refused, so no entity is ever declared.
 
 constexpr int k_xml_options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
 
@@ -195,63 +199,19 @@ std::unexpected<util::Error> xml_error(const std::string& part, int line, std::s
                                               (message.empty() ? "" : ": " + message));
 }
 
-util::Result<void> check_xml_bytes(std::string_view xml, const std::string& part) {
-  if (xml.find("<!DOCTYPE") != std::string_view::npos) return doctype_error(part);
-  if (xml.size() > static_cast<std::size_t>(INT_MAX)) {
-    return fail(ErrorCode::k_invalid_input, "the part " + part + " is too large");
-  }
-  return {};
-}
-
-struct DocFree {
-  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
-};
-using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
-
-util::Result<DocPtr> parse_dom(std::string_view xml, const std::string& part) {
-  init_xml();
-  if (auto ok = check_xml_bytes(xml, part); !ok) return std::unexpected(ok.error());
-  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-  if (ctxt == nullptr) return fail(ErrorCode::k_internal, "out of memory parsing " + part);
-  DocPtr doc(xmlCtxtReadMemory(ctxt, xml.data(), static_cast<int>(xml.size()), nullptr, nullptr,
-                               k_xml_options));
-  if (!doc) {
-    const xmlError* err = xmlCtxtGetLastError(ctxt);
-    auto e = xml_error(part, err ? err->line : 0, err && err->message ? err->message : "");
-    xmlFreeParserCtxt(ctxt);
-    return e;
-  }
-  xmlFreeParserCtxt(ctxt);
-  if (doc->intSubset != nullptr || doc->extSubset != nullptr) return doctype_error(part);
-  return doc;
-}
-
-std::string_view local_name(const xmlNode* node) {
-  return node->name ? reinterpret_cast<const char*>(node->name) : "";
-}
-
-std::string attribute(const xmlNode* node, const char* name) {
-  for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
-    if (std::string_view(reinterpret_cast<const char*>(a->name)) != name) continue;
-    xmlChar* value = xmlNodeListGetString(node->doc, a->children, 1);
-    std::string out = value ? reinterpret_cast<const char*>(value) : "";
-    xmlFree(value);
-    return out;
-  }
-  return {};
-}
-
-// A SAX2 pass over one part, for the parts that grow with the rows (sheet, shared strings): no tree
-// is built. A handler receives elements by local name (prefixes ignored) and text; it stops the
-// parse by returning an error from a callback (or stop()).
+// A SAX2 pass over one part, fed piece by piece as the part inflates (libxml2's push parser): no
+// tree is built and no part is held whole. Every element and text run is charged to the budget's
+// nodes, nesting to its depth. A handler receives elements by local name (prefixes ignored) and
+// text; it stops the parse by returning an error from a callback (or stop()).
 class SaxHandler {
  public:
+  explicit SaxHandler(util::Budget& budget) : m_budget(budget) {}
   virtual ~SaxHandler() = default;
   // `attributes` holds nb_attributes entries of 5 pointers: local name, prefix, URI, value, end.
   virtual util::Result<void> start(std::string_view name, const xmlChar** attributes,
                                    int nb_attributes) = 0;
   virtual util::Result<void> end(std::string_view name) = 0;
-  virtual void text(std::string_view text) = 0;
+  virtual util::Result<void> text(std::string_view text) = 0;
 
   // Ends the parse without an error.
   void stop() {
@@ -270,12 +230,10 @@ class SaxHandler {
     return std::nullopt;
   }
 
-  util::Result<void> parse(std::string_view xml, const std::string& part) {
+  // Parses the part `part` of `zip`; false when the archive has no such part.
+  util::Result<bool> parse(Zip& zip, const std::string& part) {
     init_xml();
-    if (auto ok = check_xml_bytes(xml, part); !ok) return ok;
-    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(xml.data(), static_cast<int>(xml.size()));
-    if (ctxt == nullptr) return fail(ErrorCode::k_internal, "out of memory parsing " + part);
-    m_ctxt = ctxt;
+    m_part = part;
     xmlSAXHandler sax{};
     sax.initialized = XML_SAX2_MAGIC;
     sax.startElementNs = on_start;
@@ -284,24 +242,57 @@ class SaxHandler {
     sax.ignorableWhitespace = on_text;
     sax.cdataBlock = on_text;
     sax.internalSubset = on_doctype;
-    std::memcpy(ctxt->sax, &sax, sizeof sax);
-    ctxt->userData = this;
-    xmlCtxtUseOptions(ctxt, k_xml_options);
-    xmlParseDocument(ctxt);
-    bool well_formed = ctxt->wellFormed != 0;
-    const xmlError* err = xmlCtxtGetLastError(ctxt);
-    int line = err ? err->line : 0;
-    std::string message = err && err->message ? err->message : "";
-    xmlFreeParserCtxt(ctxt);
-    m_ctxt = nullptr;
-    if (m_error) return std::unexpected(*m_error);
-    if (m_doctype) return doctype_error(part);
-    if (m_stopped) return {};
-    if (!well_formed) return xml_error(part, line, message);
-    return {};
+    sax.externalSubset = on_doctype;
+    struct ContextFree {
+      void operator()(xmlParserCtxt* ctxt) const {
+        if (ctxt->myDoc) xmlFreeDoc(ctxt->myDoc);
+        xmlFreeParserCtxt(ctxt);
+      }
+    };
+    std::unique_ptr<xmlParserCtxt, ContextFree> ctxt;
+    auto feed = [&](std::string_view piece) -> util::Result<void> {
+      if (!ctxt) {
+        // The first bytes tell libxml2 the encoding (a UTF-16 byte order mark, say).
+        auto head = std::min<std::size_t>(piece.size(), 4);
+        ctxt.reset(
+            xmlCreatePushParserCtxt(&sax, this, piece.data(), static_cast<int>(head), nullptr));
+        if (!ctxt) return fail(ErrorCode::k_internal, "out of memory parsing " + part);
+        m_ctxt = ctxt.get();
+        xmlCtxtUseOptions(m_ctxt, k_xml_options);
+        piece.remove_prefix(head);
+      }
+      if (!piece.empty() && !done())
+        xmlParseChunk(m_ctxt, piece.data(), static_cast<int>(piece.size()), 0);
+      return outcome();
+    };
+    auto found = zip.stream(part, m_budget, feed);
+    if (!found || !*found) return found;
+    if (!ctxt) return xml_error(part, 0, "the part is empty");
+    if (!done()) xmlParseChunk(m_ctxt, nullptr, 0, 1);
+    if (auto ok = outcome(); !ok) return std::unexpected(ok.error());
+    if (!m_stopped && m_ctxt->wellFormed == 0) {
+      const xmlError* err = xmlCtxtGetLastError(m_ctxt);
+      return xml_error(part, err ? err->line : 0, err && err->message ? err->message : "");
+    }
+    return true;
+  }
+
+ protected:
+  const std::string& part() const { return m_part; }
+  util::Budget& budget() { return m_budget; }
+  // "the part xl/sharedStrings.xml (line 12)": where the parser is, for the budget's messages.
+  std::string where() const {
+    return "the part " + m_part + " (line " + std::to_string(xmlSAX2GetLineNumber(m_ctxt)) + ")";
   }
 
  private:
+  bool done() const { return m_error.has_value() || m_doctype || m_stopped; }
+  util::Result<void> outcome() const {
+    if (m_error) return std::unexpected(*m_error);
+    if (m_doctype) return doctype_error(m_part);
+    return {};
+  }
+
   static SaxHandler& self(void* ctx) { return *static_cast<SaxHandler*>(ctx); }
   void failed(util::Error error) {
     if (!m_error) m_error = std::move(error);
@@ -311,20 +302,27 @@ class SaxHandler {
   static void on_start(void* ctx, const xmlChar* name, const xmlChar*, const xmlChar*, int,
                        const xmlChar**, int nb_attributes, int, const xmlChar** attributes) {
     auto& h = self(ctx);
-    if (h.m_error || h.m_stopped) return;
-    auto ok = h.start(reinterpret_cast<const char*>(name), attributes, nb_attributes);
+    if (h.done()) return;
+    auto ok = h.m_budget.charge(util::Limit::k_nodes, 1, h.where());
+    if (ok) ok = h.m_budget.check(util::Limit::k_depth, ++h.m_depth, h.where());
+    if (ok) ok = h.start(reinterpret_cast<const char*>(name), attributes, nb_attributes);
     if (!ok) h.failed(std::move(ok.error()));
   }
   static void on_end(void* ctx, const xmlChar* name, const xmlChar*, const xmlChar*) {
     auto& h = self(ctx);
-    if (h.m_error || h.m_stopped) return;
+    if (h.done()) return;
+    --h.m_depth;
     auto ok = h.end(reinterpret_cast<const char*>(name));
     if (!ok) h.failed(std::move(ok.error()));
   }
   static void on_text(void* ctx, const xmlChar* text, int length) {
     auto& h = self(ctx);
-    if (h.m_error || h.m_stopped) return;
-    h.text(std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(length)));
+    if (h.done()) return;
+    auto ok = h.m_budget.charge(util::Limit::k_nodes, 1, h.where());
+    if (ok)
+      ok = h.text(
+          std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(length)));
+    if (!ok) h.failed(std::move(ok.error()));
   }
   static void on_doctype(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
     auto& h = self(ctx);
@@ -332,11 +330,23 @@ class SaxHandler {
     xmlStopParser(h.m_ctxt);
   }
 
+  util::Budget& m_budget;
+  std::string m_part;
   xmlParserCtxtPtr m_ctxt = nullptr;
   std::optional<util::Error> m_error;
+  std::size_t m_depth = 0;
   bool m_doctype = false;
   bool m_stopped = false;
 };
+
+// Appends `text` to `out` unless that makes it longer than the budget's item_bytes.
+util::Result<void> append_limited(std::string& out, std::string_view text, util::Budget& budget,
+                                  const std::string& where) {
+  if (auto ok = budget.check(util::Limit::k_item_bytes, out.size() + text.size(), where); !ok)
+    return ok;
+  out += text;
+  return {};
+}
 
 // ------------------------------------------------------------------------------------------------
 // Cell text.
@@ -466,42 +476,77 @@ std::string resolve_target(std::string_view target) {
   return "xl/" + std::string(target);
 }
 
-// The part names of the first worksheet and of the shared strings (empty when there are none).
-util::Result<std::pair<std::string, std::string>> locate_parts(Zip& zip) {
+// workbook > sheets > sheet: the relationship id (r:id) of the first sheet, whatever its name.
+class FirstSheet : public SaxHandler {
+ public:
+  using SaxHandler::SaxHandler;
+  std::string id;
+
+  util::Result<void> start(std::string_view name, const xmlChar** attributes, int count) override {
+    ++m_level;
+    if (m_level == 2 && name == "sheets") {
+      m_in_sheets = true;
+    } else if (m_in_sheets && m_level == 3 && name == "sheet") {
+      if (auto r = attribute(attributes, count, "id")) id = *r;
+      stop();
+    }
+    return {};
+  }
+  util::Result<void> end(std::string_view name) override {
+    if (m_level == 2 && name == "sheets") m_in_sheets = false;
+    --m_level;
+    return {};
+  }
+  util::Result<void> text(std::string_view) override { return {}; }
+
+ private:
+  std::size_t m_level = 0;
+  bool m_in_sheets = false;
+};
+
+// Relationships > Relationship: the targets of the first sheet and of the shared strings.
+class WorkbookRelationships : public SaxHandler {
+ public:
+  WorkbookRelationships(util::Budget& budget, std::string sheet_id)
+      : SaxHandler(budget), m_sheet_id(std::move(sheet_id)) {}
   std::string sheet;
   std::string shared;
-  auto workbook = zip.read("xl/workbook.xml");
-  if (!workbook) return std::unexpected(workbook.error());
-  auto rels = zip.read("xl/_rels/workbook.xml.rels");
-  if (!rels) return std::unexpected(rels.error());
-  if (*workbook && *rels) {
-    auto wb = parse_dom(**workbook, "xl/workbook.xml");
-    if (!wb) return std::unexpected(wb.error());
-    auto rl = parse_dom(**rels, "xl/_rels/workbook.xml.rels");
-    if (!rl) return std::unexpected(rl.error());
-    std::string first_id;
-    // workbook > sheets > sheet (the first one is sheet 1, whatever its name).
-    if (xmlNode* root = xmlDocGetRootElement(wb->get())) {
-      for (xmlNode* s = root->children; s && first_id.empty(); s = s->next) {
-        if (s->type != XML_ELEMENT_NODE || local_name(s) != "sheets") continue;
-        for (xmlNode* e = s->children; e; e = e->next) {
-          if (e->type == XML_ELEMENT_NODE && local_name(e) == "sheet") {
-            first_id = attribute(e, "id");  // r:id
-            break;
-          }
-        }
-      }
-    }
-    if (xmlNode* root = xmlDocGetRootElement(rl->get())) {
-      for (xmlNode* r = root->children; r; r = r->next) {
-        if (r->type != XML_ELEMENT_NODE || local_name(r) != "Relationship") continue;
-        auto type = attribute(r, "Type");
-        if (!first_id.empty() && attribute(r, "Id") == first_id) {
-          sheet = resolve_target(attribute(r, "Target"));
-        }
-        if (type.ends_with("/sharedStrings")) shared = resolve_target(attribute(r, "Target"));
-      }
-    }
+
+  util::Result<void> start(std::string_view name, const xmlChar** attributes, int count) override {
+    ++m_level;
+    if (m_level != 2 || name != "Relationship") return {};
+    auto target = attribute(attributes, count, "Target").value_or("");
+    auto id = attribute(attributes, count, "Id");
+    if (!m_sheet_id.empty() && id && *id == m_sheet_id) sheet = resolve_target(target);
+    if (attribute(attributes, count, "Type").value_or("").ends_with("/sharedStrings"))
+      shared = resolve_target(target);
+    return {};
+  }
+  util::Result<void> end(std::string_view) override {
+    --m_level;
+    return {};
+  }
+  util::Result<void> text(std::string_view) override { return {}; }
+
+ private:
+  std::string m_sheet_id;
+  std::size_t m_level = 0;
+};
+
+// The part names of the first worksheet and of the shared strings (the usual names when the
+// workbook does not say).
+util::Result<std::pair<std::string, std::string>> locate_parts(Zip& zip, util::Budget& budget) {
+  std::string sheet;
+  std::string shared;
+  const std::string workbook = "xl/workbook.xml";
+  const std::string rels = "xl/_rels/workbook.xml.rels";
+  if (zip.has(workbook) && zip.has(rels)) {
+    FirstSheet first(budget);
+    if (auto ok = first.parse(zip, workbook); !ok) return std::unexpected(ok.error());
+    WorkbookRelationships relationships(budget, first.id);
+    if (auto ok = relationships.parse(zip, rels); !ok) return std::unexpected(ok.error());
+    sheet = relationships.sheet;
+    shared = relationships.shared;
   }
   if (sheet.empty()) sheet = "xl/worksheets/sheet1.xml";
   if (shared.empty()) shared = "xl/sharedStrings.xml";
@@ -546,8 +591,10 @@ util::Result<std::optional<std::string>> cell_text(const CellState& cell,
 }
 
 // <sst><si><t>text</t></si><si><r><t>rich</t></r><r><t> text</t></r><rPh>...</rPh></si></sst>
+// Each string is charged to the budget's strings and string_bytes as it is kept.
 class SharedStrings : public SaxHandler {
  public:
+  using SaxHandler::SaxHandler;
   std::vector<std::string> strings;
 
   util::Result<void> start(std::string_view name, const xmlChar**, int) override {
@@ -563,7 +610,11 @@ class SharedStrings : public SaxHandler {
   }
   util::Result<void> end(std::string_view name) override {
     if (name == "si" && m_in_si) {
-      strings.push_back(decode_escapes(m_current));
+      auto text = decode_escapes(m_current);
+      auto ok = budget().charge(util::Limit::k_strings, 1, where());
+      if (ok) ok = budget().charge(util::Limit::k_string_bytes, text.size(), where());
+      if (!ok) return ok;
+      strings.push_back(std::move(text));
       m_in_si = false;
     } else if (name == "t") {
       m_in_t = false;
@@ -572,8 +623,9 @@ class SharedStrings : public SaxHandler {
     }
     return {};
   }
-  void text(std::string_view text) override {
-    if (m_in_t) m_current += text;
+  util::Result<void> text(std::string_view text) override {
+    if (m_in_t) return append_limited(m_current, text, budget(), where());
+    return {};
   }
 
  private:
@@ -586,9 +638,9 @@ class SharedStrings : public SaxHandler {
 // <sheetData><row r="2"><c r="B2" t="s"><v>3</v></c><c r="C2" t="inlineStr"><is><t>x</t></is></c>
 class SheetRows : public SaxHandler {
  public:
-  SheetRows(const std::string& part, const std::vector<std::string>& shared,
+  SheetRows(util::Budget& budget, const std::vector<std::string>& shared,
             const std::function<bool(const Row&)>& on_row)
-      : m_part(part), m_shared(shared), m_on_row(on_row) {}
+      : SaxHandler(budget), m_shared(shared), m_on_row(on_row) {}
 
   util::Result<void> start(std::string_view name, const xmlChar** attributes, int count) override {
     if (name == "sheetData") {
@@ -601,7 +653,7 @@ class SheetRows : public SaxHandler {
         std::size_t n = 0;
         auto [ptr, ec] = std::from_chars(r->data(), r->data() + r->size(), n);
         if (ec != std::errc() || ptr != r->data() + r->size() || n == 0) {
-          return fail(ErrorCode::k_invalid_input, "the part " + m_part +
+          return fail(ErrorCode::k_invalid_input, "the part " + part() +
                                                       " has a row with the invalid number '" +
                                                       std::string(*r) + "'");
         }
@@ -610,6 +662,7 @@ class SheetRows : public SaxHandler {
       m_last_row = m_row.number;
       m_next_column = 0;
     } else if (m_in_row && name == "c") {
+      if (auto ok = budget().charge(util::Limit::k_cells, 1, where()); !ok) return ok;
       m_in_cell = true;
       m_cell.value.clear();
       m_cell.inline_text.clear();
@@ -659,7 +712,12 @@ class SheetRows : public SaxHandler {
       m_in_cell = false;
       auto text = cell_text(m_cell, m_shared);
       if (!text) return std::unexpected(text.error());
-      if (*text && !(*text)->empty()) m_row.cells.push_back(Cell{m_cell.column, std::move(**text)});
+      if (*text && !(*text)->empty()) {
+        auto ok = budget().check(util::Limit::k_fields_per_row, m_row.cells.size() + 1,
+                                 "row " + std::to_string(m_row.number));
+        if (!ok) return ok;
+        m_row.cells.push_back(Cell{m_cell.column, std::move(**text)});
+      }
     } else if (name == "row" && m_in_row) {
       m_in_row = false;
       if (!m_on_row(m_row)) stop();
@@ -669,15 +727,13 @@ class SheetRows : public SaxHandler {
     return {};
   }
 
-  void text(std::string_view text) override {
-    if (m_in_v)
-      m_cell.value += text;
-    else if (m_in_t)
-      m_cell.inline_text += text;
+  util::Result<void> text(std::string_view text) override {
+    if (m_in_v) return append_limited(m_cell.value, text, budget(), where());
+    if (m_in_t) return append_limited(m_cell.inline_text, text, budget(), where());
+    return {};
   }
 
  private:
-  const std::string& m_part;
   const std::vector<std::string>& m_shared;
   const std::function<bool(const Row&)>& m_on_row;
   bool m_in_data = false;
@@ -731,38 +787,37 @@ std::string column_letters(std::size_t column) {
   return out;
 }
 
-util::Result<std::string> read_part(std::string_view bytes, std::string_view name) {
+util::Result<std::string> read_part(std::string_view bytes, std::string_view name,
+                                    util::Budget& budget) {
   auto zip = Zip::open(bytes);
   if (!zip) return std::unexpected(zip.error());
-  auto part = (*zip)->read(std::string(name));
-  if (!part) return std::unexpected(part.error());
-  if (!*part) {
-    return fail(ErrorCode::k_not_found, "the archive has no part " + std::string(name));
-  }
-  return std::move(**part);
+  std::string out;
+  auto found = (*zip)->stream(std::string(name), budget, [&](std::string_view piece) {
+    out += piece;
+    return util::Result<void>{};
+  });
+  if (!found) return std::unexpected(found.error());
+  if (!*found) return fail(ErrorCode::k_not_found, "the archive has no part " + std::string(name));
+  return out;
 }
 
-util::Result<void> read_first_sheet(std::string_view bytes,
+util::Result<void> read_first_sheet(std::string_view bytes, util::Budget& budget,
                                     const std::function<bool(const Row&)>& on_row) {
   auto zip = Zip::open(bytes);
   if (!zip) return std::unexpected(zip.error());
-  auto parts = locate_parts(**zip);
+  auto parts = locate_parts(**zip, budget);
   if (!parts) return std::unexpected(parts.error());
   const auto& [sheet_name, shared_name] = *parts;
-  SharedStrings shared;
-  auto shared_xml = (*zip)->read(shared_name);
-  if (!shared_xml) return std::unexpected(shared_xml.error());
-  if (*shared_xml) {
-    if (auto ok = shared.parse(**shared_xml, shared_name); !ok) return ok;
-  }
-  auto sheet = (*zip)->read(sheet_name);
-  if (!sheet) return std::unexpected(sheet.error());
-  if (!*sheet) {
+  SharedStrings shared(budget);
+  if (auto found = shared.parse(**zip, shared_name); !found) return std::unexpected(found.error());
+  SheetRows rows(budget, shared.strings, on_row);
+  auto found = rows.parse(**zip, sheet_name);
+  if (!found) return std::unexpected(found.error());
+  if (!*found) {
     return fail(ErrorCode::k_invalid_input,
                 "not an XLSX workbook: it has no first worksheet (" + sheet_name + " is missing)");
   }
-  SheetRows rows(sheet_name, shared.strings, on_row);
-  return rows.parse(**sheet, sheet_name);
+  return {};
 }
 
 util::Result<std::string> write_table(const Table& table) {

@@ -2,9 +2,16 @@
 // The first worksheet of an XLSX workbook, read as rows of text and written from a plain table.
 // Knows nothing of profiles: profile_table.cpp maps the cells to node assessments.
 //
-// Reading treats the file as untrusted: the zip is read from memory with every part capped at
-// k_max_part_bytes uncompressed; XML is parsed by libxml2 without network access, without entity
-// substitution and without loading DTDs, and a part that carries a DOCTYPE is refused outright.
+// Reading treats the file as untrusted and charges one util::Budget for the whole workbook, while
+// it reads: each part is inflated piece by piece (64 KiB at a time) straight into libxml2's SAX
+// push parser, and every piece is charged to the budget's bytes before it is parsed, whatever size
+// the archive declares; every element and text run to its nodes, nesting to its depth, each shared
+// string to strings and string_bytes, each cell to cells, each row's non-empty cells to
+// fields_per_row, the text of one cell or shared string to item_bytes. No part is ever held whole
+// and no tree is built, so a workbook costs the shared strings it keeps (bounded by strings and
+// string_bytes) plus one row, whatever it inflates to. XML is parsed without network access,
+// without entity substitution and without loading DTDs, and a part that carries a DOCTYPE is
+// refused outright.
 //
 // Threading: the functions keep no state; any number of threads may call them.
 
@@ -15,12 +22,11 @@
 #include <variant>
 #include <vector>
 
+#include "util/budget.hpp"
 #include "util/result.hpp"
 
 namespace cyberframe::exchange::xlsx {
 
-// Largest uncompressed size of one part (sheet, shared strings, workbook) that is read.
-inline constexpr std::size_t k_max_part_bytes = 256u * 1024u * 1024u;
 // Excel's limit on the text of one cell, in characters.
 inline constexpr std::size_t k_max_cell_chars = 32767;
 
@@ -40,13 +46,15 @@ struct Row {
 // as written, except that whole numbers lose a fraction of zeros ("3.0" and "3" both give "3");
 // booleans as "true" or "false"; formula results as their cached value. Errors: the bytes are not a
 // zip archive, the workbook has no sheet, a part is not well-formed XML or has a DOCTYPE, a cell
-// refers to a shared string that does not exist. Rows already delivered stay delivered.
-util::Result<void> read_first_sheet(std::string_view bytes,
+// refers to a shared string that does not exist, a limit of `budget` is passed (the message names
+// the limit, the part and line, and the limit's value). Rows already delivered stay delivered.
+util::Result<void> read_first_sheet(std::string_view bytes, util::Budget& budget,
                                     const std::function<bool(const Row&)>& on_row);
 
-// The uncompressed bytes of one part of a zip archive ("xl/worksheets/sheet1.xml"); for tests
-// and diagnostics.
-util::Result<std::string> read_part(std::string_view bytes, std::string_view name);
+// The uncompressed bytes of one part of a zip archive ("xl/worksheets/sheet1.xml"), charged to
+// `budget`'s bytes; for tests and diagnostics.
+util::Result<std::string> read_part(std::string_view bytes, std::string_view name,
+                                    util::Budget& budget);
 
 // The 0-based column index of a cell reference's letters ("AB12" -> 27); npos when malformed.
 std::size_t column_of_reference(std::string_view reference);

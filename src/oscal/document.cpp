@@ -1,5 +1,6 @@
 #include "oscal/document.hpp"
 
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <yaml-cpp/yaml.h>
@@ -11,9 +12,12 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <unordered_set>
 
 #include "oscal/markup.hpp"
 #include "oscal/model.hpp"
+#include "util/budget.hpp"
+#include "util/json.hpp"
 #include "util/text.hpp"
 #include "util/yaml.hpp"
 
@@ -264,32 +268,6 @@ class Shape {
   util::Error m_error;
 };
 
-// The first non-blank byte's depth scan: refuses JSON nested deeper than k_max_depth before
-// parsing it.
-std::optional<std::size_t> json_too_deep(std::string_view text) {
-  int depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      if (++depth > k_max_depth) return i;
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
-  return std::nullopt;
-}
-
 util::Result<Document> finish(Json root, Format format, std::string_view source, bool from_text,
                               const ReadOptions& options) {
   if (!root.is_object() || root.size() != 1)
@@ -321,92 +299,167 @@ util::Result<Document> finish(Json root, Format format, std::string_view source,
   return doc;
 }
 
+// What one OSCAL document may cost while it is read (util/budget.hpp); see k_max_nodes.
+util::Budget oscal_budget(const ReadOptions& options) {
+  return util::Budget(util::ParseLimits{.bytes = k_max_document_bytes,
+                                        .nodes = std::min(options.max_nodes, k_max_nodes),
+                                        .depth = static_cast<std::size_t>(k_max_depth),
+                                        .item_bytes = k_max_document_bytes},
+                      "an OSCAL document");
+}
+
 util::Result<Document> read_json(std::string_view text, std::string_view source,
                                  const ReadOptions& options) {
-  if (auto at = json_too_deep(text)) {
-    auto [line, column] = line_column(text, *at);
+  auto budget = oscal_budget(options);
+  auto root = util::parse_json<Json>(text, budget);
+  if (!root) {
+    const auto& e = root.error();
+    auto [line, column] = util::line_column_of_byte(text, e.byte);
+    std::string what;
+    switch (e.kind) {
+      case util::JsonError::Kind::k_syntax:
+        what = "malformed JSON: " + e.message;
+        break;
+      case util::JsonError::Kind::k_number:
+        what = e.message + " (at byte " + std::to_string(e.byte) + ")";
+        break;
+      default:
+        what = e.message;
+        break;
+    }
     return std::unexpected(invalid(std::string(source) + ":" + std::to_string(line) + ":" +
-                                   std::to_string(column) + ": nested deeper than " +
-                                   std::to_string(k_max_depth) + " levels"));
+                                   std::to_string(column) + ": " + what));
   }
-  Json root;
-  try {
-    root = Json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::parse_error& e) {
-    auto [line, column] = line_column(text, e.byte > 0 ? e.byte - 1 : 0);
-    std::string what = e.what();
-    // nlohmann's message starts "[json.exception.parse_error.101] parse error at line 1, column 2:
-    // "
-    auto colon = what.find(": ", what.find("parse error"));
-    std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
-    return std::unexpected(invalid(std::string(source) + ":" + std::to_string(line) + ":" +
-                                   std::to_string(column) + ": malformed JSON: " + detail));
-  }
-  return finish(std::move(root), Format::k_json, source, false, options);
+  return finish(std::move(*root), Format::k_json, source, false, options);
 }
 
 // ---- YAML ------------------------------------------------------------------------------------
 
-util::Result<Json> yaml_to_json(const YAML::Node& node, std::string_view source, int depth) {
-  auto where = [&] {
-    auto mark = node.Mark();
-    return std::string(source) + ":" + std::to_string(mark.line + 1) + ":" +
-           std::to_string(mark.column + 1) + ": ";
-  };
-  if (depth > k_max_depth)
-    return std::unexpected(
-        invalid(where() + "nested deeper than " + std::to_string(k_max_depth) + " levels"));
-  switch (node.Type()) {
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
-      return Json(nullptr);
-    case YAML::NodeType::Scalar:
-      return Json(node.Scalar());
-    case YAML::NodeType::Sequence: {
-      Json array = Json::array();
-      for (const auto& item : node) {
-        auto value = yaml_to_json(item, source, depth + 1);
-        if (!value) return value;
-        array.push_back(std::move(*value));
-      }
-      return array;
+// Builds the JSON form straight from the YAML events (no YAML tree in between): scalars as text,
+// plain nulls as null; keys must be text and unique.
+class YamlToJson : public util::YamlHandler {
+ public:
+  Json root;
+
+  util::Result<void> on(const util::YamlEvent& event) override {
+    using Type = util::YamlEvent::Type;
+    switch (event.type) {
+      case Type::k_document_start:
+        if (m_documents++ > 0)
+          return fail(util::ErrorCode::k_invalid_input,
+                      "a second YAML document; an OSCAL file holds one");
+        return {};
+      case Type::k_document_end:
+        return {};
+      case Type::k_scalar:
+        return value(Json(std::string(event.text)));
+      case Type::k_null:
+        return value(Json(nullptr));
+      case Type::k_sequence_start:
+        return open(Json::array());
+      case Type::k_map_start:
+        return open(Json::object());
+      case Type::k_sequence_end:
+      case Type::k_map_end:
+        m_open.pop_back();
+        return {};
     }
-    case YAML::NodeType::Map: {
-      Json object = Json::object();
-      for (const auto& entry : node) {
-        if (!entry.first.IsScalar())
-          return std::unexpected(invalid(where() + "a mapping key must be a plain name"));
-        auto key = entry.first.Scalar();
-        if (object.contains(key))
-          return std::unexpected(invalid(where() + "duplicate key '" + key + "'"));
-        auto value = yaml_to_json(entry.second, source, depth + 1);
-        if (!value) return value;
-        object[key] = std::move(*value);
-      }
-      return object;
-    }
+    return {};
   }
-  return Json(nullptr);
-}
+
+ private:
+  struct Frame {
+    Json* value = nullptr;
+    Json* slot = nullptr;  // a map's value for the key just read
+    bool want_key = true;
+    std::unique_ptr<std::unordered_set<std::string>> keys;  // a large map's keys
+  };
+
+  // A map's key: must be text, and new.
+  util::Result<void> key(Frame& frame, const Json& v) {
+    if (!v.is_string())
+      return fail(util::ErrorCode::k_invalid_input, "a mapping key must be a plain name");
+    const auto& k = v.get_ref<const std::string&>();
+    auto& object = frame.value->get_ref<Json::object_t&>();
+    bool duplicate = false;
+    if (frame.keys) {
+      duplicate = !frame.keys->insert(k).second;
+    } else {
+      duplicate = std::any_of(object.begin(), object.end(),
+                              [&](const auto& entry) { return entry.first == k; });
+      if (!duplicate && object.size() >= 16) {
+        frame.keys = std::make_unique<std::unordered_set<std::string>>();
+        for (const auto& entry : object) frame.keys->insert(entry.first);
+        frame.keys->insert(k);
+      }
+    }
+    if (duplicate) return fail(util::ErrorCode::k_invalid_input, "duplicate key '" + k + "'");
+    // ordered_map is a vector of pairs; its own emplace searches it first.
+    using Vector = std::vector<std::pair<const std::string, Json>>;
+    auto& entries = static_cast<Vector&>(object);
+    entries.emplace_back(k, Json());
+    frame.slot = &entries.back().second;
+    frame.want_key = false;
+    return {};
+  }
+
+  // Where the next value goes; nullptr when it is a key (handled by key()).
+  util::Result<Json*> place(Json&& v, bool collection) {
+    if (m_open.empty()) {
+      root = std::move(v);
+      return &root;
+    }
+    auto& frame = m_open.back();
+    if (frame.value->is_array()) {
+      auto& array = frame.value->get_ref<Json::array_t&>();
+      array.push_back(std::move(v));
+      return &array.back();
+    }
+    if (frame.want_key) {
+      if (collection)
+        return fail(util::ErrorCode::k_invalid_input, "a mapping key must be a plain name");
+      if (auto ok = key(frame, v); !ok) return std::unexpected(ok.error());
+      return nullptr;
+    }
+    *frame.slot = std::move(v);
+    frame.want_key = true;
+    return frame.slot;
+  }
+
+  util::Result<void> value(Json&& v) {
+    auto at = place(std::move(v), false);
+    if (!at) return std::unexpected(at.error());
+    return {};
+  }
+  util::Result<void> open(Json&& v) {
+    auto at = place(std::move(v), true);
+    if (!at) return std::unexpected(at.error());
+    Frame frame;
+    frame.value = *at;
+    m_open.push_back(std::move(frame));
+    return {};
+  }
+
+  std::vector<Frame> m_open;
+  int m_documents = 0;
+};
 
 util::Result<Document> read_yaml(std::string_view text, std::string_view source,
                                  const ReadOptions& options) {
-  if (auto alias = util::find_yaml_alias(text))
-    return std::unexpected(
-        invalid(std::string(source) + ":" + std::to_string(alias->line) + ":" +
-                std::to_string(alias->column) +
-                ": YAML aliases ('*name') are not allowed; write the content out"));
-  YAML::Node node;
-  try {
-    node = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    return std::unexpected(invalid(std::string(source) + ":" + std::to_string(e.mark.line + 1) +
-                                   ":" + std::to_string(e.mark.column + 1) +
-                                   ": malformed YAML: " + e.msg));
+  auto budget = oscal_budget(options);
+  YamlToJson builder;
+  if (auto ok = util::parse_yaml(text, budget, builder); !ok) {
+    const auto& e = ok.error();
+    std::string where = std::string(source) + ":" + std::to_string(e.position.line) + ":" +
+                        std::to_string(e.position.column) + ": ";
+    switch (e.kind) {
+      case util::YamlError::Kind::k_syntax:
+        return std::unexpected(invalid(where + "malformed YAML: " + e.message));
+      default:
+        return std::unexpected(invalid(where + e.message));
+    }
   }
-  auto root = yaml_to_json(node, source, 0);
-  if (!root) return std::unexpected(root.error());
-  return finish(std::move(*root), Format::k_yaml, source, true, options);
+  return finish(std::move(builder.root), Format::k_yaml, source, true, options);
 }
 
 // ---- XML -------------------------------------------------------------------------------------
@@ -640,6 +693,52 @@ struct ContextFree {
   void operator()(xmlParserCtxt* ctxt) const { xmlFreeParserCtxt(ctxt); }
 };
 
+// libxml2 builds its tree through these SAX callbacks; they charge every element, attribute and
+// non-blank text run to the budget first, and stop the parser at the limit, before the tree grows
+// past it.
+struct XmlBudget {
+  util::Budget budget;
+  std::optional<util::Error> error;
+};
+
+void charge_xml(xmlParserCtxtPtr ctxt, std::size_t nodes) {
+  auto* state = static_cast<XmlBudget*>(ctxt->_private);
+  if (state->error) return;
+  auto ok = state->budget.charge(util::Limit::k_nodes, nodes,
+                                 "line " + std::to_string(xmlSAX2GetLineNumber(ctxt)));
+  if (!ok) {
+    state->error = ok.error();
+    xmlStopParser(ctxt);
+  }
+}
+
+void counted_start(void* ctx, const xmlChar* localname, const xmlChar* prefix, const xmlChar* uri,
+                   int nb_namespaces, const xmlChar** namespaces, int nb_attributes,
+                   int nb_defaulted, const xmlChar** attributes) {
+  auto ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+  charge_xml(ctxt, 1 + static_cast<std::size_t>(nb_attributes));
+  if (static_cast<XmlBudget*>(ctxt->_private)->error) return;
+  xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
+                        nb_defaulted, attributes);
+}
+
+void counted_text(void* ctx, const xmlChar* text, int length) {
+  auto ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+  bool blank = true;
+  for (int i = 0; i < length && blank; ++i)
+    blank = text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r';
+  if (!blank) charge_xml(ctxt, 1);
+  if (static_cast<XmlBudget*>(ctxt->_private)->error) return;
+  xmlSAX2Characters(ctx, text, length);
+}
+
+void counted_cdata(void* ctx, const xmlChar* text, int length) {
+  auto ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+  charge_xml(ctxt, 1);
+  if (static_cast<XmlBudget*>(ctxt->_private)->error) return;
+  xmlSAX2CDataBlock(ctx, text, length);
+}
+
 util::Result<Document> read_xml(std::string_view text, std::string_view source,
                                 const ReadOptions& options) {
   const std::string src(source);
@@ -658,9 +757,15 @@ util::Result<Document> read_xml(std::string_view text, std::string_view source,
   }
   std::unique_ptr<xmlParserCtxt, ContextFree> ctxt(xmlNewParserCtxt());
   if (!ctxt) return std::unexpected(util::Error{util::ErrorCode::k_internal, "out of memory"});
+  XmlBudget budget{oscal_budget(options), std::nullopt};
+  ctxt->_private = &budget;
+  ctxt->sax->startElementNs = counted_start;
+  ctxt->sax->characters = counted_text;
+  ctxt->sax->cdataBlock = counted_cdata;
   const int parse_options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
   std::unique_ptr<xmlDoc, DocFree> doc(xmlCtxtReadMemory(
       ctxt.get(), text.data(), static_cast<int>(text.size()), src.c_str(), nullptr, parse_options));
+  if (budget.error) return std::unexpected(invalid(src + ": " + budget.error->message));
   if (!doc) {
     const xmlError* e = xmlCtxtGetLastError(ctxt.get());
     std::string message = e && e->message ? e->message : "not well-formed";

@@ -11,7 +11,12 @@
 //
 // Safety: XML is parsed without network access, without loading DTDs, without substituting
 // entities; a document that declares entities is refused (no billion laughs, no external
-// entities). Inputs are limited in size (k_max_document_bytes) and depth.
+// entities). Every format is read under one budget (util/budget.hpp), checked while parsing:
+// k_max_document_bytes, k_max_nodes (JSON values and keys, YAML nodes, XML elements, attributes
+// and text runs) and model::k_max_depth levels of nesting. The largest NIST document (the SP
+// 800-53 catalog) has a few hundred thousand nodes. Cost while reading: JSON and YAML are built
+// straight into the JSON form (about 64 bytes a node: at most about 64 MiB at the limit), XML
+// through libxml2's tree (about 120 to 220 bytes a node) and then the JSON form.
 
 #include <cstddef>
 #include <filesystem>
@@ -36,6 +41,7 @@ std::optional<Format> parse_format(std::string_view text);
 std::optional<Format> format_from_path(const std::filesystem::path& path);
 
 inline constexpr std::size_t k_max_document_bytes = 64u * 1024u * 1024u;
+inline constexpr std::size_t k_max_nodes = 1000000;
 
 // The root models OSCAL defines, by their root name: catalog, profile, mapping-collection,
 // component-definition, system-security-plan, assessment-plan, assessment-results,
@@ -57,6 +63,9 @@ struct Document {
 // profile-resolution fixtures write "TODO"), still refusing another major version.
 struct ReadOptions {
   bool lenient_version = false;
+  // Fewer nodes than k_max_nodes, where a document's cost must stay small (the server reads
+  // uploads with a quarter of a million: tens of MiB at most, for XML too).
+  std::size_t max_nodes = k_max_nodes;
 };
 
 // Reads one document. Errors name the source and where (line:column for JSON/XML/YAML syntax,

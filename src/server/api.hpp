@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <expected>
 #include <functional>
 #include <memory>
@@ -20,12 +21,18 @@ namespace cyberframe::server {
 
 using nlohmann::json;
 
-// Who is asking: an account signed in through a session cookie or an API token.
+// Who is asking: an account signed in through a session cookie or an API token. A token limited
+// to one organization carries only its role there in `user` (an administrator's: admin), and
+// `user.administrator` false: everything that checks roles sees the token's reach, not the
+// account's.
 struct Principal {
   store::User user;
   std::string session_hash;  // empty for a token
   std::string csrf;
   bool via_token = false;
+  bool read_only = false;               // a read-only token: nothing that changes state
+  std::int64_t token_organization = 0;  // a token limited to this organization (0: not limited)
+  std::string token_expires_at;
 };
 
 // One request being answered.
@@ -84,20 +91,73 @@ enum class Access {
   k_user,    // a signed-in account (each handler checks the role it needs)
 };
 
+// The body a route takes: its size limit (Options) is enforced by the HTTP layer while the body
+// arrives, before the handler runs.
+enum class Body {
+  k_none,    // GET, DELETE: no body (413 for one)
+  k_small,   // routes open without an account: Options::max_small_bytes
+  k_json,    // POST, PUT, PATCH: Options::max_json_bytes
+  k_upload,  // files and documents: Options::max_upload_bytes
+};
+
 struct Route {
   std::string method;
   std::string pattern;                // "/api/v1/frameworks/{id}"
   std::vector<std::string> segments;  // "api", "v1", "frameworks", "{id}"
   Access access = Access::k_user;
   Handler handler;
+  Body body = Body::k_none;  // from the method, unless set with upload()
+  bool heavy = false;        // runs through the ImportGate (imports, conversions)
+  // Whether a route changes state: by its method (POST, PUT, PATCH, DELETE do), unless it only
+  // computes an answer from the request (changes_nothing()). add() puts a check around the
+  // handler of every state-changing route that refuses read-only API tokens before it runs.
+  bool computes_only = false;
+  Handler plain;  // the handler as given, without that check
 
   // Whether `path` has this route's shape; fills `params` with the {name} segments when it has.
   bool matches(std::string_view path, std::map<std::string, std::string>* params) const;
+
+  // The route takes files or documents (Options::max_upload_bytes).
+  Route& upload() {
+    body = Body::k_upload;
+    return *this;
+  }
+  // The route parses a whole uploaded document: at most Options::import_slots at a time.
+  Route& gated() {
+    heavy = true;
+    return *this;
+  }
+  // The route only computes an answer from the request (OSCAL validation and conversion): a
+  // read-only token may call it although its method is POST.
+  Route& changes_nothing() {
+    computes_only = true;
+    handler = plain;
+    return *this;
+  }
+};
+
+// At most `slots` heavy requests at a time; up to `queue` more wait for a slot (at most `wait`),
+// the others are refused with 503 and Retry-After. Shared by every thread of the server.
+class ImportGate {
+ public:
+  ImportGate(std::size_t slots, std::size_t queue,
+             std::chrono::milliseconds wait = std::chrono::seconds(10))
+      : m_slots(slots), m_queue(queue), m_wait(wait) {}
+  // A slot, or the 503 to answer with. Leave with leave().
+  std::optional<Response> enter();
+  void leave();
+
+ private:
+  std::mutex m_mutex;
+  std::condition_variable m_free;
+  std::size_t m_slots, m_queue;
+  std::chrono::milliseconds m_wait;
+  std::size_t m_running = 0, m_waiting = 0;
 };
 
 class Routes {
  public:
-  void add(std::string method, std::string pattern, Access access, Handler handler);
+  Route& add(std::string method, std::string pattern, Access access, Handler handler);
   const std::vector<Route>& all() const { return m_routes; }
 
  private:
@@ -161,8 +221,11 @@ std::optional<std::int64_t> whole_number(const std::string& text);
 enum class Need { k_read, k_comment, k_write, k_manage };
 // Checks that the principal may do `need` in the organization: administrators everything;
 // admin manage/write/comment/read; editor write/comment/read; auditor comment/read; viewer read.
-// An account without a role in the organization gets 404, as if it did not exist.
+// An account without a role in the organization gets 404, as if it did not exist (so does a
+// token limited to another organization); a read-only token may only read (403).
 std::optional<Response> require(const Call& call, std::int64_t organization, Need need);
+// 403 for a read-only token (`what` says what it tried), for writes that no organization owns.
+std::optional<Response> require_writable(const Call& call, const std::string& what);
 // A value, or the error response to answer with instead.
 template <typename T>
 using Answer = std::expected<T, Response>;

@@ -1,13 +1,23 @@
 // Signing in and out, sessions, API tokens, accounts and roles.
 //
-// A session is a random 256-bit secret in the cookie cf_session (HttpOnly, SameSite=Strict, Path=/,
-// Secure under TLS); the database keeps only its SHA-256. It ends 7 days after sign-in, or after
-// 12 hours without a request. Each session has a CSRF token that every state-changing request
-// made with the cookie must echo in the X-CSRF-Token header. API tokens ("cf_" + a random secret,
-// also stored as SHA-256) go in "Authorization: Bearer"; they need no CSRF token because browsers
-// never send them on their own.
+// A session is a random 256-bit secret in the cookie cf_session (HttpOnly, SameSite=Strict, Path=/;
+// under TLS it is __Host-cf_session and Secure, which a browser keeps only from this host, for
+// every path, with no Domain); the database keeps only its SHA-256. It ends 7 days after sign-in,
+// or after 12 hours without a request. Each session has a CSRF token that every state-changing
+// request made with the cookie must echo in the X-CSRF-Token header. API tokens ("cf_" + a random
+// secret, also stored as SHA-256) go in "Authorization: Bearer"; they need no CSRF token because
+// browsers never send them on their own. A token ends at its expiry (90 days by default, at most
+// 365), reads only or reads and writes (its scope), may be limited to one organization, and is
+// created only from a signed-in session: a token never makes another one, so none outlives or
+// exceeds what a password gave.
+//
+// Password checks go through the LoginThrottle (server.hpp): an attempt is reserved before the
+// password is verified, delays grow with failures instead of locking anyone out, and at most
+// Options::max_password_checks argon2id verifications run at once.
+#include <arpa/inet.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 
@@ -21,7 +31,6 @@ namespace {
 constexpr auto k_session_lifetime = std::chrono::hours(24 * 7);
 constexpr auto k_idle_timeout = std::chrono::hours(12);
 constexpr auto k_touch_interval = std::chrono::minutes(1);
-const char* const k_cookie = "cf_session";
 
 std::string utc(std::chrono::system_clock::time_point t) {
   auto seconds = std::chrono::system_clock::to_time_t(t);
@@ -30,6 +39,12 @@ std::string utc(std::chrono::system_clock::time_point t) {
   char buffer[32];
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buffer;
+}
+
+// The session cookie's name: with the __Host- prefix under TLS, so that only this host (not a
+// sibling domain, not plain HTTP) can have set it.
+std::string cookie_name(const Options& options) {
+  return options.secure_cookies ? "__Host-cf_session" : "cf_session";
 }
 
 std::string cookie_value(const Request& req, const std::string& name) {
@@ -42,25 +57,109 @@ std::string cookie_value(const Request& req, const std::string& name) {
 }
 
 std::string session_cookie(const Call& call, const std::string& value, long max_age) {
-  std::string c = std::string(k_cookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; " +
-                  "Max-Age=" + std::to_string(max_age);
+  std::string c = cookie_name(call.ctx.options) + "=" + value +
+                  "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
   if (call.ctx.options.secure_cookies) c += "; Secure";
   return c;
 }
 
-json session_json(const Call& call, const store::User& user, const std::string& csrf) {
-  return json{{"user", to_json(user, call.ctx.store)}, {"csrf_token", csrf}};
+json session_json(const Call& call, const Principal& p) {
+  json j{{"user", to_json(p.user, call.ctx.store)}, {"csrf_token", p.csrf}};
+  if (p.via_token)
+    j["token"] = json{
+        {"scope", p.read_only ? "read-only" : "read-write"},
+        {"organization", p.token_organization == 0 ? json(nullptr) : json(p.token_organization)},
+        {"expires_at", p.token_expires_at}};
+  return j;
 }
 
-// 429 with Retry-After while the throttle refuses the account name or the caller's address.
-std::optional<Response> throttled(const Call& call, const std::string& name,
-                                  LoginThrottle::Clock::time_point now, const std::string& what) {
-  auto wait = call.ctx.throttle.retry_after(name, call.req.remote, now);
-  if (wait <= 0) return std::nullopt;
+// The address the throttle counts: an IPv4 address as it is, an IPv6 address by its /64 (one
+// host usually holds a whole /64, and would otherwise have 2^64 fresh addresses).
+std::string throttle_address(const std::string& remote) {
+  unsigned char bytes[16];
+  if (remote.find(':') == std::string::npos || inet_pton(AF_INET6, remote.c_str(), bytes) != 1)
+    return remote;
+  static const unsigned char k_v4_mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+  if (std::equal(bytes, bytes + 12, k_v4_mapped))
+    return std::to_string(bytes[12]) + "." + std::to_string(bytes[13]) + "." +
+           std::to_string(bytes[14]) + "." + std::to_string(bytes[15]);
+  static const char* const k_hex = "0123456789abcdef";
+  std::string out;
+  for (int i = 0; i < 8; ++i) {
+    out += k_hex[bytes[i] >> 4];
+    out += k_hex[bytes[i] & 15];
+    if (i % 2 == 1) out += ':';
+  }
+  return out + ":/64";
+}
+
+Response too_many(long wait, const std::string& what) {
   auto r = problem(429, "Too many attempts",
                    "too many " + what + "; try again in " + std::to_string(wait) + " seconds");
   r.headers.emplace_back("Retry-After", std::to_string(wait));
   return r;
+}
+
+std::chrono::milliseconds slot_wait(const Call& call) {
+  return std::chrono::milliseconds(std::max(0, call.ctx.options.password_check_wait_ms));
+}
+
+Response busy() {
+  auto r = problem(503, "Busy",
+                   "the server is checking as many passwords as it can at once; try again in a "
+                   "second");
+  r.headers.emplace_back("Retry-After", "1");
+  return r;
+}
+
+// A token limited to one organization reaches nothing beyond it, the account's other sessions and
+// tokens included: it cannot sign the account out everywhere or change its password.
+std::optional<Response> account_wide_denied(const Call& call, const std::string& what) {
+  if (call.principal->token_organization == 0) return std::nullopt;
+  return problem(403, "Not allowed",
+                 "this API token is limited to organization " +
+                     std::to_string(call.principal->token_organization) + " and cannot " + what);
+}
+
+// Writes the audit row the throttle asks for (failed sign-ins of a name and address, at most one
+// a minute). A failure to write it does not change the answer: the attempt was still refused.
+void record(Call& call, const std::string& name, const LoginThrottle::Outcome& outcome) {
+  if (outcome.failures == 0) return;
+  (void)call.ctx.store.record_failed_sign_in(name, call.req.remote, outcome.failures,
+                                             outcome.delay_seconds);
+}
+
+// Checks `password` of `name` through the throttle: the user, or the response to answer with.
+// `wrong` is the answer to a wrong password (401 at sign-in, 403 for a password change).
+Answer<store::User> check_password(Call& call, const std::string& name, const std::string& password,
+                                   const Response& wrong, const std::string& what) {
+  auto& throttle = call.ctx.throttle;
+  auto address = throttle_address(call.req.remote);
+  auto attempt = throttle.reserve(name, address, LoginThrottle::Clock::now());
+  if (!attempt.granted) return std::unexpected(too_many(attempt.retry_after, what));
+  auto slot = throttle.verification_slot(call.ctx.options.max_password_checks, slot_wait(call));
+  if (!slot) {
+    throttle.abandoned(attempt);
+    return std::unexpected(busy());
+  }
+  auto user = call.ctx.store.authenticate(name, password);
+  slot.reset();
+  if (user) {
+    record(call, name, throttle.succeeded(attempt, LoginThrottle::Clock::now()));
+    return *user;
+  }
+  if (user.error().code != util::ErrorCode::k_not_found) {  // disabled, or the database failed
+    throttle.abandoned(attempt);
+    if (user.error().code == util::ErrorCode::k_invalid_input)
+      return std::unexpected(problem(403, "Account disabled", user.error().message));
+    return std::unexpected(problem_from(user.error()));
+  }
+  auto outcome = throttle.failed(attempt, LoginThrottle::Clock::now());
+  record(call, name, outcome);
+  auto answer = wrong;
+  if (outcome.delay_seconds > 0)
+    answer.headers.emplace_back("Retry-After", std::to_string(outcome.delay_seconds));
+  return std::unexpected(answer);
 }
 
 // A new session for `user`: the answer carries the cookie and the session's CSRF token.
@@ -69,8 +168,12 @@ Response start_session(Call& call, const store::User& user) {
   auto t = std::chrono::system_clock::now();
   store::Session s{secret_hash(secret),         user.id, user.name, random_secret(), utc(t),
                    utc(t + k_session_lifetime), utc(t)};
-  if (auto r = call.ctx.store.create_session(s); !r) return problem_from(r.error());
-  auto response = ok(session_json(call, user, s.csrf));
+  if (auto r = call.ctx.store.create_session(s); !r) {
+    if (r.error().code == util::ErrorCode::k_invalid_input)
+      return problem(403, "Account disabled", r.error().message);
+    return problem_from(r.error());
+  }
+  auto response = ok(session_json(call, Principal{user, s.token_hash, s.csrf, false}));
   response.headers.emplace_back(
       "Set-Cookie",
       session_cookie(call, secret,
@@ -86,19 +189,15 @@ Response sign_in(Call& call) {
           body))
     return *bad;
   auto name = body["name"].get<std::string>();
-  auto now = LoginThrottle::Clock::now();
-  if (auto refused = throttled(call, name, now, "failed sign-ins")) return *refused;
-  auto user = call.ctx.store.authenticate(name, body["password"].get<std::string>());
-  if (!user) {
-    call.ctx.throttle.failed(name, call.req.remote, now);
-    return problem(401, "Sign-in failed", "unknown user or wrong password");
-  }
-  call.ctx.throttle.succeeded(name);
+  auto user = check_password(call, name, body["password"].get<std::string>(),
+                             problem(401, "Sign-in failed", "unknown user or wrong password"),
+                             "failed sign-ins");
+  if (!user) return user.error();
   return start_session(call, *user);
 }
 
 Response current_session(Call& call) {
-  return ok(session_json(call, call.principal->user, call.principal->csrf));
+  return ok(session_json(call, *call.principal));
 }
 
 Response sign_out(Call& call) {
@@ -113,7 +212,9 @@ Response sign_out(Call& call) {
   return response;
 }
 
+// Every session ends and every API token of the account is revoked.
 Response sign_out_everywhere(Call& call) {
+  if (auto denied = account_wide_denied(call, "sign the account out everywhere")) return *denied;
   if (call.ctx.cache) call.ctx.cache->forget_user(call.principal->user.id);
   if (auto r = call.ctx.store.end_sessions(call.principal->user.id, ""); !r)
     return problem_from(r.error());
@@ -122,7 +223,8 @@ Response sign_out_everywhere(Call& call) {
   return response;
 }
 
-// Changes the signed-in account's password: every session ends, and this one starts anew.
+// Changes the signed-in account's password: every session ends and every token is revoked, and
+// this session (when it is one) starts anew.
 Response change_password(Call& call) {
   json body;
   if (auto bad = read_body(call,
@@ -130,15 +232,20 @@ Response change_password(Call& call) {
                             {"new_password", FieldType::k_string, true, 1024}},
                            body))
     return *bad;
+  if (auto denied = account_wide_denied(call, "change the account's password")) return *denied;
   const auto& name = call.principal->user.name;
-  auto now = LoginThrottle::Clock::now();
-  if (auto refused = throttled(call, name, now, "wrong passwords")) return *refused;
-  if (!call.ctx.store.authenticate(name, body["current_password"].get<std::string>())) {
-    call.ctx.throttle.failed(name, call.req.remote, now);
-    return problem(403, "Wrong password", "the current password is not right; nothing changed");
+  auto checked = check_password(
+      call, name, body["current_password"].get<std::string>(),
+      problem(403, "Wrong password", "the current password is not right; nothing changed"),
+      "wrong passwords");
+  if (!checked) return checked.error();
+  {
+    auto slot =
+        call.ctx.throttle.verification_slot(call.ctx.options.max_password_checks, slot_wait(call));
+    if (!slot) return busy();
+    if (auto r = call.ctx.store.set_password(name, body["new_password"].get<std::string>()); !r)
+      return problem_from(r.error());
   }
-  if (auto r = call.ctx.store.set_password(name, body["new_password"].get<std::string>()); !r)
-    return problem_from(r.error());
   if (call.ctx.cache) call.ctx.cache->forget_user(call.principal->user.id);
   if (call.principal->via_token) return no_content();
   return start_session(call, call.principal->user);
@@ -148,25 +255,68 @@ json token_json(const store::ApiToken& t) {
   return json{{"id", t.id},
               {"name", t.name},
               {"created_at", t.created_at},
-              {"last_used_at", t.last_used_at}};
+              {"last_used_at", t.last_used_at},
+              {"expires_at", t.expires_at},
+              {"expired", t.expires_at <= store::now_utc()},
+              {"scope", std::string(store::to_string(t.scope))},
+              {"organization", t.organization == 0 ? json(nullptr) : json(t.organization)}};
+}
+
+// The account's tokens; through a token limited to one organization, only the tokens limited to
+// that organization (the others are beyond its reach).
+Response tokens_of(Call& call, std::int64_t user) {
+  Page page;
+  if (auto bad = read_page(call.req, page, 100, 1000)) return *bad;
+  auto list = call.ctx.store.tokens(user);
+  if (!list) return problem_from(list.error());
+  if (auto org = call.principal->token_organization; org != 0)
+    std::erase_if(*list, [&](const store::ApiToken& t) { return t.organization != org; });
+  return ok(page_of(*list, page, token_json));
 }
 
 Response list_tokens(Call& call) {
-  auto list = call.ctx.store.tokens(call.principal->user.id);
-  if (!list) return problem_from(list.error());
-  json items = json::array();
-  for (const auto& t : *list) items.push_back(token_json(t));
-  return ok(page_json(items, items.size(), Page{items.size(), 0}));
+  return tokens_of(call, call.principal->user.id);
 }
 
 Response create_token(Call& call) {
+  if (call.principal->via_token)
+    return problem(403, "Not allowed",
+                   "API tokens are created from a signed-in session, not with another token");
   json body;
-  if (auto bad = read_body(call, {{"name", FieldType::k_string, true, 100}}, body)) return *bad;
+  if (auto bad = read_body(call,
+                           {{"name", FieldType::k_string, true, 100},
+                            {"scope", FieldType::k_string, true, 20},
+                            {"expires_in_days", FieldType::k_integer},
+                            {"organization", FieldType::k_integer_or_null}},
+                           body))
+    return *bad;
+  store::ApiToken t;
+  t.user = call.principal->user.id;
+  t.name = body["name"].get<std::string>();
+  auto scope = store::parse_token_scope(body["scope"].get<std::string>());
+  if (!scope)
+    return problem(
+        422, "Not accepted", "scope must be read-only or read-write",
+        json{{"errors",
+              json::array({json{{"field", "scope"}, {"message", "read-only or read-write"}}})}});
+  t.scope = *scope;
+  auto days = body.value("expires_in_days", store::k_token_default_days);
+  if (days < 1 || days > store::k_token_max_days)
+    return problem(
+        422, "Not accepted",
+        "expires_in_days must be from 1 to " + std::to_string(store::k_token_max_days),
+        json{{"errors",
+              json::array({json{{"field", "expires_in_days"}, {"message", "from 1 to 365"}}})}});
+  t.expires_at = store::utc_after(std::chrono::days(days));
+  if (body.contains("organization") && !body["organization"].is_null()) {
+    t.organization = body["organization"].get<std::int64_t>();
+    // Only where the account can see: a token cannot reach what its account cannot.
+    if (auto denied = require(call, t.organization, Need::k_read)) return *denied;
+  }
   auto secret = "cf_" + random_secret();
-  auto t = call.ctx.store.create_token(call.principal->user.id, body["name"].get<std::string>(),
-                                       secret_hash(secret));
-  if (!t) return problem_from(t.error());
-  auto j = token_json(*t);
+  auto created = call.ctx.store.create_token(t, secret_hash(secret));
+  if (!created) return problem_from(created.error());
+  auto j = token_json(*created);
   j["token"] = secret;
   return ok(j, 201);
 }
@@ -174,8 +324,16 @@ Response create_token(Call& call) {
 Response revoke_token(Call& call) {
   auto id = whole_number(call.req.params.at("token"));
   if (!id) return problem(400, "Bad token id", "a token id is a whole number");
+  if (auto org = call.principal->token_organization; org != 0) {
+    auto list = call.ctx.store.tokens(call.principal->user.id);
+    if (!list) return problem_from(list.error());
+    if (std::none_of(list->begin(), list->end(),
+                     [&](const auto& t) { return t.id == *id && t.organization == org; }))
+      return problem(404, "Not found", "no token " + std::to_string(*id) + " that you can see");
+  }
   if (auto r = call.ctx.store.revoke_token(call.principal->user.id, *id); !r)
     return problem_from(r.error());
+  if (call.ctx.cache) call.ctx.cache->forget_user(call.principal->user.id);
   return no_content();
 }
 
@@ -194,17 +352,21 @@ Response list_users(Call& call) {
   if (auto bad = read_page(call.req, page)) return *bad;
   auto users = call.ctx.store.users();
   if (!users) return problem_from(users.error());
-  // An organization's admin sees the accounts' roles in the organizations it administers only.
+  // An organization's admin sees only the accounts holding a role in an organization it
+  // administers, and of those only their roles there.
   const auto& me = call.principal->user;
-  return ok(page_of(*users, page, [&](store::User u) {
-    if (!me.administrator) {
-      std::erase_if(u.roles, [&](const auto& role) {
-        auto mine = me.roles.find(role.first);
-        return mine == me.roles.end() || mine->second != store::Role::k_admin;
-      });
-    }
-    return to_json(u, call.ctx.store);
-  }));
+  if (!me.administrator) {
+    auto administers = [&](std::int64_t org) {
+      auto mine = me.roles.find(org);
+      return mine != me.roles.end() && mine->second == store::Role::k_admin;
+    };
+    std::erase_if(*users, [&](store::User& u) {
+      std::erase_if(u.roles, [&](const auto& role) { return !administers(role.first); });
+      return u.roles.empty();
+    });
+  }
+  return ok(
+      page_of(*users, page, [&](const store::User& u) { return to_json(u, call.ctx.store); }));
 }
 
 Response create_user(Call& call) {
@@ -217,11 +379,53 @@ Response create_user(Call& call) {
                             {"administrator", FieldType::k_boolean}},
                            body))
     return *bad;
+  auto slot =
+      call.ctx.throttle.verification_slot(call.ctx.options.max_password_checks, slot_wait(call));
+  if (!slot) return busy();
   auto u =
       call.ctx.store.add_user(body["name"].get<std::string>(), body["password"].get<std::string>(),
                               body.value("administrator", false));
   if (!u) return problem_from(u.error());
   return ok(to_json(*u, call.ctx.store), 201);
+}
+
+// The account named by the route's {name}, for administrators only.
+Answer<store::User> account_for_administrator(Call& call, const std::string& what) {
+  if (!is_administrator(call))
+    return std::unexpected(problem(403, "Not allowed", what + " needs an administrator"));
+  const auto& name = call.req.params.at("name");
+  auto u = call.ctx.store.user(name);
+  if (!u) return std::unexpected(problem(404, "Not found", "no account '" + name + "'"));
+  return *u;
+}
+
+Response set_disabled(Call& call, bool disabled) {
+  auto u = account_for_administrator(call, disabled ? "disabling accounts" : "enabling accounts");
+  if (!u) return u.error();
+  if (disabled && u->id == call.principal->user.id)
+    return problem(422, "Not accepted",
+                   "you cannot disable the account you are signed in with; another administrator "
+                   "can");
+  auto changed = call.ctx.store.set_disabled(u->name, disabled);
+  if (!changed) return problem_from(changed.error());
+  if (call.ctx.cache) call.ctx.cache->forget_user(u->id);
+  return ok(to_json(*changed, call.ctx.store));
+}
+
+Response list_account_tokens(Call& call) {
+  auto u = account_for_administrator(call, "listing another account's tokens");
+  if (!u) return u.error();
+  return tokens_of(call, u->id);
+}
+
+Response revoke_account_token(Call& call) {
+  auto u = account_for_administrator(call, "revoking another account's tokens");
+  if (!u) return u.error();
+  auto id = whole_number(call.req.params.at("token"));
+  if (!id) return problem(400, "Bad token id", "a token id is a whole number");
+  if (auto r = call.ctx.store.revoke_token(u->id, *id); !r) return problem_from(r.error());
+  if (call.ctx.cache) call.ctx.cache->forget_user(u->id);
+  return no_content();
 }
 
 Response set_role(Call& call, bool grant) {
@@ -251,13 +455,27 @@ std::optional<Cache::Signed> authenticate_uncached(Context& ctx, const std::stri
   if (!bearer.empty()) {
     auto found = ctx.store.token_user(hash);
     if (!found) return std::nullopt;
-    return Cache::Signed{Principal{found->second, "", "", true}, "", "",
-                         store::now_utc().substr(0, 10)};
+    const auto& [token, user] = *found;
+    Principal p{user, "", "", true};
+    p.read_only = token.scope == store::TokenScope::k_read_only;
+    p.token_organization = token.organization;
+    p.token_expires_at = token.expires_at;
+    if (token.organization != 0) {
+      // Limited to one organization: its role there is all the token carries.
+      std::map<std::int64_t, store::Role> roles;
+      if (user.administrator)
+        roles[token.organization] = store::Role::k_admin;
+      else if (auto it = user.roles.find(token.organization); it != user.roles.end())
+        roles[token.organization] = it->second;
+      p.user.roles = std::move(roles);
+      p.user.administrator = false;
+    }
+    return Cache::Signed{p, token.expires_at, "", store::now_utc().substr(0, 10)};
   }
   auto s = ctx.store.session(hash);
   if (!s) return std::nullopt;
   auto user = ctx.store.user(s->user_name);
-  if (!user) return std::nullopt;
+  if (!user || user->disabled()) return std::nullopt;
   return Cache::Signed{Principal{*user, hash, s->csrf, false}, s->expires_at, s->last_seen_at, ""};
 }
 
@@ -268,7 +486,7 @@ std::optional<Principal> authenticate(Context& ctx, const Request& req) {
     bearer = util::trim(authorization.substr(7));
     if (bearer.empty() || bearer.size() > 200) return std::nullopt;
   } else {
-    secret = cookie_value(req, k_cookie);
+    secret = cookie_value(req, cookie_name(ctx.options));
     if (secret.empty() || secret.size() > 200) return std::nullopt;
   }
   auto hash = secret_hash(bearer.empty() ? secret : bearer);
@@ -285,8 +503,12 @@ std::optional<Principal> authenticate(Context& ctx, const Request& req) {
     if (!signed_in) return std::nullopt;
     if (ctx.cache) ctx.cache->remember(key, *signed_in);
   }
-  if (!bearer.empty()) return signed_in->principal;
   const auto& p = signed_in->principal;
+  if (!bearer.empty()) {
+    // A cached token still ends at its expiry.
+    if (signed_in->expires_at <= now_text) return std::nullopt;
+    return p;
+  }
   if (signed_in->expires_at <= now_text || signed_in->last_seen_at < utc(now - k_idle_timeout)) {
     (void)ctx.store.end_sessions(p.user.id, hash);
     if (ctx.cache) ctx.cache->forget_user(p.user.id);
@@ -307,44 +529,181 @@ bool csrf_matches(const Principal& p, const Request& req) {
          sodium_memcmp(sent.data(), p.csrf.data(), sent.size()) == 0;
 }
 
-long LoginThrottle::retry_after(const std::string& name, const std::string& remote,
-                                Clock::time_point now) {
-  constexpr auto k_window = std::chrono::minutes(15);
+// --- the throttle ---------------------------------------------------------------------------
+
+namespace {
+
+struct KeyLimits {
+  unsigned free_failures;
+  std::chrono::seconds first_delay;
+  std::chrono::seconds cap;
+};
+// Keys are "name:NAME", "addr:ADDRESS" and "pair:NAME ADDRESS" (server.hpp has the table).
+constexpr KeyLimits k_name_limits{10, std::chrono::seconds(2), std::chrono::seconds(60)};
+constexpr KeyLimits k_address_limits{20, std::chrono::seconds(2), std::chrono::minutes(5)};
+constexpr KeyLimits k_pair_limits{3, std::chrono::seconds(5), std::chrono::minutes(15)};
+constexpr auto k_forget_after = std::chrono::hours(1);
+constexpr auto k_audit_interval = std::chrono::minutes(1);
+constexpr std::size_t k_max_keys = 50000;
+
+const KeyLimits& limits_of(const std::string& key) {
+  if (key.starts_with("pair:")) return k_pair_limits;
+  if (key.starts_with("addr:")) return k_address_limits;
+  return k_name_limits;
+}
+
+// The wait after `failures` consecutive failures: none within the free ones, then the first delay
+// doubling with each further failure, up to the cap.
+std::chrono::seconds delay_after(unsigned failures, const KeyLimits& limits) {
+  if (failures < limits.free_failures) return std::chrono::seconds(0);
+  auto doublings = std::min(failures - limits.free_failures, 20u);
+  return std::min(limits.cap, limits.first_delay * (1L << doublings));
+}
+
+long seconds_until(LoginThrottle::Clock::time_point t, LoginThrottle::Clock::time_point now) {
+  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(t - now).count();
+  return std::max<long>(1, (left + 999) / 1000);
+}
+
+}  // namespace
+
+LoginThrottle::Attempt LoginThrottle::reserve(const std::string& name, const std::string& address,
+                                              Clock::time_point now) {
+  auto lower = util::to_lower(name);
+  Attempt a;
+  a.keys = {"name:" + lower, "addr:" + address, "pair:" + lower + " " + address};
   std::lock_guard lock(m_mutex);
-  long wait = 0;
-  auto check = [&](const std::string& key, std::size_t limit) {
-    auto it = m_failures.find(key);
-    if (it == m_failures.end()) return;
-    auto& times = it->second;
-    std::erase_if(times, [&](auto t) { return now - t > k_window; });
-    if (times.size() >= limit) {
-      auto until = times[times.size() - limit] + k_window;
-      wait = std::max<long>(
-          wait, std::chrono::duration_cast<std::chrono::seconds>(until - now).count() + 1);
+  for (const auto& key : a.keys) {
+    auto it = m_entries.find(key);
+    if (it == m_entries.end()) continue;
+    auto& e = it->second;
+    const auto& limits = limits_of(key);
+    if (e.in_flight == 0 && e.failures > 0 && now - e.last_failure > k_forget_after &&
+        now >= e.next_allowed) {
+      e.failures = 0;  // quiet for an hour: start afresh
+      e.unaudited = 0;
     }
-  };
-  check("name:" + util::to_lower(name), 5);
-  check("addr:" + remote, 20);
-  return wait;
-}
-
-void LoginThrottle::failed(const std::string& name, const std::string& remote,
-                           Clock::time_point now) {
-  std::lock_guard lock(m_mutex);
-  if (m_failures.size() > 100000) {
-    // Bounded memory under a flood: forget the keys whose failures are all out of the window,
-    // never the ones still counting.
-    std::erase_if(m_failures, [&](const auto& entry) {
-      return entry.second.empty() || now - entry.second.back() > std::chrono::minutes(15);
-    });
+    if (e.failures + e.in_flight < limits.free_failures) continue;
+    // Beyond the free failures: one attempt at a time, after the delay.
+    if (e.in_flight > 0) {
+      a.retry_after = std::max(a.retry_after, 1L);
+    } else if (now < e.next_allowed) {
+      a.retry_after = std::max(a.retry_after, seconds_until(e.next_allowed, now));
+    }
   }
-  m_failures["name:" + util::to_lower(name)].push_back(now);
-  m_failures["addr:" + remote].push_back(now);
+  if (a.retry_after > 0) return a;
+  if (m_entries.size() + a.keys.size() > k_max_keys) make_room(now);
+  for (const auto& key : a.keys) ++m_entries[key].in_flight;
+  a.granted = true;
+  return a;
 }
 
-void LoginThrottle::succeeded(const std::string& name) {
+LoginThrottle::Outcome LoginThrottle::failed(const Attempt& attempt, Clock::time_point now) {
+  Outcome out;
   std::lock_guard lock(m_mutex);
-  m_failures.erase("name:" + util::to_lower(name));
+  for (const auto& key : attempt.keys) {
+    auto& e = m_entries[key];
+    if (e.in_flight > 0) --e.in_flight;
+    ++e.failures;
+    e.last_failure = now;
+    auto delay = delay_after(e.failures, limits_of(key));
+    e.next_allowed = std::max(e.next_allowed, now + delay);
+    if (now < e.next_allowed)
+      out.delay_seconds = std::max(out.delay_seconds, seconds_until(e.next_allowed, now));
+    if (key.starts_with("pair:")) {
+      // A row at the first failure, then at most one a minute, and one whenever this failure
+      // starts or lengthens the pair's delay (those are at least 5 s apart and doubling).
+      ++e.unaudited;
+      if (!e.audited || now - e.last_audit >= k_audit_interval || delay.count() > 0) {
+        out.failures = e.unaudited;
+        e.unaudited = 0;
+        e.audited = true;
+        e.last_audit = now;
+      }
+    }
+  }
+  return out;
+}
+
+LoginThrottle::Outcome LoginThrottle::succeeded(const Attempt& attempt, Clock::time_point) {
+  Outcome out;
+  std::lock_guard lock(m_mutex);
+  for (const auto& key : attempt.keys) {
+    auto it = m_entries.find(key);
+    if (it == m_entries.end()) continue;
+    auto& e = it->second;
+    if (e.in_flight > 0) --e.in_flight;
+    if (key.starts_with("pair:")) {
+      // The failures before this success not recorded yet go into the trail now.
+      out.failures = e.unaudited;
+      if (e.in_flight == 0)
+        m_entries.erase(it);
+      else {
+        e.failures = 0;
+        e.unaudited = 0;
+        e.next_allowed = {};
+      }
+    } else if (e.in_flight == 0 && e.failures == 0) {
+      m_entries.erase(it);
+    }
+  }
+  return out;
+}
+
+void LoginThrottle::abandoned(const Attempt& attempt) {
+  std::lock_guard lock(m_mutex);
+  for (const auto& key : attempt.keys) {
+    auto it = m_entries.find(key);
+    if (it == m_entries.end()) continue;
+    if (it->second.in_flight > 0) --it->second.in_flight;
+    if (it->second.in_flight == 0 && it->second.failures == 0) m_entries.erase(it);
+  }
+}
+
+// Called with m_mutex held when the table is full: forgets what is forgettable (quiet for an hour,
+// nothing in flight, no delay running), then, if that is not enough, the half of the rest whose
+// last failure is oldest (never a key with an attempt in flight).
+void LoginThrottle::make_room(Clock::time_point now) {
+  std::erase_if(m_entries, [&](const auto& entry) {
+    const auto& e = entry.second;
+    return e.in_flight == 0 && now >= e.next_allowed && now - e.last_failure > k_forget_after;
+  });
+  if (m_entries.size() + 3 <= k_max_keys) return;
+  std::vector<Clock::time_point> times;
+  times.reserve(m_entries.size());
+  for (const auto& [key, e] : m_entries)
+    if (e.in_flight == 0) times.push_back(e.last_failure);
+  if (times.empty()) return;
+  auto middle = times.begin() + static_cast<std::ptrdiff_t>(times.size() / 2);
+  std::nth_element(times.begin(), middle, times.end());
+  auto cutoff = *middle;
+  std::erase_if(m_entries, [&](const auto& entry) {
+    return entry.second.in_flight == 0 && entry.second.last_failure <= cutoff;
+  });
+}
+
+std::size_t LoginThrottle::size() {
+  std::lock_guard lock(m_mutex);
+  return m_entries.size();
+}
+
+LoginThrottle::Slot::~Slot() {
+  if (!m_owner) return;
+  {
+    std::lock_guard lock(m_owner->m_slot_mutex);
+    --m_owner->m_slots_used;
+  }
+  m_owner->m_slot_freed.notify_one();
+}
+
+std::optional<LoginThrottle::Slot> LoginThrottle::verification_slot(
+    std::size_t max, std::chrono::milliseconds wait) {
+  std::unique_lock lock(m_slot_mutex);
+  if (!m_slot_freed.wait_for(lock, wait,
+                             [&] { return m_slots_used < std::max<std::size_t>(max, 1); }))
+    return std::nullopt;
+  ++m_slots_used;
+  return Slot(this);
 }
 
 void add_auth_routes(Routes& routes) {
@@ -358,6 +717,12 @@ void add_auth_routes(Routes& routes) {
   routes.add("DELETE", "/api/v1/tokens/{token}", Access::k_user, revoke_token);
   routes.add("GET", "/api/v1/users", Access::k_user, list_users);
   routes.add("POST", "/api/v1/users", Access::k_user, create_user);
+  routes.add("POST", "/api/v1/users/{name}/disable", Access::k_user,
+             [](Call& c) { return set_disabled(c, true); });
+  routes.add("POST", "/api/v1/users/{name}/enable", Access::k_user,
+             [](Call& c) { return set_disabled(c, false); });
+  routes.add("GET", "/api/v1/users/{name}/tokens", Access::k_user, list_account_tokens);
+  routes.add("DELETE", "/api/v1/users/{name}/tokens/{token}", Access::k_user, revoke_account_token);
   routes.add("PUT", "/api/v1/users/{name}/roles/{org}", Access::k_user,
              [](Call& c) { return set_role(c, true); });
   routes.add("DELETE", "/api/v1/users/{name}/roles/{org}", Access::k_user,

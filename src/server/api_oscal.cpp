@@ -401,7 +401,11 @@ Answer<oscal::Document> body_document(const Call& call) {
                                    "an OSCAL document may have at most " +
                                        std::to_string(call.ctx.options.max_upload_bytes >> 20) +
                                        " MiB here"));
-  auto document = oscal::read(body, *format, "body");
+  // At most a quarter of a million nodes: a document of the upload limit costs tens of MiB at
+  // most, XML included (docs/security.md).
+  oscal::ReadOptions options;
+  options.max_nodes = 250000;
+  auto document = oscal::read(body, *format, "body", options);
   if (!document) {
     const auto& message = document.error().message;
     json extra{{"format", std::string(oscal::to_string(*format))}};
@@ -458,8 +462,8 @@ void add_oscal_routes(Routes& routes) {
   routes.add("GET", "/api/v1/mapping-sets/{set}/oscal", user, workspace_set_collection);
   routes.add("GET", "/api/v1/profiles/{id}/oscal/assessment-results", user, assessment_results);
   routes.add("GET", "/api/v1/profiles/{id}/oscal/poam", user, poam);
-  routes.add("POST", "/api/v1/oscal/validate", user, validate);
-  routes.add("POST", "/api/v1/oscal/convert", user, convert);
+  routes.add("POST", "/api/v1/oscal/validate", user, validate).upload().gated().changes_nothing();
+  routes.add("POST", "/api/v1/oscal/convert", user, convert).upload().gated().changes_nothing();
 }
 
 }  // namespace cyberframe::server

@@ -7,20 +7,59 @@
 #include <cstring>
 
 #include "server/api.hpp"
+#include "util/budget.hpp"
+#include "util/json.hpp"
 #include "util/text.hpp"
 
 namespace cyberframe::server {
 
-const std::string& Request::header(const std::string& name) const {
-  static const std::string k_empty;
-  auto it = headers.find(name);
-  return it == headers.end() ? k_empty : it->second;
+Route& Routes::add(std::string method, std::string pattern, Access access, Handler handler) {
+  auto segments = util::split(std::string_view(pattern).substr(1), '/');
+  auto body = method == "POST" || method == "PUT" || method == "PATCH"
+                  ? (access == Access::k_public ? Body::k_small : Body::k_json)
+                  : Body::k_none;
+  bool changes_state = method != "GET" && method != "HEAD" && method != "OPTIONS";
+  Handler checked = handler;
+  if (access == Access::k_user && changes_state) {
+    // Read-only tokens are refused here, before any handler runs, so no state-changing route can
+    // forget them (require() refuses them too, for the routes that check a role).
+    checked = [inner = handler, method](Call& call) -> Response {
+      if (auto denied = require_writable(call, method + " " + call.req.path)) return *denied;
+      return inner(call);
+    };
+  }
+  m_routes.push_back(Route{std::move(method), std::move(pattern), std::move(segments), access,
+                           std::move(checked), body});
+  m_routes.back().plain = std::move(handler);
+  return m_routes.back();
 }
 
-void Routes::add(std::string method, std::string pattern, Access access, Handler handler) {
-  auto segments = util::split(std::string_view(pattern).substr(1), '/');
-  m_routes.push_back(Route{std::move(method), std::move(pattern), std::move(segments), access,
-                           std::move(handler)});
+std::optional<Response> ImportGate::enter() {
+  std::unique_lock lock(m_mutex);
+  auto busy = [&] {
+    auto r = problem(503, "Busy",
+                     "the server is importing or converting as many documents as it runs at "
+                     "once; try again in a few seconds");
+    r.headers.emplace_back("Retry-After", "5");
+    return r;
+  };
+  if (m_running >= m_slots) {
+    if (m_waiting >= m_queue) return busy();
+    ++m_waiting;
+    bool got = m_free.wait_for(lock, m_wait, [&] { return m_running < m_slots; });
+    --m_waiting;
+    if (!got) return busy();
+  }
+  ++m_running;
+  return std::nullopt;
+}
+
+void ImportGate::leave() {
+  {
+    std::lock_guard lock(m_mutex);
+    --m_running;
+  }
+  m_free.notify_one();
 }
 
 bool Route::matches(std::string_view path, std::map<std::string, std::string>* params) const {
@@ -197,13 +236,30 @@ std::optional<Response> read_body(const Call& call, const std::vector<Field>& fi
     return problem(413, "Request too large",
                    "a JSON body may have at most " +
                        std::to_string(call.ctx.options.max_json_bytes) + " bytes");
-  try {
-    out = json::parse(req.body);
-  } catch (const json::parse_error& e) {
-    return problem(
-        400, "Malformed JSON",
-        "the body is not valid JSON at byte " + std::to_string(e.byte) + "; send one JSON object");
+  // Request bodies are small flat objects: a budget far above any of them bounds the rest.
+  util::Budget budget(util::ParseLimits{.bytes = call.ctx.options.max_json_bytes,
+                                        .nodes = 10000,
+                                        .depth = 32,
+                                        .item_bytes = call.ctx.options.max_json_bytes},
+                      "a request body");
+  auto parsed = util::parse_json<json>(req.body, budget);
+  if (!parsed) {
+    const auto& e = parsed.error();
+    auto at = " at byte " + std::to_string(e.byte);
+    switch (e.kind) {
+      case util::JsonError::Kind::k_syntax:
+        return problem(400, "Malformed JSON",
+                       "the body is not valid JSON" + at + "; send one JSON object");
+      case util::JsonError::Kind::k_number:
+        return problem(400, "Malformed JSON",
+                       e.message + at + "; a number must fit a 64-bit integer or a finite double");
+      case util::JsonError::Kind::k_duplicate_key:
+        return problem(400, "Malformed JSON", e.message + at + "; name each field once");
+      case util::JsonError::Kind::k_limit:
+        return problem(400, "Malformed JSON", e.message + at);
+    }
   }
+  out = std::move(*parsed);
   if (!out.is_object())
     return problem(400, "Invalid request body", "the body must be a JSON object");
   json errors = json::array();
@@ -276,14 +332,24 @@ bool is_administrator(const Call& call) {
   return call.principal && call.principal->user.administrator;
 }
 
+std::optional<Response> require_writable(const Call& call, const std::string& what) {
+  if (!call.principal || !call.principal->read_only) return std::nullopt;
+  return problem(
+      403, "Read-only token",
+      "this API token is read-only: it cannot " + what + "; create a read-write token for changes");
+}
+
 std::optional<Response> require(const Call& call, std::int64_t organization, Need need) {
   if (!call.principal) return problem(401, "Not signed in", "sign in first: POST /api/v1/session");
-  if (call.principal->user.administrator) return std::nullopt;
   const auto& roles = call.principal->user.roles;
   auto it = roles.find(organization);
-  if (it == roles.end())
+  if (!call.principal->user.administrator && it == roles.end())
     return problem(404, "Not found",
                    "no organization " + std::to_string(organization) + " that you can see");
+  if (need != Need::k_read && call.principal->read_only)
+    return problem(403, "Read-only token",
+                   "this API token is read-only; create a read-write token for changes");
+  if (call.principal->user.administrator) return std::nullopt;
   auto role = it->second;
   bool allowed = false;
   const char* needs = "";
@@ -447,7 +513,9 @@ json to_json(const store::User& u, store::Store& store) {
   return json{{"name", u.name},
               {"administrator", u.administrator},
               {"roles", roles},
-              {"created_at", u.created_at}};
+              {"created_at", u.created_at},
+              {"disabled", u.disabled()},
+              {"disabled_at", u.disabled() ? json(u.disabled_at) : json(nullptr)}};
 }
 
 json audit_json(const store::AuditRecord& r) {

@@ -956,13 +956,13 @@ void add_workspace_routes(Routes& routes) {
   routes.add("GET", "/api/v1/profiles/{id}/nodes/{node}/history", user, node_history);
   routes.add("GET", "/api/v1/profiles/{id}/nodes/{node}/comments", user, list_comments);
   routes.add("POST", "/api/v1/profiles/{id}/nodes/{node}/comments", user, add_comment);
-  routes.add("POST", "/api/v1/profiles/{id}/nodes/{node}/evidence", user, add_evidence);
+  routes.add("POST", "/api/v1/profiles/{id}/nodes/{node}/evidence", user, add_evidence).upload();
   routes.add("GET", "/api/v1/profiles/{id}/evidence/{sha256}", user, get_evidence);
   routes.add("GET", "/api/v1/profiles/{id}/gaps", user, profile_gaps);
   routes.add("GET", "/api/v1/profiles/{id}/assessments", user, list_assessments);
   routes.add("POST", "/api/v1/profiles/{id}/assessments", user, freeze);
   routes.add("GET", "/api/v1/profiles/{id}/export", user, export_profile);
-  routes.add("POST", "/api/v1/profiles/{id}/import", user, import_profile);
+  routes.add("POST", "/api/v1/profiles/{id}/import", user, import_profile).upload().gated();
   routes.add("GET", "/api/v1/audit", user, audit_log);
   routes.add("GET", "/api/v1/audit/verify", user, audit_verify);
 }

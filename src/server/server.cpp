@@ -1,6 +1,6 @@
 #include "server/server.hpp"
 
-#include <httplib.h>
+#include <malloc.h>
 
 #include <chrono>
 #include <csignal>
@@ -12,6 +12,7 @@
 
 #include "catalog/builtin.hpp"
 #include "server/api.hpp"
+#include "server/http.hpp"
 #include "server/web_assets.hpp"
 
 namespace cyberframe::server {
@@ -88,9 +89,49 @@ std::optional<Response> web(const Request& request) {
   return r;
 }
 
-std::atomic<bool> g_signalled{false};
-extern "C" void on_signal(int) {
-  g_signalled = true;
+// The route answering METHOD on `path` (HEAD is answered by the GET route); `path_known` is set
+// when some route has the path's shape.
+const Route* find_route(const std::string& method, const std::string& path, bool& path_known) {
+  const auto& wanted = method == "HEAD" ? std::string("GET") : method;
+  path_known = false;
+  for (const auto& route : routes().all()) {
+    if (!route.matches(path, nullptr)) continue;
+    path_known = true;
+    if (route.method == wanted) return &route;
+  }
+  return nullptr;
+}
+
+// The methods `path` answers, for Allow (405 and OPTIONS).
+std::string allowed_methods(const std::string& path) {
+  std::vector<std::string> methods;
+  for (const auto& route : routes().all()) {
+    if (!route.matches(path, nullptr)) continue;
+    if (std::find(methods.begin(), methods.end(), route.method) == methods.end())
+      methods.push_back(route.method);
+    if (route.method == "GET") methods.push_back("HEAD");
+  }
+  std::string out;
+  for (const auto& m : methods) out += m + ", ";
+  return out + "OPTIONS";
+}
+
+Response not_signed_in() {
+  return problem(401, "Not signed in",
+                 "sign in first (POST /api/v1/session), or send an API token as "
+                 "Authorization: Bearer; a session ends after 12 idle hours");
+}
+
+// Whether /metrics may be answered: nullopt, or the 401/403 to answer with.
+std::optional<Response> metrics_refusal(Context& context, const Request& request) {
+  auto principal = authenticate(context, request);
+  if (!principal)
+    return problem(401, "Not signed in",
+                   "/metrics needs an administrator's session or API token (Authorization: "
+                   "Bearer), or a separate listener: serve --metrics-listen HOST:PORT");
+  if (!principal->user.administrator)
+    return problem(403, "Not allowed", "/metrics needs an administrator");
+  return std::nullopt;
 }
 
 }  // namespace
@@ -107,17 +148,52 @@ std::vector<std::string> route_list() {
 }
 
 Response handle(Context& context, Request request, std::string* route_pattern) {
-  if (request.path == "/metrics") {
-    if (request.method != "GET")
+  auto label = [&](const char* r) {
+    if (route_pattern) *route_pattern = r;
+  };
+  // The metrics listener answers /metrics and /healthz only, without an account.
+  if (request.listener == 1) {
+    label("/metrics");
+    if (request.path == "/healthz" && (request.method == "GET" || request.method == "HEAD"))
+      return ok(json{{"status", "ok"}});
+    if (request.path != "/metrics")
+      return problem(404, "Not found", "this listener serves /metrics and /healthz only");
+    if (request.method != "GET" && request.method != "HEAD")
       return problem(405, "Method not allowed", "/metrics answers GET only");
     return Response{200, "text/plain; version=0.0.4", render_metrics(context.catalog), {}};
   }
+  if (request.path == "/metrics") {
+    label("/metrics");
+    if (request.method == "OPTIONS") {
+      Response r{204, "", "", {{"Allow", "GET, HEAD, OPTIONS"}}};
+      return r;
+    }
+    if (request.method != "GET" && request.method != "HEAD") {
+      auto r = problem(405, "Method not allowed", "/metrics answers GET only");
+      r.headers.emplace_back("Allow", "GET, HEAD, OPTIONS");
+      return r;
+    }
+    // Metrics name routes and counts: an administrator's (a scraper's token), or a separate
+    // listener (serve --metrics-listen).
+    if (auto refused = metrics_refusal(context, request)) return *refused;
+    return Response{200, "text/plain; version=0.0.4", render_metrics(context.catalog), {}};
+  }
+  if (request.method == "OPTIONS") {
+    label("OPTIONS");
+    if (request.path == "*")
+      return Response{204, "", "", {{"Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"}}};
+    bool known = false;
+    find_route("GET", request.path, known);
+    if (known) return Response{204, "", "", {{"Allow", allowed_methods(request.path)}}};
+    if (!request.path.starts_with("/api/") && web_asset(request.path))
+      return Response{204, "", "", {{"Allow", "GET, HEAD, OPTIONS"}}};
+    return problem(404, "Not found", "no resource at " + request.path);
+  }
   bool path_known = false;
-  for (const auto& route : routes().all()) {
-    if (!route.matches(request.path, nullptr)) continue;
-    path_known = true;
-    if (route.method != request.method) continue;
-    if (route_pattern) *route_pattern = route.pattern;
+  const Route* found = find_route(request.method, request.path, path_known);
+  if (found) {
+    const auto& route = *found;
+    label(route.pattern.c_str());
     Request& r = request;
     route.matches(r.path, &r.params);
     Call call{context, r, std::nullopt, {}};
@@ -136,10 +212,7 @@ Response handle(Context& context, Request request, std::string* route_pattern) {
     }
     if (route.access == Access::k_user) {
       call.principal = authenticate(context, r);
-      if (!call.principal)
-        return problem(401, "Not signed in",
-                       "sign in first (POST /api/v1/session), or send an API token as "
-                       "Authorization: Bearer; a session ends after 12 idle hours");
+      if (!call.principal) return not_signed_in();
       if (changes_state(r.method) && !csrf_matches(*call.principal, r))
         return problem(403, "CSRF token missing or wrong",
                        "send the X-CSRF-Token header with the csrf_token of GET /api/v1/session");
@@ -149,12 +222,27 @@ Response handle(Context& context, Request request, std::string* route_pattern) {
     // session (it carries the session's CSRF token) nor the tokens (their last use).
     std::string key;
     // Nor a conditional GET: the handler answers If-None-Match with 304, the cache would not.
-    if (cached && r.method == "GET" && route.pattern != "/api/v1/session" &&
+    if (cached && route.method == "GET" && route.pattern != "/api/v1/session" &&
         route.pattern != "/api/v1/tokens" && r.header("if-none-match").empty()) {
       key = std::to_string(call.principal->user.id) + " " + r.path;
       for (const auto& [k, v] : r.query) key += "\n" + k + "=" + v;
       if (auto hit = context.cache->answer(key)) return *hit;
     }
+    // Imports and conversions parse whole documents: a few at a time.
+    bool gated = route.heavy && context.imports != nullptr;
+    if (gated) {
+      if (auto busy = context.imports->enter()) return *busy;
+    }
+    struct Leave {
+      ImportGate* gate;
+      ~Leave() {
+        if (!gate) return;
+        gate->leave();
+        // A document's parse leaves many freed pieces behind: give them back to the system, so
+        // that the next import starts from the same size (docs/security.md).
+        malloc_trim(0);
+      }
+    } leave{gated ? context.imports : nullptr};
     try {
       auto response = route.handler(call);
       if (context.cache && changes_state(r.method)) context.cache->wrote();
@@ -166,13 +254,71 @@ Response handle(Context& context, Request request, std::string* route_pattern) {
       return problem(500, "Internal error", "the server could not answer; the request was logged");
     }
   }
-  if (path_known)
-    return problem(405, "Method not allowed",
-                   request.method + " is not allowed on " + request.path);
-  if (auto w = web(request)) return *w;
+  if (path_known) {
+    label("unmatched");
+    auto r =
+        problem(405, "Method not allowed", request.method + " is not allowed on " + request.path);
+    r.headers.emplace_back("Allow", allowed_methods(request.path));
+    return r;
+  }
+  if (request.method == "GET" || request.method == "HEAD") {
+    auto get = request;
+    get.method = "GET";
+    if (auto w = web(get)) {
+      label("web");
+      return *w;
+    }
+  }
+  label(request.path.starts_with("/api/") ? "unmatched" : "web");
   return problem(404, "Not found",
                  "no resource at " + request.path + "; GET /api/v1/openapi.json describes the API");
 }
+
+std::variant<std::size_t, Response> preflight(Context& context, const Request& head,
+                                              bool has_body) {
+  if (!has_body) return std::size_t{0};
+  bool path_known = false;
+  const Route* route = head.listener == 0 && head.path != "/metrics" && head.method != "OPTIONS"
+                           ? find_route(head.method, head.path, path_known)
+                           : nullptr;
+  // No route takes this body: the answer (404, 405, or what /metrics and OPTIONS say) is the
+  // same without it.
+  if (route == nullptr) return handle(context, head);
+  if (route->access == Access::k_user && !authenticate(context, head)) return not_signed_in();
+  switch (route->body) {
+    case Body::k_none:
+      return std::size_t{0};
+    case Body::k_small:
+      return context.options.max_small_bytes;
+    case Body::k_json:
+      return context.options.max_json_bytes;
+    case Body::k_upload:
+      return context.options.max_upload_bytes;
+  }
+  return std::size_t{0};
+}
+
+namespace {
+
+// The workspace connection of the calling thread (docs/ARCHITECTURE.md: a Store per thread), or
+// null when the database cannot be opened.
+store::Store* thread_store(const std::filesystem::path& db, const store::AuditFiles& audit) {
+  thread_local std::unique_ptr<store::Store> t_store;
+  thread_local std::filesystem::path t_db;
+  if (!t_store || t_db != db) {
+    auto opened = store::open_sqlite(db, audit);
+    if (!opened) return nullptr;
+    t_store = std::move(*opened);
+    t_db = db;
+  }
+  return t_store.get();
+}
+
+Response unavailable() {
+  return problem(503, "Workspace unavailable", "the workspace database cannot be opened");
+}
+
+}  // namespace
 
 int serve(const core::Catalog& catalog, const std::filesystem::path& db, const Options& options,
           std::ostream& out, std::ostream& log) {
@@ -190,144 +336,122 @@ int serve(const core::Catalog& catalog, const std::filesystem::path& db, const O
     }
   }
   Options opts = options;
-  std::unique_ptr<httplib::Server> server;
-  if (!opts.tls_cert.empty() || !opts.tls_key.empty()) {
-    if (opts.tls_cert.empty() || opts.tls_key.empty() || !std::ifstream(opts.tls_cert) ||
-        !std::ifstream(opts.tls_key)) {
-      log << "cyberframe: error: give both --tls-cert and --tls-key as readable PEM files\n";
-      return 3;
-    }
-    auto tls = std::make_unique<httplib::SSLServer>(opts.tls_cert.c_str(), opts.tls_key.c_str());
-    if (!tls->is_valid()) {
-      log << "cyberframe: error: cannot use the certificate " << opts.tls_cert << " and key "
-          << opts.tls_key << " (not PEM, or they do not match)\n";
-      return 3;
-    }
-    server = std::move(tls);
-    opts.secure_cookies = true;
-  } else {
-    server = std::make_unique<httplib::Server>();
+  bool tls = !opts.tls_cert.empty() || !opts.tls_key.empty();
+  if (tls && (opts.tls_cert.empty() || opts.tls_key.empty() || !std::ifstream(opts.tls_cert) ||
+              !std::ifstream(opts.tls_key))) {
+    log << "cyberframe: error: give both --tls-cert and --tls-key as readable PEM files\n";
+    return 3;
   }
+  opts.secure_cookies = tls;
+  // glibc's allocator: few arenas, so that memory one thread freed serves the others instead of
+  // staying in sixteen per-thread arenas; buffers over 512 KiB from mmap, so that a large body or
+  // document goes back to the system when it is freed. What an attack costs is then what it
+  // holds, not the sum of every thread's high-water mark.
+  mallopt(M_ARENA_MAX, 4);
+  mallopt(M_MMAP_THRESHOLD, 512 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 4 * 1024 * 1024);
   LoginThrottle throttle;
   Cache cache;
-  server->set_payload_max_length(std::max(opts.max_json_bytes, opts.max_upload_bytes));
-  // Answers go out at once (no Nagle delay waiting for the client's ACK of the headers), a
-  // kept-alive connection serves many requests, and enough workers serve the connections a
-  // browser and a few scripts keep open.
-  server->set_tcp_nodelay(true);
-  server->set_keep_alive_max_count(1000);
-  server->set_keep_alive_timeout(30);
-  const auto workers = opts.threads;
-  server->new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
-  server->set_read_timeout(opts.read_timeout_seconds, 0);
-  server->set_write_timeout(opts.read_timeout_seconds, 0);
+  ImportGate imports(opts.import_slots, opts.import_queue);
   std::mutex log_mutex;
-  auto answer = [&](const httplib::Request& req, httplib::Response& res) {
-    auto start = std::chrono::steady_clock::now();
-    // One workspace connection per worker thread (docs/ARCHITECTURE.md: a Store per thread).
-    thread_local std::unique_ptr<store::Store> t_store;
-    if (!t_store) {
-      auto opened = store::open_sqlite(db, opts.audit_files);
-      if (opened) t_store = std::move(*opened);
-    }
-    Request r;
-    r.method = req.method;
-    r.path = req.path;
-    for (const auto& [k, v] : req.params) r.query[k] = v;
-    for (const auto& [k, v] : req.headers) {
-      std::string name = k;
-      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      r.headers[name] = v;
-    }
-    r.body = req.body;
-    r.remote = req.remote_addr;
+
+  http::Limits limits;
+  limits.idle = std::chrono::milliseconds(opts.idle_timeout_ms);
+  limits.head = std::chrono::milliseconds(opts.head_timeout_ms);
+  limits.max_connections = opts.max_connections;
+  limits.max_connections_per_address = opts.max_connections_per_address;
+  limits.threads = opts.threads;
+
+  auto context_for = [&](store::Store& store) {
+    return Context{catalog, store, opts, throttle, &cache, &imports};
+  };
+  http::Application app;
+  app.on_head = [&](const Request& head, bool has_body) -> std::variant<std::size_t, Response> {
+    if (!has_body) return std::size_t{0};
+    auto* store = thread_store(db, opts.audit_files);
+    if (!store) return unavailable();
+    auto ctx = context_for(*store);
+    return preflight(ctx, head, has_body);
+  };
+  app.on_request = [&](Request& request) {
+    auto* store = thread_store(db, opts.audit_files);
+    std::string route = request.path == "/metrics"          ? "/metrics"
+                        : request.path.starts_with("/api/") ? "unmatched"
+                                                            : "web";
     Response response;
-    std::string route = r.path == "/metrics"          ? "/metrics"
-                        : r.path.starts_with("/api/") ? "unmatched"
-                                                      : "web";
-    if (!t_store) {
-      response = problem(503, "Workspace unavailable", "the workspace database cannot be opened");
+    if (!store) {
+      response = unavailable();
     } else {
-      Context ctx{catalog, *t_store, opts, throttle, &cache};
-      response = handle(ctx, std::move(r), &route);
+      auto ctx = context_for(*store);
+      response = handle(ctx, std::move(request), &route);
     }
-    res.status = response.status;
-    if (!response.body.empty() || !response.content_type.empty()) {
-      res.body = std::move(response.body);
-      res.set_header("Content-Type", response.content_type);
-    }
-    bool cache_set = false;
-    for (const auto& [k, v] : response.headers) {
-      res.set_header(k.c_str(), v);
-      cache_set = cache_set || k == "Cache-Control";
-    }
-    res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_header("X-Frame-Options", "DENY");
-    res.set_header("Referrer-Policy", "no-referrer");
-    res.set_header("Content-Security-Policy",
-                   "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                   "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
-    if (!cache_set) res.set_header("Cache-Control", "no-store");
-    double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    response.route = route;
+    return response;
+  };
+  app.problem = [](int status, const std::string& title, const std::string& detail) {
+    return problem(status, title, detail);
+  };
+  app.default_headers = {
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "no-referrer"},
+      {"Content-Security-Policy",
+       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+       "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; "
+       "form-action 'self'"},
+      {"Cross-Origin-Opener-Policy", "same-origin"},
+      {"Cross-Origin-Resource-Policy", "same-origin"},
+      {"Cache-Control", "no-store"},
+  };
+  if (tls) app.default_headers.emplace_back("Strict-Transport-Security", "max-age=31536000");
+  app.on_done = [&](const http::Exchange& e) {
     {
       auto& m = metrics();
       std::lock_guard lock(m.mutex);
-      ++m.requests[{req.method, route, response.status}];
-      m.seconds[route] += seconds;
+      ++m.requests[{e.method, e.route, e.status}];
+      m.seconds[e.route] += e.seconds;
     }
     // One JSON line; the method and the address need no escaping, the path may.
     char ms[32];
-    std::snprintf(ms, sizeof ms, "%.3f", seconds * 1000.0);
+    std::snprintf(ms, sizeof ms, "%.3f", e.seconds * 1000.0);
     std::string line =
-        "{\"at\":\"" + store::now_utc() + "\",\"method\":\"" + req.method +
-        "\",\"path\":" + json(req.path).dump(-1, ' ', false, json::error_handler_t::replace) +
-        ",\"status\":" + std::to_string(response.status) + ",\"ms\":" + ms + ",\"remote\":\"" +
-        req.remote_addr + "\"}\n";
+        "{\"at\":\"" + store::now_utc() +
+        "\",\"method\":" + json(e.method).dump(-1, ' ', false, json::error_handler_t::replace) +
+        ",\"path\":" + json(e.path).dump(-1, ' ', false, json::error_handler_t::replace) +
+        ",\"status\":" + std::to_string(e.status) + ",\"ms\":" + ms + ",\"remote\":\"" + e.remote +
+        "\"}\n";
     std::lock_guard lock(log_mutex);
     log << line << std::flush;
   };
-  server->Get(".*", answer);
-  server->Post(".*", answer);
-  server->Put(".*", answer);
-  server->Patch(".*", answer);
-  server->Delete(".*", answer);
-  // Errors the HTTP library answers itself (a body too large, a malformed request) get a
-  // problem+json body too.
-  server->set_error_handler([&opts](const httplib::Request&, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    Response p = res.status == 413
-                     ? problem(413, "Request too large",
-                               "the request body is larger than the server accepts (" +
-                                   std::to_string(opts.max_upload_bytes >> 20) + " MiB)")
-                     : problem(res.status, "Bad request",
-                               "the request could not be read as HTTP (a body needs a "
-                               "Content-Length)");
-    res.set_content(p.body, p.content_type.c_str());
-  });
-  int port = opts.port;
-  if (port == 0) {
-    port = server->bind_to_any_port(opts.host);
-  } else if (!server->bind_to_port(opts.host, port)) {
-    port = -1;
+
+  http::Server server(std::move(app), limits);
+  if (tls) {
+    if (auto r = server.use_tls({opts.tls_cert, opts.tls_key}); !r) {
+      log << "cyberframe: error: " << r.error().message << '\n';
+      return 3;
+    }
   }
-  if (port < 0) {
-    log << "cyberframe: error: cannot listen on " << opts.host << ':' << opts.port << '\n';
+  auto port = server.listen(opts.host, opts.port, 0);
+  if (!port) {
+    log << "cyberframe: error: " << port.error().message << '\n';
     return 3;
   }
-  out << "listening on " << (opts.secure_cookies ? "https" : "http") << "://" << opts.host << ':'
-      << port << '\n'
-      << std::flush;
-  g_signalled = false;
-  std::signal(SIGTERM, on_signal);
-  std::signal(SIGINT, on_signal);
-  std::thread watcher([&] {
-    while (!g_signalled) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    server->stop();
-  });
-  server->listen_after_bind();
-  g_signalled = true;
-  watcher.join();
+  int metrics_port = -1;
+  if (!opts.metrics_host.empty()) {
+    // Over TLS when the server has TLS; it belongs on a private network or the loopback.
+    auto bound = server.listen(opts.metrics_host, opts.metrics_port, 1);
+    if (!bound) {
+      log << "cyberframe: error: " << bound.error().message << '\n';
+      return 3;
+    }
+    metrics_port = *bound;
+  }
+  out << "listening on " << (tls ? "https" : "http") << "://" << opts.host << ':' << *port << '\n';
+  if (metrics_port >= 0)
+    out << "metrics on " << (tls ? "https" : "http") << "://" << opts.metrics_host << ':'
+        << metrics_port << "/metrics\n";
+  out << std::flush;
+  server.run(true);
   out << "stopped\n" << std::flush;
   return 0;
 }

@@ -1,18 +1,22 @@
 #pragma once
 // The HTTP server: the JSON API under /api/v1, the web UI at /, /healthz and /metrics.
 //
-// The HTTP library (cpp-httplib) stays inside server.cpp: routes are plain functions from a
-// Request to a Response over a Context (the catalog, one Store, the login throttle), so the
-// library can be swapped and the tests call handle() without sockets. docs/api.md describes the
-// API; docs/openapi.json is its OpenAPI 3.1 document.
+// The HTTP library (Boost.Beast) stays inside http.cpp, with the connection limits (http.hpp):
+// routes are plain functions from a Request to a Response over a Context (the catalog, one Store,
+// the login throttle), so the tests call handle() without sockets. docs/api.md describes the API;
+// docs/openapi.json is its OpenAPI 3.1 document; docs/security.md the limits.
 
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <iosfwd>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "core/catalog.hpp"
@@ -28,6 +32,7 @@ struct Request {
   std::map<std::string, std::string> headers;  // names in lower case
   std::string body;
   std::string remote;  // the peer's address, for the login throttle
+  int listener = 0;    // 0: the main listener; 1: the metrics listener (--metrics-listen)
 
   // The header's value, or "" (`name` in lower case).
   const std::string& header(const std::string& name) const;
@@ -38,37 +43,122 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  std::string route;  // the route pattern that answered, for the access log and metrics (not sent)
 };
 
 struct Options {
   std::string host = "127.0.0.1";
-  int port = 8080;                          // 0: any free port
+  int port = 8080;  // 0: any free port
+  // A second listener that serves GET /metrics (and /healthz) without an account, for a scraper
+  // on a private network; empty: none (on the main listener /metrics needs an administrator).
+  std::string metrics_host;
+  int metrics_port = -1;
+  std::size_t max_small_bytes = 16u << 10;  // bodies of routes open without an account (sign-in)
   std::size_t max_json_bytes = 1 << 20;     // JSON bodies
-  std::size_t max_upload_bytes = 8u << 20;  // evidence files and imports
-  int read_timeout_seconds = 10;
-  std::size_t threads = 32;  // worker threads, each with its own workspace connection
-  std::string tls_cert;      // PEM files; both set: HTTPS, and session cookies are Secure
+  std::size_t max_upload_bytes = 8u << 20;  // evidence files, imports and OSCAL documents
+  // Connections (http.hpp): timeouts and caps.
+  int idle_timeout_ms = 5000;   // a connection that sends nothing, between requests too
+  int head_timeout_ms = 10000;  // a whole request head, from its first byte
+  std::size_t max_connections = 10000;
+  std::size_t max_connections_per_address = 256;
+  std::size_t threads = 16;  // threads of the event loop, each with its own workspace connection
+  // Imports, conversions and validations of uploaded documents run at most `import_slots` at a
+  // time; up to `import_queue` more wait (at most 10 s), others get 503 with Retry-After.
+  std::size_t import_slots = 2;
+  std::size_t import_queue = 8;
+  std::string tls_cert;  // PEM files; both set: HTTPS, Secure cookies and HSTS
   std::string tls_key;
-  bool secure_cookies = false;    // set by serve() under TLS
+  bool secure_cookies = false;  // set by serve() under TLS: the cookie is __Host-cf_session
+  // Password verifications and hashes (argon2id, 64 MiB and about 0.1 s each) running at once;
+  // a sign-in beyond them waits up to `password_check_wait_ms` (on its event-loop thread), then
+  // gets 503 with Retry-After.
+  std::size_t max_password_checks = 2;
+  int password_check_wait_ms = 1000;
   store::AuditFiles audit_files;  // the audit key and anchor (empty: beside the workspace)
 };
 
-// Refuses logins after too many failures: 5 failures of one account name, or 20 from one
-// address, within 15 minutes. Shared by every thread of the server.
+// Slows password guessing down without locking anyone out (docs/security.md). Every check of a
+// password (a sign-in, the current password of a password change) first reserves an attempt for
+// three keys: the account name (lower case), the caller's address (an IPv6 address by its /64),
+// and the pair of both. Each key lets a few failures through freely, then makes the next attempt
+// wait a delay that doubles with every further failure, up to a cap:
+//
+//   key                 free failures   first delay   cap
+//   name and address    3               5 s           15 min
+//   address             20              2 s           5 min
+//   name                10              2 s           60 s
+//
+// so a guesser on one address gets a handful of guesses an hour, one spread over many addresses
+// one a minute per name, and the right password from a fresh address waits at most a minute.
+// Beyond the free failures only one attempt per key is checked at a time: the reservation is
+// counted before the password is verified, so parallel attempts cannot all get through. A success
+// clears the pair; counts are forgotten an hour after their last failure. Bounded: at most
+// 50,000 keys (the stalest are dropped first). Separately, at most `max` argon2id verifications
+// (64 MiB each) run at once across the server's threads. Shared by every thread of the server.
 class LoginThrottle {
  public:
   using Clock = std::chrono::steady_clock;
-  // Seconds to wait before the next attempt, or 0 when one is allowed now.
-  long retry_after(const std::string& name, const std::string& remote, Clock::time_point now);
-  void failed(const std::string& name, const std::string& remote, Clock::time_point now);
-  void succeeded(const std::string& name);
+
+  // A reserved attempt: when `granted` is false, `retry_after` says how many seconds to wait.
+  // A granted attempt is finished with failed(), succeeded() or abandoned(), exactly once.
+  struct Attempt {
+    bool granted = false;
+    long retry_after = 0;
+    std::vector<std::string> keys;  // name, address, pair
+  };
+  // What the audit trail should get after a failure or a success: `failures` of this name and
+  // address not yet recorded (0: nothing to write now). A row is due at the pair's first failure,
+  // then at most once a minute, and whenever a failure starts or lengthens the pair's delay.
+  struct Outcome {
+    long delay_seconds = 0;  // the wait now imposed on the next attempt (0: none)
+    std::size_t failures = 0;
+  };
+  Attempt reserve(const std::string& name, const std::string& address, Clock::time_point now);
+  Outcome failed(const Attempt& attempt, Clock::time_point now);
+  Outcome succeeded(const Attempt& attempt, Clock::time_point now);
+  // The password was not checked (the server was too busy): nothing is counted.
+  void abandoned(const Attempt& attempt);
+
+  // One of at most `max` concurrent password verifications (or hashes); released when destroyed.
+  class Slot {
+   public:
+    explicit Slot(LoginThrottle* owner) : m_owner(owner) {}
+    Slot(Slot&& other) noexcept : m_owner(std::exchange(other.m_owner, nullptr)) {}
+    Slot(const Slot&) = delete;
+    Slot& operator=(const Slot&) = delete;
+    Slot& operator=(Slot&&) = delete;
+    ~Slot();
+
+   private:
+    LoginThrottle* m_owner;
+  };
+  // Waits up to `wait` for a free slot; nullopt when none freed up (answer 503 then).
+  std::optional<Slot> verification_slot(std::size_t max, std::chrono::milliseconds wait);
+
+  // How many keys are kept (for tests of the bound).
+  std::size_t size();
 
  private:
+  struct Entry {
+    unsigned failures = 0;   // consecutive, not forgotten yet
+    unsigned in_flight = 0;  // reserved, not finished
+    Clock::time_point next_allowed{};
+    Clock::time_point last_failure{};
+    Clock::time_point last_audit{};
+    bool audited = false;
+    std::size_t unaudited = 0;  // pair keys: failures since the last audit row
+  };
+  void make_room(Clock::time_point now);
+
   std::mutex m_mutex;
-  std::map<std::string, std::vector<Clock::time_point>> m_failures;  // key -> recent failures
+  std::unordered_map<std::string, Entry> m_entries;
+  std::mutex m_slot_mutex;
+  std::condition_variable m_slot_freed;
+  std::size_t m_slots_used = 0;
 };
 
-class Cache;  // api.hpp: signed-in accounts and answers of reads, per workspace change
+class Cache;       // api.hpp: signed-in accounts and answers of reads, per workspace change
+class ImportGate;  // api.hpp: how many imports and conversions run at once
 
 // What a request is answered with: the catalog, the workspace, the server's settings, and the
 // cache the server's threads share (none in tests that do not ask for one).
@@ -78,6 +168,7 @@ struct Context {
   const Options& options;
   LoginThrottle& throttle;
   Cache* cache = nullptr;
+  ImportGate* imports = nullptr;  // none: no limit (tests that call handle() directly)
 };
 
 // Answers one request (the router, without sockets): what the tests call directly. Sets
@@ -90,11 +181,16 @@ std::vector<std::string> route_list();
 // The OpenAPI 3.1 document of the API.
 const std::string& openapi_document();
 
+// The largest body the route of `head` takes (0 when it takes none), or the answer to give before
+// the body is read: no such route (404, 405), or not signed in for a route that needs an account
+// (401), so that bodies are read only for routes that take them and from accounts that may.
+std::variant<std::size_t, Response> preflight(Context& context, const Request& head, bool has_body);
+
 // Serves the workspace at `db` until SIGTERM/SIGINT arrives. Prints "listening on
-// http[s]://HOST:PORT" to `out` once the socket is bound, and one JSON line per request to `log`
-// (where errors that stop the start go too, as "cyberframe: error: ...").
-// Returns 0 after a clean shutdown, 3 when the address cannot be bound or the workspace or the TLS
-// files cannot be opened.
+// http[s]://HOST:PORT" to `out` once the socket is bound (and "metrics on
+// http[s]://HOST:PORT/metrics" for a metrics listener), and one JSON line per request to `log`
+// (where errors that stop the start go too, as "cyberframe: error: ..."). Returns 0 after a clean
+// shutdown, 3 when the address cannot be bound or the workspace or the TLS files cannot be opened.
 int serve(const core::Catalog& catalog, const std::filesystem::path& db, const Options& options,
           std::ostream& out, std::ostream& log);
 

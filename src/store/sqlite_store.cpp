@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/password.hpp"
 #include "store/store.hpp"
 #include "util/text.hpp"
 
@@ -42,13 +43,45 @@ std::optional<Role> parse_role(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view to_string(TokenScope scope) {
+  return scope == TokenScope::k_read_only ? "read-only" : "read-write";
+}
+
+std::optional<TokenScope> parse_token_scope(std::string_view text) {
+  if (text == "read-only") return TokenScope::k_read_only;
+  if (text == "read-write") return TokenScope::k_read_write;
+  return std::nullopt;
+}
+
 std::string now_utc() {
-  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  return utc_after(std::chrono::seconds(0));
+}
+
+std::string utc_after(std::chrono::seconds from_now) {
+  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() + from_now);
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
+}
+
+bool is_utc_timestamp(std::string_view text) {
+  static constexpr std::string_view k_shape = "dddd-dd-ddTdd:dd:ddZ";
+  if (text.size() != k_shape.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    bool digit = text[i] >= '0' && text[i] <= '9';
+    if (k_shape[i] == 'd' ? !digit : text[i] != k_shape[i]) return false;
+  }
+  auto number = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (text[i] - '0');
+    return v;
+  };
+  std::chrono::year_month_day date{std::chrono::year(number(0, 4)),
+                                   std::chrono::month(static_cast<unsigned>(number(5, 2))),
+                                   std::chrono::day(static_cast<unsigned>(number(8, 2)))};
+  return date.ok() && number(11, 2) < 24 && number(14, 2) < 60 && number(17, 2) < 60;
 }
 
 const std::vector<std::string>& sqlite_migrations() {
@@ -260,7 +293,24 @@ CREATE TABLE projected_node (
   PRIMARY KEY (profile, node)
 ) WITHOUT ROWID;
 )sql",
-      // 9: the audit trail is keyed: rows from here on carry an HMAC under a key kept outside
+      // 9: account names unique without regard to case, accounts that can be disabled, and API
+      // tokens with an expiry, a scope and an optional organization. Accounts whose names differed
+      // only in case are kept: the oldest keeps its name, each later one is renamed NAME.ID (its
+      // password, roles, sessions and tokens unchanged). Existing tokens, which never expired,
+      // end 90 days after the migration and keep reading and writing in every organization.
+      R"sql(
+UPDATE user SET name = name || '.' || id
+  WHERE EXISTS (SELECT 1 FROM user o WHERE o.name = user.name COLLATE NOCASE AND o.id < user.id);
+CREATE UNIQUE INDEX user_name_nocase ON user (name COLLATE NOCASE);
+ALTER TABLE user ADD COLUMN disabled_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE api_token ADD COLUMN expires_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE api_token ADD COLUMN scope TEXT NOT NULL DEFAULT 'read-write'
+  CHECK (scope IN ('read-only', 'read-write'));
+ALTER TABLE api_token ADD COLUMN organization INTEGER REFERENCES organization(id);
+UPDATE api_token SET expires_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+90 days');
+CREATE INDEX api_token_user ON api_token (user);
+)sql",
+      // 10: the audit trail is keyed: rows from here on carry an HMAC under a key kept outside
       // the database, and an anchor outside it records the head. No table changes; the switch is
       // made in C++ in the same transaction (SqliteStore::key_the_trail) and is itself a row.
       R"sql(
@@ -553,8 +603,8 @@ std::int64_t numeric_id(const std::string& reference) {
   return std::stoll(reference);
 }
 
-// The schema version from which the audit trail is keyed (migration 9).
-constexpr int k_keyed_trail_version = 9;
+// The schema version from which the audit trail is keyed (migration 10).
+constexpr int k_keyed_trail_version = 10;
 
 class SqliteStore final : public Store {
  public:
@@ -827,11 +877,10 @@ class SqliteStore final : public Store {
     return v;
   }
 
-  static Result<std::string> hash_password(const std::string& password) {
-    if (password.size() < 12)
-      return fail(ErrorCode::k_invalid_input, "a password has at least 12 characters");
-    if (password.size() > 1024)
-      return fail(ErrorCode::k_invalid_input, "a password has at most 1024 characters");
+  // Checks a new password against the rules (core/password.hpp) and hashes it with argon2id.
+  static Result<std::string> hash_password(const std::string& password, const std::string& name) {
+    if (auto problem = core::password_problem(password, name))
+      return fail(ErrorCode::k_invalid_input, *problem);
     if (sodium_init() < 0) return fail(ErrorCode::k_internal, "libsodium could not start");
     char hash[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(hash, password.data(), password.size(),
@@ -841,12 +890,15 @@ class SqliteStore final : public Store {
     return std::string(hash);
   }
 
+  // By name without regard to case (the unique index user_name_nocase makes it one account).
   Result<User> read_user(const std::string& name) {
     Statement st(m_db,
-                 "SELECT id, name, administrator, version, created_at FROM user WHERE name = ?1");
+                 "SELECT id, name, administrator, version, created_at, disabled_at FROM user "
+                 "WHERE name = ?1 COLLATE NOCASE");
     st.bind(1, name);
     if (st.step() != SQLITE_ROW) return fail(ErrorCode::k_not_found, "no user '" + name + "'");
-    User u{st.integer(0), st.text(1), st.integer(2) != 0, {}, st.integer(3), st.text(4)};
+    User u{st.integer(0), st.text(1), st.integer(2) != 0, {},
+           st.integer(3), st.text(4), st.text(5)};
     Statement roles(m_db, "SELECT organization, role FROM user_role WHERE user = ?1");
     roles.bind(1, u.id);
     while (roles.step() == SQLITE_ROW) u.roles[roles.integer(0)] = *parse_role(roles.text(1));
@@ -861,7 +913,14 @@ class SqliteStore final : public Store {
             std::string::npos)
       return fail(ErrorCode::k_invalid_input,
                   "user name '" + name + "' must be 1-64 letters, digits, '.', '_', '-' or '@'");
-    auto hashed = hash_password(password);
+    auto exists = [&](const std::string& existing) {
+      return fail(ErrorCode::k_invalid_input,
+                  "a user named '" + existing + "' already exists" +
+                      (existing == name ? "" : " (names are unique without regard to case)"));
+    };
+    // Told before the slow hash; the unique index decides inside the transaction.
+    if (auto same = read_user(name)) return exists(same->name);
+    auto hashed = hash_password(password, name);
     if (!hashed) return std::unexpected(hashed.error());
     const std::string& hash = *hashed;
     return transaction<User>([&]() -> Result<User> {
@@ -871,8 +930,10 @@ class SqliteStore final : public Store {
       auto now = now_utc();
       st.bind(1, name).bind(2, hash).bind(3, std::int64_t{administrator ? 1 : 0}).bind(4, now);
       int rc = st.step();
-      if (rc == SQLITE_CONSTRAINT)
-        return fail(ErrorCode::k_invalid_input, "a user named '" + name + "' already exists");
+      if (rc == SQLITE_CONSTRAINT) {
+        auto same = read_user(name);
+        return exists(same ? same->name : name);
+      }
       if (rc != SQLITE_DONE) return std::unexpected(db_error("adding the user"));
       nlohmann::json after{{"name", name}, {"administrator", administrator}};
       if (auto a = audit(m_actor, "user", name, "create", "null", after.dump(), now); !a)
@@ -885,7 +946,7 @@ class SqliteStore final : public Store {
     std::vector<User> out;
     std::vector<std::string> names;
     {
-      Statement st(m_db, "SELECT name FROM user ORDER BY name");
+      Statement st(m_db, "SELECT name FROM user ORDER BY name COLLATE NOCASE");
       while (st.step() == SQLITE_ROW) names.push_back(st.text(0));
     }
     for (const auto& n : names) {
@@ -898,14 +959,28 @@ class SqliteStore final : public Store {
 
   Result<User> authenticate(const std::string& name, const std::string& password) override {
     static const std::string k_refused = "unknown user or wrong password";
+    // An argon2id hash of a random secret nobody kept, with the parameters of the real ones: an
+    // unknown name is verified against it, so it takes as long as a wrong password.
+    static const char* const k_dummy_hash =
+        "$argon2id$v=19$m=65536,t=2,p=1$gn8BnLME0MnsUCJKmDrINQ$"
+        "JN/ue3WrQt434MuXYlii98b+t4Em99fYGYhKMyIjwqs";
     if (sodium_init() < 0) return fail(ErrorCode::k_internal, "libsodium could not start");
-    Statement st(m_db, "SELECT password_hash FROM user WHERE name = ?1");
-    st.bind(1, name);
-    if (st.step() != SQLITE_ROW) return fail(ErrorCode::k_not_found, k_refused);
-    auto hash = st.text(0);
-    if (crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) != 0)
-      return fail(ErrorCode::k_not_found, k_refused);
-    return read_user(name);
+    std::string hash;
+    {  // read and let go before the slow verification (no read snapshot held meanwhile)
+      Statement st(m_db, "SELECT password_hash FROM user WHERE name = ?1 COLLATE NOCASE");
+      st.bind(1, name);
+      if (st.step() == SQLITE_ROW) hash = st.text(0);
+    }
+    bool known = !hash.empty();
+    if (!known) hash = k_dummy_hash;
+    bool matches = crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+    if (!known || !matches) return fail(ErrorCode::k_not_found, k_refused);
+    auto u = read_user(name);
+    if (!u) return std::unexpected(u.error());
+    if (u->disabled())
+      return fail(ErrorCode::k_invalid_input,
+                  "account '" + u->name + "' is disabled; an administrator can enable it");
+    return u;
   }
 
   Result<User> grant(const std::string& name, std::int64_t organization, Role role) override {
@@ -928,9 +1003,9 @@ class SqliteStore final : public Store {
                              ? nlohmann::json(nullptr)
                              : nlohmann::json{{"organization", organization}, {"role", before}};
       nlohmann::json a{{"organization", organization}, {"role", std::string(to_string(role))}};
-      if (auto r = audit(m_actor, "user", name, "grant", b.dump(), a.dump(), now_utc()); !r)
+      if (auto r = audit(m_actor, "user", u->name, "grant", b.dump(), a.dump(), now_utc()); !r)
         return std::unexpected(r.error());
-      return read_user(name);
+      return read_user(u->name);
     });
   }
 
@@ -941,21 +1016,40 @@ class SqliteStore final : public Store {
       auto u = read_user(name);
       if (!u) return std::unexpected(u.error());
       if (!u->roles.contains(organization))
-        return fail(ErrorCode::k_not_found, "user '" + name + "' has no role in organization " +
+        return fail(ErrorCode::k_not_found, "user '" + u->name + "' has no role in organization " +
                                                 std::to_string(organization));
       Statement st(m_db, "DELETE FROM user_role WHERE user = ?1 AND organization = ?2");
       st.bind(1, u->id).bind(2, organization);
       if (st.step() != SQLITE_DONE) return std::unexpected(db_error("revoking the role"));
       nlohmann::json b{{"organization", organization},
                        {"role", std::string(to_string(u->roles[organization]))}};
-      if (auto r = audit(m_actor, "user", name, "revoke", b.dump(), "null", now_utc()); !r)
+      if (auto r = audit(m_actor, "user", u->name, "revoke", b.dump(), "null", now_utc()); !r)
         return std::unexpected(r.error());
-      return read_user(name);
+      return read_user(u->name);
     });
   }
 
+  // Deletes every session (and, with `tokens`, every API token) of the account inside the open
+  // transaction; the counts go into its audit row.
+  Result<std::pair<std::size_t, std::size_t>> end_everything(std::int64_t user, bool tokens) {
+    Statement s(m_db, "DELETE FROM session WHERE user = ?1");
+    s.bind(1, user);
+    if (s.step() != SQLITE_DONE) return std::unexpected(db_error("ending the sessions"));
+    auto sessions = static_cast<std::size_t>(sqlite3_changes(m_db));
+    std::size_t revoked = 0;
+    if (tokens) {
+      Statement t(m_db, "DELETE FROM api_token WHERE user = ?1");
+      t.bind(1, user);
+      if (t.step() != SQLITE_DONE) return std::unexpected(db_error("revoking the API tokens"));
+      revoked = static_cast<std::size_t>(sqlite3_changes(m_db));
+    }
+    return std::pair{sessions, revoked};
+  }
+
   Result<void> set_password(const std::string& name, const std::string& password) override {
-    auto hash = hash_password(password);
+    auto found = read_user(name);  // the name as created, for the rule against the name
+    if (!found) return std::unexpected(found.error());
+    auto hash = hash_password(password, found->name);
     if (!hash) return std::unexpected(hash.error());
     return transaction<void>([&]() -> Result<void> {
       auto u = read_user(name);
@@ -963,13 +1057,50 @@ class SqliteStore final : public Store {
       Statement st(m_db, "UPDATE user SET password_hash = ?1, version = version + 1 WHERE id = ?2");
       st.bind(1, *hash).bind(2, u->id);
       if (st.step() != SQLITE_DONE) return std::unexpected(db_error("changing the password"));
-      // A new password ends every session and token of the account.
-      Statement s1(m_db, "DELETE FROM session WHERE user = ?1");
-      s1.bind(1, u->id);
-      s1.step();
-      if (auto r = audit(m_actor, "user", name, "password", "null", "null", now_utc()); !r)
+      // A new password ends every session and revokes every token of the account.
+      auto ended = end_everything(u->id, true);
+      if (!ended) return std::unexpected(ended.error());
+      nlohmann::json after{{"sessions_ended", ended->first}, {"tokens_revoked", ended->second}};
+      if (auto r = audit(m_actor, "user", u->name, "password", "null", after.dump(), now_utc()); !r)
         return std::unexpected(r.error());
       return {};
+    });
+  }
+
+  Result<User> set_disabled(const std::string& name, bool disabled) override {
+    return transaction<User>([&]() -> Result<User> {
+      auto u = read_user(name);
+      if (!u) return std::unexpected(u.error());
+      if (u->disabled() == disabled) return u;  // as asked already: nothing to record
+      if (disabled && u->administrator) {
+        Statement others(m_db,
+                         "SELECT count(*) FROM user WHERE administrator = 1 AND disabled_at = '' "
+                         "AND id != ?1");
+        others.bind(1, u->id);
+        if (others.step() != SQLITE_ROW)
+          return std::unexpected(db_error("counting administrators"));
+        if (others.integer(0) == 0)
+          return fail(ErrorCode::k_invalid_input,
+                      "'" + u->name +
+                          "' is the last enabled administrator; add or enable another "
+                          "administrator first");
+      }
+      auto now = now_utc();
+      Statement st(m_db, "UPDATE user SET disabled_at = ?2, version = version + 1 WHERE id = ?1");
+      st.bind(1, u->id).bind(2, disabled ? now : std::string());
+      if (st.step() != SQLITE_DONE) return std::unexpected(db_error("changing the account"));
+      nlohmann::json after{{"disabled", disabled}};
+      if (disabled) {
+        auto ended = end_everything(u->id, true);
+        if (!ended) return std::unexpected(ended.error());
+        after["sessions_ended"] = ended->first;
+        after["tokens_revoked"] = ended->second;
+      }
+      if (auto r = audit(m_actor, "user", u->name, disabled ? "disable" : "enable",
+                         nlohmann::json{{"disabled", !disabled}}.dump(), after.dump(), now);
+          !r)
+        return std::unexpected(r.error());
+      return read_user(u->name);
     });
   }
 
@@ -977,6 +1108,11 @@ class SqliteStore final : public Store {
   // tells every server sharing the workspace that its cached sessions are out of date.
   Result<void> create_session(const Session& s) override {
     return transaction<void>([&]() -> Result<void> {
+      // An account disabled since its password was checked gets no session.
+      Statement enabled(m_db, "SELECT 1 FROM user WHERE id = ?1 AND disabled_at = ''");
+      enabled.bind(1, s.user);
+      if (enabled.step() != SQLITE_ROW)
+        return fail(ErrorCode::k_invalid_input, "the account is disabled or no longer exists");
       Statement st(m_db,
                    "INSERT INTO session (token_hash, user, csrf, created_at, expires_at, "
                    "last_seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -1024,38 +1160,105 @@ class SqliteStore final : public Store {
 
   Result<std::size_t> end_sessions(std::int64_t user, const std::string& token_hash) override {
     return transaction<std::size_t>([&]() -> Result<std::size_t> {
-      Statement st(m_db, token_hash.empty()
-                             ? "DELETE FROM session WHERE user = ?1"
-                             : "DELETE FROM session WHERE user = ?1 AND token_hash = ?2");
-      st.bind(1, user);
-      if (!token_hash.empty()) st.bind(2, token_hash);
-      if (st.step() != SQLITE_DONE) return std::unexpected(db_error("ending the session"));
-      auto ended = static_cast<std::size_t>(sqlite3_changes(m_db));
-      if (ended == 0) return ended;
+      nlohmann::json counts;
+      std::size_t ended = 0;
+      if (token_hash.empty()) {
+        auto all = end_everything(user, true);
+        if (!all) return std::unexpected(all.error());
+        ended = all->first;
+        counts = {{"sessions", all->first}, {"tokens", all->second}};
+        if (all->first == 0 && all->second == 0) return ended;
+      } else {
+        Statement st(m_db, "DELETE FROM session WHERE user = ?1 AND token_hash = ?2");
+        st.bind(1, user).bind(2, token_hash);
+        if (st.step() != SQLITE_DONE) return std::unexpected(db_error("ending the session"));
+        ended = static_cast<std::size_t>(sqlite3_changes(m_db));
+        if (ended == 0) return ended;
+        counts = {{"sessions", ended}};
+      }
       auto name = user_name(user);
       if (auto r =
               audit(name, "session", name, token_hash.empty() ? "sign-out-everywhere" : "sign-out",
-                    nlohmann::json{{"sessions", ended}}.dump(), "null", now_utc());
+                    counts.dump(), "null", now_utc());
           !r)
         return std::unexpected(r.error());
       return ended;
     });
   }
 
-  Result<ApiToken> create_token(std::int64_t user, const std::string& name,
-                                const std::string& token_hash) override {
-    if (util::trim(name).empty() || name.size() > 100)
+  Result<void> record_failed_sign_in(const std::string& name, const std::string& address,
+                                     std::size_t failures, long delay_seconds) override {
+    return transaction<void>([&]() -> Result<void> {
+      nlohmann::json after{
+          {"address", address}, {"failures", failures}, {"delay_seconds", delay_seconds}};
+      return audit("anonymous", "session", name, "sign-in-failed", "null",
+                   after.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), now_utc());
+    });
+  }
+
+  static ApiToken read_token(const Statement& st) {
+    auto scope = parse_token_scope(st.text(6));
+    return ApiToken{st.integer(0),
+                    st.integer(1),
+                    st.text(2),
+                    st.text(3),
+                    st.text(4),
+                    st.text(5),
+                    scope.value_or(TokenScope::k_read_only),
+                    st.integer(7)};
+  }
+
+  Result<ApiToken> create_token(const ApiToken& token, const std::string& token_hash) override {
+    auto name = util::trim(token.name);
+    if (name.empty() || token.name.size() > 100)
       return fail(ErrorCode::k_invalid_input, "a token needs a name of 1-100 characters");
+    auto now = now_utc();
+    if (!is_utc_timestamp(token.expires_at))
+      return fail(ErrorCode::k_invalid_input,
+                  "a token's expiry is a UTC time such as 2026-12-31T23:59:59Z, not '" +
+                      token.expires_at + "'");
+    if (token.expires_at <= now)
+      return fail(ErrorCode::k_invalid_input, "a token's expiry must be in the future");
+    if (token.expires_at > utc_after(std::chrono::days(k_token_max_days) + std::chrono::minutes(1)))
+      return fail(ErrorCode::k_invalid_input,
+                  "a token lives at most " + std::to_string(k_token_max_days) + " days");
     return transaction<ApiToken>([&]() -> Result<ApiToken> {
-      auto now = now_utc();
+      auto owner = read_user(user_name(token.user));
+      if (!owner) return std::unexpected(owner.error());
+      if (owner->disabled())
+        return fail(ErrorCode::k_invalid_input, "account '" + owner->name + "' is disabled");
+      if (token.organization != 0) {
+        Statement org(m_db, "SELECT 1 FROM organization WHERE id = ?1");
+        org.bind(1, token.organization);
+        if (org.step() != SQLITE_ROW)
+          return fail(ErrorCode::k_invalid_input,
+                      "no organization " + std::to_string(token.organization));
+        if (!owner->administrator && !owner->roles.contains(token.organization))
+          return fail(ErrorCode::k_invalid_input,
+                      "account '" + owner->name + "' has no role in organization " +
+                          std::to_string(token.organization) +
+                          "; a token can be limited only to an organization the account works in");
+      }
       Statement st(m_db,
-                   "INSERT INTO api_token (user, name, token_hash, created_at) VALUES (?1, ?2, "
-                   "?3, ?4) RETURNING id");
-      st.bind(1, user).bind(2, util::trim(name)).bind(3, token_hash).bind(4, now);
+                   "INSERT INTO api_token (user, name, token_hash, created_at, expires_at, scope, "
+                   "organization) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULLIF(?7, 0)) RETURNING id");
+      st.bind(1, token.user).bind(2, name).bind(3, token_hash).bind(4, now);
+      st.bind(5, token.expires_at).bind(6, std::string(to_string(token.scope)));
+      st.bind(7, token.organization);
       if (st.step() != SQLITE_ROW) return std::unexpected(db_error("creating the token"));
-      ApiToken t{st.integer(0), user, util::trim(name), now, ""};
-      if (auto r = audit(m_actor, "token", std::to_string(t.id), "create", "null",
-                         nlohmann::json{{"name", t.name}, {"user", user}}.dump(), now);
+      ApiToken t = token;
+      t.id = st.integer(0);
+      t.name = name;
+      t.created_at = now;
+      t.last_used_at = "";
+      nlohmann::json after{{"name", t.name},
+                           {"user", t.user},
+                           {"expires_at", t.expires_at},
+                           {"scope", std::string(to_string(t.scope))},
+                           {"organization", t.organization == 0 ? nlohmann::json(nullptr)
+                                                                : nlohmann::json(t.organization)}};
+      if (auto r =
+              audit(m_actor, "token", std::to_string(t.id), "create", "null", after.dump(), now);
           !r)
         return std::unexpected(r.error());
       return t;
@@ -1064,12 +1267,11 @@ class SqliteStore final : public Store {
 
   Result<std::vector<ApiToken>> tokens(std::int64_t user) override {
     Statement st(m_db,
-                 "SELECT id, user, name, created_at, last_used_at FROM api_token WHERE user = ?1 "
-                 "ORDER BY id");
+                 "SELECT id, user, name, created_at, last_used_at, expires_at, scope, "
+                 "coalesce(organization, 0) FROM api_token WHERE user = ?1 ORDER BY id");
     st.bind(1, user);
     std::vector<ApiToken> out;
-    while (st.step() == SQLITE_ROW)
-      out.push_back(ApiToken{st.integer(0), st.integer(1), st.text(2), st.text(3), st.text(4)});
+    while (st.step() == SQLITE_ROW) out.push_back(read_token(st));
     return out;
   }
 
@@ -1078,7 +1280,8 @@ class SqliteStore final : public Store {
       Statement st(m_db, "DELETE FROM api_token WHERE id = ?1 AND user = ?2 RETURNING name");
       st.bind(1, id).bind(2, user);
       if (st.step() != SQLITE_ROW)
-        return fail(ErrorCode::k_not_found, "you have no token with id " + std::to_string(id));
+        return fail(ErrorCode::k_not_found,
+                    "account '" + user_name(user) + "' has no token with id " + std::to_string(id));
       auto name = st.text(0);
       st.step();
       if (auto r = audit(m_actor, "token", std::to_string(id), "revoke",
@@ -1090,19 +1293,28 @@ class SqliteStore final : public Store {
   }
 
   Result<std::pair<ApiToken, User>> token_user(const std::string& token_hash) override {
-    Statement st(m_db,
-                 "SELECT t.id, t.user, t.name, t.created_at, t.last_used_at, u.name FROM "
-                 "api_token t JOIN user u ON u.id = t.user WHERE t.token_hash = ?1");
-    st.bind(1, token_hash);
-    if (st.step() != SQLITE_ROW) return fail(ErrorCode::k_not_found, "unknown API token");
-    ApiToken t{st.integer(0), st.integer(1), st.text(2), st.text(3), st.text(4)};
-    auto u = read_user(st.text(5));
+    static const std::string k_unknown = "unknown or expired API token";
+    std::string owner;
+    ApiToken t;
+    {
+      Statement st(m_db,
+                   "SELECT t.id, t.user, t.name, t.created_at, t.last_used_at, t.expires_at, "
+                   "t.scope, coalesce(t.organization, 0), u.name FROM api_token t JOIN user u ON "
+                   "u.id = t.user WHERE t.token_hash = ?1");
+      st.bind(1, token_hash);
+      if (st.step() != SQLITE_ROW) return fail(ErrorCode::k_not_found, k_unknown);
+      t = read_token(st);
+      owner = st.text(8);
+    }
+    auto now = now_utc();
+    if (t.expires_at <= now) return fail(ErrorCode::k_not_found, k_unknown);
+    auto u = read_user(owner);
     if (!u) return std::unexpected(u.error());
-    auto today = now_utc().substr(0, 10);
-    if (t.last_used_at.substr(0, 10) != today) {  // at most one write a day per token
+    if (u->disabled()) return fail(ErrorCode::k_not_found, k_unknown);
+    if (t.last_used_at.substr(0, 10) != now.substr(0, 10)) {  // at most one write a day per token
       std::lock_guard lock(write_mutex());
       Statement up(m_db, "UPDATE api_token SET last_used_at = ?2 WHERE id = ?1");
-      up.bind(1, t.id).bind(2, now_utc());
+      up.bind(1, t.id).bind(2, now);
       up.step();
     }
     return std::pair{t, *u};

@@ -10,6 +10,7 @@
 //   for the database failing.
 // Threading: one Store per thread.
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -59,6 +60,7 @@ std::string_view to_string(Role role);
 std::optional<Role> parse_role(std::string_view text);
 
 // A local account. The password is kept only as an argon2id hash (libsodium's crypto_pwhash_str).
+// Names are unique without regard to case ("Alice" and "alice" are one account).
 struct User {
   std::int64_t id = 0;
   std::string name;
@@ -66,6 +68,8 @@ struct User {
   std::map<std::int64_t, Role> roles;  // organization id -> role
   std::int64_t version = 0;
   std::string created_at;
+  std::string disabled_at;  // empty while the account is enabled
+  bool disabled() const { return !disabled_at.empty(); }
 };
 
 // A browser session. Only the SHA-256 of the cookie's secret is stored.
@@ -79,14 +83,29 @@ struct Session {
   std::string last_seen_at;
 };
 
+// What an API token may do: read only (GET and what changes nothing), or read and write with the
+// account's roles.
+enum class TokenScope { k_read_only, k_read_write };
+std::string_view to_string(TokenScope scope);
+std::optional<TokenScope> parse_token_scope(std::string_view text);
+
 // An API token for automation. Only the SHA-256 of the secret is stored; the secret is shown once.
+// It ends at `expires_at` (at most a year after it was made), and acts with the account's roles,
+// only reading when its scope is read-only, and only in `organization` when that is set.
 struct ApiToken {
   std::int64_t id = 0;
   std::int64_t user = 0;
   std::string name;
   std::string created_at;
   std::string last_used_at;  // a day's resolution; empty when never used
+  std::string expires_at;
+  TokenScope scope = TokenScope::k_read_only;
+  std::int64_t organization = 0;  // 0: every organization the account has a role in
 };
+
+// The longest and the default lifetime of an API token.
+inline constexpr int k_token_max_days = 365;
+inline constexpr int k_token_default_days = 90;
 
 // A mapping of a workspace mapping set (one source, one or more targets, or none for
 // no-relationship), with its own version for optimistic concurrency.
@@ -220,13 +239,19 @@ class Store {
   // which key file is missing or unusable and what to do; every write fails with it, reads work.
   virtual Result<void> can_record() = 0;
 
-  // Accounts. Names are 1-64 characters of letters, digits, '.', '_', '-' and '@'; passwords are
-  // at least 12 characters. The password is hashed with argon2id before it reaches the database.
+  // Accounts. Names are 1-64 characters of letters, digits, '.', '_', '-' and '@', unique without
+  // regard to case; passwords follow core::password_problem (12 characters or more, not trivial,
+  // not the name, not a common password), refused with its message as k_invalid_input. The
+  // password is hashed with argon2id before it reaches the database. Every look-up by name
+  // ignores case; the answers carry the name as it was created.
   virtual Result<User> add_user(const std::string& name, const std::string& password,
                                 bool administrator) = 0;
   virtual Result<std::vector<User>> users() = 0;
-  // The user when the password matches; k_not_found (the same message for an unknown name and a
-  // wrong password, so names cannot be probed) otherwise.
+  // The user when the password matches and the account is enabled. k_not_found ("unknown user or
+  // wrong password": the same message and, through a verification against a dummy hash, about the
+  // same time for an unknown name and a wrong password, so names cannot be probed);
+  // k_invalid_input ("account 'NAME' is disabled") for the right password of a disabled account.
+  // Costs one argon2id verification (64 MiB, about 0.1 s) whatever the outcome.
   virtual Result<User> authenticate(const std::string& name, const std::string& password) = 0;
   // Gives a user a role in an organization (replacing any role it had there).
   virtual Result<User> grant(const std::string& name, std::int64_t organization, Role role) = 0;
@@ -234,22 +259,39 @@ class Store {
   virtual Result<User> user(const std::string& name) = 0;
   // Removes a user's role in an organization.
   virtual Result<User> revoke(const std::string& name, std::int64_t organization) = 0;
-  // Replaces a password (same rules as add_user) and ends every session of the account (its API
-  // tokens stay: they are revoked one by one).
+  // Replaces a password (same rules as add_user) and ends every session and revokes every API
+  // token of the account: whoever held the old password holds nothing it gave.
   virtual Result<void> set_password(const std::string& name, const std::string& password) = 0;
+  // Disables an account (it cannot sign in; its sessions end and its API tokens are revoked at
+  // once, in the same transaction) or enables it again (sign-in only: revoked tokens stay
+  // revoked). k_invalid_input for disabling the last enabled administrator, who would leave the
+  // workspace without one. Audited as "disable" / "enable"; doing it twice changes nothing.
+  virtual Result<User> set_disabled(const std::string& name, bool disabled) = 0;
 
   // Sessions of the server (not audited: they change no record). session() returns expired ones
   // too; the server decides.
   virtual Result<void> create_session(const Session& session) = 0;
   virtual Result<Session> session(const std::string& token_hash) = 0;
   virtual Result<void> touch_session(const std::string& token_hash, const std::string& at) = 0;
-  // Ends one session of the user, or every one when `token_hash` is empty. Returns how many.
+  // Ends one session of the user; or, when `token_hash` is empty, signs the account out
+  // everywhere: every session ends and every API token is revoked. Returns how many sessions.
   virtual Result<std::size_t> end_sessions(std::int64_t user, const std::string& token_hash) = 0;
+  // Records failed sign-ins in the audit trail (entity "session", action "sign-in-failed", the
+  // name as typed, never the password): `failures` since the last such row of this name and
+  // address, and the delay the next attempt now waits. The server writes at most one a minute
+  // per name and address, plus one when a delay starts or grows, so an attack cannot flood the
+  // trail.
+  virtual Result<void> record_failed_sign_in(const std::string& name, const std::string& address,
+                                             std::size_t failures, long delay_seconds) = 0;
 
-  virtual Result<ApiToken> create_token(std::int64_t user, const std::string& name,
-                                        const std::string& token_hash) = 0;
+  // Creates a token of `token.user` with `token.name`, `expires_at` (after now, at most
+  // k_token_max_days ahead), `scope` and `organization` (0, or one the account has a role in or,
+  // for an administrator, any that exists); k_invalid_input names what is wrong.
+  virtual Result<ApiToken> create_token(const ApiToken& token, const std::string& token_hash) = 0;
+  // The account's tokens, expired ones too (until revoked), oldest first.
   virtual Result<std::vector<ApiToken>> tokens(std::int64_t user) = 0;
   virtual Result<void> revoke_token(std::int64_t user, std::int64_t id) = 0;
+  // The token and its account: k_not_found for an unknown or expired token, or a disabled account.
   virtual Result<std::pair<ApiToken, User>> token_user(const std::string& token_hash) = 0;
 
   virtual Result<Comment> add_comment(std::int64_t profile, const std::string& node,
@@ -318,7 +360,10 @@ Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path,
 // The migrations of the SQLite schema, in order (index 0 is version 1).
 const std::vector<std::string>& sqlite_migrations();
 
-// UTC now as "YYYY-MM-DDTHH:MM:SSZ".
+// UTC now as "YYYY-MM-DDTHH:MM:SSZ", and `from_now` later (or earlier, when negative).
 std::string now_utc();
+std::string utc_after(std::chrono::seconds from_now);
+// Whether `text` is a UTC time "YYYY-MM-DDTHH:MM:SSZ" of a real calendar day.
+bool is_utc_timestamp(std::string_view text);
 
 }  // namespace cyberframe::store

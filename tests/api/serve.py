@@ -34,11 +34,16 @@ def run(binary, db):
                         (["user", "add", "alice", "--password-stdin"], "alice-password-1\n")):
         subprocess.run([binary, "--db", db, *args], input=stdin, text=True, check=True,
                        capture_output=True)
-    p = subprocess.Popen([binary, "--db", db, "serve", "--listen", "127.0.0.1:0"],
+    p = subprocess.Popen([binary, "--db", db, "serve", "--listen", "127.0.0.1:0",
+                          "--metrics-listen", "127.0.0.1:0"],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     line = p.stdout.readline().strip()
     check(line.startswith("listening on http://127.0.0.1:"), f"startup line {line!r}")
     port = int(line.rsplit(":", 1)[1])
+    line = p.stdout.readline().strip()
+    check(line.startswith("metrics on http://127.0.0.1:") and line.endswith("/metrics"),
+          f"metrics line {line!r}")
+    metrics_port = int(line.rsplit(":", 1)[1].split("/")[0])
 
     def request(method, path, body=None, headers=None):
         c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
@@ -67,7 +72,7 @@ def run(binary, db):
     status, ctype, body, _ = request("GET", "/api/v1/references?standard=ISO%2FIEC%2027002%3A2022&clause=8.8",
                                      headers=signed_in)
     check(status == 200 and len(json.loads(body)["citations"]) > 0, "reference look-up with an encoded query")
-    status, ctype, body, _ = request("POST", "/api/v1/frameworks", body=b"x" * (9 * 1024 * 1024),
+    status, ctype, body, _ = request("POST", "/api/v1/session", body=b"x" * (9 * 1024 * 1024),
                                      headers={"Content-Type": "application/json"})
     check(status == 413 and ctype == "application/problem+json" and json.loads(body)["status"] == 413,
           f"oversized body: {status} {ctype} {body[:100]!r}")
@@ -75,7 +80,14 @@ def run(binary, db):
                                      headers={"Content-Type": "application/json", **signed_in})
     check(status == 405 and ctype == "application/problem+json", f"write to a read-only resource: {status}")
     status, ctype, body, _ = request("GET", "/metrics")
-    check(status == 200 and b'route="/healthz",status="200"} 1' in body, "metrics count the requests")
+    check(status == 401, f"/metrics on the main listener needs an administrator: {status}")
+    c = http.client.HTTPConnection("127.0.0.1", metrics_port, timeout=10)
+    c.request("GET", "/metrics")
+    r = c.getresponse()
+    body = r.read()
+    c.close()
+    check(r.status == 200 and b'route="/healthz",status="200"} 1' in body,
+          "metrics count the requests (on the metrics listener, without an account)")
 
     start = time.monotonic()
     p.send_signal(signal.SIGTERM)
@@ -91,7 +103,7 @@ def run(binary, db):
     check(len(log) >= 5 and all({"at", "method", "path", "status", "ms"} <= set(l) for l in log),
           f"access log: {err[:300]!r}")
     print(f"stopped {time.monotonic() - start:.2f} s after SIGTERM")
-    total = 10
+    total = 12
     print(f"{total - len(failures)} passed, {len(failures)} failed")
     return 1 if failures else 0
 

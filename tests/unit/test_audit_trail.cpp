@@ -583,7 +583,7 @@ TEST(AuditKeying, AFailedUpgradeLeavesNoKeyBehind) {
       "END");
   auto s = open_sqlite(path);
   ASSERT_FALSE(s);
-  EXPECT_TRUE(contains(s.error().message, "migration to schema version 9 failed"))
+  EXPECT_TRUE(contains(s.error().message, "migration to schema version 10 failed"))
       << s.error().message;
   EXPECT_FALSE(fs::exists(path.string() + ".audit-key")) << "the upgrade can be run again";
   sql(path, "DROP TRIGGER no_more");

@@ -185,7 +185,8 @@ TEST(Loader, FileLevelProblemsAreUnreadable) {
       "empty.yaml:1:1: error: the file is empty; expected a catalog document starting with 'kind:'",
       "latin1.yaml:1:11: error: not a UTF-8 text file (byte 0xE9 at offset 10); catalog files are "
       "YAML text",
-      "syntax.yaml:3:1: error: YAML syntax error: end of sequence flow not found",
+      "syntax.yaml:3:1: error: YAML syntax error: did not find expected ',' or ']' (while "
+      "parsing a flow sequence that starts at line 2, column 8)",
   };
   EXPECT_EQ(errors_of(r), expected);
   for (const auto& d : r.diagnostics)

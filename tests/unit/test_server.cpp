@@ -3,9 +3,12 @@
 // and the OpenAPI document against the implementation.
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -85,7 +88,7 @@ class Api : public ::testing::Test {
     if (!body.empty() && !r.headers.contains("content-type"))
       r.headers["content-type"] = "application/json";
     r.body = body;
-    r.remote = "192.0.2.1";
+    r.remote = remote;
     Context ctx{cat(), *store, options, throttle, use_cache ? &cache : nullptr};
     return handle(ctx, r);
   }
@@ -107,6 +110,16 @@ class Api : public ::testing::Test {
   // After a change made to the store directly (as another process would: the CLI, say): the
   // server sees other processes' changes within 2 ms.
   static void let_the_server_see_it() { std::this_thread::sleep_for(std::chrono::milliseconds(5)); }
+
+  // An operator's change to the workspace file that the API cannot make (an expired token).
+  void sqlite3_exec_on_workspace(const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir / "ws.db").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+    let_the_server_see_it();
+    cache.at(-1, 0, std::chrono::steady_clock::now());  // a change no audit row announces
+  }
 
   static std::string header(const Response& r, const std::string& name) {
     for (const auto& [k, v] : r.headers)
@@ -131,7 +144,8 @@ class Api : public ::testing::Test {
   std::unique_ptr<store::Store> store;
   Options options;
   LoginThrottle throttle;
-  Cache cache;  // as the server has: every test runs through it
+  std::string remote = "192.0.2.1";  // the caller's address
+  Cache cache;                       // as the server has: every test runs through it
   bool use_cache = true;
   std::int64_t org_a = 0, org_b = 0, current_a = 0, target_a = 0, current_b = 0;
 };
@@ -210,19 +224,110 @@ TEST_F(Api, StateChangingRequestsNeedTheCsrfToken) {
   EXPECT_EQ(put_level(c, current_a, 3).status, 200);
 }
 
-TEST_F(Api, LoginIsThrottledAfterFiveFailures) {
-  for (int i = 0; i < 5; ++i)
-    EXPECT_EQ(
-        call("POST", "/api/v1/session", {}, json{{"name", "vic"}, {"password", "wrong"}}.dump())
-            .status,
-        401);
-  // Even the right password is refused now, with a time to wait.
-  auto r =
-      call("POST", "/api/v1/session", {}, json{{"name", "vic"}, {"password", k_password}}.dump());
+TEST_F(Api, WrongPasswordsSlowTheNameDownWithoutLockingItOut) {
+  auto attempt = [&](const std::string& password) {
+    return call("POST", "/api/v1/session", {},
+                json{{"name", "vic"}, {"password", password}}.dump());
+  };
+  EXPECT_EQ(attempt("wrong one").status, 401);
+  EXPECT_EQ(attempt("wrong two").status, 401);
+  auto third = attempt("wrong three");
+  EXPECT_EQ(third.status, 401);
+  EXPECT_EQ(header(third, "Retry-After"), "5") << "a delay starts after three failures";
+  // The next attempt from this address waits, even with the right password (not verified).
+  auto r = attempt(k_password);
   EXPECT_EQ(r.status, 429);
   EXPECT_GT(std::stol(header(r, "Retry-After")), 0);
-  // Other accounts are not locked out by it.
+  EXPECT_EQ(header(r, "Set-Cookie"), "");
+  // The name's case makes no difference to the count.
+  auto upper =
+      call("POST", "/api/v1/session", {}, json{{"name", "VIC"}, {"password", k_password}}.dump());
+  EXPECT_EQ(upper.status, 429);
+  // From another address the right password goes through at once: nobody is locked out.
+  remote = "198.51.100.7";
+  sign_in("vic");
+  // Other accounts are not slowed down.
+  remote = "192.0.2.1";
   sign_in("edith");
+  // The trail has the failed sign-in, its address and count, never the password.
+  auto trail = store->audit_log("session", "vic", 10);
+  ASSERT_TRUE(trail);
+  auto failed = std::find_if(trail->begin(), trail->end(),
+                             [](const auto& row) { return row.action == "sign-in-failed"; });
+  ASSERT_NE(failed, trail->end());
+  auto after = json::parse(failed->after);
+  EXPECT_EQ(after["address"], "192.0.2.1");
+  EXPECT_EQ(after["failures"], 1);
+  for (const auto& row : *trail) EXPECT_EQ(row.after.find("wrong"), std::string::npos);
+  // The delay the third failure started has a row of its own, with the failures since.
+  auto delayed = std::find_if(trail->begin(), trail->end(), [](const auto& row) {
+    return row.action == "sign-in-failed" && json::parse(row.after)["delay_seconds"] == 5;
+  });
+  ASSERT_NE(delayed, trail->end());
+  EXPECT_EQ(json::parse(delayed->after)["failures"], 2);
+}
+
+TEST_F(Api, AnUnknownNameIsCountedAndAnsweredLikeAWrongPassword) {
+  for (int i = 0; i < 3; ++i) {
+    auto unknown = call("POST", "/api/v1/session", {},
+                        json{{"name", "nobody"}, {"password", "a wrong password"}}.dump());
+    auto wrong = call("POST", "/api/v1/session", {},
+                      json{{"name", "edith"}, {"password", "a wrong password"}}.dump());
+    EXPECT_EQ(unknown.status, wrong.status);
+    EXPECT_EQ(unknown.body, wrong.body);
+    EXPECT_EQ(header(unknown, "Retry-After"), header(wrong, "Retry-After"));
+  }
+  EXPECT_EQ(call("POST", "/api/v1/session", {},
+                 json{{"name", "nobody"}, {"password", "a wrong password"}}.dump())
+                .status,
+            429);
+}
+
+TEST_F(Api, ADisabledAccountCannotSignInAndLosesItsSessionsAndTokensAtOnce) {
+  auto c = sign_in("edith");
+  auto t = call("POST", "/api/v1/tokens", c, json{{"name", "bot"}, {"scope", "read-write"}}.dump());
+  ASSERT_EQ(t.status, 201) << t.body;
+  Client bot{"", "", json::parse(t.body)["token"]};
+  ASSERT_EQ(call("GET", "/api/v1/organizations", bot).status, 200);
+  auto root = sign_in("root");
+  EXPECT_EQ(call("POST", "/api/v1/users/edith/disable", sign_in("alice")).status, 403)
+      << "an organization's admin does not disable accounts";
+  auto r = call("POST", "/api/v1/users/EDITH/disable", root);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(json::parse(r.body)["disabled"], true);
+  EXPECT_EQ(call("GET", "/api/v1/session", c).status, 401);
+  EXPECT_EQ(call("GET", "/api/v1/organizations", bot).status, 401);
+  auto refused =
+      call("POST", "/api/v1/session", {}, json{{"name", "edith"}, {"password", k_password}}.dump());
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(json::parse(refused.body)["title"], "Account disabled");
+  // A wrong password of a disabled account is still only a wrong password.
+  EXPECT_EQ(call("POST", "/api/v1/session", {},
+                 json{{"name", "edith"}, {"password", "not it at all"}}.dump())
+                .status,
+            401);
+  EXPECT_EQ(call("POST", "/api/v1/users/root/disable", root).status, 422) << "not oneself";
+  ASSERT_EQ(call("POST", "/api/v1/users/edith/enable", root).status, 200);
+  sign_in("edith");
+  EXPECT_EQ(call("GET", "/api/v1/organizations", bot).status, 401) << "revoked tokens stay revoked";
+  EXPECT_EQ(call("POST", "/api/v1/users/nobody/disable", root).status, 404);
+}
+
+TEST_F(Api, SessionCookiesUnderTlsHaveTheHostPrefix) {
+  options.secure_cookies = true;
+  auto r =
+      call("POST", "/api/v1/session", {}, json{{"name", "edith"}, {"password", k_password}}.dump());
+  auto cookie = header(r, "Set-Cookie");
+  EXPECT_TRUE(cookie.starts_with("__Host-cf_session=")) << cookie;
+  EXPECT_NE(cookie.find("; Path=/"), std::string::npos);
+  EXPECT_NE(cookie.find("; Secure"), std::string::npos);
+  EXPECT_EQ(cookie.find("Domain"), std::string::npos);
+  auto secret = cookie.substr(18, cookie.find(';') - 18);
+  auto with = [&](const std::string& name) {
+    return call("GET", "/api/v1/session", {}, "", {{"cookie", name + "=" + secret}}).status;
+  };
+  EXPECT_EQ(with("__Host-cf_session"), 200);
+  EXPECT_EQ(with("cf_session"), 401) << "under TLS only the prefixed cookie counts";
 }
 
 TEST_F(Api, SignOutAndSignOutEverywhere) {
@@ -259,23 +364,40 @@ TEST_F(Api, ChangingThePasswordEndsTheOtherSessions) {
   EXPECT_EQ(call("GET", "/api/v1/session", other).status, 401);
   EXPECT_EQ(call("GET", "/api/v1/session", c).status, 401);  // replaced by the new cookie
   sign_in("edith", "a new long password");
-  auto short_one = call("POST", "/api/v1/session/password", sign_in("vic"),
+  auto vic = sign_in("vic");
+  auto short_one = call("POST", "/api/v1/session/password", vic,
                         json{{"current_password", k_password}, {"new_password", "short"}}.dump());
   EXPECT_EQ(short_one.status, 422);
+  auto common =
+      call("POST", "/api/v1/session/password", vic,
+           json{{"current_password", k_password}, {"new_password", "Password2026!"}}.dump());
+  EXPECT_EQ(common.status, 422);
+  EXPECT_NE(json::parse(common.body)["detail"].get<std::string>().find("common password"),
+            std::string::npos);
+  EXPECT_EQ(call("GET", "/api/v1/session", vic).status, 200) << "a refused password ends nothing";
 }
 
-TEST_F(Api, AnOrganizationsAdminSeesOnlyItsOwnRolesOfOtherAccounts) {
+TEST_F(Api, AnOrganizationsAdminSeesOnlyTheAccountsOfItsOrganizations) {
   ASSERT_TRUE(store->grant("bob", org_a, store::Role::k_viewer));
+  ASSERT_TRUE(store->add_user("carol", k_password, false));  // no role anywhere
+  ASSERT_TRUE(store->add_user("dave", k_password, false));
+  ASSERT_TRUE(store->grant("dave", org_b, store::Role::k_admin));  // only in the other one
   auto body = json::parse(call("GET", "/api/v1/users", sign_in("alice")).body);
+  std::set<std::string> names;
   for (const auto& u : body["items"]) {
+    names.insert(u["name"]);
     for (const auto& role : u["roles"]) EXPECT_EQ(role["organization"], org_a) << u.dump();
   }
+  EXPECT_EQ(names, (std::set<std::string>{"alice", "aude", "bob", "edith", "vic"}));
+  EXPECT_EQ(body["total"], 5);
+  EXPECT_EQ(json::parse(call("GET", "/api/v1/users", sign_in("root")).body)["total"], 8);
   EXPECT_EQ(call("GET", "/api/v1/users", sign_in("edith")).status, 403);
 }
 
 TEST_F(Api, ApiTokensAreShownOnceStoredHashedAndRevocable) {
   auto c = sign_in("edith");
-  auto r = call("POST", "/api/v1/tokens", c, json{{"name", "CI export"}}.dump());
+  auto r = call("POST", "/api/v1/tokens", c,
+                json{{"name", "CI export"}, {"scope", "read-write"}}.dump());
   ASSERT_EQ(r.status, 201) << r.body;
   auto token = json::parse(r.body)["token"].get<std::string>();
   auto id = json::parse(r.body)["id"].get<int>();
@@ -289,6 +411,159 @@ TEST_F(Api, ApiTokensAreShownOnceStoredHashedAndRevocable) {
   EXPECT_EQ(store->node_assessments(current_a)->at("ID.AM-1").updated_by, "edith");
   EXPECT_EQ(call("DELETE", "/api/v1/tokens/" + std::to_string(id), c).status, 204);
   EXPECT_EQ(call("GET", "/api/v1/organizations", bot).status, 401);
+}
+
+TEST_F(Api, TokensExpireWithinAYearAndDefaultToNinetyDays) {
+  auto c = sign_in("edith");
+  auto r = call("POST", "/api/v1/tokens", c, json{{"name", "n"}, {"scope", "read-only"}}.dump());
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto j = json::parse(r.body);
+  EXPECT_EQ(j["expires_at"].get<std::string>().substr(0, 10),
+            store::utc_after(std::chrono::days(90)).substr(0, 10));
+  EXPECT_EQ(j["scope"], "read-only");
+  EXPECT_EQ(j["organization"], nullptr);
+  for (int days : {0, 366, -1})
+    EXPECT_EQ(call("POST", "/api/v1/tokens", c,
+                   json{{"name", "n"}, {"scope", "read-only"}, {"expires_in_days", days}}.dump())
+                  .status,
+              422)
+        << days;
+  EXPECT_EQ(call("POST", "/api/v1/tokens", c, json{{"name", "n"}}.dump()).status, 400)
+      << "the scope is asked for";
+  EXPECT_EQ(
+      call("POST", "/api/v1/tokens", c, json{{"name", "n"}, {"scope", "admin"}}.dump()).status,
+      422);
+  // An expired token is refused, and the list says it expired.
+  auto token = j["token"].get<std::string>();
+  Client bot{"", "", token};
+  ASSERT_EQ(call("GET", "/api/v1/session", bot).status, 200);
+  sqlite3_exec_on_workspace("UPDATE api_token SET expires_at = '2000-01-01T00:00:00Z'");
+  EXPECT_EQ(call("GET", "/api/v1/session", bot).status, 401);
+  auto listed = json::parse(call("GET", "/api/v1/tokens", c).body);
+  EXPECT_EQ(listed["items"][0]["expired"], true);
+}
+
+TEST_F(Api, AReadOnlyTokenReadsButChangesNothing) {
+  auto c = sign_in("alice");  // admin of organization A
+  auto r = call("POST", "/api/v1/tokens", c, json{{"name", "ro"}, {"scope", "read-only"}}.dump());
+  ASSERT_EQ(r.status, 201) << r.body;
+  Client ro{"", "", json::parse(r.body)["token"]};
+  auto before = store->change_counter();
+  EXPECT_EQ(call("GET", node_path(current_a), ro).status, 200);
+  auto put =
+      call("PUT", node_path(current_a), ro, json{{"level", 3}}.dump(), {{"if-match", "\"0\""}});
+  EXPECT_EQ(put.status, 403);
+  EXPECT_EQ(json::parse(put.body)["title"], "Read-only token");
+  EXPECT_EQ(
+      call("POST", node_path(current_a) + "/comments", ro, json{{"text", "hi"}}.dump()).status,
+      403);
+  EXPECT_EQ(call("PUT", "/api/v1/users/vic/roles/" + std::to_string(org_a), ro,
+                 json{{"role", "editor"}}.dump())
+                .status,
+            403);
+  EXPECT_EQ(call("DELETE", "/api/v1/sessions", ro).status, 403);
+  EXPECT_EQ(
+      call("POST", "/api/v1/session/password", ro,
+           json{{"current_password", k_password}, {"new_password", "a new long password"}}.dump())
+          .status,
+      403);
+  EXPECT_EQ(*store->change_counter(), *before) << "nothing was written";
+  // Validating an OSCAL document changes nothing: a read-only token may.
+  auto valid =
+      call("POST", "/api/v1/oscal/validate", ro, "{}", {{"content-type", "application/json"}});
+  EXPECT_NE(valid.status, 403) << valid.body;
+}
+
+TEST_F(Api, ATokenLimitedToAnOrganizationSeesNothingOfAnother) {
+  ASSERT_TRUE(store->grant("edith", org_b, store::Role::k_viewer));
+  auto c = sign_in("edith");
+  auto r = call("POST", "/api/v1/tokens", c,
+                json{{"name", "a only"}, {"scope", "read-write"}, {"organization", org_a}}.dump());
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(json::parse(r.body)["organization"], org_a);
+  Client a_only{"", "", json::parse(r.body)["token"]};
+  auto orgs = json::parse(call("GET", "/api/v1/organizations", a_only).body);
+  ASSERT_EQ(orgs["total"], 1);
+  EXPECT_EQ(orgs["items"][0]["id"], org_a);
+  EXPECT_EQ(call("GET", "/api/v1/profiles/" + std::to_string(current_b), a_only).status, 404);
+  EXPECT_EQ(
+      call("GET", "/api/v1/organizations/" + std::to_string(org_b) + "/dashboard", a_only).status,
+      404);
+  EXPECT_EQ(put_level(a_only, current_a, 1).status, 200);
+  // An administrator's token limited to A is an admin of A and nothing more.
+  auto root = sign_in("root");
+  auto rt = call("POST", "/api/v1/tokens", root,
+                 json{{"name", "root a"}, {"scope", "read-write"}, {"organization", org_a}}.dump());
+  ASSERT_EQ(rt.status, 201) << rt.body;
+  Client root_a{"", "", json::parse(rt.body)["token"]};
+  EXPECT_EQ(call("GET", "/api/v1/profiles/" + std::to_string(current_b), root_a).status, 404);
+  EXPECT_EQ(call("GET", "/api/v1/audit", root_a).status, 403);
+  EXPECT_EQ(json::parse(call("GET", "/api/v1/session", root_a).body)["token"]["organization"],
+            org_a);
+  // Nor does it reach the account beyond that organization: its other tokens, its sessions, its
+  // password.
+  auto mine = json::parse(call("GET", "/api/v1/tokens", a_only).body);
+  ASSERT_EQ(mine["total"], 1);
+  EXPECT_EQ(mine["items"][0]["organization"], org_a);
+  auto everywhere =
+      call("POST", "/api/v1/tokens", c, json{{"name", "all"}, {"scope", "read-write"}}.dump());
+  auto everywhere_id = std::to_string(json::parse(everywhere.body)["id"].get<int>());
+  EXPECT_EQ(call("DELETE", "/api/v1/tokens/" + everywhere_id, a_only).status, 404);
+  EXPECT_EQ(call("DELETE", "/api/v1/sessions", a_only).status, 403);
+  EXPECT_EQ(
+      call("POST", "/api/v1/session/password", a_only,
+           json{{"current_password", k_password}, {"new_password", "a new long password"}}.dump())
+          .status,
+      403);
+  EXPECT_EQ(call("GET", "/api/v1/session", c).status, 200);
+  // A token can only be limited to an organization its account sees.
+  EXPECT_EQ(call("POST", "/api/v1/tokens", sign_in("bob"),
+                 json{{"name", "x"}, {"scope", "read-only"}, {"organization", org_a}}.dump())
+                .status,
+            404);
+}
+
+TEST_F(Api, TokensAreMadeFromASessionAndEndWithThePasswordAndSignOutEverywhere) {
+  auto c = sign_in("edith");
+  auto make = [&](const Client& who) {
+    return call("POST", "/api/v1/tokens", who, json{{"name", "t"}, {"scope", "read-write"}}.dump());
+  };
+  Client bot{"", "", json::parse(make(c).body)["token"]};
+  auto child = make(bot);
+  EXPECT_EQ(child.status, 403) << "a token cannot make another one";
+  // Sign out everywhere revokes the tokens too.
+  EXPECT_EQ(call("DELETE", "/api/v1/sessions", sign_in("edith")).status, 204);
+  EXPECT_EQ(call("GET", "/api/v1/session", bot).status, 401);
+  // So does a password change.
+  c = sign_in("edith");
+  Client bot2{"", "", json::parse(make(c).body)["token"]};
+  ASSERT_EQ(
+      call("POST", "/api/v1/session/password", c,
+           json{{"current_password", k_password}, {"new_password", "a new long password"}}.dump())
+          .status,
+      200);
+  EXPECT_EQ(call("GET", "/api/v1/session", bot2).status, 401);
+  EXPECT_TRUE(store->tokens(store->user("edith")->id)->empty());
+}
+
+TEST_F(Api, AdministratorsListAndRevokeAnyAccountsTokens) {
+  auto c = sign_in("edith");
+  auto t = json::parse(
+      call("POST", "/api/v1/tokens", c, json{{"name", "laptop"}, {"scope", "read-write"}}.dump())
+          .body);
+  Client bot{"", "", t["token"]};
+  auto id = std::to_string(t["id"].get<int>());
+  auto root = sign_in("root");
+  auto list = call("GET", "/api/v1/users/edith/tokens", root);
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(json::parse(list.body)["items"][0]["name"], "laptop");
+  EXPECT_EQ(list.body.find(t["token"].get<std::string>()), std::string::npos);
+  EXPECT_EQ(call("GET", "/api/v1/users/edith/tokens", sign_in("alice")).status, 403);
+  EXPECT_EQ(call("DELETE", "/api/v1/users/edith/tokens/" + id, sign_in("alice")).status, 403);
+  EXPECT_EQ(call("DELETE", "/api/v1/users/vic/tokens/" + id, root).status, 404)
+      << "the id must be a token of that account";
+  EXPECT_EQ(call("DELETE", "/api/v1/users/edith/tokens/" + id, root).status, 204);
+  EXPECT_EQ(call("GET", "/api/v1/session", bot).status, 401);
 }
 
 // What each role may do, in its own organization and in another one. Every refused write leaves
@@ -445,6 +720,25 @@ TEST_F(Api, BadBodiesGetTheRight4xxAndChangeNothing) {
        415,
        "Content-Type: application/json"},
       {std::string(2 << 20, ' '), {}, 413, "at most"},
+      // Numbers that do not fit are a 400 saying where, never a 500.
+      {R"({"level": 1e400})", {}, 400, "number out of range at byte 11"},
+      {R"({"level": 123456789012345678901234567890})", {}, 400, "number out of range at byte 11"},
+      {R"({"level": -123456789012345678901234567890})", {}, 400, "number out of range at byte 11"},
+      {R"({"level": 3, "level": 4})", {}, 400, "duplicate key 'level' at byte"},
+      {"{\"notes\": " + std::string(40, '[') + std::string(40, ']') + "}",
+       {},
+       400,
+       "too many levels of nesting: a request body may hold at most 32 levels of nesting"},
+      {"{\"notes\": [" +
+           [] {
+             std::string many;
+             for (int i = 0; i < 20000; ++i) many += "1,";
+             return many;
+           }() +
+           "1]}",
+       {},
+       400,
+       "too many nodes: a request body may hold at most 10,000 nodes"},
   };
   for (const auto& k : cases) {
     SCOPED_TRACE(k.body.substr(0, 40));
@@ -585,7 +879,10 @@ TEST_F(Api, ActionsUseIfMatchToo) {
 
 TEST_F(Api, MetricsAreInThePrometheusTextFormat) {
   call("GET", "/healthz");
-  auto r = call("GET", "/metrics");
+  // Route names and counts are for administrators (or the separate metrics listener).
+  EXPECT_EQ(call("GET", "/metrics").status, 401);
+  EXPECT_EQ(call("GET", "/metrics", sign_in("vic")).status, 403);
+  auto r = call("GET", "/metrics", sign_in("root"));
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.content_type, "text/plain; version=0.0.4");
   EXPECT_NE(
@@ -673,6 +970,145 @@ TEST_F(Api, OpenApiDocumentMatchesTheRoutes) {
   auto routes = route_list();
   std::set<std::string> implemented(routes.begin(), routes.end());
   EXPECT_EQ(documented, implemented);
+}
+
+// The throttle itself, on a clock the test moves (no sleeping, no timing).
+TEST(LoginThrottle, DelaysGrowWithFailuresUpToTheirCap) {
+  LoginThrottle t;
+  auto now = LoginThrottle::Clock::time_point{} + std::chrono::hours(1000);
+  std::vector<long> delays;
+  for (int i = 0; i < 14; ++i) {
+    auto a = t.reserve("mallory", "203.0.113.9", now);
+    ASSERT_TRUE(a.granted) << "attempt " << i;
+    delays.push_back(t.failed(a, now).delay_seconds);
+    if (delays.back() > 0) {
+      auto early =
+          t.reserve("mallory", "203.0.113.9", now + std::chrono::seconds(delays.back() - 1));
+      EXPECT_FALSE(early.granted);
+      EXPECT_EQ(early.retry_after, 1);
+    }
+    now += std::chrono::seconds(delays.back());
+  }
+  EXPECT_EQ(delays,
+            (std::vector<long>{0, 0, 5, 10, 20, 40, 80, 160, 320, 640, 900, 900, 900, 900}));
+  // The right password from a fresh address waits for the name's delay only: at most a minute.
+  auto fresh = t.reserve("mallory", "198.51.100.1", now);
+  EXPECT_TRUE(fresh.granted) << fresh.retry_after;
+}
+
+TEST(LoginThrottle, ADistributedGuesserMakesTheRealOwnerWaitAtMostAMinute) {
+  LoginThrottle t;
+  auto now = LoginThrottle::Clock::time_point{} + std::chrono::hours(1000);
+  // A thousand failures of one name from a thousand addresses, each as soon as allowed.
+  long longest = 0;
+  for (int i = 0; i < 1000; ++i) {
+    auto address = "10.0." + std::to_string(i / 250) + "." + std::to_string(i % 250);
+    auto a = t.reserve("alice", address, now);
+    if (!a.granted) {
+      longest = std::max(longest, a.retry_after);
+      now += std::chrono::seconds(a.retry_after);
+      a = t.reserve("alice", address, now);
+      ASSERT_TRUE(a.granted);
+    }
+    t.failed(a, now);
+  }
+  EXPECT_LE(longest, 60);
+  auto owner = t.reserve("alice", "192.0.2.44", now);
+  EXPECT_FALSE(owner.granted);
+  EXPECT_LE(owner.retry_after, 60);
+  EXPECT_TRUE(t.reserve("alice", "192.0.2.44", now + std::chrono::seconds(60)).granted);
+}
+
+TEST(LoginThrottle, ParallelAttemptsAreCountedBeforeTheyAreChecked) {
+  LoginThrottle t;
+  auto now = LoginThrottle::Clock::time_point{} + std::chrono::hours(1000);
+  int granted = 0;
+  for (int i = 0; i < 30; ++i) granted += t.reserve("bob", "192.0.2.7", now).granted ? 1 : 0;
+  EXPECT_EQ(granted, 3) << "the free failures of one name and address, no more";
+  // Beyond the free failures, one attempt at a time: its outcome is awaited.
+  LoginThrottle u;
+  std::vector<LoginThrottle::Attempt> held;
+  for (int i = 0; i < 3; ++i) u.failed(u.reserve("bob", "192.0.2.7", now), now);
+  now += std::chrono::seconds(5);
+  auto one = u.reserve("bob", "192.0.2.7", now);
+  EXPECT_TRUE(one.granted);
+  EXPECT_FALSE(u.reserve("bob", "192.0.2.7", now).granted);
+  u.abandoned(one);
+  EXPECT_TRUE(u.reserve("bob", "192.0.2.7", now).granted);
+}
+
+TEST(LoginThrottle, ASuccessClearsThePairAndFailuresAreAuditedOnceAMinute) {
+  LoginThrottle t;
+  auto now = LoginThrottle::Clock::time_point{} + std::chrono::hours(1000);
+  auto first = t.failed(t.reserve("carol", "192.0.2.8", now), now);
+  EXPECT_EQ(first.failures, 1u) << "the first failure is recorded at once";
+  auto second = t.failed(t.reserve("carol", "192.0.2.8", now), now);
+  EXPECT_EQ(second.failures, 0u) << "then at most one row a minute";
+  auto ok = t.succeeded(t.reserve("carol", "192.0.2.8", now), now);
+  EXPECT_EQ(ok.failures, 1u) << "what was not recorded yet goes in before the sign-in";
+  // The pair starts afresh: three free failures again.
+  for (int i = 0; i < 2; ++i)
+    EXPECT_EQ(t.failed(t.reserve("carol", "192.0.2.8", now), now).delay_seconds, 0);
+  now += std::chrono::minutes(1);
+  auto later = t.failed(t.reserve("carol", "192.0.2.8", now), now);
+  EXPECT_EQ(later.failures, 2u);
+  EXPECT_EQ(later.delay_seconds, 5);
+}
+
+TEST(LoginThrottle, MemoryIsBounded) {
+  LoginThrottle t;
+  auto now = LoginThrottle::Clock::time_point{} + std::chrono::hours(1000);
+  for (int i = 0; i < 40000; ++i) {
+    auto a =
+        t.reserve("user" + std::to_string(i), "2001:db8:" + std::to_string(i % 9000) + "::1", now);
+    if (a.granted) t.failed(a, now);
+    now += std::chrono::milliseconds(1);
+  }
+  EXPECT_LE(t.size(), 50000u);
+  // The newest attacker's delay survives the clean-up.
+  for (int i = 0; i < 3; ++i) t.failed(t.reserve("target", "192.0.2.99", now), now);
+  EXPECT_FALSE(t.reserve("target", "192.0.2.99", now).granted);
+}
+
+TEST(LoginThrottle, PasswordChecksRunAtMostMaxAtOnce) {
+  LoginThrottle t;
+  auto one = t.verification_slot(2, std::chrono::milliseconds(0));
+  auto two = t.verification_slot(2, std::chrono::milliseconds(0));
+  ASSERT_TRUE(one && two);
+  EXPECT_FALSE(t.verification_slot(2, std::chrono::milliseconds(0)));
+  one.reset();
+  EXPECT_TRUE(t.verification_slot(2, std::chrono::milliseconds(0)));
+}
+
+}  // namespace
+}  // namespace cyberframe::server
+
+namespace cyberframe::server {
+namespace {
+
+// Imports and conversions: two run, one waits, the next is told to come back.
+TEST(ImportGateTest, RunsAFewAtATimeQueuesSomeAndRefusesTheRestWithRetryAfter) {
+  ImportGate gate(2, 1, std::chrono::milliseconds(300));
+  EXPECT_FALSE(gate.enter());
+  EXPECT_FALSE(gate.enter());
+  std::optional<Response> waited;
+  std::thread waiter([&] { waited = gate.enter(); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  auto refused = gate.enter();  // the queue (1) is full
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 503);
+  EXPECT_TRUE(std::any_of(refused->headers.begin(), refused->headers.end(),
+                          [](const auto& h) { return h.first == "Retry-After"; }));
+  gate.leave();  // a slot frees: the waiter gets it
+  waiter.join();
+  EXPECT_FALSE(waited);
+  // Full again: a waiter that gets no slot in time is refused too.
+  auto timed_out = gate.enter();
+  ASSERT_TRUE(timed_out);
+  EXPECT_EQ(timed_out->status, 503);
+  gate.leave();
+  gate.leave();
+  EXPECT_FALSE(gate.enter());
 }
 
 }  // namespace

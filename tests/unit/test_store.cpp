@@ -8,6 +8,8 @@
 #include <fstream>
 #include <functional>
 
+#include <nlohmann/json.hpp>
+
 #include "store/store.hpp"
 
 namespace cyberframe::store {
@@ -229,7 +231,7 @@ TEST_P(StoreSuite, OrganizationsChooseTheirScale) {
 }
 
 TEST_P(StoreSuite, AccountsKeepOnlyArgon2idHashes) {
-  auto admin = store->add_user("admin", "correct horse battery staple", true);
+  auto admin = store->add_user("admin", "purple monkey dishwasher", true);
   ASSERT_TRUE(admin) << admin.error().message;
   EXPECT_TRUE(admin->administrator);
   EXPECT_EQ(store->add_user("admin", "another long password", false).error().message,
@@ -239,9 +241,9 @@ TEST_P(StoreSuite, AccountsKeepOnlyArgon2idHashes) {
   EXPECT_EQ(
       store->add_user("bob'; DROP TABLE user; --", "long enough password", false).error().code,
       util::ErrorCode::k_invalid_input);
-  EXPECT_TRUE(store->authenticate("admin", "correct horse battery staple"));
-  auto wrong = store->authenticate("admin", "Correct horse battery staple");
-  auto unknown = store->authenticate("nobody", "correct horse battery staple");
+  EXPECT_TRUE(store->authenticate("admin", "purple monkey dishwasher"));
+  auto wrong = store->authenticate("admin", "Purple monkey dishwasher");
+  auto unknown = store->authenticate("nobody", "purple monkey dishwasher");
   ASSERT_FALSE(wrong);
   ASSERT_FALSE(unknown);
   EXPECT_EQ(wrong.error().message, unknown.error().message) << "names cannot be probed";
@@ -253,6 +255,132 @@ TEST_P(StoreSuite, AccountsKeepOnlyArgon2idHashes) {
   EXPECT_EQ(granted->roles.at(organization), Role::k_viewer) << "one role per organization";
   EXPECT_EQ(store->grant("alice", 999, Role::k_viewer).error().code, util::ErrorCode::k_not_found);
   EXPECT_EQ(store->users()->size(), 2u);
+}
+
+TEST_P(StoreSuite, PasswordsFollowTheRulesWhereverTheyAreSet) {
+  EXPECT_EQ(store->add_user("bob", "correct horse battery staple", false).error().message,
+            "this password is on the list of common passwords; a phrase of several unrelated "
+            "words is easier to remember");
+  EXPECT_EQ(store->add_user("bob", "aaaaaaaaaaaa", false).error().code,
+            util::ErrorCode::k_invalid_input);
+  EXPECT_NE(store->add_user("bob", "Bob-2026-!!!", false).error().message.find("account name"),
+            std::string::npos);
+  EXPECT_FALSE(store->user("bob")) << "nothing stored";
+  ASSERT_TRUE(store->add_user("bob", "bob-password-1", false));
+  EXPECT_EQ(store->set_password("bob", "qwerty123456").error().code,
+            util::ErrorCode::k_invalid_input);
+  EXPECT_TRUE(store->authenticate("bob", "bob-password-1")) << "the old password still works";
+}
+
+TEST_P(StoreSuite, NamesAreOneAccountWithoutRegardToCase) {
+  ASSERT_TRUE(store->add_user("Alice", "alice's long password", false));
+  auto again = store->add_user("alice", "another long password", false);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().message,
+            "a user named 'Alice' already exists (names are unique without regard to case)");
+  EXPECT_EQ(store->user("ALICE")->name, "Alice");
+  EXPECT_EQ(store->authenticate("aLiCe", "alice's long password")->name, "Alice");
+  ASSERT_TRUE(store->grant("alice", organization, Role::k_viewer));
+  EXPECT_EQ(store->user("Alice")->roles.at(organization), Role::k_viewer);
+  auto trail = store->audit_log("user", "Alice", 10);
+  ASSERT_TRUE(trail);
+  EXPECT_EQ(trail->back().action, "grant") << "audited under the name as created";
+}
+
+TEST_P(StoreSuite, ADisabledAccountHasNoSessionsTokensOrSignIn) {
+  ASSERT_TRUE(store->add_user("root", "root's long password", true));
+  ASSERT_TRUE(store->add_user("eve", "eve's long password", false));
+  auto eve = store->user("eve")->id;
+  auto later = utc_after(std::chrono::hours(24));
+  ASSERT_TRUE(store->create_session(Session{"s1", eve, "", "c", now_utc(), later, now_utc()}));
+  ApiToken t;
+  t.user = eve;
+  t.name = "bot";
+  t.expires_at = later;
+  ASSERT_TRUE(store->create_token(t, "h1"));
+  auto disabled = store->set_disabled("EVE", true);
+  ASSERT_TRUE(disabled) << disabled.error().message;
+  EXPECT_TRUE(disabled->disabled());
+  EXPECT_FALSE(store->session("s1"));
+  EXPECT_FALSE(store->token_user("h1"));
+  EXPECT_TRUE(store->tokens(eve)->empty());
+  auto refused = store->authenticate("eve", "eve's long password");
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, util::ErrorCode::k_invalid_input);
+  EXPECT_EQ(refused.error().message, "account 'eve' is disabled; an administrator can enable it");
+  EXPECT_EQ(store->authenticate("eve", "not eve's password").error().code,
+            util::ErrorCode::k_not_found);
+  EXPECT_FALSE(store->create_session(Session{"s2", eve, "", "c", now_utc(), later, now_utc()}));
+  auto rows = store->audit_log("user", "eve", 10)->size();
+  EXPECT_TRUE(store->set_disabled("eve", true)) << "twice is fine";
+  EXPECT_EQ(store->audit_log("user", "eve", 10)->size(), rows) << "and records nothing";
+  ASSERT_TRUE(store->set_disabled("eve", false));
+  EXPECT_TRUE(store->authenticate("eve", "eve's long password"));
+  // The last enabled administrator stays.
+  auto last = store->set_disabled("root", true);
+  ASSERT_FALSE(last);
+  EXPECT_EQ(last.error().message,
+            "'root' is the last enabled administrator; add or enable another administrator first");
+  ASSERT_TRUE(store->add_user("root2", "root2's long password", true));
+  EXPECT_TRUE(store->set_disabled("root", true));
+}
+
+TEST_P(StoreSuite, TokensHaveAnExpiryAScopeAndAnOrganization) {
+  ASSERT_TRUE(store->add_user("tim", "tim's long password", false));
+  ASSERT_TRUE(store->grant("tim", organization, Role::k_editor));
+  auto tim = store->user("tim")->id;
+  auto other = store->create_organization("Elsewhere", "")->id;
+  ApiToken t;
+  t.user = tim;
+  t.name = "ci";
+  t.scope = TokenScope::k_read_write;
+  t.organization = organization;
+  auto refused = [&](std::string expires_at, std::int64_t org) {
+    auto bad = t;
+    bad.expires_at = std::move(expires_at);
+    bad.organization = org;
+    auto r = store->create_token(bad, "never");
+    return r ? std::string() : r.error().message;
+  };
+  auto in_a_month = utc_after(std::chrono::days(30));
+  EXPECT_EQ(refused("2000-01-01T00:00:00Z", 0), "a token's expiry must be in the future");
+  EXPECT_EQ(refused(utc_after(std::chrono::days(400)), 0), "a token lives at most 365 days");
+  EXPECT_EQ(refused("2026-02-30T00:00:00Z", 0),
+            "a token's expiry is a UTC time such as 2026-12-31T23:59:59Z, not "
+            "'2026-02-30T00:00:00Z'");
+  EXPECT_EQ(refused(in_a_month, 999), "no organization 999");
+  EXPECT_EQ(refused(in_a_month, other),
+            "account 'tim' has no role in organization " + std::to_string(other) +
+                "; a token can be limited only to an organization the account works in");
+  EXPECT_TRUE(store->tokens(tim)->empty()) << "nothing stored";
+  t.expires_at = in_a_month;
+  auto made = store->create_token(t, "h2");
+  ASSERT_TRUE(made) << made.error().message;
+  auto [token, user] = *store->token_user("h2");
+  EXPECT_EQ(token.scope, TokenScope::k_read_write);
+  EXPECT_EQ(token.organization, organization);
+  EXPECT_EQ(token.expires_at, in_a_month);
+  EXPECT_EQ(user.name, "tim");
+  // Sign-out everywhere and a new password revoke tokens.
+  ASSERT_TRUE(store->end_sessions(tim, ""));
+  EXPECT_FALSE(store->token_user("h2"));
+  ASSERT_TRUE(store->create_token(t, "h3"));
+  ASSERT_TRUE(store->set_password("tim", "tim's new long password"));
+  EXPECT_FALSE(store->token_user("h3"));
+  auto trail = store->audit_log("user", "tim", 1);
+  EXPECT_EQ(nlohmann::json::parse(trail->back().after)["tokens_revoked"], 1);
+}
+
+TEST_P(StoreSuite, FailedSignInsAreAuditedWithoutThePassword) {
+  ASSERT_TRUE(store->record_failed_sign_in("mallory", "203.0.113.5", 4, 20));
+  auto trail = store->audit_log("session", "mallory", 1);
+  ASSERT_EQ(trail->size(), 1u);
+  EXPECT_EQ(trail->back().action, "sign-in-failed");
+  EXPECT_EQ(trail->back().actor, "anonymous");
+  auto after = nlohmann::json::parse(trail->back().after);
+  EXPECT_EQ(after,
+            (nlohmann::json{{"address", "203.0.113.5"}, {"failures", 4}, {"delay_seconds", 20}}));
+  EXPECT_TRUE(store->verify_audit()->intact);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreSuite, ::testing::ValuesIn(k_backends),
@@ -291,6 +419,47 @@ TEST(SqliteStore, MigratesAnOlderWorkspaceAfterABackup) {
   ASSERT_TRUE(created);
   EXPECT_TRUE((*store)->add_evidence(created->id, "ID.AM-1", "a.txt", "", "a", "x"))
       << "the new tables exist";
+}
+
+// Schema 9: account names become unique without regard to case. An older workspace whose names
+// differ only in case keeps every account: the oldest keeps its name, the others get NAME.ID.
+TEST(SqliteStore, MigratingKeepsAccountsWhoseNamesDifferOnlyInCase) {
+  TempDir dir;
+  auto path = dir.path / "v8.db";
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    for (std::size_t v = 0; v < 8; ++v)
+      ASSERT_EQ(sqlite3_exec(db, sqlite_migrations()[v].c_str(), nullptr, nullptr, nullptr),
+                SQLITE_OK)
+          << v;
+    ASSERT_EQ(sqlite3_exec(db,
+                           "PRAGMA user_version = 8;"
+                           "INSERT INTO user (name, password_hash, created_at) VALUES "
+                           "('Alice', 'x', '2025-01-01T00:00:00Z'), "
+                           "('alice', 'y', '2025-02-01T00:00:00Z'), "
+                           "('bob', 'z', '2025-03-01T00:00:00Z');"
+                           "INSERT INTO api_token (user, name, token_hash, created_at) VALUES "
+                           "(2, 'old', 'h', '2025-02-02T00:00:00Z');",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = open_sqlite(path);
+  ASSERT_TRUE(store) << store.error().message;
+  auto users = (*store)->users();
+  ASSERT_TRUE(users);
+  std::vector<std::string> names;
+  for (const auto& u : *users) names.push_back(u.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Alice", "alice.2", "bob"}));
+  EXPECT_EQ((*store)->user("ALICE")->id, 1);
+  auto tokens = (*store)->tokens(2);
+  ASSERT_EQ(tokens->size(), 1u);
+  EXPECT_EQ(tokens->front().scope, TokenScope::k_read_write) << "as it could before";
+  EXPECT_EQ(tokens->front().expires_at.substr(0, 10),
+            utc_after(std::chrono::days(90)).substr(0, 10))
+      << "old tokens end 90 days after the migration";
+  EXPECT_FALSE((*store)->add_user("BOB", "bob's long password", false));
 }
 
 TEST(SqliteStore, ANewWorkspaceNeedsNoBackup) {

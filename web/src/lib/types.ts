@@ -28,11 +28,16 @@ export interface User {
   administrator: boolean;
   roles: RoleGrant[];
   created_at?: string;
+  disabled?: boolean;
+  disabled_at?: string | null;
 }
+
+export type TokenScope = 'read-only' | 'read-write';
 
 export interface Session {
   user: User;
   csrf_token: string;
+  token?: { scope: TokenScope; organization: number | null; expires_at: string }; // bearer tokens only
 }
 
 export interface Organization {
@@ -212,6 +217,10 @@ export interface Token {
   name: string;
   created_at: string;
   last_used_at: string | null;
+  expires_at: string;
+  expired: boolean;
+  scope: TokenScope;
+  organization: number | null; // null: every organization of the account
 }
 
 export interface FrameworkSummary {

@@ -1,0 +1,20 @@
+// Fuzz target: the OSCAL reader on XML (oscal::read), then validation and the writers of all
+// three formats on whatever it accepts.
+// seeds: tests/data/**/*.xml tests/cli/data/**/*.xml
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "oscal/document.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace cyberframe::oscal;
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  auto document = read(text, Format::k_xml, "fuzz", ReadOptions{.lenient_version = true});
+  if (!document) return 0;
+  (void)validate(*document);
+  for (auto format : {Format::k_json, Format::k_xml, Format::k_yaml})
+    (void)write(*document, format);
+  return 0;
+}
