@@ -93,7 +93,8 @@ def main():
             return text
 
         env = dict(os.environ)
-        env.pop("CYBERFRAME_CATALOG", None)
+        for name in ("CYBERFRAME_CATALOG", "CYBERFRAME_AUDIT_KEY_FILE", "CYBERFRAME_AUDIT_ANCHOR_FILE"):
+            env.pop(name, None)
         env["COLUMNS"] = "200"
         for case in cases:
             for cmd in case["setup"]:

@@ -6,6 +6,7 @@
 
 #include "catalog/loader.hpp"
 #include "cli/output.hpp"
+#include "cli/workspace_context.hpp"
 #include "server/server.hpp"
 
 namespace cyberframe::cli {
@@ -65,6 +66,12 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       ->envname("CYBERFRAME_DB");
   app.add_option("--as", workspace.actor,
                  "Who is making changes, for the records (default: $USER)");
+  app.add_option("--audit-key", workspace.audit_key,
+                 "The audit trail's key file (default: the workspace's path + .audit-key)")
+      ->envname("CYBERFRAME_AUDIT_KEY_FILE");
+  app.add_option("--audit-anchor", workspace.audit_anchor,
+                 "The audit trail's anchor file (default: the workspace's path + .audit-anchor)")
+      ->envname("CYBERFRAME_AUDIT_ANCHOR_FILE");
   int status = k_exit_ok;
   add_catalog_commands(app, options, out, err, status);
   add_workspace_commands(app, options, workspace, out, err, status);
@@ -122,6 +129,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       status = k_exit_bad_input;
       return;
     }
+    o.audit_files = audit_files(workspace);
     status = server::serve(cat.catalog, workspace.db, o, out, err);
   });
 

@@ -30,6 +30,10 @@ struct CatalogOptions {
 struct WorkspaceOptions {
   std::string db = "cyberframe.db";  // --db PATH or CYBERFRAME_DB
   std::string actor;                 // --as NAME: recorded as who made a change (default $USER)
+  // The audit trail's key and anchor files (--audit-key, CYBERFRAME_AUDIT_KEY_FILE; --audit-anchor,
+  // CYBERFRAME_AUDIT_ANCHOR_FILE); empty: beside the workspace (DB.audit-key, DB.audit-anchor).
+  std::string audit_key;
+  std::string audit_anchor;
 };
 
 // Registers init, org, profile, assessment, gap, roadmap, report and demo on `app`.

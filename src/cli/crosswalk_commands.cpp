@@ -39,7 +39,7 @@ std::optional<catalog::LoadResult> load_catalog(
 }
 
 std::unique_ptr<store::Store> open_store(const Ctx& ctx, int& status) {
-  auto s = store::open_sqlite(ctx.options.db);
+  auto s = store::open_sqlite(ctx.options.db, audit_files(ctx.options));
   if (!s) {
     status = fail_with(ctx, s.error());
     return nullptr;

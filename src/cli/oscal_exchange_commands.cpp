@@ -22,6 +22,7 @@
 #include "cli/cli.hpp"
 #include "cli/oscal_output.hpp"
 #include "cli/output.hpp"
+#include "cli/workspace_context.hpp"
 #include "oscal/assessment_exchange.hpp"
 #include "oscal/catalog_exchange.hpp"
 #include "oscal/document.hpp"
@@ -248,7 +249,7 @@ int export_mapping(const Ctx& ctx, const std::string& id, const std::string& to,
         // Else an organization's own set (name, ORG/name or id), when there is a workspace.
         std::error_code e;
         if (fs::is_regular_file(ctx.options.db, e)) {
-          auto st = store::open_sqlite(ctx.options.db);
+          auto st = store::open_sqlite(ctx.options.db, audit_files(ctx.options));
           if (!st) return std::unexpected(st.error());
           auto own = (*st)->mapping_set(id);
           if (own) return oscal::export_mapping_collection(catalog, store::to_mapping_set(*own));
@@ -323,7 +324,7 @@ std::optional<Workspace> open_workspace(const Ctx& ctx, int& status) {
   }
   auto cat = load_catalog(ctx, status);
   if (!cat) return std::nullopt;
-  auto s = store::open_sqlite(ctx.options.db);
+  auto s = store::open_sqlite(ctx.options.db, audit_files(ctx.options));
   if (!s) {
     status = error(ctx, s.error());
     return std::nullopt;

@@ -45,7 +45,7 @@ std::optional<Workspace> open_workspace(const Ctx& ctx, int& status) {
     status = fail_with(ctx, "the catalog has errors");
     return std::nullopt;
   }
-  auto s = store::open_sqlite(ctx.options.db);
+  auto s = store::open_sqlite(ctx.options.db, audit_files(ctx.options));
   if (!s) {
     status = fail_with(ctx, s.error());
     return std::nullopt;
@@ -115,9 +115,14 @@ util::Result<core::Scale> scale_of(Workspace& ws, const core::Profile& p) {
 // --- init, org ------------------------------------------------------------------------------
 
 int cmd_init(const Ctx& ctx, Workspace& ws) {
+  // A workspace whose audit key is missing is not ready: nothing could be recorded in it.
+  if (auto ready = ws.store->can_record(); !ready) return fail_with(ctx, ready.error());
+  auto files = audit_files(ctx.options);
   ctx.out << "workspace " << ctx.options.db << " ready (schema version "
-          << ws.store->schema_version().value_or(0)
-          << ")\nNext: cyberframe org create \"Your organization\"\n";
+          << ws.store->schema_version().value_or(0) << ")\n"
+          << "audit key " << files.key.string() << " and anchor " << files.anchor.string()
+          << ": back up the key apart from the database (without it no change can be recorded)\n"
+          << "Next: cyberframe org create \"Your organization\"\n";
   return k_exit_ok;
 }
 
@@ -576,15 +581,44 @@ int cmd_history(const Ctx& ctx, Workspace& ws, const std::string& ref, const std
   return cmd_audit_log(ctx, ws, "node", std::to_string(p->id) + "/" + node, 1000, format);
 }
 
+void print_verification(const Ctx& ctx, const store::AuditVerification& v) {
+  if (!v.intact) {
+    ctx.out << "audit trail BROKEN";
+    if (v.first_bad != 0) ctx.out << " at row " << v.first_bad;
+    ctx.out << ": " << v.problem << '\n';
+    return;
+  }
+  auto rows = static_cast<std::int64_t>(v.rows);
+  ctx.out << "audit trail intact: " << v.rows << " row(s), every hash verified";
+  auto span = [](std::int64_t from, std::int64_t to) {
+    return from == to ? "row " + std::to_string(from)
+                      : "rows " + std::to_string(from) + "-" + std::to_string(to);
+  };
+  if (v.keyed_from > 1 && v.keyed_from <= rows)
+    ctx.out << " (" << span(1, v.keyed_from - 1) << " with SHA-256 from before keying, "
+            << span(v.keyed_from, rows) << " with the audit key)";
+  else if (rows > 0)
+    ctx.out << " with the audit key";
+  if (v.anchor_rows == rows)
+    ctx.out << "; the anchor holds all " << rows << '\n';
+  else
+    ctx.out << "; the anchor holds the first " << v.anchor_rows
+            << " (a write did not move it: it may lag the trail, never lead it)\n";
+}
+
 int cmd_audit_verify(const Ctx& ctx, Workspace& ws) {
   auto v = ws.store->verify_audit();
   if (!v) return fail_with(ctx, v.error());
-  if (v->intact) {
-    ctx.out << "audit trail intact: " << v->rows << " row(s), every hash verified\n";
-    return k_exit_ok;
-  }
-  ctx.out << "audit trail BROKEN at row " << v->first_bad << ": " << v->problem << '\n';
-  return k_exit_problems;
+  print_verification(ctx, *v);
+  return v->intact ? k_exit_ok : k_exit_problems;
+}
+
+int cmd_audit_anchor(const Ctx& ctx, Workspace& ws, const std::string& reason) {
+  auto v = ws.store->anchor_audit(reason);
+  if (!v) return fail_with(ctx, v.error());
+  ctx.out << "audit trail anchored again at row " << v->rows << '\n';
+  print_verification(ctx, *v);
+  return v->intact ? k_exit_ok : k_exit_problems;
 }
 
 // --- scales ---------------------------------------------------------------------------------
@@ -1688,7 +1722,7 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     });
   }
 
-  auto* audit = app.add_subcommand("audit", "The audit trail: every change, hash-chained");
+  auto* audit = app.add_subcommand("audit", "The audit trail: every change, in a keyed hash chain");
   audit->require_subcommand(1);
   {
     auto* l = audit->add_subcommand("log", "The changes, oldest first (the last --limit of them)");
@@ -1706,10 +1740,22 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
         return cmd_audit_log(*ctx, ws, *entity, *id, *limit, fmt(*format));
       });
     });
-    auto* v =
-        audit->add_subcommand("verify", "Check the hash chain; exit 1 and name the first bad row");
+    auto* v = audit->add_subcommand(
+        "verify",
+        "Check the keyed hash chain and its anchor; exit 1 naming the first bad row, a deleted "
+        "tail or a missing or altered anchor");
     v->callback([=, &status] {
       status = with_workspace(*ctx, [&](Workspace& ws) { return cmd_audit_verify(*ctx, ws); });
+    });
+    auto* a = audit->add_subcommand(
+        "anchor",
+        "Anchor the trail as it is now, once you know it is right (a workspace restored from a "
+        "backup, a lost anchor file); recorded in the trail with the reason");
+    auto reason = std::make_shared<std::string>();
+    a->add_option("--reason", *reason, "Why (recorded in the trail)")->required();
+    a->callback([=, &status] {
+      status =
+          with_workspace(*ctx, [&](Workspace& ws) { return cmd_audit_anchor(*ctx, ws, *reason); });
     });
   }
   {

@@ -16,6 +16,10 @@ int fail_with(const WorkspaceContext& ctx, const std::string& message) {
   return k_exit_bad_input;
 }
 
+store::AuditFiles audit_files(const WorkspaceOptions& options) {
+  return store::AuditFiles{options.audit_key, options.audit_anchor}.resolved(options.db);
+}
+
 std::string actor(const WorkspaceContext& ctx) {
   if (!ctx.options.actor.empty()) return ctx.options.actor;
   const char* user = std::getenv("USER");

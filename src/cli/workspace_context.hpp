@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli/cli.hpp"
+#include "store/audit_seal.hpp"
 #include "util/result.hpp"
 
 namespace cyberframe::cli {
@@ -21,6 +22,9 @@ struct WorkspaceContext {
 int fail_with(const WorkspaceContext& ctx, const util::Error& e);
 // Prints "cyberframe: error: MESSAGE"; k_exit_bad_input.
 int fail_with(const WorkspaceContext& ctx, const std::string& message);
+
+// Where the audit key and anchor of the workspace are: the options, else beside the workspace.
+store::AuditFiles audit_files(const WorkspaceOptions& options);
 
 // Who a change is recorded as: --as, else $USER, else "cli".
 std::string actor(const WorkspaceContext& ctx);

@@ -930,7 +930,9 @@ Response audit_verify(Call& call) {
   return ok(json{{"rows", v->rows},
                  {"intact", v->intact},
                  {"first_bad", v->first_bad == 0 ? json(nullptr) : json(v->first_bad)},
-                 {"problem", v->problem}});
+                 {"problem", v->problem},
+                 {"keyed_from", v->keyed_from},
+                 {"anchor_rows", v->anchor_rows}});
 }
 
 }  // namespace

@@ -287,11 +287,11 @@ namespace {
 
 // The workspace connection of the calling thread (docs/ARCHITECTURE.md: a Store per thread), or
 // null when the database cannot be opened.
-store::Store* thread_store(const std::filesystem::path& db) {
+store::Store* thread_store(const std::filesystem::path& db, const store::AuditFiles& audit) {
   thread_local std::unique_ptr<store::Store> t_store;
   thread_local std::filesystem::path t_db;
   if (!t_store || t_db != db) {
-    auto opened = store::open_sqlite(db);
+    auto opened = store::open_sqlite(db, audit);
     if (!opened) return nullptr;
     t_store = std::move(*opened);
     t_db = db;
@@ -309,9 +309,14 @@ int serve(const core::Catalog& catalog, const std::filesystem::path& db, const O
           std::ostream& out, std::ostream& log) {
   // Opened once here, so that migrations run before any request and a bad file stops the start.
   {
-    auto check = store::open_sqlite(db);
+    auto check = store::open_sqlite(db, options.audit_files);
     if (!check) {
       log << "cyberframe: error: " << check.error().message << '\n';
+      return 3;
+    }
+    // Without the audit key nobody could even sign in (signing in is recorded).
+    if (auto ready = (*check)->can_record(); !ready) {
+      log << "cyberframe: error: " << ready.error().message << '\n';
       return 3;
     }
   }
@@ -352,13 +357,13 @@ int serve(const core::Catalog& catalog, const std::filesystem::path& db, const O
   http::Application app;
   app.on_head = [&](const Request& head, bool has_body) -> std::variant<std::size_t, Response> {
     if (!has_body) return std::size_t{0};
-    auto* store = thread_store(db);
+    auto* store = thread_store(db, opts.audit_files);
     if (!store) return unavailable();
     auto ctx = context_for(*store);
     return preflight(ctx, head, has_body);
   };
   auto answer = [&](Request request) {
-    auto* store = thread_store(db);
+    auto* store = thread_store(db, opts.audit_files);
     std::string route = request.path == "/metrics"          ? "/metrics"
                         : request.path.starts_with("/api/") ? "unmatched"
                                                             : "web";

@@ -76,6 +76,7 @@ struct Options {
   std::size_t max_password_checks = 2;
   std::size_t password_queue = 32;
   int password_check_wait_ms = 1000;
+  store::AuditFiles audit_files;  // the audit key and anchor (empty: beside the workspace)
 };
 
 // Slows password guessing down without locking anyone out (docs/security.md). Every check of a

@@ -310,6 +310,12 @@ ALTER TABLE api_token ADD COLUMN organization INTEGER REFERENCES organization(id
 UPDATE api_token SET expires_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+90 days');
 CREATE INDEX api_token_user ON api_token (user);
 )sql",
+      // 10: the audit trail is keyed: rows from here on carry an HMAC under a key kept outside
+      // the database, and an anchor outside it records the head. No table changes; the switch is
+      // made in C++ in the same transaction (SqliteStore::key_the_trail) and is itself a row.
+      R"sql(
+-- the audit trail is keyed from this version on
+)sql",
   };
   return k_migrations;
 }
@@ -454,15 +460,6 @@ std::string sha256_hex(const std::string& bytes) {
   return out;
 }
 
-std::string audit_hash(const std::string& previous, std::int64_t id, const std::string& at,
-                       const std::string& actor, const std::string& entity,
-                       const std::string& entity_id, const std::string& action,
-                       const std::string& before, const std::string& after) {
-  std::string text = previous + '\n' + std::to_string(id) + '\n' + at + '\n' + actor + '\n' +
-                     entity + '\n' + entity_id + '\n' + action + '\n' + before + '\n' + after;
-  return sha256_hex(text);
-}
-
 // A JSON string literal (RFC 8259 escaping).
 void append_json_string(std::string& out, const std::string& text) {
   out += '"';
@@ -567,6 +564,7 @@ class Statement {
     sqlite3_clear_bindings(m_stmt);
   }
   std::int64_t integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
+  bool is_null(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
   std::optional<int> optional_int(int col) const {
     if (sqlite3_column_type(m_stmt, col) == SQLITE_NULL) return std::nullopt;
     return sqlite3_column_int(m_stmt, col);
@@ -605,9 +603,13 @@ std::int64_t numeric_id(const std::string& reference) {
   return std::stoll(reference);
 }
 
+// The schema version from which the audit trail is keyed (migration 10).
+constexpr int k_keyed_trail_version = 10;
+
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(sqlite3* db) : m_db(db) {}
+  SqliteStore(sqlite3* db, AuditFiles audit_files)
+      : m_db(db), m_audit_files(std::move(audit_files)) {}
   ~SqliteStore() override { sqlite3_close_v2(m_db); }
 
   util::Error db_error(const std::string& what) const {
@@ -624,22 +626,70 @@ class SqliteStore final : public Store {
     return {};
   }
 
-  // Runs `body` in one IMMEDIATE transaction; rolls back on an error.
+  // Runs `body` in one IMMEDIATE transaction; rolls back on an error. After a commit that
+  // appended audit rows, moves the anchor forward to the new head: outside the write mutex, so
+  // the next writer need not wait for it (the anchor's flock orders the writers of the anchor).
   template <typename T, typename F>
   Result<T> transaction(F&& body) {
-    std::lock_guard lock(write_mutex());
-    if (auto r = exec("BEGIN IMMEDIATE"); !r) return std::unexpected(r.error());
-    m_audit_tail.reset();  // another process may have appended since
-    Result<T> result = body();
-    if (!result) {
-      exec("ROLLBACK");
-      return result;
-    }
-    if (auto r = exec("COMMIT"); !r) {
-      exec("ROLLBACK");
-      return std::unexpected(r.error());
-    }
+    m_appended = false;
+    auto result = [&]() -> Result<T> {
+      std::lock_guard lock(write_mutex());
+      if (auto r = exec("BEGIN IMMEDIATE"); !r) return std::unexpected(r.error());
+      m_audit_tail.reset();  // another process may have appended since
+      Result<T> out = body();
+      if (!out) {
+        exec("ROLLBACK");
+        m_appended = false;
+        return out;
+      }
+      if (auto r = exec("COMMIT"); !r) {
+        exec("ROLLBACK");
+        m_appended = false;
+        return std::unexpected(r.error());
+      }
+      return out;
+    }();
+    if (m_appended) advance_anchor();
     return result;
+  }
+
+  // The change is committed whatever happens here: an anchor that cannot be moved lags, which
+  // `audit verify` shows (anchor_rows) and accepts; it is never moved past evidence.
+  void advance_anchor() {
+    AuditHead head;
+    head.last_id = head.rows = m_audit_tail->first;
+    head.last_hash = m_audit_tail->second;
+    (void)m_seal->advance_anchor(head, [this](std::int64_t id, const std::string& hash) {
+      if (id == 0) return hash == k_audit_genesis;
+      if (!m_audit_hash_at)
+        m_audit_hash_at = std::make_unique<Statement>(m_db, "SELECT hash FROM audit WHERE id = ?1");
+      auto& st = *m_audit_hash_at;
+      st.bind(1, id);
+      bool same = st.step() == SQLITE_ROW && st.text(0) == hash;
+      st.reset();
+      return same;
+    });
+  }
+
+  Result<void> can_record() override {
+    if (m_seal) return {};
+    return fail(ErrorCode::k_io, m_seal_problem);
+  }
+
+  // Opens the audit key, or records why it cannot be used (writes then fail with that reason).
+  void open_seal() {
+    auto seal = AuditSeal::open(m_audit_files);
+    if (seal) {
+      m_seal = std::move(*seal);
+      return;
+    }
+    m_seal_missing = seal.error().code == ErrorCode::k_not_found;
+    m_seal_problem =
+        seal.error().message +
+        (m_seal_missing ? ": without it no change to the workspace can be recorded and its audit "
+                          "trail cannot be verified. Restore the key file from its backup, or "
+                          "give its place with --audit-key FILE (CYBERFRAME_AUDIT_KEY_FILE)"
+                        : "; no change to the workspace can be recorded until it is fixed");
   }
 
   void set_actor(const std::string& actor) override { m_actor = actor; }
@@ -648,16 +698,17 @@ class SqliteStore final : public Store {
   Result<void> audit(const std::string& actor, const std::string& entity,
                      const std::string& entity_id, const std::string& action,
                      const std::string& before, const std::string& after, const std::string& at) {
+    if (!m_seal) return fail(ErrorCode::k_io, m_seal_problem);
     if (!m_audit_tail) {
       Statement last(m_db, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
       if (last.step() == SQLITE_ROW)
         m_audit_tail = std::pair{last.integer(0), last.text(1)};
       else
-        m_audit_tail = std::pair{std::int64_t{0}, std::string(64, '0')};
+        m_audit_tail = std::pair{std::int64_t{0}, k_audit_genesis};
     }
     auto id = m_audit_tail->first + 1;
-    auto hash =
-        audit_hash(m_audit_tail->second, id, at, actor, entity, entity_id, action, before, after);
+    auto hash = m_seal->row_hash(m_audit_tail->second,
+                                 {id, at, actor, entity, entity_id, action, before, after});
     if (!m_audit_insert) {
       m_audit_insert =
           std::make_unique<Statement>(m_db,
@@ -673,6 +724,7 @@ class SqliteStore final : public Store {
     if (rc != SQLITE_DONE)
       return std::unexpected(db_error("recording the change in the audit trail"));
     m_audit_tail = std::pair{id, hash};
+    m_appended = true;
     return {};
   }
 
@@ -696,41 +748,131 @@ class SqliteStore final : public Store {
   }
 
   Result<AuditVerification> verify_audit() override {
+    if (!m_seal) return fail(ErrorCode::k_io, "cannot verify the audit trail: " + m_seal_problem);
+    // The anchor first: a write that commits after this reading can only make the trail longer
+    // than the anchor, never shorter.
+    auto anchor = m_seal->read_anchor();
+    if (!anchor) return std::unexpected(anchor.error());
+    return check_trail(&*anchor);
+  }
+
+  Result<AuditVerification> anchor_audit(const std::string& reason) override {
+    if (!m_seal) return fail(ErrorCode::k_io, "cannot anchor the audit trail: " + m_seal_problem);
+    auto why = util::trim(reason);
+    if (why.empty())
+      return fail(ErrorCode::k_invalid_input,
+                  "say why the audit trail is anchored again (it is recorded in the trail)");
+    if (why.size() > 1000)
+      return fail(ErrorCode::k_invalid_input, "the reason is longer than 1,000 bytes");
+    auto old = m_seal->read_anchor();
+    if (!old) return std::unexpected(old.error());
+    auto rows = check_trail(nullptr);
+    if (!rows) return std::unexpected(rows.error());
+    if (!rows->intact)
+      return fail(ErrorCode::k_invalid_input,
+                  "the audit trail is broken at row " + std::to_string(rows->first_bad) + " (" +
+                      rows->problem +
+                      "): anchoring it again would hide that. Restore the workspace from a "
+                      "backup taken before that row was written");
+    nlohmann::json before = old->state == AnchorReading::State::k_ok
+                                ? nlohmann::json{{"rows", old->head.rows},
+                                                 {"last_id", old->head.last_id},
+                                                 {"last_hash", old->head.last_hash}}
+                                : nlohmann::json{{"problem", old->problem}};
+    AuditHead head;
+    head.keyed_from = rows->keyed_from;
+    auto r = transaction<void>([&]() -> Result<void> {
+      if (auto a = audit(m_actor, "audit", "trail", "anchor", before.dump(),
+                         nlohmann::json{{"reason", why}}.dump(), now_utc());
+          !a)
+        return a;
+      head.last_id = head.rows = m_audit_tail->first;
+      head.last_hash = m_audit_tail->second;
+      return {};
+    });
+    if (!r) return std::unexpected(r.error());
+    if (auto w = m_seal->write_anchor(head); !w) return std::unexpected(w.error());
+    return verify_audit();
+  }
+
+  // Checks the rows in one read snapshot: ids without gaps, each row following the one before it,
+  // each hash right (SHA-256 before keyed_from, the key's HMAC from it on), and, with an intact
+  // anchor, the row it names and the number of rows. Without `anchor`, the rows alone.
+  Result<AuditVerification> check_trail(const AnchorReading* anchor) {
+    if (auto r = exec("BEGIN"); !r) return std::unexpected(r.error());
+    auto v = walk_trail(anchor);
+    exec("COMMIT");
+    return v;
+  }
+
+  AuditVerification walk_trail(const AnchorReading* anchor) {
     AuditVerification v;
+    bool anchored = anchor && anchor->state == AnchorReading::State::k_ok;
+    if (anchored) {
+      v.keyed_from = anchor->head.keyed_from;
+      v.anchor_rows = anchor->head.rows;
+    } else {
+      // Where the key took over, as the trail itself says (the row that records the switch).
+      Statement st(m_db, "SELECT min(id) FROM audit WHERE entity = 'audit' AND action = 'key'");
+      if (st.step() == SQLITE_ROW && !st.is_null(0)) v.keyed_from = st.integer(0);
+    }
     Statement st(m_db,
                  "SELECT id, at, actor, entity, entity_id, action, before, after, previous_hash, "
                  "hash FROM audit "
                  "ORDER BY rowid");
-    std::string previous(64, '0');
+    std::string previous = k_audit_genesis;
     std::int64_t expected_id = 1;
+    auto fail_at = [&](std::int64_t id, std::string problem) {
+      v.intact = false;
+      v.first_bad = id;
+      v.problem = std::move(problem);
+      return v;
+    };
     while (st.step() == SQLITE_ROW) {
       ++v.rows;
       auto id = st.integer(0);
-      auto fail_at = [&](std::string problem) {
-        v.intact = false;
-        v.first_bad = id;
-        v.problem = std::move(problem);
-      };
+      auto row = "row " + std::to_string(id);
       if (id != expected_id) {
-        fail_at(id > expected_id ? "row " + std::to_string(expected_id) +
-                                       " is missing (removed) before row " + std::to_string(id)
-                                 : "row " + std::to_string(id) + " is out of order");
-        return v;
+        return fail_at(id, id > expected_id
+                               ? "row " + std::to_string(expected_id) +
+                                     " is missing (removed) before row " + std::to_string(id)
+                               : row + " is out of order");
       }
-      if (st.text(8) != previous) {
-        fail_at("row " + std::to_string(id) +
-                " does not follow the row before it (reordered or replaced)");
-        return v;
+      if (st.text(8) != previous)
+        return fail_at(id, row + " does not follow the row before it (reordered or replaced)");
+      auto at = st.text(1), actor = st.text(2), entity = st.text(3), entity_id = st.text(4),
+           action = st.text(5), before = st.text(6), after = st.text(7), hash = st.text(9);
+      AuditRowFields fields{id, at, actor, entity, entity_id, action, before, after};
+      bool keyed = id >= v.keyed_from;
+      if (hash != (keyed ? m_seal->row_hash(previous, fields) : audit_sha256(previous, fields))) {
+        if (keyed && hash == audit_sha256(previous, fields))
+          return fail_at(id, row +
+                                 " carries a plain SHA-256 where the audit key's HMAC belongs: "
+                                 "the trail was recomputed without the key");
+        return fail_at(id, row + " was edited: its content no longer matches its hash");
       }
-      auto hash = audit_hash(previous, id, st.text(1), st.text(2), st.text(3), st.text(4),
-                             st.text(5), st.text(6), st.text(7));
-      if (hash != st.text(9)) {
-        fail_at("row " + std::to_string(id) +
-                " was edited: its content no longer matches its hash");
-        return v;
-      }
-      previous = st.text(9);
+      if (anchored && id == anchor->head.last_id && hash != anchor->head.last_hash)
+        return fail_at(id, row +
+                               " is not the row the anchor recorded (its hash differs): the "
+                               "trail was replaced up to this row");
+      previous = std::move(hash);
       ++expected_id;
+    }
+    if (!anchor) return v;
+    const std::string again =
+        ". If the trail is known to be right (a restored backup, a lost anchor file), "
+        "'cyberframe audit anchor --reason TEXT' anchors it again";
+    if (!anchored)
+      return fail_at(0, anchor->problem + ": the end of the trail cannot be checked" + again);
+    if (static_cast<std::int64_t>(v.rows) < anchor->head.rows) {
+      auto first_gone = static_cast<std::int64_t>(v.rows) + 1;
+      auto gone = first_gone == anchor->head.rows
+                      ? "row " + std::to_string(first_gone) + " was deleted"
+                      : "rows " + std::to_string(first_gone) + " to " +
+                            std::to_string(anchor->head.rows) + " were deleted";
+      return fail_at(first_gone, "the trail ends at row " + std::to_string(v.rows) +
+                                     " but its anchor recorded " +
+                                     std::to_string(anchor->head.rows) + " rows: " + gone + again);
     }
     return v;
   }
@@ -2203,6 +2345,21 @@ class SqliteStore final : public Store {
                       ", newer than this cyberframe knows (" + std::to_string(migrations.size()) +
                       "); use a newer cyberframe");
     }
+    // Keying the trail needs the key before anything changes; a new key is removed again when
+    // the switch does not commit, so a failed upgrade can be retried.
+    bool keying = *version < k_keyed_trail_version &&
+                  k_keyed_trail_version <= static_cast<int>(migrations.size());
+    bool created_key = false;
+    AuditHead keyed_head;
+    if (keying) {
+      auto ready = prepare_keying(path, *version, created_key);
+      if (!ready) return ready;
+    }
+    auto unkeyed = [&](util::Error e) -> Result<void> {
+      if (created_key) std::filesystem::remove(m_audit_files.key);
+      m_seal.reset();
+      return std::unexpected(std::move(e));
+    };
     for (int v = *version; v < static_cast<int>(migrations.size()); ++v) {
       if (v > 0 && v == *version) {
         // A copy of the database before changing its schema.
@@ -2215,28 +2372,116 @@ class SqliteStore final : public Store {
       auto r = transaction<bool>([&]() -> Result<bool> {
         if (auto e = exec(migrations[static_cast<std::size_t>(v)]); !e)
           return std::unexpected(e.error());
+        if (v + 1 == k_keyed_trail_version) {
+          auto head = key_the_trail();
+          if (!head) return std::unexpected(head.error());
+          keyed_head = *head;
+        }
         if (auto e = exec("PRAGMA user_version = " + std::to_string(v + 1)); !e)
           return std::unexpected(e.error());
         return true;
       });
-      if (!r)
-        return fail(ErrorCode::k_io, "migration to schema version " + std::to_string(v + 1) +
-                                         " failed: " + r.error().message);
+      if (!r) {
+        util::Error e{ErrorCode::k_io, "migration to schema version " + std::to_string(v + 1) +
+                                           " failed: " + r.error().message};
+        if (v + 1 <= k_keyed_trail_version) return unkeyed(std::move(e));
+        return std::unexpected(std::move(e));
+      }
+      if (v + 1 == k_keyed_trail_version) {
+        if (auto w = m_seal->write_anchor(keyed_head); !w) return w;
+      }
     }
     return {};
+  }
+
+  // Before a workspace from before keying (or a new one) is keyed: the key at hand, created
+  // when it does not exist. A workspace with rows and an existing key is refused: a keyed
+  // workspace brought back to an older schema would otherwise be keyed again, and its anchor
+  // replaced, hiding whatever was done to its trail.
+  Result<void> prepare_keying(const std::filesystem::path& path, int version, bool& created_key) {
+    std::int64_t rows = 0;
+    if (version >= 4) {  // the audit table exists from version 4
+      Statement st(m_db, "SELECT count(*) FROM audit");
+      if (st.step() != SQLITE_ROW) return std::unexpected(db_error("counting the audit rows"));
+      rows = st.integer(0);
+    }
+    if (m_seal && rows == 0) {
+      // A new (or empty) workspace keyed with a key that exists already: its anchor is written
+      // afresh, unless it holds the head of some other trail (this workspace deleted and made
+      // again, by accident or to hide it): that evidence is not overwritten.
+      auto anchor = m_seal->read_anchor();
+      if (!anchor) return std::unexpected(anchor.error());
+      if (anchor->state == AnchorReading::State::k_missing ||
+          (anchor->state == AnchorReading::State::k_ok && anchor->head.rows == 0))
+        return {};
+      return fail(ErrorCode::k_io,
+                  "the audit anchor " + m_audit_files.anchor.string() + " of " + path.string() +
+                      (anchor->state == AnchorReading::State::k_ok
+                           ? " records " + std::to_string(anchor->head.rows) + " audit " +
+                                 (anchor->head.rows == 1 ? "row" : "rows") +
+                                 ", but the workspace is new: was it deleted or moved? "
+                           : " is not this workspace's (" + anchor->problem + "). ") +
+                      "To start over on purpose, remove the anchor file (and the key, "
+                      "unless you mean to keep using it) first");
+    }
+    if (m_seal) {
+      return fail(ErrorCode::k_io,
+                  path.string() + " has an audit trail from before keying (schema version " +
+                      std::to_string(version) + ", " + std::to_string(rows) +
+                      " rows) but the audit key " + m_audit_files.key.string() +
+                      " already exists. Either the database was brought back to an older copy "
+                      "(compare it with your backups: that would be tampering), or the key was "
+                      "put there before this upgrade: then move the key away, open the workspace "
+                      "once so that it makes its own key, and keep that one");
+    }
+    if (!m_seal_missing) return fail(ErrorCode::k_io, m_seal_problem);
+    auto seal = AuditSeal::create(m_audit_files);
+    if (!seal) return std::unexpected(seal.error());
+    m_seal = std::move(*seal);
+    m_seal_missing = false;
+    m_seal_problem.clear();
+    created_key = true;
+    return {};
+  }
+
+  // Inside the migration's transaction: the head the anchor starts from. A trail from before
+  // keying gets a row recording the switch (its HMAC covers the last SHA-256 row, so those rows
+  // cannot be recomputed afterwards either); a new trail is keyed from row 1.
+  Result<AuditHead> key_the_trail() {
+    AuditHead head;
+    Statement last(m_db, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
+    if (last.step() != SQLITE_ROW) return head;
+    auto legacy_rows = last.integer(0);
+    auto legacy_head = last.text(1);
+    nlohmann::json after{{"keyed_from", legacy_rows + 1},
+                         {"rows_before_keying", legacy_rows},
+                         {"last_hash_before_keying", legacy_head},
+                         {"mac", "HMAC-SHA256"}};
+    if (auto a = audit(m_actor, "audit", "trail", "key", "null", after.dump(), now_utc()); !a)
+      return std::unexpected(a.error());
+    head.keyed_from = head.last_id = head.rows = m_audit_tail->first;
+    head.last_hash = m_audit_tail->second;
+    return head;
   }
 
  private:
   sqlite3* m_db;
   std::string m_actor = "cyberframe";
   std::optional<std::pair<std::int64_t, std::string>> m_audit_tail;  // valid inside one transaction
+  bool m_appended = false;  // the open transaction appended audit rows
   std::unique_ptr<Statement> m_audit_insert;
+  std::unique_ptr<Statement> m_audit_hash_at;
+  AuditFiles m_audit_files;
+  std::optional<AuditSeal> m_seal;  // the audit key, when it is at hand
+  bool m_seal_missing = false;      // the key file does not exist
+  std::string m_seal_problem;       // why there is no seal
   std::unique_ptr<Statement> m_change_counter;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path) {
+Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path,
+                                           const AuditFiles& audit) {
   sqlite3* db = nullptr;
   int rc =
       sqlite3_open_v2(path.c_str(), &db,
@@ -2246,7 +2491,7 @@ Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path) {
     sqlite3_close_v2(db);
     return fail(ErrorCode::k_io, "cannot open workspace " + path.string() + ": " + message);
   }
-  auto store = std::make_unique<SqliteStore>(db);
+  auto store = std::make_unique<SqliteStore>(db, audit.resolved(path));
   sqlite3_busy_timeout(db, 5000);
   for (const char* pragma :
        {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
@@ -2260,6 +2505,7 @@ Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path) {
     return fail(ErrorCode::k_io,
                 path.string() + " is not a cyberframe workspace (" + r.error().message + ")");
   }
+  store->open_seal();
   if (auto m = store->migrate(path); !m) return std::unexpected(m.error());
   return std::unique_ptr<Store>(std::move(store));
 }

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/profile.hpp"
+#include "store/audit_seal.hpp"
 #include "util/result.hpp"
 
 namespace cyberframe::store {
@@ -37,14 +38,21 @@ struct AuditRecord {
   std::string before;
   std::string after;
   std::string previous_hash;
-  std::string hash;  // SHA-256 of the previous hash and every field above
+  // HMAC-SHA256 under the audit key of the previous hash and every field above; the plain SHA-256
+  // for rows written before the workspace's trail was keyed (audit_seal.hpp).
+  std::string hash;
 };
 
 struct AuditVerification {
   std::size_t rows = 0;
   bool intact = true;
-  std::int64_t first_bad = 0;  // the id of the first row that does not verify
-  std::string problem;         // what is wrong with it
+  std::int64_t first_bad = 0;    // the id of the first row that does not verify; 0 when the rows
+                                 // verify but the anchor does not (missing, altered, longer)
+  std::string problem;           // what is wrong
+  std::int64_t keyed_from = 1;   // the first row hashed with the key; the rows before it are the
+                                 // SHA-256 chain of the workspace from before keying
+  std::int64_t anchor_rows = 0;  // the rows the anchor vouches for (0 when it is not intact); it
+                                 // may lag the trail, never lead it
 };
 
 enum class Role { k_admin, k_editor, k_auditor, k_viewer };
@@ -217,8 +225,19 @@ class Store {
                                                      const std::string& entity_id,
                                                      std::size_t limit,
                                                      std::int64_t before = 0) = 0;
-  // Recomputes the chain; names the first row that was edited, removed or reordered.
+  // Recomputes the chain with the audit key and compares its end with the anchor: names the first
+  // row that was edited, removed, reordered or recomputed without the key, or says that the tail
+  // is missing or the anchor is missing or altered. k_io when the key is not at hand.
   virtual Result<AuditVerification> verify_audit() = 0;
+  // Anchors the trail as it is now, after an administrator has made sure it is right (a workspace
+  // restored from a backup is shorter than its anchor; an anchor file can be lost): appends a row
+  // (entity "audit", action "anchor") with the old anchor and `reason`, then writes the anchor.
+  // Refused with k_invalid_input when a row does not verify (anchoring would hide it) or the
+  // reason is blank. Returns the verification after anchoring.
+  virtual Result<AuditVerification> anchor_audit(const std::string& reason) = 0;
+  // Ok when changes can be recorded: the audit key is at hand. Otherwise the error (k_io) says
+  // which key file is missing or unusable and what to do; every write fails with it, reads work.
+  virtual Result<void> can_record() = 0;
 
   // Accounts. Names are 1-64 characters of letters, digits, '.', '_', '-' and '@', unique without
   // regard to case; passwords follow core::password_problem (12 characters or more, not trivial,
@@ -329,8 +348,14 @@ Result<std::vector<core::MappingSet>> workspace_mapping_sets(Store& store,
                                                              std::int64_t organization);
 
 // Opens (creating when missing) a SQLite workspace: WAL, foreign keys on, migrations applied at
-// open, each after copying the file to PATH.bak-vN when it already held data.
-Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path);
+// open, each after copying the file to PATH.bak-vN when it already held data. `audit` says where
+// the audit key and anchor are (default: beside the workspace). Bringing a workspace to the keyed
+// trail (a new one, or one from before keying) creates the key when it does not exist and writes
+// the anchor; a workspace from before keying that already has rows is refused when the key file
+// exists (the database was rolled back, or the key was put there before the upgrade). A keyed
+// workspace whose key is missing opens for reading only (can_record()).
+Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path,
+                                           const AuditFiles& audit = {});
 
 // The migrations of the SQLite schema, in order (index 0 is version 1).
 const std::vector<std::string>& sqlite_migrations();

@@ -389,6 +389,9 @@ def make_workspace(binary, directory):
 def run_file(binary, template, path, workdir):
     db = os.path.join(workdir, os.path.basename(path) + ".db")
     shutil.copyfile(template, db)
+    # A copy of a workspace is the database with its audit key and anchor (docs/profiles.md).
+    for extra in (".audit-key", ".audit-anchor"):
+        shutil.copy2(template + extra, db + extra)
     server = Server(binary, db)
     variables = {"port": str(server.port)}
     jars = {}

@@ -2,7 +2,7 @@
 """Crash safety: kill `cyberframe profile import` with SIGKILL at random moments, many times.
 
 After every kill the workspace must open cleanly (PRAGMA integrity_check is "ok", and cyberframe
-itself opens it) and hold either all of the import or none of it.
+itself opens it), hold either all of the import or none of it, and its audit trail must verify.
 
 The framework is a user-authored catalog with 30,000 subcategories, so one import is large enough
 to be interrupted in the middle. Usage: kill_import.py CYBERFRAME_BINARY [ROUNDS]
@@ -81,9 +81,14 @@ def main():
             ok = check == "ok" and count in (0, N)
             r = run("profile", "show", "p", "--format", "json")
             ok = ok and r.returncode == 0
+            # The audit trail verifies after every kill: its anchor may lag the database (killed
+            # between the commit and the anchor's update), never lead it.
+            v = run("audit", "verify")
+            ok = ok and v.returncode == 0
             if not ok:
                 failures += 1
-                print(f"round {i}: integrity {check!r}, {count} rows, show exit {r.returncode} {r.stderr}")
+                print(f"round {i}: integrity {check!r}, {count} rows, show exit {r.returncode} {r.stderr}, "
+                      f"audit verify exit {v.returncode} {v.stdout}{v.stderr}")
             outcomes["all" if count == N else "none"] += 1
             if count == N:  # start the next round from an empty profile
                 con = sqlite3.connect(db)
