@@ -557,7 +557,7 @@ void import_csv(Importer& importer, std::string_view text) {
     } else {
       fields.fill({});
       for (std::size_t i = 0; i < count; ++i) {
-        if (positions[i]) fields[index(*positions[i])] = cells[i];
+        if (positions[i]) fields[index(*positions[i])] = util::csv_field_value(cells[i]);
       }
       importer.add_row(row, fields);
     }

@@ -69,15 +69,44 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
   return true;
 }
 
+namespace {
+
+// What a spreadsheet may read as the start of a formula (and the apostrophe that escapes it).
+bool formula_lead(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\'';
+}
+
+// "-3", "+2.5", "10": a sign, digits and at most one decimal point with digits after it.
+bool plain_number(std::string_view s) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  auto dot = s.find('.');
+  auto digits = [](std::string_view d) {
+    return !d.empty() && d.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  return dot == std::string_view::npos ? digits(s)
+                                       : digits(s.substr(0, dot)) && digits(s.substr(dot + 1));
+}
+
+}  // namespace
+
 std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string text;
+  // A lone "-" (tables' "none") and plain numbers are not formulas either.
+  if (!s.empty() && formula_lead(s[0]) && s != "-" && !plain_number(s)) text = "'";
+  text += s;
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string out = "\"";
-  for (char c : s) {
+  for (char c : text) {
     if (c == '"') out += '"';
     out += c;
   }
   out += '"';
   return out;
+}
+
+std::string_view csv_field_value(std::string_view cell) {
+  if (cell.size() >= 2 && cell[0] == '\'' && formula_lead(cell[1])) cell.remove_prefix(1);
+  return cell;
 }
 
 namespace {
