@@ -24,6 +24,12 @@ std::string csv_field(std::string_view s);
 // csv_field_value(unquoted csv_field(x)) == x for every x.
 std::string_view csv_field_value(std::string_view cell);
 
+// A key for comparing names without regard to case: Unicode NFKC case folding (ICU's
+// NFKC_Casefold), so "ACME", "acme" and the full-width "ＡＣＭＥ" share one key, and invisible
+// format characters (zero-width spaces) are dropped. `s` must be valid UTF-8; invalid input gives
+// the bytes unchanged.
+std::string caseless_key(std::string_view s);
+
 // Markup escaping, appended to `out`. Every mode escapes &, < and >; k_xml_text also \r (kept
 // through XML line-end normalisation); k_xml_attribute also ", \t, \n and \r (kept through
 // attribute-value normalisation); k_html also " and ' (safe in any HTML attribute).

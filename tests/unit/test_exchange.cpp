@@ -312,6 +312,16 @@ TEST(ExchangeExport, GapTableCellsNeverStartAFormula) {
   EXPECT_NE(text.find(",'=cmd|' /C calc'!A0,6\r\n"), std::string::npos) << text;
 }
 
+TEST(ExchangeCsvErrors, AnOwnerIsOneLineOfVisibleText) {
+  EXPECT_EQ(only_error(import(TableFormat::k_csv, csv("ID.BE-1,3,,,\"Ops\u202E\",,\r\n"))),
+            "row 2, column owner: the owner of ID.BE-1 contains the bidirectional control U+202E "
+            "RIGHT-TO-LEFT OVERRIDE at character 4, which can make text display as something it "
+            "is not");
+  EXPECT_EQ(only_error(import(TableFormat::k_csv, csv("ID.BE-1,3,,,\"Ops\nteam\",,\r\n"))),
+            "row 2, column owner: the owner of ID.BE-1 contains a control character (U+000A) at "
+            "character 4; it must be one line of visible text");
+}
+
 TEST(ExchangeExport, XlsxHasAFormattedHeaderAndEveryNode) {
   auto bytes = export_profile(cat(), profile(), tricky_assessments(), TableFormat::k_xlsx);
   std::vector<xlsx::Row> rows;
