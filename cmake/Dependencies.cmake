@@ -12,6 +12,7 @@ pkg_check_modules(xlsxwriter REQUIRED IMPORTED_TARGET xlsxwriter)  # libxlsxwrit
 pkg_check_modules(minizip REQUIRED IMPORTED_TARGET minizip)        # libminizip-dev: XLSX import (zip)
 pkg_check_modules(libxml2 REQUIRED IMPORTED_TARGET libxml-2.0)     # libxml2-dev: XLSX import (XML)
 pkg_check_modules(sodium REQUIRED IMPORTED_TARGET libsodium)       # libsodium-dev: argon2id password hashes
+pkg_check_modules(icu REQUIRED IMPORTED_TARGET icu-uc)             # libicu-dev: names compared without regard to case
 if(CYBERFRAME_BUILD_TESTS)
   find_package(GTest REQUIRED)           # libgtest-dev
 endif()

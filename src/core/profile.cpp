@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "core/input_rules.hpp"
+#include "util/text.hpp"
+
 namespace cyberframe::core {
 
 const ScaleLevel* Scale::find(int level) const {
@@ -117,6 +120,10 @@ util::Result<void> validate(const Catalog& catalog, const Profile& profile, cons
     return util::fail(ErrorCode::k_invalid_input, "priority " + std::to_string(a.priority) +
                                                       " of " + a.node +
                                                       " is not 1 (high), 2 (medium) or 3 (low)");
+  }
+  if (!util::trim(a.owner).empty()) {
+    if (auto owner = check_text("the owner of " + a.node, a.owner, TextKind::k_line, 200); !owner)
+      return owner;
   }
   return {};
 }

@@ -128,7 +128,8 @@ struct Action {
 
 // Validates one node assessment against the framework and scale. Errors name the node and say
 // what is wrong: unknown node, a level outside the scale, N/A without justification, a level and
-// N/A together, a priority outside 1-3.
+// N/A together, a priority outside 1-3, an owner that is not one line of visible text of at most
+// 200 bytes (check_text of input_rules.hpp).
 util::Result<void> validate(const Catalog& catalog, const Profile& profile, const Scale& scale,
                             const NodeAssessment& assessment);
 

@@ -321,7 +321,7 @@ class Importer {
     auto valid = core::validate(m_catalog, m_profile, m_scale, a);
     if (valid) return true;
     // The same checks, in validate()'s order, to name the column.
-    Column column = Column::k_priority;
+    Column column = Column::k_owner;
     if (m_catalog.node(m_profile.framework, a.node) == nullptr)
       column = Column::k_node;
     else if (a.level && !m_scale.contains(*a.level))
@@ -330,6 +330,8 @@ class Importer {
       column = Column::k_not_applicable;
     else if (a.not_applicable && trim_view(a.justification).empty())
       column = Column::k_justification;
+    else if (a.priority < core::k_priority_high || a.priority > core::k_priority_low)
+      column = Column::k_priority;
     error(row, name_of(column), valid.error().message, where);
     return false;
   }
@@ -557,7 +559,7 @@ void import_csv(Importer& importer, std::string_view text) {
     } else {
       fields.fill({});
       for (std::size_t i = 0; i < count; ++i) {
-        if (positions[i]) fields[index(*positions[i])] = cells[i];
+        if (positions[i]) fields[index(*positions[i])] = util::csv_field_value(cells[i]);
       }
       importer.add_row(row, fields);
     }

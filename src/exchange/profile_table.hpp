@@ -35,8 +35,11 @@
 // `nodes` and the message ends with "(entry N of 'nodes', line L)". Row 0 is the whole file.
 //
 // Formats. CSV: RFC 4180, read with or without a UTF-8 BOM, CRLF or LF; written with a BOM (so
-// that Excel reads it as UTF-8) and CRLF. Text is written as it is, so a cell starting with "="
-// is a formula to a spreadsheet opening the CSV; XLSX stores it as text. XLSX: the first sheet,
+// that Excel reads it as UTF-8) and CRLF. A cell beginning with '=', '+', '-', '@', a tab or a
+// carriage return is written with an apostrophe in front (util::csv_field; plain numbers such as
+// "-1" excepted), so a spreadsheet opening the CSV never runs it as a formula, and one beginning
+// with an apostrophe gets a second; import removes exactly that apostrophe, so an export imports
+// back unchanged. XLSX stores text as text strings (never formulas). XLSX: the first sheet,
 // with shared or inline strings, numbers and booleans, cells placed by their references; written
 // with a bold, frozen, filtered header row. YAML: { profile: NAME, framework: ID, kind:
 // current|target, nodes: [ { node: ID, level: 3, ... } ] }, framework required and equal to the

@@ -173,8 +173,10 @@ Response create_set(Call& call) {
     return invalid(v.error());
   auto created = call.ctx.store.create_mapping_set(s);
   if (!created) {
-    if (created.error().code == util::ErrorCode::k_invalid_input)
+    if (created.error().code == util::ErrorCode::k_conflict)
       return problem(409, "Name taken", created.error().message, json{{"field", "name"}});
+    if (created.error().code == util::ErrorCode::k_invalid_input)
+      return problem(422, "Invalid mapping set", created.error().message);
     return problem_from(created.error());
   }
   return with_etag(ok(set_json(*created), 201), created->version);

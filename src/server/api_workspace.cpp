@@ -2,9 +2,9 @@
 // evidence, comments, assessments, gaps, the roadmap, reports, import and export, the dashboard and
 // the audit trail. Each handler checks the caller's role in the organization the record belongs to.
 #include <algorithm>
-#include <regex>
 #include <set>
 
+#include "core/input_rules.hpp"
 #include "exchange/profile_table.hpp"
 #include "report/report.hpp"
 #include "server/api.hpp"
@@ -517,16 +517,15 @@ Response freeze(Call& call) {
                             {"taken_at", FieldType::k_string, false, 30}},
                            body))
     return *bad;
-  auto taken = body.value("taken_at", store::now_utc());
-  static const std::regex k_date(R"(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?)");
-  if (!std::regex_match(taken, k_date))
+  // The store checks the date as well; checking here first names the field.
+  auto taken = core::parse_timestamp("taken_at", body.value("taken_at", store::now_utc()));
+  if (!taken)
     return problem(
-        400, "Invalid request body", "taken_at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ",
-        json{
-            {"errors", json::array({json{{"field", "taken_at"}, {"message", "must be a date"}}})}});
-  if (taken.size() == 10) taken += "T00:00:00Z";
+        400, "Invalid request body", taken.error().message,
+        json{{"errors",
+              json::array({json{{"field", "taken_at"}, {"message", taken.error().message}}})}});
   auto s = call.ctx.store.freeze(p->id, body["name"].get<std::string>(), actor(call),
-                                 body.value("signed_off_by", std::string()), taken);
+                                 body.value("signed_off_by", std::string()), *taken);
   if (!s) return problem_from(s.error());
   return ok(snapshot_json(call.ctx.catalog, *p, *s), 201);
 }
@@ -625,9 +624,10 @@ std::optional<Response> apply_action(const json& body, core::Action& a) {
   if (body.contains("effort_days")) a.effort_days = body["effort_days"].get<int>();
   if (body.contains("target_level")) a.target_level = body["target_level"].get<int>();
   if (body.contains("nodes")) a.nodes = body["nodes"].get<std::vector<std::string>>();
-  static const std::regex k_date(R"(\d{4}-\d{2}-\d{2})");
-  if (!a.due.empty() && !std::regex_match(a.due, k_date))
-    return problem(422, "Not accepted", "due must be a date YYYY-MM-DD");
+  if (!a.due.empty()) {
+    if (auto due = core::check_date("due", a.due); !due)
+      return problem(422, "Not accepted", due.error().message);
+  }
   if (a.title.empty()) return problem(422, "Not accepted", "an action needs a title");
   if (a.effort_days < 0 || a.effort_days > 10000)
     return problem(422, "Not accepted", "effort_days must be from 0 to 10000");

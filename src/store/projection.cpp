@@ -54,7 +54,9 @@ ProjectionResult<ProfileProjection> project_profile(Store& store, const core::Ca
   auto name = into.empty() ? source.name + " on " + to : into;
   std::map<std::string, core::NodeAssessment> dest_rows;
   std::set<std::string> projected;
-  if (auto d = store.profile(org->name + "/" + name)) {
+  // The organization by its id: its name could be a legacy one made of digits, which would read as
+  // another organization's id.
+  if (auto d = store.profile(std::to_string(org->id) + "/" + name)) {
     out.existed = true;
     dest = *d;
     auto bad_into = [](std::string message) {

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/input_rules.hpp"
 #include "core/password.hpp"
 #include "store/store.hpp"
 #include "util/text.hpp"
@@ -67,21 +68,8 @@ std::string utc_after(std::chrono::seconds from_now) {
 }
 
 bool is_utc_timestamp(std::string_view text) {
-  static constexpr std::string_view k_shape = "dddd-dd-ddTdd:dd:ddZ";
-  if (text.size() != k_shape.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    bool digit = text[i] >= '0' && text[i] <= '9';
-    if (k_shape[i] == 'd' ? !digit : text[i] != k_shape[i]) return false;
-  }
-  auto number = [&](std::size_t at, std::size_t n) {
-    int v = 0;
-    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (text[i] - '0');
-    return v;
-  };
-  std::chrono::year_month_day date{std::chrono::year(number(0, 4)),
-                                   std::chrono::month(static_cast<unsigned>(number(5, 2))),
-                                   std::chrono::day(static_cast<unsigned>(number(8, 2)))};
-  return date.ok() && number(11, 2) < 24 && number(14, 2) < 60 && number(17, 2) < 60;
+  // The one rule for dates and times (core/input_rules.hpp), in its full form only.
+  return text.size() == 20 && core::parse_timestamp("", text).has_value();
 }
 
 const std::vector<std::string>& sqlite_migrations() {
@@ -316,6 +304,23 @@ CREATE INDEX api_token_user ON api_token (user);
       R"sql(
 -- the audit trail is keyed from this version on
 )sql",
+      // 11: organization names, and profile names within an organization, unique without regard
+      // to case: each row keeps the key of its name (util::caseless_key, which the store writes
+      // and registers as cyberframe_name_key for this migration) under a unique index. (Mapping
+      // set names are lowercase by rule, so their UNIQUE already ignores case.) A workspace that
+      // already holds names differing only in case keeps every one of them, reachable by id and
+      // exact name: the oldest of each group holds the key, so no new name can join the group,
+      // and the others hold none.
+      R"sql(
+ALTER TABLE organization ADD COLUMN name_key TEXT;
+ALTER TABLE profile ADD COLUMN name_key TEXT;
+UPDATE organization SET name_key = cyberframe_name_key(name)
+  WHERE id IN (SELECT min(id) FROM organization GROUP BY cyberframe_name_key(name));
+UPDATE profile SET name_key = cyberframe_name_key(name)
+  WHERE id IN (SELECT min(id) FROM profile GROUP BY organization, cyberframe_name_key(name));
+CREATE UNIQUE INDEX organization_name_key ON organization (name_key);
+CREATE UNIQUE INDEX profile_name_key ON profile (organization, name_key);
+)sql",
   };
   return k_migrations;
 }
@@ -434,8 +439,15 @@ Result<void> check_mapping_set(const WorkspaceMappingSet& s) {
     return fail(ErrorCode::k_invalid_input,
                 "mapping set name '" + s.name +
                     "' is not valid: use lowercase letters, digits, '-' and '.' (at most 128)");
+  if (auto n = core::check_text("mapping set name", s.name, core::TextKind::k_reference_name, 128);
+      !n)
+    return n;
   if (util::trim(s.title).empty())
     return fail(ErrorCode::k_invalid_input, "a mapping set needs a title");
+  if (auto t =
+          core::check_text("mapping set title", util::trim(s.title), core::TextKind::k_line, 300);
+      !t)
+    return t;
   if (s.source.id.empty() || s.target.id.empty())
     return fail(ErrorCode::k_invalid_input, "a mapping set needs a source and a target catalog");
   for (const auto& m : s.mappings)
@@ -595,11 +607,9 @@ std::mutex& write_mutex() {
   return m;
 }
 
-// The id a reference names when it is all digits (and not zero-padded), else -1 (no row).
-std::int64_t numeric_id(const std::string& reference) {
-  if (reference.empty() || reference.size() > 18 || (reference.size() > 1 && reference[0] == '0') ||
-      reference.find_first_not_of("0123456789") != std::string::npos)
-    return -1;
+// The id of a reference made of digits (core::is_id_reference): always an id, never a name, so no
+// name can stand in the way of a record's id (names that are only digits are refused).
+std::int64_t reference_id(const std::string& reference) {
   return std::stoll(reference);
 }
 
@@ -1212,6 +1222,8 @@ class SqliteStore final : public Store {
     auto name = util::trim(token.name);
     if (name.empty() || token.name.size() > 100)
       return fail(ErrorCode::k_invalid_input, "a token needs a name of 1-100 characters");
+    if (auto n = core::check_text("token name", name, core::TextKind::k_name, 100); !n)
+      return std::unexpected(n.error());
     auto now = now_utc();
     if (!is_utc_timestamp(token.expires_at))
       return fail(ErrorCode::k_invalid_input,
@@ -1373,21 +1385,43 @@ class SqliteStore final : public Store {
     return static_cast<int>(st.integer(0));
   }
 
+  // What to add to "... named 'EXISTING' already exists" when `name` differs from it in case.
+  static std::string same_name(const std::string& existing, const std::string& name) {
+    return existing == name
+               ? ""
+               : " ('" + name + "' is the same name: names are compared without regard to case)";
+  }
+
   Result<core::Organization> create_organization(const std::string& name,
                                                  const std::string& scope) override {
-    if (util::trim(name).empty())
-      return fail(ErrorCode::k_invalid_input, "an organization needs a name");
+    auto clean = util::trim(name);
+    if (clean.empty()) return fail(ErrorCode::k_invalid_input, "an organization needs a name");
+    if (auto n =
+            core::check_text("organization name", clean, core::TextKind::k_reference_name, 200);
+        !n)
+      return std::unexpected(n.error());
+    auto key = util::caseless_key(clean);
     return transaction<core::Organization>([&]() -> Result<core::Organization> {
+      // Names of a workspace migrated with case duplicates have no key but the oldest: the exact
+      // name is looked for too.
+      Statement taken(m_db,
+                      "SELECT name FROM organization WHERE name_key = ?1 OR name = ?2 ORDER BY "
+                      "name = ?2 DESC LIMIT 1");
+      taken.bind(1, key).bind(2, clean);
+      if (taken.step() == SQLITE_ROW)
+        return fail(ErrorCode::k_invalid_input, "an organization named '" + taken.text(0) +
+                                                    "' already exists" +
+                                                    same_name(taken.text(0), clean));
       Statement st(m_db,
-                   "INSERT INTO organization (name, scope, created_at) VALUES (?1, ?2, ?3) "
-                   "RETURNING id, created_at");
-      st.bind(1, util::trim(name)).bind(2, scope).bind(3, now_utc());
+                   "INSERT INTO organization (name, name_key, scope, created_at) VALUES (?1, ?4, "
+                   "?2, ?3) RETURNING id, created_at");
+      st.bind(1, clean).bind(2, scope).bind(3, now_utc()).bind(4, key);
       int rc = st.step();
       if (rc == SQLITE_CONSTRAINT)
         return fail(ErrorCode::k_invalid_input,
-                    "an organization named '" + util::trim(name) + "' already exists");
+                    "an organization named '" + clean + "' already exists");
       if (rc != SQLITE_ROW) return std::unexpected(db_error("creating the organization"));
-      core::Organization org{st.integer(0), util::trim(name), scope, 1, st.text(1)};
+      core::Organization org{st.integer(0), clean, scope, 1, st.text(1)};
       if (auto a = audit(m_actor, "organization", std::to_string(org.id), "create", "null",
                          nlohmann::json{{"name", org.name}, {"scope", org.scope}}.dump(),
                          org.created_at);
@@ -1408,10 +1442,15 @@ class SqliteStore final : public Store {
   }
 
   Result<core::Organization> organization(const std::string& name_or_id) override {
-    Statement st(m_db,
-                 "SELECT id, name, scope, version, created_at FROM organization WHERE name = ?1 OR "
-                 "id = ?2");
-    st.bind(1, name_or_id).bind(2, numeric_id(name_or_id));
+    bool by_id = core::is_id_reference(name_or_id);
+    Statement st(m_db, by_id ? "SELECT id, name, scope, version, created_at FROM organization "
+                               "WHERE id = ?1"
+                             : "SELECT id, name, scope, version, created_at FROM organization "
+                               "WHERE name = ?1");
+    if (by_id)
+      st.bind(1, reference_id(name_or_id));
+    else
+      st.bind(1, name_or_id);
     if (st.step() != SQLITE_ROW)
       return fail(ErrorCode::k_not_found,
                   "no organization '" + name_or_id + "' (see 'cyberframe org list')");
@@ -1419,24 +1458,36 @@ class SqliteStore final : public Store {
   }
 
   Result<core::Profile> create_profile(const core::Profile& p) override {
-    if (util::trim(p.name).empty())
-      return fail(ErrorCode::k_invalid_input, "a profile needs a name");
+    auto clean = util::trim(p.name);
+    if (clean.empty()) return fail(ErrorCode::k_invalid_input, "a profile needs a name");
+    if (auto n = core::check_text("profile name", clean, core::TextKind::k_reference_name, 200); !n)
+      return std::unexpected(n.error());
+    auto key = util::caseless_key(clean);
     return transaction<core::Profile>([&]() -> Result<core::Profile> {
+      Statement taken(m_db,
+                      "SELECT name FROM profile WHERE organization = ?1 AND (name_key = ?2 OR "
+                      "name = ?3) ORDER BY name = ?3 DESC LIMIT 1");
+      taken.bind(1, p.organization).bind(2, key).bind(3, clean);
+      if (taken.step() == SQLITE_ROW)
+        return fail(ErrorCode::k_invalid_input, "the organization already has a profile named '" +
+                                                    taken.text(0) + "'" +
+                                                    same_name(taken.text(0), clean));
       Statement st(m_db,
-                   "INSERT INTO profile (organization, name, framework, kind, scale, created_at, "
-                   "updated_at) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id");
+                   "INSERT INTO profile (organization, name, name_key, framework, kind, scale, "
+                   "created_at, updated_at) "
+                   "VALUES (?1, ?2, ?7, ?3, ?4, ?5, ?6, ?6) RETURNING id");
       auto now = now_utc();
-      st.bind(1, p.organization).bind(2, util::trim(p.name)).bind(3, p.framework);
+      st.bind(1, p.organization).bind(2, clean).bind(3, p.framework);
       st.bind(4, std::string(core::to_string(p.kind))).bind(5, p.scale).bind(6, now);
+      st.bind(7, key);
       int rc = st.step();
       if (rc == SQLITE_CONSTRAINT)
         return fail(ErrorCode::k_invalid_input,
-                    "the organization already has a profile named '" + util::trim(p.name) + "'");
+                    "the organization already has a profile named '" + clean + "'");
       if (rc != SQLITE_ROW) return std::unexpected(db_error("creating the profile"));
       auto out = p;
       out.id = st.integer(0);
-      out.name = util::trim(p.name);
+      out.name = clean;
       out.version = 1;
       out.created_at = out.updated_at = now;
       nlohmann::json after{{"organization", out.organization},
@@ -1467,20 +1518,26 @@ class SqliteStore final : public Store {
   }
 
   Result<core::Profile> profile(const std::string& reference) override {
-    static const char* k_cols =
-        "SELECT p.id, p.organization, p.name, p.framework, p.kind, p.scale, p.version, "
-        "p.created_at, p.updated_at "
-        "FROM profile p JOIN organization o ON o.id = p.organization ";
+    static const std::string k_cols =
+        "SELECT id, organization, name, framework, kind, scale, version, created_at, updated_at "
+        "FROM profile ";
     auto slash = reference.find('/');
     std::vector<core::Profile> found;
-    if (slash != std::string::npos) {
-      Statement st(m_db, (std::string(k_cols) + "WHERE o.name = ?1 AND p.name = ?2").c_str());
-      st.bind(1, reference.substr(0, slash)).bind(2, reference.substr(slash + 1));
+    if (core::is_id_reference(reference)) {
+      Statement st(m_db, (k_cols + "WHERE id = ?1").c_str());
+      st.bind(1, reference_id(reference));
       while (st.step() == SQLITE_ROW) found.push_back(profile_from(st));
+    } else if (slash != std::string::npos) {
+      // ORGANIZATION/NAME: the organization by name or id, the profile by name within it.
+      if (auto org = organization(reference.substr(0, slash))) {
+        Statement st(m_db, (k_cols + "WHERE organization = ?1 AND name = ?2").c_str());
+        st.bind(1, org->id).bind(2, reference.substr(slash + 1));
+        while (st.step() == SQLITE_ROW) found.push_back(profile_from(st));
+      }
     } else {
-      // By name or id: both columns are indexed, so this is two index look-ups, not a scan.
-      Statement st(m_db, (std::string(k_cols) + "WHERE p.name = ?1 OR p.id = ?2").c_str());
-      st.bind(1, reference).bind(2, numeric_id(reference));
+      // A name alone, for the command line: found when one organization has it.
+      Statement st(m_db, (k_cols + "WHERE name = ?1").c_str());
+      st.bind(1, reference);
       while (st.step() == SQLITE_ROW) found.push_back(profile_from(st));
     }
     if (found.empty())
@@ -1706,8 +1763,19 @@ class SqliteStore final : public Store {
                                 const std::string& taken_at) override {
     if (util::trim(name).empty())
       return fail(ErrorCode::k_invalid_input, "an assessment needs a name");
+    if (auto n = core::check_text("assessment name", util::trim(name), core::TextKind::k_name, 200);
+        !n)
+      return std::unexpected(n.error());
     if (util::trim(assessor).empty())
       return fail(ErrorCode::k_invalid_input, "an assessment needs an assessor");
+    if (auto a = core::check_text("assessor", assessor, core::TextKind::k_line, 200); !a)
+      return std::unexpected(a.error());
+    if (!signed_off_by.empty()) {
+      if (auto s = core::check_text("sign-off", signed_off_by, core::TextKind::k_line, 200); !s)
+        return std::unexpected(s.error());
+    }
+    auto taken = core::parse_timestamp("assessment date", taken_at);
+    if (!taken) return std::unexpected(taken.error());
     return transaction<core::Snapshot>([&]() -> Result<core::Snapshot> {
       Statement kind(m_db, "SELECT kind FROM profile WHERE id = ?1");
       kind.bind(1, profile);
@@ -1722,11 +1790,11 @@ class SqliteStore final : public Store {
                    "RETURNING id");
       st.bind(1, profile)
           .bind(2, util::trim(name))
-          .bind(3, taken_at)
+          .bind(3, *taken)
           .bind(4, assessor)
           .bind(5, signed_off_by);
       if (st.step() != SQLITE_ROW) return std::unexpected(db_error("freezing the assessment"));
-      core::Snapshot s{st.integer(0), profile, util::trim(name), taken_at, assessor,
+      core::Snapshot s{st.integer(0), profile, util::trim(name), *taken, assessor,
                        signed_off_by, {}};
       Statement copy(
           m_db,
@@ -1797,12 +1865,15 @@ class SqliteStore final : public Store {
   static Result<void> check_action(const core::Action& a) {
     if (util::trim(a.title).empty())
       return fail(ErrorCode::k_invalid_input, "an action needs a title");
+    if (auto t = core::check_text("action title", util::trim(a.title), core::TextKind::k_line, 500);
+        !t)
+      return t;
+    if (!util::trim(a.owner).empty()) {
+      if (auto o = core::check_text("action owner", a.owner, core::TextKind::k_line, 200); !o)
+        return o;
+    }
     if (!a.due.empty()) {
-      int y, m, d;
-      char extra;
-      if (std::sscanf(a.due.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 ||
-          a.due.size() != 10 || m < 1 || m > 12 || d < 1 || d > 31)
-        return fail(ErrorCode::k_invalid_input, "due date '" + a.due + "' is not YYYY-MM-DD");
+      if (auto d = core::check_date("due date", a.due); !d) return d;
     }
     if (a.effort_days < 0)
       return fail(ErrorCode::k_invalid_input, "effort must be zero or more days");
@@ -2013,7 +2084,7 @@ class SqliteStore final : public Store {
       int rc = st.step();
       if (rc != SQLITE_ROW) {
         if (sqlite3_extended_errcode(m_db) == SQLITE_CONSTRAINT_UNIQUE)
-          return fail(ErrorCode::k_invalid_input,
+          return fail(ErrorCode::k_conflict,
                       "the organization already has a mapping set '" + set.name + "'");
         if (sqlite3_extended_errcode(m_db) == SQLITE_CONSTRAINT_FOREIGNKEY)
           return fail(ErrorCode::k_not_found,
@@ -2040,7 +2111,9 @@ class SqliteStore final : public Store {
   Result<WorkspaceMappingSet> mapping_set(const std::string& reference) override {
     std::vector<WorkspaceMappingSet> found;
     auto slash = reference.find('/');
-    if (slash != std::string::npos) {
+    if (core::is_id_reference(reference)) {
+      found = mapping_sets_where("s.id = ?2", "", reference_id(reference));
+    } else if (slash != std::string::npos) {
       auto org = organization(reference.substr(0, slash));
       if (org) {
         for (auto& s : mapping_sets_where("s.organization = ?2 AND s.name = ?1",
@@ -2048,7 +2121,8 @@ class SqliteStore final : public Store {
           found.push_back(std::move(s));
       }
     } else {
-      found = mapping_sets_where("s.name = ?1 OR s.id = ?2", reference, numeric_id(reference));
+      // A name alone, for the command line: found when one organization has it.
+      found = mapping_sets_where("s.name = ?1", reference, 0);
     }
     if (found.empty())
       return fail(ErrorCode::k_not_found,
@@ -2062,6 +2136,10 @@ class SqliteStore final : public Store {
   Result<WorkspaceMappingSet> update_mapping_set(const WorkspaceMappingSet& set) override {
     if (util::trim(set.title).empty())
       return fail(ErrorCode::k_invalid_input, "a mapping set needs a title");
+    if (auto t = core::check_text("mapping set title", util::trim(set.title),
+                                  core::TextKind::k_line, 300);
+        !t)
+      return std::unexpected(t.error());
     return transaction<WorkspaceMappingSet>([&]() -> Result<WorkspaceMappingSet> {
       auto before = mapping_set_by_id(set.id);
       if (!before) return before;
@@ -2283,6 +2361,8 @@ class SqliteStore final : public Store {
         clean == "." || clean == ".." || clean.find('\0') != std::string::npos)
       return fail(ErrorCode::k_invalid_input,
                   "evidence name '" + clean + "' must be a plain file name, without folders");
+    if (auto n = core::check_text("evidence name", clean, core::TextKind::k_name, 255); !n)
+      return std::unexpected(n.error());
     bool link = !url.empty();
     if (link && !(url.starts_with("https://") || url.starts_with("http://")))
       return fail(ErrorCode::k_invalid_input,
@@ -2480,6 +2560,22 @@ class SqliteStore final : public Store {
 
 }  // namespace
 
+namespace {
+
+// cyberframe_name_key(TEXT): util::caseless_key in SQL, for the migration that keys names.
+void name_key_function(sqlite3_context* context, int, sqlite3_value** argv) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  if (text == nullptr) {
+    sqlite3_result_null(context);
+    return;
+  }
+  auto key = util::caseless_key(
+      std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(argv[0]))));
+  sqlite3_result_text(context, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path,
                                            const AuditFiles& audit) {
   sqlite3* db = nullptr;
@@ -2493,6 +2589,8 @@ Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path,
   }
   auto store = std::make_unique<SqliteStore>(db, audit.resolved(path));
   sqlite3_busy_timeout(db, 5000);
+  sqlite3_create_function_v2(db, "cyberframe_name_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                             nullptr, name_key_function, nullptr, nullptr, nullptr);
   for (const char* pragma :
        {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
     if (auto r = store->exec(pragma); !r) {

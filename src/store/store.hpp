@@ -7,7 +7,14 @@
 // - every record has a version; an update names the version it read, and a stale one is refused
 //   with ErrorCode::k_conflict ("changed by X at T since you read it") instead of overwriting;
 // - errors are values: k_not_found for a missing name, k_invalid_input for a rule broken, k_io
-//   for the database failing.
+//   for the database failing;
+// - what people type is checked before anything is stored (core/input_rules.hpp): names and titles
+//   are one line of visible text (no control or bidirectional control characters), names have no
+//   '/', names records are looked up by (organizations, profiles, mapping sets) are not only
+//   digits, dates are real calendar dates;
+// - references: a reference made only of digits is an id, always, never a name (so no name can
+//   stand in for another record's id); names are unique without regard to case where they are
+//   unique (util::caseless_key), and looked up exactly.
 // Threading: one Store per thread.
 
 #include <chrono>
@@ -124,8 +131,8 @@ struct WorkspaceMapping {
 struct WorkspaceMappingSet {
   std::int64_t id = 0;
   std::int64_t organization = 0;
-  std::string name;  // a catalog-style id (lowercase letters, digits, '-', '.'), unique per
-                     // organization
+  std::string name;  // a catalog-style id (lowercase letters, digits, '-', '.'; not only digits),
+                     // unique per organization
   std::string title;
   core::CatalogItemRef source;
   core::CatalogItemRef target;
@@ -157,15 +164,19 @@ class Store {
  public:
   virtual ~Store() = default;
 
+  // The name (trimmed; at most 200 bytes) is unique in the workspace without regard to case.
   virtual Result<core::Organization> create_organization(const std::string& name,
                                                          const std::string& scope) = 0;
   virtual Result<std::vector<core::Organization>> organizations() = 0;
-  // By name or numeric id.
+  // By id (digits) or exact name.
   virtual Result<core::Organization> organization(const std::string& name_or_id) = 0;
 
-  // Creates a profile; its name is unique within the organization.
+  // Creates a profile; its name (trimmed; at most 200 bytes) is unique within the organization
+  // without regard to case.
   virtual Result<core::Profile> create_profile(const core::Profile& profile) = 0;
-  // By "name" when it is unique across organizations, "ORG/name", or numeric id.
+  // By id (digits), "ORG/name" (the organization by name or id, the profile's exact name in it),
+  // or, for the command line, a name alone when one organization only has a profile of that name
+  // (k_invalid_input when several have). The HTTP API looks profiles up by id only.
   virtual Result<core::Profile> profile(const std::string& reference) = 0;
   virtual Result<std::vector<core::Profile>> profiles(std::int64_t organization) = 0;
 
@@ -189,7 +200,9 @@ class Store {
                                                    const std::vector<core::NodeAssessment>& rows,
                                                    const std::string& actor) = 0;
 
-  // Freezes the current state of a profile as a dated snapshot.
+  // Freezes the current state of a profile as a dated snapshot. `taken_at` is
+  // "YYYY-MM-DDTHH:MM:SSZ" or a date alone (its midnight, UTC); either must be real
+  // (core::parse_timestamp).
   virtual Result<core::Snapshot> freeze(std::int64_t profile, const std::string& name,
                                         const std::string& assessor,
                                         const std::string& signed_off_by,
@@ -303,10 +316,12 @@ class Store {
   // least one; rationales of at most 2,000 bytes); callers check nodes and clauses against the
   // catalog first (core::validate_mapping_set). Every change is audited (entity "mapping-set",
   // id the set's id) with the whole set before and after.
-  // Creates a set with its mappings: all or none.
+  // Creates a set with its mappings: all or none. k_conflict when the organization already has a
+  // set of that name.
   virtual Result<WorkspaceMappingSet> create_mapping_set(const WorkspaceMappingSet& set) = 0;
   virtual Result<std::vector<WorkspaceMappingSet>> mapping_sets(std::int64_t organization) = 0;
-  // By numeric id, "ORG/name", or name when it is unique across organizations.
+  // By id (digits), "ORG/name", or, for the command line, a name alone when one organization only
+  // has a set of that name.
   virtual Result<WorkspaceMappingSet> mapping_set(const std::string& reference) = 0;
   // Changes title and notes; refused with k_conflict unless `set.version` is the stored one.
   virtual Result<WorkspaceMappingSet> update_mapping_set(const WorkspaceMappingSet& set) = 0;

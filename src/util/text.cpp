@@ -1,5 +1,8 @@
 #include "util/text.hpp"
 
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -69,14 +72,73 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
   return true;
 }
 
+namespace {
+
+// What a spreadsheet may read as the start of a formula (and the apostrophe that escapes it).
+bool formula_lead(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\'';
+}
+
+// "-3", "+2.5", "10": a sign, digits and at most one decimal point with digits after it.
+bool plain_number(std::string_view s) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  auto dot = s.find('.');
+  auto digits = [](std::string_view d) {
+    return !d.empty() && d.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  return dot == std::string_view::npos ? digits(s)
+                                       : digits(s.substr(0, dot)) && digits(s.substr(dot + 1));
+}
+
+}  // namespace
+
 std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string text;
+  // A lone "-" (tables' "none") and plain numbers are not formulas either.
+  if (!s.empty() && formula_lead(s[0]) && s != "-" && !plain_number(s)) text = "'";
+  text += s;
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string out = "\"";
-  for (char c : s) {
+  for (char c : text) {
     if (c == '"') out += '"';
     out += c;
   }
   out += '"';
+  return out;
+}
+
+std::string_view csv_field_value(std::string_view cell) {
+  if (cell.size() >= 2 && cell[0] == '\'' && formula_lead(cell[1])) cell.remove_prefix(1);
+  return cell;
+}
+
+std::string caseless_key(std::string_view s) {
+  // UTF-8 to UTF-16, NFKC_Casefold, back to UTF-8; ICU works on UTF-16.
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2* fold = unorm2_getNFKCCasefoldInstance(&status);
+  if (U_FAILURE(status) || s.size() > (1u << 20)) return std::string(s);
+  std::u16string wide(s.size() + 1, u'\0');
+  int32_t wide_length = 0;
+  u_strFromUTF8(wide.data(), static_cast<int32_t>(wide.size()), &wide_length, s.data(),
+                static_cast<int32_t>(s.size()), &status);
+  if (U_FAILURE(status)) return std::string(s);
+  // Folding can lengthen text (one code unit can become up to 18); ask again when it does.
+  std::u16string folded(static_cast<std::size_t>(wide_length) * 3 + 16, u'\0');
+  int32_t folded_length = unorm2_normalize(fold, wide.data(), wide_length, folded.data(),
+                                           static_cast<int32_t>(folded.size()), &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR) {
+    status = U_ZERO_ERROR;
+    folded.assign(static_cast<std::size_t>(folded_length) + 1, u'\0');
+    folded_length = unorm2_normalize(fold, wide.data(), wide_length, folded.data(),
+                                     static_cast<int32_t>(folded.size()), &status);
+  }
+  if (U_FAILURE(status)) return std::string(s);
+  std::string out(static_cast<std::size_t>(folded_length) * 3 + 1, '\0');
+  int32_t out_length = 0;
+  u_strToUTF8(out.data(), static_cast<int32_t>(out.size()), &out_length, folded.data(),
+              folded_length, &status);
+  if (U_FAILURE(status)) return std::string(s);
+  out.resize(static_cast<std::size_t>(out_length));
   return out;
 }
 

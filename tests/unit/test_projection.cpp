@@ -2,7 +2,7 @@
 // shared by `cyberframe profile project` and POST /api/v1/profiles/{id}/project.
 
 #include <gtest/gtest.h>
-
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -113,6 +113,30 @@ TEST_F(ProfileProjectionTest, ADirectAssessmentInTheDestinationIsKept) {
   EXPECT_EQ(again->count(core::ProjectionOutcome::k_kept_direct), 1u);
   EXPECT_EQ(again->written, 0u);
   EXPECT_EQ((*store->node_assessments(dest.id))["ID.AM-01"].level, 5);
+}
+
+// A workspace from before names were checked may name an organization like another's id: the
+// destination is still looked for in the source's own organization.
+TEST_F(ProfileProjectionTest, TheDestinationIsInTheSourcesOrganizationWhateverItsName) {
+  auto other = store->create_organization("Other", "");
+  ASSERT_TRUE(other);
+  core::Profile theirs;
+  theirs.organization = other->id;
+  theirs.name = "View";
+  theirs.framework = "nist-csf-2.0";
+  auto their_view = store->create_profile(theirs);
+  ASSERT_TRUE(their_view);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((path / "w.db").c_str(), &db), SQLITE_OK);
+  auto sql = "UPDATE organization SET name = '" + std::to_string(other->id) +
+             "', name_key = NULL WHERE id = " + std::to_string(source.organization);
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto run = project_profile(*store, cat(), source, *crosswalk, "View", false, "bob");
+  ASSERT_TRUE(run) << run.error().error.message;
+  EXPECT_TRUE(run->created);
+  EXPECT_EQ(run->destination.organization, source.organization);
+  EXPECT_TRUE(store->node_assessments(their_view->id)->empty()) << "the other's is untouched";
 }
 
 TEST_F(ProfileProjectionTest, ADestinationOnAnotherFrameworkIsRefusedAndNothingIsWritten) {

@@ -462,6 +462,61 @@ TEST(SqliteStore, MigratingKeepsAccountsWhoseNamesDifferOnlyInCase) {
   EXPECT_FALSE((*store)->add_user("BOB", "bob's long password", false));
 }
 
+// A workspace written before names were checked: a profile named like another's id, names that
+// differ only in case. Ids still resolve as ids, every record stays reachable, and no new name can
+// join a group of case duplicates.
+TEST(SqliteStore, ALegacyWorkspaceKeepsItsNamesAndResolvesIdsAsIds) {
+  TempDir dir;
+  auto path = dir.path / "legacy.db";
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    for (int v = 0; v < 8; ++v)
+      ASSERT_EQ(sqlite3_exec(db, sqlite_migrations()[static_cast<std::size_t>(v)].c_str(), nullptr,
+                             nullptr, nullptr),
+                SQLITE_OK);
+    const char* data = R"sql(
+PRAGMA user_version = 8;
+INSERT INTO organization (id, name, created_at) VALUES (1, 'ACME', '2025-01-01T00:00:00Z'),
+  (2, 'Other', '2025-01-01T00:00:00Z'), (3, 'acme', '2025-01-02T00:00:00Z');
+INSERT INTO profile (id, organization, name, framework, kind, scale, created_at, updated_at)
+  VALUES (1, 1, 'now', 'iso-tr-27103-2018', 'current', 'cyberframe-0-5', 'x', 'x'),
+  (2, 2, '1', 'iso-tr-27103-2018', 'current', 'cyberframe-0-5', 'x', 'x'),
+  (3, 1, 'NOW', 'iso-tr-27103-2018', 'target', 'cyberframe-0-5', 'x', 'x');
+)sql";
+    ASSERT_EQ(sqlite3_exec(db, data, nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto opened = open_sqlite(path);
+  ASSERT_TRUE(opened) << opened.error().message;
+  auto& store = **opened;
+  EXPECT_EQ(*store.schema_version(), static_cast<int>(sqlite_migrations().size()));
+  EXPECT_TRUE(fs::exists(dir.path / "legacy.db.bak-v8"));
+  // "1" is profile 1, not Other's profile named "1"; that one is reachable by id and ORG/name.
+  EXPECT_EQ(store.profile("1")->name, "now");
+  EXPECT_EQ(store.profile("2")->name, "1");
+  EXPECT_EQ(store.profile("Other/1")->id, 2);
+  EXPECT_EQ(store.profile("2/1")->id, 2);
+  // Case duplicates stay, each found by its exact name and its id.
+  EXPECT_EQ(store.organization("ACME")->id, 1);
+  EXPECT_EQ(store.organization("acme")->id, 3);
+  EXPECT_EQ(store.profile("ACME/NOW")->id, 3);
+  EXPECT_EQ(store.profile("ACME/now")->id, 1);
+  // No new name joins them, whichever of the group it matches.
+  EXPECT_EQ(store.create_organization("Acme", "").error().message,
+            "an organization named 'ACME' already exists ('Acme' is the same name: names are "
+            "compared without regard to case)");
+  EXPECT_EQ(store.create_organization("acme", "").error().message,
+            "an organization named 'acme' already exists");
+  core::Profile p;
+  p.organization = 1;
+  p.name = "Now";
+  p.framework = "iso-tr-27103-2018";
+  EXPECT_FALSE(store.create_profile(p));
+  p.name = "Later";
+  EXPECT_TRUE(store.create_profile(p));
+}
+
 TEST(SqliteStore, ANewWorkspaceNeedsNoBackup) {
   TempDir dir;
   ASSERT_TRUE(open_sqlite(dir.path / "new.db"));
@@ -648,7 +703,7 @@ TEST_P(StoreSuite, MappingSetsAreStoredVersionedAndAudited) {
   // The name is unique in the organization.
   auto again = store->create_mapping_set(example_set(organization));
   ASSERT_FALSE(again);
-  EXPECT_EQ(again.error().code, util::ErrorCode::k_invalid_input);
+  EXPECT_EQ(again.error().code, util::ErrorCode::k_conflict);
 
   auto added = store->add_mapping(
       created->id,
@@ -722,6 +777,154 @@ TEST_P(StoreSuite, MappingSetRulesAreCheckedBeforeAnythingIsStored) {
   auto back = from_mapping_set(core_set, organization);
   EXPECT_EQ(back.mappings.size(), 2u);
   EXPECT_EQ(back.mappings[0].rationale, "same");
+}
+
+TEST_P(StoreSuite, NamesAreUniqueWithoutRegardToCase) {
+  auto before = *store->change_counter();
+  EXPECT_EQ(store->create_organization(" acme ", "").error().message,
+            "an organization named 'ACME' already exists ('acme' is the same name: names are "
+            "compared without regard to case)");
+  EXPECT_FALSE(store->create_organization("ＡＣＭＥ", "")) << "full-width letters";
+  core::Profile p;
+  p.organization = organization;
+  p.name = "2026 CURRENT";
+  p.framework = "nist-csf-1.1";
+  EXPECT_EQ(store->create_profile(p).error().message,
+            "the organization already has a profile named '2026 current' ('2026 CURRENT' is the "
+            "same name: names are compared without regard to case)");
+  EXPECT_EQ(*store->change_counter(), before) << "nothing stored";
+  EXPECT_EQ(store->organizations()->size(), 1u);
+  EXPECT_EQ(store->profiles(organization)->size(), 1u);
+  // Another organization may use the same profile name, in any case.
+  auto other = store->create_organization("Other", "");
+  ASSERT_TRUE(other);
+  p.organization = other->id;
+  EXPECT_TRUE(store->create_profile(p));
+  // Names are looked up as they are written.
+  EXPECT_EQ(store->organization("acme").error().code, util::ErrorCode::k_not_found);
+  // Mapping set names are lowercase, so their uniqueness ignores case already.
+  auto set = example_set(organization);
+  set.name = "Ours";
+  EXPECT_EQ(store->create_mapping_set(set).error().code, util::ErrorCode::k_invalid_input);
+}
+
+// Finding 6 of issue 10: a name that is a number stood in the way of the record with that id.
+TEST_P(StoreSuite, ADigitsReferenceIsAnIdNeverAName) {
+  auto other = store->create_organization("Other", "");
+  ASSERT_TRUE(other);
+  auto before = *store->change_counter();
+  core::Profile p;
+  p.organization = other->id;
+  p.framework = "iso-tr-27103-2018";
+  p.name = std::to_string(profile);  // the id of ACME's profile
+  auto refused = store->create_profile(p);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().message,
+            "profile name '" + std::to_string(profile) +
+                "' is only digits, which would read as an id: a reference made of digits always "
+                "names a record by its id; give the name a letter or a word");
+  EXPECT_EQ(store->create_organization("7", "").error().code, util::ErrorCode::k_invalid_input);
+  auto set = example_set(other->id);
+  set.name = "1";
+  EXPECT_EQ(store->create_mapping_set(set).error().code, util::ErrorCode::k_invalid_input);
+  EXPECT_EQ(*store->change_counter(), before) << "nothing stored";
+  EXPECT_EQ(store->profile(std::to_string(profile))->organization, organization);
+  EXPECT_EQ(store->organization(std::to_string(other->id))->name, "Other");
+  // ORG/NAME may name the organization by id.
+  EXPECT_EQ(store->profile(std::to_string(organization) + "/2026 current")->id, profile);
+  EXPECT_EQ(store->profile("999").error().code, util::ErrorCode::k_not_found);
+  // Numbers inside a name are fine.
+  p.name = "FY 2026";
+  EXPECT_TRUE(store->create_profile(p));
+}
+
+TEST_P(StoreSuite, NamesAndTitlesAreOneLineOfVisibleText) {
+  auto before = *store->change_counter();
+  const std::string rlo = "\u202E";
+  auto refused = [](const auto& result) {
+    return !result && result.error().code == util::ErrorCode::k_invalid_input;
+  };
+  EXPECT_EQ(store->create_organization("ACME/Plant", "").error().message,
+            "organization name 'ACME/Plant' contains '/', which separates ORGANIZATION/NAME in "
+            "references; use another character");
+  EXPECT_TRUE(refused(store->create_organization("Evil" + rlo + "Corp", "")));
+  core::Profile p;
+  p.organization = organization;
+  p.framework = "iso-tr-27103-2018";
+  for (const std::string& name :
+       std::vector<std::string>{"a/b", "line\nbreak", "tab\there", "x" + rlo + "y"}) {
+    p.name = name;
+    EXPECT_TRUE(refused(store->create_profile(p))) << name;
+  }
+  EXPECT_EQ(store->freeze(profile, "Q1" + rlo, "alice", "", "2026-03-31").error().message,
+            "assessment name contains the bidirectional control U+202E RIGHT-TO-LEFT OVERRIDE at "
+            "character 3, which can make text display as something it is not");
+  EXPECT_TRUE(refused(store->freeze(profile, "Q1/Q2", "alice", "", "2026-03-31")));
+  EXPECT_TRUE(refused(store->freeze(profile, "Q1", "alice", "CISO\x1b[2J", "2026-03-31")));
+  core::Action a;
+  a.organization = organization;
+  a.title = "Patch\nall the things";
+  EXPECT_TRUE(refused(store->create_action(a)));
+  a.title = "MFA for VPN/remote access";  // '/' is fine in a title
+  a.owner = "IT" + rlo;
+  EXPECT_TRUE(refused(store->create_action(a)));
+  EXPECT_TRUE(refused(
+      store->add_evidence(profile, "ID.AM-1", "report" + rlo + "fdp.exe", "", "x", "alice")));
+  EXPECT_TRUE(refused(store->add_evidence(profile, "ID.AM-1", "report\t.pdf", "", "x", "alice")));
+  auto set = example_set(organization);
+  set.title = "Ours\r\nInjected: header";
+  EXPECT_TRUE(refused(store->create_mapping_set(set)));
+  EXPECT_EQ(*store->change_counter(), before) << "nothing stored";
+  EXPECT_TRUE(store->actions(organization)->empty());
+  EXPECT_TRUE(store->snapshots(profile)->empty());
+  EXPECT_TRUE(store->node_assessment(profile, "ID.AM-1")->evidence.empty());
+  EXPECT_TRUE(store->mapping_sets(organization)->empty());
+  EXPECT_EQ(store->profiles(organization)->size(), 1u);
+  EXPECT_EQ(store->organizations()->size(), 1u);
+
+  ASSERT_TRUE(store->add_user("alice", "alice's long password", false));
+  before = *store->change_counter();
+  ApiToken token;
+  token.user = store->user("alice")->id;
+  token.expires_at = utc_after(std::chrono::hours(24));
+  token.name = "ci" + rlo;
+  EXPECT_TRUE(refused(store->create_token(token, "hash")));
+  token.name = "ci/cd";
+  EXPECT_TRUE(refused(store->create_token(token, "hash")));
+  EXPECT_EQ(*store->change_counter(), before) << "nothing stored";
+  EXPECT_TRUE(store->tokens(token.user)->empty());
+}
+
+TEST_P(StoreSuite, DatesAreRealCalendarDates) {
+  auto before = *store->change_counter();
+  core::Action a;
+  a.organization = organization;
+  a.title = "Backups tested";
+  for (std::string due : {"2026-99-99", "2026-02-30", "2025-02-29", "2026-13-01", "31/12/2026"}) {
+    a.due = due;
+    auto refused = store->create_action(a);
+    ASSERT_FALSE(refused) << due;
+    EXPECT_EQ(refused.error().code, util::ErrorCode::k_invalid_input);
+  }
+  a.due = "2026-02-30";
+  EXPECT_EQ(store->create_action(a).error().message,
+            "due date '2026-02-30' is not a date on the calendar: February 2026 has 28 days");
+  EXPECT_EQ(store->freeze(profile, "Q1", "alice", "", "2025-02-29T12:00:00Z").error().message,
+            "assessment date '2025-02-29' is not a date on the calendar: February 2025 has 28 "
+            "days");
+  EXPECT_FALSE(store->freeze(profile, "Q1", "alice", "", "2026-03-31T25:00:00Z"));
+  EXPECT_FALSE(store->freeze(profile, "Q1", "alice", "", "soon"));
+  EXPECT_EQ(*store->change_counter(), before) << "nothing stored";
+  a.due = "2024-02-29";
+  auto created = store->create_action(a);
+  ASSERT_TRUE(created) << created.error().message;
+  auto leap = *created;
+  leap.due = "2026-02-29";
+  EXPECT_FALSE(store->update_action(leap)) << "an update is checked too";
+  EXPECT_EQ(store->action(created->id)->due, "2024-02-29");
+  auto q1 = store->freeze(profile, "Q1", "alice", "", "2024-02-29");
+  ASSERT_TRUE(q1) << q1.error().message;
+  EXPECT_EQ(q1->taken_at, "2024-02-29T00:00:00Z") << "a date alone is its midnight";
 }
 
 TEST_P(StoreSuite, AProjectionNeverOverwritesADirectAssessment) {

@@ -46,11 +46,13 @@ export function refId(r: CatalogItemRef | string | null | undefined): string {
   return typeof r === 'string' ? r : r.id;
 }
 
-// One CSV field (RFC 4180); a leading =, +, - or @ is quoted with an apostrophe so a spreadsheet
-// never runs stored text as a formula.
-function field(v: string | number | boolean | null | undefined): string {
+// One CSV field (RFC 4180) by the server's rule (util::csv_field): text beginning with =, +, -,
+// @, a tab or a carriage return gets an apostrophe in front so a spreadsheet never runs it as a
+// formula (plain numbers such as -3 and a lone - excepted), and text beginning with an apostrophe
+// gets one more.
+function csvField(v: string | number | boolean | null | undefined): string {
   let s = v === null || v === undefined ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (/^[=+\-@\t\r']/.test(s) && s !== '-' && !/^[+-]?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -59,7 +61,7 @@ export function crosswalkCsv(from: string, to: string, entries: CrosswalkEntry[]
   const lines = [head.join(',')];
   for (const e of entries) {
     const sets = [...new Set(e.hops.map((h) => h.mapping_set))].join(' ');
-    lines.push([from, e.source, e.relationship, to, e.target ?? '', e.paths, e.conflict, sets, e.path].map(field).join(','));
+    lines.push([from, e.source, e.relationship, to, e.target ?? '', e.paths, e.conflict, sets, e.path].map(csvField).join(','));
   }
   return lines.join('\r\n') + '\r\n';
 }
