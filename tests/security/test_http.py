@@ -309,8 +309,37 @@ def run(suite, binary, db, tmp):
     suite.check(status == 405 and "GET" in headers.get("allow", ""),
                 "finding 8: 405 names the allowed methods", f"{status} {headers.get('allow')}")
 
+    # /metrics names routes and counts answers: administrators only on the main listener.
+    status, _, _, _ = anonymous.request("GET", "/metrics")
+    suite.check(status == 401, "finding 8: /metrics without an account gets 401", f"status {status}")
+    status, _, _, _ = editor.request("GET", "/metrics")
+    suite.check(status == 403, "finding 8: /metrics for an editor gets 403", f"status {status}")
+    status, _, body, _ = Client(port, "root").request("GET", "/metrics")
+    suite.check(status == 200 and b"cyberframe_" in body,
+                "/metrics for an administrator is served", f"status {status}")
+
     suite.check(server.alive(), "the server is still up after every attack")
     server.stop()
+
+    # The separate metrics listener serves /metrics without an account, and nothing else.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        metrics_port = probe.getsockname()[1]
+    server = Server(binary, db, "--metrics-listen", f"127.0.0.1:{metrics_port}")
+    try:
+        on_metrics = Client(metrics_port)
+        status, _, body, _ = on_metrics.request("GET", "/metrics")
+        suite.check(status == 200 and b"cyberframe_" in body,
+                    "finding 8: --metrics-listen serves /metrics without an account",
+                    f"status {status}")
+        status, _, _, _ = on_metrics.request("GET", "/api/v1/organizations")
+        suite.check(status == 404, "the metrics listener serves nothing of the API",
+                    f"status {status}")
+        status, _, _, _ = Client(server.port).request("GET", "/metrics")
+        suite.check(status == 401, "the main listener still needs an account for /metrics",
+                    f"status {status}")
+    finally:
+        server.stop()
 
 
 if __name__ == "__main__":
