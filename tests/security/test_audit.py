@@ -9,14 +9,13 @@ server started on the copy) and `cyberframe audit verify` must both report each 
 
 Usage: test_audit.py CYBERFRAME_BINARY
 """
-import hashlib
-import hmac
 import json
 import os
 import secrets
 import shutil
 import sqlite3
 import subprocess
+import sys
 
 from harness import Client, Server, main
 
@@ -29,27 +28,15 @@ def copy_workspace(db, to):
         shutil.copy2(db + extra, to + extra)
 
 
-def rewrite_chain(db, key=None):
-    """Every row's hash recomputed: plain SHA-256 (key None), or an HMAC under `key` in the
-    product's keyed format (docs/profiles.md). Returns the last hash and the row count."""
-    con = sqlite3.connect(db)
-    con.execute("DROP TRIGGER IF EXISTS audit_no_update")
-    rows = con.execute("SELECT id, at, actor, entity, entity_id, action, before, after FROM audit "
-                       "ORDER BY id").fetchall()
-    previous = "0" * 64
-    for row in rows:
-        parts = [previous, str(row[0])] + list(row[1:])
-        if key is None:
-            digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-        else:
-            message = b"cyberframe audit row 1\n" + b"".join(
-                str(len(p.encode())).encode() + b":" + p.encode() + b"\n" for p in parts)
-            digest = hmac.new(key, message, hashlib.sha256).hexdigest()
-        con.execute("UPDATE audit SET previous_hash = ?, hash = ? WHERE id = ?", (previous, digest, row[0]))
-        previous = digest
-    con.commit()
-    con.close()
-    return previous, len(rows)
+# The attacker's rewrite of the whole chain, shared with the CLI tests (it writes the keyed format
+# of docs/profiles.md, and an anchor under the key it is given).
+REWRITE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli", "data", "audit",
+                       "rewrite_chain.py")
+
+
+def rewrite_chain(db, key_file=None, anchor=None):
+    args = ["--sha256"] if key_file is None else ["--key", key_file, "--anchor", anchor]
+    subprocess.run([sys.executable, REWRITE, db, *args], check=True)
 
 
 def run(suite, binary, db, tmp):
@@ -123,11 +110,10 @@ def run(suite, binary, db, tmp):
         con.execute("UPDATE audit SET actor = 'mallory' WHERE id = 3")
         con.commit()
         con.close()
-        last, n = rewrite_chain(copy, key)
-        text = (f"cyberframe audit anchor 1\nkeyed-from {1:020d}\nrows {n:020d}\n"
-                f"last-id {n:020d}\nlast-hash {last}\n")
-        with open(copy + ".audit-anchor", "w") as f:
-            f.write(text + "mac " + hmac.new(key, text.encode(), hashlib.sha256).hexdigest() + "\n")
+        key_file = copy + ".mallory-key"
+        with open(key_file, "w") as f:
+            f.write(key.hex() + "\n")
+        rewrite_chain(copy, key_file, copy + ".audit-anchor")
 
     status, v, cli = attack("other-key", other_key_rewrite)
     suite.check(status == 200 and v.get("intact") is False and v.get("first_bad") == 1,
