@@ -85,11 +85,6 @@ const std::string& item_id(const Item& item) {
 const Location& item_location(const Item& item) {
   return std::visit([](const auto& v) -> const Location& { return v.location; }, item);
 }
-std::string_view item_kind(const Item& item) {
-  if (std::holds_alternative<core::Framework>(item)) return "framework";
-  if (std::holds_alternative<core::Standard>(item)) return "standard";
-  return "mapping set";
-}
 
 // Most errors reported for one file: past this the rest is noise.
 constexpr std::size_t k_max_errors_per_file = 50;
