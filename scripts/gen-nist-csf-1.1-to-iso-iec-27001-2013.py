@@ -74,6 +74,8 @@ def main():
                         targets.append(r["clause"])
                 unique = list(dict.fromkeys(targets))
                 why = "NIST informative reference %s %s" % (gen.DESIGNATION, "; ".join(printed))
+                if s["notes"]:                 # a misprint folded into a control already cited
+                    why += ". " + " ".join(s["notes"])
                 out.write("  - { source: %s, target: [%s], relationship: intersects-with, "
                           "rationale: %s }\n" % (quote(s["id"]),
                                                  ", ".join(quote(t) for t in unique), quote(why)))
