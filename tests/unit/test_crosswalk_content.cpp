@@ -151,8 +151,7 @@ TEST(Iso27001AnnexA, EquivalentToIso27002AndEqualTo27001AnnexAClauses) {
       EXPECT_EQ(m.targets, std::vector<std::string>{prefix + m.source.substr(2)}) << m.source;
     }
   };
-  check("iso-iec-27001-2022-annex-a-to-iso-iec-27002-2022", "",
-        core::Relationship::k_equivalent);
+  check("iso-iec-27001-2022-annex-a-to-iso-iec-27002-2022", "", core::Relationship::k_equivalent);
   check("iso-iec-27001-2022-annex-a-to-iso-iec-27001-2022", "A.", core::Relationship::k_equal);
 }
 
@@ -163,8 +162,8 @@ TEST(NistCsf11, RsCo3CitesA1612Once) {
   ASSERT_NE(n, nullptr);
   std::vector<std::string> cited;
   for (const auto& r : n->references) cited.push_back(r.standard + " " + r.clause);
-  EXPECT_EQ(cited, (std::vector<std::string>{"iso-iec-27001-2013 A.16.1.2",
-                                             "iso-iec-27001-2013 7.4"}));
+  EXPECT_EQ(cited,
+            (std::vector<std::string>{"iso-iec-27001-2013 A.16.1.2", "iso-iec-27001-2013 7.4"}));
   EXPECT_NE(n->notes.find("Clause 16.1.2"), std::string::npos) << n->notes;
 }
 
@@ -214,11 +213,18 @@ TEST(NistCsf11ToCsf20, HandCheckedRows) {
   EXPECT_EQ(rows(set, "ID.BE-1"), (std::vector<std::string>{"intersects-with GV.OC-05"}));
   // The pairs where 2.0 does not state the 1.1 outcome (issue 11's review), and ID.AM-01,
   // which keeps hardware only (systems moved to ID.AM-02).
-  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
-           {"ID.BE-2", "GV.OC-01"}, {"ID.BE-3", "GV.OC-01"}, {"PR.IP-5", "PR.IR-02"},
-           {"PR.PT-1", "PR.PS-04"}, {"DE.DP-2", "DE.AE"}, {"DE.DP-3", "ID.IM-02"},
-           {"RS.CO-1", "PR.AT-01"}, {"RS.IM-2", "ID.IM-03"}, {"RC.IM-2", "ID.IM-03"},
-           {"RC.CO-1", "RC.CO-04"}, {"RC.CO-2", "RC.CO-04"}}) {
+  for (const auto& [from, to] :
+       std::vector<std::pair<std::string, std::string>>{{"ID.BE-2", "GV.OC-01"},
+                                                        {"ID.BE-3", "GV.OC-01"},
+                                                        {"PR.IP-5", "PR.IR-02"},
+                                                        {"PR.PT-1", "PR.PS-04"},
+                                                        {"DE.DP-2", "DE.AE"},
+                                                        {"DE.DP-3", "ID.IM-02"},
+                                                        {"RS.CO-1", "PR.AT-01"},
+                                                        {"RS.IM-2", "ID.IM-03"},
+                                                        {"RC.IM-2", "ID.IM-03"},
+                                                        {"RC.CO-1", "RC.CO-04"},
+                                                        {"RC.CO-2", "RC.CO-04"}}) {
     EXPECT_EQ(rows(set, from), (std::vector<std::string>{"intersects-with " + to})) << from;
   }
   EXPECT_EQ(rows(set, "ID.AM-1"), (std::vector<std::string>{"superset-of ID.AM-01"}));
