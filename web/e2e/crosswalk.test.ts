@@ -28,17 +28,18 @@ describe('crosswalks in the web UI', () => {
     await login(page, admin);
     const { org } = await ids(page);
     await crosswalk(page, org, { from: 'iso-tr-27103-2018', to: 'nist-csf-2.0', node: 'ID.BE-2' });
-    // ID.BE-2 is CSF 1.1 ID.BE-2 (equal), which NIST incorporated into GV.OC-01: subset-of.
+    // ID.BE-2 is CSF 1.1 ID.BE-2 (equal), which NIST incorporated into GV.OC-01; GV.OC-01 does not
+    // state the place in critical infrastructure, so the two only intersect.
     const row = page.locator('tr[data-source="ID.BE-2"][data-target="GV.OC-01"]');
     await row.waitFor();
-    expect(await row.locator('td').nth(1).textContent()).toContain('subset-of');
+    expect(await row.locator('td').nth(1).textContent()).toContain('intersects-with');
     const hops = (await row.getByRole('list', { name: 'Path of ID.BE-2' }).textContent()) ?? '';
-    expect(hops).toMatch(/ID\.BE-2.*equal.*nist-csf-1\.1.*ID\.BE-2.*subset-of.*GV\.OC-01/s);
+    expect(hops).toMatch(/ID\.BE-2.*equal.*nist-csf-1\.1.*ID\.BE-2.*intersects-with.*GV\.OC-01/s);
     await row.getByText(/2 mapping sets/).click();
     await row.getByText('iso-tr-27103-2018-to-nist-csf-1.1').waitFor();
     await row.getByText('nist-csf-1.1-to-nist-csf-2.0').waitFor();
     // The counts at the top add up to the total of the filtered crosswalk.
-    await expect.poll(() => page.getByTestId('count-subset-of').textContent()).toMatch(/subset-of\s*[1-9]/);
+    await expect.poll(() => page.getByTestId('count-intersects-with').textContent()).toMatch(/intersects-with\s*[1-9]/);
 
     // An empty FROM in the address (a hand-edited link) falls back to the default, not to a broken request.
     await crosswalk(page, org, { from: '', to: 'nist-csf-2.0' });
