@@ -533,11 +533,30 @@ class FileParser {
         error(annex,
               "'annex' must be a mapping with 'prefix' and 'mirrors', found " + type_name(annex));
       } else {
-        check_keys(annex, {"prefix", "mirrors"}, "'annex'");
+        check_keys(annex, {"prefix", "mirrors", "titles"}, "'annex'");
         core::Annex a;
         a.location = loc(annex);
         a.prefix = text(annex, "prefix", true, "'annex'").value_or("");
         a.mirrors = text(annex, "mirrors", true, "'annex'").value_or("");
+        const auto& titles = annex["titles"];
+        if (titles.is_defined() && !titles.is_null()) {
+          if (!titles.is_map()) {
+            error(titles, "'annex.titles' must be a mapping of annex clause ids to titles, found " +
+                              type_name(titles));
+          } else {
+            for (const auto& [key_node, value] : titles.entries()) {
+              auto id = util::trim(key_node.scalar());
+              if (!value.is_scalar() || util::trim(value.scalar()).empty()) {
+                error(value, "'annex.titles' of '" + id + "' must be a title");
+              } else if (!id.starts_with(a.prefix)) {
+                error(key_node, "'annex.titles': '" + id + "' does not start with the prefix '" +
+                                    a.prefix + "'");
+              } else {
+                a.titles[id] = util::trim(value.scalar());
+              }
+            }
+          }
+        }
         s.annex = std::move(a);
         s.has_clause_list = true;
       }
@@ -947,6 +966,14 @@ std::vector<Diagnostic> Loader::Impl::check(const ParsedItem& parsed,
         out.push_back(content_error(s->annex->location,
                                     "'annex.mirrors': standard '" + m->id + "' has no clauses"));
       } else {
+        for (const auto& [id, title] : s->annex->titles) {
+          if (m->find_clause(id.substr(s->annex->prefix.size())) == nullptr) {
+            out.push_back(content_error(s->annex->location,
+                                        "'annex.titles': '" + id + "' is not a clause the annex " +
+                                            "makes (standard '" + m->id + "' has no clause '" +
+                                            id.substr(s->annex->prefix.size()) + "')"));
+          }
+        }
         for (const auto& c : m->clauses) {
           if (s->find_clause(s->annex->prefix + c.id) != nullptr) {
             out.push_back(content_error(
@@ -1086,8 +1113,12 @@ LoadResult Loader::finish() {
       auto copy = *s;
       if (copy.annex) {
         const auto& mirror = std::get<core::Standard>(*alive.at(copy.annex->mirrors));
-        for (const auto& c : mirror.clauses)
-          copy.clauses.push_back(core::Clause{copy.annex->prefix + c.id, c.title, c.type});
+        for (const auto& c : mirror.clauses) {
+          auto id = copy.annex->prefix + c.id;
+          auto own = copy.annex->titles.find(id);
+          copy.clauses.push_back(
+              core::Clause{id, own != copy.annex->titles.end() ? own->second : c.title, c.type});
+        }
       }
       result.catalog.add(std::move(copy));
     } else if (const auto* m = std::get_if<core::MappingSet>(&p.item)) {

@@ -237,7 +237,14 @@ std::string standard_to_yaml(const core::Standard& s) {
   if (s.annex) {
     out << YAML::Key << "annex" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key
         << "prefix" << YAML::Value << YAML::DoubleQuoted << s.annex->prefix << YAML::Key
-        << "mirrors" << YAML::Value << s.annex->mirrors << YAML::EndMap;
+        << "mirrors" << YAML::Value << s.annex->mirrors;
+    if (!s.annex->titles.empty()) {
+      out << YAML::Key << "titles" << YAML::Value << YAML::BeginMap;
+      for (const auto& [id, title] : s.annex->titles)
+        out << YAML::Key << YAML::DoubleQuoted << id << YAML::Value << title;
+      out << YAML::EndMap;
+    }
+    out << YAML::EndMap;
   }
   if (s.has_clause_list) {
     out << YAML::Key << "clauses" << YAML::Value << YAML::BeginSeq;

@@ -122,6 +122,9 @@ struct Clause {
 struct Annex {
   std::string prefix;
   std::string mirrors;  // standard whose clauses, prefixed, form the annex
+  // Titles the annex words differently from the mirrored standard, by annex clause id
+  // ("A.8.1" -> "User end point devices": 27001's Table A.1 against 27002's clause title).
+  std::map<std::string, std::string> titles;
   Location location;
 };
 

@@ -203,6 +203,39 @@ TEST(Loader, DuplicateIdsAcrossFilesRejectTheLaterFile) {
   EXPECT_NE(r.catalog.standard("iso-iec-27002-2013"), nullptr);
 }
 
+// An annex mirrors another standard's clauses with a prefix, and may word a title its own way
+// (ISO/IEC 27001:2022 Table A.1 against ISO/IEC 27002:2022); a title for a clause the annex does
+// not make is an error at its place.
+TEST(Loader, AnAnnexTakesItsOwnTitlesWhereItSaysSo) {
+  auto annexed = [](const std::string& titles) {
+    return "kind: standard\nid: iso-iec-27001-2013\ndesignation: ISO/IEC 27001:2013\n"
+           "title: Requirements\nedition: \"2013\"\n"
+           "provenance: { source: test, method: transcribed }\n"
+           "annex: { prefix: \"A.\", mirrors: iso-iec-27002-2013, titles: " +
+           titles + " }\n";
+  };
+  auto r = load_texts({{"std.yaml", k_standard},
+                       {"annex.yaml", annexed("{ \"A.12.6.1\": Handling vulnerabilities }")}});
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(errors_of(r));
+  const auto* s = r.catalog.standard("iso-iec-27001-2013");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->find_clause("A.12.6.1")->title, "Handling vulnerabilities");
+  EXPECT_EQ(s->find_clause("A.12.6")->title, "Technical vulnerability management");
+
+  auto bad =
+      load_texts({{"std.yaml", k_standard}, {"annex.yaml", annexed("{ \"A.99\": Nothing }")}});
+  ASSERT_EQ(errors_of(bad).size(), 1u);
+  EXPECT_NE(errors_of(bad)[0].find("annex.yaml:7:8: error: 'annex.titles': 'A.99' is not a clause "
+                                   "the annex makes"),
+            std::string::npos)
+      << errors_of(bad)[0];
+  auto unprefixed =
+      load_texts({{"std.yaml", k_standard}, {"annex.yaml", annexed("{ \"12.6.1\": Nothing }")}});
+  ASSERT_FALSE(unprefixed.ok());
+  EXPECT_NE(errors_of(unprefixed)[0].find("does not start with the prefix 'A.'"), std::string::npos)
+      << errors_of(unprefixed)[0];
+}
+
 TEST(Loader, AnOverridingFileReplacesTheItemOfTheSameId) {
   std::string edited = k_standard;
   edited.replace(edited.find("Code of practice"), 16, "Edited title....");

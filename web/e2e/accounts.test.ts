@@ -43,13 +43,13 @@ describe('accounts', () => {
     await form.getByLabel('Name', { exact: true }).fill(temp.name);
     await form.getByLabel('Password', { exact: true }).fill('Password2026');
     await page.getByRole('button', { name: 'Add user' }).click();
-    await expect.poll(async () => (await page.getByRole('alert').allTextContents()).join(' ')).toContain('common password');
+    await expect.poll(async () => (await page.getByRole('alert').allTextContents()).join(' '), { timeout: 10_000 }).toContain('common password');
     await form.getByLabel('Password', { exact: true }).fill(temp.password);
     await page.getByRole('button', { name: 'Add user' }).click();
     await accountRow(page, temp.name).waitFor();
     await page.getByLabel(`Role for ${temp.name}`).selectOption('viewer');
     await accountRow(page, temp.name).getByRole('button', { name: 'Grant' }).click();
-    await expect.poll(() => accountRow(page, temp.name).textContent()).toContain(orgName);
+    await expect.poll(() => accountRow(page, temp.name).textContent(), { timeout: 10_000 }).toContain(orgName);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -66,7 +66,7 @@ describe('accounts', () => {
     token = ((await tempPage.getByTestId('new-token').textContent()) ?? '').trim();
     expect(token).toMatch(/^cf_/);
     const row = tempPage.getByRole('row').filter({ hasText: 'e2e reader' });
-    await expect.poll(() => row.textContent()).toContain('Read only');
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('Read only');
     expect(await row.textContent()).toContain(orgName);
     await screenshot(tempPage, 'tokens');
     const session = await (await bearer('/api/v1/session')).json();
@@ -103,7 +103,7 @@ describe('accounts', () => {
     await tempPage.getByLabel('Name').fill(temp.name);
     await tempPage.getByLabel('Password').fill(temp.password);
     await tempPage.getByRole('button', { name: 'Log in' }).click();
-    await expect.poll(async () => (await tempPage.getByRole('alert').allTextContents()).join(' ')).toContain('disabled');
+    await expect.poll(async () => (await tempPage.getByRole('alert').allTextContents()).join(' '), { timeout: 10_000 }).toContain('disabled');
     await page.getByRole('button', { name: `Enable ${temp.name}` }).click();
     await page.getByRole('button', { name: `Disable ${temp.name}` }).waitFor();
     await login(tempPage, temp);

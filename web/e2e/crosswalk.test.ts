@@ -39,7 +39,7 @@ describe('crosswalks in the web UI', () => {
     await row.getByText('iso-tr-27103-2018-to-nist-csf-1.1').waitFor();
     await row.getByText('nist-csf-1.1-to-nist-csf-2.0').waitFor();
     // The counts at the top add up to the total of the filtered crosswalk.
-    await expect.poll(() => page.getByTestId('count-intersects-with').textContent()).toMatch(/intersects-with\s*[1-9]/);
+    await expect.poll(() => page.getByTestId('count-intersects-with').textContent(), { timeout: 10_000 }).toMatch(/intersects-with\s*[1-9]/);
 
     // An empty FROM in the address (a hand-edited link) falls back to the default, not to a broken request.
     await crosswalk(page, org, { from: '', to: 'nist-csf-2.0' });
@@ -83,7 +83,7 @@ describe('crosswalks in the web UI', () => {
     await page.getByTestId('projection-open').click();
     const node = page.locator('tr[data-node="GV.OC-01"]');
     await node.waitFor();
-    await expect.poll(() => page.getByLabel('Level of GV.OC-01', { exact: true }).inputValue()).toBe(level);
+    await expect.poll(() => page.getByLabel('Level of GV.OC-01', { exact: true }).inputValue(), { timeout: 10_000 }).toBe(level);
     await page.getByRole('button', { name: 'Details of GV.OC-01' }).click();
     const notes = (await page.getByTestId('notes-text').textContent()) ?? '';
     expect(notes).toContain('Projected from');

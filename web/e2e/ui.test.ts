@@ -79,7 +79,7 @@ describe('web UI', () => {
 
     await page.goto(`${baseUrl}/#/org/${org}/dashboard`);
     await page.getByTestId('function-current-RC').waitFor();
-    await expect.poll(() => page.getByTestId('function-current-RC').textContent()).not.toBe(before);
+    await expect.poll(() => page.getByTestId('function-current-RC').textContent(), { timeout: 10_000 }).not.toBe(before);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -139,7 +139,7 @@ describe('web UI', () => {
     const { context, page, errors } = await newPage(browser);
     await login(page, viewer);
     const { profile } = await openEditor(page, 'PR.AC-1');
-    await expect.poll(() => page.getByLabel('Level of PR.AC-1', { exact: true }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByLabel('Level of PR.AC-1', { exact: true }).isDisabled(), { timeout: 10_000 }).toBe(true);
     expect(await page.getByLabel('Owner of PR.AC-1').isDisabled()).toBe(true);
     expect(await page.getByLabel('Notes on PR.AC-1').isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Upload' }).count()).toBe(0);
