@@ -647,10 +647,10 @@ class CatalogReader {
     }
     if (!guidance.empty())
       node.notes += (node.notes.empty() ? "" : "\n") + util::join(guidance, "\n");
-    if (!titled_level && node.description.empty()) {
-      // A subcategory states its outcome; a control without a statement is known by its title.
+    // A subcategory states its outcome; a control without a statement is known by its title.
+    // Our own export keeps a titled node without a description as it was (ISO/IEC 27001 clauses).
+    if (!titled_level && node.description.empty() && !(own && !node.title.empty()))
       node.description = node.title.empty() ? node.id : node.title;
-    }
 
     for (const auto& l : array_at(item, "links")) {
       if (auto ref = reference(l)) {
