@@ -51,6 +51,10 @@ const std::regex& node_id_pattern() {
   static const std::regex re("^[A-Za-z0-9][A-Za-z0-9._-]*$");
   return re;
 }
+const std::regex& property_name_pattern() {
+  static const std::regex re("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
+  return re;
+}
 const std::regex& clause_id_pattern() {
   static const std::regex re("^[A-Za-z0-9][A-Za-z0-9._()-]*$");
   return re;
@@ -227,6 +231,65 @@ class FileParser {
     return out;
   }
 
+  // A node's `properties`: a mapping of names to a list of one-line texts (or one text). Property
+  // values are one line because they travel as OSCAL props, whose values are.
+  std::map<std::string, std::vector<std::string>> properties(const util::YamlNode& value,
+                                                             const std::string& what) {
+    std::map<std::string, std::vector<std::string>> out;
+    if (!value.is_defined() || value.is_null()) return out;
+    if (!value.is_map()) {
+      error(value, "'properties' of " + what +
+                       " must be a mapping of property names to lists of text, found " +
+                       type_name(value));
+      return out;
+    }
+    for (const auto& [key, list] : value.entries()) {
+      if (!key.is_scalar()) {
+        error(key, "a property name of " + what + " must be text, found " + type_name(key));
+        continue;
+      }
+      const std::string name = key.scalar();
+      const std::string pwhat = "property '" + name + "' of " + what;
+      if (!std::regex_match(name, property_name_pattern())) {
+        error(key, "property name '" + name + "' of " + what +
+                       " is not valid: use lowercase letters and digits in words joined by '-', "
+                       "starting with a letter (e.g. documented-information)");
+        continue;
+      }
+      if (out.contains(name)) {
+        error(key, "duplicate property '" + name + "' in " + what);
+        continue;
+      }
+      std::vector<const util::YamlNode*> items;
+      if (list.is_scalar()) {
+        items.push_back(&list);
+      } else if (list.is_sequence()) {
+        if (list.size() == 0) error(list, pwhat + " is an empty list: omit the property");
+        for (const auto& item : list) items.push_back(&item);
+      } else {
+        error(list.is_defined() ? list : key,
+              pwhat + " must be a list of text, found " + type_name(list));
+        continue;
+      }
+      std::vector<std::string> values;
+      for (const auto* item : items) {
+        auto text = item->is_scalar() ? util::trim(item->scalar()) : std::string();
+        if (!item->is_scalar() || text.empty()) {
+          error(*item, "each value of " + pwhat + " must be non-empty text, found " +
+                           (item->is_scalar() ? std::string("empty text") : type_name(*item)));
+          continue;
+        }
+        if (text.find_first_of("\r\n") != std::string::npos) {
+          error(*item, "a value of " + pwhat + " must be one line: it has a line break");
+          continue;
+        }
+        values.push_back(std::move(text));
+      }
+      if (!values.empty()) out.emplace(name, std::move(values));
+    }
+    return out;
+  }
+
   bool check_item_id(const util::YamlNode& root, const std::string& id) {
     if (!std::regex_match(id, item_id_pattern())) {
       error(root["id"],
@@ -346,7 +409,7 @@ class FileParser {
     const std::string what = node.id.empty() ? where : "node " + node.id;
     check_keys(n,
                {"id", "level", "title", "description", "source", "notes", "references",
-                "activities", "inputs", "outputs", "children"},
+                "activities", "inputs", "outputs", "properties", "children"},
                what);
     if (!node.id.empty()) {
       if (!std::regex_match(node.id, node_id_pattern())) {
@@ -388,6 +451,7 @@ class FileParser {
     node.activities = text_list(n, "activities", what);
     node.inputs = text_list(n, "inputs", what);
     node.outputs = text_list(n, "outputs", what);
+    node.properties = properties(n["properties"], what);
     const auto& refs = n["references"];
     if (refs.is_defined() && !refs.is_null()) {
       if (!refs.is_sequence()) {

@@ -61,6 +61,7 @@ json node_to_json(const core::Catalog& catalog, const core::Node& node, bool wit
   if (!node.activities.empty()) out["activities"] = node.activities;
   if (!node.inputs.empty()) out["inputs"] = node.inputs;
   if (!node.outputs.empty()) out["outputs"] = node.outputs;
+  if (!node.properties.empty()) out["properties"] = node.properties;
   if (with_children) {
     json children = json::array();
     for (const auto& c : node.children) children.push_back(node_to_json(catalog, c, true));
@@ -176,6 +177,11 @@ void emit_node(YAML::Emitter& out, const core::Node& node) {
   emit_list(out, "activities", node.activities);
   emit_list(out, "inputs", node.inputs);
   emit_list(out, "outputs", node.outputs);
+  if (!node.properties.empty()) {
+    out << YAML::Key << "properties" << YAML::Value << YAML::BeginMap;
+    for (const auto& [name, values] : node.properties) emit_list(out, name.c_str(), values);
+    out << YAML::EndMap;
+  }
   if (!node.references.empty()) {
     out << YAML::Key << "references" << YAML::Value << YAML::BeginSeq;
     for (const auto& r : node.references) {

@@ -297,9 +297,21 @@ int show_node(const Context& ctx, const core::Catalog& cat, const core::Framewor
     ctx.out << label << ":\n";
     for (const auto& item : *list) ctx.out << "  - " << item << '\n';
   }
+  if (!node->properties.empty()) {
+    ctx.out << "Properties:\n";
+    for (const auto& [name, values] : node->properties) {
+      ctx.out << "  " << name << ":\n";
+      for (const auto& v : values) ctx.out << "    - " << v << '\n';
+    }
+  }
   if (!node->children.empty()) {
     ctx.out << "Children:\n";
-    for (const auto& c : node->children) ctx.out << "  " << c.id << "  " << node_text(c) << '\n';
+    for (const auto& c : node->children) {
+      ctx.out << "  " << c.id << "  " << node_text(c) << '\n';
+      // A child's properties too: a clause group's documented information is its clauses'.
+      for (const auto& [name, values] : c.properties)
+        ctx.out << "    " << name << ": " << util::join(values, "; ") << '\n';
+    }
   }
   ctx.out << "References (" << node->references.size() << "):\n";
   if (!node->references.empty()) print_references(ctx, cat, node->references, "  ");

@@ -66,6 +66,10 @@ struct Node {
   std::vector<std::string> activities;
   std::vector<std::string> inputs;
   std::vector<std::string> outputs;
+  // Named lists of one-line text the framework attaches to a node, for records that use them
+  // (ISO/IEC 27001 clauses: "documented-information"). Names are lowercase words joined by '-';
+  // each list is non-empty and keeps the file's order.
+  std::map<std::string, std::vector<std::string>> properties;
   std::vector<Node> children;
   Location location;
 };

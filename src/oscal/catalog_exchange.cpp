@@ -151,6 +151,15 @@ class CatalogWriter {
         props.push_back(std::move(*p));
       }
     }
+    // A node property is one prop per value, told from our other props by its class.
+    for (const auto& [name, values] : node.properties) {
+      for (const auto& value : values) {
+        if (auto p = cyberframe_prop(name, value)) {
+          (*p)["class"] = std::string(k_node_property_class);
+          props.push_back(std::move(*p));
+        }
+      }
+    }
     if (!props.empty()) object["props"] = std::move(props);
     Json links = Json::array();
     for (const auto& ref : node.references) links.push_back(link(ref));
@@ -593,6 +602,10 @@ class CatalogReader {
     for (const auto& p : array_at(item, "props")) {
       if (!is_ns(p, k_cyberframe_ns)) continue;
       std::string name = string_at(p, "name");
+      if (string_at(p, "class") == k_node_property_class) {
+        node.properties[name].push_back(string_at(p, "value"));
+        continue;
+      }
       if (name == "source") node.source = string_at(p, "value");
       if (name == "title") title = markdown_to_text(string_at(p, "remarks"));
     }
@@ -634,10 +647,10 @@ class CatalogReader {
     }
     if (!guidance.empty())
       node.notes += (node.notes.empty() ? "" : "\n") + util::join(guidance, "\n");
-    if (!titled_level && node.description.empty()) {
-      // A subcategory states its outcome; a control without a statement is known by its title.
+    // A subcategory states its outcome; a control without a statement is known by its title.
+    // Our own export keeps a titled node without a description as it was (ISO/IEC 27001 clauses).
+    if (!titled_level && node.description.empty() && !(own && !node.title.empty()))
       node.description = node.title.empty() ? node.id : node.title;
-    }
 
     for (const auto& l : array_at(item, "links")) {
       if (auto ref = reference(l)) {

@@ -8,9 +8,9 @@
 // gets a '_' in front); descriptions are "overview" (group) or "statement" (control) parts;
 // references are links to one back-matter resource per cited standard, the clause in the link's
 // resource-fragment; everything else the catalog file carries (provenance, source, notes,
-// activities/inputs/outputs, conformance) is kept in props and parts of the cyberframe namespace,
-// so importing the export gives the same framework. UUIDs are name-based (version 5), so the
-// same framework always exports to the same document, bar last-modified.
+// activities/inputs/outputs, node properties, conformance) is kept in props and parts of the
+// cyberframe namespace, so importing the export gives the same framework. UUIDs are name-based
+// (version 5), so the same framework always exports to the same document, bar last-modified.
 //
 // In: any OSCAL catalog (JSON form of document.hpp) becomes a framework: groups and controls
 // nest into functions, categories, subcategories and statements by depth (a family, its controls
@@ -36,6 +36,8 @@ namespace cyberframe::oscal {
 inline constexpr std::string_view k_export_oscal_version = "1.2.1";
 // The namespace of cyberframe's own props and parts.
 inline constexpr std::string_view k_cyberframe_ns = "urn:cyberframe:oscal";
+// The class of the props that carry a node's properties (name and one value each).
+inline constexpr std::string_view k_node_property_class = "node-property";
 
 // An OSCAL string: one line (line breaks and tabs as spaces), no surrounding white space.
 std::string one_line(std::string_view text);
