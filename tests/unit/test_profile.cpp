@@ -157,7 +157,7 @@ nodes:
           - { id: AC-3(1), level: subcategory, title: Restricted access, description: restrict }
 )";
 
-const char* const k_baseline = R"(kind: framework
+const char* const k_baseline = R"yaml(kind: framework
 id: controls-low
 title: Controls, low baseline
 conformance: none
