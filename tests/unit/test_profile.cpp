@@ -162,9 +162,8 @@ id: controls-low
 title: Controls, low baseline
 conformance: none
 provenance: { source: t, method: derived }
-select: { from: controls, nodes: ["AC-3(1)", AC-1]
-}
-)";
+select: { from: controls, nodes: ["AC-3(1)", AC-1] }
+)yaml";
 
 const Catalog& controls() {
   static const catalog::LoadResult r = [] {
