@@ -534,7 +534,9 @@ class CatalogReader {
     if (sel != p.end() && sel->is_object()) {
       std::vector<std::string> choices;
       for (const auto& c : array_at(*sel, "choice")) {
-        if (c.is_string()) choices.push_back(render_text(c.get<std::string>(), depth + 1));
+        // NIST writes a choice holding a parameter with spaces round it (" {{ insert ... }} ").
+        if (c.is_string())
+          choices.push_back(util::trim(render_text(c.get<std::string>(), depth + 1)));
       }
       std::string how = string_at(*sel, "how-many") == "one-or-more" ? " (one or more)" : "";
       return "[Selection" + how + ": " + util::join(choices, "; ") + "]";
@@ -773,8 +775,14 @@ class CatalogReader {
       }
     if (!guidance.empty())
       node.notes += (node.notes.empty() ? "" : "\n") + util::join(guidance, "\n");
-    if (!titled_level && node.description.empty()) {
-      // A subcategory states its outcome; a control without a statement is known by its title.
+    bool has_items = false;
+    for (const auto& c : node.children)
+      has_items = has_items || c.level == core::Level::k_statement;
+    for (const auto& c : array_at(item, "controls"))  // our own export: items are nested controls
+      has_items = has_items || (own && string_at(c, "class") == "statement");
+    if (!titled_level && node.description.empty() && !has_items) {
+      // A subcategory states its outcome; a control without a statement is known by its title
+      // (one whose statement is only its items is stated by them).
       node.description = node.title.empty() ? node.id : node.title;
     }
 
