@@ -48,7 +48,7 @@ const std::regex& item_id_pattern() {
   return re;
 }
 const std::regex& node_id_pattern() {
-  static const std::regex re("^[A-Za-z0-9][A-Za-z0-9._-]*$");
+  static const std::regex re("^[A-Za-z0-9][A-Za-z0-9._()-]*$");
   return re;
 }
 const std::regex& property_name_pattern() {
@@ -331,7 +331,7 @@ class FileParser {
   std::optional<core::Framework> parse_framework(const util::YamlNode& root) {
     check_keys(root,
                {"kind", "id", "title", "short_title", "version", "publisher", "description",
-                "conformance", "provenance", "nodes", "derive"},
+                "conformance", "assess", "provenance", "nodes", "derive", "select"},
                "a framework");
     core::Framework fw;
     fw.location = loc(root);
@@ -350,14 +350,42 @@ class FileParser {
       else
         error(root["conformance"], "unknown conformance '" + *c + "' (expected ts-27110 or none)");
     }
+    if (auto a = text(root, "assess", false, "the framework")) {
+      if (auto parsed = core::parse_assess(*a))
+        fw.assess = *parsed;
+      else
+        error(root["assess"], "unknown assess '" + *a + "' (expected outcomes or requirements)");
+    }
     fw.provenance = parse_provenance(root, "the framework");
 
     const auto& derive = root["derive"];
+    const auto& select = root["select"];
     const auto& nodes = root["nodes"];
     bool has_derive = derive.is_defined() && !derive.is_null();
+    bool has_select = select.is_defined() && !select.is_null();
     bool has_nodes = nodes.is_defined() && !nodes.is_null();
-    if (has_derive && has_nodes) {
-      error(derive, "a framework has either 'nodes' or 'derive', not both");
+    if (int(has_derive) + int(has_select) + int(has_nodes) > 1) {
+      error(has_derive ? derive : select,
+            "a framework has one of 'nodes', 'derive' or 'select', not several");
+    } else if (has_select) {
+      if (!select.is_map()) {
+        error(select,
+              "'select' must be a mapping with 'from' and 'nodes', found " + type_name(select));
+      } else {
+        check_keys(select, {"from", "nodes"}, "'select'");
+        core::Selection sel;
+        sel.location = loc(select);
+        sel.from = text(select, "from", true, "'select'").value_or("");
+        auto chosen = text_list(select, "nodes", "'select'");
+        if (chosen.empty())
+          error(select,
+                "'select' needs 'nodes': the ids of the chosen nodes of '" + sel.from + "'");
+        for (auto& id : chosen) {
+          if (!sel.nodes.insert(id).second)
+            error(select["nodes"], "node '" + id + "' is chosen twice in 'select'");
+        }
+        fw.selection = std::move(sel);
+      }
     } else if (has_derive) {
       if (!derive.is_map()) {
         error(derive,
@@ -413,9 +441,10 @@ class FileParser {
                what);
     if (!node.id.empty()) {
       if (!std::regex_match(node.id, node_id_pattern())) {
-        error(n["id"], "node id '" + node.id +
-                           "' is not valid: use letters, digits, '.', '-' and '_', starting with a "
-                           "letter or digit");
+        error(n["id"],
+              "node id '" + node.id +
+                  "' is not valid: use letters, digits, '.', '-', '_' and brackets (AC-2(1)), "
+                  "starting with a letter or digit");
       }
       auto [it, inserted] = seen.emplace(node.id, node.location);
       if (!inserted) {
@@ -426,7 +455,9 @@ class FileParser {
     if (auto level = text(n, "level", true, what)) {
       if (auto l = core::parse_level(*level)) {
         node.level = *l;
-        if (*l != expected) {
+        // A statement is part of its parent's text: a category's too (a control's items).
+        bool part = *l == core::Level::k_statement && expected == core::Level::k_subcategory;
+        if (*l != expected && !part) {
           error(n["level"],
                 "node " + node.id + " is a " + *level + " but " +
                     (parent_id.empty() ? std::string("top-level nodes must be functions")
@@ -944,6 +975,18 @@ std::vector<Diagnostic> Loader::Impl::check(const ParsedItem& parsed,
   };
 
   if (const auto* fw = std::get_if<core::Framework>(&parsed.item)) {
+    if (fw->selection) {
+      const auto* from = find_framework(fw->selection->from);
+      if (from == nullptr) {
+        out.push_back(content_error(fw->selection->location,
+                                    "'select.from': " + missing("framework", fw->selection->from)));
+      } else if (from->selection || from->derivation) {
+        out.push_back(content_error(fw->selection->location,
+                                    "'select.from': framework '" + from->id +
+                                        "' is itself selected or derived; select from the "
+                                        "framework that has the nodes"));
+      }
+    }
     if (fw->derivation) {
       const auto& d = *fw->derivation;
       const auto* from = find_framework(d.from);
@@ -1069,8 +1112,9 @@ std::vector<Diagnostic> Loader::Impl::check(const ParsedItem& parsed,
       const auto& f = std::get<core::Framework>(*it->second);
       std::set<std::string> ids;
       const auto* base = &f;
-      for (int guard = 0; base != nullptr && base->derivation && guard < 16; ++guard)
-        base = find_framework(base->derivation->from);
+      for (int guard = 0; base != nullptr && (base->derivation || base->selection) && guard < 16;
+           ++guard)
+        base = find_framework(base->derivation ? base->derivation->from : base->selection->from);
       if (base == nullptr) return std::set<std::string>{};
       auto walk = [&ids](auto& self, const std::vector<core::Node>& nodes) -> void {
         for (const auto& n : nodes) {
@@ -1188,7 +1232,7 @@ LoadResult Loader::finish() {
     } else if (const auto* m = std::get_if<core::MappingSet>(&p.item)) {
       result.catalog.add(*m);
     } else if (const auto* f = std::get_if<core::Framework>(&p.item)) {
-      if (f->derivation)
+      if (f->derivation || f->selection)
         derived.push_back(f);
       else
         result.catalog.add(*f);
@@ -1201,15 +1245,19 @@ LoadResult Loader::finish() {
     bool progress = false;
     for (auto it = derived.begin(); it != derived.end();) {
       const auto* spec = *it;
-      if (result.catalog.framework(spec->derivation->from) == nullptr) {
+      const auto& from = spec->derivation ? spec->derivation->from : spec->selection->from;
+      if (result.catalog.framework(from) == nullptr) {
         ++it;
         continue;
       }
-      auto made = core::derive_framework(result.catalog, *spec);
+      auto made = spec->derivation ? core::derive_framework(result.catalog, *spec)
+                                   : core::select_framework(result.catalog, *spec);
       if (made) {
         result.catalog.add(std::move(*made));
       } else {
-        impl.diagnostics.push_back(content_error(spec->derivation->location, made.error().message));
+        impl.diagnostics.push_back(
+            content_error(spec->derivation ? spec->derivation->location : spec->selection->location,
+                          made.error().message));
         dead_paths.insert(spec->location.file);
       }
       result.catalog.index();

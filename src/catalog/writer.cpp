@@ -91,8 +91,16 @@ json framework_to_json(const core::Catalog& catalog, const core::Framework& fw) 
            {"version", text_or_null(fw.version)},
            {"publisher", text_or_null(fw.publisher)},
            {"conformance", fw.conformance == core::Conformance::k_ts_27110 ? "ts-27110" : "none"},
+           {"assess", std::string(core::to_string(fw.assess))},
            {"provenance", provenance_to_json(fw.provenance)},
            {"nodes", nodes}};
+  if (fw.selection) {
+    json chosen = json::array();
+    for (const auto* n : catalog.nodes_in_order(fw.id)) {
+      if (fw.selection->nodes.contains(n->id)) chosen.push_back(n->id);
+    }
+    out["selected"] = json{{"from", fw.selection->from}, {"nodes", chosen}};
+  }
   if (fw.derivation) {
     json changes = json::array();
     for (const auto& c : fw.derivation->changes) changes.push_back(change_to_json(catalog, c));
@@ -220,7 +228,22 @@ std::string framework_to_yaml(const core::Framework& fw) {
   emit_text(out, "description", fw.description);
   out << YAML::Key << "conformance" << YAML::Value
       << (fw.conformance == core::Conformance::k_ts_27110 ? "ts-27110" : "none");
+  if (fw.assess != core::Assess::k_outcomes)
+    out << YAML::Key << "assess" << YAML::Value << std::string(core::to_string(fw.assess));
   emit_provenance(out, fw.provenance);
+  if (fw.selection) {
+    // A selection is written as what it is: the chosen ids, in document order.
+    std::vector<std::string> chosen;
+    auto walk = [&](auto& self, const core::Node& n) -> void {
+      if (fw.selection->nodes.contains(n.id)) chosen.push_back(n.id);
+      for (const auto& c : n.children) self(self, c);
+    };
+    for (const auto& n : fw.nodes) walk(walk, n);
+    out << YAML::Key << "select" << YAML::Value << YAML::BeginMap << YAML::Key << "from"
+        << YAML::Value << fw.selection->from << YAML::Key << "nodes" << YAML::Value << YAML::Flow
+        << chosen << YAML::EndMap << YAML::EndMap;
+    return std::string(out.c_str()) + "\n";
+  }
   out << YAML::Key << "nodes" << YAML::Value << YAML::BeginSeq;
   for (const auto& n : fw.nodes) emit_node(out, n);
   out << YAML::EndSeq << YAML::EndMap;

@@ -376,11 +376,24 @@ int cmd_show(const Context& ctx, const std::string& id, const std::string& node_
     ctx.out << c.function << " functions, " << c.category << " categories, " << c.subcategory
             << " subcategories";
     if (c.statement) ctx.out << ", " << c.statement << " statements";
-    ctx.out << "\n\n";
+    ctx.out << '\n';
+    if (fw->selection) {
+      ctx.out << "Selects " << fw->selection->nodes.size() << " controls of " << fw->selection->from
+              << " (with their items; ancestors not chosen are kept as structure)\n";
+    }
+    if (fw->assess == core::Assess::k_requirements) {
+      std::size_t assessed = 0;
+      for (const auto* n : cat.nodes_in_order(fw->id)) assessed += core::assessed_directly(*fw, *n);
+      ctx.out << "A profile assesses " << assessed
+              << " requirements: every control and enhancement, or its items where it has them\n";
+    }
+    ctx.out << '\n';
+    std::map<std::string, std::size_t> depths;  // by nesting: items sit one below their control
     for (const auto* n : cat.nodes_in_order(fw->id)) {
-      int depth = static_cast<int>(n->level);
-      ctx.out << std::string(static_cast<std::size_t>(depth) * 2, ' ') << n->id << "  "
-              << node_text(*n);
+      const auto* parent = cat.parent(fw->id, n->id);
+      std::size_t depth = parent == nullptr ? 0 : depths[parent->id] + 1;
+      depths[n->id] = depth;
+      ctx.out << std::string(depth * 2, ' ') << n->id << "  " << node_text(*n);
       if (!n->references.empty()) ctx.out << "  [" << n->references.size() << " refs]";
       ctx.out << '\n';
     }

@@ -35,6 +35,11 @@ constexpr std::array<std::pair<Level, std::string_view>, 4> k_levels{{
     {Level::k_statement, "statement"},
 }};
 
+constexpr std::array<std::pair<Assess, std::string_view>, 2> k_assess{{
+    {Assess::k_outcomes, "outcomes"},
+    {Assess::k_requirements, "requirements"},
+}};
+
 constexpr std::array<std::pair<Method, std::string_view>, 3> k_methods{{
     {Method::k_transcribed, "transcribed"},
     {Method::k_derived, "derived"},
@@ -78,6 +83,28 @@ Level child_level(Level parent) {
       return Level::k_statement;
   }
   return Level::k_statement;
+}
+
+std::string_view to_string(Assess assess) {
+  return name_of(k_assess, assess);
+}
+std::optional<Assess> parse_assess(std::string_view text) {
+  return parse_from(k_assess, text);
+}
+
+bool assessed_directly(const Framework& framework, const Node& node) {
+  if (node.level == Level::k_function) return false;
+  if (framework.assess == Assess::k_outcomes) {
+    return node.level == Level::k_subcategory ||
+           (node.level == Level::k_category && node.children.empty());
+  }
+  for (const auto& c : node.children) {
+    if (c.level == Level::k_statement) return false;  // its items are assessed instead
+  }
+  // A selection keeps statements only under chosen nodes; other kept nodes are ancestors.
+  if (framework.selection && node.level != Level::k_statement)
+    return framework.selection->nodes.contains(node.id);
+  return true;
 }
 
 std::string_view to_string(Method method) {

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,6 +77,16 @@ struct Node {
 
 enum class Conformance { k_ts_27110, k_none };
 
+// Which nodes of a framework a profile assesses (docs/catalog-format.md, "What is assessed").
+// Outcomes (NIST CSF, TR 27103): functions and categories group, subcategories state the outcomes
+// (and a category without subcategories is assessed itself); a subcategory's statements are
+// detail. Requirements (SP 800-53, SP 800-171): every node below a function states a requirement
+// and is assessed itself (a control, an enhancement nested under its control), unless its text
+// is split into statements (its items a, b, ...), which are then assessed instead.
+enum class Assess { k_outcomes, k_requirements };
+std::string_view to_string(Assess assess);
+std::optional<Assess> parse_assess(std::string_view text);
+
 // How a derived framework's reference changed from its source framework.
 enum class ChangeKind {
   k_same_number,   // same clause id in the new edition
@@ -103,6 +114,14 @@ struct Derivation {
   Location location;
 };
 
+// A framework made of chosen nodes of another (an SP 800-53 baseline): the chosen nodes with
+// their statements, and their ancestors as structure only (not assessed).
+struct Selection {
+  std::string from;
+  std::set<std::string, std::less<>> nodes;
+  Location location;
+};
+
 struct Framework {
   std::string id;
   std::string title;
@@ -111,9 +130,11 @@ struct Framework {
   std::string publisher;
   std::string description;
   Conformance conformance = Conformance::k_ts_27110;
+  Assess assess = Assess::k_outcomes;
   Provenance provenance;
   std::vector<Node> nodes;
   std::optional<Derivation> derivation;
+  std::optional<Selection> selection;
   Location location;
 };
 
@@ -234,6 +255,12 @@ class Catalog {
   std::map<std::string, const MappingSet*, std::less<>> m_edition_from;
   std::map<std::string, const MappingSet*, std::less<>> m_edition_to;
 };
+
+// True when a profile assesses `node` itself (a leaf of the roll-up; see Assess): with outcomes,
+// a subcategory or a category without children; with requirements, any node below a function
+// without statement children that, in a selection, was chosen or is a statement of a chosen node.
+// REQUIRES: `node` belongs to `framework`.
+bool assessed_directly(const Framework& framework, const Node& node);
 
 // Normalises a designation for comparison: lowercase, without spaces ("ISO/IEC 27001: 2013").
 std::string designation_key(std::string_view designation);

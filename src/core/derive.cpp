@@ -234,4 +234,50 @@ util::Result<Framework> derive_framework(const Catalog& catalog, const Framework
   return out;
 }
 
+util::Result<Framework> select_framework(const Catalog& catalog, const Framework& spec) {
+  const auto& sel = *spec.selection;
+  const Framework* from = catalog.framework(sel.from);
+  if (from == nullptr)
+    return util::fail(ErrorCode::k_not_found, "'select.from': no framework '" + sel.from + "'");
+  std::vector<std::string> missing;
+  for (const auto& id : sel.nodes) {
+    const Node* n = catalog.node(sel.from, id);
+    if (n == nullptr) {
+      missing.push_back(id);
+    } else if (n->level == Level::k_statement || n->level == Level::k_function) {
+      return util::fail(ErrorCode::k_invalid_input,
+                        "'select.nodes': " + id + " of " + sel.from + " is a " +
+                            std::string(to_string(n->level)) +
+                            "; choose controls (a function is kept for what it holds, items "
+                            "come with their control)");
+    }
+  }
+  if (!missing.empty()) {
+    return util::fail(ErrorCode::k_not_found,
+                      "'select.nodes': " + sel.from + " has no node " + util::join(missing, ", "));
+  }
+  // Keeps chosen nodes with their statements, and every node with a chosen descendant.
+  auto prune = [&](auto& self, const Node& node) -> std::optional<Node> {
+    Node copy = node;
+    copy.children.clear();
+    bool chosen = sel.nodes.contains(node.id);
+    for (const auto& c : node.children) {
+      if (chosen && c.level == Level::k_statement) {
+        copy.children.push_back(c);
+      } else if (auto kept = self(self, c)) {
+        copy.children.push_back(std::move(*kept));
+      }
+    }
+    if (!chosen && copy.children.empty()) return std::nullopt;
+    return copy;
+  };
+  Framework out = spec;
+  out.assess = from->assess;
+  out.nodes.clear();
+  for (const auto& f : from->nodes) {
+    if (auto kept = prune(prune, f)) out.nodes.push_back(std::move(*kept));
+  }
+  return out;
+}
+
 }  // namespace cyberframe::core

@@ -130,8 +130,8 @@ util::Result<void> validate(const Catalog& catalog, const Profile& profile, cons
 
 namespace {
 
-// The score of a node assessed directly: a subcategory, a leaf statement, or a category of a
-// framework without subcategories (TS 27110 Example 1).
+// The score of a node assessed directly (core::assessed_directly): a subcategory, a category
+// without children, or with requirements any node that is not split into statements.
 Score own_score(const Node& node, const std::map<std::string, NodeAssessment>& assessments) {
   Score s;
   s.total = 1;
@@ -146,29 +146,34 @@ Score own_score(const Node& node, const std::map<std::string, NodeAssessment>& a
   return s;
 }
 
-Score score_of(const Node& node, const std::map<std::string, NodeAssessment>& assessments,
+// A function's score is the mean of its categories' scores, each weighing the same. Any other
+// node's score is the mean level of the assessed nodes in its subtree, itself included when it
+// is assessed directly: a category of subcategories as before, and a control together with its
+// enhancements, or a control made of its items.
+Score score_of(const Framework& fw, const Node& node,
+               const std::map<std::string, NodeAssessment>& assessments,
                std::map<std::string, Score>& out) {
-  bool grouping = node.level == Level::k_function || node.level == Level::k_category;
-  if (!grouping) {
-    for (const auto& c : node.children) score_of(c, assessments, out);
-    return out[node.id] = own_score(node, assessments);
-  }
-  // Category: mean of its assessed subcategories. Function: mean of its categories' scores.
   Score s;
   double sum = 0;
   int counted = 0;
+  if (assessed_directly(fw, node)) {
+    s = own_score(node, assessments);
+    if (s.value) {
+      sum = *s.value;
+      counted = 1;
+    }
+  }
+  bool per_category = node.level == Level::k_function;
   for (const auto& c : node.children) {
-    auto cs = score_of(c, assessments, out);
+    auto cs = score_of(fw, c, assessments, out);
     s.assessed += cs.assessed;
     s.not_applicable += cs.not_applicable;
     s.total += cs.total;
     if (!cs.value) continue;
-    bool per_category = node.level == Level::k_function;
     sum += per_category ? *cs.value : *cs.value * cs.assessed;
     counted += per_category ? 1 : cs.assessed;
   }
-  if (node.level == Level::k_category && s.total == 0)
-    return out[node.id] = own_score(node, assessments);
+  s.value.reset();
   if (counted > 0) s.value = sum / counted;
   return out[node.id] = s;
 }
@@ -180,7 +185,7 @@ std::map<std::string, Score> roll_up(const Catalog& catalog, const std::string& 
   std::map<std::string, Score> out;
   const auto* fw = catalog.framework(framework);
   if (fw == nullptr) return out;
-  for (const auto& f : fw->nodes) score_of(f, assessments, out);
+  for (const auto& f : fw->nodes) score_of(*fw, f, assessments, out);
   return out;
 }
 
@@ -206,26 +211,31 @@ GapAnalysis analyse_gaps(const Catalog& catalog, const std::string& framework, c
   std::map<std::string, std::size_t> position;
   for (std::size_t i = 0; i < order.size(); ++i) position[order[i]->id] = i;
 
-  // The scored leaves: subcategories, or categories when the framework has none under them.
+  // The scored leaves: the nodes assessed directly (core::assessed_directly).
+  const auto* fw = catalog.framework(framework);
   double gap_sum = 0;
   int with_target = 0;
   for (const auto* node : order) {
     const auto& ts = tgt[node->id];
-    bool leaf = node->level == Level::k_subcategory ||
-                (node->level == Level::k_category && ts.total == 1 && node->children.empty());
+    bool leaf = fw != nullptr && assessed_directly(*fw, *node);
     Gap g;
     g.node = node->id;
     g.level = node->level;
     g.current = cur[node->id].value;
     g.target = ts.value;
     if (g.target) g.gap = std::max(0.0, *g.target - g.current.value_or(scale.min()));
-    if (!leaf) {
-      if (node->level == Level::k_function || node->level == Level::k_category)
-        out.rollup[node->id] = g;
-      continue;
-    }
+    if ((!leaf || !node->children.empty()) &&
+        (node->level == Level::k_function || node->level == Level::k_category))
+      out.rollup[node->id] = g;
+    if (!leaf) continue;
     auto ti = target.find(node->id);
     auto ci = current.find(node->id);
+    // A leaf's gap is between its own levels (a control's roll-up includes its enhancements).
+    g.current = ci != current.end() && ci->second.level ? std::optional<double>(*ci->second.level)
+                                                        : std::nullopt;
+    g.target = ti != target.end() && ti->second.level ? std::optional<double>(*ti->second.level)
+                                                      : std::nullopt;
+    g.gap = g.target ? std::max(0.0, *g.target - g.current.value_or(scale.min())) : 0.0;
     if (ti == target.end() || ti->second.not_applicable || !ti->second.level) continue;
     if (ci != current.end() && ci->second.not_applicable) continue;  // N/A in the current state
     g.priority = ti->second.priority;

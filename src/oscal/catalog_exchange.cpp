@@ -119,6 +119,7 @@ class CatalogWriter {
     add("short-title", fw.short_title);
     add("publisher", fw.publisher);
     add("conformance", fw.conformance == core::Conformance::k_ts_27110 ? "ts-27110" : "none");
+    add("assess", core::to_string(fw.assess));
     add("provenance-source", fw.provenance.source);
     add("provenance-edition", fw.provenance.edition);
     add("provenance-tables", fw.provenance.tables);
@@ -144,6 +145,9 @@ class CatalogWriter {
     // titled by its id, as NIST's CSF 2.0 catalog does, and import drops such a title again.
     object["title"] = titled ? one_line(node.title) : node.id;
     Json props = Json::array();
+    // An id that is no OSCAL token (AC-2(1)) is kept as the label users know it by.
+    if (token_to_node_id(node_id_to_token(node.id)) != node.id)
+      props.push_back(Json{{"name", "label"}, {"value", node.id}});
     if (auto p = cyberframe_prop("source", node.source)) props.push_back(std::move(*p));
     if (titled && one_line(node.title) != node.title) {
       if (auto p = cyberframe_prop("title", "multi-line")) {
@@ -350,18 +354,21 @@ class CatalogReader {
                             ", last-modified " + string_at(*meta, "last-modified") + ")";
     }
 
+    m_own_export_levels = m_own_export;
+    std::string assess = own("assess");
+    if (auto a = core::parse_assess(assess)) {
+      fw.assess = *a;
+    } else {
+      // NIST's CSF catalogs class their controls as categories and subcategories (outcomes);
+      // SP 800-53 and SP 800-171 controls are requirements, each assessed.
+      fw.assess =
+          outcome_classes(catalog) ? core::Assess::k_outcomes : core::Assess::k_requirements;
+    }
+
     // The tree: groups and controls nest by depth.
-    std::string path = "/catalog";
-    for (std::size_t i = 0; const auto& g : array_at(catalog, "groups")) {
-      auto node = read_item(g, path + "/groups/" + std::to_string(i++), 0, true);
-      if (!node) return std::unexpected(node.error());
-      if (*node) fw.nodes.push_back(std::move(**node));
-    }
-    for (std::size_t i = 0; const auto& c : array_at(catalog, "controls")) {
-      auto node = read_item(c, path + "/controls/" + std::to_string(i++), 0, false);
-      if (!node) return std::unexpected(node.error());
-      if (*node) fw.nodes.push_back(std::move(**node));
-    }
+    auto children = read_children(catalog, "/catalog", 0);
+    if (!children) return std::unexpected(children.error());
+    fw.nodes = std::move(*children);
     if (fw.nodes.empty()) {
       return fail("has no groups or controls to import" +
                   std::string(m_result.withdrawn > 0 ? " (every control is withdrawn)" : ""));
@@ -403,6 +410,106 @@ class CatalogReader {
     return seen.size() == concepts.size();
   }
 
+  // True when some control is classed as a category or subcategory (NIST's CSF catalogs).
+  static bool outcome_classes(const Json& object) {
+    for (const auto& c : array_at(object, "controls")) {
+      std::string cls = string_at(c, "class");
+      if (cls == "category" || cls == "subcategory") return true;
+      if (outcome_classes(c)) return true;
+    }
+    for (const auto& g : array_at(object, "groups")) {
+      if (outcome_classes(g)) return true;
+    }
+    return false;
+  }
+
+  // A control that only carries its parent's statement: titled by nothing but its own label or id
+  // (SP 800-171 rev3's SR-03.09.01 under 03.09.01). Its statement is the parent's.
+  static bool statement_holder(const Json& control) {
+    std::string title = util::trim(string_at(control, "title"));
+    if (title.empty()) return false;
+    std::string label = find_prop(control, "label", "").value_or("");
+    return title == label || title == string_at(control, "id");
+  }
+
+  // The groups and then the controls of `item`, each list in the order of its sort-id props
+  // when every member has one (SP 800-171 rev3 lists 03.09 before 03.01), else as written.
+  util::Result<std::vector<core::Node>> read_children(const Json& item, const std::string& where,
+                                                      int depth, const Json* skip = nullptr) {
+    std::vector<core::Node> out;
+    for (bool groups : {true, false}) {
+      const Json& list = array_at(item, groups ? "groups" : "controls");
+      std::vector<std::size_t> order(list.size());
+      for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+      bool sortable = true;
+      for (const auto& c : list) sortable = sortable && find_prop(c, "sort-id", "").has_value();
+      if (sortable) {
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+          return *find_prop(list[a], "sort-id", "") < *find_prop(list[b], "sort-id", "");
+        });
+      }
+      for (std::size_t i : order) {
+        if (&list[i] == skip) continue;
+        auto child =
+            read_item(list[i], where + (groups ? "/groups/" : "/controls/") + std::to_string(i),
+                      depth, groups);
+        if (!child) return std::unexpected(child.error());
+        if (*child) out.push_back(std::move(**child));
+      }
+    }
+    return out;
+  }
+
+  // The node id of a group or control: its label as users know it when the label is an id
+  // ("AC-2(1)", "GV.OC-01") or ends with one in brackets ("Personnel Screening (03.09.01)");
+  // for a group without a label whose controls' labels all start with its id in capitals
+  // ("ac" of "AC-1"), that spelling; else its OSCAL id.
+  static std::string label_id(const Json& item, bool is_group) {
+    static const std::regex plain("^[A-Za-z0-9][A-Za-z0-9._()-]*$");
+    static const std::regex trailing("^.*\\(([A-Za-z0-9][A-Za-z0-9._()-]*)\\)$");
+    std::string label = util::trim(find_prop(item, "label", "").value_or(""));
+    std::smatch m;
+    if (!label.empty() && std::regex_match(label, plain)) return label;
+    if (!label.empty() && std::regex_match(label, m, trailing)) return m[1].str();
+    std::string token = string_at(item, "id");
+    if (is_group && label.empty() && !token.empty()) {
+      std::string upper;
+      for (unsigned char c : token) upper += static_cast<char>(std::toupper(c));
+      const Json& controls = array_at(item, "controls");
+      bool all = !controls.empty() && upper != token;
+      for (const auto& c : controls)
+        all = all && find_prop(c, "label", "").value_or("").rfind(upper + "-", 0) == 0;
+      if (all) return upper;
+    }
+    return "";
+  }
+
+  // Statement items (parts named "item") as statement nodes under `parent`: ids are the
+  // parent's id and the item's label ("AC-1.a", "AC-1.a.1", "AC-2(3)(a)", "03.09.01.a").
+  void read_items(const Json& part, core::Node& parent) {
+    std::size_t n = 0;
+    for (const auto& sub : array_at(part, "parts")) {
+      if (string_at(sub, "name") != "item") continue;
+      ++n;
+      std::string label = util::trim(find_prop(sub, "label", "").value_or(""));
+      while (!label.empty() && label.back() == '.') label.pop_back();
+      if (label.empty()) label = std::to_string(n);
+      if (label.front() != '(') {
+        // "SR-03.09.01.a" names the item in full: its last component is its own label.
+        if (auto dot = label.rfind('.'); dot != std::string::npos) label = label.substr(dot + 1);
+      }
+      core::Node item;
+      item.level = core::Level::k_statement;
+      item.id = node_id(parent.id + (label.front() == '(' ? "" : ".") + label,
+                        "item " + string_at(sub, "id"));
+      item.description = util::trim(markdown_to_text(render_text(string_at(sub, "prose"))));
+      item.source = parent.source.empty() ? "" : parent.source + ", item " + label;
+      read_items(sub, item);
+      if (item.description.empty()) item.description = item.id;
+      parent.children.push_back(std::move(item));
+    }
+  }
+
   void index_resources(const Json& catalog) {
     auto bm = catalog.find("back-matter");
     if (bm == catalog.end() || !bm->is_object()) return;
@@ -436,7 +543,9 @@ class CatalogReader {
     if (sel != p.end() && sel->is_object()) {
       std::vector<std::string> choices;
       for (const auto& c : array_at(*sel, "choice")) {
-        if (c.is_string()) choices.push_back(render_text(c.get<std::string>(), depth + 1));
+        // NIST writes a choice holding a parameter with spaces round it (" {{ insert ... }} ").
+        if (c.is_string())
+          choices.push_back(util::trim(render_text(c.get<std::string>(), depth + 1)));
       }
       std::string how = string_at(*sel, "how-many") == "one-or-more" ? " (one or more)" : "";
       return "[Selection" + how + ": " + util::join(choices, "; ") + "]";
@@ -510,9 +619,10 @@ class CatalogReader {
     std::string id = token_to_node_id(token);
     std::string fixed;
     for (unsigned char c : id) {
-      fixed += (std::isalnum(c) || c == '.' || c == '-' || c == '_') && c < 128
-                   ? static_cast<char>(c)
-                   : '_';
+      fixed +=
+          (std::isalnum(c) || c == '.' || c == '-' || c == '_' || c == '(' || c == ')') && c < 128
+              ? static_cast<char>(c)
+              : '_';
     }
     while (!fixed.empty() && !std::isalnum(static_cast<unsigned char>(fixed[0]))) fixed.erase(0, 1);
     if (fixed.empty()) fixed = "node";
@@ -589,8 +699,16 @@ class CatalogReader {
     }
     if (title.empty()) return fail(where + " ('" + token + "') has no title");
     core::Node node;
-    node.id = node_id(token, where);
+    std::string known_as = label_id(item, is_group);
+    node.id = node_id(known_as.empty() ? token : known_as, where);
     node.level = static_cast<core::Level>(std::min(depth, 3));
+    if (m_own_export_levels) {
+      // Our own export says each node's level in its class (statements under categories too).
+      std::string cls = string_at(item, "class");
+      for (int l = 0; l < 4; ++l) {
+        if (cls == k_level_classes[l]) node.level = static_cast<core::Level>(l);
+      }
+    }
     if (depth > 3 && !m_deep_warned) {
       m_result.warnings.push_back(where + ": nested " + std::to_string(depth + 1) +
                                   " levels deep; levels below the fourth are statements");
@@ -622,56 +740,82 @@ class CatalogReader {
       if (label && *label != token) node.source += " (" + *label + ")";
     }
 
-    std::vector<std::string> guidance;
-    for (const auto& part : array_at(item, "parts")) {
-      std::string name = string_at(part, "name");
-      if (is_ns(part, k_cyberframe_ns)) {
-        if (name == "notes") node.notes = markdown_to_text(string_at(part, "prose"));
-        auto* list = name == "activities" ? &node.activities
-                     : name == "inputs"   ? &node.inputs
-                     : name == "outputs"  ? &node.outputs
-                                          : nullptr;
-        if (list != nullptr) {
-          for (const auto& sub : array_at(part, "parts"))
-            list->push_back(markdown_to_text(string_at(sub, "prose")));
-        }
-        continue;
+    // A control whose statement is empty and that holds one nested control carrying it
+    // (SP 800-171 rev3): that control's statement and links are this one's, and it is no node
+    // of its own, since it would only repeat its parent.
+    const Json* holder = nullptr;
+    if (!is_group && !own) {
+      bool stated = false;
+      for (const auto& part : array_at(item, "parts")) {
+        if (string_at(part, "name") == "statement" &&
+            (!util::trim(string_at(part, "prose")).empty() || !array_at(part, "parts").empty()))
+          stated = true;
       }
-      if (name == "statement" || name == "overview" || name == "description") {
-        std::string text = own ? markdown_to_text(string_at(part, "prose")) : part_text(part);
-        if (!text.empty()) node.description += (node.description.empty() ? "" : "\n") + text;
-      } else if (name == "guidance" || name == "discussion") {
-        std::string text = part_text(part);
-        if (!text.empty()) guidance.push_back(text);
-      }
+      const Json& nested = array_at(item, "controls");
+      if (!stated && nested.size() == 1 && statement_holder(nested[0])) holder = &nested[0];
     }
+    std::vector<const Json*> part_lists{&array_at(item, "parts")};
+    if (holder != nullptr) part_lists.push_back(&array_at(*holder, "parts"));
+
+    std::vector<std::string> guidance;
+    for (const Json* parts : part_lists)
+      for (const auto& part : *parts) {
+        std::string name = string_at(part, "name");
+        if (is_ns(part, k_cyberframe_ns)) {
+          if (name == "notes") node.notes = markdown_to_text(string_at(part, "prose"));
+          auto* list = name == "activities" ? &node.activities
+                       : name == "inputs"   ? &node.inputs
+                       : name == "outputs"  ? &node.outputs
+                                            : nullptr;
+          if (list != nullptr) {
+            for (const auto& sub : array_at(part, "parts"))
+              list->push_back(markdown_to_text(string_at(sub, "prose")));
+          }
+          continue;
+        }
+        if (name == "statement" && !own) {
+          // The statement's own prose; its items (a, b, ...) become statement nodes.
+          std::string text = util::trim(markdown_to_text(render_text(string_at(part, "prose"))));
+          if (!text.empty()) node.description += (node.description.empty() ? "" : "\n") + text;
+          read_items(part, node);
+        } else if (name == "statement" || name == "overview" || name == "description") {
+          std::string text = own ? markdown_to_text(string_at(part, "prose")) : part_text(part);
+          if (!text.empty()) node.description += (node.description.empty() ? "" : "\n") + text;
+        } else if (name == "guidance" || name == "discussion") {
+          std::string text = part_text(part);
+          if (!text.empty()) guidance.push_back(text);
+        }
+      }
     if (!guidance.empty())
       node.notes += (node.notes.empty() ? "" : "\n") + util::join(guidance, "\n");
-    // A subcategory states its outcome; a control without a statement is known by its title.
-    // Our own export keeps a titled node without a description as it was (ISO/IEC 27001 clauses).
-    if (!titled_level && node.description.empty() && !(own && !node.title.empty()))
+    bool has_items = false;
+    for (const auto& c : node.children)
+      has_items = has_items || c.level == core::Level::k_statement;
+    for (const auto& c : array_at(item, "controls"))  // our own export: items are nested controls
+      has_items = has_items || (own && string_at(c, "class") == "statement");
+    // A subcategory states its outcome; a control without a statement is known by its title (one
+    // whose statement is only its items is stated by them). Our own export keeps a titled node
+    // without a description as it was (ISO/IEC 27001 clauses).
+    if (!titled_level && node.description.empty() && !has_items &&
+        !(own && !node.title.empty())) {
       node.description = node.title.empty() ? node.id : node.title;
+    }
 
-    for (const auto& l : array_at(item, "links")) {
-      if (auto ref = reference(l)) {
-        node.references.push_back(std::move(*ref));
-      } else {
-        ++m_result.links_not_imported;
+    for (const Json* owner : {&item, holder}) {
+      if (owner == nullptr) continue;
+      for (const auto& l : array_at(*owner, "links")) {
+        if (auto ref = reference(l)) {
+          node.references.push_back(std::move(*ref));
+        } else {
+          ++m_result.links_not_imported;
+        }
       }
     }
+    if (holder != nullptr) ++m_result.controls;
 
-    std::size_t i = 0;
-    for (const auto& g : array_at(item, "groups")) {
-      auto child = read_item(g, where + "/groups/" + std::to_string(i++), depth + 1, true);
-      if (!child) return std::unexpected(child.error());
-      if (*child) node.children.push_back(std::move(**child));
-    }
-    i = 0;
-    for (const auto& c : array_at(item, "controls")) {
-      auto child = read_item(c, where + "/controls/" + std::to_string(i++), depth + 1, false);
-      if (!child) return std::unexpected(child.error());
-      if (*child) node.children.push_back(std::move(**child));
-    }
+    auto children = read_children(item, where, depth + 1, holder);
+    if (!children) return std::unexpected(children.error());
+    for (auto& c : *children) node.children.push_back(std::move(c));
     return std::optional<core::Node>{std::move(node)};
   }
 
@@ -684,7 +828,8 @@ class CatalogReader {
   std::set<std::string> m_ids;
   std::set<std::string> m_new_standards;
   bool m_deep_warned = false;
-  bool m_own_export = false;  // a catalog cyberframe exported: text is taken as it is
+  bool m_own_export = false;         // a catalog cyberframe exported: text is taken as it is
+  bool m_own_export_levels = false;  // ... and levels are read from the classes
 };
 
 }  // namespace
@@ -762,9 +907,15 @@ std::string markdown_to_text(std::string_view markdown) {
 }
 
 std::string node_id_to_token(std::string_view node_id) {
-  if (!node_id.empty() && std::isdigit(static_cast<unsigned char>(node_id[0])))
-    return "_" + std::string(node_id);
-  return std::string(node_id);
+  std::string token;
+  if (!node_id.empty() && std::isdigit(static_cast<unsigned char>(node_id[0]))) token = "_";
+  for (char c : node_id) {
+    if (c == '(')
+      token += '.';
+    else if (c != ')')
+      token += c;
+  }
+  return token;
 }
 
 std::string token_to_node_id(std::string_view token) {

@@ -320,18 +320,15 @@ const core::NodeAssessment* assessment_of(const std::map<std::string, core::Node
   return it == m.end() ? nullptr : &it->second;
 }
 
-bool is_scored_leaf(const core::Node& n) {
-  return n.level == core::Level::k_subcategory ||
-         (n.level == core::Level::k_category && n.children.empty());
+bool is_scored_leaf(const core::Framework& fw, const core::Node& n) {
+  return core::assessed_directly(fw, n);
 }
 
-void collect_leaves(const core::Node& n, std::vector<const core::Node*>& out) {
-  if (is_scored_leaf(n)) {
-    out.push_back(&n);
-    return;
-  }
-  if (n.level == core::Level::k_statement) return;
-  for (const auto& c : n.children) collect_leaves(c, out);
+// The scored leaves at or under `n`, in document order (a control and then its enhancements).
+void collect_leaves(const core::Framework& fw, const core::Node& n,
+                    std::vector<const core::Node*>& out) {
+  if (is_scored_leaf(fw, n)) out.push_back(&n);
+  for (const auto& c : n.children) collect_leaves(fw, c, out);
 }
 
 // ------------------------------------------------------------------ small pieces of markup
@@ -1130,7 +1127,7 @@ std::string practitioner(const Context& c) {
     if (!f.description.empty()) s += "<p class=\"desc\">" + esc(f.description) + "</p>";
     if (!f.references.empty()) s += reference_block(c, f, "Function standards");
     for (const auto& cat : f.children) {
-      if (is_scored_leaf(cat)) {
+      if (is_scored_leaf(c.fw, cat) && cat.children.empty()) {
         s += leaf_card(c, cat);
         continue;
       }
@@ -1140,11 +1137,13 @@ std::string practitioner(const Context& c) {
            scores_text(c, cat.id) + "</span></div>";
       if (!cat.description.empty()) s += "<p class=\"desc\">" + esc(cat.description) + "</p>";
       if (!cat.references.empty()) s += reference_block(c, cat, "Category standards");
-      for (std::size_t i = 0; i < cat.children.size(); ++i) {
-        s += leaf_card(c, cat.children[i]);
+      std::vector<const core::Node*> leaves;
+      collect_leaves(c.fw, cat, leaves);
+      for (std::size_t i = 0; i < leaves.size(); ++i) {
+        s += leaf_card(c, *leaves[i]);
         if (i == 0) s += "</div>";
       }
-      if (cat.children.empty()) s += "</div>";
+      if (leaves.empty()) s += "</div>";
     }
     s += "</section>";
   }
@@ -1164,14 +1163,14 @@ struct Standing {
 // The scored leaf a citing node stands for: itself, the leaves under it, or (for a statement) the
 // subcategory above it.
 void supporting_leaves(const Context& c, const core::Node& node, std::set<std::string>& out) {
-  if (node.level == core::Level::k_statement) {
+  if (node.level == core::Level::k_statement && !is_scored_leaf(c.fw, node)) {
     const core::Node* p = c.cat.parent(c.fw.id, node.id);
-    while (p != nullptr && !is_scored_leaf(*p)) p = c.cat.parent(c.fw.id, p->id);
+    while (p != nullptr && !is_scored_leaf(c.fw, *p)) p = c.cat.parent(c.fw.id, p->id);
     if (p != nullptr) out.insert(p->id);
     return;
   }
   std::vector<const core::Node*> leaves;
-  collect_leaves(node, leaves);
+  collect_leaves(c.fw, node, leaves);
   for (const auto* l : leaves) out.insert(l->id);
 }
 

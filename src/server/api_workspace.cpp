@@ -142,7 +142,7 @@ Response get_profile(Call& call) {
   return ok(j);
 }
 
-// The function and category a subcategory sits under.
+// The function and category a node sits under.
 std::pair<std::string, std::string> ancestors(const core::Catalog& cat, const std::string& fw,
                                               const std::string& node) {
   std::string function, category;
@@ -177,9 +177,12 @@ Response list_nodes(Call& call) {
   const auto& cat = call.ctx.catalog;
   json items = json::array();
   std::size_t total = 0;
+  const auto* fw = cat.framework(p->framework);
   for (const auto* n : cat.nodes_in_order(p->framework)) {
-    if (n->level != core::Level::k_subcategory) continue;
+    // The nodes a profile assesses: subcategories, controls, their items (core::assessed_directly).
+    if (fw == nullptr || !core::assessed_directly(*fw, *n)) continue;
     auto [fn, category] = ancestors(cat, p->framework, n->id);
+    if (n->level == core::Level::k_category) category = n->id;
     if (!function.empty() && fn != function) continue;
     core::NodeAssessment a;
     a.node = n->id;

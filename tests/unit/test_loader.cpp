@@ -264,6 +264,55 @@ TEST(Loader, ADependentItemIsRejectedWithItsDependency) {
   EXPECT_TRUE(r.catalog.standards().empty());
 }
 
+// A baseline selects controls of another framework; a chosen id the framework lacks, or a
+// 'select' beside 'nodes', rejects the file with its location.
+TEST(Loader, ASelectionNamesNodesOfItsFramework) {
+  const char* base = R"(kind: framework
+id: base
+title: Base
+conformance: none
+assess: requirements
+provenance: { source: t, method: user-authored }
+nodes:
+  - id: AC
+    level: function
+    title: Access control
+    children:
+      - { id: AC-1, level: category, title: Policy, description: p }
+      - { id: AC-2, level: category, title: Accounts, description: a }
+)";
+  auto head = [](const std::string& select) {
+    return "kind: framework\nid: low\ntitle: Low\nprovenance: { source: t, method: derived }\n" +
+           select;
+  };
+  auto ok = load_texts(
+      {{"base.yaml", base}, {"low.yaml", head("select: { from: base, nodes: [AC-2] }\n")}});
+  EXPECT_TRUE(ok.ok()) << (ok.diagnostics.empty() ? "" : ok.diagnostics[0].to_string());
+  ASSERT_NE(ok.catalog.framework("low"), nullptr);
+  EXPECT_EQ(ok.catalog.nodes_in_order("low").size(), 2u);  // AC and AC-2
+  EXPECT_EQ(ok.catalog.node("low", "AC-1"), nullptr);
+
+  auto unknown = load_texts(
+      {{"base.yaml", base}, {"low.yaml", head("select: { from: base, nodes: [AC-2, AC-9] }\n")}});
+  EXPECT_EQ(errors_of(unknown),
+            std::vector<std::string>{"low.yaml:5:9: error: 'select.nodes': base has no node AC-9"});
+  EXPECT_EQ(unknown.catalog.framework("low"), nullptr);
+
+  auto both =
+      load_texts({{"base.yaml", base},
+                  {"low.yaml", head("select: { from: base, nodes: [AC-2] }\nnodes: []\n")}});
+  EXPECT_EQ(both.catalog.framework("low"), nullptr);
+  ASSERT_FALSE(both.diagnostics.empty());
+  EXPECT_NE(both.diagnostics[0].to_string().find("one of 'nodes', 'derive' or 'select'"),
+            std::string::npos);
+
+  auto nowhere = load_texts({{"low.yaml", head("select: { from: gone, nodes: [AC-2] }\n")}});
+  ASSERT_FALSE(nowhere.diagnostics.empty());
+  EXPECT_NE(nowhere.diagnostics[0].to_string().find("'select.from': unknown framework 'gone'"),
+            std::string::npos)
+      << nowhere.diagnostics[0].to_string();
+}
+
 TEST(Loader, MappingSetsAreCheckedAgainstBothSides) {
   auto r = load_texts({{"std.yaml", k_standard}, {"map.yaml", R"(kind: mapping-set
 id: m

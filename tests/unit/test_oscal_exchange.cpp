@@ -46,6 +46,7 @@ std::filesystem::path shared(const std::string& relative) {
 nlohmann::json comparable(const core::Catalog& catalog, const core::Framework& fw) {
   auto j = catalog::framework_to_json(catalog, fw);
   j.erase("derived");
+  j.erase("selected");  // a selection comes back as the nodes it kept
   return j;
 }
 
@@ -63,6 +64,9 @@ TEST(OscalExchange, NodeIdsBecomeTokensAndBack) {
   EXPECT_EQ(token_to_node_id("_5.1"), "5.1");
   EXPECT_EQ(token_to_node_id("ID.AM-1"), "ID.AM-1");
   EXPECT_EQ(token_to_node_id("_x"), "_x");  // not one of ours: kept
+  // Brackets are no token characters: the export keeps such an id as the control's label.
+  EXPECT_EQ(node_id_to_token("AC-2(1)"), "AC-2.1");
+  EXPECT_EQ(node_id_to_token("AC-2(12)(a)"), "AC-2.12.a");
 }
 
 TEST(OscalExchange, MarkdownKeepsLineBreaks) {
@@ -158,35 +162,82 @@ TEST(OscalExchange, ImportsSp80053Rev5WithEnhancementsAndParameters) {
   };
   for (const auto& n : fw.nodes) count(n);
   // 20 families; 322 controls and 867 enhancements, of which 24 and 158 are withdrawn (NIST's
-  // status prop), the 22 enhancements of withdrawn controls with them.
+  // status prop), the 22 enhancements of withdrawn controls with them. Statement items (a, b,
+  // and nested 1, 2) are statements.
   EXPECT_EQ(counts[core::Level::k_function], 20);
   EXPECT_EQ(counts[core::Level::k_category], 298);
   EXPECT_EQ(counts[core::Level::k_subcategory], 709);
+  EXPECT_GT(counts[core::Level::k_statement], 1000);
   EXPECT_EQ(imported->controls, 322u + 867u);
   EXPECT_EQ(imported->withdrawn, 322u + 867u - 298u - 709u);
   EXPECT_EQ(fw.conformance, core::Conformance::k_none);
+  EXPECT_EQ(fw.assess, core::Assess::k_requirements);
   EXPECT_EQ(fw.id, "nist-sp-800-53-rev5");
   EXPECT_NE(fw.provenance.notes.find("imported from OSCAL"), std::string::npos);
   EXPECT_NE(fw.provenance.notes.find("oscal-version 1.0.0"), std::string::npos);
-  // AC-2(3): its items and parameters as text; its discussion as the notes.
+  // Families in catalog order, by the ids users know: AC, AT, AU, ...
+  ASSERT_GE(fw.nodes.size(), 3u);
+  EXPECT_EQ(fw.nodes[0].id, "AC");
+  EXPECT_EQ(fw.nodes[0].title, "Access Control");
+  EXPECT_EQ(fw.nodes[1].id, "AT");
+  EXPECT_EQ(fw.nodes[2].id, "AU");
+  const core::Node& ac1 = fw.nodes[0].children[0];
+  EXPECT_EQ(ac1.id, "AC-1");
+  // AC-1's statement is its items: a (with 1 and 2 under it), b, c.
+  ASSERT_EQ(ac1.children.size(), 3u);
+  EXPECT_EQ(ac1.children[0].id, "AC-1.a");
+  EXPECT_EQ(ac1.children[0].level, core::Level::k_statement);
+  ASSERT_EQ(ac1.children[0].children.size(), 2u);
+  EXPECT_EQ(ac1.children[0].children[0].id, "AC-1.a.1");
+  EXPECT_FALSE(core::assessed_directly(fw, ac1));                          // split into items
+  EXPECT_FALSE(core::assessed_directly(fw, ac1.children[0]));              // split again
+  EXPECT_FALSE(core::assessed_directly(fw, ac1.children[0].children[0]));  // a.1: (a), (b)
+  EXPECT_TRUE(core::assessed_directly(fw, ac1.children[0].children[1]));   // a.2
+  EXPECT_TRUE(core::assessed_directly(fw, ac1.children[1]));               // b
+  // AC-2(3): an enhancement nested under AC-2, its lead-in the description, its items (a) ...
+  // its children, parameters rendered, its discussion the notes.
   const core::Node* ac2_3 = nullptr;
+  const core::Node* ac3 = nullptr;
   for (const auto& family : fw.nodes)
-    for (const auto& control : family.children)
+    for (const auto& control : family.children) {
+      if (control.id == "AC-3") ac3 = &control;
       for (const auto& enhancement : control.children)
-        if (enhancement.id == "ac-2.3") ac2_3 = &enhancement;
+        if (enhancement.id == "AC-2(3)") ac2_3 = &enhancement;
+    }
   ASSERT_NE(ac2_3, nullptr);
   EXPECT_EQ(ac2_3->title, "Disable Accounts");
   EXPECT_NE(ac2_3->description.find("[Assignment: organization-defined time period]"),
             std::string::npos)
       << ac2_3->description;
-  EXPECT_NE(ac2_3->description.find("(a) Have expired;"), std::string::npos);
+  EXPECT_EQ(ac2_3->description.find("Have expired"), std::string::npos) << ac2_3->description;
+  ASSERT_FALSE(ac2_3->children.empty());
+  EXPECT_EQ(ac2_3->children[0].id, "AC-2(3)(a)");
+  EXPECT_EQ(ac2_3->children[0].description, "Have expired;");
   EXPECT_NE(ac2_3->notes.find("least privilege"), std::string::npos);
+  // AC-3 states one requirement and has enhancements: it is assessed, and so are they (AC-3(1)
+  // is withdrawn).
+  ASSERT_NE(ac3, nullptr);
+  EXPECT_TRUE(core::assessed_directly(fw, *ac3));
+  EXPECT_EQ(ac3->children[0].id, "AC-3(2)");
   // The result is a catalog file the loader takes.
   catalog::Loader loader;
   loader.add_text("nist-sp-800-53-rev5.yaml", catalog::framework_to_yaml(fw));
   auto loaded = loader.finish();
   EXPECT_TRUE(loaded.ok()) << (loaded.diagnostics.empty() ? "" : loaded.diagnostics[0].to_string());
-  EXPECT_EQ(loaded.catalog.nodes_in_order("nist-sp-800-53-rev5").size(), 20u + 298u + 709u);
+  EXPECT_EQ(loaded.catalog.nodes_in_order("nist-sp-800-53-rev5").size(),
+            20u + 298u + 709u + static_cast<std::size_t>(counts[core::Level::k_statement]));
+}
+
+// No imported node repeats its parent: neither its text nor its id behind a prefix (SP 800-171
+// rev3 holds each requirement's statement in a nested control "SR-03.09.01").
+void expect_no_repeats(const core::Node& parent) {
+  for (const auto& c : parent.children) {
+    EXPECT_FALSE(!c.description.empty() && c.description == parent.description)
+        << c.id << " repeats " << parent.id;
+    EXPECT_FALSE(c.id.ends_with("-" + parent.id) || c.id.ends_with("_" + parent.id))
+        << c.id << " under " << parent.id;
+    expect_no_repeats(c);
+  }
 }
 
 TEST(OscalExchange, ImportsCsf2AndSp800171FromXml) {
@@ -212,8 +263,42 @@ TEST(OscalExchange, ImportsCsf2AndSp800171FromXml) {
   ASSERT_TRUE(sp171.has_value()) << sp171.error().message;
   auto imported171 = import_catalog(*sp171, builtin(), {"nist-sp-800-171-rev3", ""});
   ASSERT_TRUE(imported171.has_value()) << imported171.error().message;
-  EXPECT_EQ(imported171->framework.nodes.size(), 17u);
+  const auto& fw171 = imported171->framework;
+  EXPECT_EQ(fw171.nodes.size(), 17u);
   EXPECT_EQ(imported171->withdrawn, 33u);
+  EXPECT_EQ(fw171.assess, core::Assess::k_requirements);
+  for (const auto& f : fw.nodes) expect_no_repeats(f);
+  for (const auto& f : fw171.nodes) expect_no_repeats(f);
+  // Families and requirements by their numbers, in numeric order (NIST's file starts at 03.09).
+  EXPECT_EQ(fw171.nodes[0].id, "03.01");
+  EXPECT_EQ(fw171.nodes[0].title, "Access Control");
+  EXPECT_EQ(fw171.nodes[0].children[0].id, "03.01.01");
+  std::string previous;
+  std::size_t requirements = 0;
+  const core::Node* screening = nullptr;
+  for (const auto& family : fw171.nodes) {
+    EXPECT_LT(previous, family.id);
+    previous = family.id;
+    std::string previous_requirement;
+    for (const auto& r : family.children) {
+      ++requirements;
+      EXPECT_EQ(r.level, core::Level::k_category);
+      EXPECT_LT(previous_requirement, r.id);
+      previous_requirement = r.id;
+      if (r.id == "03.09.01") screening = &r;
+    }
+  }
+  EXPECT_EQ(requirements, 130u - 33u);  // SP 800-171 rev3: 97 requirements
+  // 03.09.01 Personnel Screening: its items are its children, a statement each, not run together.
+  ASSERT_NE(screening, nullptr);
+  EXPECT_EQ(screening->title, "Personnel Screening");
+  ASSERT_EQ(screening->children.size(), 2u);
+  EXPECT_EQ(screening->children[0].id, "03.09.01.a");
+  EXPECT_EQ(screening->children[0].description,
+            "Screen individuals prior to authorizing access to the system.");
+  EXPECT_EQ(screening->children[1].id, "03.09.01.b");
+  EXPECT_TRUE(core::assessed_directly(fw171, screening->children[1]));
+  EXPECT_FALSE(core::assessed_directly(fw171, *screening));
 }
 
 TEST(OscalExchange, CatalogImportRefusesOtherModelsAndVersions) {

@@ -124,6 +124,108 @@ TEST(GapAnalysis, RanksByGapTimesPriorityTimesRisk) {
   EXPECT_DOUBLE_EQ(g.rollup["C1"].gap, 1.0);
 }
 
+// A control catalog (assess: requirements), as SP 800-53 is imported: AC-1 is made of its items
+// a (with a.1, a.2) and b; AC-3 states one requirement and has the enhancement AC-3(1); and a
+// baseline chooses AC-3(1) alone, keeping AC-3 for structure.
+const char* const k_controls = R"(kind: framework
+id: controls
+title: Controls
+conformance: none
+assess: requirements
+provenance: { source: t, method: user-authored }
+nodes:
+  - id: AC
+    level: function
+    title: Access control
+    children:
+      - id: AC-1
+        level: category
+        title: Policy
+        children:
+          - id: AC-1.a
+            level: statement
+            description: develop
+            children:
+              - { id: AC-1.a.1, level: statement, description: policy }
+              - { id: AC-1.a.2, level: statement, description: procedures }
+          - { id: AC-1.b, level: statement, description: designate }
+      - id: AC-3
+        level: category
+        title: Access enforcement
+        description: enforce
+        children:
+          - { id: AC-3(1), level: subcategory, title: Restricted access, description: restrict }
+)";
+
+const char* const k_baseline = R"yaml(kind: framework
+id: controls-low
+title: Controls, low baseline
+conformance: none
+provenance: { source: t, method: derived }
+select: { from: controls, nodes: ["AC-3(1)", AC-1] }
+)yaml";
+
+const Catalog& controls() {
+  static const catalog::LoadResult r = [] {
+    catalog::Loader loader;
+    loader.add_text("controls.yaml", k_controls);
+    loader.add_text("controls-low.yaml", k_baseline);
+    return loader.finish();
+  }();
+  EXPECT_TRUE(r.ok()) << (r.diagnostics.empty() ? "" : r.diagnostics[0].to_string());
+  return r.catalog;
+}
+
+TEST(RollUp, RequirementsAreAssessedWhereTheyAreStatedAndItemsReplaceTheirControl) {
+  const auto& cat = controls();
+  const auto& fw = *cat.framework("controls");
+  auto assessed = [&](const char* id) { return assessed_directly(fw, *cat.node("controls", id)); };
+  EXPECT_FALSE(assessed("AC"));
+  EXPECT_FALSE(assessed("AC-1"));    // made of its items
+  EXPECT_FALSE(assessed("AC-1.a"));  // made of a.1 and a.2
+  EXPECT_TRUE(assessed("AC-1.a.1"));
+  EXPECT_TRUE(assessed("AC-1.b"));
+  EXPECT_TRUE(assessed("AC-3"));  // its own requirement, beside its enhancement
+  EXPECT_TRUE(assessed("AC-3(1)"));
+  // a.1 = 1, a.2 = 3 -> AC-1.a = 2; b = 4 -> AC-1 = (1+3+4)/3; AC-3 = 2, AC-3(1) = 4 -> AC-3 = 3;
+  // AC = (8/3 + 3)/2.
+  auto s = roll_up(cat, "controls",
+                   profile({at("AC-1.a.1", 1), at("AC-1.a.2", 3), at("AC-1.b", 4), at("AC-3", 2),
+                            at("AC-3(1)", 4)}));
+  EXPECT_DOUBLE_EQ(*s["AC-1.a"].value, 2.0);
+  EXPECT_DOUBLE_EQ(*s["AC-1"].value, 8.0 / 3);
+  EXPECT_EQ(s["AC-1"].total, 3);
+  EXPECT_DOUBLE_EQ(*s["AC-3"].value, 3.0);
+  EXPECT_EQ(s["AC-3"].total, 2);
+  EXPECT_DOUBLE_EQ(*s["AC"].value, (8.0 / 3 + 3.0) / 2);
+  // The gap of AC-3 is between its own levels, not its roll-up.
+  auto g =
+      analyse_gaps(cat, "controls", default_scale(), profile({at("AC-3", 2), at("AC-3(1)", 4)}),
+                   profile({at("AC-3", 3), at("AC-3(1)", 4)}));
+  std::map<std::string, double> gaps;
+  for (const auto& x : g.subcategories) gaps[x.node] = x.gap;
+  EXPECT_DOUBLE_EQ(gaps["AC-3"], 1.0);
+  EXPECT_DOUBLE_EQ(gaps["AC-3(1)"], 0.0);
+  EXPECT_TRUE(g.rollup.contains("AC-3"));
+}
+
+TEST(RollUp, ASelectionAssessesItsChosenControlsOnly) {
+  const auto& cat = controls();
+  const auto* low = cat.framework("controls-low");
+  ASSERT_NE(low, nullptr);
+  EXPECT_EQ(low->assess, Assess::k_requirements);  // that of the framework it selects from
+  std::vector<std::string> ids;
+  for (const auto* n : cat.nodes_in_order("controls-low")) ids.push_back(n->id);
+  // AC-1 with its items; AC-3 only as the parent of AC-3(1).
+  EXPECT_EQ(ids, (std::vector<std::string>{"AC", "AC-1", "AC-1.a", "AC-1.a.1", "AC-1.a.2", "AC-1.b",
+                                           "AC-3", "AC-3(1)"}));
+  EXPECT_FALSE(assessed_directly(*low, *cat.node("controls-low", "AC-3")));
+  EXPECT_TRUE(assessed_directly(*low, *cat.node("controls-low", "AC-3(1)")));
+  EXPECT_TRUE(assessed_directly(*low, *cat.node("controls-low", "AC-1.b")));
+  auto s = roll_up(cat, "controls-low", profile({at("AC-3", 0), at("AC-3(1)", 4)}));
+  EXPECT_DOUBLE_EQ(*s["AC-3"].value, 4.0);  // AC-3 itself is not part of this baseline
+}
+
 TEST(Validate, RefusesWhatTheScaleAndFrameworkDoNotAllow) {
   Profile p;
   p.framework = "mini";
