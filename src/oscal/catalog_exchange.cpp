@@ -796,8 +796,7 @@ class CatalogReader {
     // A subcategory states its outcome; a control without a statement is known by its title (one
     // whose statement is only its items is stated by them). Our own export keeps a titled node
     // without a description as it was (ISO/IEC 27001 clauses).
-    if (!titled_level && node.description.empty() && !has_items &&
-        !(own && !node.title.empty())) {
+    if (!titled_level && node.description.empty() && !has_items && !(own && !node.title.empty())) {
       node.description = node.title.empty() ? node.id : node.title;
     }
 
