@@ -52,21 +52,6 @@ std::string model_list() {
   return s;
 }
 
-// Line and column (1-based) of a byte offset.
-std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return {line, column};
-}
-
 // ---- typed scalars ---------------------------------------------------------------------------
 
 // A value read as text (XML, YAML) in the JSON type its datatype has: integers and decimals as
@@ -749,7 +734,7 @@ util::Result<Document> read_xml(std::string_view text, std::string_view source,
     auto subset_end = text.find("]>", doctype);
     if (entity != std::string_view::npos &&
         (subset_end == std::string_view::npos || entity < subset_end)) {
-      auto [line, column] = line_column(text, entity);
+      auto [line, column] = util::line_column_of_byte(text, entity + 1);
       return std::unexpected(
           invalid(src + ":" + std::to_string(line) + ":" + std::to_string(column) +
                   ": entity declarations are not allowed (line " + std::to_string(line) + ")"));
@@ -779,7 +764,8 @@ util::Result<Document> read_xml(std::string_view text, std::string_view source,
                                    ": malformed XML: " + message));
   }
   if (doc->intSubset && (doc->intSubset->entities || doc->intSubset->pentities)) {
-    auto line = line_column(text, text.find("<!DOCTYPE")).first;
+    auto doctype = std::min(text.find("<!DOCTYPE"), text.size());
+    auto line = util::line_column_of_byte(text, doctype + 1).first;
     return std::unexpected(invalid(src + ":" + std::to_string(line) +
                                    ": entity declarations are not allowed (line " +
                                    std::to_string(line) + ")"));
