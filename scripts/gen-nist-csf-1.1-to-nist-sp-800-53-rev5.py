@@ -51,9 +51,10 @@ provenance:
   source: NIST, Mapping of the Cybersecurity Framework Version 1.1 and the Privacy Framework Version 1.0 to NIST SP 800-53 Rev. 5 (csf-pf-to-sp800-53r5-mappings.xlsx, SP 800-53 Rev. 5 supplemental material)
   edition: "CSF 1.1 / SP 800-53 Rev. 5"
   tables: sheet "CSF to SP 800-53r5", columns Subcategory and NIST SP 800-53, Revision 5 Control
+  licence: "public domain (a work of the US Government, 17 U.S.C. 105)"
   method: derived
   notes: >-
-    Licence: NIST content, public domain (a work of the US Government). One entry per CSF 1.1
+    One entry per CSF 1.1
     subcategory, its targets the controls NIST lists, in NIST's order. "-1 controls from all
     security control families" (ID.GV-1, ID.GV-3) and "all -1 controls" (DE.DP-2) are read as the
     -1 control of each of the 20 families. Every relationship is intersects-with: NIST lists the

@@ -116,8 +116,9 @@ def framework_yaml(spec, fw, header):
            f"  source: {dq(spec['source'])}",
            f"  edition: {dq(spec['edition'])}",
            f"  tables: {dq(spec['tables'])}",
+           f"  licence: {dq(LICENCE)}",
            "  method: transcribed",
-           "  notes: " + dq(f"Licence: {LICENCE}. Imported by cyberframe's own OSCAL catalog "
+           "  notes: " + dq("Imported by cyberframe's own OSCAL catalog "
                             "import (ids as NIST labels them, statement items as statement "
                             "nodes); NIST's discussion, related controls and references are "
                             "not carried."),
@@ -190,8 +191,9 @@ def baseline_yaml(name, binary, oscal_dir, known, parents):
                              "oscal-content @ a849dbca4649e0cc626fefdd46cf5232c8308f4c)"),
            f"  edition: {dq(SP80053['version'])}",
            f"  tables: {dq(str(len(chosen)) + ' controls and enhancements')}",
+           f"  licence: {dq(LICENCE)}",
            "  method: derived",
-           "  notes: " + dq(f"Licence: {LICENCE}. The profile resolved by cyberframe's own "
+           "  notes: " + dq("The profile resolved by cyberframe's own "
                             "profile resolution (src/oscal/resolve.cpp) against the 5.0.1 "
                             "catalog; the controls it names select nodes of "
                             f"{SP80053['id']}, whose text is not repeated here; ancestors the "

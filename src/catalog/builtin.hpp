@@ -14,6 +14,13 @@ struct EmbeddedFile {
 
 std::span<const EmbeddedFile> builtin_files();
 
+// Built-in content says where it comes from and on what terms: every framework and mapping set of
+// a built-in file must state the edition and the licence of its provenance (docs/catalog-format.md,
+// "Provenance"); each one that does not adds an error to `result`. Items of other files (a user's
+// catalog) may leave them out. load_builtin() and load() of the built-in catalog apply it.
+struct LoadResult;
+void check_builtin_provenance(LoadResult& result);
+
 // Another file built into the binary (docs/openapi.json), or empty when there is none by that path.
 std::string_view embedded_resource(std::string_view path);
 

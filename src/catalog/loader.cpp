@@ -313,10 +313,11 @@ class FileParser {
       error(node, "'provenance' must be a mapping, found " + type_name(node));
       return p;
     }
-    check_keys(node, {"source", "edition", "tables", "method", "notes"}, "provenance");
+    check_keys(node, {"source", "edition", "tables", "licence", "method", "notes"}, "provenance");
     p.source = text(node, "source", true, "provenance").value_or("");
     p.edition = optional_text(node, "edition", "provenance");
     p.tables = optional_text(node, "tables", "provenance");
+    p.licence = optional_text(node, "licence", "provenance");
     p.notes = optional_text(node, "notes", "provenance");
     if (auto method = text(node, "method", true, "provenance")) {
       if (auto m = core::parse_method(*method))

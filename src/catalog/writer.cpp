@@ -20,6 +20,7 @@ json provenance_to_json(const core::Provenance& p) {
   json out{{"source", p.source}, {"method", std::string(core::to_string(p.method))}};
   if (!p.edition.empty()) out["edition"] = p.edition;
   if (!p.tables.empty()) out["tables"] = p.tables;
+  if (!p.licence.empty()) out["licence"] = p.licence;
   if (!p.notes.empty()) out["notes"] = p.notes;
   return out;
 }
@@ -158,6 +159,7 @@ void emit_provenance(YAML::Emitter& out, const core::Provenance& p) {
   if (!p.edition.empty())
     out << YAML::Key << "edition" << YAML::Value << YAML::DoubleQuoted << p.edition;
   if (!p.tables.empty()) out << YAML::Key << "tables" << YAML::Value << p.tables;
+  if (!p.licence.empty()) out << YAML::Key << "licence" << YAML::Value << p.licence;
   out << YAML::Key << "method" << YAML::Value << std::string(core::to_string(p.method));
   if (!p.notes.empty()) out << YAML::Key << "notes" << YAML::Value << p.notes;
   out << YAML::EndMap;

@@ -78,6 +78,7 @@ std::string provenance_line(const core::Provenance& p) {
   if (!p.edition.empty() && p.source.find(p.edition) == std::string::npos)
     s += " (" + p.edition + ")";
   if (!p.tables.empty()) s += "; " + p.tables;
+  if (!p.licence.empty()) s += "; licence: " + p.licence;
   return s;
 }
 

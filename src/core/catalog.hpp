@@ -38,6 +38,7 @@ struct Provenance {
   std::string source;
   std::string edition;
   std::string tables;
+  std::string licence;  // the terms the content is carried under (built-in content must say)
   Method method = Method::k_transcribed;
   std::string notes;
 };

@@ -123,6 +123,7 @@ class CatalogWriter {
     add("provenance-source", fw.provenance.source);
     add("provenance-edition", fw.provenance.edition);
     add("provenance-tables", fw.provenance.tables);
+    add("provenance-licence", fw.provenance.licence);
     add("provenance-method", core::to_string(fw.provenance.method));
     if (!fw.provenance.notes.empty()) {
       // Notes may run over several lines: they are the remarks of the method's prop.
@@ -339,6 +340,7 @@ class CatalogReader {
       fw.provenance.source = own("provenance-source");
       fw.provenance.edition = own("provenance-edition");
       fw.provenance.tables = own("provenance-tables");
+      fw.provenance.licence = own("provenance-licence");
       fw.provenance.method = core::parse_method(method).value_or(core::Method::k_transcribed);
       for (const auto& p : array_at(*meta, "props")) {
         if (string_at(p, "name") == "provenance-method" && is_ns(p, k_cyberframe_ns))

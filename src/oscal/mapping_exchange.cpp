@@ -91,6 +91,7 @@ Json export_mapping_collection(const core::Catalog& catalog, const core::Mapping
   add(props, "provenance-source", set.provenance.source);
   add(props, "provenance-edition", set.provenance.edition);
   add(props, "provenance-tables", set.provenance.tables);
+  add(props, "provenance-licence", set.provenance.licence);
   add(props, "provenance-method", core::to_string(set.provenance.method));
   if (!set.provenance.notes.empty())
     props.back()["remarks"] = text_to_markdown(set.provenance.notes);
@@ -229,6 +230,7 @@ class MappingReader {
       if (name == "provenance-source") provenance.source = value;
       if (name == "provenance-edition") provenance.edition = value;
       if (name == "provenance-tables") provenance.tables = value;
+      if (name == "provenance-licence") provenance.licence = value;
       if (name == "provenance-method") {
         provenance.method = core::parse_method(value).value_or(core::Method::k_transcribed);
         provenance.notes = markdown_to_text(string_at(p, "remarks"));

@@ -41,6 +41,43 @@ TEST(BuiltinCatalog, EveryItemCarriesProvenance) {
   for (const auto& [id, m] : cat().mapping_sets()) EXPECT_FALSE(m.provenance.source.empty()) << id;
 }
 
+// "One provenance line each: source, edition, licence" for every built-in framework and mapping
+// set.
+TEST(BuiltinCatalog, FrameworksAndMappingSetsStateEditionAndLicence) {
+  for (const auto& [id, fw] : cat().frameworks()) {
+    EXPECT_FALSE(fw.provenance.edition.empty()) << id;
+    EXPECT_FALSE(fw.provenance.licence.empty()) << id;
+  }
+  for (const auto& [id, set] : cat().mapping_sets()) {
+    EXPECT_FALSE(set.provenance.edition.empty()) << id;
+    EXPECT_FALSE(set.provenance.licence.empty()) << id;
+  }
+  EXPECT_EQ(cat().framework("nist-csf-2.0")->provenance.licence.substr(0, 13), "public domain");
+  EXPECT_NE(cat().framework("iso-tr-27103-2018")->provenance.licence.find("copyright ISO/IEC"),
+            std::string::npos);
+}
+
+// The rule holds for built-in files only: a built-in framework without a licence is an error at
+// its place; the same framework in a user's file is accepted.
+TEST(BuiltinCatalog, ABuiltInItemWithoutLicenceIsAnError) {
+  core::Framework fw = *cat().framework("nist-csf-1.1");
+  fw.provenance.licence.clear();
+  LoadResult builtin_result;
+  builtin_result.catalog.add(fw);
+  check_builtin_provenance(builtin_result);
+  ASSERT_EQ(builtin_result.diagnostics.size(), 1u);
+  EXPECT_EQ(builtin_result.diagnostics[0].location.file, "catalog/frameworks/nist-csf-1.1.yaml");
+  EXPECT_NE(builtin_result.diagnostics[0].message.find("lacks 'provenance.licence'"),
+            std::string::npos);
+  EXPECT_FALSE(builtin_result.ok());
+
+  fw.location.file = "my-catalog/nist-csf-1.1.yaml";
+  LoadResult user_result;
+  user_result.catalog.add(fw);
+  check_builtin_provenance(user_result);
+  EXPECT_TRUE(user_result.diagnostics.empty());
+}
+
 TEST(Tr27103, HasFiveFunctionsTwentyTwoCategoriesEightyEightSubcategories) {
   auto counts = level_counts("iso-tr-27103-2018");
   EXPECT_EQ(counts[core::Level::k_function], 5);

@@ -80,7 +80,7 @@ TEST(NistCatalogs, Sp80053Rev5HoldsEveryControlInForceOfNistsCatalog) {
   // Provenance: source, edition and licence.
   EXPECT_NE(fw->provenance.source.find("5.0.1"), std::string::npos);
   EXPECT_EQ(fw->provenance.edition, "5.0.1");
-  EXPECT_NE(fw->provenance.notes.find("public domain"), std::string::npos);
+  EXPECT_NE(fw->provenance.licence.find("public domain"), std::string::npos);
 }
 
 TEST(NistCatalogs, Sp800171Rev3HoldsEveryRequirementInNumericOrder) {
@@ -111,7 +111,7 @@ TEST(NistCatalogs, Sp800171Rev3HoldsEveryRequirementInNumericOrder) {
   EXPECT_EQ(order.front(), "03.01.01");
   const auto* fw = cat().framework("nist-sp-800-171-rev3");
   ASSERT_NE(fw, nullptr);
-  EXPECT_NE(fw->provenance.notes.find("public domain"), std::string::npos);
+  EXPECT_NE(fw->provenance.licence.find("public domain"), std::string::npos);
 }
 
 // Each baseline is what our profile resolution makes of NIST's profile: the same controls, the

@@ -115,6 +115,8 @@ TEST(OscalExchange, EveryBuiltInFrameworkRoundTrips) {
       EXPECT_TRUE(imported->new_standards.empty());
       EXPECT_EQ(imported->withdrawn, 0u);
       EXPECT_EQ(comparable(cat, imported->framework), comparable(cat, fw));
+      EXPECT_EQ(imported->framework.provenance.licence, fw.provenance.licence);
+      EXPECT_EQ(imported->framework.provenance.edition, fw.provenance.edition);
     }
   }
 }
@@ -399,7 +401,7 @@ TEST(OscalExchange, MappingRelationshipsAreOscalsNames) {
   set.title = "Demo";
   set.source = {core::CatalogItemRef::Kind::k_framework, "iso-tr-27103-2018"};
   set.target = {core::CatalogItemRef::Kind::k_framework, "nist-csf-1.1"};
-  set.provenance = {"hand-made", "", "", core::Method::k_user_authored, ""};
+  set.provenance = {.source = "hand-made", .method = core::Method::k_user_authored};
   set.mappings = {
       {"ID.AM-1", {"ID.AM-1"}, core::Relationship::k_equal, "", {}},
       {"ID.AM-2", {"ID.AM-2", "ID.AM-1"}, core::Relationship::k_equivalent, "same idea", {}},

@@ -192,6 +192,8 @@ describe('web UI', () => {
     await page.getByRole('textbox', { name: 'Clause', exact: true }).fill('8.8');
     await page.getByRole('button', { name: 'Look up' }).click();
     await page.getByRole('link', { name: 'ID.RA-1' }).first().waitFor();
+    // Each framework says where it comes from and on what terms.
+    await expect.poll(() => page.getByTestId('provenance').textContent()).toContain('Licence: copyright ISO/IEC 2018');
     await screenshot(page, 'frameworks');
     expect(errors).toEqual([]);
     await context.close();

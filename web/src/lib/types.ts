@@ -251,10 +251,21 @@ export interface FrameworkNode {
   children: FrameworkNode[];
 }
 
+// Where catalog content comes from (docs/catalog-format.md, "Provenance").
+export interface Provenance {
+  source: string;
+  edition?: string;
+  tables?: string;
+  licence?: string;
+  method: string;
+  notes?: string;
+}
+
 export interface Framework {
   id: string;
   title: string;
   short_title?: string;
+  provenance?: Provenance;
   nodes: FrameworkNode[];
   [key: string]: unknown;
 }
