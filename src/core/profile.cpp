@@ -101,6 +101,31 @@ util::Result<void> validate(const Catalog& catalog, const Profile& profile, cons
     return util::fail(ErrorCode::k_invalid_input,
                       "unknown node '" + a.node + "' in framework " + profile.framework);
   }
+  if (a.level || a.not_applicable) {
+    // A level the roll-up would ignore is refused, not stored: the node's score is its
+    // children's (core::assessed_directly).
+    const auto* fw = catalog.framework(profile.framework);
+    if (fw != nullptr && !assessed_directly(*fw, *node)) {
+      std::string below;
+      std::size_t count = 0;
+      auto walk = [&](const auto& self, const Node& n) -> void {
+        for (const auto& c : n.children) {
+          if (assessed_directly(*fw, c) && ++count <= 3)
+            below += (below.empty() ? "" : ", ") + c.id;
+          self(self, c);
+        }
+      };
+      walk(walk, *node);
+      return util::fail(
+          ErrorCode::k_invalid_input,
+          a.node + " is not assessed directly in " + profile.framework +
+              ": its score is rolled up from " +
+              (count == 0 ? std::string("the nodes below it")
+                          : std::to_string(count) + " node" + (count == 1 ? "" : "s") +
+                                " below it (" + below + (count > 3 ? ", …" : "") + ")") +
+              "; give the level to those");
+    }
+  }
   if (a.level && !scale.contains(*a.level)) {
     return util::fail(ErrorCode::k_invalid_input, "level " + std::to_string(*a.level) + " of " +
                                                       a.node + " is outside the scale " + scale.id +

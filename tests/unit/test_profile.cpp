@@ -247,6 +247,34 @@ TEST(Validate, RefusesWhatTheScaleAndFrameworkDoNotAllow) {
             "priority 7 of S1 is not 1 (high), 2 (medium) or 3 (low)");
 }
 
+// A level (or N/A) on a node whose score is rolled up from below would be stored and never counted:
+// it is refused with the nodes to assess instead. An owner alone is fine.
+TEST(Validate, RefusesALevelTheRollUpWouldIgnore) {
+  Profile p;
+  p.framework = "mini";
+  const auto& scale = default_scale();
+  EXPECT_EQ(validate(mini(), p, scale, at("C1", 3)).error().message,
+            "C1 is not assessed directly in mini: its score is rolled up from 3 nodes below it "
+            "(S1, S2, S3); give the level to those");
+  EXPECT_EQ(validate(mini(), p, scale, na("F2")).error().message,
+            "F2 is not assessed directly in mini: its score is rolled up from 2 nodes below it "
+            "(S5, S6); give the level to those");
+  NodeAssessment owner_only;
+  owner_only.node = "C1";
+  owner_only.owner = "Plant engineering";
+  EXPECT_TRUE(validate(mini(), p, scale, owner_only));
+
+  Profile c;
+  c.framework = "controls";
+  EXPECT_EQ(validate(controls(), c, scale, at("AC-1", 2)).error().message,
+            "AC-1 is not assessed directly in controls: its score is rolled up from 3 nodes below "
+            "it (AC-1.a.1, AC-1.a.2, AC-1.b); give the level to those");
+  EXPECT_TRUE(validate(controls(), c, scale, at("AC-3", 2)));  // beside its enhancement
+  Profile low;
+  low.framework = "controls-low";
+  EXPECT_FALSE(validate(controls(), low, scale, at("AC-3", 2)));  // only the parent of AC-3(1)
+}
+
 TEST(Scale, DefaultScaleIsDocumented) {
   const auto& s = default_scale();
   EXPECT_EQ(s.min(), 0);
