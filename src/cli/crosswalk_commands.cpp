@@ -38,16 +38,6 @@ std::optional<catalog::LoadResult> load_catalog(
   return cat;
 }
 
-std::unique_ptr<store::Store> open_store(const Ctx& ctx, int& status) {
-  auto s = store::open_sqlite(ctx.options.db, audit_files(ctx.options));
-  if (!s) {
-    status = fail_with(ctx, s.error());
-    return nullptr;
-  }
-  (*s)->set_actor(actor(ctx));
-  return std::move(*s);
-}
-
 std::string kind_name(const core::CatalogItemRef& ref) {
   return ref.kind == core::CatalogItemRef::Kind::k_framework ? "framework" : "standard";
 }

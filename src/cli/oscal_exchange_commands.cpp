@@ -36,12 +36,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Ctx {
-  const CatalogOptions& catalog_options;
-  const WorkspaceOptions& options;
-  std::ostream& out;
-  std::ostream& err;
-};
+using Ctx = WorkspaceContext;
 
 int error(const Ctx& ctx, const std::string& message, int status = k_exit_bad_input) {
   ctx.err << "cyberframe: error: " << message << '\n';
@@ -248,8 +243,9 @@ int export_mapping(const Ctx& ctx, const std::string& id, const std::string& to,
           return oscal::export_mapping_collection(catalog, *set);
         // Else an organization's own set (name, ORG/name or id), when there is a workspace.
         std::error_code e;
-        if (fs::is_regular_file(ctx.options.db, e)) {
-          auto st = store::open_sqlite(ctx.options.db, audit_files(ctx.options));
+        if (fs::is_regular_file(store::workspace_file(ctx.options.db), e)) {
+          auto st = store::open_workspace(ctx.options.db, store::OpenMode::k_existing,
+                                          audit_files(ctx.options));
           if (!st) return std::unexpected(st.error());
           auto own = (*st)->mapping_set(id);
           if (own) return oscal::export_mapping_collection(catalog, store::to_mapping_set(*own));
@@ -316,20 +312,11 @@ struct Workspace {
 };
 
 std::optional<Workspace> open_workspace(const Ctx& ctx, int& status) {
-  std::error_code e;
-  if (!fs::is_regular_file(ctx.options.db, e)) {
-    status = error(ctx, "no workspace at " + ctx.options.db + " (cyberframe --db " +
-                            ctx.options.db + " init)");
-    return std::nullopt;
-  }
   auto cat = load_catalog(ctx, status);
   if (!cat) return std::nullopt;
-  auto s = store::open_sqlite(ctx.options.db, audit_files(ctx.options));
-  if (!s) {
-    status = error(ctx, s.error());
-    return std::nullopt;
-  }
-  return Workspace{std::move(*s), std::move(*cat)};
+  auto s = open_store(ctx, status);
+  if (!s) return std::nullopt;
+  return Workspace{std::move(s), std::move(*cat)};
 }
 
 // What a verb's options fill: its one positional (a framework, mapping set, profile or file),

@@ -17,6 +17,7 @@
 #include "cli/cli.hpp"
 #include "cli/output.hpp"
 #include "cli/workspace_context.hpp"
+#include "codec/json.hpp"
 #include "core/crosswalk.hpp"
 #include "exchange/profile_table.hpp"
 #include "report/report.hpp"
@@ -24,6 +25,7 @@
 #include "store/store.hpp"
 #include "util/budget.hpp"
 #include "util/text.hpp"
+#include "workspace/gaps.hpp"
 
 namespace cyberframe::cli {
 
@@ -38,27 +40,24 @@ struct Workspace {
 
 using Ctx = WorkspaceContext;
 
-std::optional<Workspace> open_workspace(const Ctx& ctx, int& status) {
+std::optional<Workspace> open_workspace(const Ctx& ctx, int& status, store::OpenMode mode) {
   auto cat = catalog::load(ctx.catalog_options.directory, ctx.catalog_options.files());
   if (!cat.ok()) {
     for (const auto& d : cat.diagnostics) ctx.err << d.to_string() << '\n';
     status = fail_with(ctx, "the catalog has errors");
     return std::nullopt;
   }
-  auto s = store::open_sqlite(ctx.options.db, audit_files(ctx.options));
-  if (!s) {
-    status = fail_with(ctx, s.error());
-    return std::nullopt;
-  }
-  (*s)->set_actor(actor(ctx));
-  return Workspace{std::move(*s), std::move(cat)};
+  auto s = open_store(ctx, status, mode);
+  if (!s) return std::nullopt;
+  return Workspace{std::move(s), std::move(cat)};
 }
 
-// Opens the workspace and runs `body` on it; the exit status of the open's failure otherwise.
+// Opens the (existing, unless `mode` says k_create) workspace and runs `body` on it; the exit
+// status of the open's failure otherwise.
 template <typename F>
-int with_workspace(const Ctx& ctx, F&& body) {
+int with_workspace(const Ctx& ctx, F&& body, store::OpenMode mode = store::OpenMode::k_existing) {
   int status = 0;
-  auto ws = open_workspace(ctx, status);
+  auto ws = open_workspace(ctx, status, mode);
   if (!ws) return status;
   return body(*ws);
 }
@@ -789,21 +788,11 @@ int cmd_gap(const Ctx& ctx, Workspace& ws, const std::string& current_ref,
             const std::string& target_ref, int top, Format format, const std::string& output) {
   auto cur = ws.store->profile(current_ref);
   if (!cur) return fail_with(ctx, cur.error());
-  auto tgt = ws.store->profile(target_ref);
-  if (!tgt) return fail_with(ctx, tgt.error());
-  if (cur->framework != tgt->framework)
-    return fail_with(ctx, "the profiles are on different frameworks (" + cur->framework + ", " +
-                              tgt->framework + "); project one onto the other first");
-  auto c = ws.store->node_assessments(cur->id);
-  auto t = ws.store->node_assessments(tgt->id);
-  if (!c || !t) return fail_with(ctx, (!c ? c.error() : t.error()));
   const auto& cat = ws.catalog.catalog;
-  if (cur->scale != tgt->scale)
-    return fail_with(ctx,
-                     "the profiles use different scales (" + cur->scale + ", " + tgt->scale + ")");
-  auto scale = scale_of(ws, *cur);
-  if (!scale) return fail_with(ctx, scale.error());
-  auto gaps = core::analyse_gaps(cat, cur->framework, *scale, *c, *t);
+  auto report = workspace::gap_report(*ws.store, cat, *cur, target_ref);
+  if (!report) return fail_with(ctx, report.error());
+  const auto& gaps = report->gaps;
+  const auto& tgt = report->target;
   if (!output.empty()) {
     auto f = exchange::format_from_path(output);
     if (!f || *f == exchange::TableFormat::k_yaml)
@@ -813,9 +802,14 @@ int cmd_gap(const Ctx& ctx, Workspace& ws, const std::string& current_ref,
     ctx.out << "wrote " << output << '\n';
     return k_exit_ok;
   }
+  if (format == Format::k_json || format == Format::k_yaml) {
+    // The API's answer (GET /api/v1/profiles/{id}/gaps), from the same codec.
+    std::size_t limit = top > 0 ? static_cast<std::size_t>(top) : gaps.subcategories.size();
+    print_structured(ctx.out, format, codec::to_json(cat, *report, 0, limit));
+    return k_exit_ok;
+  }
   Table table(
       {"RANK", "NODE", "CURRENT", "TARGET", "GAP", "PRIORITY", "SCORE", "OWNER", "OUTCOME"});
-  json j = json::array();
   int rank = 0;
   for (const auto& g : gaps.subcategories) {
     if (top > 0 && rank >= top) break;
@@ -825,37 +819,23 @@ int cmd_gap(const Ctx& ctx, Workspace& ws, const std::string& current_ref,
     table.add({std::to_string(rank), g.node, fmt_score(g.current), fmt_score(g.target),
                fmt_score(g.gap), std::to_string(g.priority), fmt_score(g.score), g.owner,
                n ? node_text(*n) : ""});
-    j.push_back(json{{"rank", rank},
-                     {"node", g.node},
-                     {"current", score_json(g.current)},
-                     {"target", score_json(g.target)},
-                     {"gap", score_json(g.gap)},
-                     {"priority", g.priority},
-                     {"score", score_json(g.score)},
-                     {"owner", g.owner}});
   }
   if (format == Format::k_text) {
-    ctx.out << cur->name << " -> " << tgt->name << ": " << gaps.open_gaps << " open gap(s) of "
+    ctx.out << cur->name << " -> " << tgt.name << ": " << gaps.open_gaps << " open gap(s) of "
             << gaps.subcategories.size() << " targeted outcome(s), mean gap "
             << fmt_score(gaps.mean_gap) << "\n\n";
     const auto* fw = cat.framework(cur->framework);
     Table f({"FUNCTION", "CURRENT", "TARGET", "GAP"});
     for (const auto& fn : fw->nodes) {
-      const auto& g = gaps.rollup[fn.id];
+      auto it = gaps.rollup.find(fn.id);
+      core::Gap g = it == gaps.rollup.end() ? core::Gap{} : it->second;
       f.add({fn.id + " " + fn.title, fmt_score(g.current), fmt_score(g.target), fmt_score(g.gap)});
     }
     f.print(ctx.out);
     ctx.out << '\n';
     table.print(ctx.out);
-  } else if (format == Format::k_csv) {
-    table.print_csv(ctx.out);
   } else {
-    print_structured(ctx.out, format,
-                     json{{"current", cur->name},
-                          {"target", tgt->name},
-                          {"open_gaps", gaps.open_gaps},
-                          {"mean_gap", score_json(gaps.mean_gap)},
-                          {"gaps", j}});
+    table.print_csv(ctx.out);
   }
   return k_exit_ok;
 }
@@ -1011,23 +991,14 @@ int cmd_report(const Ctx& ctx, Workspace& ws, const std::string& ref, const std:
       ws.store->organization(std::to_string(cur->organization)).value_or(core::Organization{});
   in.current_assessments =
       ws.store->node_assessments(cur->id).value_or(std::map<std::string, core::NodeAssessment>{});
-  std::string target_name = target_ref;
-  if (target_name.empty()) {
-    // The organization's target profile on the same framework, when there is exactly one.
-    std::vector<core::Profile> targets;
-    for (const auto& p :
-         ws.store->profiles(cur->organization).value_or(std::vector<core::Profile>{})) {
-      if (p.kind == core::ProfileKind::k_target && p.framework == cur->framework)
-        targets.push_back(p);
-    }
-    if (targets.size() == 1) target_name = std::to_string(targets[0].id);
-  }
-  if (!target_name.empty()) {
-    auto t = ws.store->profile(target_name);
-    if (!t) return fail_with(ctx, t.error());
-    in.target = *t;
-    in.target_assessments =
-        ws.store->node_assessments(t->id).value_or(std::map<std::string, core::NodeAssessment>{});
+  // The target by the rule every front end follows (workspace::target_for).
+  auto target = workspace::target_for(*ws.store, *cur, target_ref);
+  if (!target) return fail_with(ctx, target.error());
+  if (*target) {
+    in.target = **target;
+    auto ta = ws.store->node_assessments((*target)->id);
+    if (!ta) return fail_with(ctx, ta.error());
+    in.target_assessments = std::move(*ta);
   }
   in.snapshots = ws.store->snapshots(cur->id).value_or(std::vector<core::Snapshot>{});
   in.actions = ws.store->actions(cur->organization).value_or(std::vector<core::Action>{});
@@ -1283,7 +1254,8 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
   auto* init = app.add_subcommand(
       "init", "Create the workspace database (or bring it to the current schema)");
   init->callback([=, &status] {
-    status = with_workspace(*ctx, [&](Workspace& ws) { return cmd_init(*ctx, ws); });
+    status = with_workspace(
+        *ctx, [&](Workspace& ws) { return cmd_init(*ctx, ws); }, store::OpenMode::k_create);
   });
 
   auto* org = app.add_subcommand("org", "Organizations: the tenants of a workspace");
@@ -1516,7 +1488,9 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     auto format = std::make_shared<std::string>();
     auto output = std::make_shared<std::string>();
     c->add_option("CURRENT", *cur, "Current profile")->required();
-    c->add_option("TARGET", *tgt, "Target profile")->required();
+    c->add_option("TARGET", *tgt,
+                  "Target profile (default: the organization's first target profile on the same "
+                  "framework)");
     c->add_option("--top", *top, "Only the N highest-ranked open gaps");
     c->add_option("-o,--output", *output, "Write the gap table to a .csv or .xlsx file");
     add_fmt(c, *format, k_data_formats);
@@ -1577,7 +1551,9 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     auto ids = std::make_shared<std::vector<std::int64_t>>();
     auto format = std::make_shared<std::string>();
     c->add_option("CURRENT", *cur, "Current profile")->required();
-    c->add_option("TARGET", *tgt, "Target profile")->required();
+    c->add_option("TARGET", *tgt,
+                  "Target profile (default: the organization's first target profile on the same "
+                  "framework)");
     c->add_option("--action", *ids, "An action id (repeat)")->required();
     add_fmt(c, *format, {"text", "json", "yaml"});
     c->callback([=, &status] {

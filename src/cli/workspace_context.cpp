@@ -17,13 +17,25 @@ int fail_with(const WorkspaceContext& ctx, const std::string& message) {
 }
 
 store::AuditFiles audit_files(const WorkspaceOptions& options) {
-  return store::AuditFiles{options.audit_key, options.audit_anchor}.resolved(options.db);
+  return store::AuditFiles{options.audit_key, options.audit_anchor}.resolved(
+      store::workspace_file(options.db));
 }
 
 std::string actor(const WorkspaceContext& ctx) {
   if (!ctx.options.actor.empty()) return ctx.options.actor;
   const char* user = std::getenv("USER");
   return user && *user ? user : "cli";
+}
+
+std::unique_ptr<store::Store> open_store(const WorkspaceContext& ctx, int& status,
+                                         store::OpenMode mode) {
+  auto s = store::open_workspace(ctx.options.db, mode, audit_files(ctx.options));
+  if (!s) {
+    status = fail_with(ctx, s.error());
+    return nullptr;
+  }
+  (*s)->set_actor(actor(ctx));
+  return std::move(*s);
 }
 
 }  // namespace cyberframe::cli

@@ -2,11 +2,13 @@
 // What the verbs on the workspace and the catalog share: the options, the streams, the rule for
 // errors (the message on standard error; exit 3 for I/O, else 2) and who a change is recorded as.
 
+#include <memory>
 #include <ostream>
 #include <string>
 
 #include "cli/cli.hpp"
 #include "store/audit_seal.hpp"
+#include "store/store.hpp"
 #include "util/result.hpp"
 
 namespace cyberframe::cli {
@@ -28,5 +30,11 @@ store::AuditFiles audit_files(const WorkspaceOptions& options);
 
 // Who a change is recorded as: --as, else $USER, else "cli".
 std::string actor(const WorkspaceContext& ctx);
+
+// The one place the CLI opens the workspace (--db / CYBERFRAME_DB): an existing one, unless
+// `mode` is k_create (init only), recording changes as actor(ctx). On failure prints the error
+// and sets `status` (2 for a missing workspace, with the init hint; 3 for I/O).
+std::unique_ptr<store::Store> open_store(const WorkspaceContext& ctx, int& status,
+                                         store::OpenMode mode = store::OpenMode::k_existing);
 
 }  // namespace cyberframe::cli

@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "codec/json.hpp"
 #include "server/server.hpp"
 
 namespace cyberframe::server {
@@ -254,15 +255,9 @@ Answer<store::WorkspaceMappingSet> mapping_set_for(Call& call, Need need);
 bool is_administrator(const Call& call);
 
 // --- JSON of the core types ---
-json score_json(std::optional<double> value);
-json to_json(const core::Organization& org);
-// {"kind": "framework" or "standard", "id"}: a side of a mapping set or crosswalk.
-json to_json(const core::CatalogItemRef& ref);
-json to_json(const core::Profile& profile);
-json to_json(const core::Evidence& evidence);
-json to_json(const core::NodeAssessment& assessment);
-json to_json(const core::Action& action);
-json to_json(const core::Scale& scale);
+// The JSON of core types is the codec's (codec/json.hpp), shared with the CLI.
+using codec::score_json;
+using codec::to_json;
 json to_json(const store::User& user, store::Store& store);
 json audit_json(const store::AuditRecord& record);
 

@@ -9,6 +9,7 @@
 #include "report/report.hpp"
 #include "server/api.hpp"
 #include "util/text.hpp"
+#include "workspace/gaps.hpp"
 
 namespace cyberframe::server {
 
@@ -18,32 +19,17 @@ const std::string& actor(const Call& call) {
   return call.principal->user.name;
 }
 
-// The target profile to compare `current` with: `requested` (an id) when given, else the
-// organization's first target profile on the same framework; nullopt when it has none.
+// The target profile to compare `current` with (workspace::target_for, the rule the CLI follows
+// too): `requested` (an id) when given, else the organization's first target profile on the same
+// framework; nullopt when it has none.
 Answer<std::optional<core::Profile>> target_for(Call& call, const core::Profile& current,
                                                 const std::string& requested) {
-  if (!requested.empty()) {
-    if (!whole_number(requested))
-      return std::unexpected(
-          problem(400, "Bad query parameter", "target is a profile id (a whole number)"));
-    auto t = call.ctx.store.profile(requested);
-    if (!t || t->organization != current.organization)
-      return std::unexpected(problem(
-          404, "Not found", "no target profile " + requested + " in this profile's organization"));
-    if (t->framework != current.framework)
-      return std::unexpected(problem(422, "Not accepted",
-                                     "profile " + requested + " is on framework " + t->framework +
-                                         ", not " + current.framework));
-    return *t;
-  }
-  auto all = call.ctx.store.profiles(current.organization);
-  if (!all) return std::unexpected(problem_from(all.error()));
-  for (const auto& p : *all) {
-    if (p.kind == core::ProfileKind::k_target && p.framework == current.framework &&
-        p.id != current.id)
-      return p;
-  }
-  return std::nullopt;
+  if (!requested.empty() && !whole_number(requested))
+    return std::unexpected(
+        problem(400, "Bad query parameter", "target is a profile id (a whole number)"));
+  auto t = workspace::target_for(call.ctx.store, current, requested);
+  if (!t) return std::unexpected(problem_from(t.error()));
+  return *t;
 }
 
 // --- organizations ---
@@ -421,69 +407,23 @@ Response get_evidence(Call& call) {
   return out;
 }
 
-// One ranked gap, with the outcome's text.
-json gap_json(const core::Catalog& cat, const std::string& framework, const core::Gap& g,
-              std::size_t rank) {
-  const auto* n = cat.node(framework, g.node);
-  return json{{"rank", rank},
-              {"node", g.node},
-              {"title", n ? (n->title.empty() ? n->description : n->title) : ""},
-              {"current", score_json(g.current)},
-              {"target", score_json(g.target)},
-              {"gap", score_json(g.gap)},
-              {"priority", g.priority},
-              {"score", score_json(g.score)},
-              {"owner", g.owner}};
-}
-
 Response profile_gaps(Call& call) {
   auto p = profile_for(call, Need::k_read);
   if (!p) return p.error();
   Page page;
   if (auto bad = read_page(call.req, page, 500, 5000)) return *bad;
   const auto& q = call.req.query;
-  auto target = target_for(call, *p, q.contains("target") ? q.at("target") : "");
-  if (!target) return target.error();
-  if (!*target)
-    return problem(404, "No target profile",
-                   "this organization has no target profile on " + p->framework +
-                       "; create one (kind target) to see the gaps");
-  const auto& t = **target;
-  if (t.scale != p->scale)
-    return problem(422, "Not accepted",
-                   "the profiles use different scales (" + p->scale + ", " + t.scale + ")");
-  auto scale = call.ctx.store.scale(p->scale);
-  if (!scale) return problem_from(scale.error());
-  auto c = call.ctx.store.node_assessments(p->id);
-  auto tr = call.ctx.store.node_assessments(t.id);
-  if (!c || !tr) return problem_from(!c ? c.error() : tr.error());
-  const auto& cat = call.ctx.catalog;
-  auto gaps = core::analyse_gaps(cat, p->framework, *scale, *c, *tr);
-  json functions = json::array();
-  for (const auto& fn : cat.framework(p->framework)->nodes) {
-    const auto& g = gaps.rollup[fn.id];
-    functions.push_back(json{{"id", fn.id},
-                             {"title", fn.title},
-                             {"current", score_json(g.current)},
-                             {"target", score_json(g.target)},
-                             {"gap", score_json(g.gap)}});
+  std::string requested = q.contains("target") ? q.at("target") : "";
+  if (!requested.empty() && !whole_number(requested))
+    return problem(400, "Bad query parameter", "target is a profile id (a whole number)");
+  auto report = workspace::gap_report(call.ctx.store, call.ctx.catalog, *p, requested);
+  if (!report) {
+    if (report.error().code == util::ErrorCode::k_not_found)
+      return problem(404, requested.empty() ? "No target profile" : "Not found",
+                     report.error().message);
+    return problem_from(report.error());
   }
-  json items = json::array();
-  for (std::size_t i = page.offset; i < gaps.subcategories.size() && items.size() < page.limit;
-       ++i) {
-    const auto& g = gaps.subcategories[i];
-    items.push_back(gap_json(cat, p->framework, g, i + 1));
-  }
-  return ok(json{{"current", to_json(*p)},
-                 {"target", to_json(t)},
-                 {"scale", to_json(*scale)},
-                 {"open_gaps", gaps.open_gaps},
-                 {"mean_gap", score_json(gaps.mean_gap)},
-                 {"functions", functions},
-                 {"gaps", items},
-                 {"total", gaps.subcategories.size()},
-                 {"offset", page.offset},
-                 {"limit", page.limit}});
+  return ok(codec::to_json(call.ctx.catalog, *report, page.offset, page.limit));
 }
 
 json snapshot_json(const core::Catalog& cat, const core::Profile& p, const core::Snapshot& s) {
@@ -885,7 +825,7 @@ Response dashboard(Call& call) {
     int rank = 0;
     for (const auto& g : gaps.subcategories) {
       if (g.gap <= 0 || rank >= 10) break;
-      out["top_gaps"].push_back(gap_json(cat, cur->framework, g, ++rank));
+      out["top_gaps"].push_back(codec::gap_json(cat, cur->framework, g, ++rank));
     }
     out["open_gaps"] = gaps.open_gaps;
     out["mean_gap"] = score_json(gaps.mean_gap);

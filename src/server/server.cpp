@@ -287,11 +287,11 @@ namespace {
 
 // The workspace connection of the calling thread (docs/ARCHITECTURE.md: a Store per thread), or
 // null when the database cannot be opened.
-store::Store* thread_store(const std::filesystem::path& db, const store::AuditFiles& audit) {
+store::Store* thread_store(const std::string& db, const store::AuditFiles& audit) {
   thread_local std::unique_ptr<store::Store> t_store;
-  thread_local std::filesystem::path t_db;
+  thread_local std::string t_db;
   if (!t_store || t_db != db) {
-    auto opened = store::open_sqlite(db, audit);
+    auto opened = store::open_workspace(db, store::OpenMode::k_existing, audit);
     if (!opened) return nullptr;
     t_store = std::move(*opened);
     t_db = db;
@@ -305,11 +305,11 @@ Response unavailable() {
 
 }  // namespace
 
-int serve(const core::Catalog& catalog, const std::filesystem::path& db, const Options& options,
+int serve(const core::Catalog& catalog, const std::string& db, const Options& options,
           std::ostream& out, std::ostream& log) {
   // Opened once here, so that migrations run before any request and a bad file stops the start.
   {
-    auto check = store::open_sqlite(db, options.audit_files);
+    auto check = store::open_workspace(db, store::OpenMode::k_existing, options.audit_files);
     if (!check) {
       log << "cyberframe: error: " << check.error().message << '\n';
       return 3;

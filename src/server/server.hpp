@@ -186,12 +186,13 @@ const std::string& openapi_document();
 // (401), so that bodies are read only for routes that take them and from accounts that may.
 std::variant<std::size_t, Response> preflight(Context& context, const Request& head, bool has_body);
 
-// Serves the workspace at `db` until SIGTERM/SIGINT arrives. Prints "listening on
-// http[s]://HOST:PORT" to `out` once the socket is bound (and "metrics on
-// http[s]://HOST:PORT/metrics" for a metrics listener), and one JSON line per request to `log`
-// (where errors that stop the start go too, as "cyberframe: error: ..."). Returns 0 after a clean
-// shutdown, 3 when the address cannot be bound or the workspace or the TLS files cannot be opened.
-int serve(const core::Catalog& catalog, const std::filesystem::path& db, const Options& options,
+// Serves the (existing) workspace at `workspace` (a path or sqlite:PATH, store::open_workspace)
+// until SIGTERM/SIGINT arrives. Prints "listening on http[s]://HOST:PORT" to `out` once the socket
+// is bound (and "metrics on http[s]://HOST:PORT/metrics" for a metrics listener), and one JSON line
+// per request to `log` (where errors that stop the start go too, as "cyberframe: error: ...").
+// Returns 0 after a clean shutdown, 3 when the address cannot be bound or the workspace or the TLS
+// files cannot be opened.
+int serve(const core::Catalog& catalog, const std::string& workspace, const Options& options,
           std::ostream& out, std::ostream& log);
 
 }  // namespace cyberframe::server

@@ -2576,12 +2576,54 @@ void name_key_function(sqlite3_context* context, int, sqlite3_value** argv) {
 
 }  // namespace
 
+namespace {
+
+Result<std::unique_ptr<Store>> open_sqlite_file(const std::filesystem::path& path,
+                                                const AuditFiles& audit, OpenMode mode);
+
+}  // namespace
+
 Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path,
                                            const AuditFiles& audit) {
+  return open_sqlite_file(path, audit, OpenMode::k_create);
+}
+
+std::filesystem::path workspace_file(std::string_view location) {
+  if (location.starts_with("sqlite:")) location.remove_prefix(std::string_view("sqlite:").size());
+  if (location.starts_with("postgresql:") || location.starts_with("postgres:")) return {};
+  return std::filesystem::path(std::string(location));
+}
+
+Result<std::unique_ptr<Store>> open_workspace(std::string_view location, OpenMode mode,
+                                              const AuditFiles& audit) {
+  if (location.starts_with("postgresql:") || location.starts_with("postgres:")) {
+    return fail(ErrorCode::k_invalid_input,
+                "this build opens SQLite workspaces only (a path, or sqlite:PATH), not " +
+                    std::string(location.substr(0, location.find(':') + 3)) + "...");
+  }
+  auto path = workspace_file(location);
+  if (path.empty()) return fail(ErrorCode::k_invalid_input, "no workspace path given");
+  return open_sqlite_file(path, audit, mode);
+}
+
+namespace {
+
+Result<std::unique_ptr<Store>> open_sqlite_file(const std::filesystem::path& path,
+                                                const AuditFiles& audit, OpenMode mode) {
   sqlite3* db = nullptr;
-  int rc =
-      sqlite3_open_v2(path.c_str(), &db,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+  if (mode == OpenMode::k_create) flags |= SQLITE_OPEN_CREATE;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc == SQLITE_CANTOPEN && mode == OpenMode::k_existing) {
+    sqlite3_close_v2(db);
+    std::error_code e;
+    if (!std::filesystem::exists(path, e)) {
+      return fail(ErrorCode::k_not_found, "no workspace at " + path.string() +
+                                              " (create one with: cyberframe --db " +
+                                              path.string() + " init)");
+    }
+    return fail(ErrorCode::k_io, "cannot open workspace " + path.string());
+  }
   if (rc != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close_v2(db);
@@ -2607,5 +2649,7 @@ Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path,
   if (auto m = store->migrate(path); !m) return std::unexpected(m.error());
   return std::unique_ptr<Store>(std::move(store));
 }
+
+}  // namespace
 
 }  // namespace cyberframe::store

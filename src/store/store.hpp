@@ -372,6 +372,21 @@ Result<std::vector<core::MappingSet>> workspace_mapping_sets(Store& store,
 Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path,
                                            const AuditFiles& audit = {});
 
+// Whether opening may create the workspace. Only `cyberframe init` creates one: every other verb,
+// and the server, open an existing workspace, so that a mistyped path is an error, not a new
+// empty workspace.
+enum class OpenMode { k_existing, k_create };
+
+// The one way the front ends open a workspace. `location` is a path, or `sqlite:PATH`
+// (`postgresql://...` is refused by this build, naming the backends it has). A missing workspace
+// with k_existing is k_not_found, names `cyberframe init`, and creates no file.
+Result<std::unique_ptr<Store>> open_workspace(std::string_view location, OpenMode mode,
+                                              const AuditFiles& audit = {});
+
+// The file of a `location` as open_workspace reads it (a path, or the PATH of sqlite:PATH); empty
+// for a location that is not a file.
+std::filesystem::path workspace_file(std::string_view location);
+
 // The migrations of the SQLite schema, in order (index 0 is version 1).
 const std::vector<std::string>& sqlite_migrations();
 

@@ -372,6 +372,7 @@ def make_workspace(binary, directory):
         if proc.returncode != 0:
             raise SystemExit(f"setup failed: cyberframe {' '.join(args)}: {proc.stderr or proc.stdout}")
 
+    run("init")
     run("demo")
     run("org", "create", "Other Org", "--scope", "The second organization")
     run("profile", "create", "--org", "2", "--framework", "iso-tr-27103-2018", "--kind", "current",

@@ -44,7 +44,7 @@ def main():
         def run(*args):
             return subprocess.run([binary, *args], env=env, capture_output=True, text=True, timeout=120)
 
-        for args in (["org", "create", "Crash"],
+        for args in (["init"], ["org", "create", "Crash"],
                      ["profile", "create", "--org", "Crash", "--framework", "big", "--kind", "current", "--name", "p"]):
             r = run(*args)
             if r.returncode != 0:

@@ -65,6 +65,7 @@ def make_workspace(binary, directory):
             raise SystemExit(f"setup failed: cyberframe {' '.join(args)}: {proc.stderr or proc.stdout}")
         return proc
 
+    run("init")
     run("demo")
     run("org", "create", "Other Org", "--scope", "The second organization")
     run("profile", "create", "--org", "2", "--framework", "iso-tr-27103-2018", "--kind", "current",

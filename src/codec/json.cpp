@@ -1,0 +1,127 @@
+#include "codec/json.hpp"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "workspace/gaps.hpp"
+
+namespace cyberframe::codec {
+
+json score_json(std::optional<double> value) {
+  if (!value) return nullptr;
+  return std::round(*value * 100.0) / 100.0;
+}
+
+json to_json(const core::CatalogItemRef& ref) {
+  return json{
+      {"kind", ref.kind == core::CatalogItemRef::Kind::k_framework ? "framework" : "standard"},
+      {"id", ref.id}};
+}
+
+json to_json(const core::Organization& org) {
+  return json{{"id", org.id},
+              {"name", org.name},
+              {"scope", org.scope},
+              {"version", org.version},
+              {"created_at", org.created_at}};
+}
+
+json to_json(const core::Profile& p) {
+  return json{{"id", p.id},
+              {"organization", p.organization},
+              {"name", p.name},
+              {"framework", p.framework},
+              {"kind", std::string(core::to_string(p.kind))},
+              {"scale", p.scale},
+              {"version", p.version},
+              {"created_at", p.created_at},
+              {"updated_at", p.updated_at}};
+}
+
+json to_json(const core::Evidence& e) {
+  return json{
+      {"id", e.id},         {"kind", e.kind}, {"name", e.name},         {"url", e.url},
+      {"sha256", e.sha256}, {"size", e.size}, {"added_at", e.added_at}, {"added_by", e.added_by}};
+}
+
+json to_json(const core::NodeAssessment& a) {
+  json evidence = json::array();
+  for (const auto& e : a.evidence) evidence.push_back(to_json(e));
+  return json{{"node", a.node},
+              {"level", a.level ? json(*a.level) : json(nullptr)},
+              {"not_applicable", a.not_applicable},
+              {"justification", a.justification},
+              {"owner", a.owner},
+              {"priority", a.priority},
+              {"notes", a.notes},
+              {"version", a.version},
+              {"updated_at", a.updated_at},
+              {"updated_by", a.updated_by},
+              {"evidence", evidence}};
+}
+
+json to_json(const core::Action& a) {
+  return json{{"id", a.id},
+              {"organization", a.organization},
+              {"title", a.title},
+              {"owner", a.owner},
+              {"due", a.due},
+              {"status", std::string(core::to_string(a.status))},
+              {"effort_days", a.effort_days},
+              {"target_level", a.target_level},
+              {"nodes", a.nodes},
+              {"version", a.version}};
+}
+
+json to_json(const core::Scale& s) {
+  json levels = json::array();
+  for (const auto& l : s.levels)
+    levels.push_back(json{{"value", l.value}, {"name", l.name}, {"meaning", l.meaning}});
+  return json{{"id", s.id}, {"name", s.name}, {"levels", levels}};
+}
+
+json gap_json(const core::Catalog& cat, const std::string& framework, const core::Gap& g,
+              std::size_t rank) {
+  const auto* n = cat.node(framework, g.node);
+  return json{{"rank", rank},
+              {"node", g.node},
+              {"title", n ? (n->title.empty() ? n->description : n->title) : ""},
+              {"current", score_json(g.current)},
+              {"target", score_json(g.target)},
+              {"gap", score_json(g.gap)},
+              {"priority", g.priority},
+              {"score", score_json(g.score)},
+              {"owner", g.owner}};
+}
+
+json to_json(const core::Catalog& cat, const workspace::GapReport& r, std::size_t offset,
+             std::size_t limit) {
+  const auto& framework = r.current.framework;
+  json functions = json::array();
+  if (const auto* fw = cat.framework(framework)) {
+    for (const auto& fn : fw->nodes) {
+      auto it = r.gaps.rollup.find(fn.id);
+      core::Gap g = it == r.gaps.rollup.end() ? core::Gap{} : it->second;
+      functions.push_back(json{{"id", fn.id},
+                               {"title", fn.title},
+                               {"current", score_json(g.current)},
+                               {"target", score_json(g.target)},
+                               {"gap", score_json(g.gap)}});
+    }
+  }
+  json items = json::array();
+  for (std::size_t i = offset; i < r.gaps.subcategories.size() && items.size() < limit; ++i)
+    items.push_back(gap_json(cat, framework, r.gaps.subcategories[i], i + 1));
+  return json{{"current", to_json(r.current)},
+              {"target", to_json(r.target)},
+              {"scale", to_json(r.scale)},
+              {"open_gaps", r.gaps.open_gaps},
+              {"mean_gap", score_json(r.gaps.mean_gap)},
+              {"functions", functions},
+              {"gaps", items},
+              {"total", r.gaps.subcategories.size()},
+              {"offset", offset},
+              {"limit", limit}};
+}
+
+}  // namespace cyberframe::codec

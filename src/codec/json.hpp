@@ -1,0 +1,40 @@
+#pragma once
+// The one JSON form of each core type, used by the API, the CLI's --format json|yaml and the audit
+// trail, so that the same record reads the same everywhere (docs/api.md).
+
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+
+#include "core/catalog.hpp"
+#include "core/profile.hpp"
+
+namespace cyberframe::workspace {
+struct GapReport;
+}
+
+namespace cyberframe::codec {
+
+using nlohmann::json;
+
+// A score or level rounded to two decimals (half away from zero), null when there is none.
+json score_json(std::optional<double> value);
+
+json to_json(const core::CatalogItemRef& ref);
+json to_json(const core::Organization& org);
+json to_json(const core::Profile& profile);
+json to_json(const core::Evidence& evidence);
+json to_json(const core::NodeAssessment& assessment);
+json to_json(const core::Action& action);
+json to_json(const core::Scale& scale);
+
+// One ranked gap with the outcome's text; `rank` counts from 1.
+json gap_json(const core::Catalog& catalog, const std::string& framework, const core::Gap& gap,
+              std::size_t rank);
+
+// A gap report: the profiles compared, the scale, the figures (open_gaps, mean_gap), the
+// per-function roll-up, and the ranked gaps from `offset`, at most `limit` of them (total says
+// how many there are).
+json to_json(const core::Catalog& catalog, const workspace::GapReport& report, std::size_t offset,
+             std::size_t limit);
+
+}  // namespace cyberframe::codec

@@ -1,0 +1,39 @@
+#pragma once
+// Use case: compare a current profile with a target profile (docs/profiles.md, "Gap analysis").
+// One rule for every front end: `cyberframe gap`, GET /api/v1/profiles/{id}/gaps, the dashboard,
+// the reports and the OSCAL assessment results choose the target and compute the gaps here.
+
+#include <optional>
+#include <string>
+
+#include "core/profile.hpp"
+#include "util/result.hpp"
+
+namespace cyberframe::store {
+class Store;
+}
+
+namespace cyberframe::workspace {
+
+// The target profile `current` is compared with. `requested` (a profile name or id) when given:
+// it must be a target profile of the same organization on the same framework. Otherwise the
+// organization's first target profile by name on the same framework, or nullopt when it has
+// none. k_not_found / k_invalid_input errors name the profile.
+util::Result<std::optional<core::Profile>> target_for(store::Store& store,
+                                                      const core::Profile& current,
+                                                      const std::string& requested);
+
+// A gap analysis with what it compared.
+struct GapReport {
+  core::Profile current;
+  core::Profile target;
+  core::Scale scale;
+  core::GapAnalysis gaps;
+};
+
+// The gaps of `current` against its target (target_for): k_not_found when the organization has no
+// target profile on the framework, k_invalid_input when the profiles use different scales.
+util::Result<GapReport> gap_report(store::Store& store, const core::Catalog& catalog,
+                                   const core::Profile& current, const std::string& target);
+
+}  // namespace cyberframe::workspace
