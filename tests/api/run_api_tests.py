@@ -6,8 +6,11 @@ Usage: run_api_tests.py CYBERFRAME_BINARY CASE_FILE...
 Before the cases it builds one workspace (the demo organization, a second organization with a
 current profile, and one account per role: see ACCOUNTS), then runs each case file against its
 own copy of that workspace and its own server, so files are independent. The format of a case
-file is described in tests/api/README.md. Exit status 0 when every request got what its case
-expects (known failures, marked `# expect-fail: REASON`, are reported but do not fail the run).
+file is described in tests/api/README.md. Every response is also checked against the OpenAPI
+document (docs/openapi.json) by validate_openapi.mjs, run with Node.js beside the runner: a
+response the document does not describe fails its block like any other difference. Exit status 0
+when every request got what its case expects (known failures, marked `# expect-fail: REASON`, are
+reported but do not fail the run).
 """
 
 import http.client
@@ -38,6 +41,13 @@ HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9-]*)(:|\s+~|\s+!~)\s?(.*)$")
 CAPTURE_LINE = re.compile(r"^@([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*(\S+)$")
 STATUS_LINE = re.compile(r"^-->\s+(\d{3})$")
 VARIABLE = re.compile(r"\{\{\s*([^}]+?)\s*\}\}")
+
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+# The document every response is checked against; CYBERFRAME_OPENAPI names another (the runner's
+# own test gives it a broken copy).
+OPENAPI_DOCUMENT = os.environ.get("CYBERFRAME_OPENAPI") or os.path.join(HERE, "..", "..", "docs",
+                                                                       "openapi.json")
 
 
 class CaseError(Exception):
@@ -361,6 +371,44 @@ class Server:
             self.p.wait()
 
 
+class Contract:
+    """The check of every response against the OpenAPI document: validate_openapi.mjs as a
+    coprocess, one JSON line out and one back per response (tests/api/README.md, "The contract")."""
+
+    def __init__(self, document=OPENAPI_DOCUMENT):
+        self.document = os.path.relpath(document)
+        # stderr goes to ours: a missing ajv or a broken document says so there.
+        self.p = subprocess.Popen(["node", os.path.join(HERE, "validate_openapi.mjs"), document],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                                  encoding="utf-8")
+        self.checked = 0
+
+    def check(self, method, path, status, headers, data):
+        """What is wrong with one response according to the document ([] when nothing)."""
+        content_type = next((v for k, v in headers if k.lower() == "content-type"), "")
+        essence = content_type.split(";")[0].strip().lower()
+        json_media = essence == "application/json" or essence.endswith("+json")
+        record = {"method": method, "path": path, "status": status, "content_type": content_type,
+                  "length": len(data), "body": data.decode("utf-8", "replace") if json_media else None}
+        try:
+            self.p.stdin.write(json.dumps(record) + "\n")
+            self.p.stdin.flush()
+            line = self.p.stdout.readline()
+        except (BrokenPipeError, OSError):
+            line = ""
+        if not line:
+            raise SystemExit(f"the OpenAPI check (tests/api/validate_openapi.mjs) stopped: see its "
+                             f"message above (is `npm ci` done in web/?)")
+        answer = json.loads(line)
+        if answer["checked"]:
+            self.checked += 1
+        return [f"{self.document}, {answer['operation']} {status}: {p}" for p in answer["problems"]]
+
+    def close(self):
+        self.p.stdin.close()
+        self.p.wait()
+
+
 # --- the workspace ---------------------------------------------------------------------------
 
 def make_workspace(binary, directory):
@@ -387,7 +435,7 @@ def make_workspace(binary, directory):
 
 # --- running ---------------------------------------------------------------------------------
 
-def run_file(binary, template, path, workdir):
+def run_file(binary, template, path, workdir, contract):
     db = os.path.join(workdir, os.path.basename(path) + ".db")
     shutil.copyfile(template, db)
     # A copy of a workspace is the database with its audit key and anchor (docs/profiles.md).
@@ -412,7 +460,7 @@ def run_file(binary, template, path, workdir):
                             conn.execute(expand(statement, variables))
                     server = Server(binary, db)
                     variables["port"] = str(server.port)
-                problems, response = run_block(server.port, b, variables, jars)
+                problems, response = run_block(server.port, b, variables, jars, contract)
             except CaseError as e:
                 problems = [str(e)]
             except sqlite3.Error as e:
@@ -447,7 +495,7 @@ def run_file(binary, template, path, workdir):
     return results
 
 
-def run_block(port, b, variables, jars):
+def run_block(port, b, variables, jars, contract):
     method = b["method"]
     path = expand(b["path"], variables)
     headers = [(k, expand(v, variables)) for k, v in b["headers"]]
@@ -516,6 +564,7 @@ def run_block(port, b, variables, jars):
                 raise CaseError(f"{where}: a capture reads body.PATH, header.NAME, cookie.NAME or raw")
         except (KeyError, IndexError, ValueError, TypeError):
             problems.append(f"capture @{name} = {expr}: not in the response ({where})")
+    problems += contract.check(method, path, status, resp_headers, data)
     return problems, (status, resp_headers, data)
 
 
@@ -533,14 +582,18 @@ def main():
             return 2
     totals = {"passed": 0, "failed": 0, "xfail": 0, "xpass": 0}
     started = time.monotonic()
+    contract = Contract()
     with tempfile.TemporaryDirectory(prefix="cyberframe-api-") as tmp:
         template = make_workspace(binary, tmp)
         for f in files:
-            r = run_file(binary, template, f, tmp)
+            checked = contract.checked
+            r = run_file(binary, template, f, tmp, contract)
             print(f"{f}: {r['passed']} passed, {r['failed']} failed, {r['xfail']} known failures"
-                  + (f", {r['xpass']} unexpectedly passing" if r["xpass"] else ""))
+                  + (f", {r['xpass']} unexpectedly passing" if r["xpass"] else "")
+                  + f"; {contract.checked - checked} responses checked against {contract.document}")
             for k in totals:
                 totals[k] += r[k]
+    contract.close()
     if len(files) > 1:
         print(f"total: {totals['passed']} passed, {totals['failed']} failed, {totals['xfail']} known "
               f"failures, {totals['xpass']} unexpectedly passing ({time.monotonic() - started:.1f} s)")

@@ -1,0 +1,4920 @@
+// GENERATED from docs/openapi.json by openapi-typescript: do not edit. After changing the
+// document, run `npm run gen:api` in web/ (ctest web.api_types fails while this file is stale).
+// src/lib/types.ts names the types the UI uses.
+
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness
+         * @description Answers while the server runs. No account needed.
+         */
+        get: operations["getHealthz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description Text exposition format 0.0.4: `cyberframe_http_requests_total{method,route,status}` (route is the route pattern, `unmatched` for an unknown /api/ path, `web` for the web UI, `OPTIONS`, and `http` for requests the HTTP layer refused), `cyberframe_http_request_seconds_total{route}` and the gauge `cyberframe_catalog_frameworks`. On the main listener it needs an administrator (a session or an administrator's API token); `serve --metrics-listen HOST:PORT` serves it without an account on a separate listener. Any other method than GET or HEAD gets 405.
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This document
+         * @description No account needed.
+         */
+        get: operations["getOpenapiJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in account and its CSRF token
+         * @description With a bearer token, `csrf_token` is the empty string and `token` says the token's scope, organization and expiry; an organization-limited token shows the account with its role in that organization only.
+         */
+        get: operations["getSession"];
+        put?: never;
+        /**
+         * Sign in
+         * @description Checks the name (without regard to case) and password and starts a session: the response sets the cookie `cf_session` (HttpOnly, SameSite=Strict, Path=/, Max-Age 7 days; under TLS `__Host-cf_session`, Secure) and carries the session's `csrf_token`, which every state-changing request made with the cookie must send as `X-CSRF-Token`. A session ends 7 days after sign-in, or after 12 hours without a request. An unknown name and a wrong password get the same 401 in about the same time. Failures slow the next attempts down instead of locking the account: after 3 failures of one name from one address the next waits 5 s, then 10, 20 ... up to 15 minutes; after 10 failures of a name from anywhere up to 60 s; after 20 from one address up to 5 minutes. While a delay runs the answer is 429 with Retry-After (the password is not checked, so parallel attempts cannot all get through); a 401 that starts a delay carries Retry-After too. Failed sign-ins are in the audit trail (at most one row a minute per name and address, with the count). The right password of a disabled account: 403. At most a few passwords are checked at once: beyond them, after a second's wait, 503 with Retry-After. No account and no CSRF token needed.
+         */
+        post: operations["postSession"];
+        /**
+         * Sign out
+         * @description Ends the session of the cookie and clears the cookie. With a bearer token it ends nothing (revoke the token with DELETE /api/v1/tokens/{token}) and still answers 204.
+         */
+        delete: operations["deleteSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Sign out everywhere
+         * @description Ends every session of the account (every browser), including this one, revokes every API token of the account, and clears the cookie. A read-only token, or one limited to an organization: 403.
+         */
+        delete: operations["deleteSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account's API tokens
+         * @description The signed-in account's tokens, oldest first, expired ones included until revoked. Secrets are never shown again. Through a token limited to an organization, only the tokens limited to that organization.
+         */
+        get: operations["getTokens"];
+        put?: never;
+        /**
+         * Create an API token
+         * @description Returns the secret (`token`, starting `cf_`) once; only its SHA-256 is stored. Send it as `Authorization: Bearer cf_...`; it needs no CSRF token. Only from a signed-in session: a request made with a token is 403 (a token never makes another, so none outlives or exceeds what a password gave). `scope` is required; the token ends after `expires_in_days` (default 90, at most 365); with `organization` it reaches that organization only. Tokens are revoked by a password change, by sign-out everywhere and when the account is disabled. A blank name, a scope or expiry out of range: 422.
+         */
+        post: operations["postTokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API token
+         * @description Only the account's own tokens: another account's token id is 404 (administrators use DELETE /api/v1/users/{name}/tokens/{token}). Through a token limited to an organization, only the tokens limited to that organization (404 otherwise).
+         */
+        delete: operations["deleteTokensByToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List accounts
+         * @description For administrators, who see every account, and for accounts with the admin role in at least one organization, who see only the accounts holding a role in an organization they administer, with those roles only (403 otherwise). Ordered by name without regard to case.
+         */
+        get: operations["getUsers"];
+        put?: never;
+        /**
+         * Create an account
+         * @description Administrators only (403 otherwise, checked before the body). Names are 1-64 letters, digits, '.', '_', '-' or '@', unique without regard to case; passwords: 12 to 1024 characters; not trivial (only spaces, one character or a short piece repeated, a keyboard walk or a run of letters or digits), not the account name with digits or symbols around it, not on the built-in list of common passwords (also with digits, symbols or leetspeak added): 422 with the reason. A name that exists (in any case), or a name or password outside these rules: 422 with the reason.
+         */
+        post: operations["postUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{name}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable an account
+         * @description Administrators only. The account cannot sign in (the right password gets 403); its sessions end and its API tokens are revoked at once. Your own account, or the last enabled administrator: 422. Disabling a disabled account changes nothing. Audited.
+         */
+        post: operations["postUsersByNameDisable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{name}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable an account again
+         * @description Administrators only. The account can sign in again; revoked tokens stay revoked. Audited.
+         */
+        post: operations["postUsersByNameEnable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{name}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's API tokens
+         * @description Administrators only (403 otherwise): the tokens of any account, oldest first, without secrets.
+         */
+        get: operations["getUsersByNameTokens"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{name}/tokens/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an account's API token
+         * @description Administrators only (403 otherwise). A token id that is not one of this account's: 404. Audited.
+         */
+        delete: operations["deleteUsersByNameTokensByToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{name}/roles/{org}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Give an account a role in an organization
+         * @description Replaces any role the account had there. Needs the admin role in the organization, or an administrator; without a role there the organization is 404. An unknown account or organization: 404; a role other than admin, editor, auditor or viewer: 422.
+         */
+        put: operations["putUsersByNameRolesByOrg"];
+        post?: never;
+        /**
+         * Take an account's role in an organization away
+         * @description Needs the admin role in the organization, or an administrator. An unknown account, or one without a role there: 404. Answers 200 with the account, not 204.
+         */
+        delete: operations["deleteUsersByNameRolesByOrg"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the frameworks of the catalog
+         * @description With their node counts per level. Any signed-in account; no role needed.
+         */
+        get: operations["getFrameworks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One framework as a tree
+         * @description The same JSON as `cyberframe catalog export ID`.
+         */
+        get: operations["getFrameworksById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{id}/nodes/{node}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One node with its references, parent and children */
+        get: operations["getFrameworksByIdNodesByNode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/references": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reverse look-up of a standard or clause
+         * @description Which framework nodes cite a standard or one of its clauses, directly or through edition mappings and annex mirrors (as `cyberframe catalog refs`). A missing or empty standard: 400; an unknown standard, or a clause not in its clause list: 404.
+         */
+        get: operations["getReferences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The implementation-level scales
+         * @description Every scale in one page (limit and offset are not read), the built-in cyberframe-0-5 first.
+         */
+        get: operations["getScales"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organizations you can see
+         * @description Those where the account has a role, ordered by name, each with that `role`; administrators see every organization, with role `admin`.
+         */
+        get: operations["getOrganizations"];
+        put?: never;
+        /**
+         * Create an organization
+         * @description Administrators only (403 otherwise, checked before the body). A blank name, a name in use (compared without regard to case), or a name that is only digits, holds '/' or a control or bidirectional control character: 422, nothing stored.
+         */
+        post: operations["postOrganizations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One organization
+         * @description Any role in it. Without a role, or unknown: 404.
+         */
+        get: operations["getOrganizationsByOrg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's dashboard
+         * @description Scores per function and category of the current profile (the one named by `profile`, else the organization's first current profile by name) against the first target profile on the same framework, coverage, the trend of its frozen assessments, the ten largest gaps and the roadmap's counts. Without a current profile, `current` and `target` are null, the lists empty and `overall`, `open_gaps` and `mean_gap` absent; without a target, `open_gaps` and `mean_gap` are absent.
+         */
+        get: operations["getOrganizationsByOrgDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's profiles
+         * @description Ordered by name, each with `assessed`: how many nodes have a level or are marked not applicable.
+         */
+        get: operations["getOrganizationsByOrgProfiles"];
+        put?: never;
+        /**
+         * Create a profile
+         * @description Needs admin or editor in the organization. A framework not in the catalog, a kind other than current or target, an unknown scale, a blank name, a name the organization already uses (compared without regard to case), or a name that is only digits, holds '/' or a control or bidirectional control character: 422, nothing stored.
+         */
+        post: operations["postOrganizationsByOrgProfiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One profile
+         * @description With its scale's levels and the number of assessed nodes.
+         */
+        get: operations["getProfilesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}/nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The profile's subcategories with their assessments
+         * @description Every subcategory of the profile's framework in catalog order (unassessed ones with version 0), with the level of the target profile (`target`: the one given, else the organization's first target profile on the same framework; null when there is none). Filters: `function` (a function id such as PR), `owner` (exact), `gap` (open: below the target and applicable; closed: the others), `q` (case-insensitive text in id, title, description or notes). A target on another framework: 422.
+         */
+        get: operations["getProfilesByIdNodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}/nodes/{node}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One node's assessment
+         * @description A node never assessed comes back with version 0 and ETag "0". Send the ETag as If-Match when you change it.
+         */
+        get: operations["getProfilesByIdNodesByNode"];
+        /**
+         * Change one node's assessment
+         * @description Needs admin or editor. Only the fields sent change. If-Match is checked before the body (428 missing, 400 malformed); the version after the body (412 with `current` and its ETag). Setting not_applicable true without a level clears the level. A level off the profile's scale, not applicable without a justification, and the other rules of the assessment: 422.
+         */
+        put: operations["putProfilesByIdNodesByNode"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}/nodes/{node}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One node's history
+         * @description The audit records of the node's assessment, evidence and comments, newest first, at most `limit`. `offset` is not applied and `total` is the number of items returned.
+         */
+        get: operations["getProfilesByIdNodesByNodeHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}/nodes/{node}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One node's comments
+         * @description Oldest first, all in one page (limit and offset are not read).
+         */
+        get: operations["getProfilesByIdNodesByNodeComments"];
+        put?: never;
+        /**
+         * Comment on a node
+         * @description Needs admin, editor or auditor. A blank comment: 422.
+         */
+        post: operations["postProfilesByIdNodesByNodeComments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}/nodes/{node}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach evidence to a node
+         * @description Needs admin or editor. A link: a JSON body `{name, url}` with Content-Type application/json (the url starting http:// or https://). A file: any other Content-Type, the file's bytes as the body and its name in the query (`?name=policy.pdf`), at most 8 MiB; files are stored once by SHA-256. A missing name, an empty body, a name with a folder or control characters, or a link that is not http(s): 400.
+         */
+        post: operations["postProfilesByIdNodesByNodeEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}/evidence/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an evidence file
+         * @description A file attached to any node of the profile.
+         */
+        get: operations["getProfilesByIdEvidenceBySha256"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Gap analysis against a target profile
+         * @description The subcategories ranked by gap score (gap x priority weight x risk weight), with function roll-ups. The target is the one given, else the organization's first target profile on the same framework: none, 404; on another framework or scale, 422.
+         */
+        get: operations["getProfilesByIdGaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The profile's frozen assessments
+         * @description Oldest first, all in one page (limit and offset are not read).
+         */
+        get: operations["getProfilesByIdAssessments"];
+        put?: never;
+        /**
+         * Freeze the profile as a dated assessment
+         * @description Needs admin or editor; the assessor is the signed-in account. Only a current profile can be frozen, and the name must not be blank (422). `taken_at` (default now) is a real date YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, else 400 naming the field; a name with '/' or a control or bidirectional control character is 422.
+         */
+        post: operations["postProfilesByIdAssessments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the profile
+         * @description As CSV, XLSX or YAML, one row per node (the same files as `cyberframe profile export`).
+         */
+        get: operations["getProfilesByIdExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import node assessments from a file
+         * @description Needs admin or editor. The file is the body (any Content-Type), its format in the query; at most 8 MiB. All rows or none: any problem in the file answers 422 with every problem in `errors` (row, column, message) and imports nothing. Imported rows replace the stored ones without a version check.
+         */
+        post: operations["postProfilesByIdImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's roadmap
+         * @description Actions ordered by due date (those without one last), then id.
+         */
+        get: operations["getOrganizationsByOrgActions"];
+        put?: never;
+        /**
+         * Add an action to the roadmap
+         * @description Needs admin or editor. target_level defaults to 3. A blank title, a due date that is not a real date YYYY-MM-DD (2026-02-30), a title or owner with a control or bidirectional control character, effort_days outside 0-10000, a target_level outside 0-5 or an unknown status: 422.
+         */
+        post: operations["postOrganizationsByOrgActions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change an action
+         * @description Needs admin or editor in the action's organization. Only the fields sent change. The version comes from the action's `version` (or the ETag of its creation). If-Match is checked before the body (428 missing, 400 malformed); the version after the body (412 with `current` and its ETag).
+         */
+        put: operations["putActionsByAction"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/reports/{audience}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A self-contained HTML report
+         * @description Of the current profile (`profile`, else the organization's first current profile by name) against the first target profile on its framework, with the assessments' trend and the roadmap. An unknown audience, or no current profile: 404; `profile` naming a target profile: 422.
+         */
+        get: operations["getOrganizationsByOrgReportsByAudience"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail
+         * @description Administrators only. Newest first, `limit` rows (1-1000, default 100) of ids below `before`; pass `next_before` as `before` for the next page (null on the last). This list has its own shape, not the page of the other lists.
+         */
+        get: operations["getAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the audit trail's keyed hash chain and its anchor
+         * @description Administrators only. Recomputes every row's hash (HMAC-SHA256 under the audit key kept outside the database; plain SHA-256 for rows from before keying) and compares the trail's end with the anchor: an edited, removed, reordered or recomputed row, a deleted tail, and a missing or altered anchor all answer intact false.
+         */
+        get: operations["getAuditVerify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password
+         * @description Checks the current password (through the same delays as a sign-in: 429 with Retry-After), sets the new one, which follows the rules of POST /api/v1/users (422 with the reason, nothing changed), ends every session and revokes every API token of the account and, when called with the session cookie, starts a new session (new cookie and CSRF token); with a read-write token it answers 204. A read-only token, or one limited to an organization: 403.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crosswalks/{from}/{to}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A crosswalk between two catalogs
+         * @description Node-to-node relationships from one framework or standard to another, composed across chains of mapping sets with the relationship algebra of docs/crosswalks.md; each with the path that justifies it. With `organization`, that organization's workspace mapping sets join (needs a role there). Computed once per state of the sets, then served from memory.
+         */
+        get: operations["getCrosswalk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/mapping-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's mapping sets
+         * @description Needs a role in the organization.
+         */
+        get: operations["getMappingSets"];
+        put?: never;
+        /**
+         * Create a mapping set
+         * @description Needs admin or editor. The name is a catalog-style id not used by the catalog; source and target are framework or standard ids. A name of digits only, or a title with a control or bidirectional control character, is 422. 422 names the field; 409 when the name is taken.
+         */
+        post: operations["postMappingSet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping-sets/{set}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A mapping set with its mappings
+         * @description Needs a role in its organization; the ETag is the set's version, which moves with every change to it or its mappings.
+         */
+        get: operations["getMappingSet"];
+        /**
+         * Change a set's title or notes
+         * @description Needs admin or editor; If-Match with the set's ETag (412 with `current` when stale).
+         */
+        put: operations["putMappingSet"];
+        post?: never;
+        /**
+         * Delete a set with its mappings
+         * @description Needs admin or editor; If-Match with the set's ETag. The audit trail keeps the whole set.
+         */
+        delete: operations["deleteMappingSet"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping-sets/{set}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A mapping set as a catalog file
+         * @description The set in the catalog's mapping-set YAML format, which loads with `--catalog`.
+         */
+        get: operations["getMappingSetExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping-sets/{set}/mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a mapping
+         * @description Needs admin or editor. Source and targets must exist in the set's catalogs; no-relationship has no target, the others at least one; rationale at most 2,000 characters. 422 names the field; 409 when the pair is already mapped.
+         */
+        post: operations["postMapping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping-sets/{set}/mappings/{mapping}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a mapping
+         * @description Needs admin or editor; If-Match with the mapping's version (its `version` in the set). Only the fields sent change.
+         */
+        put: operations["putMapping"];
+        post?: never;
+        /**
+         * Remove a mapping
+         * @description Needs admin or editor; If-Match with the mapping's version.
+         */
+        delete: operations["deleteMapping"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}/project": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Project a profile onto another framework
+         * @description Derives a profile of `to` from this one through the crosswalk (docs/crosswalks.md): covering sources give their level, partial ones a provisional level, no claim leaves a node unassessed, and a node assessed directly in the destination is never overwritten. The destination is `into` (default 'NAME on FRAMEWORK') in the same organization, created when missing (201). Needs admin or editor, or any role with dry_run.
+         */
+        post: operations["postProfileProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{id}/oscal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A framework as an OSCAL catalog
+         * @description The framework as an OSCAL 1.2.1 catalog, as `cyberframe oscal export catalog` writes it (docs/oscal-exchange.md). The catalog is read-only, so the same request gives the same bytes while the server runs; it carries an ETag.
+         */
+        get: operations["getFrameworkOscal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/mapping-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalog's mapping sets
+         * @description The mapping sets the catalog files define (edition mappings, crosswalks), each with its source and target catalog item, purpose, method and number of mappings.
+         */
+        get: operations["getCatalogMappingSets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/mapping-sets/{id}/oscal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A catalog mapping set as an OSCAL mapping collection
+         * @description The set as an OSCAL 1.2 mapping collection, as `cyberframe oscal export mapping` writes it; with an ETag.
+         */
+        get: operations["getCatalogMappingSetOscal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mapping-sets/{set}/oscal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A workspace mapping set as an OSCAL mapping collection
+         * @description Needs a role in the set's organization (viewer). Its last-modified is the set's own, so one version of the set always gives the same document; with an ETag.
+         */
+        get: operations["getMappingSetOscal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}/oscal/assessment-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A current profile's assessment as OSCAL assessment results
+         * @description Needs a role in the profile's organization (viewer). The profile as it is now, or one of its frozen assessments; a node is satisfied when it reaches the target profile's level for it (with `target`), else the middle of the scale. A frozen assessment always gives the same document and carries an ETag. A target profile is 422.
+         */
+        get: operations["getProfileOscalAssessmentResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}/oscal/poam": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The roadmap's open actions as an OSCAL POA&M
+         * @description Needs a role in the profile's organization (viewer). One POA&M item per open action (planned or in progress) of the organization whose nodes are in the profile's framework, with the gap it closes from the profile's levels. No such action is 422 (a POA&M needs an item).
+         */
+        get: operations["getProfileOscalPoam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oscal/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate an OSCAL document
+         * @description Any signed-in account. Reads the body (its format from the Content-Type; the +json, +xml and +yaml types are accepted too) and checks it against its model and the references within it, as `cyberframe oscal validate`. A document that can be read answers 200 with its problems (`valid` false when there are any); one that cannot be read answers 422 saying where. Nothing is stored.
+         */
+        post: operations["postOscalValidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oscal/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Convert an OSCAL document to JSON, XML or YAML
+         * @description Any signed-in account. Reads the body as `validate` does and answers it in the format `to` names, losslessly (as `cyberframe oscal convert`), with the model's media type. Nothing is stored.
+         */
+        post: operations["postOscalConvert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description RFC 9457 problem details (application/problem+json) */
+        Problem: {
+            /**
+             * @description Always about:blank
+             * @example about:blank
+             */
+            type: string;
+            /** @description A short summary: the same for every problem of a kind */
+            title: string;
+            /** @description The HTTP status */
+            status: number;
+            /** @description What was wrong and what to change */
+            detail: string;
+            /** @description Every problem found, for a body that was not accepted and for an import */
+            errors?: ({
+                field: string;
+                message: string;
+            } | {
+                row: number;
+                column: string;
+                message: string;
+            })[];
+            /** @description For 412: the record as it is stored now (a node assessment, an action, a mapping set or a mapping) */
+            current?: components["schemas"]["NodeAssessment"] | components["schemas"]["Action"] | components["schemas"]["MappingSet"] | components["schemas"]["Mapping"];
+            /** @description The member of the JSON body at fault (409 and 422 of mapping sets and projection) */
+            field?: string;
+            /** @description The query parameter at fault (400 Bad query parameter) */
+            parameter?: string;
+            /** @description For 409 Already mapped: the mapping that already maps the pair */
+            mapping?: number;
+            /**
+             * @description For 422 Not an OSCAL document: the format the body was read as
+             * @enum {string}
+             */
+            format?: "json" | "xml" | "yaml";
+            /** @description For 422 Not an OSCAL document: where the text is malformed */
+            line?: number;
+            column?: number;
+            /** @description For 422 Not an OSCAL document: the JSON pointer of a member that is not valid OSCAL */
+            path?: string;
+        };
+        /** @description A page of a list */
+        Page: {
+            items: unknown[];
+            /** @description Items in the whole list (after filters) */
+            total: number;
+            /** @description Items skipped */
+            offset: number;
+            /** @description Most items in this page */
+            limit: number;
+        };
+        Health: {
+            /** @constant */
+            status: "ok";
+        };
+        /** @description An account and its role per organization */
+        User: {
+            name: string;
+            administrator: boolean;
+            roles: {
+                organization: number;
+                organization_name: string;
+                /** @enum {string} */
+                role: "admin" | "editor" | "auditor" | "viewer";
+            }[];
+            /**
+             * @description UTC, YYYY-MM-DDTHH:MM:SSZ
+             * @example 2026-03-31T12:00:00Z
+             */
+            created_at: string;
+            /** @description A disabled account cannot sign in; its sessions ended and its tokens were revoked when it was disabled */
+            disabled: boolean;
+            /** @description When it was disabled (UTC, YYYY-MM-DDTHH:MM:SSZ); null while enabled */
+            disabled_at: string | null;
+        };
+        Session: {
+            user: components["schemas"]["User"];
+            /** @description Send as X-CSRF-Token with every state-changing request made with the cookie (empty for a bearer token) */
+            csrf_token: string;
+            /** @description Only when signed in with a bearer token: what the token may do */
+            token?: {
+                /** @enum {string} */
+                scope: "read-only" | "read-write";
+                /** @description The one organization the token reaches; null: every organization of the account */
+                organization: number | null;
+                /** @description UTC, YYYY-MM-DDTHH:MM:SSZ */
+                expires_at: string;
+            };
+        };
+        /** @description An API token (without its secret) */
+        Token: {
+            id: number;
+            name: string;
+            /**
+             * @description UTC, YYYY-MM-DDTHH:MM:SSZ
+             * @example 2026-03-31T12:00:00Z
+             */
+            created_at: string;
+            /** @description When it was last used (updated at most once a day); empty when never */
+            last_used_at: string;
+            /**
+             * @description When it stops working (UTC, YYYY-MM-DDTHH:MM:SSZ); at most 365 days after it was made
+             * @example 2026-06-29T12:00:00Z
+             */
+            expires_at: string;
+            /** @description Whether expires_at has passed (an expired token is 401; it stays listed until revoked) */
+            expired: boolean;
+            /**
+             * @description read-only: GET, and the OSCAL validation and conversion, nothing else (403 "Read-only token"); read-write: what the account's roles allow
+             * @enum {string}
+             */
+            scope: "read-only" | "read-write";
+            /** @description The one organization the token reaches (it sees nothing of the others; an administrator's token is an admin of this one only); null: every organization of the account */
+            organization: number | null;
+        };
+        NewToken: components["schemas"]["Token"] & {
+            /** @description The secret, cf_ and 43 characters; shown only now */
+            token: string;
+        };
+        TokenPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["Token"][];
+        };
+        UserPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["User"][];
+        };
+        Organization: {
+            id: number;
+            name: string;
+            /** @description The ISMS scope */
+            scope: string;
+            version: number;
+            /**
+             * @description UTC, YYYY-MM-DDTHH:MM:SSZ
+             * @example 2026-03-31T12:00:00Z
+             */
+            created_at: string;
+        };
+        OrganizationListItem: components["schemas"]["Organization"] & {
+            /**
+             * @description Your role in it (admin for administrators)
+             * @enum {string}
+             */
+            role: "admin" | "editor" | "auditor" | "viewer";
+        };
+        OrganizationPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["OrganizationListItem"][];
+        };
+        Profile: {
+            id: number;
+            organization: number;
+            name: string;
+            /** @description A framework id of the catalog */
+            framework: string;
+            /** @enum {string} */
+            kind: "current" | "target";
+            /** @description A scale id */
+            scale: string;
+            version: number;
+            /**
+             * @description UTC, YYYY-MM-DDTHH:MM:SSZ
+             * @example 2026-03-31T12:00:00Z
+             */
+            created_at: string;
+            /**
+             * @description UTC, YYYY-MM-DDTHH:MM:SSZ
+             * @example 2026-03-31T12:00:00Z
+             */
+            updated_at: string;
+        };
+        ProfileListItem: components["schemas"]["Profile"] & {
+            /** @description Nodes with a level or marked not applicable */
+            assessed: number;
+        };
+        ProfileDetail: components["schemas"]["Profile"] & {
+            /** @description Nodes with a level or marked not applicable */
+            assessed: number;
+            /** @description The levels of the profile's scale (absent when the scale cannot be read) */
+            scale_levels?: components["schemas"]["ScaleLevel"][];
+        };
+        ProfilePage: components["schemas"]["Page"] & {
+            items: components["schemas"]["ProfileListItem"][];
+        };
+        ScaleLevel: {
+            value: number;
+            name: string;
+            meaning: string;
+        };
+        /** @description An implementation-level scale */
+        Scale: {
+            id: string;
+            name: string;
+            levels: components["schemas"]["ScaleLevel"][];
+        };
+        ScalePage: components["schemas"]["Page"] & {
+            items: components["schemas"]["Scale"][];
+        };
+        Evidence: {
+            id: number;
+            /** @enum {string} */
+            kind: "link" | "file";
+            name: string;
+            /** @description For a link; empty for a file */
+            url: string;
+            /** @description For a file; empty for a link */
+            sha256: string;
+            /** @description Bytes of a file; 0 for a link */
+            size: number;
+            /**
+             * @description UTC, YYYY-MM-DDTHH:MM:SSZ
+             * @example 2026-03-31T12:00:00Z
+             */
+            added_at: string;
+            added_by: string;
+        };
+        /** @description A node's assessment in a profile */
+        NodeAssessment: {
+            node: string;
+            /** @description On the profile's scale; null when not assessed or not applicable */
+            level: number | null;
+            not_applicable: boolean;
+            /** @description Why the node does not apply */
+            justification: string;
+            owner: string;
+            /** @description 1 (high) to 3 (low); 2 by default */
+            priority: number;
+            notes: string;
+            /** @description 0 for a node never stored; the ETag is this number in quotes */
+            version: number;
+            updated_at: string;
+            updated_by: string;
+            evidence: components["schemas"]["Evidence"][];
+        };
+        NodeRow: {
+            node: string;
+            /** @description The node's title, or its description when it has none */
+            title: string;
+            function: string;
+            category: string;
+            /** @description The target profile's level */
+            target: number | null;
+            assessment: components["schemas"]["NodeAssessment"];
+        };
+        NodeRowPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["NodeRow"][];
+        };
+        Comment: {
+            id: number;
+            author: string;
+            /**
+             * @description UTC, YYYY-MM-DDTHH:MM:SSZ
+             * @example 2026-03-31T12:00:00Z
+             */
+            at: string;
+            text: string;
+        };
+        CommentPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["Comment"][];
+        };
+        AuditRecord: {
+            id: number;
+            /**
+             * @description UTC, YYYY-MM-DDTHH:MM:SSZ
+             * @example 2026-03-31T12:00:00Z
+             */
+            at: string;
+            actor: string;
+            /** @description organization, profile, node, snapshot, action, evidence, comment, user, token, scale */
+            entity: string;
+            /** @description Such as 1/ID.AM-1 for a node of profile 1 */
+            entity_id: string;
+            /** @description create, update, import, freeze, grant, revoke, ... */
+            action: string;
+            /** @description The record before (JSON; null for a creation) */
+            before: unknown;
+            /** @description The record after (JSON; null for a removal) */
+            after: unknown;
+            /** @description SHA-256 over the previous row's hash and this row */
+            hash: string;
+        };
+        AuditPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["AuditRecord"][];
+        };
+        AuditLog: {
+            items: components["schemas"]["AuditRecord"][];
+            limit: number;
+            /** @description The before of the next (older) page; null when this is the last */
+            next_before: number | null;
+        };
+        AuditVerification: {
+            rows: number;
+            intact: boolean;
+            /** @description The id of the first row that does not verify; null when every row verifies but the anchor does not (missing, altered, or recording more rows than the trail holds) */
+            first_bad: number | null;
+            /** @description What is wrong with it; empty when intact */
+            problem: string;
+            /** @description The first row hashed with the audit key (HMAC-SHA256); the rows before it are the SHA-256 chain of a workspace from before keying */
+            keyed_from: number;
+            /** @description The rows the anchor (kept outside the database) vouches for; 0 when it is missing or altered. It may lag the trail after a crash, never lead it */
+            anchor_rows: number;
+        };
+        /** @description An action of the roadmap */
+        Action: {
+            id: number;
+            organization: number;
+            title: string;
+            owner: string;
+            /** @description YYYY-MM-DD, or empty */
+            due: string;
+            /** @enum {string} */
+            status: "planned" | "in-progress" | "done" | "cancelled";
+            effort_days: number;
+            target_level: number;
+            /** @description The nodes whose gaps it closes */
+            nodes: string[];
+            version: number;
+        };
+        ActionPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["Action"][];
+        };
+        Score: {
+            id: string;
+            title: string;
+            current: number | null;
+            /** @description null without a target profile */
+            target: number | null;
+            /** @description null without a target profile */
+            gap: number | null;
+        };
+        Gap: {
+            rank: number;
+            node: string;
+            title: string;
+            current: number | null;
+            target: number | null;
+            gap: number;
+            priority: number;
+            /** @description gap x priority weight x risk weight */
+            score: number;
+            owner: string;
+        };
+        GapAnalysis: {
+            current: components["schemas"]["Profile"];
+            target: components["schemas"]["Profile"];
+            open_gaps: number;
+            mean_gap: number;
+            functions: components["schemas"]["Score"][];
+            gaps: components["schemas"]["Gap"][];
+            total: number;
+            offset: number;
+            limit: number;
+            /** @description The profiles' scale (for reading the levels and gaps) */
+            scale: components["schemas"]["Scale"];
+        };
+        /** @description A frozen assessment */
+        Snapshot: {
+            id: number;
+            name: string;
+            /**
+             * @description UTC, YYYY-MM-DDTHH:MM:SSZ
+             * @example 2026-03-31T12:00:00Z
+             */
+            taken_at: string;
+            assessor: string;
+            signed_off_by: string;
+            overall: number | null;
+            /** @description Score per function id */
+            functions: {
+                [key: string]: number | null;
+            };
+        };
+        SnapshotPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["Snapshot"][];
+        };
+        Dashboard: {
+            organization: components["schemas"]["Organization"];
+            /** @description The current profile shown (`profile`, or the organization's first current profile); null when the organization has none, and then the score lists are empty */
+            current: components["schemas"]["Profile"] | null;
+            /** @description The target profile it is compared with (the first target profile on the current profile's framework, when on the same scale); null when there is none */
+            target: components["schemas"]["Profile"] | null;
+            scale: components["schemas"]["Scale"];
+            functions: components["schemas"]["Score"][];
+            categories: (components["schemas"]["Score"] & {
+                function: string;
+            })[];
+            trend: components["schemas"]["Snapshot"][];
+            top_gaps: components["schemas"]["Gap"][];
+            roadmap: {
+                planned: number;
+                in_progress: number;
+                done: number;
+                cancelled: number;
+                /** @description Planned or in progress, due before today */
+                overdue: number;
+                total: number;
+            };
+            coverage: {
+                assessed: number;
+                not_applicable: number;
+                total: number;
+            };
+            /** @description The current profile's overall score (the mean of its functions); absent without a current profile */
+            overall?: {
+                current: number | null;
+            };
+            /** @description Subcategories below their target; absent without a target profile */
+            open_gaps?: number;
+            /** @description The mean gap of the subcategories with one; absent without a target profile */
+            mean_gap?: number;
+        };
+        ImportResult: {
+            /** @description Nodes written */
+            rows: number;
+        };
+        Reference: {
+            /** @description The designation as the source prints it */
+            standard: string;
+            clause: string | null;
+            standard_id: string;
+            /** @description For a misprint: the designation most likely meant */
+            intended?: string;
+            all_parts?: boolean;
+            note?: string;
+        };
+        /** @description A node of a framework tree */
+        Node: {
+            id: string;
+            /** @enum {string} */
+            level: "function" | "category" | "subcategory" | "statement";
+            title: string | null;
+            description: string | null;
+            references: components["schemas"]["Reference"][];
+            /** @description Absent when empty */
+            source?: string;
+            /** @description Absent when empty */
+            notes?: string;
+            /** @description Absent when empty */
+            activities?: string[];
+            /** @description Absent when empty */
+            inputs?: string[];
+            /** @description Absent when empty */
+            outputs?: string[];
+            children: components["schemas"]["Node"][];
+            /** @description What the framework file says of the node beyond its text, each a list of strings, such as documented-information (ISO/IEC 27001:2022 clauses); absent when none (docs/catalog-format.md) */
+            properties?: {
+                [key: string]: string[];
+            };
+        };
+        CatalogNode: {
+            id: string;
+            /** @enum {string} */
+            level: "function" | "category" | "subcategory" | "statement";
+            title: string | null;
+            description: string | null;
+            references: components["schemas"]["Reference"][];
+            /** @description Absent when empty */
+            source?: string;
+            /** @description Absent when empty */
+            notes?: string;
+            /** @description Absent when empty */
+            activities?: string[];
+            /** @description Absent when empty */
+            inputs?: string[];
+            /** @description Absent when empty */
+            outputs?: string[];
+            framework: string;
+            parent: string | null;
+            /** @description The ids of its children */
+            children: string[];
+            /** @description What the framework file says of the node beyond its text, each a list of strings, such as documented-information (ISO/IEC 27001:2022 clauses); absent when none (docs/catalog-format.md) */
+            properties?: {
+                [key: string]: string[];
+            };
+        };
+        Framework: {
+            id: string;
+            /** @constant */
+            kind: "framework";
+            title: string;
+            short_title: string | null;
+            version: string | null;
+            publisher: string | null;
+            /** @enum {string} */
+            conformance: "ts-27110" | "none";
+            /**
+             * @description Which nodes a profile assesses: outcomes (subcategories, and categories without any) or requirements (every node below a function that is not split into statements); docs/catalog-format.md
+             * @enum {string}
+             */
+            assess: "outcomes" | "requirements";
+            /** @description For a framework that selects nodes of another (an SP 800-53 baseline): the framework it selects from and the chosen node ids */
+            selected?: {
+                from: string;
+                nodes: string[];
+            };
+            provenance: components["schemas"]["Provenance"];
+            nodes: components["schemas"]["Node"][];
+            /** @description For a derived framework: its source, the mapping sets it went through and every reference change */
+            derived?: {
+                from: string;
+                through: string[];
+                changes: components["schemas"]["ReferenceChange"][];
+            };
+        };
+        FrameworkSummary: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            method: "transcribed" | "derived" | "user-authored";
+            /** @description Nodes per level */
+            counts: {
+                [key: string]: number;
+            };
+            derived_from: string | null;
+        };
+        FrameworkPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["FrameworkSummary"][];
+        };
+        Citations: {
+            standard: string;
+            clause: string | null;
+            citations: {
+                framework: string;
+                node: string;
+                level: string;
+                title: string;
+                cites: components["schemas"]["Reference"];
+                /** @enum {string} */
+                match: "exact" | "within" | "enclosing" | "whole-standard";
+                via: string[];
+            }[];
+        };
+        SignIn: {
+            name: string;
+            password: string;
+        };
+        TokenRequest: {
+            /** @description What the token is for: one line of visible text, no '/' */
+            name: string;
+            /**
+             * @description Required: read-only, or read-write with the account's roles
+             * @enum {string}
+             */
+            scope: "read-only" | "read-write";
+            /**
+             * @description Days until it stops working
+             * @default 90
+             */
+            expires_in_days: number;
+            /**
+             * @description Limit the token to this organization (one the account has a role in; 404 otherwise); null: every organization of the account
+             * @default null
+             */
+            organization: number | null;
+        };
+        UserRequest: {
+            /** @description 1-64 letters, digits, '.', '_', '-' or '@' */
+            name: string;
+            /** @description 12 to 1024 characters; not trivial (only spaces, one character or a short piece repeated, a keyboard walk or a run of letters or digits), not the account name with digits or symbols around it, not on the built-in list of common passwords (also with digits, symbols or leetspeak added): 422 with the reason */
+            password: string;
+            /** @default false */
+            administrator: boolean;
+        };
+        RoleRequest: {
+            /** @enum {string} */
+            role: "admin" | "editor" | "auditor" | "viewer";
+        };
+        OrganizationRequest: {
+            /** @description One line of visible text (no control or bidirectional control characters), no '/', not only digits (a reference of digits is always an id); unique without regard to case in the workspace (422 otherwise). */
+            name: string;
+            /** @description The ISMS scope */
+            scope?: string;
+        };
+        ProfileRequest: {
+            /** @description One line of visible text (no control or bidirectional control characters), no '/', not only digits (a reference of digits is always an id); unique without regard to case in the organization (422 otherwise). */
+            name: string;
+            /** @description A framework id of the catalog */
+            framework: string;
+            /** @enum {string} */
+            kind: "current" | "target";
+            /** @description A scale id (default cyberframe-0-5) */
+            scale?: string;
+        };
+        /** @description The fields to change; the others keep their stored values */
+        NodeAssessmentUpdate: {
+            /** @description On the profile's scale; null clears it */
+            level?: number | null;
+            not_applicable?: boolean;
+            justification?: string;
+            /** @description Trimmed; One line of visible text (422 otherwise) */
+            owner?: string;
+            /** @description 1 (high), 2 (medium) or 3 (low) */
+            priority?: number;
+            notes?: string;
+        };
+        CommentRequest: {
+            text: string;
+        };
+        EvidenceLinkRequest: {
+            /** @description A plain name, without folders; One line of visible text without '/' or '\\' (400 Bad evidence otherwise) */
+            name: string;
+            /** @description Starting http:// or https:// */
+            url: string;
+        };
+        SnapshotRequest: {
+            /** @description One line of visible text, no '/' (422 otherwise). */
+            name: string;
+            /** @description One line of visible text (422 otherwise). */
+            signed_off_by?: string;
+            /** @description A real date YYYY-MM-DD (its midnight, UTC) or YYYY-MM-DDTHH:MM:SSZ; default now. 2026-02-30 or 24:00:00 is 400 naming the field. */
+            taken_at?: string;
+        };
+        /** @description status defaults to planned, target_level to 3 */
+        ActionCreate: {
+            /** @description Trimmed; not blank; one line of visible text (no control or bidirectional control characters) */
+            title: string;
+            /** @description Trimmed; one line of visible text */
+            owner?: string;
+            /** @description A real calendar date YYYY-MM-DD (2026-02-30 is 422), or empty */
+            due?: string;
+            /** @enum {string} */
+            status?: "planned" | "in-progress" | "done" | "cancelled";
+            effort_days?: number;
+            target_level?: number;
+            /** @description Node ids */
+            nodes?: string[];
+        };
+        /** @description The fields to change; the others keep their stored values */
+        ActionUpdate: {
+            /** @description Trimmed; not blank; one line of visible text (no control or bidirectional control characters) */
+            title?: string;
+            /** @description Trimmed; one line of visible text */
+            owner?: string;
+            /** @description A real calendar date YYYY-MM-DD (2026-02-30 is 422), or empty */
+            due?: string;
+            /** @enum {string} */
+            status?: "planned" | "in-progress" | "done" | "cancelled";
+            effort_days?: number;
+            target_level?: number;
+            /** @description Node ids */
+            nodes?: string[];
+        };
+        Mapping: {
+            id: number;
+            source: string;
+            targets: string[];
+            /** @enum {string} */
+            relationship: "equal" | "equivalent" | "subset-of" | "superset-of" | "intersects-with" | "no-relationship";
+            rationale: string;
+            version: number;
+        };
+        MappingSet: {
+            id: number;
+            organization: number;
+            name: string;
+            title: string;
+            source: {
+                /** @enum {string} */
+                kind: "framework" | "standard";
+                id: string;
+            };
+            target: {
+                /** @enum {string} */
+                kind: "framework" | "standard";
+                id: string;
+            };
+            notes: string;
+            version: number;
+            created_at: string;
+            updated_at: string;
+            updated_by: string;
+            mappings: components["schemas"]["Mapping"][];
+        };
+        MappingSetPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["MappingSet"][];
+        };
+        MappingSetCreate: {
+            /** @description A catalog-style id: lowercase letters, digits, '-' and '.', not only digits (a reference of digits is always an id) */
+            name: string;
+            /** @description One line of visible text (no control or bidirectional control characters) */
+            title: string;
+            /** @description Framework or standard id */
+            source: string;
+            /** @description Framework or standard id */
+            target: string;
+            notes?: string;
+        };
+        MappingSetUpdate: {
+            title?: string;
+            notes?: string;
+        };
+        MappingRequest: {
+            source: string;
+            targets?: string[];
+            /** @enum {string} */
+            relationship: "equal" | "equivalent" | "subset-of" | "superset-of" | "intersects-with" | "no-relationship";
+            rationale?: string;
+        };
+        MappingUpdate: {
+            source?: string;
+            targets?: string[];
+            /** @enum {string} */
+            relationship?: "equal" | "equivalent" | "subset-of" | "superset-of" | "intersects-with" | "no-relationship";
+            rationale?: string;
+        };
+        CrosswalkEntry: {
+            source: string;
+            /** @description null: the source is stated to have no counterpart */
+            target: string | null;
+            /** @enum {string} */
+            relationship: "equal" | "equivalent" | "subset-of" | "superset-of" | "intersects-with" | "no-relationship";
+            /** @description The justifying path as text */
+            path: string;
+            hops: {
+                mapping_set: string;
+                /** @enum {string} */
+                origin: "catalog" | "workspace" | "references" | "annex";
+                reversed: boolean;
+                from: {
+                    /** @description A framework or standard id */
+                    catalog: string;
+                    /** @description A node or clause id; null on the target side of a no-relationship */
+                    node: string | null;
+                };
+                to: {
+                    /** @description A framework or standard id */
+                    catalog: string;
+                    /** @description A node or clause id; null on the target side of a no-relationship */
+                    node: string | null;
+                };
+                /** @enum {string} */
+                relationship: "equal" | "equivalent" | "subset-of" | "superset-of" | "intersects-with" | "no-relationship";
+                rationale: string;
+            }[];
+            /** @description How many paths reach the target */
+            paths: number;
+            /** @description Whether the other paths claim a different relationship */
+            conflict: boolean;
+            other_paths: {
+                /** @enum {string} */
+                relationship: "equal" | "equivalent" | "subset-of" | "superset-of" | "intersects-with" | "no-relationship";
+                path: string;
+            }[];
+        };
+        CrosswalkPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["CrosswalkEntry"][];
+            from: {
+                /** @enum {string} */
+                kind: "framework" | "standard";
+                id: string;
+            };
+            to: {
+                /** @enum {string} */
+                kind: "framework" | "standard";
+                id: string;
+            };
+        };
+        ProjectionRequest: {
+            /** @description The framework to project onto */
+            to: string;
+            /** @description Destination profile name (default 'NAME on FRAMEWORK') */
+            into?: string;
+            /** @default false */
+            dry_run: boolean;
+        };
+        Projection: {
+            /** @description The profile projected */
+            source: {
+                profile: number;
+                framework: string;
+            };
+            /** @description The profile written (or that a dry run would write) */
+            destination: {
+                /** @description null for a dry run that would create it */
+                profile: number | null;
+                name: string;
+                framework: string;
+                /** @description Whether this request created it */
+                created: boolean;
+            };
+            dry_run: boolean;
+            summary: {
+                projected: number;
+                partial: number;
+                not_applicable: number;
+                left_unassessed: number;
+                kept_direct: number;
+                rows_written: number;
+                rows_to_write: number;
+            };
+            nodes: {
+                node: string;
+                /** @enum {string} */
+                outcome: "projected" | "partial" | "not-applicable" | "no-claim" | "kept-direct";
+                /** @description The level projected, or for kept-direct the level the node keeps; null when none */
+                level: number | null;
+                not_applicable: boolean;
+                explanation: string;
+                /** @description The source nodes the level comes from, each with the path that relates it */
+                sources: {
+                    node: string;
+                    /** @enum {string} */
+                    relationship: "equal" | "equivalent" | "subset-of" | "superset-of" | "intersects-with" | "no-relationship";
+                    level: number | null;
+                    not_applicable: boolean;
+                    path: string;
+                }[];
+            }[];
+        };
+        /** @description A mapping set of the catalog files */
+        CatalogMappingSet: {
+            id: string;
+            title: string;
+            source: {
+                /** @enum {string} */
+                kind: "framework" | "standard";
+                id: string;
+            };
+            target: {
+                /** @enum {string} */
+                kind: "framework" | "standard";
+                id: string;
+            };
+            /** @enum {string} */
+            purpose: "edition" | "crosswalk";
+            /** @description How the mappings were made (transcribed, derived, ...) */
+            method: string;
+            /** @description Mappings in the set */
+            count: number;
+        };
+        CatalogMappingSetPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["CatalogMappingSet"][];
+        };
+        /** @description What validation found */
+        OscalValidation: {
+            /** @description The root model, e.g. catalog */
+            model: string;
+            /** @enum {string} */
+            format: "json" | "xml" | "yaml";
+            oscal_version: string | null;
+            valid: boolean;
+            problems: {
+                /** @description Where, e.g. /catalog/groups/0/controls/3/id */
+                path: string;
+                message: string;
+            }[];
+        };
+        /** @description Where catalog content comes from (docs/catalog-format.md, "Provenance"). Built-in frameworks and mapping sets always state edition and licence. */
+        Provenance: {
+            /** @description the source document */
+            source: string;
+            edition?: string;
+            /** @description the tables or clauses transcribed */
+            tables?: string;
+            /** @description the terms the content is carried under */
+            licence?: string;
+            /** @enum {string} */
+            method: "transcribed" | "derived" | "user-authored";
+            notes?: string;
+        };
+        /** @description An OSCAL document in JSON: one member named after its model (catalog, profile, mapping-collection, assessment-results, plan-of-action-and-milestones, ...); valid against NIST's JSON Schema for the OSCAL version (tests/oscal/test_schema.mjs) */
+        OscalDocument: Record<string, never>;
+        /** @description How the derivation changed one reference of a node (docs/catalog-format.md, derived frameworks) */
+        ReferenceChange: {
+            node: string;
+            /** @enum {string} */
+            kind: "same-number" | "renumbered" | "merged" | "split" | "no-successor" | "repointed";
+            before: components["schemas"]["Reference"];
+            /** @description Empty for no-successor */
+            after: components["schemas"]["Reference"][];
+            mapping_set: string;
+            explanation: string;
+        };
+    };
+    responses: {
+        /** @description 400: a malformed parameter, header or body (for a body, `errors` names every field) */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 401: not signed in: no session cookie or bearer token, or one that has ended */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 401: unknown user or wrong password (the same answer for both) */
+        SignInFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 403: the CSRF token is missing or wrong (cookie sessions), your role does not allow this, or a read-only API token tried to change something */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 404: no such record, or one in an organization where you have no role */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 412: the record changed since you read it; `current` holds it as stored now */
+        PreconditionFailed: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 413: the body is too large (JSON 1 MiB, files 8 MiB) */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 415: the body is not sent as Content-Type: application/json */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 422: well-formed, but not accepted (a rule of the record) */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 428: send If-Match with the ETag of the version you read */
+        PreconditionRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 429: too many failed sign-ins for this name, this address or both; wait Retry-After seconds (the password was not checked) */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 500: the server could not complete the request */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 503: the server is running as many imports and conversions, or password checks (argon2id, 64 MiB each), as it runs at once; try again after Retry-After seconds */
+        Busy: {
+            headers: {
+                /** @description Seconds to wait */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 404: no such path: the API has no route for it */
+        NoSuchPath: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 405: the path does not answer this method; Allow lists those it does */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The methods the path answers */
+                Allow?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 414: the request target is over 8 KiB */
+        UriTooLong: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 416: the Range starts past the end of the download */
+        RangeNotSatisfiable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 417: an Expect other than 100-continue */
+        ExpectationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 431: the request head is over 16 KiB or 100 fields */
+        HeaderFieldsTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 501: a transfer coding other than chunked */
+        NotImplemented: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 503: the workspace database cannot be opened, or the server is running as many imports, conversions or password checks as it runs at once (then with Retry-After) */
+        Unavailable: {
+            headers: {
+                /** @description Seconds to wait (when the server is busy) */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: {
+        /** @description The record's version in quotes, such as "3"; send it back as If-Match */
+        ETag: string;
+        /** @description attachment; filename="..." */
+        ContentDisposition: string;
+        /** @description cf_session=SECRET; Path=/; HttpOnly; SameSite=Strict; Max-Age=604800; under TLS the cookie is __Host-cf_session=SECRET; ...; Secure (no Domain) */
+        SetSessionCookie: string;
+        /** @description cf_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0 (__Host-cf_session and Secure under TLS) */
+        ClearSessionCookie: string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealthz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain; version=0.0.4": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getOpenapiJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignIn"];
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            200: {
+                headers: {
+                    "Set-Cookie": components["headers"]["SetSessionCookie"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInFailed"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    deleteSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    "Set-Cookie": components["headers"]["ClearSessionCookie"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteSessions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session ended */
+            204: {
+                headers: {
+                    "Set-Cookie": components["headers"]["ClearSessionCookie"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getTokens: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 0 to 1000 */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tokens */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postTokens: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The token, with its secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteTokensByToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Token id (the id field, not the secret)
+                 * @example 1
+                 */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getUsers: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 0 to 1000 */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of accounts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postUsers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserRequest"];
+            };
+        };
+        responses: {
+            /** @description The account */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postUsersByNameDisable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Account name (without regard to case)
+                 * @example root
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postUsersByNameEnable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Account name (without regard to case)
+                 * @example root
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getUsersByNameTokens: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 0 to 1000 */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account name (without regard to case)
+                 * @example root
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tokens */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteUsersByNameTokensByToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Account name (without regard to case)
+                 * @example root
+                 */
+                name: string;
+                /**
+                 * @description Token id (the id field, not the secret)
+                 * @example 1
+                 */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putUsersByNameRolesByOrg: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Account name
+                 * @example viewer
+                 */
+                name: string;
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleRequest"];
+            };
+        };
+        responses: {
+            /** @description The account with its roles */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteUsersByNameRolesByOrg: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Account name
+                 * @example viewer
+                 */
+                name: string;
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account with its remaining roles */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getFrameworks: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 0 to 500 */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Order by id or by title */
+                sort?: "id" | "title";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of frameworks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getFrameworksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Framework id, as GET /api/v1/frameworks lists them
+                 * @example iso-tr-27103-2018
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The framework */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Framework"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getFrameworksByIdNodesByNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Framework id, as GET /api/v1/frameworks lists them
+                 * @example iso-tr-27103-2018
+                 */
+                id: string;
+                /**
+                 * @description Node id within the framework (of the profile, for profile routes)
+                 * @example ID.AM-1
+                 */
+                node: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The node */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogNode"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getReferences: {
+        parameters: {
+            query: {
+                /**
+                 * @description A designation such as ISO/IEC 27002:2022, or a standard id
+                 * @example ISO/IEC 27002:2022
+                 */
+                standard: string;
+                /**
+                 * @description A clause of the standard
+                 * @example 8.8
+                 */
+                clause?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The citations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Citations"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getScales: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scales */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScalePage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizations: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 0 to 1000 */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of organizations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationRequest"];
+            };
+        };
+        responses: {
+            /** @description The organization */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getOrganizationsByOrgDashboard: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The current profile to show (an id in this organization)
+                 * @example 1
+                 */
+                profile?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgProfiles: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 0 to 1000 */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of profiles */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfilePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgProfiles: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileRequest"];
+            };
+        };
+        responses: {
+            /** @description The profile */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getProfilesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Profile id (a whole number)
+                 * @example 1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getProfilesByIdNodes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the subcategories under this function
+                 * @example PR
+                 */
+                function?: string;
+                /** @description Only the nodes of this owner (exact match) */
+                owner?: string;
+                /** @description open or closed */
+                gap?: "open" | "closed";
+                /** @description Text to find in id, title, description or notes (case-insensitive) */
+                q?: string;
+                /**
+                 * @description The target profile to compare with (an id in the same organization)
+                 * @example 2
+                 */
+                target?: number;
+                /** @description Items per page, 0 to 5000 */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Profile id (a whole number)
+                 * @example 1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of node rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeRowPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getProfilesByIdNodesByNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Profile id (a whole number)
+                 * @example 1
+                 */
+                id: string;
+                /**
+                 * @description Node id within the framework (of the profile, for profile routes)
+                 * @example ID.AM-1
+                 */
+                node: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assessment */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeAssessment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putProfilesByIdNodesByNode: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Profile id (a whole number)
+                 * @example 1
+                 */
+                id: string;
+                /**
+                 * @description Node id within the framework (of the profile, for profile routes)
+                 * @example ID.AM-1
+                 */
+                node: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NodeAssessmentUpdate"];
+            };
+        };
+        responses: {
+            /** @description The stored assessment, with its new version */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeAssessment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getProfilesByIdNodesByNodeHistory: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 0 to 1000 */
+                limit?: number;
+                /** @description Items to skip (accepted and echoed, but not applied: see the description) */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Profile id (a whole number)
+                 * @example 1
+                 */
+                id: string;
+                /**
+                 * @description Node id within the framework (of the profile, for profile routes)
+                 * @example ID.AM-1
+                 */
+                node: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getProfilesByIdNodesByNodeComments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Profile id (a whole number)
+                 * @example 1
+                 */
+                id: string;
+                /**
+                 * @description Node id within the framework (of the profile, for profile routes)
+                 * @example ID.AM-1
+                 */
+                node: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postProfilesByIdNodesByNodeComments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Profile id (a whole number)
+                 * @example 1
+                 */
+                id: string;
+                /**
+                 * @description Node id within the framework (of the profile, for profile routes)
+                 * @example ID.AM-1
+                 */
+                node: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentRequest"];
+            };
+        };
+        responses: {
+            /** @description The comment */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postProfilesByIdNodesByNodeEvidence: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The file's name (for a file upload; required then)
+                 * @example policy.pdf
+                 */
+                name?: string;
+            };
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Profile id (a whole number)
+                 * @example 1
+                 */
+                id: string;
+                /**
+                 * @description Node id within the framework (of the profile, for profile routes)
+                 * @example ID.AM-1
+                 */
+                node: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvidenceLinkRequest"];
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The evidence */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evidence"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getProfilesByIdEvidenceBySha256: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Profile id (a whole number)
+                 * @example 1
+                 */
+                id: string;
+                /**
+                 * @description SHA-256 of the evidence file, 64 lower-case hex digits
+                 * @example f0d28b0022ab58112d3ff447d3490c03caae2fa12fecf65563d4fd346eb0aa2c
+                 */
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getProfilesByIdGaps: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The target profile (an id in the same organization)
+                 * @example 2
+                 */
+                target?: number;
+                /** @description Items per page, 0 to 5000 */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Profile id (a whole number)
+                 * @example 1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The gaps */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GapAnalysis"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getProfilesByIdAssessments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Profile id (a whole number)
+                 * @example 1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assessments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postProfilesByIdAssessments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Profile id (a whole number)
+                 * @example 1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SnapshotRequest"];
+            };
+        };
+        responses: {
+            /** @description The assessment */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Snapshot"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getProfilesByIdExport: {
+        parameters: {
+            query?: {
+                /** @description csv, xlsx or yaml */
+                format?: "csv" | "xlsx" | "yaml";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Profile id (a whole number)
+                 * @example 1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/yaml": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postProfilesByIdImport: {
+        parameters: {
+            query?: {
+                /** @description csv, xlsx or yaml */
+                format?: "csv" | "xlsx" | "yaml";
+            };
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Profile id (a whole number)
+                 * @example 1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "application/yaml": string;
+            };
+        };
+        responses: {
+            /** @description How many rows were written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getOrganizationsByOrgActions: {
+        parameters: {
+            query?: {
+                /** @description Only actions with this status */
+                status?: "planned" | "in-progress" | "done" | "cancelled";
+                /** @description Items per page, 0 to 1000 */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of actions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgActions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionCreate"];
+            };
+        };
+        responses: {
+            /** @description The action */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Action"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putActionsByAction: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Action id (a whole number)
+                 * @example 1
+                 */
+                action: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionUpdate"];
+            };
+        };
+        responses: {
+            /** @description The action, with its new version */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Action"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgReportsByAudience: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The profile to report on (an id in this organization)
+                 * @example 1
+                 */
+                profile?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The report's audience
+                 * @example executive
+                 */
+                audience: "executive" | "practitioner" | "management";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html; charset=utf-8": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAudit: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only records of this kind of record (organization, profile, node, snapshot, action, evidence, comment, user, token, scale)
+                 * @example node
+                 */
+                entity?: string;
+                /** @description Only records of this record, such as 1/ID.AM-1 for a node of profile 1 */
+                entity_id?: string;
+                /** @description Rows, 1 to 1000 */
+                limit?: number;
+                /** @description Only rows with a smaller id (the next_before of the previous page) */
+                before?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLog"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAuditVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verdict */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    current_password: string;
+                    new_password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Password changed; a new session */
+            200: {
+                headers: {
+                    "Set-Cookie": components["headers"]["SetSessionCookie"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Password changed (called with an API token) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getCrosswalk: {
+        parameters: {
+            query?: {
+                /** @description Also compose this organization's mapping sets */
+                organization?: string;
+                /** @description Only this node (or clause) of `from`; one that `from` does not have is 404 */
+                node?: string;
+                /** @description Items per page, 0 to 1000 */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Framework or standard id
+                 * @example iso-tr-27103-2018
+                 */
+                from: string;
+                /**
+                 * @description Framework or standard id
+                 * @example nist-csf-1.1
+                 */
+                to: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of relationships */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrosswalkPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getMappingSets: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 0 to 1000 */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of mapping sets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MappingSetPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postMappingSet: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of the session; not needed with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MappingSetCreate"];
+            };
+        };
+        responses: {
+            /** @description The set */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MappingSet"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The name is taken, or the pair is already mapped */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getMappingSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mapping set id (a whole number)
+                 * @example 1
+                 */
+                set: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The set */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MappingSet"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putMappingSet: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version you read, such as "3". Missing: 428; malformed: 400; not the stored version: 412.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of the session; not needed with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Mapping set id (a whole number)
+                 * @example 1
+                 */
+                set: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MappingSetUpdate"];
+            };
+        };
+        responses: {
+            /** @description The set */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MappingSet"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteMappingSet: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version you read, such as "3". Missing: 428; malformed: 400; not the stored version: 412.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of the session; not needed with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Mapping set id (a whole number)
+                 * @example 1
+                 */
+                set: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getMappingSetExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mapping set id (a whole number)
+                 * @example 1
+                 */
+                set: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description YAML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/yaml": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postMapping: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of the session; not needed with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Mapping set id (a whole number)
+                 * @example 1
+                 */
+                set: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MappingRequest"];
+            };
+        };
+        responses: {
+            /** @description The set, with its new version */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MappingSet"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The name is taken, or the pair is already mapped */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putMapping: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version you read, such as "3". Missing: 428; malformed: 400; not the stored version: 412.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of the session; not needed with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Mapping set id (a whole number)
+                 * @example 1
+                 */
+                set: string;
+                /**
+                 * @description Mapping id within the set (a whole number)
+                 * @example 1
+                 */
+                mapping: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MappingUpdate"];
+            };
+        };
+        responses: {
+            /** @description The mapping */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mapping"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Another mapping of the set already maps one of the pairs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteMapping: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version you read, such as "3". Missing: 428; malformed: 400; not the stored version: 412.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of the session; not needed with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Mapping set id (a whole number)
+                 * @example 1
+                 */
+                set: string;
+                /**
+                 * @description Mapping id within the set (a whole number)
+                 * @example 1
+                 */
+                mapping: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The set, with its new version */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MappingSet"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postProfileProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of the session; not needed with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Profile id (a whole number)
+                 * @example 1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectionRequest"];
+            };
+        };
+        responses: {
+            /** @description The projection, node by node */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Projection"];
+                };
+            };
+            /** @description The projection into a new profile */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Projection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The profile's framework is not in the server's catalog, or the destination profile changed during the projection */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getFrameworkOscal: {
+        parameters: {
+            query?: {
+                /** @description json (default), xml or yaml */
+                format?: "json" | "xml" | "yaml";
+            };
+            header?: {
+                /** @description The ETag of a copy you hold: 304 without a body when it is still the same */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description Framework id, as GET /api/v1/frameworks lists them
+                 * @example iso-tr-27103-2018
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OSCAL catalog */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    /** @description The document's digest in quotes; send it back as If-None-Match for a 304 */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/oscal.catalog+json": components["schemas"]["OscalDocument"];
+                    "application/oscal.catalog+xml": string;
+                    "application/oscal.catalog+yaml": string;
+                };
+            };
+            /** @description Not modified: the copy named by If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description The document's digest in quotes; send it back as If-None-Match for a 304 */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCatalogMappingSets: {
+        parameters: {
+            query?: {
+                /** @description Only sets from this catalog item (framework or standard id) */
+                source?: string;
+                /** @description Only sets to this catalog item */
+                target?: string;
+                /** @description Items per page, 0 to 1000 */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of mapping sets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogMappingSetPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCatalogMappingSetOscal: {
+        parameters: {
+            query?: {
+                /** @description json (default), xml or yaml */
+                format?: "json" | "xml" | "yaml";
+            };
+            header?: {
+                /** @description The ETag of a copy you hold: 304 without a body when it is still the same */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description Mapping set id, as GET /api/v1/catalog/mapping-sets lists them
+                 * @example nist-csf-1.1-to-nist-csf-2.0
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OSCAL mapping collection */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    /** @description The document's digest in quotes; send it back as If-None-Match for a 304 */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/oscal+json": components["schemas"]["OscalDocument"];
+                    "application/oscal+xml": string;
+                    "application/oscal+yaml": string;
+                };
+            };
+            /** @description Not modified: the copy named by If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description The document's digest in quotes; send it back as If-None-Match for a 304 */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getMappingSetOscal: {
+        parameters: {
+            query?: {
+                /** @description json (default), xml or yaml */
+                format?: "json" | "xml" | "yaml";
+            };
+            header?: {
+                /** @description The ETag of a copy you hold: 304 without a body when it is still the same */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description Mapping set id (a whole number)
+                 * @example 1
+                 */
+                set: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OSCAL mapping collection */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    /** @description The document's digest in quotes; send it back as If-None-Match for a 304 */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/oscal+json": components["schemas"]["OscalDocument"];
+                    "application/oscal+xml": string;
+                    "application/oscal+yaml": string;
+                };
+            };
+            /** @description Not modified: the copy named by If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description The document's digest in quotes; send it back as If-None-Match for a 304 */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getProfileOscalAssessmentResults: {
+        parameters: {
+            query?: {
+                /** @description json (default), xml or yaml */
+                format?: "json" | "xml" | "yaml";
+                /** @description A frozen assessment of the profile (its id, GET /api/v1/profiles/{id}/assessments); default the profile now */
+                assessment?: string;
+                /** @description A target profile of the same organization and framework (its id) */
+                target?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Profile id (a whole number)
+                 * @example 1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OSCAL assessment results */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    /** @description The document's digest in quotes; send it back as If-None-Match for a 304 */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/oscal.ar+json": components["schemas"]["OscalDocument"];
+                    "application/oscal.ar+xml": string;
+                    "application/oscal.ar+yaml": string;
+                };
+            };
+            /** @description Not modified: the copy named by If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description The document's digest in quotes; send it back as If-None-Match for a 304 */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The profile's framework is not in the server's catalog */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getProfileOscalPoam: {
+        parameters: {
+            query?: {
+                /** @description json (default), xml or yaml */
+                format?: "json" | "xml" | "yaml";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Profile id (a whole number)
+                 * @example 1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OSCAL plan of action and milestones */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/oscal.poam+json": components["schemas"]["OscalDocument"];
+                    "application/oscal.poam+xml": string;
+                    "application/oscal.poam+yaml": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The profile's framework is not in the server's catalog */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOscalValidate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An OSCAL document of any model, at most the upload limit (8 MiB) */
+        requestBody: {
+            content: {
+                "application/json": string;
+                "application/xml": string;
+                "text/xml": string;
+                "application/yaml": string;
+            };
+        };
+        responses: {
+            /** @description The model, the format and the problems found */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OscalValidation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description 415: the Content-Type is not JSON, XML or YAML */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 422: the body is not an OSCAL document (malformed JSON, XML or YAML, an unknown root, an element or property the model does not define, entity declarations, YAML aliases, an oscal-version of another major version); `line` and `column` say where when the text itself is malformed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        format?: string;
+                        line?: number;
+                        column?: number;
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postOscalConvert: {
+        parameters: {
+            query: {
+                /**
+                 * @description json, xml or yaml: the format to answer in
+                 * @example xml
+                 */
+                to: "json" | "xml" | "yaml";
+            };
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An OSCAL document of any model, at most the upload limit (8 MiB) */
+        requestBody: {
+            content: {
+                "application/json": string;
+                "application/xml": string;
+                "text/xml": string;
+                "application/yaml": string;
+            };
+        };
+        responses: {
+            /** @description The document in the format asked for, with its model's media type (application/oscal.MODEL+FORMAT for catalog, profile, component-definition, ssp, ap, ar and poam; application/oscal+FORMAT for the others, such as a mapping collection) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/oscal.catalog+json": components["schemas"]["OscalDocument"];
+                    "application/oscal.catalog+xml": string;
+                    "application/oscal.catalog+yaml": string;
+                    "application/oscal.profile+json": components["schemas"]["OscalDocument"];
+                    "application/oscal.profile+xml": string;
+                    "application/oscal.profile+yaml": string;
+                    "application/oscal.component-definition+json": components["schemas"]["OscalDocument"];
+                    "application/oscal.component-definition+xml": string;
+                    "application/oscal.component-definition+yaml": string;
+                    "application/oscal.ssp+json": components["schemas"]["OscalDocument"];
+                    "application/oscal.ssp+xml": string;
+                    "application/oscal.ssp+yaml": string;
+                    "application/oscal.ap+json": components["schemas"]["OscalDocument"];
+                    "application/oscal.ap+xml": string;
+                    "application/oscal.ap+yaml": string;
+                    "application/oscal.ar+json": components["schemas"]["OscalDocument"];
+                    "application/oscal.ar+xml": string;
+                    "application/oscal.ar+yaml": string;
+                    "application/oscal.poam+json": components["schemas"]["OscalDocument"];
+                    "application/oscal.poam+xml": string;
+                    "application/oscal.poam+yaml": string;
+                    "application/oscal+json": components["schemas"]["OscalDocument"];
+                    "application/oscal+xml": string;
+                    "application/oscal+yaml": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description 415: the Content-Type is not JSON, XML or YAML */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 422: the body is not an OSCAL document (malformed JSON, XML or YAML, an unknown root, an element or property the model does not define, entity declarations, YAML aliases, an oscal-version of another major version); `line` and `column` say where when the text itself is malformed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        format?: string;
+                        line?: number;
+                        column?: number;
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Busy"];
+        };
+    };
+}
