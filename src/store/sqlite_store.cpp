@@ -569,9 +569,33 @@ class Statement {
       sqlite3_bind_null(m_stmt, i);
     return *this;
   }
-  // SQLITE_ROW, SQLITE_DONE or an error code.
-  int step() { return sqlite3_step(m_stmt); }
+  // SQLITE_ROW, SQLITE_DONE or an error code: for writes, which check for SQLITE_DONE.
+  int step() { return m_last = sqlite3_step(m_stmt); }
+  // Reads: steps to the next row. True on a row; false at the end of the data or on an error,
+  // which finished() then reports, so that an I/O error or a corrupt page is never taken for the
+  // end of the data:
+  //   while (st.next()) {...}
+  //   if (auto end = st.finished(); !end) return std::unexpected(end.error());
+  bool next() { return step() == SQLITE_ROW; }
+  // After next() returned false: success at the end of the data, else the error.
+  Result<void> finished() const {
+    if (m_rc != SQLITE_OK)
+      return fail(ErrorCode::k_io,
+                  std::string("cannot read the workspace: ") + sqlite3_errmsg(m_db));
+    if (m_last == SQLITE_DONE) return {};
+    return fail(ErrorCode::k_io,
+                std::string("cannot read the workspace: ") +
+                    (m_last == SQLITE_ROW ? "rows left unread" : sqlite3_errstr(m_last)) + " (" +
+                    sqlite3_errmsg(m_db) + ")");
+  }
+  // At most one row: true when there is one, false when there is none, or the error.
+  Result<bool> row() {
+    if (next()) return true;
+    if (auto end = finished(); !end) return std::unexpected(end.error());
+    return false;
+  }
   void reset() {
+    m_last = SQLITE_OK;
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
   }
@@ -596,6 +620,7 @@ class Statement {
   sqlite3* m_db;
   sqlite3_stmt* m_stmt = nullptr;
   int m_rc;
+  int m_last = SQLITE_OK;
 };
 
 // Writers of this process take turns here before SQLite's write lock: SQLite's busy handler
@@ -675,7 +700,7 @@ class SqliteStore final : public Store {
         m_audit_hash_at = std::make_unique<Statement>(m_db, "SELECT hash FROM audit WHERE id = ?1");
       auto& st = *m_audit_hash_at;
       st.bind(1, id);
-      bool same = st.step() == SQLITE_ROW && st.text(0) == hash;
+      bool same = st.next() && st.text(0) == hash;  // a read error is a mismatch
       st.reset();
       return same;
     });
@@ -711,7 +736,9 @@ class SqliteStore final : public Store {
     if (!m_seal) return fail(ErrorCode::k_io, m_seal_problem);
     if (!m_audit_tail) {
       Statement last(m_db, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
-      if (last.step() == SQLITE_ROW)
+      auto row = last.row();
+      if (!row) return std::unexpected(row.error());
+      if (*row)
         m_audit_tail = std::pair{last.integer(0), last.text(1)};
       else
         m_audit_tail = std::pair{std::int64_t{0}, k_audit_genesis};
@@ -749,10 +776,11 @@ class SqliteStore final : public Store {
         "ORDER BY id DESC LIMIT ?3");
     st.bind(1, entity).bind(2, entity_id).bind(3, static_cast<std::int64_t>(limit)).bind(4, before);
     std::vector<AuditRecord> out;
-    while (st.step() == SQLITE_ROW) {
+    while (st.next()) {
       out.push_back(AuditRecord{st.integer(0), st.text(1), st.text(2), st.text(3), st.text(4),
                                 st.text(5), st.text(6), st.text(7), st.text(8), st.text(9)});
     }
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
     std::reverse(out.begin(), out.end());
     return out;
   }
@@ -815,7 +843,8 @@ class SqliteStore final : public Store {
     return v;
   }
 
-  AuditVerification walk_trail(const AnchorReading* anchor) {
+  // A read error is an error, not a verified (or broken) trail.
+  Result<AuditVerification> walk_trail(const AnchorReading* anchor) {
     AuditVerification v;
     bool anchored = anchor && anchor->state == AnchorReading::State::k_ok;
     if (anchored) {
@@ -824,7 +853,9 @@ class SqliteStore final : public Store {
     } else {
       // Where the key took over, as the trail itself says (the row that records the switch).
       Statement st(m_db, "SELECT min(id) FROM audit WHERE entity = 'audit' AND action = 'key'");
-      if (st.step() == SQLITE_ROW && !st.is_null(0)) v.keyed_from = st.integer(0);
+      auto row = st.row();
+      if (!row) return std::unexpected(row.error());
+      if (*row && !st.is_null(0)) v.keyed_from = st.integer(0);
     }
     Statement st(m_db,
                  "SELECT id, at, actor, entity, entity_id, action, before, after, previous_hash, "
@@ -838,7 +869,7 @@ class SqliteStore final : public Store {
       v.problem = std::move(problem);
       return v;
     };
-    while (st.step() == SQLITE_ROW) {
+    while (st.next()) {
       ++v.rows;
       auto id = st.integer(0);
       auto row = "row " + std::to_string(id);
@@ -868,6 +899,7 @@ class SqliteStore final : public Store {
       previous = std::move(hash);
       ++expected_id;
     }
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
     if (!anchor) return v;
     const std::string again =
         ". If the trail is known to be right (a restored backup, a lost anchor file), "
@@ -906,12 +938,16 @@ class SqliteStore final : public Store {
                  "SELECT id, name, administrator, version, created_at, disabled_at FROM user "
                  "WHERE name = ?1 COLLATE NOCASE");
     st.bind(1, name);
-    if (st.step() != SQLITE_ROW) return fail(ErrorCode::k_not_found, "no user '" + name + "'");
+    if (auto row = st.row(); !row)
+      return std::unexpected(row.error());
+    else if (!*row)
+      return fail(ErrorCode::k_not_found, "no user '" + name + "'");
     User u{st.integer(0), st.text(1), st.integer(2) != 0, {},
            st.integer(3), st.text(4), st.text(5)};
     Statement roles(m_db, "SELECT organization, role FROM user_role WHERE user = ?1");
     roles.bind(1, u.id);
-    while (roles.step() == SQLITE_ROW) u.roles[roles.integer(0)] = *parse_role(roles.text(1));
+    while (roles.next()) u.roles[roles.integer(0)] = *parse_role(roles.text(1));
+    if (auto end = roles.finished(); !end) return std::unexpected(end.error());
     return u;
   }
 
@@ -957,7 +993,8 @@ class SqliteStore final : public Store {
     std::vector<std::string> names;
     {
       Statement st(m_db, "SELECT name FROM user ORDER BY name COLLATE NOCASE");
-      while (st.step() == SQLITE_ROW) names.push_back(st.text(0));
+      while (st.next()) names.push_back(st.text(0));
+      if (auto end = st.finished(); !end) return std::unexpected(end.error());
     }
     for (const auto& n : names) {
       auto u = read_user(n);
@@ -979,7 +1016,9 @@ class SqliteStore final : public Store {
     {  // read and let go before the slow verification (no read snapshot held meanwhile)
       Statement st(m_db, "SELECT password_hash FROM user WHERE name = ?1 COLLATE NOCASE");
       st.bind(1, name);
-      if (st.step() == SQLITE_ROW) hash = st.text(0);
+      auto row = st.row();
+      if (!row) return std::unexpected(row.error());
+      if (*row) hash = st.text(0);
     }
     bool known = !hash.empty();
     if (!known) hash = k_dummy_hash;
@@ -1121,7 +1160,9 @@ class SqliteStore final : public Store {
       // An account disabled since its password was checked gets no session.
       Statement enabled(m_db, "SELECT 1 FROM user WHERE id = ?1 AND disabled_at = ''");
       enabled.bind(1, s.user);
-      if (enabled.step() != SQLITE_ROW)
+      if (auto row = enabled.row(); !row)
+        return std::unexpected(row.error());
+      else if (!*row)
         return fail(ErrorCode::k_invalid_input, "the account is disabled or no longer exists");
       Statement st(m_db,
                    "INSERT INTO session (token_hash, user, csrf, created_at, expires_at, "
@@ -1146,7 +1187,7 @@ class SqliteStore final : public Store {
   std::string user_name(std::int64_t id) {
     Statement st(m_db, "SELECT name FROM user WHERE id = ?1");
     st.bind(1, id);
-    return st.step() == SQLITE_ROW ? st.text(0) : std::to_string(id);
+    return st.next() ? st.text(0) : std::to_string(id);  // a label: the id when unreadable
   }
 
   Result<Session> session(const std::string& token_hash) override {
@@ -1155,7 +1196,10 @@ class SqliteStore final : public Store {
                  "s.last_seen_at FROM session s JOIN user u ON u.id = s.user WHERE "
                  "s.token_hash = ?1");
     st.bind(1, token_hash);
-    if (st.step() != SQLITE_ROW) return fail(ErrorCode::k_not_found, "no such session");
+    if (auto row = st.row(); !row)
+      return std::unexpected(row.error());
+    else if (!*row)
+      return fail(ErrorCode::k_not_found, "no such session");
     return Session{st.text(0), st.integer(1), st.text(2), st.text(3),
                    st.text(4), st.text(5),    st.text(6)};
   }
@@ -1242,7 +1286,9 @@ class SqliteStore final : public Store {
       if (token.organization != 0) {
         Statement org(m_db, "SELECT 1 FROM organization WHERE id = ?1");
         org.bind(1, token.organization);
-        if (org.step() != SQLITE_ROW)
+        if (auto row = org.row(); !row)
+          return std::unexpected(row.error());
+        else if (!*row)
           return fail(ErrorCode::k_invalid_input,
                       "no organization " + std::to_string(token.organization));
         if (!owner->administrator && !owner->roles.contains(token.organization))
@@ -1283,7 +1329,8 @@ class SqliteStore final : public Store {
                  "coalesce(organization, 0) FROM api_token WHERE user = ?1 ORDER BY id");
     st.bind(1, user);
     std::vector<ApiToken> out;
-    while (st.step() == SQLITE_ROW) out.push_back(read_token(st));
+    while (st.next()) out.push_back(read_token(st));
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
     return out;
   }
 
@@ -1291,7 +1338,9 @@ class SqliteStore final : public Store {
     return transaction<void>([&]() -> Result<void> {
       Statement st(m_db, "DELETE FROM api_token WHERE id = ?1 AND user = ?2 RETURNING name");
       st.bind(1, id).bind(2, user);
-      if (st.step() != SQLITE_ROW)
+      if (auto row = st.row(); !row)
+        return std::unexpected(row.error());
+      else if (!*row)
         return fail(ErrorCode::k_not_found,
                     "account '" + user_name(user) + "' has no token with id " + std::to_string(id));
       auto name = st.text(0);
@@ -1314,7 +1363,10 @@ class SqliteStore final : public Store {
                    "t.scope, coalesce(t.organization, 0), u.name FROM api_token t JOIN user u ON "
                    "u.id = t.user WHERE t.token_hash = ?1");
       st.bind(1, token_hash);
-      if (st.step() != SQLITE_ROW) return fail(ErrorCode::k_not_found, k_unknown);
+      if (auto row = st.row(); !row)
+        return std::unexpected(row.error());
+      else if (!*row)
+        return fail(ErrorCode::k_not_found, k_unknown);
       t = read_token(st);
       owner = st.text(8);
     }
@@ -1358,9 +1410,10 @@ class SqliteStore final : public Store {
                  "AND node = ?2 ORDER BY id");
     st.bind(1, profile).bind(2, node);
     std::vector<Comment> out;
-    while (st.step() == SQLITE_ROW)
+    while (st.next())
       out.push_back(
           Comment{st.integer(0), st.integer(1), st.text(2), st.text(3), st.text(4), st.text(5)});
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
     return out;
   }
 
@@ -1408,7 +1461,9 @@ class SqliteStore final : public Store {
                       "SELECT name FROM organization WHERE name_key = ?1 OR name = ?2 ORDER BY "
                       "name = ?2 DESC LIMIT 1");
       taken.bind(1, key).bind(2, clean);
-      if (taken.step() == SQLITE_ROW)
+      auto row = taken.row();
+      if (!row) return std::unexpected(row.error());
+      if (*row)
         return fail(ErrorCode::k_invalid_input, "an organization named '" + taken.text(0) +
                                                     "' already exists" +
                                                     same_name(taken.text(0), clean));
@@ -1435,9 +1490,10 @@ class SqliteStore final : public Store {
     Statement st(m_db,
                  "SELECT id, name, scope, version, created_at FROM organization ORDER BY name");
     std::vector<core::Organization> out;
-    while (st.step() == SQLITE_ROW)
+    while (st.next())
       out.push_back(
           core::Organization{st.integer(0), st.text(1), st.text(2), st.integer(3), st.text(4)});
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
     return out;
   }
 
@@ -1451,7 +1507,9 @@ class SqliteStore final : public Store {
       st.bind(1, reference_id(name_or_id));
     else
       st.bind(1, name_or_id);
-    if (st.step() != SQLITE_ROW)
+    if (auto row = st.row(); !row)
+      return std::unexpected(row.error());
+    else if (!*row)
       return fail(ErrorCode::k_not_found,
                   "no organization '" + name_or_id + "' (see 'cyberframe org list')");
     return core::Organization{st.integer(0), st.text(1), st.text(2), st.integer(3), st.text(4)};
@@ -1468,7 +1526,9 @@ class SqliteStore final : public Store {
                       "SELECT name FROM profile WHERE organization = ?1 AND (name_key = ?2 OR "
                       "name = ?3) ORDER BY name = ?3 DESC LIMIT 1");
       taken.bind(1, p.organization).bind(2, key).bind(3, clean);
-      if (taken.step() == SQLITE_ROW)
+      auto row = taken.row();
+      if (!row) return std::unexpected(row.error());
+      if (*row)
         return fail(ErrorCode::k_invalid_input, "the organization already has a profile named '" +
                                                     taken.text(0) + "'" +
                                                     same_name(taken.text(0), clean));
@@ -1526,19 +1586,22 @@ class SqliteStore final : public Store {
     if (core::is_id_reference(reference)) {
       Statement st(m_db, (k_cols + "WHERE id = ?1").c_str());
       st.bind(1, reference_id(reference));
-      while (st.step() == SQLITE_ROW) found.push_back(profile_from(st));
+      while (st.next()) found.push_back(profile_from(st));
+      if (auto end = st.finished(); !end) return std::unexpected(end.error());
     } else if (slash != std::string::npos) {
       // ORGANIZATION/NAME: the organization by name or id, the profile by name within it.
       if (auto org = organization(reference.substr(0, slash))) {
         Statement st(m_db, (k_cols + "WHERE organization = ?1 AND name = ?2").c_str());
         st.bind(1, org->id).bind(2, reference.substr(slash + 1));
-        while (st.step() == SQLITE_ROW) found.push_back(profile_from(st));
+        while (st.next()) found.push_back(profile_from(st));
+        if (auto end = st.finished(); !end) return std::unexpected(end.error());
       }
     } else {
       // A name alone, for the command line: found when one organization has it.
       Statement st(m_db, (k_cols + "WHERE name = ?1").c_str());
       st.bind(1, reference);
-      while (st.step() == SQLITE_ROW) found.push_back(profile_from(st));
+      while (st.next()) found.push_back(profile_from(st));
+      if (auto end = st.finished(); !end) return std::unexpected(end.error());
     }
     if (found.empty())
       return fail(ErrorCode::k_not_found,
@@ -1556,7 +1619,8 @@ class SqliteStore final : public Store {
                  "WHERE organization = ?1 ORDER BY name");
     st.bind(1, organization);
     std::vector<core::Profile> out;
-    while (st.step() == SQLITE_ROW) out.push_back(profile_from(st));
+    while (st.next()) out.push_back(profile_from(st));
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
     return out;
   }
 
@@ -1568,7 +1632,8 @@ class SqliteStore final : public Store {
         "p.id");
     st.bind(1, organization);
     std::map<std::int64_t, std::size_t> out;
-    while (st.step() == SQLITE_ROW) out[st.integer(0)] = static_cast<std::size_t>(st.integer(1));
+    while (st.next()) out[st.integer(0)] = static_cast<std::size_t>(st.integer(1));
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
     return out;
   }
 
@@ -1580,40 +1645,44 @@ class SqliteStore final : public Store {
   Result<core::NodeAssessment> node_assessment(std::int64_t profile,
                                                const std::string& node) override {
     auto rows = read_nodes(profile, node);
-    if (auto it = rows.find(node); it != rows.end()) return it->second;
+    if (!rows) return std::unexpected(rows.error());
+    if (auto it = rows->find(node); it != rows->end()) return it->second;
     core::NodeAssessment a;
     a.node = node;
     return a;
   }
 
   // The node assessments of a profile with their evidence: every node, or only `only_node`.
-  std::map<std::string, core::NodeAssessment> read_nodes(std::int64_t profile,
-                                                         const std::string& only_node) {
-    auto out = read_node_rows(profile, only_node);
+  Result<std::map<std::string, core::NodeAssessment>> read_nodes(std::int64_t profile,
+                                                                 const std::string& only_node) {
+    auto rows = read_node_rows(profile, only_node);
+    if (!rows) return std::unexpected(rows.error());
+    auto& out = *rows;
     Statement ev(m_db,
                  "SELECT id, node, kind, name, url, coalesce(sha256, ''), size, added_at, added_by "
                  "FROM evidence "
                  "WHERE profile = ?1 AND (?2 = '' OR node = ?2) ORDER BY id");
     ev.bind(1, profile).bind(2, only_node);
-    while (ev.step() == SQLITE_ROW) {
+    while (ev.next()) {
       auto& a = out[ev.text(1)];
       if (a.node.empty()) a.node = ev.text(1);
       a.evidence.push_back(core::Evidence{ev.integer(0), ev.text(2), ev.text(3), ev.text(4),
                                           ev.text(5), ev.integer(6), ev.text(7), ev.text(8)});
     }
-    return out;
+    if (auto end = ev.finished(); !end) return std::unexpected(end.error());
+    return std::move(out);
   }
 
   // The stored rows of a profile's nodes (every node, or only `only_node`), without evidence.
-  std::map<std::string, core::NodeAssessment> read_node_rows(std::int64_t profile,
-                                                             const std::string& only_node) {
+  Result<std::map<std::string, core::NodeAssessment>> read_node_rows(std::int64_t profile,
+                                                                     const std::string& only_node) {
     std::map<std::string, core::NodeAssessment> out;
     Statement st(m_db,
                  "SELECT node, level, not_applicable, justification, owner, priority, notes, "
                  "version, updated_at, "
                  "updated_by FROM node_assessment WHERE profile = ?1 AND (?2 = '' OR node = ?2)");
     st.bind(1, profile).bind(2, only_node);
-    while (st.step() == SQLITE_ROW) {
+    while (st.next()) {
       core::NodeAssessment a;
       a.node = st.text(0);
       a.level = st.optional_int(1);
@@ -1627,14 +1696,17 @@ class SqliteStore final : public Store {
       a.updated_by = st.text(9);
       out.emplace(a.node, std::move(a));
     }
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
     return out;
   }
 
   // The stored rows as the audit trail records them (JSON), by node.
-  std::map<std::string, std::string> stored_nodes(std::int64_t profile,
-                                                  const std::string& only_node) {
+  Result<std::map<std::string, std::string>> stored_nodes(std::int64_t profile,
+                                                          const std::string& only_node) {
+    auto rows = read_node_rows(profile, only_node);
+    if (!rows) return std::unexpected(rows.error());
     std::map<std::string, std::string> out;
-    for (const auto& [node, a] : read_node_rows(profile, only_node)) out[node] = node_json(a);
+    for (const auto& [node, a] : *rows) out[node] = node_json(a);
     return out;
   }
 
@@ -1648,13 +1720,19 @@ class SqliteStore final : public Store {
     cur.bind(1, profile).bind(2, a.node);
     std::int64_t version = 0;
     std::string by, at;
-    if (cur.step() == SQLITE_ROW) {
+    auto row = cur.row();
+    if (!row) return std::unexpected(row.error());
+    if (*row) {
       version = cur.integer(0);
       by = cur.text(1);
       at = cur.text(2);
     }
-    auto before_rows =
-        version == 0 ? std::map<std::string, std::string>{} : stored_nodes(profile, a.node);
+    std::map<std::string, std::string> before_rows;
+    if (version != 0) {
+      auto stored = stored_nodes(profile, a.node);
+      if (!stored) return std::unexpected(stored.error());
+      before_rows = std::move(*stored);
+    }
     std::string before = before_rows.empty() ? "null" : before_rows.begin()->second;
     if (expected && *expected != version) {
       return fail(ErrorCode::k_conflict,
@@ -1732,7 +1810,9 @@ class SqliteStore final : public Store {
           "priority = excluded.priority, notes = excluded.notes, version = node_assessment.version "
           "+ 1, "
           "updated_at = excluded.updated_at, updated_by = excluded.updated_by");
-      auto before = stored_nodes(profile, "");
+      auto stored = stored_nodes(profile, "");
+      if (!stored) return std::unexpected(stored.error());
+      auto& before = *stored;
       for (const auto& a : rows) {
         auto it = before.find(a.node);
         auto after = a;
@@ -1779,7 +1859,9 @@ class SqliteStore final : public Store {
     return transaction<core::Snapshot>([&]() -> Result<core::Snapshot> {
       Statement kind(m_db, "SELECT kind FROM profile WHERE id = ?1");
       kind.bind(1, profile);
-      if (kind.step() != SQLITE_ROW)
+      if (auto row = kind.row(); !row)
+        return std::unexpected(row.error());
+      else if (!*row)
         return fail(ErrorCode::k_not_found, "no profile with id " + std::to_string(profile));
       if (kind.text(0) != "current")
         return fail(ErrorCode::k_invalid_input,
@@ -1804,7 +1886,7 @@ class SqliteStore final : public Store {
       copy.bind(1, s.id).bind(2, profile);
       if (copy.step() != SQLITE_DONE) return std::unexpected(db_error("freezing the assessment"));
       // The snapshot is returned with what it froze, as snapshots() reads it back.
-      read_snapshot_nodes(s);
+      if (auto r = read_snapshot_nodes(s); !r) return std::unexpected(r.error());
       nlohmann::json after{{"profile", profile},
                            {"name", s.name},
                            {"taken_at", s.taken_at},
@@ -1825,20 +1907,22 @@ class SqliteStore final : public Store {
         "SELECT id, name, taken_at, assessor, signed_off_by FROM snapshot WHERE profile = ?1 "
         "ORDER BY taken_at, id");
     st.bind(1, profile);
-    while (st.step() == SQLITE_ROW)
+    while (st.next())
       out.push_back(core::Snapshot{
           st.integer(0), profile, st.text(1), st.text(2), st.text(3), st.text(4), {}});
-    for (auto& s : out) read_snapshot_nodes(s);
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
+    for (auto& s : out)
+      if (auto r = read_snapshot_nodes(s); !r) return std::unexpected(r.error());
     return out;
   }
 
   // Fills a snapshot's assessments with the node rows it froze.
-  void read_snapshot_nodes(core::Snapshot& s) {
+  Result<void> read_snapshot_nodes(core::Snapshot& s) {
     Statement nodes(m_db,
                     "SELECT node, level, not_applicable, owner, priority FROM snapshot_node WHERE "
                     "snapshot = ?1");
     nodes.bind(1, s.id);
-    while (nodes.step() == SQLITE_ROW) {
+    while (nodes.next()) {
       core::NodeAssessment a;
       a.node = nodes.text(0);
       a.level = nodes.optional_int(1);
@@ -1847,6 +1931,7 @@ class SqliteStore final : public Store {
       a.priority = static_cast<int>(nodes.integer(4));
       s.assessments.emplace(a.node, std::move(a));
     }
+    return nodes.finished();
   }
 
   Result<void> write_action_nodes(const core::Action& a) {
@@ -1913,7 +1998,8 @@ class SqliteStore final : public Store {
       std::string before = "null";
       {
         auto current = actions_where("id = ?1", action.id);
-        if (!current.empty()) before = action_json(current.front()).dump();
+        if (!current) return std::unexpected(current.error());
+        if (!current->empty()) before = action_json(current->front()).dump();
       }
       Statement st(
           m_db,
@@ -1943,7 +2029,7 @@ class SqliteStore final : public Store {
   }
 
   // Actions matching `where` (SQL over the action table, with ?1 bound to `value`).
-  std::vector<core::Action> actions_where(const std::string& where, std::int64_t value) {
+  Result<std::vector<core::Action>> actions_where(const std::string& where, std::int64_t value) {
     std::vector<core::Action> out;
     Statement st(
         m_db,
@@ -1952,7 +2038,7 @@ class SqliteStore final : public Store {
          where + " ORDER BY CASE WHEN due = '' THEN 1 ELSE 0 END, due, id")
             .c_str());
     st.bind(1, value);
-    while (st.step() == SQLITE_ROW) {
+    while (st.next()) {
       core::Action a;
       a.id = st.integer(0);
       a.organization = st.integer(1);
@@ -1965,10 +2051,12 @@ class SqliteStore final : public Store {
       a.version = st.integer(8);
       out.push_back(std::move(a));
     }
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
     Statement nodes(m_db, "SELECT node FROM action_node WHERE action = ?1 ORDER BY node");
     for (auto& a : out) {
       nodes.bind(1, a.id);
-      while (nodes.step() == SQLITE_ROW) a.nodes.push_back(nodes.text(0));
+      while (nodes.next()) a.nodes.push_back(nodes.text(0));
+      if (auto end = nodes.finished(); !end) return std::unexpected(end.error());
       nodes.reset();
     }
     return out;
@@ -1980,14 +2068,16 @@ class SqliteStore final : public Store {
 
   Result<core::Action> action(std::int64_t id) override {
     auto list = actions_where("id = ?1", id);
-    if (list.empty()) return fail(ErrorCode::k_not_found, "no action " + std::to_string(id));
-    return list.front();
+    if (!list) return std::unexpected(list.error());
+    if (list->empty()) return fail(ErrorCode::k_not_found, "no action " + std::to_string(id));
+    return list->front();
   }
 
   // --- workspace mapping sets ---
 
-  std::vector<WorkspaceMappingSet> mapping_sets_where(const std::string& where,
-                                                      const std::string& a, std::int64_t b) {
+  Result<std::vector<WorkspaceMappingSet>> mapping_sets_where(const std::string& where,
+                                                              const std::string& a,
+                                                              std::int64_t b) {
     std::vector<WorkspaceMappingSet> out;
     Statement st(m_db, ("SELECT s.id, s.organization, s.name, s.title, s.source_kind, s.source_id, "
                         "s.target_kind, s.target_id, s.notes, s.version, s.created_at, "
@@ -1996,7 +2086,7 @@ class SqliteStore final : public Store {
                         where + " ORDER BY s.organization, s.name")
                            .c_str());
     st.bind(1, a).bind(2, b);
-    while (st.step() == SQLITE_ROW) {
+    while (st.next()) {
       WorkspaceMappingSet s;
       s.id = st.integer(0);
       s.organization = st.integer(1);
@@ -2011,12 +2101,13 @@ class SqliteStore final : public Store {
       s.updated_by = st.text(12);
       out.push_back(std::move(s));
     }
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
     Statement ms(m_db,
                  "SELECT id, source, targets, relationship, rationale, version FROM mapping WHERE "
                  "mapping_set = ?1 ORDER BY id");
     for (auto& s : out) {
       ms.bind(1, s.id);
-      while (ms.step() == SQLITE_ROW) {
+      while (ms.next()) {
         WorkspaceMapping m;
         m.id = ms.integer(0);
         m.source = ms.text(1);
@@ -2030,6 +2121,7 @@ class SqliteStore final : public Store {
         m.version = ms.integer(5);
         s.mappings.push_back(std::move(m));
       }
+      if (auto end = ms.finished(); !end) return std::unexpected(end.error());
       ms.reset();
     }
     return out;
@@ -2037,8 +2129,9 @@ class SqliteStore final : public Store {
 
   Result<WorkspaceMappingSet> mapping_set_by_id(std::int64_t id) {
     auto list = mapping_sets_where("s.id = ?2", "", id);
-    if (list.empty()) return fail(ErrorCode::k_not_found, "no mapping set " + std::to_string(id));
-    return list.front();
+    if (!list) return std::unexpected(list.error());
+    if (list->empty()) return fail(ErrorCode::k_not_found, "no mapping set " + std::to_string(id));
+    return list->front();
   }
 
   Result<std::int64_t> insert_mapping(std::int64_t set, const WorkspaceMapping& m) {
@@ -2109,21 +2202,24 @@ class SqliteStore final : public Store {
   }
 
   Result<WorkspaceMappingSet> mapping_set(const std::string& reference) override {
-    std::vector<WorkspaceMappingSet> found;
+    Result<std::vector<WorkspaceMappingSet>> read = std::vector<WorkspaceMappingSet>{};
     auto slash = reference.find('/');
     if (core::is_id_reference(reference)) {
-      found = mapping_sets_where("s.id = ?2", "", reference_id(reference));
+      read = mapping_sets_where("s.id = ?2", "", reference_id(reference));
     } else if (slash != std::string::npos) {
       auto org = organization(reference.substr(0, slash));
       if (org) {
-        for (auto& s : mapping_sets_where("s.organization = ?2 AND s.name = ?1",
-                                          reference.substr(slash + 1), org->id))
-          found.push_back(std::move(s));
+        read = mapping_sets_where("s.organization = ?2 AND s.name = ?1",
+                                  reference.substr(slash + 1), org->id);
+      } else if (org.error().code != ErrorCode::k_not_found) {
+        return std::unexpected(org.error());
       }
     } else {
       // A name alone, for the command line: found when one organization has it.
-      found = mapping_sets_where("s.name = ?1", reference, 0);
+      read = mapping_sets_where("s.name = ?1", reference, 0);
     }
+    if (!read) return std::unexpected(read.error());
+    auto& found = *read;
     if (found.empty())
       return fail(ErrorCode::k_not_found,
                   "no mapping set '" + reference + "' (see 'cyberframe mapping list')");
@@ -2229,7 +2325,9 @@ class SqliteStore final : public Store {
   Result<void> missing_or_stale(std::int64_t set, std::int64_t mapping) {
     Statement st(m_db, "SELECT version FROM mapping WHERE id = ?1 AND mapping_set = ?2");
     st.bind(1, mapping).bind(2, set);
-    if (st.step() != SQLITE_ROW)
+    if (auto row = st.row(); !row)
+      return std::unexpected(row.error());
+    else if (!*row)
       return fail(ErrorCode::k_not_found, "mapping set " + std::to_string(set) +
                                               " has no mapping " + std::to_string(mapping));
     return fail(ErrorCode::k_conflict, "mapping " + std::to_string(mapping) +
@@ -2256,7 +2354,8 @@ class SqliteStore final : public Store {
                  "n.profile = p.profile AND n.node = p.node AND n.version = p.version WHERE "
                  "p.profile = ?1");
     st.bind(1, profile);
-    while (st.step() == SQLITE_ROW) out.emplace(st.text(0), st.integer(1));
+    while (st.next()) out.emplace(st.text(0), st.integer(1));
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
     return out;
   }
 
@@ -2269,7 +2368,9 @@ class SqliteStore final : public Store {
       if (auto t = touch_profile(profile, now); !t) return std::unexpected(t.error());
       auto projected = projected_nodes(profile);
       if (!projected) return std::unexpected(projected.error());
-      auto current = read_node_rows(profile, "");
+      auto current_rows = read_node_rows(profile, "");
+      if (!current_rows) return std::unexpected(current_rows.error());
+      auto& current = *current_rows;
       Statement rec(m_db,
                     "INSERT INTO projected_node (profile, node, version, source_profile) VALUES "
                     "(?1, ?2, ?3, ?4) ON CONFLICT (profile, node) DO UPDATE SET version = "
@@ -2340,7 +2441,9 @@ class SqliteStore final : public Store {
     if (id == core::default_scale().id) return core::default_scale();
     Statement st(m_db, "SELECT id, name, levels FROM scale WHERE id = ?1");
     st.bind(1, id);
-    if (st.step() != SQLITE_ROW)
+    if (auto row = st.row(); !row)
+      return std::unexpected(row.error());
+    else if (!*row)
       return fail(ErrorCode::k_not_found, "no scale '" + id + "' (see 'cyberframe scale list')");
     return scale_from(st);
   }
@@ -2348,7 +2451,8 @@ class SqliteStore final : public Store {
   Result<std::vector<core::Scale>> scales() override {
     std::vector<core::Scale> out{core::default_scale()};
     Statement st(m_db, "SELECT id, name, levels FROM scale ORDER BY id");
-    while (st.step() == SQLITE_ROW) out.push_back(scale_from(st));
+    while (st.next()) out.push_back(scale_from(st));
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
     return out;
   }
 
@@ -2410,7 +2514,9 @@ class SqliteStore final : public Store {
   Result<std::string> evidence_bytes(const std::string& sha256) override {
     Statement st(m_db, "SELECT data FROM evidence_blob WHERE sha256 = ?1");
     st.bind(1, sha256);
-    if (st.step() != SQLITE_ROW)
+    if (auto row = st.row(); !row)
+      return std::unexpected(row.error());
+    else if (!*row)
       return fail(ErrorCode::k_not_found, "no evidence file with sha256 " + sha256);
     return st.blob(0);
   }
@@ -2530,7 +2636,10 @@ class SqliteStore final : public Store {
   Result<AuditHead> key_the_trail() {
     AuditHead head;
     Statement last(m_db, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
-    if (last.step() != SQLITE_ROW) return head;
+    if (auto row = last.row(); !row)
+      return std::unexpected(row.error());
+    else if (!*row)
+      return head;
     auto legacy_rows = last.integer(0);
     auto legacy_head = last.text(1);
     nlohmann::json after{{"keyed_from", legacy_rows + 1},

@@ -964,5 +964,67 @@ TEST_P(StoreSuite, AProjectionNeverOverwritesADirectAssessment) {
             util::ErrorCode::k_conflict);
 }
 
+// A read that fails part-way is an error, never the end of the data: with the node assessment
+// table's root page damaged, reading the assessments fails rather than answering "nothing
+// assessed", and the other records still read.
+TEST(SqliteStore, AReadErrorIsAnErrorNotTheEndOfTheData) {
+  TempDir dir;
+  auto path = dir.path / "workspace.db";
+  std::int64_t profile = 0;
+  {
+    auto store = open_sqlite(path);
+    ASSERT_TRUE(store) << store.error().message;
+    auto org = (*store)->create_organization("ACME", "");
+    ASSERT_TRUE(org);
+    core::Profile p;
+    p.organization = org->id;
+    p.name = "now";
+    p.framework = "iso-tr-27103-2018";
+    profile = (*store)->create_profile(p)->id;
+    std::vector<core::NodeAssessment> rows;
+    for (int i = 1; i <= 5; ++i) {
+      core::NodeAssessment a;
+      a.node = "ID.BE-" + std::to_string(i);
+      a.level = i % 6;
+      a.notes = std::string(3000, 'n');  // several pages: the root page is an interior page
+      rows.push_back(a);
+    }
+    ASSERT_TRUE((*store)->put_node_assessments(profile, rows, "alice"));
+    EXPECT_EQ((*store)->node_assessments(profile)->size(), 5u);
+  }
+  std::int64_t root = 0, page_size = 0;
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, "SELECT rootpage FROM sqlite_master WHERE name = 'node_assessment'", -1,
+                       &st, nullptr);
+    ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+    root = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &st, nullptr);
+    ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+    page_size = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+  }
+  ASSERT_GT(root, 1);
+  {
+    std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp((root - 1) * page_size);
+    const char garbage[8] = {0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f};  // no page type
+    f.write(garbage, sizeof garbage);
+  }
+  auto store = open_sqlite(path);
+  ASSERT_TRUE(store) << store.error().message;
+  auto read = (*store)->node_assessments(profile);
+  ASSERT_FALSE(read) << "a damaged table read as " << read->size() << " assessments";
+  EXPECT_EQ(read.error().code, util::ErrorCode::k_io);
+  EXPECT_NE(read.error().message.find("cannot read the workspace"), std::string::npos)
+      << read.error().message;
+  EXPECT_TRUE((*store)->organizations()) << "the other records still read";
+}
+
 }  // namespace
 }  // namespace cyberframe::store
