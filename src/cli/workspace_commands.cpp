@@ -26,6 +26,7 @@
 #include "util/budget.hpp"
 #include "util/text.hpp"
 #include "workspace/gaps.hpp"
+#include "workspace/reporting.hpp"
 
 namespace cyberframe::cli {
 
@@ -981,27 +982,9 @@ int cmd_report(const Ctx& ctx, Workspace& ws, const std::string& ref, const std:
                      "audience '" + audience + "' is not executive, practitioner or management");
   auto cur = ws.store->profile(ref);
   if (!cur) return fail_with(ctx, cur.error());
-  report::ReportInput in;
-  in.catalog = &ws.catalog.catalog;
-  in.current = *cur;
-  auto scale = scale_of(ws, *cur);
-  if (!scale) return fail_with(ctx, scale.error());
-  in.scale = *scale;
-  in.organization =
-      ws.store->organization(std::to_string(cur->organization)).value_or(core::Organization{});
-  in.current_assessments =
-      ws.store->node_assessments(cur->id).value_or(std::map<std::string, core::NodeAssessment>{});
-  // The target by the rule every front end follows (workspace::target_for).
-  auto target = workspace::target_for(*ws.store, *cur, target_ref);
-  if (!target) return fail_with(ctx, target.error());
-  if (*target) {
-    in.target = **target;
-    auto ta = ws.store->node_assessments((*target)->id);
-    if (!ta) return fail_with(ctx, ta.error());
-    in.target_assessments = std::move(*ta);
-  }
-  in.snapshots = ws.store->snapshots(cur->id).value_or(std::vector<core::Snapshot>{});
-  in.actions = ws.store->actions(cur->organization).value_or(std::vector<core::Action>{});
+  auto input = workspace::report_input(*ws.store, ws.catalog.catalog, *cur, target_ref);
+  if (!input) return fail_with(ctx, input.error());
+  auto& in = *input;
   in.generated_at = store::now_utc();
   auto html = report::render_html(in, *aud);
   if (!write_all(output, html))

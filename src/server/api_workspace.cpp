@@ -10,6 +10,7 @@
 #include "server/api.hpp"
 #include "util/text.hpp"
 #include "workspace/gaps.hpp"
+#include "workspace/reporting.hpp"
 
 namespace cyberframe::server {
 
@@ -715,24 +716,9 @@ Response get_report(Call& call) {
   if (!*current)
     return problem(404, "Nothing to report", "this organization has no current profile yet");
   const auto& cur = *current;
-  report::ReportInput in;
-  in.catalog = &call.ctx.catalog;
-  in.organization = *org;
-  in.current = *cur;
-  auto scale = call.ctx.store.scale(cur->scale);
-  if (!scale) return problem_from(scale.error());
-  in.scale = *scale;
-  in.current_assessments =
-      call.ctx.store.node_assessments(cur->id).value_or(decltype(in.current_assessments){});
-  auto target = target_for(call, *cur, "");
-  if (!target) return target.error();
-  if (*target) {
-    in.target = **target;
-    in.target_assessments =
-        call.ctx.store.node_assessments((*target)->id).value_or(decltype(in.target_assessments){});
-  }
-  in.snapshots = call.ctx.store.snapshots(cur->id).value_or(std::vector<core::Snapshot>{});
-  in.actions = call.ctx.store.actions(org->id).value_or(std::vector<core::Action>{});
+  auto input = workspace::report_input(call.ctx.store, call.ctx.catalog, *cur, "");
+  if (!input) return problem_from(input.error());
+  auto& in = *input;
   in.generated_at = store::now_utc();
   Response out{200, "text/html; charset=utf-8", report::render_html(in, *audience), {}};
   out.headers.emplace_back("Content-Disposition",
