@@ -191,14 +191,18 @@ int cmd_profile_list(const Ctx& ctx, Workspace& ws, const std::string& org_name,
     if (!o) return fail_with(ctx, o.error());
     orgs.push_back(*o);
   } else {
-    orgs = ws.store->organizations().value_or(std::vector<core::Organization>{});
+    auto all = ws.store->organizations();
+    if (!all) return fail_with(ctx, all.error());
+    orgs = std::move(*all);
   }
   Table t({"ID", "ORGANIZATION", "NAME", "KIND", "FRAMEWORK", "ASSESSED", "UPDATED"});
   json j = json::array();
   for (const auto& o : orgs) {
     auto counts = ws.store->assessed_counts(o.id);
     if (!counts) return fail_with(ctx, counts.error());
-    for (const auto& p : ws.store->profiles(o.id).value_or(std::vector<core::Profile>{})) {
+    auto profiles = ws.store->profiles(o.id);
+    if (!profiles) return fail_with(ctx, profiles.error());
+    for (const auto& p : *profiles) {
       auto assessed = (*counts)[p.id];
       t.add({std::to_string(p.id), o.name, p.name, std::string(core::to_string(p.kind)),
              p.framework, std::to_string(assessed), p.updated_at});
@@ -453,7 +457,9 @@ int cmd_user_revoke(const Ctx& ctx, Workspace& ws, const std::string& name,
 int cmd_user_list(const Ctx& ctx, Workspace& ws, Format format) {
   auto list = ws.store->users();
   if (!list) return fail_with(ctx, list.error());
-  auto orgs = ws.store->organizations().value_or(std::vector<core::Organization>{});
+  auto all_orgs = ws.store->organizations();
+  if (!all_orgs) return fail_with(ctx, all_orgs.error());
+  const auto& orgs = *all_orgs;
   auto org_name = [&](std::int64_t id) {
     for (const auto& o : orgs)
       if (o.id == id) return o.name;
@@ -721,11 +727,11 @@ int cmd_compare(const Ctx& ctx, Workspace& ws, const std::string& ref, const std
   if (!p) return fail_with(ctx, p.error());
   auto snaps = ws.store->snapshots(p->id);
   if (!snaps) return fail_with(ctx, snaps.error());
+  auto live = ws.store->node_assessments(p->id);
+  if (!live) return fail_with(ctx, live.error());
   auto pick =
       [&](const std::string& name) -> std::optional<std::map<std::string, core::NodeAssessment>> {
-    if (name == "live")
-      return ws.store->node_assessments(p->id).value_or(
-          std::map<std::string, core::NodeAssessment>{});
+    if (name == "live") return *live;
     for (const auto& s : *snaps) {
       if (s.name == name) return s.assessments;
     }
@@ -923,11 +929,15 @@ int cmd_whatif(const Ctx& ctx, Workspace& ws, const std::string& current_ref,
   auto tgt = ws.store->profile(target_ref);
   if (!cur) return fail_with(ctx, cur.error());
   if (!tgt) return fail_with(ctx, tgt.error());
-  auto c =
-      ws.store->node_assessments(cur->id).value_or(std::map<std::string, core::NodeAssessment>{});
-  auto t =
-      ws.store->node_assessments(tgt->id).value_or(std::map<std::string, core::NodeAssessment>{});
-  auto actions = ws.store->actions(cur->organization).value_or(std::vector<core::Action>{});
+  auto c_read = ws.store->node_assessments(cur->id);
+  if (!c_read) return fail_with(ctx, c_read.error());
+  auto t_read = ws.store->node_assessments(tgt->id);
+  if (!t_read) return fail_with(ctx, t_read.error());
+  auto actions_read = ws.store->actions(cur->organization);
+  if (!actions_read) return fail_with(ctx, actions_read.error());
+  auto& c = *c_read;
+  auto& t = *t_read;
+  auto& actions = *actions_read;
   auto scale_r = scale_of(ws, *cur);
   if (!scale_r) return fail_with(ctx, scale_r.error());
   const auto& scale = *scale_r;

@@ -775,7 +775,9 @@ Response dashboard(Call& call) {
   if (tgt && tgt->scale != cur->scale) tgt.reset();  // not comparable: shown without a target
   if (tgt) {
     out["target"] = to_json(*tgt);
-    t = call.ctx.store.node_assessments(tgt->id).value_or(t);
+    auto targeted = call.ctx.store.node_assessments(tgt->id);
+    if (!targeted) return problem_from(targeted.error());
+    t = std::move(*targeted);
   }
   auto gaps = core::analyse_gaps(cat, cur->framework, *scale, *c, t);
   auto scores = core::roll_up(cat, cur->framework, *c);
@@ -803,9 +805,9 @@ Response dashboard(Call& call) {
   }
   out["coverage"] =
       json{{"assessed", assessed}, {"not_applicable", not_applicable}, {"total", total}};
-  if (auto snaps = call.ctx.store.snapshots(cur->id)) {
-    for (const auto& s : *snaps) out["trend"].push_back(snapshot_json(cat, *cur, s));
-  }
+  auto snaps = call.ctx.store.snapshots(cur->id);
+  if (!snaps) return problem_from(snaps.error());
+  for (const auto& s : *snaps) out["trend"].push_back(snapshot_json(cat, *cur, s));
   out["overall"] = json{{"current", score_json(core::overall_score(*fw, scores))}};
   if (tgt) {
     int rank = 0;
