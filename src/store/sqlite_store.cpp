@@ -650,6 +650,7 @@ class SqliteStore final : public Store {
   Result<T> transaction(F&& body) {
     m_appended = false;
     m_chained_from.reset();
+    m_pending.clear();
     auto result = [&]() -> Result<T> {
       std::lock_guard lock(write_mutex());
       if (auto r = run("BEGIN IMMEDIATE"); !r) return std::unexpected(r.error());
@@ -662,6 +663,7 @@ class SqliteStore final : public Store {
         m_appended = false;
         m_audit_tail.reset();  // it may name a row that is gone
         m_tail_version.reset();
+        m_pending.clear();
       };
       Result<T> out = body();
       if (!out) {
@@ -673,6 +675,14 @@ class SqliteStore final : public Store {
         return std::unexpected(r.error());
       }
       if (m_audit_tail) m_tail_version = data_version();
+      for (auto& rows : m_pending) {
+        auto& to = m_committed;
+        if (!to.empty() && to.back().last + 1 == rows.first && to.back().entity == rows.entity)
+          to.back().last = rows.last;
+        else
+          to.push_back(std::move(rows));
+      }
+      m_pending.clear();
       return out;
     }();
     if (m_appended) advance_anchor();
@@ -796,6 +806,10 @@ class SqliteStore final : public Store {
       return std::unexpected(db_error("recording the change in the audit trail"));
     m_audit_tail = std::pair{id, hash};
     m_appended = true;
+    if (!m_pending.empty() && m_pending.back().last + 1 == id && m_pending.back().entity == entity)
+      m_pending.back().last = id;
+    else
+      m_pending.push_back(AppendedRows{id, id, entity});
     return {};
   }
 
@@ -1424,6 +1438,8 @@ class SqliteStore final : public Store {
           Comment{st.integer(0), st.integer(1), st.text(2), st.text(3), st.text(4), st.text(5)});
     return out;
   }
+
+  std::vector<AppendedRows> take_appended() override { return std::exchange(m_committed, {}); }
 
   void record_statements(bool on) override {
     if (on)
@@ -2655,7 +2671,9 @@ class SqliteStore final : public Store {
   std::optional<unsigned> m_tail_version;
   // The row the open (or last committed) transaction chained its first audit row to.
   std::optional<std::pair<std::int64_t, std::string>> m_chained_from;
-  bool m_appended = false;  // the open transaction appended audit rows
+  bool m_appended = false;                // the open transaction appended audit rows
+  std::vector<AppendedRows> m_pending;    // the rows the open transaction appended
+  std::vector<AppendedRows> m_committed;  // committed since the last take_appended()
   std::map<std::string, std::unique_ptr<Statement>, std::less<>> m_prepared;
   std::vector<std::string> m_statements;  // record_statements()
   std::unique_ptr<Statement> m_audit_insert;

@@ -150,6 +150,14 @@ core::MappingSet to_mapping_set(const WorkspaceMappingSet& set);
 // The reverse, for imports: every mapping with one target list as in the file.
 WorkspaceMappingSet from_mapping_set(const core::MappingSet& set, std::int64_t organization);
 
+// Audit rows one Store's committed writes appended: ids `first` to `last`, all of one entity
+// (AuditRecord::entity).
+struct AppendedRows {
+  std::int64_t first = 0;
+  std::int64_t last = 0;
+  std::string entity;
+};
+
 // A comment on a node of a profile (auditors' notes and questions).
 struct Comment {
   std::int64_t id = 0;
@@ -357,6 +365,11 @@ class Store {
   // A number that changes whenever a record of the workspace changes (the newest audit row's id:
   // every change is audited). Sessions and a token's last use are not records. Cheap: for caches.
   virtual Result<std::int64_t> change_counter() = 0;
+  // The audit rows this Store's committed writes appended since the last call, oldest first
+  // (nothing of a write that rolled back). A cache that knows what its own writes touched can
+  // then tell them from other processes' changes (change_counter() moved past rows not in it).
+  virtual std::vector<AppendedRows> take_appended() = 0;
+
   // For tests and benchmarks that hold an operation to its number of SQL statements: while on,
   // the text of every statement this Store starts is kept (each statement once, however many
   // rows it steps through; what triggers do is not counted). statements_run() hands the list

@@ -234,6 +234,27 @@ TEST_P(StoreSuite, TheTrailChainsAcrossConnectionsWritingInTurn) {
   EXPECT_EQ(v->rows, static_cast<std::size_t>(*store->change_counter()));
 }
 
+// What a Store's committed writes appended to the trail is handed over once, for the server's
+// cache; a write that rolled back hands over nothing.
+TEST_P(StoreSuite, HandsOverTheAuditRowsItsWritesAppended) {
+  (void)store->take_appended();
+  auto first = *store->change_counter();
+  ASSERT_TRUE(store->put_node_assessment(profile, node("ID.BE-1", 2), 0, "alice"));
+  ASSERT_TRUE(store->put_node_assessments(profile, {node("ID.BE-2", 1), node("ID.BE-3", 2)}, "x"));
+  EXPECT_FALSE(store->put_node_assessment(profile, node("ID.BE-1", 4), 0, "bob"));  // stale
+  ASSERT_TRUE(store->add_user("erin", "a long enough password", false));
+  auto rows = store->take_appended();
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].first, first + 1);
+  EXPECT_EQ(rows[0].last, first + 3);  // one write and an import of two: consecutive node rows
+  EXPECT_EQ(rows[0].entity, "node");
+  EXPECT_EQ(rows[1].first, first + 4);
+  EXPECT_EQ(rows[1].last, first + 4);
+  EXPECT_EQ(rows[1].entity, "user");
+  EXPECT_EQ(*store->change_counter(), first + 4);
+  EXPECT_TRUE(store->take_appended().empty());
+}
+
 TEST_P(StoreSuite, ABatchIsAllOrNothing) {
   ASSERT_TRUE(store->put_node_assessment(profile, node("ID.BE-1", 2), 0, "alice"));
   std::vector<core::NodeAssessment> rows{node("ID.BE-2", 1), node("ID.BE-3", 4)};
