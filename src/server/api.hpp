@@ -83,18 +83,22 @@ class Cache {
     std::string last_seen_at;  // sessions: the last request recorded
     std::string token_day;     // tokens: the day its last use was recorded
   };
-  // Brings the cache to the workspace as it is now when it may have changed: when this process
-  // wrote since the counter was last read, or that reading is older than 2 ms (what other
-  // processes change is seen within that). `counter` reads Store::change_counter; one thread
-  // reads it at a time, and the threads that waited use its reading. Returns the epoch to give
-  // remember(), or nullopt when the counter could not be read (the cache is then not used).
+  // Brings the cache to the workspace as it is now when it may have changed: when a write of
+  // this process could not be applied without a reading (wrote()), or the last reading is older
+  // than 2 ms (what other processes change is seen within that). `counter` reads
+  // Store::change_counter; one thread reads it at a time, and the others use its reading (waiting
+  // for it only after a write of this process). Returns the epoch to give remember(), or nullopt
+  // when the counter could not be read (the cache is then not used).
   std::optional<std::uint64_t> refresh(std::chrono::steady_clock::time_point now,
                                        const std::function<util::Result<std::int64_t>()>& counter);
   // Moves the cache to `generation`, read after this process had made `writes` writes, dropping
-  // what the changes since the last reading can affect (everything when it is not past it).
+  // what the changes since the last reading can affect (everything when it went back; a reading
+  // older than one already applied is left out).
   void at(std::int64_t generation, std::uint64_t writes, std::chrono::steady_clock::time_point now);
   // A request of this process finished that changed state or appended audit rows: `rows` are
-  // what its writes appended (Store::take_appended), `scope` the organization it reached.
+  // what its writes appended (Store::take_appended), `scope` the organization it reached. Rows
+  // that follow on from the last state the cache knows are applied at once; otherwise the next
+  // request reads the counter.
   void wrote(const std::vector<store::AppendedRows>& rows, std::int64_t scope);
   // Increases whenever something is dropped: a value read before reading the store goes to
   // remember(), which keeps nothing that a drop since may have concerned.
@@ -102,6 +106,9 @@ class Cache {
   std::optional<Signed> account(const std::string& key);
   void remember(const std::string& key, Signed entry, std::uint64_t epoch);
   void forget_user(std::int64_t user);
+  // Drops everything: for a change the audit trail does not announce (an operator editing the
+  // file; the tests).
+  void forget_everything();
   std::shared_ptr<const Response> answer(const std::string& key);
   // Keeps the answer of a read of `scope` that began at `epoch`.
   void remember(const std::string& key, const Response& response, std::int64_t scope,
@@ -116,6 +123,10 @@ class Cache {
     std::int64_t last = 0;  // the rows first..last (the key)
     std::int64_t scope = k_any_organization;
   };
+  // This process's rows from m_generation on, as far as they go without a gap: the scopes they
+  // touched go to `touched`; returns the last row followed.
+  std::int64_t follow(std::set<std::int64_t>& touched) const;
+  void move_to(std::int64_t generation, const std::set<std::int64_t>& touched, bool everything);
   void drop_everything();
   void drop(const std::set<std::int64_t>& organizations);
 

@@ -125,7 +125,13 @@ std::optional<std::uint64_t> Cache::refresh(
            nanoseconds(now) - m_checked_ns.load() > k_recheck_ns;
   };
   if (!stale()) return epoch();
-  std::lock_guard check(m_check_mutex);
+  std::unique_lock check(m_check_mutex, std::try_to_lock);
+  if (!check.owns_lock()) {
+    // Another thread is reading the counter. When only the 2 ms have passed, its reading will
+    // do; after a write of this process, this request waits for a reading that follows it.
+    if (m_writes.load() == m_writes_seen.load()) return epoch();
+    check.lock();
+  }
   if (!stale()) return epoch();  // read by another thread meanwhile
   auto writes = m_writes.load();
   auto generation = counter();
@@ -137,44 +143,58 @@ std::optional<std::uint64_t> Cache::refresh(
 void Cache::at(std::int64_t generation, std::uint64_t writes,
                std::chrono::steady_clock::time_point now) {
   std::lock_guard lock(m_mutex);
-  m_writes_seen = writes;
+  if (generation < m_generation && writes < m_writes_seen) return;  // read before a newer one
+  m_writes_seen = std::max(m_writes_seen.load(), writes);
   m_checked_ns = nanoseconds(now);
   if (generation == m_generation) return;
   // Every row since the last reading must be one of this process's writes, to drop only the
-  // organizations they touched; a row it did not write (another process's) drops everything.
-  bool everything = m_generation < 0 || generation < m_generation;
+  // organizations they touched; a row it did not write (another process's), or a counter that
+  // went back, drops everything.
   std::set<std::int64_t> touched;
-  for (auto next = m_generation + 1; !everything && next <= generation;) {
-    auto it = m_written.upper_bound(next);
-    if (it == m_written.begin() || std::prev(it)->second.last < next) {
-      everything = true;
-      break;
-    }
-    --it;
-    if (it->second.scope == k_any_organization) everything = true;
-    touched.insert(it->second.scope);
-    next = it->second.last + 1;
-  }
-  m_generation = generation;
-  std::erase_if(m_written, [&](const auto& w) { return w.second.last <= generation; });
-  if (everything)
-    drop_everything();
-  else
-    drop(touched);
+  bool everything = m_generation < 0 || generation < m_generation || follow(touched) < generation;
+  move_to(generation, touched, everything);
 }
 
 void Cache::wrote(const std::vector<store::AppendedRows>& rows, std::int64_t scope) {
-  {
-    std::lock_guard lock(m_mutex);
-    // Not pruned by at() only when no reading follows: bounded all the same (a row missing from
-    // here drops everything, which is always right).
-    if (m_written.size() > 10000) m_written.clear();
-    for (const auto& r : rows) {
-      auto s = owned_by_one_organization(r.entity) ? scope : k_any_organization;
-      m_written[r.first] = Written{r.last, s};
-    }
+  std::lock_guard lock(m_mutex);
+  // Not pruned by move_to() only when no reading follows: bounded all the same (a row missing
+  // from here drops everything, which is always right).
+  if (m_written.size() > 10000) m_written.clear();
+  std::int64_t last = 0;
+  for (const auto& r : rows) {
+    auto s = owned_by_one_organization(r.entity) ? scope : k_any_organization;
+    m_written[r.first] = Written{r.last, s};
+    last = std::max(last, r.last);
   }
-  ++m_writes;  // after the rows are known: the next request reads the counter
+  // Rows that follow on from the workspace as the cache knows it are applied now, without
+  // reading the counter: they are this process's, and what another process wrote after them the
+  // next reading finds (within 2 ms, as ever).
+  std::set<std::int64_t> touched;
+  auto reached = m_generation < 0 ? m_generation : follow(touched);
+  if (reached > m_generation) move_to(reached, touched, false);
+  auto writes = ++m_writes;
+  if (!rows.empty() && reached >= last) m_writes_seen = writes;  // no reading needed
+}
+
+std::int64_t Cache::follow(std::set<std::int64_t>& touched) const {
+  auto next = m_generation + 1;
+  for (;;) {
+    auto it = m_written.upper_bound(next);
+    if (it == m_written.begin() || std::prev(it)->second.last < next) return next - 1;
+    --it;
+    touched.insert(it->second.scope);
+    next = it->second.last + 1;
+  }
+}
+
+void Cache::move_to(std::int64_t generation, const std::set<std::int64_t>& touched,
+                    bool everything) {
+  m_generation = generation;
+  std::erase_if(m_written, [&](const auto& w) { return w.second.last <= generation; });
+  if (everything || touched.contains(k_any_organization))
+    drop_everything();
+  else
+    drop(touched);
 }
 
 void Cache::drop_everything() {
@@ -228,6 +248,11 @@ void Cache::forget_user(std::int64_t user) {
     m_bytes -= e.second.response->body.size();
     return true;
   });
+}
+
+void Cache::forget_everything() {
+  std::lock_guard lock(m_mutex);
+  drop_everything();
 }
 
 std::shared_ptr<const Response> Cache::answer(const std::string& key) {
