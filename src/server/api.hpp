@@ -13,8 +13,10 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "codec/json.hpp"
@@ -38,23 +40,42 @@ struct Principal {
   std::string token_expires_at;
 };
 
+// The part of the workspace an answer depends on or a change touched, for the Cache: one
+// organization's records (its id), or this: anything (several organizations, none, or records no
+// organization owns). Organization ids start at 1.
+inline constexpr std::int64_t k_any_organization = 0;
+
 // One request being answered.
 struct Call {
   Context& ctx;
   const Request& req;
   std::optional<Principal> principal;
   std::vector<std::pair<std::string, std::string>> extra_headers;  // Set-Cookie of sign-in
+  // Every organization require() was asked about: a handler reaches an organization's records
+  // only through it, so a request that asked about one organization read or changed that one's.
+  mutable std::vector<std::int64_t> organizations;
+  std::int64_t scope() const {
+    return organizations.size() == 1 ? organizations.front() : k_any_organization;
+  }
 };
 
 using Handler = std::function<Response(Call&)>;
 
-// What the server's threads share between requests, valid for one state of the workspace: the
-// accounts behind session cookies and tokens, and the answers of reads. Every entry belongs to one
-// "generation", the workspace's change counter (Store::change_counter, the newest audit row); a
-// request that sees another generation empties the cache first. So an answer is reused only while
-// nothing in the workspace has changed, and an account's roles and sessions are read again after
-// any change (sign-out, a password, a role). Answers are kept per account, because what an answer
-// holds depends on who asks. Bounded: at most 64 MiB of answers and 10,000 accounts.
+// What the server's threads share between requests: the accounts behind session cookies and
+// tokens, and the answers of reads, valid for the workspace as it is now. The workspace's change
+// counter (Store::change_counter, the newest audit row) says when it changed. Each answer is kept
+// with the organization it read (Call::scope()), and this process's writes are recorded with the
+// audit rows they appended (Store::take_appended) and the organization they touched, so that a
+// change drops only what it can affect:
+// - rows this process wrote under one organization, of records that organization owns (profiles,
+//   nodes, evidence, comments, assessments, actions, mapping sets): that organization's answers
+//   and the answers that read no single organization;
+// - anything else (accounts, roles, sessions, tokens, scales, organizations themselves, a write
+//   that reached several organizations or none, and every row of another process, which the
+//   counter moves past without this process having written it): everything, accounts included.
+// So an account's roles and sessions are read again after any change to them, and a write by the
+// CLI or another server drops all. Answers are kept per account, because what an answer holds
+// depends on who asks. Bounded: at most 64 MiB of answers and 10,000 accounts.
 class Cache {
  public:
   struct Signed {
@@ -63,29 +84,66 @@ class Cache {
     std::string last_seen_at;  // sessions: the last request recorded
     std::string token_day;     // tokens: the day its last use was recorded
   };
-  // Whether a request must read the change counter before using the cache: when this process
-  // wrote since the last reading, or the last reading is older than 2 ms (what other processes
-  // change is seen within that). `writes` receives the count of this process's writes, for at().
-  bool needs_check(std::chrono::steady_clock::time_point now, std::uint64_t& writes) const;
-  // Moves the cache to `generation`, read after this process had made `writes` writes (emptying
-  // it when the generation is another one).
+  // Brings the cache to the workspace as it is now when it may have changed: when a write of
+  // this process could not be applied without a reading (wrote()), or the last reading is older
+  // than 2 ms (what other processes change is seen within that). `counter` reads
+  // Store::change_counter; one thread reads it at a time, and the others use its reading (waiting
+  // for it only after a write of this process). Returns the epoch to give remember(), or nullopt
+  // when the counter could not be read (the cache is then not used).
+  std::optional<std::uint64_t> refresh(std::chrono::steady_clock::time_point now,
+                                       const std::function<util::Result<std::int64_t>()>& counter);
+  // Moves the cache to `generation`, read after this process had made `writes` writes, dropping
+  // what the changes since the last reading can affect (everything when it went back; a reading
+  // older than one already applied is left out).
   void at(std::int64_t generation, std::uint64_t writes, std::chrono::steady_clock::time_point now);
-  // A state-changing request of this process finished.
-  void wrote() { ++m_writes; }
+  // A request of this process finished that changed state or appended audit rows: `rows` are
+  // what its writes appended (Store::take_appended), `scope` the organization it reached. Rows
+  // that follow on from the last state the cache knows are applied at once; otherwise the next
+  // request reads the counter.
+  void wrote(const std::vector<store::AppendedRows>& rows, std::int64_t scope);
+  // Increases whenever something is dropped: a value read before reading the store goes to
+  // remember(), which keeps nothing that a drop since may have concerned.
+  std::uint64_t epoch() const { return m_epoch.load(); }
   std::optional<Signed> account(const std::string& key);
-  void remember(const std::string& key, Signed entry);
+  void remember(const std::string& key, Signed entry, std::uint64_t epoch);
   void forget_user(std::int64_t user);
+  // Drops everything: for a change the audit trail does not announce (an operator editing the
+  // file; the tests).
+  void forget_everything();
   std::shared_ptr<const Response> answer(const std::string& key);
-  void remember(const std::string& key, const Response& response);
+  // Keeps the answer of a read of `scope` that began at `epoch`.
+  void remember(const std::string& key, const Response& response, std::int64_t scope,
+                std::uint64_t epoch);
 
  private:
+  struct Kept {
+    std::shared_ptr<const Response> response;
+    std::int64_t scope = k_any_organization;
+  };
+  struct Written {
+    std::int64_t last = 0;  // the rows first..last (the key)
+    std::int64_t scope = k_any_organization;
+  };
+  // This process's rows from m_generation on, as far as they go without a gap: the scopes they
+  // touched go to `touched`; returns the last row followed.
+  std::int64_t follow(std::set<std::int64_t>& touched) const;
+  void move_to(std::int64_t generation, const std::set<std::int64_t>& touched, bool everything);
+  void drop_everything();
+  void drop(const std::set<std::int64_t>& organizations);
+
+  std::mutex m_check_mutex;  // one reading of the counter at a time
   std::mutex m_mutex;
   std::int64_t m_generation = -1;
   std::atomic<std::uint64_t> m_writes{0};
   std::atomic<std::uint64_t> m_writes_seen{~std::uint64_t{0}};
   std::atomic<std::int64_t> m_checked_ns{0};
+  std::atomic<std::uint64_t> m_epoch{0};
+  std::uint64_t m_dropped_all_at = 0;                  // the epoch of the last drop of everything
+  std::map<std::int64_t, std::uint64_t> m_dropped_at;  // organization -> the epoch it was dropped
+  std::map<std::int64_t, Written> m_written;           // this process's rows past m_generation
   std::map<std::string, Signed> m_accounts;
-  std::map<std::string, std::shared_ptr<const Response>> m_answers;
+  std::unordered_map<std::string, Kept> m_answers;
+  std::unordered_map<std::int64_t, std::vector<std::string>> m_keys;  // scope -> answers' keys
   std::size_t m_bytes = 0;
 };
 

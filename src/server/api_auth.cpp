@@ -492,6 +492,7 @@ std::optional<Principal> authenticate(Context& ctx, const Request& req) {
   auto hash = secret_hash(bearer.empty() ? secret : bearer);
   auto key = (bearer.empty() ? "session " : "token ") + hash;
   std::optional<Cache::Signed> signed_in;
+  auto epoch = ctx.cache ? ctx.cache->epoch() : 0;  // before the store is read
   if (ctx.cache) signed_in = ctx.cache->account(key);
   auto now = std::chrono::system_clock::now();
   auto now_text = utc(now);
@@ -501,7 +502,7 @@ std::optional<Principal> authenticate(Context& ctx, const Request& req) {
   if (!signed_in) {
     signed_in = authenticate_uncached(ctx, bearer, hash);
     if (!signed_in) return std::nullopt;
-    if (ctx.cache) ctx.cache->remember(key, *signed_in);
+    if (ctx.cache) ctx.cache->remember(key, *signed_in, epoch);
   }
   const auto& p = signed_in->principal;
   if (!bearer.empty()) {
@@ -517,7 +518,7 @@ std::optional<Principal> authenticate(Context& ctx, const Request& req) {
   if (signed_in->last_seen_at < utc(now - k_touch_interval)) {
     (void)ctx.store.touch_session(hash, now_text);
     signed_in->last_seen_at = now_text;
-    if (ctx.cache) ctx.cache->remember(key, *signed_in);
+    if (ctx.cache) ctx.cache->remember(key, *signed_in, epoch);
   }
   return p;
 }

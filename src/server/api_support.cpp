@@ -100,25 +100,129 @@ bool Route::matches(std::string_view path, std::map<std::string, std::string>* p
   return true;
 }
 
-bool Cache::needs_check(std::chrono::steady_clock::time_point now, std::uint64_t& writes) const {
+namespace {
+
+std::int64_t nanoseconds(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+}
+
+// Records below one organization: a change to them affects only that organization's answers.
+// Every other entity (users and their roles, sessions, tokens, scales, organizations themselves,
+// the trail's own rows) may show in any answer or change who may see what.
+bool owned_by_one_organization(std::string_view entity) {
+  return entity == "profile" || entity == "node" || entity == "evidence" || entity == "comment" ||
+         entity == "snapshot" || entity == "action" || entity == "mapping-set";
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> Cache::refresh(
+    std::chrono::steady_clock::time_point now,
+    const std::function<util::Result<std::int64_t>()>& counter) {
   constexpr std::int64_t k_recheck_ns = 2'000'000;
-  writes = m_writes.load();
-  if (writes != m_writes_seen.load()) return true;
-  auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch()).count();
-  return ns - m_checked_ns.load() > k_recheck_ns;
+  auto stale = [&] {
+    return m_writes.load() != m_writes_seen.load() ||
+           nanoseconds(now) - m_checked_ns.load() > k_recheck_ns;
+  };
+  if (!stale()) return epoch();
+  std::unique_lock check(m_check_mutex, std::try_to_lock);
+  if (!check.owns_lock()) {
+    // Another thread is reading the counter. When only the 2 ms have passed, its reading will
+    // do; after a write of this process, this request waits for a reading that follows it.
+    if (m_writes.load() == m_writes_seen.load()) return epoch();
+    check.lock();
+  }
+  if (!stale()) return epoch();  // read by another thread meanwhile
+  auto writes = m_writes.load();
+  auto generation = counter();
+  if (!generation) return std::nullopt;
+  at(*generation, writes, now);
+  return epoch();
 }
 
 void Cache::at(std::int64_t generation, std::uint64_t writes,
                std::chrono::steady_clock::time_point now) {
   std::lock_guard lock(m_mutex);
-  m_writes_seen = writes;
-  m_checked_ns =
-      std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch()).count();
+  if (generation < m_generation && writes < m_writes_seen) return;  // read before a newer one
+  m_writes_seen = std::max(m_writes_seen.load(), writes);
+  m_checked_ns = nanoseconds(now);
   if (generation == m_generation) return;
+  // Every row since the last reading must be one of this process's writes, to drop only the
+  // organizations they touched; a row it did not write (another process's), or a counter that
+  // went back, drops everything.
+  std::set<std::int64_t> touched;
+  bool everything = m_generation < 0 || generation < m_generation || follow(touched) < generation;
+  move_to(generation, touched, everything);
+}
+
+void Cache::wrote(const std::vector<store::AppendedRows>& rows, std::int64_t scope) {
+  std::lock_guard lock(m_mutex);
+  // Not pruned by move_to() only when no reading follows: bounded all the same (a row missing
+  // from here drops everything, which is always right).
+  if (m_written.size() > 10000) m_written.clear();
+  std::int64_t last = 0;
+  for (const auto& r : rows) {
+    auto s = owned_by_one_organization(r.entity) ? scope : k_any_organization;
+    m_written[r.first] = Written{r.last, s};
+    last = std::max(last, r.last);
+  }
+  // Rows that follow on from the workspace as the cache knows it are applied now, without
+  // reading the counter: they are this process's, and what another process wrote after them the
+  // next reading finds (within 2 ms, as ever).
+  std::set<std::int64_t> touched;
+  auto reached = m_generation < 0 ? m_generation : follow(touched);
+  if (reached > m_generation) move_to(reached, touched, false);
+  auto writes = ++m_writes;
+  if (!rows.empty() && reached >= last) m_writes_seen = writes;  // no reading needed
+}
+
+std::int64_t Cache::follow(std::set<std::int64_t>& touched) const {
+  auto next = m_generation + 1;
+  for (;;) {
+    auto it = m_written.upper_bound(next);
+    if (it == m_written.begin() || std::prev(it)->second.last < next) return next - 1;
+    --it;
+    touched.insert(it->second.scope);
+    next = it->second.last + 1;
+  }
+}
+
+void Cache::move_to(std::int64_t generation, const std::set<std::int64_t>& touched,
+                    bool everything) {
   m_generation = generation;
+  std::erase_if(m_written, [&](const auto& w) { return w.second.last <= generation; });
+  if (everything || touched.contains(k_any_organization))
+    drop_everything();
+  else
+    drop(touched);
+}
+
+void Cache::drop_everything() {
   m_accounts.clear();
   m_answers.clear();
+  m_keys.clear();
   m_bytes = 0;
+  m_dropped_all_at = ++m_epoch;
+}
+
+void Cache::drop(const std::set<std::int64_t>& organizations) {
+  auto epoch = ++m_epoch;
+  auto drop_scope = [&](std::int64_t scope) {
+    auto keys = m_keys.find(scope);
+    if (keys == m_keys.end()) return;
+    for (const auto& key : keys->second) {
+      auto it = m_answers.find(key);
+      if (it == m_answers.end() || it->second.scope != scope) continue;
+      m_bytes -= it->second.response->body.size();
+      m_answers.erase(it);
+    }
+    m_keys.erase(keys);
+  };
+  drop_scope(k_any_organization);  // answers that read no single organization: any change
+  for (auto org : organizations) {
+    drop_scope(org);
+    m_dropped_at[org] = epoch;
+  }
 }
 
 std::optional<Cache::Signed> Cache::account(const std::string& key) {
@@ -128,8 +232,9 @@ std::optional<Cache::Signed> Cache::account(const std::string& key) {
   return it->second;
 }
 
-void Cache::remember(const std::string& key, Signed entry) {
+void Cache::remember(const std::string& key, Signed entry, std::uint64_t epoch) {
   std::lock_guard lock(m_mutex);
+  if (m_dropped_all_at > epoch) return;  // read before a change to accounts was dropped
   if (m_accounts.size() >= 10000) m_accounts.clear();
   m_accounts[key] = std::move(entry);
 }
@@ -137,27 +242,46 @@ void Cache::remember(const std::string& key, Signed entry) {
 void Cache::forget_user(std::int64_t user) {
   std::lock_guard lock(m_mutex);
   std::erase_if(m_accounts, [&](const auto& e) { return e.second.principal.user.id == user; });
-  std::erase_if(m_answers,
-                [&](const auto& e) { return e.first.starts_with(std::to_string(user) + " "); });
+  auto prefix = std::to_string(user) + " ";
+  std::erase_if(m_answers, [&](const auto& e) {
+    if (!e.first.starts_with(prefix)) return false;
+    m_bytes -= e.second.response->body.size();
+    return true;
+  });
+}
+
+void Cache::forget_everything() {
+  std::lock_guard lock(m_mutex);
+  drop_everything();
 }
 
 std::shared_ptr<const Response> Cache::answer(const std::string& key) {
   std::lock_guard lock(m_mutex);
   auto it = m_answers.find(key);
-  return it == m_answers.end() ? nullptr : it->second;
+  return it == m_answers.end() ? nullptr : it->second.response;
 }
 
-void Cache::remember(const std::string& key, const Response& response) {
+void Cache::remember(const std::string& key, const Response& response, std::int64_t scope,
+                     std::uint64_t epoch) {
   constexpr std::size_t k_max_bytes = 64u << 20;
   if (response.body.size() > (1u << 20)) return;  // large downloads are not kept
   auto entry = std::make_shared<const Response>(response);
   std::lock_guard lock(m_mutex);
+  // Computed while a change it may have read around was dropped: not kept (the next request
+  // computes it again from the workspace as it is then).
+  if (m_dropped_all_at > epoch) return;
+  if (scope == k_any_organization ? m_epoch.load() != epoch
+                                  : m_dropped_at.contains(scope) && m_dropped_at[scope] > epoch)
+    return;
   if (m_bytes + response.body.size() > k_max_bytes) {
     m_answers.clear();
+    m_keys.clear();
     m_bytes = 0;
   }
-  auto [it, inserted] = m_answers.emplace(key, entry);
-  if (inserted) m_bytes += response.body.size();
+  auto [it, inserted] = m_answers.emplace(key, Kept{entry, scope});
+  if (!inserted) return;
+  m_bytes += response.body.size();
+  m_keys[scope].push_back(key);
 }
 
 Response problem(int status, const std::string& title, const std::string& detail) {
@@ -358,6 +482,9 @@ std::optional<Response> require_writable(const Call& call, const std::string& wh
 }
 
 std::optional<Response> require(const Call& call, std::int64_t organization, Need need) {
+  if (std::find(call.organizations.begin(), call.organizations.end(), organization) ==
+      call.organizations.end())
+    call.organizations.push_back(organization);
   if (!call.principal) return problem(401, "Not signed in", "sign in first: POST /api/v1/session");
   const auto& roles = call.principal->user.roles;
   auto it = roles.find(organization);

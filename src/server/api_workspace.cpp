@@ -245,7 +245,9 @@ Response put_node_assessment(Call& call) {
                             {"notes", FieldType::k_string, false, 10000}},
                            body))
     return *bad;
-  auto current = stored_or_empty(call, *p, n->id);
+  auto read = call.ctx.store.node_assessment(p->id, n->id);
+  if (!read) return problem_from(read.error());
+  const auto& current = *read;
   if (current.version != *expected) {
     return changed_since("this node was changed by " + current.updated_by + " at " +
                              current.updated_at + " (version " + std::to_string(current.version) +
@@ -272,7 +274,9 @@ Response put_node_assessment(Call& call) {
   if (!scale) return problem_from(scale.error());
   if (auto v = core::validate(call.ctx.catalog, *p, *scale, a); !v)
     return problem(422, "Not accepted", v.error().message);
-  auto stored = call.ctx.store.put_node_assessment(p->id, a, *expected, actor(call));
+  // With the row as read: the store checks it is still the stored one as it writes, and
+  // records it as the audit's before without reading it again.
+  auto stored = call.ctx.store.put_node_assessment(p->id, a, *expected, actor(call), &current);
   if (!stored) {
     if (stored.error().code == util::ErrorCode::k_conflict) {
       auto now = stored_or_empty(call, *p, n->id);

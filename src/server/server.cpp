@@ -197,19 +197,15 @@ Response handle(Context& context, Request request, std::string* route_pattern) {
     Request& r = request;
     route.matches(r.path, &r.params);
     Call call{context, r, std::nullopt, {}};
-    bool cached = false;
-    if (context.cache && route.access == Access::k_user) {
-      // Everything cached belongs to the workspace as it is now: after a write of this process
-      // the change counter is read again at once, after other processes' within 2 ms.
-      auto now = std::chrono::steady_clock::now();
-      std::uint64_t writes = 0;
-      if (!context.cache->needs_check(now, writes)) {
-        cached = true;
-      } else if (auto generation = context.store.change_counter()) {
-        context.cache->at(*generation, writes, now);
-        cached = true;
-      }
-    }
+    // Audit rows this thread's Store appended outside a request are no request's: left out of
+    // what this process wrote, they drop everything when the cache sees them.
+    (void)context.store.take_appended();
+    // Everything cached belongs to the workspace as it is now: after a write of this process the
+    // change counter is read again at once, after other processes' within 2 ms.
+    std::optional<std::uint64_t> epoch;
+    if (context.cache && route.access == Access::k_user)
+      epoch = context.cache->refresh(std::chrono::steady_clock::now(),
+                                     [&] { return context.store.change_counter(); });
     if (route.access == Access::k_user) {
       call.principal = authenticate(context, r);
       if (!call.principal) return not_signed_in();
@@ -218,24 +214,32 @@ Response handle(Context& context, Request request, std::string* route_pattern) {
                        "send the X-CSRF-Token header with the csrf_token of GET /api/v1/session");
       context.store.set_actor(call.principal->user.name);
     }
-    // Reads are answered again from the cache while the workspace has not changed; not the
+    // Reads are answered again from the cache while what they read has not changed; not the
     // session (it carries the session's CSRF token) nor the tokens (their last use).
     std::string key;
     // Nor a conditional GET: the handler answers If-None-Match with 304, the cache would not.
-    if (cached && route.method == "GET" && route.pattern != "/api/v1/session" &&
+    if (epoch && route.method == "GET" && route.pattern != "/api/v1/session" &&
         route.pattern != "/api/v1/tokens" && r.header("if-none-match").empty()) {
       key = std::to_string(call.principal->user.id) + " " + r.path;
       for (const auto& [k, v] : r.query) key += "\n" + k + "=" + v;
       if (auto hit = context.cache->answer(key)) return *hit;
     }
+    // What this request wrote, and the organization it reached, before its answer goes out: the
+    // next request drops what that can affect.
+    auto wrote = [&] {
+      auto rows = context.store.take_appended();
+      if (context.cache && (changes_state(r.method) || !rows.empty()))
+        context.cache->wrote(rows, call.scope());
+    };
     try {
       auto response = route.handler(call);
-      if (context.cache && changes_state(r.method)) context.cache->wrote();
-      if (!key.empty() && response.status == 200) context.cache->remember(key, response);
+      wrote();
+      if (!key.empty() && response.status == 200)
+        context.cache->remember(key, response, call.scope(), *epoch);
       for (auto& h : call.extra_headers) response.headers.push_back(std::move(h));
       return response;
     } catch (const std::exception&) {
-      if (context.cache && changes_state(r.method)) context.cache->wrote();
+      wrote();
       return problem(500, "Internal error", "the server could not answer; the request was logged");
     }
   }

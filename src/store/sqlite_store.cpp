@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <mutex>
 #include <set>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -545,6 +546,12 @@ class Statement {
   Statement(sqlite3* db, const char* sql) : m_db(db) {
     m_rc = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr);
   }
+  // Prepared with `flags` (SQLITE_PREPARE_PERSISTENT for a statement kept for the connection's
+  // life: SqliteStore::prepared).
+  Statement(sqlite3* db, std::string_view sql, unsigned flags) : m_db(db) {
+    m_rc =
+        sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), flags, &m_stmt, nullptr);
+  }
   ~Statement() { sqlite3_finalize(m_stmt); }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -667,25 +674,86 @@ class SqliteStore final : public Store {
   template <typename T, typename F>
   Result<T> transaction(F&& body) {
     m_appended = false;
+    m_chained_from.reset();
+    m_pending.clear();
     auto result = [&]() -> Result<T> {
       std::lock_guard lock(write_mutex());
-      if (auto r = exec("BEGIN IMMEDIATE"); !r) return std::unexpected(r.error());
-      m_audit_tail.reset();  // another process may have appended since
+      if (auto r = run("BEGIN IMMEDIATE"); !r) return std::unexpected(r.error());
+      // The end of the trail this connection wrote last is still the end unless something was
+      // committed to the file since: SQLite's data version moves with every commit, this
+      // connection's and every other's (read at BEGIN IMMEDIATE, which sees the newest state).
+      if (!m_tail_version || data_version() != *m_tail_version) m_audit_tail.reset();
+      auto rolled_back = [&] {
+        exec("ROLLBACK");
+        m_appended = false;
+        m_audit_tail.reset();  // it may name a row that is gone
+        m_tail_version.reset();
+        m_pending.clear();
+      };
       Result<T> out = body();
       if (!out) {
-        exec("ROLLBACK");
-        m_appended = false;
+        rolled_back();
         return out;
       }
-      if (auto r = exec("COMMIT"); !r) {
-        exec("ROLLBACK");
-        m_appended = false;
+      if (auto r = run("COMMIT"); !r) {
+        rolled_back();
         return std::unexpected(r.error());
       }
+      if (m_audit_tail) m_tail_version = data_version();
+      for (auto& rows : m_pending) {
+        auto& to = m_committed;
+        if (!to.empty() && to.back().last + 1 == rows.first && to.back().entity == rows.entity)
+          to.back().last = rows.last;
+        else
+          to.push_back(std::move(rows));
+      }
+      m_pending.clear();
       return out;
     }();
     if (m_appended) advance_anchor();
     return result;
+  }
+
+  // SQLite's data version of the workspace file on this connection (SQLITE_FCNTL_DATA_VERSION):
+  // it changes whenever a transaction is committed to the file, by any connection; no statement.
+  unsigned data_version() {
+    unsigned version = 0;
+    sqlite3_file_control(m_db, "main", SQLITE_FCNTL_DATA_VERSION, &version);
+    return version;
+  }
+
+  // A statement prepared once on this connection (SQLITE_PREPARE_PERSISTENT) and kept for its
+  // life: the node write runs hundreds of times a second, and preparing its statements cost more
+  // than running them. The guard resets the statement and clears its bindings when it goes out
+  // of scope, so each use starts clean.
+  class Reused {
+   public:
+    explicit Reused(Statement& st) : m_st(st) {}
+    ~Reused() { m_st.reset(); }
+    Reused(const Reused&) = delete;
+    Reused& operator=(const Reused&) = delete;
+    Statement* operator->() { return &m_st; }
+    Statement& operator*() { return m_st; }
+
+   private:
+    Statement& m_st;
+  };
+  Reused prepared(std::string_view sql) {
+    auto it = m_prepared.find(sql);
+    if (it == m_prepared.end())
+      it = m_prepared
+               .emplace(std::string(sql),
+                        std::make_unique<Statement>(m_db, sql, SQLITE_PREPARE_PERSISTENT))
+               .first;
+    return Reused(*it->second);
+  }
+
+  // Runs a statement that returns no rows (BEGIN, COMMIT) from the prepared ones.
+  Result<void> run(std::string_view sql) {
+    auto st = prepared(sql);
+    if (st->step() != SQLITE_DONE)
+      return fail(ErrorCode::k_io, std::string("database error: ") + sqlite3_errmsg(m_db));
+    return {};
   }
 
   // The change is committed whatever happens here: an anchor that cannot be moved lags, which
@@ -696,6 +764,8 @@ class SqliteStore final : public Store {
     head.last_hash = m_audit_tail->second;
     (void)m_seal->advance_anchor(head, [this](std::int64_t id, const std::string& hash) {
       if (id == 0) return hash == k_audit_genesis;
+      // The row the committed transaction chained its first row to was there, as it was.
+      if (m_chained_from && id == m_chained_from->first) return hash == m_chained_from->second;
       if (!m_audit_hash_at)
         m_audit_hash_at = std::make_unique<Statement>(m_db, "SELECT hash FROM audit WHERE id = ?1");
       auto& st = *m_audit_hash_at;
@@ -743,6 +813,7 @@ class SqliteStore final : public Store {
       else
         m_audit_tail = std::pair{std::int64_t{0}, k_audit_genesis};
     }
+    if (!m_chained_from) m_chained_from = m_audit_tail;
     auto id = m_audit_tail->first + 1;
     auto hash = m_seal->row_hash(m_audit_tail->second,
                                  {id, at, actor, entity, entity_id, action, before, after});
@@ -762,6 +833,10 @@ class SqliteStore final : public Store {
       return std::unexpected(db_error("recording the change in the audit trail"));
     m_audit_tail = std::pair{id, hash};
     m_appended = true;
+    if (!m_pending.empty() && m_pending.back().last + 1 == id && m_pending.back().entity == entity)
+      m_pending.back().last = id;
+    else
+      m_pending.push_back(AppendedRows{id, id, entity});
     return {};
   }
 
@@ -1417,6 +1492,23 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  std::vector<AppendedRows> take_appended() override { return std::exchange(m_committed, {}); }
+
+  void record_statements(bool on) override {
+    if (on)
+      sqlite3_trace_v2(m_db, SQLITE_TRACE_STMT, &SqliteStore::statement_started, this);
+    else
+      sqlite3_trace_v2(m_db, 0, nullptr, nullptr);
+  }
+  std::vector<std::string> statements_run() override { return std::exchange(m_statements, {}); }
+  // SQLITE_TRACE_STMT: a statement begins running; `sql` is its text, or "-- TRIGGER ..." when
+  // a trigger's program starts (part of the statement that fired it, not counted).
+  static int statement_started(unsigned, void* self, void*, void* sql) {
+    auto text = std::string_view(static_cast<const char*>(sql));
+    if (!text.starts_with("--")) static_cast<SqliteStore*>(self)->m_statements.emplace_back(text);
+    return 0;
+  }
+
   Result<std::int64_t> change_counter() override {
     if (!m_change_counter)
       m_change_counter =
@@ -1710,72 +1802,93 @@ class SqliteStore final : public Store {
     return out;
   }
 
-  // Writes one row inside an open transaction.
+  // Writes one row inside an open transaction. With `as_read` (the row as the caller read it at
+  // `expected`), the write names every field the audit records in its WHERE, so it applies only
+  // while the stored row is exactly that one and the audit's before is known without reading:
+  // three statements with the profile's version and the audit row. Otherwise, or when the row
+  // has changed, the row is read once and the conflict told from it.
   Result<core::NodeAssessment> write_node(std::int64_t profile, const core::NodeAssessment& a,
                                           std::optional<std::int64_t> expected,
+                                          const core::NodeAssessment* as_read,
                                           const std::string& actor, const std::string& now) {
-    Statement cur(m_db,
-                  "SELECT version, updated_by, updated_at FROM node_assessment WHERE profile = ?1 "
-                  "AND node = ?2");
-    cur.bind(1, profile).bind(2, a.node);
-    std::int64_t version = 0;
-    std::string by, at;
-    auto row = cur.row();
-    if (!row) return std::unexpected(row.error());
-    if (*row) {
-      version = cur.integer(0);
-      by = cur.text(1);
-      at = cur.text(2);
-    }
-    std::map<std::string, std::string> before_rows;
-    if (version != 0) {
-      auto stored = stored_nodes(profile, a.node);
-      if (!stored) return std::unexpected(stored.error());
-      before_rows = std::move(*stored);
-    }
-    std::string before = before_rows.empty() ? "null" : before_rows.begin()->second;
-    if (expected && *expected != version) {
-      return fail(ErrorCode::k_conflict,
-                  version == 0 ? a.node + " was removed since you read it"
-                               : a.node + " was changed by " + by + " at " + at +
-                                     " since you read it (version " + std::to_string(version) +
-                                     ", you had " + std::to_string(*expected) +
-                                     "); reload it and apply your change again");
-    }
-    Statement up(
-        m_db,
-        "INSERT INTO node_assessment (profile, node, level, not_applicable, justification, owner, "
-        "priority, "
-        "notes, version, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-        "?11) "
-        "ON CONFLICT (profile, node) DO UPDATE SET level = excluded.level, not_applicable = "
-        "excluded.not_applicable, justification = excluded.justification, owner = excluded.owner, "
-        "priority = "
-        "excluded.priority, notes = excluded.notes, version = excluded.version, updated_at = "
-        "excluded.updated_at, updated_by = excluded.updated_by");
-    up.bind(1, profile)
-        .bind(2, a.node)
-        .bind(3, a.level)
-        .bind(4, std::int64_t{a.not_applicable ? 1 : 0});
-    up.bind(5, a.justification).bind(6, a.owner).bind(7, std::int64_t{a.priority}).bind(8, a.notes);
-    up.bind(9, version + 1).bind(10, now).bind(11, actor);
-    if (up.step() != SQLITE_DONE) return std::unexpected(db_error("storing " + a.node));
     auto out = a;
-    out.version = version + 1;
     out.updated_at = now;
     out.updated_by = actor;
-    auto entity_id = std::to_string(profile) + "/" + a.node;
-    if (auto r = audit(actor, "node", entity_id, version == 0 ? "create" : "update", before,
-                       node_json(out), now);
-        !r)
-      return std::unexpected(r.error());
-    return out;
+    auto recorded = [&](std::int64_t version,
+                        const std::string& before) -> Result<core::NodeAssessment> {
+      out.version = version + 1;
+      if (auto r = audit(actor, "node", std::to_string(profile) + "/" + a.node,
+                         version == 0 ? "create" : "update", before, node_json(out), now);
+          !r)
+        return std::unexpected(r.error());
+      return out;
+    };
+    auto bind_fields = [&](Statement& st) {
+      st.bind(1, profile).bind(2, a.node).bind(3, a.level);
+      st.bind(4, std::int64_t{a.not_applicable ? 1 : 0}).bind(5, a.justification);
+      st.bind(6, a.owner).bind(7, std::int64_t{a.priority}).bind(8, a.notes);
+      st.bind(10, now).bind(11, actor);
+    };
+    if (expected && as_read && as_read->version == *expected && as_read->node == a.node) {
+      if (*expected == 0) {
+        auto st = prepared(
+            "INSERT INTO node_assessment (profile, node, level, not_applicable, justification, "
+            "owner, priority, notes, version, updated_at, updated_by) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+            "ON CONFLICT (profile, node) DO NOTHING");
+        bind_fields(*st);
+        st->bind(9, std::int64_t{1});
+        if (st->step() != SQLITE_DONE) return std::unexpected(db_error("storing " + a.node));
+        if (sqlite3_changes(m_db) == 1) return recorded(0, "null");
+      } else {
+        const auto& r = *as_read;
+        auto st = prepared(
+            "UPDATE node_assessment SET level = ?3, not_applicable = ?4, justification = ?5, "
+            "owner = ?6, priority = ?7, notes = ?8, version = ?9, updated_at = ?10, "
+            "updated_by = ?11 "
+            "WHERE profile = ?1 AND node = ?2 AND version = ?12 AND level IS ?13 AND "
+            "not_applicable = ?14 AND justification = ?15 AND owner = ?16 AND priority = ?17 AND "
+            "notes = ?18");
+        bind_fields(*st);
+        st->bind(9, r.version + 1).bind(12, r.version).bind(13, r.level);
+        st->bind(14, std::int64_t{r.not_applicable ? 1 : 0}).bind(15, r.justification);
+        st->bind(16, r.owner).bind(17, std::int64_t{r.priority}).bind(18, r.notes);
+        if (st->step() != SQLITE_DONE) return std::unexpected(db_error("storing " + a.node));
+        if (sqlite3_changes(m_db) == 1) return recorded(r.version, node_json(r));
+      }
+    }
+    auto read = read_node_rows(profile, a.node);
+    if (!read) return std::unexpected(read.error());
+    auto& rows = *read;
+    auto current = rows.find(a.node);
+    std::int64_t version = current == rows.end() ? 0 : current->second.version;
+    if (expected && *expected != version) {
+      return fail(ErrorCode::k_conflict,
+                  version == 0
+                      ? a.node + " was removed since you read it"
+                      : a.node + " was changed by " + current->second.updated_by + " at " +
+                            current->second.updated_at + " since you read it (version " +
+                            std::to_string(version) + ", you had " + std::to_string(*expected) +
+                            "); reload it and apply your change again");
+    }
+    auto st = prepared(
+        "INSERT INTO node_assessment (profile, node, level, not_applicable, justification, owner, "
+        "priority, notes, version, updated_at, updated_by) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+        "ON CONFLICT (profile, node) DO UPDATE SET level = excluded.level, not_applicable = "
+        "excluded.not_applicable, justification = excluded.justification, owner = excluded.owner, "
+        "priority = excluded.priority, notes = excluded.notes, version = excluded.version, "
+        "updated_at = excluded.updated_at, updated_by = excluded.updated_by");
+    bind_fields(*st);
+    st->bind(9, version + 1);
+    if (st->step() != SQLITE_DONE) return std::unexpected(db_error("storing " + a.node));
+    return recorded(version, version == 0 ? "null" : node_json(current->second));
   }
 
   Result<void> touch_profile(std::int64_t profile, const std::string& now) {
-    Statement st(m_db, "UPDATE profile SET version = version + 1, updated_at = ?2 WHERE id = ?1");
-    st.bind(1, profile).bind(2, now);
-    if (st.step() != SQLITE_DONE) return std::unexpected(db_error("updating the profile"));
+    auto st = prepared("UPDATE profile SET version = version + 1, updated_at = ?2 WHERE id = ?1");
+    st->bind(1, profile).bind(2, now);
+    if (st->step() != SQLITE_DONE) return std::unexpected(db_error("updating the profile"));
     if (sqlite3_changes(m_db) != 1)
       return fail(ErrorCode::k_not_found, "no profile with id " + std::to_string(profile));
     return {};
@@ -1784,11 +1897,12 @@ class SqliteStore final : public Store {
   Result<core::NodeAssessment> put_node_assessment(std::int64_t profile,
                                                    const core::NodeAssessment& a,
                                                    std::optional<std::int64_t> expected_version,
-                                                   const std::string& actor) override {
+                                                   const std::string& actor,
+                                                   const core::NodeAssessment* as_read) override {
     return transaction<core::NodeAssessment>([&]() -> Result<core::NodeAssessment> {
       auto now = now_utc();
       if (auto t = touch_profile(profile, now); !t) return std::unexpected(t.error());
-      return write_node(profile, a, expected_version, actor, now);
+      return write_node(profile, a, expected_version, as_read, actor, now);
     });
   }
 
@@ -2381,7 +2495,7 @@ class SqliteStore final : public Store {
             !projected->contains(a.node))
           return fail(ErrorCode::k_invalid_input,
                       a.node + " was assessed directly; a projection never overwrites it");
-        auto stored = write_node(profile, a, a.version, actor, now);
+        auto stored = write_node(profile, a, a.version, nullptr, actor, now);
         if (!stored) return std::unexpected(stored.error());
         rec.bind(1, profile).bind(2, a.node).bind(3, stored->version).bind(4, source_profile);
         if (rec.step() != SQLITE_DONE)
@@ -2656,8 +2770,17 @@ class SqliteStore final : public Store {
  private:
   sqlite3* m_db;
   std::string m_actor = "cyberframe";
-  std::optional<std::pair<std::int64_t, std::string>> m_audit_tail;  // valid inside one transaction
-  bool m_appended = false;  // the open transaction appended audit rows
+  // The last row of the trail as this connection knows it: valid inside a transaction, and after
+  // its commit while the file's data version is still m_tail_version.
+  std::optional<std::pair<std::int64_t, std::string>> m_audit_tail;
+  std::optional<unsigned> m_tail_version;
+  // The row the open (or last committed) transaction chained its first audit row to.
+  std::optional<std::pair<std::int64_t, std::string>> m_chained_from;
+  bool m_appended = false;                // the open transaction appended audit rows
+  std::vector<AppendedRows> m_pending;    // the rows the open transaction appended
+  std::vector<AppendedRows> m_committed;  // committed since the last take_appended()
+  std::map<std::string, std::unique_ptr<Statement>, std::less<>> m_prepared;
+  std::vector<std::string> m_statements;  // record_statements()
   std::unique_ptr<Statement> m_audit_insert;
   std::unique_ptr<Statement> m_audit_hash_at;
   AuditFiles m_audit_files;

@@ -150,6 +150,14 @@ core::MappingSet to_mapping_set(const WorkspaceMappingSet& set);
 // The reverse, for imports: every mapping with one target list as in the file.
 WorkspaceMappingSet from_mapping_set(const core::MappingSet& set, std::int64_t organization);
 
+// Audit rows one Store's committed writes appended: ids `first` to `last`, all of one entity
+// (AuditRecord::entity).
+struct AppendedRows {
+  std::int64_t first = 0;
+  std::int64_t last = 0;
+  std::string entity;
+};
+
 // A comment on a node of a profile (auditors' notes and questions).
 struct Comment {
   std::int64_t id = 0;
@@ -191,10 +199,15 @@ class Store {
       std::int64_t organization) = 0;
   // Creates or updates one node. `expected_version` is the version the caller read (0 for a node
   // never stored); std::nullopt skips the check (last writer wins, for scripts that ask for it).
-  // Returns the stored record with its new version.
+  // `as_read`, when given, is the record as the caller read it at `expected_version`
+  // (node_assessment()): the write then checks that the stored row is still that one, field for
+  // field, as it writes, and records it as the audit's "before" without reading the row again;
+  // a row that differs is read and treated as without it. Returns the stored record with its new
+  // version.
   virtual Result<core::NodeAssessment> put_node_assessment(
       std::int64_t profile, const core::NodeAssessment& a,
-      std::optional<std::int64_t> expected_version, const std::string& actor) = 0;
+      std::optional<std::int64_t> expected_version, const std::string& actor,
+      const core::NodeAssessment* as_read = nullptr) = 0;
   // Writes many nodes in one transaction (an import): all of them or none.
   virtual Result<std::size_t> put_node_assessments(std::int64_t profile,
                                                    const std::vector<core::NodeAssessment>& rows,
@@ -352,6 +365,17 @@ class Store {
   // A number that changes whenever a record of the workspace changes (the newest audit row's id:
   // every change is audited). Sessions and a token's last use are not records. Cheap: for caches.
   virtual Result<std::int64_t> change_counter() = 0;
+  // The audit rows this Store's committed writes appended since the last call, oldest first
+  // (nothing of a write that rolled back). A cache that knows what its own writes touched can
+  // then tell them from other processes' changes (change_counter() moved past rows not in it).
+  virtual std::vector<AppendedRows> take_appended() = 0;
+
+  // For tests and benchmarks that hold an operation to its number of SQL statements: while on,
+  // the text of every statement this Store starts is kept (each statement once, however many
+  // rows it steps through; what triggers do is not counted). statements_run() hands the list
+  // over and empties it.
+  virtual void record_statements(bool on) = 0;
+  virtual std::vector<std::string> statements_run() = 0;
 
   // The schema version the database is at.
   virtual Result<int> schema_version() = 0;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -109,6 +110,149 @@ TEST_P(StoreSuite, AStaleUpdateIsRefusedAndChangesNothing) {
   // Creating a node someone else created meanwhile is stale too.
   EXPECT_EQ(store->put_node_assessment(profile, node("ID.BE-1", 4), 0, "carol").error().code,
             util::ErrorCode::k_conflict);
+}
+
+// A node's write runs only the statements it needs, counted with the store's statement hook:
+// besides BEGIN and COMMIT, the profile's version, the row (its UPDATE names the version and
+// every field the audit records, so the row the caller read is not read again) and the audit
+// row. Issue 12 asks for at most four; the write before read the row three times (nine
+// statements). And the trail still records the right before and after, chained.
+TEST_P(StoreSuite, ANodeWriteRunsAtMostFourStatementsBesidesBeginAndCommit) {
+  auto listing = [](const std::vector<std::string>& sql) {
+    std::string out;
+    for (const auto& s : sql) out += "\n  " + s.substr(0, 100);
+    return out;
+  };
+  // The statements besides BEGIN and COMMIT, after checking that they are there.
+  auto besides_begin_and_commit = [](std::vector<std::string> sql) {
+    EXPECT_TRUE(!sql.empty() && sql.front() == "BEGIN IMMEDIATE" && sql.back() == "COMMIT");
+    std::erase_if(sql, [](const auto& s) { return s == "BEGIN IMMEDIATE" || s == "COMMIT"; });
+    return sql;
+  };
+  auto reads_a_row = [](const std::vector<std::string>& sql) {
+    return std::any_of(sql.begin(), sql.end(),
+                       [](const auto& s) { return s.starts_with("SELECT"); });
+  };
+  auto never = store->node_assessment(profile, "ID.AM-1");
+  ASSERT_TRUE(never);
+  ASSERT_TRUE(store->put_node_assessment(profile, node("ID.AM-2", 1), 0, "setup"));
+  store->record_statements(true);
+  auto created = store->put_node_assessment(profile, node("ID.AM-1", 2), 0, "alice", &*never);
+  auto create_sql = besides_begin_and_commit(store->statements_run());
+  ASSERT_TRUE(created) << created.error().message;
+  EXPECT_LE(create_sql.size(), 4u) << listing(create_sql);
+  EXPECT_FALSE(reads_a_row(create_sql)) << listing(create_sql);
+
+  auto read = store->node_assessment(profile, "ID.AM-1");
+  ASSERT_TRUE(read);
+  auto change = *read;
+  change.level = 3;
+  change.owner = "IT";
+  (void)store->statements_run();
+  auto updated = store->put_node_assessment(profile, change, read->version, "bob", &*read);
+  auto update_sql = besides_begin_and_commit(store->statements_run());
+  store->record_statements(false);
+  ASSERT_TRUE(updated) << updated.error().message;
+  EXPECT_EQ(updated->version, 2);
+  EXPECT_LE(update_sql.size(), 4u) << listing(update_sql);
+  EXPECT_FALSE(reads_a_row(update_sql)) << listing(update_sql);
+
+  auto trail = store->audit_log("node", std::to_string(profile) + "/ID.AM-1", 10);
+  ASSERT_TRUE(trail);
+  ASSERT_EQ(trail->size(), 2u);
+  EXPECT_EQ((*trail)[0].before, "null");
+  auto before = nlohmann::json::parse((*trail)[1].before);
+  auto after = nlohmann::json::parse((*trail)[1].after);
+  EXPECT_EQ(before["level"], 2);
+  EXPECT_EQ(before["owner"], "");
+  EXPECT_EQ(before["version"], 1);
+  EXPECT_EQ(after["level"], 3);
+  EXPECT_EQ(after["owner"], "IT");
+  EXPECT_EQ(after["version"], 2);
+  EXPECT_EQ((*trail)[1].actor, "bob");
+  EXPECT_EQ(store->profile(std::to_string(profile))->version, 4) << "each write moves the profile";
+  auto v = store->verify_audit();
+  ASSERT_TRUE(v);
+  EXPECT_TRUE(v->intact) << v->problem;
+}
+
+// The row the caller says it read only saves a read: a stale one is a conflict as without it,
+// and one that differs from the stored row in a field (whatever the caller did to it) is not
+// what the trail records as before.
+TEST_P(StoreSuite, TheRowAsReadIsCheckedNotTrusted) {
+  auto a = store->put_node_assessment(profile, node("ID.BE-1", 2), 0, "alice");
+  ASSERT_TRUE(a);
+  auto read = *a;  // version 1
+  auto b = store->put_node_assessment(profile, node("ID.BE-1", 3), 1, "bob", &read);
+  ASSERT_TRUE(b);
+  auto stale = store->put_node_assessment(profile, node("ID.BE-1", 4), 1, "carol", &read);
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().code, util::ErrorCode::k_conflict);
+  EXPECT_NE(stale.error().message.find("was changed by bob"), std::string::npos)
+      << stale.error().message;
+  EXPECT_EQ(store->node_assessment(profile, "ID.BE-1")->level, 3);
+  // Version 2 as stored, but with another owner and level than the row holds.
+  auto claimed = *b;
+  claimed.owner = "someone else";
+  claimed.level = 0;
+  auto c = store->put_node_assessment(profile, node("ID.BE-1", 5), 2, "carol", &claimed);
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->version, 3);
+  auto last = store->audit_log("node", std::to_string(profile) + "/ID.BE-1", 1);
+  auto before = nlohmann::json::parse(last->back().before);
+  EXPECT_EQ(before["level"], 3);
+  EXPECT_EQ(before["owner"], "");
+  // Creating a node another writer created meanwhile is stale too.
+  core::NodeAssessment none;
+  none.node = "ID.BE-2";
+  ASSERT_TRUE(store->put_node_assessment(profile, node("ID.BE-2", 1), 0, "alice", &none));
+  auto again = store->put_node_assessment(profile, node("ID.BE-2", 4), 0, "bob", &none);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, util::ErrorCode::k_conflict);
+  EXPECT_TRUE(store->verify_audit()->intact);
+}
+
+// A connection keeps the end of the audit trail it wrote between its writes, as long as nothing
+// else was committed to the file; another connection's (another process's) writes in between
+// are seen, and the chain goes on from their rows.
+TEST_P(StoreSuite, TheTrailChainsAcrossConnectionsWritingInTurn) {
+  auto other = GetParam().open(dir.path);
+  ASSERT_NE(other, nullptr);
+  std::int64_t version = 0;
+  for (int i = 0; i < 6; ++i) {
+    auto& writer = i % 3 == 2 ? *other : *store;  // two writes here, one there, ...
+    auto read = writer.node_assessment(profile, "ID.AM-1");
+    ASSERT_TRUE(read);
+    ASSERT_EQ(read->version, version);
+    auto w = writer.put_node_assessment(profile, node("ID.AM-1", i % 5), version, "w", &*read);
+    ASSERT_TRUE(w) << i << ": " << w.error().message;
+    version = w->version;
+  }
+  auto v = store->verify_audit();
+  ASSERT_TRUE(v);
+  EXPECT_TRUE(v->intact) << v->problem;
+  EXPECT_EQ(v->rows, static_cast<std::size_t>(*store->change_counter()));
+}
+
+// What a Store's committed writes appended to the trail is handed over once, for the server's
+// cache; a write that rolled back hands over nothing.
+TEST_P(StoreSuite, HandsOverTheAuditRowsItsWritesAppended) {
+  (void)store->take_appended();
+  auto first = *store->change_counter();
+  ASSERT_TRUE(store->put_node_assessment(profile, node("ID.BE-1", 2), 0, "alice"));
+  ASSERT_TRUE(store->put_node_assessments(profile, {node("ID.BE-2", 1), node("ID.BE-3", 2)}, "x"));
+  EXPECT_FALSE(store->put_node_assessment(profile, node("ID.BE-1", 4), 0, "bob"));  // stale
+  ASSERT_TRUE(store->add_user("erin", "a long enough password", false));
+  auto rows = store->take_appended();
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].first, first + 1);
+  EXPECT_EQ(rows[0].last, first + 3);  // one write and an import of two: consecutive node rows
+  EXPECT_EQ(rows[0].entity, "node");
+  EXPECT_EQ(rows[1].first, first + 4);
+  EXPECT_EQ(rows[1].last, first + 4);
+  EXPECT_EQ(rows[1].entity, "user");
+  EXPECT_EQ(*store->change_counter(), first + 4);
+  EXPECT_TRUE(store->take_appended().empty());
 }
 
 TEST_P(StoreSuite, ABatchIsAllOrNothing) {
