@@ -3,8 +3,6 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "workspace/gaps.hpp"
-
 namespace cyberframe::codec {
 
 json score_json(std::optional<double> value) {
@@ -94,7 +92,7 @@ json gap_json(const core::Catalog& cat, const std::string& framework, const core
               {"owner", g.owner}};
 }
 
-json to_json(const core::Catalog& cat, const workspace::GapReport& r, std::size_t offset,
+json to_json(const core::Catalog& cat, const core::GapReport& r, std::size_t offset,
              std::size_t limit) {
   const auto& framework = r.current.framework;
   json functions = json::array();

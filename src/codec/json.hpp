@@ -8,10 +8,6 @@
 #include "core/catalog.hpp"
 #include "core/profile.hpp"
 
-namespace cyberframe::workspace {
-struct GapReport;
-}
-
 namespace cyberframe::codec {
 
 using nlohmann::json;
@@ -34,7 +30,7 @@ json gap_json(const core::Catalog& catalog, const std::string& framework, const 
 // A gap report: the profiles compared, the scale, the figures (open_gaps, mean_gap), the
 // per-function roll-up, and the ranked gaps from `offset`, at most `limit` of them (total says
 // how many there are).
-json to_json(const core::Catalog& catalog, const workspace::GapReport& report, std::size_t offset,
+json to_json(const core::Catalog& catalog, const core::GapReport& report, std::size_t offset,
              std::size_t limit);
 
 }  // namespace cyberframe::codec

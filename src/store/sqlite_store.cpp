@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "codec/json.hpp"
 #include "core/input_rules.hpp"
 #include "core/password.hpp"
 #include "store/store.hpp"
@@ -530,17 +531,6 @@ std::string node_json(const core::NodeAssessment& a) {
 
 class Statement;
 
-nlohmann::json action_json(const core::Action& a) {
-  return {{"title", a.title},
-          {"owner", a.owner},
-          {"due", a.due},
-          {"status", std::string(core::to_string(a.status))},
-          {"effort_days", a.effort_days},
-          {"target_level", a.target_level},
-          {"nodes", a.nodes},
-          {"version", a.version}};
-}
-
 class Statement {
  public:
   Statement(sqlite3* db, const char* sql) : m_db(db) {
@@ -586,14 +576,8 @@ class Statement {
   bool next() { return step() == SQLITE_ROW; }
   // After next() returned false: success at the end of the data, else the error.
   Result<void> finished() const {
-    if (m_rc != SQLITE_OK)
-      return fail(ErrorCode::k_io,
-                  std::string("cannot read the workspace: ") + sqlite3_errmsg(m_db));
-    if (m_last == SQLITE_DONE) return {};
-    return fail(ErrorCode::k_io,
-                std::string("cannot read the workspace: ") +
-                    (m_last == SQLITE_ROW ? "rows left unread" : sqlite3_errstr(m_last)) + " (" +
-                    sqlite3_errmsg(m_db) + ")");
+    if (m_rc == SQLITE_OK && m_last == SQLITE_DONE) return {};
+    return fail(ErrorCode::k_io, std::string("cannot read the workspace: ") + sqlite3_errmsg(m_db));
   }
   // At most one row: true when there is one, false when there is none, or the error.
   Result<bool> row() {
@@ -2099,7 +2083,7 @@ class SqliteStore final : public Store {
       out.version = 1;
       if (auto w = write_action_nodes(out); !w) return std::unexpected(w.error());
       if (auto a = audit(m_actor, "action", std::to_string(out.id), "create", "null",
-                         action_json(out).dump(), now_utc());
+                         codec::to_json(out).dump(), now_utc());
           !a)
         return std::unexpected(a.error());
       return out;
@@ -2113,7 +2097,7 @@ class SqliteStore final : public Store {
       {
         auto current = actions_where("id = ?1", action.id);
         if (!current) return std::unexpected(current.error());
-        if (!current->empty()) before = action_json(current->front()).dump();
+        if (!current->empty()) before = codec::to_json(current->front()).dump();
       }
       Statement st(
           m_db,
@@ -2135,7 +2119,7 @@ class SqliteStore final : public Store {
       out.version = action.version + 1;
       if (auto w = write_action_nodes(out); !w) return std::unexpected(w.error());
       if (auto a = audit(m_actor, "action", std::to_string(out.id), "update", before,
-                         action_json(out).dump(), now_utc());
+                         codec::to_json(out).dump(), now_utc());
           !a)
         return std::unexpected(a.error());
       return out;
@@ -2820,15 +2804,23 @@ Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path,
   return open_sqlite_file(path, audit, OpenMode::k_create);
 }
 
+namespace {
+
+bool is_postgresql(std::string_view location) {
+  return location.starts_with("postgresql:") || location.starts_with("postgres:");
+}
+
+}  // namespace
+
 std::filesystem::path workspace_file(std::string_view location) {
+  if (is_postgresql(location)) return {};
   if (location.starts_with("sqlite:")) location.remove_prefix(std::string_view("sqlite:").size());
-  if (location.starts_with("postgresql:") || location.starts_with("postgres:")) return {};
   return std::filesystem::path(std::string(location));
 }
 
 Result<std::unique_ptr<Store>> open_workspace(std::string_view location, OpenMode mode,
                                               const AuditFiles& audit) {
-  if (location.starts_with("postgresql:") || location.starts_with("postgres:")) {
+  if (is_postgresql(location)) {
     return fail(ErrorCode::k_invalid_input,
                 "this build opens SQLite workspaces only (a path, or sqlite:PATH), not " +
                     std::string(location.substr(0, location.find(':') + 3)) + "...");

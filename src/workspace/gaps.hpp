@@ -23,13 +23,7 @@ util::Result<std::optional<core::Profile>> target_for(store::Store& store,
                                                       const core::Profile& current,
                                                       const std::string& requested);
 
-// A gap analysis with what it compared.
-struct GapReport {
-  core::Profile current;
-  core::Profile target;
-  core::Scale scale;
-  core::GapAnalysis gaps;
-};
+using core::GapReport;
 
 // The gaps of `current` against its target (target_for): k_not_found when the organization has no
 // target profile on the framework, k_invalid_input when the profiles use different scales.
