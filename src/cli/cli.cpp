@@ -129,7 +129,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       status = k_exit_bad_input;
       return;
     }
-    o.audit_files = audit_files(workspace);
+    o.audit_key = workspace.audit_key;
+    o.audit_anchor = workspace.audit_anchor;
     status = server::serve(cat.catalog, workspace.db, o, out, err);
   });
 

@@ -13,9 +13,9 @@
 #include "cli/output.hpp"
 #include "cli/workspace_context.hpp"
 #include "core/crosswalk.hpp"
-#include "store/projection.hpp"
-#include "store/store.hpp"
 #include "util/text.hpp"
+#include "workspace/projection.hpp"
+#include "workspace/workspace.hpp"
 
 namespace cyberframe::cli {
 
@@ -69,7 +69,7 @@ int cmd_crosswalk(const Ctx& ctx, const CrosswalkArgs& a) {
     if (!st) return status;
     auto org = st->organization(a.org);
     if (!org) return fail_with(ctx, org.error());
-    auto sets = store::workspace_mapping_sets(*st, org->id);
+    auto sets = st->catalog_mapping_sets(org->id);
     if (!sets) return fail_with(ctx, sets.error());
     workspace = std::move(*sets);
   }
@@ -91,7 +91,7 @@ int cmd_crosswalk(const Ctx& ctx, const CrosswalkArgs& a) {
   auto format = parse_format(a.format).value_or(Format::k_text);
   if (format == Format::k_json || format == Format::k_yaml) {
     json items = json::array();
-    for (const auto* e : entries) items.push_back(store::crosswalk_entry_json(*e));
+    for (const auto* e : entries) items.push_back(workspace::crosswalk_entry_json(*e));
     print_structured(ctx.out, format,
                      json{{"from", json{{kind_name(x.from), x.from.id}}},
                           {"to", json{{kind_name(x.to), x.to.id}}},
@@ -142,7 +142,7 @@ int cmd_crosswalk(const Ctx& ctx, const CrosswalkArgs& a) {
 
 // --- mapping sets -----------------------------------------------------------------------------
 
-json set_json(const store::WorkspaceMappingSet& s) {
+json set_json(const core::WorkspaceMappingSet& s) {
   json mappings = json::array();
   for (const auto& m : s.mappings)
     mappings.push_back(json{{"id", m.id},
@@ -180,7 +180,7 @@ util::Result<core::Relationship> relationship(const std::string& text) {
                         "or no-relationship)");
 }
 
-void print_set(const Ctx& ctx, const store::WorkspaceMappingSet& s, Format format) {
+void print_set(const Ctx& ctx, const core::WorkspaceMappingSet& s, Format format) {
   if (format == Format::k_json || format == Format::k_yaml) {
     print_structured(ctx.out, format, set_json(s));
     return;
@@ -204,9 +204,9 @@ void print_set(const Ctx& ctx, const store::WorkspaceMappingSet& s, Format forma
 }
 
 // Checks a workspace set against the catalog (the whole set, or only `only` of its mappings).
-util::Result<void> check_against(const core::Catalog& cat, const store::WorkspaceMappingSet& s,
-                                 const store::WorkspaceMapping* only) {
-  auto set = store::to_mapping_set(s);
+util::Result<void> check_against(const core::Catalog& cat, const core::WorkspaceMappingSet& s,
+                                 const core::WorkspaceMapping* only) {
+  auto set = core::to_mapping_set(s);
   if (only) {
     core::Mapping m{only->source, only->targets, only->relationship, only->rationale, {}};
     return core::validate_mapping(cat, set, m);
@@ -234,10 +234,10 @@ int with_store_and_catalog(const Ctx& ctx, F&& body) {
 }
 
 int cmd_create(const Ctx& ctx, const MappingArgs& a) {
-  return with_store_and_catalog(ctx, [&](const core::Catalog& cat, store::Store& st) {
+  return with_store_and_catalog(ctx, [&](const core::Catalog& cat, workspace::Workspace& st) {
     auto org = st.organization(a.org);
     if (!org) return fail_with(ctx, org.error());
-    store::WorkspaceMappingSet s;
+    core::WorkspaceMappingSet s;
     s.organization = org->id;
     s.name = a.name;
     s.title = a.title;
@@ -249,7 +249,7 @@ int cmd_create(const Ctx& ctx, const MappingArgs& a) {
     s.source = *from;
     s.target = *to;
     if (auto v = check_against(cat, s, nullptr); !v) return fail_with(ctx, v.error());
-    auto created = st.create_mapping_set(s);
+    auto created = st.create_mapping_set(actor(ctx), s);
     if (!created) return fail_with(ctx, created.error());
     ctx.out << "mapping set " << created->id << " '" << created->name << "' of " << org->name
             << " created: " << created->source.id << " -> " << created->target.id << '\n';
@@ -303,14 +303,14 @@ int cmd_show(const Ctx& ctx, const MappingArgs& a) {
 }
 
 int cmd_add(const Ctx& ctx, const MappingArgs& a) {
-  return with_store_and_catalog(ctx, [&](const core::Catalog& cat, store::Store& st) {
+  return with_store_and_catalog(ctx, [&](const core::Catalog& cat, workspace::Workspace& st) {
     auto s = st.mapping_set(a.set);
     if (!s) return fail_with(ctx, s.error());
     auto r = relationship(a.rel);
     if (!r) return fail_with(ctx, r.error());
-    store::WorkspaceMapping m{0, a.source, a.targets, *r, a.rationale, 0};
+    core::WorkspaceMapping m{0, a.source, a.targets, *r, a.rationale, 0};
     if (auto v = check_against(cat, *s, &m); !v) return fail_with(ctx, v.error());
-    auto out = st.add_mapping(s->id, m);
+    auto out = st.add_mapping(actor(ctx), s->id, m);
     if (!out) return fail_with(ctx, out.error());
     const auto& added = out->mappings.back();
     ctx.out << s->name << ": mapping " << added.id << " added: " << added.source << ' '
@@ -321,14 +321,14 @@ int cmd_add(const Ctx& ctx, const MappingArgs& a) {
   });
 }
 
-const store::WorkspaceMapping* find_mapping(const store::WorkspaceMappingSet& s, std::int64_t id) {
+const core::WorkspaceMapping* find_mapping(const core::WorkspaceMappingSet& s, std::int64_t id) {
   for (const auto& m : s.mappings)
     if (m.id == id) return &m;
   return nullptr;
 }
 
 int cmd_edit(const Ctx& ctx, const MappingArgs& a) {
-  return with_store_and_catalog(ctx, [&](const core::Catalog& cat, store::Store& st) {
+  return with_store_and_catalog(ctx, [&](const core::Catalog& cat, workspace::Workspace& st) {
     auto s = st.mapping_set(a.set);
     if (!s) return fail_with(ctx, s.error());
     const auto* found = find_mapping(*s, a.mapping);
@@ -347,7 +347,7 @@ int cmd_edit(const Ctx& ctx, const MappingArgs& a) {
     if (!a.rationale.empty()) m.rationale = a.rationale;
     if (a.expect_version) m.version = *a.expect_version;
     if (auto v = check_against(cat, *s, &m); !v) return fail_with(ctx, v.error());
-    auto out = st.update_mapping(s->id, m);
+    auto out = st.update_mapping(actor(ctx), s->id, m);
     if (!out) return fail_with(ctx, out.error());
     const auto* now = find_mapping(*out, m.id);
     ctx.out << s->name << ": mapping " << m.id << " is now " << now->source << ' '
@@ -368,7 +368,8 @@ int cmd_remove(const Ctx& ctx, const MappingArgs& a) {
   if (!found)
     return fail_with(ctx, "mapping set " + s->name + " has no mapping " +
                               std::to_string(a.mapping) + " (see 'cyberframe mapping show')");
-  auto out = st->remove_mapping(s->id, a.mapping, a.expect_version.value_or(found->version));
+  auto out =
+      st->remove_mapping(actor(ctx), s->id, a.mapping, a.expect_version.value_or(found->version));
   if (!out) return fail_with(ctx, out.error());
   ctx.out << s->name << ": mapping " << a.mapping << " removed (set version " << out->version
           << ")\n";
@@ -381,7 +382,7 @@ int cmd_delete(const Ctx& ctx, const MappingArgs& a) {
   if (!st) return status;
   auto s = st->mapping_set(a.set);
   if (!s) return fail_with(ctx, s.error());
-  if (auto d = st->delete_mapping_set(s->id, a.expect_version.value_or(s->version)); !d)
+  if (auto d = st->delete_mapping_set(actor(ctx), s->id, a.expect_version.value_or(s->version)); !d)
     return fail_with(ctx, d.error());
   ctx.out << "mapping set " << s->id << " '" << s->name << "' deleted with its "
           << s->mappings.size() << " mapping" << (s->mappings.size() == 1 ? "" : "s") << '\n';
@@ -406,10 +407,10 @@ int cmd_import(const Ctx& ctx, const MappingArgs& a) {
   if (!st) return status;
   auto org = st->organization(a.org);
   if (!org) return fail_with(ctx, org.error());
-  auto s = store::from_mapping_set(*found, org->id);
-  if (auto v = core::validate_mapping_set(base.catalog, store::to_mapping_set(s)); !v)
+  auto s = core::from_mapping_set(*found, org->id);
+  if (auto v = core::validate_mapping_set(base.catalog, core::to_mapping_set(s)); !v)
     return fail_with(ctx, a.file + ": " + v.error().message);
-  auto created = st->create_mapping_set(s);
+  auto created = st->create_mapping_set(actor(ctx), s);
   if (!created) return fail_with(ctx, created.error());
   ctx.out << "mapping set " << created->id << " '" << created->name << "' of " << org->name
           << " imported from " << a.file << ": " << created->mappings.size() << " mapping"
@@ -423,7 +424,7 @@ int cmd_export(const Ctx& ctx, const MappingArgs& a) {
   if (!st) return status;
   auto s = st->mapping_set(a.set);
   if (!s) return fail_with(ctx, s.error());
-  auto yaml = catalog::mapping_set_to_yaml(store::to_mapping_set(*s));
+  auto yaml = catalog::mapping_set_to_yaml(core::to_mapping_set(*s));
   if (a.output.empty() || a.output == "-") {
     ctx.out << yaml;
     return k_exit_ok;

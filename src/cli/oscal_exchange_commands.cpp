@@ -27,8 +27,8 @@
 #include "oscal/catalog_exchange.hpp"
 #include "oscal/document.hpp"
 #include "oscal/mapping_exchange.hpp"
-#include "store/store.hpp"
 #include "util/text.hpp"
+#include "workspace/workspace.hpp"
 
 namespace cyberframe::cli {
 
@@ -243,12 +243,11 @@ int export_mapping(const Ctx& ctx, const std::string& id, const std::string& to,
           return oscal::export_mapping_collection(catalog, *set);
         // Else an organization's own set (name, ORG/name or id), when there is a workspace.
         std::error_code e;
-        if (fs::is_regular_file(store::workspace_file(ctx.options.db), e)) {
-          auto st = store::open_workspace(ctx.options.db, store::OpenMode::k_existing,
-                                          audit_files(ctx.options));
+        if (fs::is_regular_file(workspace::workspace_file(ctx.options.db), e)) {
+          auto st = workspace::open(location(ctx.options), workspace::OpenMode::k_existing);
           if (!st) return std::unexpected(st.error());
           auto own = (*st)->mapping_set(id);
-          if (own) return oscal::export_mapping_collection(catalog, store::to_mapping_set(*own));
+          if (own) return oscal::export_mapping_collection(catalog, core::to_mapping_set(*own));
           if (own.error().code != util::ErrorCode::k_not_found) return std::unexpected(own.error());
         }
         return util::fail(util::ErrorCode::k_invalid_input,
@@ -307,7 +306,7 @@ int import_mapping(const Ctx& ctx, const std::string& file, const oscal::Mapping
 // --- workspace exports ----------------------------------------------------------------------
 
 struct Workspace {
-  std::unique_ptr<store::Store> store;
+  std::unique_ptr<workspace::Workspace> store;
   catalog::LoadResult catalog;
 };
 

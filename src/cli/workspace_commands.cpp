@@ -21,12 +21,13 @@
 #include "core/crosswalk.hpp"
 #include "exchange/profile_table.hpp"
 #include "report/report.hpp"
-#include "store/projection.hpp"
-#include "store/store.hpp"
 #include "util/budget.hpp"
+#include "util/clock.hpp"
 #include "util/text.hpp"
 #include "workspace/gaps.hpp"
+#include "workspace/projection.hpp"
 #include "workspace/reporting.hpp"
+#include "workspace/workspace.hpp"
 
 namespace cyberframe::cli {
 
@@ -35,13 +36,13 @@ namespace {
 using nlohmann::json;
 
 struct Workspace {
-  std::unique_ptr<store::Store> store;
+  std::unique_ptr<workspace::Workspace> store;
   catalog::LoadResult catalog;
 };
 
 using Ctx = WorkspaceContext;
 
-std::optional<Workspace> open_workspace(const Ctx& ctx, int& status, store::OpenMode mode) {
+std::optional<Workspace> open_workspace(const Ctx& ctx, int& status, workspace::OpenMode mode) {
   auto cat = catalog::load(ctx.catalog_options.directory, ctx.catalog_options.files());
   if (!cat.ok()) {
     for (const auto& d : cat.diagnostics) ctx.err << d.to_string() << '\n';
@@ -56,7 +57,8 @@ std::optional<Workspace> open_workspace(const Ctx& ctx, int& status, store::Open
 // Opens the (existing, unless `mode` says k_create) workspace and runs `body` on it; the exit
 // status of the open's failure otherwise.
 template <typename F>
-int with_workspace(const Ctx& ctx, F&& body, store::OpenMode mode = store::OpenMode::k_existing) {
+int with_workspace(const Ctx& ctx, F&& body,
+                   workspace::OpenMode mode = workspace::OpenMode::k_existing) {
   int status = 0;
   auto ws = open_workspace(ctx, status, mode);
   if (!ws) return status;
@@ -117,7 +119,7 @@ util::Result<core::Scale> scale_of(Workspace& ws, const core::Profile& p) {
 int cmd_init(const Ctx& ctx, Workspace& ws) {
   // A workspace whose audit key is missing is not ready: nothing could be recorded in it.
   if (auto ready = ws.store->can_record(); !ready) return fail_with(ctx, ready.error());
-  auto files = audit_files(ctx.options);
+  auto files = workspace::audit_paths(location(ctx.options));
   ctx.out << "workspace " << ctx.options.db << " ready (schema version "
           << ws.store->schema_version().value_or(0) << ")\n"
           << "audit key " << files.key.string() << " and anchor " << files.anchor.string()
@@ -128,7 +130,7 @@ int cmd_init(const Ctx& ctx, Workspace& ws) {
 
 int cmd_org_create(const Ctx& ctx, Workspace& ws, const std::string& name, const std::string& scope,
                    Format format) {
-  auto org = ws.store->create_organization(name, scope);
+  auto org = ws.store->create_organization(actor(ctx), name, scope);
   if (!org) return fail_with(ctx, org.error());
   if (format == Format::k_text)
     ctx.out << "organization " << org->id << " '" << org->name << "' created\n";
@@ -170,7 +172,7 @@ int cmd_profile_create(const Ctx& ctx, Workspace& ws, const std::string& org_nam
   p.name = name;
   p.scale = scale_id.empty() ? core::default_scale().id : scale_id;
   if (auto sc = ws.store->scale(p.scale); !sc) return fail_with(ctx, sc.error());
-  auto created = ws.store->create_profile(p);
+  auto created = ws.store->create_profile(actor(ctx), p);
   if (!created) return fail_with(ctx, created.error());
   if (format == Format::k_text)
     ctx.out << kind << " profile " << created->id << " '" << created->name << "' of " << org->name
@@ -264,40 +266,30 @@ struct SetOptions {
 int cmd_profile_set(const Ctx& ctx, Workspace& ws, const SetOptions& o, Format format) {
   auto p = ws.store->profile(o.profile);
   if (!p) return fail_with(ctx, p.error());
-  auto rows = ws.store->node_assessments(p->id);
-  if (!rows) return fail_with(ctx, rows.error());
-  core::NodeAssessment a;
-  a.node = o.node;
-  if (auto it = rows->find(o.node); it != rows->end()) a = it->second;
-  auto read_version = a.version;
-  if (o.level) {
-    a.level = o.level;
-    a.not_applicable = false;
-    a.justification.clear();
-  }
-  if (o.clear_level) a.level.reset();
+  workspace::NodeChange change;
+  change.expected_version = o.expect_version;
+  if (o.level) change.level = o.level;
+  if (o.clear_level) change.level = std::optional<int>{};
+  // --na wins over a level given with it, as it always has on the command line.
   if (o.not_applicable) {
-    a.not_applicable = true;
-    a.level.reset();
+    change.not_applicable = true;
+    change.level.reset();
   }
-  if (!o.justification.empty()) a.justification = o.justification;
-  if (!o.owner.empty()) a.owner = o.owner;
-  if (!o.notes.empty()) a.notes = o.notes;
+  if (!o.justification.empty()) change.justification = o.justification;
+  if (!o.owner.empty()) change.owner = o.owner;
+  if (!o.notes.empty()) change.notes = o.notes;
   if (!o.priority.empty()) {
     static const std::map<std::string, int> k_priorities{{"1", 1},    {"2", 2},      {"3", 3},
                                                          {"high", 1}, {"medium", 2}, {"low", 3}};
     auto it = k_priorities.find(util::to_lower(o.priority));
     if (it == k_priorities.end())
       return fail_with(ctx, "priority '" + o.priority + "' is not 1/high, 2/medium or 3/low");
-    a.priority = it->second;
+    change.priority = it->second;
   }
   auto scale_r = scale_of(ws, *p);
   if (!scale_r) return fail_with(ctx, scale_r.error());
   const auto& scale = *scale_r;
-  if (auto v = core::validate(ws.catalog.catalog, *p, scale, a); !v)
-    return fail_with(ctx, v.error());
-  auto stored =
-      ws.store->put_node_assessment(p->id, a, o.expect_version.value_or(read_version), actor(ctx));
+  auto stored = ws.store->change_node(actor(ctx), ws.catalog.catalog, *p, o.node, change);
   if (!stored) return fail_with(ctx, stored.error());
   if (format == Format::k_text) {
     ctx.out << p->name << ' ' << stored->node << ": ";
@@ -347,7 +339,7 @@ int cmd_profile_import(const Ctx& ctx, Workspace& ws, const std::string& ref,
             << "; nothing was imported\n";
     return k_exit_bad_input;
   }
-  auto n = ws.store->put_node_assessments(p->id, result.rows, actor(ctx));
+  auto n = ws.store->put_node_assessments(actor(ctx), p->id, result.rows);
   if (!n) return fail_with(ctx, n.error());
   ctx.out << "imported " << *n << " node(s) into " << p->name << '\n';
   return k_exit_ok;
@@ -395,7 +387,7 @@ int cmd_evidence_add(const Ctx& ctx, Workspace& ws, const std::string& ref, cons
   } else if (label.empty()) {
     label = url;
   }
-  auto e = ws.store->add_evidence(p->id, node, label, url, bytes, actor(ctx));
+  auto e = ws.store->add_evidence(actor(ctx), p->id, node, label, url, bytes);
   if (!e) return fail_with(ctx, e.error());
   ctx.out << "evidence " << e->id << " '" << e->name << "' attached to " << node;
   if (!e->sha256.empty()) ctx.out << " (" << e->size << " bytes, sha256 " << e->sha256 << ")";
@@ -427,7 +419,7 @@ int cmd_user_add(const Ctx& ctx, Workspace& ws, const std::string& name, bool ad
                  bool password_stdin) {
   bool generated = false;
   auto password = new_password(password_stdin, generated);
-  auto u = ws.store->add_user(name, password, admin);
+  auto u = ws.store->add_user(actor(ctx), name, password, admin);
   if (!u) return fail_with(ctx, u.error());
   ctx.out << (admin ? "administrator " : "user ") << u->name << " added\n";
   if (generated) ctx.out << "password (shown once, store it now): " << password << '\n';
@@ -437,7 +429,8 @@ int cmd_user_add(const Ctx& ctx, Workspace& ws, const std::string& name, bool ad
 int cmd_user_passwd(const Ctx& ctx, Workspace& ws, const std::string& name, bool password_stdin) {
   bool generated = false;
   auto password = new_password(password_stdin, generated);
-  if (auto r = ws.store->set_password(name, password); !r) return fail_with(ctx, r.error());
+  if (auto r = ws.store->set_password(actor(ctx), name, password); !r)
+    return fail_with(ctx, r.error());
   ctx.out << "password of " << name
           << " changed; its sessions are ended and its API tokens revoked\n";
   if (generated) ctx.out << "password (shown once, store it now): " << password << '\n';
@@ -448,7 +441,7 @@ int cmd_user_revoke(const Ctx& ctx, Workspace& ws, const std::string& name,
                     const std::string& org_name) {
   auto org = ws.store->organization(org_name);
   if (!org) return fail_with(ctx, org.error());
-  auto u = ws.store->revoke(name, org->id);
+  auto u = ws.store->revoke(actor(ctx), name, org->id);
   if (!u) return fail_with(ctx, u.error());
   ctx.out << u->name << " has no role in " << org->name << " now\n";
   return k_exit_ok;
@@ -471,8 +464,8 @@ int cmd_user_list(const Ctx& ctx, Workspace& ws, Format format) {
     std::vector<std::string> roles;
     json jr = json::object();
     for (const auto& [org, role] : u.roles) {
-      roles.push_back(org_name(org) + ": " + std::string(store::to_string(role)));
-      jr[org_name(org)] = std::string(store::to_string(role));
+      roles.push_back(org_name(org) + ": " + std::string(core::to_string(role)));
+      jr[org_name(org)] = std::string(core::to_string(role));
     }
     t.add({u.name, u.administrator ? "yes" : "no", util::join(roles, "; "), u.created_at,
            u.disabled() ? "since " + u.disabled_at : "no"});
@@ -490,7 +483,7 @@ int cmd_user_list(const Ctx& ctx, Workspace& ws, Format format) {
 int cmd_user_disable(const Ctx& ctx, Workspace& ws, const std::string& name, bool disabled) {
   auto before = ws.store->user(name);
   if (!before) return fail_with(ctx, before.error());
-  auto u = ws.store->set_disabled(name, disabled);
+  auto u = ws.store->set_disabled(actor(ctx), name, disabled);
   if (!u) return fail_with(ctx, u.error());
   if (before->disabled() == disabled)
     ctx.out << u->name << " is " << (disabled ? "disabled" : "enabled") << " already\n";
@@ -508,12 +501,12 @@ int cmd_user_tokens(const Ctx& ctx, Workspace& ws, const std::string& name, Form
   if (!u) return fail_with(ctx, u.error());
   auto list = ws.store->tokens(u->id);
   if (!list) return fail_with(ctx, list.error());
-  auto now = store::now_utc();
+  auto now = util::now_utc();
   Table t({"ID", "NAME", "SCOPE", "ORGANIZATION", "CREATED", "EXPIRES", "LAST USED"});
   json j = json::array();
   for (const auto& tok : *list) {
     bool expired = tok.expires_at <= now;
-    auto scope = std::string(store::to_string(tok.scope));
+    auto scope = std::string(core::to_string(tok.scope));
     t.add({std::to_string(tok.id), tok.name, scope,
            tok.organization == 0 ? "all" : std::to_string(tok.organization), tok.created_at,
            tok.expires_at + (expired ? " (expired)" : ""),
@@ -535,7 +528,7 @@ int cmd_user_tokens(const Ctx& ctx, Workspace& ws, const std::string& name, Form
 int cmd_user_revoke_token(const Ctx& ctx, Workspace& ws, const std::string& name, std::int64_t id) {
   auto u = ws.store->user(name);
   if (!u) return fail_with(ctx, u.error());
-  if (auto r = ws.store->revoke_token(u->id, id); !r) return fail_with(ctx, r.error());
+  if (auto r = ws.store->revoke_token(actor(ctx), u->id, id); !r) return fail_with(ctx, r.error());
   ctx.out << "token " << id << " of " << u->name << " revoked\n";
   return k_exit_ok;
 }
@@ -544,10 +537,10 @@ int cmd_user_grant(const Ctx& ctx, Workspace& ws, const std::string& name,
                    const std::string& org_name, const std::string& role_name) {
   auto org = ws.store->organization(org_name);
   if (!org) return fail_with(ctx, org.error());
-  auto role = store::parse_role(role_name);
+  auto role = core::parse_role(role_name);
   if (!role)
     return fail_with(ctx, "role '" + role_name + "' is not admin, editor, auditor or viewer");
-  auto u = ws.store->grant(name, org->id, *role);
+  auto u = ws.store->grant(actor(ctx), name, org->id, *role);
   if (!u) return fail_with(ctx, u.error());
   ctx.out << u->name << " is " << role_name << " of " << org->name << '\n';
   return k_exit_ok;
@@ -587,7 +580,7 @@ int cmd_history(const Ctx& ctx, Workspace& ws, const std::string& ref, const std
   return cmd_audit_log(ctx, ws, "node", std::to_string(p->id) + "/" + node, 1000, format);
 }
 
-void print_verification(const Ctx& ctx, const store::AuditVerification& v) {
+void print_verification(const Ctx& ctx, const core::AuditVerification& v) {
   if (!v.intact) {
     ctx.out << "audit trail BROKEN";
     if (v.first_bad != 0) ctx.out << " at row " << v.first_bad;
@@ -620,7 +613,7 @@ int cmd_audit_verify(const Ctx& ctx, Workspace& ws) {
 }
 
 int cmd_audit_anchor(const Ctx& ctx, Workspace& ws, const std::string& reason) {
-  auto v = ws.store->anchor_audit(reason);
+  auto v = ws.store->anchor_audit(actor(ctx), reason);
   if (!v) return fail_with(ctx, v.error());
   ctx.out << "audit trail anchored again at row " << v->rows << '\n';
   print_verification(ctx, *v);
@@ -635,7 +628,7 @@ int cmd_scale_add(const Ctx& ctx, Workspace& ws, const std::string& file) {
   if (!ok) return fail_with(ctx, "cannot read " + file);
   auto scale = exchange::parse_scale_yaml(text);
   if (!scale) return fail_with(ctx, file + ": " + scale.error().message);
-  auto added = ws.store->add_scale(*scale);
+  auto added = ws.store->add_scale(actor(ctx), *scale);
   if (!added) return fail_with(ctx, added.error());
   ctx.out << "scale " << added->id << " added: " << added->levels.size() << " levels, "
           << added->min() << " " << added->levels.front().name << " to " << added->max() << " "
@@ -674,8 +667,9 @@ int cmd_freeze(const Ctx& ctx, Workspace& ws, const std::string& ref, const std:
                const std::string& assessor, const std::string& sign_off, const std::string& date) {
   auto p = ws.store->profile(ref);
   if (!p) return fail_with(ctx, p.error());
-  std::string taken = date.empty() ? store::now_utc() : date + "T12:00:00Z";
-  auto s = ws.store->freeze(p->id, name, assessor.empty() ? actor(ctx) : assessor, sign_off, taken);
+  std::string taken = date.empty() ? util::now_utc() : date + "T12:00:00Z";
+  auto s = ws.store->freeze(actor(ctx), p->id, name, assessor.empty() ? actor(ctx) : assessor,
+                            sign_off, taken);
   if (!s) return fail_with(ctx, s.error());
   ctx.out << "assessment '" << s->name << "' of " << p->name << " frozen at " << s->taken_at
           << '\n';
@@ -870,7 +864,7 @@ int cmd_roadmap_add(const Ctx& ctx, Workspace& ws, const ActionOptions& o) {
   a.effort_days = o.effort;
   a.target_level = o.target_level;
   a.nodes = o.nodes;
-  auto created = ws.store->create_action(a);
+  auto created = ws.store->create_action(actor(ctx), a);
   if (!created) return fail_with(ctx, created.error());
   ctx.out << "action " << created->id << " '" << created->title << "' added\n";
   return k_exit_ok;
@@ -891,7 +885,7 @@ int cmd_roadmap_set(const Ctx& ctx, Workspace& ws, std::int64_t id, const std::s
     return fail_with(ctx,
                      "status '" + new_status + "' is not planned, in-progress, done or cancelled");
   it->status = *s;
-  auto updated = ws.store->update_action(*it);
+  auto updated = ws.store->update_action(actor(ctx), *it);
   if (!updated) return fail_with(ctx, updated.error());
   ctx.out << "action " << id << " is " << core::to_string(*s) << '\n';
   return k_exit_ok;
@@ -995,7 +989,7 @@ int cmd_report(const Ctx& ctx, Workspace& ws, const std::string& ref, const std:
   auto input = workspace::report_input(*ws.store, ws.catalog.catalog, *cur, target_ref);
   if (!input) return fail_with(ctx, input.error());
   auto& in = *input;
-  in.generated_at = store::now_utc();
+  in.generated_at = util::now_utc();
   auto html = report::render_html(in, *aud);
   if (!write_all(output, html))
     return fail_with(ctx, util::Error{util::ErrorCode::k_io, "cannot write " + output});
@@ -1013,12 +1007,13 @@ int cmd_demo(const Ctx& ctx, Workspace& ws) {
   }
   auto& s = *ws.store;
   const auto& cat = ws.catalog.catalog;
-  auto org = s.create_organization(org_name, "Two plants, head office and the customer portal");
+  auto org = s.create_organization(actor(ctx), org_name,
+                                   "Two plants, head office and the customer portal");
   if (!org) return fail_with(ctx, org.error());
   core::Profile cp{0, org->id, "Current state", "iso-tr-27103-2018", core::ProfileKind::k_current};
   core::Profile tp{0, org->id, "Target 2027", "iso-tr-27103-2018", core::ProfileKind::k_target};
-  auto cur = s.create_profile(cp);
-  auto tgt = s.create_profile(tp);
+  auto cur = s.create_profile(actor(ctx), cp);
+  auto tgt = s.create_profile(actor(ctx), tp);
   if (!cur || !tgt) return fail_with(ctx, !cur ? cur.error() : tgt.error());
   // Owners by category, as a real organization would assign them.
   static const std::map<std::string, std::string> k_owners{{"ID.BE", "Procurement"},
@@ -1064,7 +1059,7 @@ int cmd_demo(const Ctx& ctx, Workspace& ws) {
     }
     quarter1.push_back(c);
   }
-  if (auto r = s.put_node_assessments(tgt->id, target, "demo"); !r)
+  if (auto r = s.put_node_assessments("demo", tgt->id, target); !r)
     return fail_with(ctx, r.error());
   // Three quarterly assessments, each a little better than the last.
   const char* const k_quarters[][2] = {
@@ -1076,9 +1071,9 @@ int cmd_demo(const Ctx& ctx, Workspace& ws) {
         if (r.level && rng() % 3 == 0) r.level = std::min(5, *r.level + 1);
       }
     }
-    if (auto r = s.put_node_assessments(cur->id, rows, "demo"); !r)
+    if (auto r = s.put_node_assessments("demo", cur->id, rows); !r)
       return fail_with(ctx, r.error());
-    if (auto f = s.freeze(cur->id, k_quarters[q][0], "Security office", "CISO",
+    if (auto f = s.freeze(actor(ctx), cur->id, k_quarters[q][0], "Security office", "CISO",
                           std::string(k_quarters[q][1]) + "T12:00:00Z");
         !f)
       return fail_with(ctx, f.error());
@@ -1147,13 +1142,17 @@ int cmd_demo(const Ctx& ctx, Workspace& ws) {
     for (const auto& n : d.nodes) {
       if (cat.node("iso-tr-27103-2018", n)) a.nodes.push_back(n);
     }
-    if (auto r = s.create_action(a); !r) return fail_with(ctx, r.error());
+    if (auto r = s.create_action(actor(ctx), a); !r) return fail_with(ctx, r.error());
   }
-  s.add_evidence(cur->id, "ID.AM-1", "Plant asset register", "https://intranet.demo.invalid/assets",
-                 "", "demo");
-  s.add_evidence(cur->id, "ID.GV-1", "information-security-policy.txt", "",
-                 "Information security policy of Demo Manufacturing Ltd, approved by the board.\n",
-                 "demo");
+  if (auto e = s.add_evidence("demo", cur->id, "ID.AM-1", "Plant asset register",
+                              "https://intranet.demo.invalid/assets", "");
+      !e)
+    return fail_with(ctx, e.error());
+  if (auto e = s.add_evidence(
+          "demo", cur->id, "ID.GV-1", "information-security-policy.txt", "",
+          "Information security policy of Demo Manufacturing Ltd, approved by the board.\n");
+      !e)
+    return fail_with(ctx, e.error());
   ctx.out << "demo organization '" << org_name << "' created in " << ctx.options.db
           << ": current and target profiles on ISO/IEC TR 27103, three quarterly assessments, a "
              "roadmap of "
@@ -1169,21 +1168,22 @@ int cmd_profile_project(const Ctx& ctx, Workspace& ws, const std::string& ref,
   const auto& cat = ws.catalog.catalog;
   auto p = ws.store->profile(ref);
   if (!p) return fail_with(ctx, p.error());
-  auto fail_projection = [&](const store::ProjectionError& e) {
-    if (e.field == store::ProjectionField::k_none) return fail_with(ctx, e.error);
-    bool to_field = e.field == store::ProjectionField::k_to;
+  auto fail_projection = [&](const workspace::ProjectionError& e) {
+    if (e.field == workspace::ProjectionField::k_none) return fail_with(ctx, e.error);
+    bool to_field = e.field == workspace::ProjectionField::k_to;
     return fail_with(ctx, (to_field ? "--to: " : "--into: ") + e.error.message +
                               (to_field && e.error.code == util::ErrorCode::k_not_found
                                    ? " (see 'cyberframe catalog list --kind framework')"
                                    : ""));
   };
-  if (auto t = store::check_projection_target(cat, *p, to); !t) return fail_projection(t.error());
-  auto sets = store::workspace_mapping_sets(*ws.store, p->organization);
+  if (auto t = workspace::check_projection_target(cat, *p, to); !t)
+    return fail_projection(t.error());
+  auto sets = ws.store->catalog_mapping_sets(p->organization);
   if (!sets) return fail_with(ctx, sets.error());
   core::CrosswalkEngine engine(cat, std::move(*sets));
   auto cw = engine.crosswalk(p->framework, to);
   if (!cw) return fail_with(ctx, cw.error());
-  auto r = store::project_profile(*ws.store, cat, *p, **cw, into, dry_run, actor(ctx));
+  auto r = workspace::project_profile(*ws.store, cat, *p, **cw, into, dry_run, actor(ctx));
   if (!r) return fail_projection(r.error());
   const auto& dest = r->destination;
   if (format != Format::k_text) {
@@ -1194,8 +1194,8 @@ int cmd_profile_project(const Ctx& ctx, Workspace& ws, const std::string& ref,
                                                {"id", dest.id == 0 ? json(nullptr) : json(dest.id)},
                                                {"created", r->created}}},
                           {"dry_run", dry_run},
-                          {"summary", store::projection_summary_json(*r)},
-                          {"nodes", store::projection_nodes_json(r->projection)}});
+                          {"summary", workspace::projection_summary_json(*r)},
+                          {"nodes", workspace::projection_nodes_json(r->projection)}});
     return k_exit_ok;
   }
   using O = core::ProjectionOutcome;
@@ -1248,7 +1248,7 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
       "init", "Create the workspace database (or bring it to the current schema)");
   init->callback([=, &status] {
     status = with_workspace(
-        *ctx, [&](Workspace& ws) { return cmd_init(*ctx, ws); }, store::OpenMode::k_create);
+        *ctx, [&](Workspace& ws) { return cmd_init(*ctx, ws); }, workspace::OpenMode::k_create);
   });
 
   auto* org = app.add_subcommand("org", "Organizations: the tenants of a workspace");

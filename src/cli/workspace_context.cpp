@@ -16,9 +16,8 @@ int fail_with(const WorkspaceContext& ctx, const std::string& message) {
   return k_exit_bad_input;
 }
 
-store::AuditFiles audit_files(const WorkspaceOptions& options) {
-  return store::AuditFiles{options.audit_key, options.audit_anchor}.resolved(
-      store::workspace_file(options.db));
+workspace::Location location(const WorkspaceOptions& options) {
+  return workspace::Location{options.db, options.audit_key, options.audit_anchor};
 }
 
 std::string actor(const WorkspaceContext& ctx) {
@@ -27,14 +26,13 @@ std::string actor(const WorkspaceContext& ctx) {
   return user && *user ? user : "cli";
 }
 
-std::unique_ptr<store::Store> open_store(const WorkspaceContext& ctx, int& status,
-                                         store::OpenMode mode) {
-  auto s = store::open_workspace(ctx.options.db, mode, audit_files(ctx.options));
+std::unique_ptr<workspace::Workspace> open_store(const WorkspaceContext& ctx, int& status,
+                                                 workspace::OpenMode mode) {
+  auto s = workspace::open(location(ctx.options), mode);
   if (!s) {
     status = fail_with(ctx, s.error());
     return nullptr;
   }
-  (*s)->set_actor(actor(ctx));
   return std::move(*s);
 }
 

@@ -7,9 +7,8 @@
 #include <string>
 
 #include "cli/cli.hpp"
-#include "store/audit_seal.hpp"
-#include "store/store.hpp"
 #include "util/result.hpp"
+#include "workspace/workspace.hpp"
 
 namespace cyberframe::cli {
 
@@ -25,16 +24,17 @@ int fail_with(const WorkspaceContext& ctx, const util::Error& e);
 // Prints "cyberframe: error: MESSAGE"; k_exit_bad_input.
 int fail_with(const WorkspaceContext& ctx, const std::string& message);
 
-// Where the audit key and anchor of the workspace are: the options, else beside the workspace.
-store::AuditFiles audit_files(const WorkspaceOptions& options);
+// Where the workspace is (--db), with its audit key and anchor (the options, else beside it).
+workspace::Location location(const WorkspaceOptions& options);
 
 // Who a change is recorded as: --as, else $USER, else "cli".
 std::string actor(const WorkspaceContext& ctx);
 
 // The one place the CLI opens the workspace (--db / CYBERFRAME_DB): an existing one, unless
-// `mode` is k_create (init only), recording changes as actor(ctx). On failure prints the error
+// `mode` is k_create (init only). On failure prints the error
 // and sets `status` (2 for a missing workspace, with the init hint; 3 for I/O).
-std::unique_ptr<store::Store> open_store(const WorkspaceContext& ctx, int& status,
-                                         store::OpenMode mode = store::OpenMode::k_existing);
+std::unique_ptr<workspace::Workspace> open_store(
+    const WorkspaceContext& ctx, int& status,
+    workspace::OpenMode mode = workspace::OpenMode::k_existing);
 
 }  // namespace cyberframe::cli

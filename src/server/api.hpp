@@ -31,7 +31,7 @@ using nlohmann::json;
 // `user.administrator` false: everything that checks roles sees the token's reach, not the
 // account's.
 struct Principal {
-  store::User user;
+  core::User user;
   std::string session_hash;  // empty for a token
   std::string csrf;
   bool via_token = false;
@@ -100,7 +100,7 @@ class Cache {
   // what its writes appended (Store::take_appended), `scope` the organization it reached. Rows
   // that follow on from the last state the cache knows are applied at once; otherwise the next
   // request reads the counter.
-  void wrote(const std::vector<store::AppendedRows>& rows, std::int64_t scope);
+  void wrote(const std::vector<core::AppendedRows>& rows, std::int64_t scope);
   // Increases whenever something is dropped: a value read before reading the store goes to
   // remember(), which keeps nothing that a drop since may have concerned.
   std::uint64_t epoch() const { return m_epoch.load(); }
@@ -309,15 +309,20 @@ Answer<core::Profile> profile_for(Call& call, Need need);
 // The organization named by the route's {org}, after require().
 Answer<core::Organization> organization_for(Call& call, Need need);
 // The workspace mapping set named by the route's {set}, after require().
-Answer<store::WorkspaceMappingSet> mapping_set_for(Call& call, Need need);
+Answer<core::WorkspaceMappingSet> mapping_set_for(Call& call, Need need);
 bool is_administrator(const Call& call);
+// Who the changes of a signed-in call are recorded as: the account's name.
+const std::string& actor(const Call& call);
 
 // --- JSON of the core types ---
 // The JSON of core types is the codec's (codec/json.hpp), shared with the CLI.
 using codec::score_json;
 using codec::to_json;
-json to_json(const store::User& user, store::Store& store);
-json audit_json(const store::AuditRecord& record);
+// A user with the names of the organizations of its roles (`names`: id -> name).
+json to_json(const core::User& user, const std::map<std::int64_t, std::string>& names);
+// The organizations' names by id, for to_json(User).
+Answer<std::map<std::int64_t, std::string>> organization_names(Call& call);
+json audit_json(const core::AuditRecord& record);
 
 // The ETag of a record version: "\"N\"".
 std::string etag(std::int64_t version);

@@ -22,6 +22,7 @@
 #include <ctime>
 
 #include "server/api.hpp"
+#include "util/clock.hpp"
 #include "util/text.hpp"
 
 namespace cyberframe::server {
@@ -63,8 +64,23 @@ std::string session_cookie(const Call& call, const std::string& value, long max_
   return c;
 }
 
-json session_json(const Call& call, const Principal& p) {
-  json j{{"user", to_json(p.user, call.ctx.store)}, {"csrf_token", p.csrf}};
+// A user as JSON with its organizations' names, or the error to answer with.
+Answer<json> user_json(Call& call, const core::User& u) {
+  auto names = organization_names(call);
+  if (!names) return std::unexpected(names.error());
+  return to_json(u, *names);
+}
+
+Response user_reply(Call& call, const core::User& u, int status = 200) {
+  auto j = user_json(call, u);
+  if (!j) return j.error();
+  return ok(*j, status);
+}
+
+Answer<json> session_json(Call& call, const Principal& p) {
+  auto user = user_json(call, p.user);
+  if (!user) return user;
+  json j{{"user", *user}, {"csrf_token", p.csrf}};
   if (p.via_token)
     j["token"] = json{
         {"scope", p.read_only ? "read-only" : "read-write"},
@@ -125,14 +141,14 @@ std::optional<Response> account_wide_denied(const Call& call, const std::string&
 // a minute). A failure to write it does not change the answer: the attempt was still refused.
 void record(Call& call, const std::string& name, const LoginThrottle::Outcome& outcome) {
   if (outcome.failures == 0) return;
-  (void)call.ctx.store.record_failed_sign_in(name, call.req.remote, outcome.failures,
-                                             outcome.delay_seconds);
+  (void)call.ctx.workspace.record_failed_sign_in(name, call.req.remote, outcome.failures,
+                                                 outcome.delay_seconds);
 }
 
 // Checks `password` of `name` through the throttle: the user, or the response to answer with.
 // `wrong` is the answer to a wrong password (401 at sign-in, 403 for a password change).
-Answer<store::User> check_password(Call& call, const std::string& name, const std::string& password,
-                                   const Response& wrong, const std::string& what) {
+Answer<core::User> check_password(Call& call, const std::string& name, const std::string& password,
+                                  const Response& wrong, const std::string& what) {
   auto& throttle = call.ctx.throttle;
   auto address = throttle_address(call.req.remote);
   auto attempt = throttle.reserve(name, address, LoginThrottle::Clock::now());
@@ -142,7 +158,7 @@ Answer<store::User> check_password(Call& call, const std::string& name, const st
     throttle.abandoned(attempt);
     return std::unexpected(busy());
   }
-  auto user = call.ctx.store.authenticate(name, password);
+  auto user = call.ctx.workspace.authenticate(name, password);
   slot.reset();
   if (user) {
     record(call, name, throttle.succeeded(attempt, LoginThrottle::Clock::now()));
@@ -163,17 +179,19 @@ Answer<store::User> check_password(Call& call, const std::string& name, const st
 }
 
 // A new session for `user`: the answer carries the cookie and the session's CSRF token.
-Response start_session(Call& call, const store::User& user) {
+Response start_session(Call& call, const core::User& user) {
   auto secret = random_secret();
   auto t = std::chrono::system_clock::now();
-  store::Session s{secret_hash(secret),         user.id, user.name, random_secret(), utc(t),
-                   utc(t + k_session_lifetime), utc(t)};
-  if (auto r = call.ctx.store.create_session(s); !r) {
+  core::Session s{secret_hash(secret),         user.id, user.name, random_secret(), utc(t),
+                  utc(t + k_session_lifetime), utc(t)};
+  if (auto r = call.ctx.workspace.create_session(s); !r) {
     if (r.error().code == util::ErrorCode::k_invalid_input)
       return problem(403, "Account disabled", r.error().message);
     return problem_from(r.error());
   }
-  auto response = ok(session_json(call, Principal{user, s.token_hash, s.csrf, false}));
+  auto body = session_json(call, Principal{user, s.token_hash, s.csrf, false});
+  if (!body) return body.error();
+  auto response = ok(*body);
   response.headers.emplace_back(
       "Set-Cookie",
       session_cookie(call, secret,
@@ -197,14 +215,16 @@ Response sign_in(Call& call) {
 }
 
 Response current_session(Call& call) {
-  return ok(session_json(call, *call.principal));
+  auto body = session_json(call, *call.principal);
+  if (!body) return body.error();
+  return ok(*body);
 }
 
 Response sign_out(Call& call) {
   auto& p = *call.principal;
   if (call.ctx.cache) call.ctx.cache->forget_user(p.user.id);
   if (!p.via_token) {
-    if (auto r = call.ctx.store.end_sessions(p.user.id, p.session_hash); !r)
+    if (auto r = call.ctx.workspace.end_sessions(actor(call), p.user.id, p.session_hash); !r)
       return problem_from(r.error());
   }
   auto response = no_content();
@@ -216,7 +236,7 @@ Response sign_out(Call& call) {
 Response sign_out_everywhere(Call& call) {
   if (auto denied = account_wide_denied(call, "sign the account out everywhere")) return *denied;
   if (call.ctx.cache) call.ctx.cache->forget_user(call.principal->user.id);
-  if (auto r = call.ctx.store.end_sessions(call.principal->user.id, ""); !r)
+  if (auto r = call.ctx.workspace.end_sessions(actor(call), call.principal->user.id, ""); !r)
     return problem_from(r.error());
   auto response = no_content();
   response.headers.emplace_back("Set-Cookie", session_cookie(call, "", 0));
@@ -243,7 +263,9 @@ Response change_password(Call& call) {
     auto slot =
         call.ctx.throttle.verification_slot(call.ctx.options.max_password_checks, slot_wait(call));
     if (!slot) return busy();
-    if (auto r = call.ctx.store.set_password(name, body["new_password"].get<std::string>()); !r)
+    if (auto r = call.ctx.workspace.set_password(actor(call), name,
+                                                 body["new_password"].get<std::string>());
+        !r)
       return problem_from(r.error());
   }
   if (call.ctx.cache) call.ctx.cache->forget_user(call.principal->user.id);
@@ -251,14 +273,14 @@ Response change_password(Call& call) {
   return start_session(call, call.principal->user);
 }
 
-json token_json(const store::ApiToken& t) {
+json token_json(const core::ApiToken& t) {
   return json{{"id", t.id},
               {"name", t.name},
               {"created_at", t.created_at},
               {"last_used_at", t.last_used_at},
               {"expires_at", t.expires_at},
-              {"expired", t.expires_at <= store::now_utc()},
-              {"scope", std::string(store::to_string(t.scope))},
+              {"expired", t.expires_at <= util::now_utc()},
+              {"scope", std::string(core::to_string(t.scope))},
               {"organization", t.organization == 0 ? json(nullptr) : json(t.organization)}};
 }
 
@@ -267,10 +289,10 @@ json token_json(const store::ApiToken& t) {
 Response tokens_of(Call& call, std::int64_t user) {
   Page page;
   if (auto bad = read_page(call.req, page, 100, 1000)) return *bad;
-  auto list = call.ctx.store.tokens(user);
+  auto list = call.ctx.workspace.tokens(user);
   if (!list) return problem_from(list.error());
   if (auto org = call.principal->token_organization; org != 0)
-    std::erase_if(*list, [&](const store::ApiToken& t) { return t.organization != org; });
+    std::erase_if(*list, [&](const core::ApiToken& t) { return t.organization != org; });
   return ok(page_of(*list, page, token_json));
 }
 
@@ -290,31 +312,31 @@ Response create_token(Call& call) {
                             {"organization", FieldType::k_integer_or_null}},
                            body))
     return *bad;
-  store::ApiToken t;
+  core::ApiToken t;
   t.user = call.principal->user.id;
   t.name = body["name"].get<std::string>();
-  auto scope = store::parse_token_scope(body["scope"].get<std::string>());
+  auto scope = core::parse_token_scope(body["scope"].get<std::string>());
   if (!scope)
     return problem(
         422, "Not accepted", "scope must be read-only or read-write",
         json{{"errors",
               json::array({json{{"field", "scope"}, {"message", "read-only or read-write"}}})}});
   t.scope = *scope;
-  auto days = body.value("expires_in_days", store::k_token_default_days);
-  if (days < 1 || days > store::k_token_max_days)
+  auto days = body.value("expires_in_days", core::k_token_default_days);
+  if (days < 1 || days > core::k_token_max_days)
     return problem(
         422, "Not accepted",
-        "expires_in_days must be from 1 to " + std::to_string(store::k_token_max_days),
+        "expires_in_days must be from 1 to " + std::to_string(core::k_token_max_days),
         json{{"errors",
               json::array({json{{"field", "expires_in_days"}, {"message", "from 1 to 365"}}})}});
-  t.expires_at = store::utc_after(std::chrono::days(days));
+  t.expires_at = util::utc_after(std::chrono::days(days));
   if (body.contains("organization") && !body["organization"].is_null()) {
     t.organization = body["organization"].get<std::int64_t>();
     // Only where the account can see: a token cannot reach what its account cannot.
     if (auto denied = require(call, t.organization, Need::k_read)) return *denied;
   }
   auto secret = "cf_" + random_secret();
-  auto created = call.ctx.store.create_token(t, secret_hash(secret));
+  auto created = call.ctx.workspace.create_token(actor(call), t, secret_hash(secret));
   if (!created) return problem_from(created.error());
   auto j = token_json(*created);
   j["token"] = secret;
@@ -325,13 +347,13 @@ Response revoke_token(Call& call) {
   auto id = whole_number(call.req.params.at("token"));
   if (!id) return problem(400, "Bad token id", "a token id is a whole number");
   if (auto org = call.principal->token_organization; org != 0) {
-    auto list = call.ctx.store.tokens(call.principal->user.id);
+    auto list = call.ctx.workspace.tokens(call.principal->user.id);
     if (!list) return problem_from(list.error());
     if (std::none_of(list->begin(), list->end(),
                      [&](const auto& t) { return t.id == *id && t.organization == org; }))
       return problem(404, "Not found", "no token " + std::to_string(*id) + " that you can see");
   }
-  if (auto r = call.ctx.store.revoke_token(call.principal->user.id, *id); !r)
+  if (auto r = call.ctx.workspace.revoke_token(actor(call), call.principal->user.id, *id); !r)
     return problem_from(r.error());
   if (call.ctx.cache) call.ctx.cache->forget_user(call.principal->user.id);
   return no_content();
@@ -341,7 +363,7 @@ Response revoke_token(Call& call) {
 bool manages_users(const Call& call) {
   if (is_administrator(call)) return true;
   for (const auto& [org, role] : call.principal->user.roles)
-    if (role == store::Role::k_admin) return true;
+    if (role == core::Role::k_admin) return true;
   return false;
 }
 
@@ -350,7 +372,7 @@ Response list_users(Call& call) {
     return problem(403, "Not allowed", "listing accounts needs an administrator or an admin role");
   Page page;
   if (auto bad = read_page(call.req, page)) return *bad;
-  auto users = call.ctx.store.users();
+  auto users = call.ctx.workspace.users();
   if (!users) return problem_from(users.error());
   // An organization's admin sees only the accounts holding a role in an organization it
   // administers, and of those only their roles there.
@@ -358,15 +380,16 @@ Response list_users(Call& call) {
   if (!me.administrator) {
     auto administers = [&](std::int64_t org) {
       auto mine = me.roles.find(org);
-      return mine != me.roles.end() && mine->second == store::Role::k_admin;
+      return mine != me.roles.end() && mine->second == core::Role::k_admin;
     };
-    std::erase_if(*users, [&](store::User& u) {
+    std::erase_if(*users, [&](core::User& u) {
       std::erase_if(u.roles, [&](const auto& role) { return !administers(role.first); });
       return u.roles.empty();
     });
   }
-  return ok(
-      page_of(*users, page, [&](const store::User& u) { return to_json(u, call.ctx.store); }));
+  auto names = organization_names(call);
+  if (!names) return names.error();
+  return ok(page_of(*users, page, [&](const core::User& u) { return to_json(u, *names); }));
 }
 
 Response create_user(Call& call) {
@@ -382,19 +405,19 @@ Response create_user(Call& call) {
   auto slot =
       call.ctx.throttle.verification_slot(call.ctx.options.max_password_checks, slot_wait(call));
   if (!slot) return busy();
-  auto u =
-      call.ctx.store.add_user(body["name"].get<std::string>(), body["password"].get<std::string>(),
-                              body.value("administrator", false));
+  auto u = call.ctx.workspace.add_user(actor(call), body["name"].get<std::string>(),
+                                       body["password"].get<std::string>(),
+                                       body.value("administrator", false));
   if (!u) return problem_from(u.error());
-  return ok(to_json(*u, call.ctx.store), 201);
+  return user_reply(call, *u, 201);
 }
 
 // The account named by the route's {name}, for administrators only.
-Answer<store::User> account_for_administrator(Call& call, const std::string& what) {
+Answer<core::User> account_for_administrator(Call& call, const std::string& what) {
   if (!is_administrator(call))
     return std::unexpected(problem(403, "Not allowed", what + " needs an administrator"));
   const auto& name = call.req.params.at("name");
-  auto u = call.ctx.store.user(name);
+  auto u = call.ctx.workspace.user(name);
   if (!u) return std::unexpected(problem(404, "Not found", "no account '" + name + "'"));
   return *u;
 }
@@ -406,10 +429,10 @@ Response set_disabled(Call& call, bool disabled) {
     return problem(422, "Not accepted",
                    "you cannot disable the account you are signed in with; another administrator "
                    "can");
-  auto changed = call.ctx.store.set_disabled(u->name, disabled);
+  auto changed = call.ctx.workspace.set_disabled(actor(call), u->name, disabled);
   if (!changed) return problem_from(changed.error());
   if (call.ctx.cache) call.ctx.cache->forget_user(u->id);
-  return ok(to_json(*changed, call.ctx.store));
+  return user_reply(call, *changed);
 }
 
 Response list_account_tokens(Call& call) {
@@ -423,7 +446,8 @@ Response revoke_account_token(Call& call) {
   if (!u) return u.error();
   auto id = whole_number(call.req.params.at("token"));
   if (!id) return problem(400, "Bad token id", "a token id is a whole number");
-  if (auto r = call.ctx.store.revoke_token(u->id, *id); !r) return problem_from(r.error());
+  if (auto r = call.ctx.workspace.revoke_token(actor(call), u->id, *id); !r)
+    return problem_from(r.error());
   if (call.ctx.cache) call.ctx.cache->forget_user(u->id);
   return no_content();
 }
@@ -434,17 +458,17 @@ Response set_role(Call& call, bool grant) {
   if (auto denied = require(call, *org, Need::k_manage)) return *denied;
   const auto& name = call.req.params.at("name");
   if (!grant) {
-    auto u = call.ctx.store.revoke(name, *org);
+    auto u = call.ctx.workspace.revoke(actor(call), name, *org);
     if (!u) return problem_from(u.error());
-    return ok(to_json(*u, call.ctx.store));
+    return user_reply(call, *u);
   }
   json body;
   if (auto bad = read_body(call, {{"role", FieldType::k_string, true, 20}}, body)) return *bad;
-  auto role = store::parse_role(body["role"].get<std::string>());
+  auto role = core::parse_role(body["role"].get<std::string>());
   if (!role) return problem(422, "Not accepted", "role must be admin, editor, auditor or viewer");
-  auto u = call.ctx.store.grant(name, *org, *role);
+  auto u = call.ctx.workspace.grant(actor(call), name, *org, *role);
   if (!u) return problem_from(u.error());
-  return ok(to_json(*u, call.ctx.store));
+  return user_reply(call, *u);
 }
 
 }  // namespace
@@ -453,28 +477,28 @@ Response set_role(Call& call, bool grant) {
 std::optional<Cache::Signed> authenticate_uncached(Context& ctx, const std::string& bearer,
                                                    const std::string& hash) {
   if (!bearer.empty()) {
-    auto found = ctx.store.token_user(hash);
+    auto found = ctx.workspace.token_user(hash);
     if (!found) return std::nullopt;
     const auto& [token, user] = *found;
     Principal p{user, "", "", true};
-    p.read_only = token.scope == store::TokenScope::k_read_only;
+    p.read_only = token.scope == core::TokenScope::k_read_only;
     p.token_organization = token.organization;
     p.token_expires_at = token.expires_at;
     if (token.organization != 0) {
       // Limited to one organization: its role there is all the token carries.
-      std::map<std::int64_t, store::Role> roles;
+      std::map<std::int64_t, core::Role> roles;
       if (user.administrator)
-        roles[token.organization] = store::Role::k_admin;
+        roles[token.organization] = core::Role::k_admin;
       else if (auto it = user.roles.find(token.organization); it != user.roles.end())
         roles[token.organization] = it->second;
       p.user.roles = std::move(roles);
       p.user.administrator = false;
     }
-    return Cache::Signed{p, token.expires_at, "", store::now_utc().substr(0, 10)};
+    return Cache::Signed{p, token.expires_at, "", util::now_utc().substr(0, 10)};
   }
-  auto s = ctx.store.session(hash);
+  auto s = ctx.workspace.session(hash);
   if (!s) return std::nullopt;
-  auto user = ctx.store.user(s->user_name);
+  auto user = ctx.workspace.user(s->user_name);
   if (!user || user->disabled()) return std::nullopt;
   return Cache::Signed{Principal{*user, hash, s->csrf, false}, s->expires_at, s->last_seen_at, ""};
 }
@@ -511,12 +535,12 @@ std::optional<Principal> authenticate(Context& ctx, const Request& req) {
     return p;
   }
   if (signed_in->expires_at <= now_text || signed_in->last_seen_at < utc(now - k_idle_timeout)) {
-    (void)ctx.store.end_sessions(p.user.id, hash);
+    (void)ctx.workspace.end_sessions(p.user.name, p.user.id, hash);
     if (ctx.cache) ctx.cache->forget_user(p.user.id);
     return std::nullopt;
   }
   if (signed_in->last_seen_at < utc(now - k_touch_interval)) {
-    (void)ctx.store.touch_session(hash, now_text);
+    (void)ctx.workspace.touch_session(hash, now_text);
     signed_in->last_seen_at = now_text;
     if (ctx.cache) ctx.cache->remember(key, *signed_in, epoch);
   }

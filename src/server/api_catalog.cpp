@@ -91,7 +91,7 @@ Response references(Call& call) {
 }
 
 Response scales(Call& call) {
-  auto list = call.ctx.store.scales();
+  auto list = call.ctx.workspace.scales();
   if (!list) return problem_from(list.error());
   json items = json::array();
   for (const auto& s : *list) items.push_back(to_json(s));

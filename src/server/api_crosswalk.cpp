@@ -6,7 +6,7 @@
 #include "catalog/writer.hpp"
 #include "core/crosswalk.hpp"
 #include "server/api.hpp"
-#include "store/projection.hpp"
+#include "workspace/projection.hpp"
 
 namespace cyberframe::server {
 
@@ -16,7 +16,7 @@ namespace {
 // after the first is served from the engine's cache, and any edit of a set gives a new engine.
 std::shared_ptr<const core::CrosswalkEngine> engine_for(
     const core::Catalog& catalog, std::int64_t organization,
-    const std::vector<store::WorkspaceMappingSet>& sets) {
+    const std::vector<core::WorkspaceMappingSet>& sets) {
   static std::mutex mutex;
   static std::map<std::pair<const core::Catalog*, std::int64_t>,
                   std::pair<std::string, std::shared_ptr<const core::CrosswalkEngine>>>
@@ -28,23 +28,23 @@ std::shared_ptr<const core::CrosswalkEngine> engine_for(
   auto& slot = engines[{&catalog, organization}];
   if (slot.second && slot.first == signature) return slot.second;
   std::vector<core::MappingSet> workspace;
-  for (const auto& s : sets) workspace.push_back(store::to_mapping_set(s));
+  for (const auto& s : sets) workspace.push_back(core::to_mapping_set(s));
   slot = {signature, std::make_shared<const core::CrosswalkEngine>(catalog, std::move(workspace))};
   return slot.second;
 }
 
 Answer<std::shared_ptr<const core::CrosswalkEngine>> engine_of(Call& call,
                                                                std::int64_t organization) {
-  std::vector<store::WorkspaceMappingSet> sets;
+  std::vector<core::WorkspaceMappingSet> sets;
   if (organization != 0) {
-    auto list = call.ctx.store.mapping_sets(organization);
+    auto list = call.ctx.workspace.mapping_sets(organization);
     if (!list) return std::unexpected(problem_from(list.error()));
     sets = std::move(*list);
   }
   return engine_for(call.ctx.catalog, organization, sets);
 }
 
-json mapping_json(const store::WorkspaceMapping& m) {
+json mapping_json(const core::WorkspaceMapping& m) {
   return json{{"id", m.id},
               {"source", m.source},
               {"targets", m.targets},
@@ -53,7 +53,7 @@ json mapping_json(const store::WorkspaceMapping& m) {
               {"version", m.version}};
 }
 
-json set_json(const store::WorkspaceMappingSet& s) {
+json set_json(const core::WorkspaceMappingSet& s) {
   json mappings = json::array();
   for (const auto& m : s.mappings) mappings.push_back(mapping_json(m));
   return json{{"id", s.id},
@@ -102,8 +102,9 @@ Response get_crosswalk(Call& call) {
   } else {
     for (const auto& e : (*cw)->entries) entries.push_back(&e);
   }
-  auto body = page_of(
-      entries, page, [](const core::CrosswalkEntry* e) { return store::crosswalk_entry_json(*e); });
+  auto body = page_of(entries, page, [](const core::CrosswalkEntry* e) {
+    return workspace::crosswalk_entry_json(*e);
+  });
   body["from"] = to_json((*cw)->from);
   body["to"] = to_json((*cw)->to);
   return ok(body);
@@ -118,7 +119,7 @@ Response invalid(const util::Error& e) {
 }
 
 Response stale(Call& call, std::int64_t set, const std::string& message) {
-  auto now = call.ctx.store.mapping_set(std::to_string(set));
+  auto now = call.ctx.workspace.mapping_set(std::to_string(set));
   return changed_since(message, now ? set_json(*now) : json(), now ? now->version : 0);
 }
 
@@ -127,9 +128,9 @@ Response list_sets(Call& call) {
   if (!org) return org.error();
   Page page;
   if (auto bad = read_page(call.req, page, 50, 500)) return *bad;
-  auto list = call.ctx.store.mapping_sets(org->id);
+  auto list = call.ctx.workspace.mapping_sets(org->id);
   if (!list) return problem_from(list.error());
-  return ok(page_of(*list, page, [](const store::WorkspaceMappingSet& s) { return set_json(s); }));
+  return ok(page_of(*list, page, [](const core::WorkspaceMappingSet& s) { return set_json(s); }));
 }
 
 std::optional<core::CatalogItemRef> item_of(const core::Catalog& cat, const std::string& id) {
@@ -150,7 +151,7 @@ Response create_set(Call& call) {
                             {"notes", FieldType::k_string, false, 2000}},
                            body))
     return *bad;
-  store::WorkspaceMappingSet s;
+  core::WorkspaceMappingSet s;
   s.organization = org->id;
   s.name = body["name"];
   s.title = body["title"];
@@ -169,9 +170,9 @@ Response create_set(Call& call) {
                    json{{"field", "target"}});
   s.source = *from;
   s.target = *to;
-  if (auto v = core::validate_mapping_set(call.ctx.catalog, store::to_mapping_set(s)); !v)
+  if (auto v = core::validate_mapping_set(call.ctx.catalog, core::to_mapping_set(s)); !v)
     return invalid(v.error());
-  auto created = call.ctx.store.create_mapping_set(s);
+  auto created = call.ctx.workspace.create_mapping_set(actor(call), s);
   if (!created) {
     if (created.error().code == util::ErrorCode::k_conflict)
       return problem(409, "Name taken", created.error().message, json{{"field", "name"}});
@@ -205,7 +206,7 @@ Response update_set(Call& call) {
                      "; you read version " + std::to_string(*expected));
   if (body.contains("title")) s->title = body["title"];
   if (body.contains("notes")) s->notes = body["notes"];
-  auto updated = call.ctx.store.update_mapping_set(*s);
+  auto updated = call.ctx.workspace.update_mapping_set(actor(call), *s);
   if (!updated) {
     if (updated.error().code == util::ErrorCode::k_conflict)
       return stale(call, s->id, updated.error().message);
@@ -222,7 +223,7 @@ Response delete_set(Call& call) {
   if (!s) return s.error();
   auto expected = required_if_match(call);
   if (!expected) return expected.error();
-  auto d = call.ctx.store.delete_mapping_set(s->id, *expected);
+  auto d = call.ctx.workspace.delete_mapping_set(actor(call), s->id, *expected);
   if (!d) {
     if (d.error().code == util::ErrorCode::k_conflict) return stale(call, s->id, d.error().message);
     return problem_from(d.error());
@@ -235,14 +236,14 @@ Response export_set(Call& call) {
   if (!s) return s.error();
   Response r{200,
              "application/yaml; charset=utf-8",
-             catalog::mapping_set_to_yaml(store::to_mapping_set(*s)),
+             catalog::mapping_set_to_yaml(core::to_mapping_set(*s)),
              {}};
   r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + s->name + ".yaml\"");
   return r;
 }
 
 // Reads a mapping body; `required` for a new mapping.
-std::optional<Response> read_mapping(Call& call, bool required, store::WorkspaceMapping& m) {
+std::optional<Response> read_mapping(Call& call, bool required, core::WorkspaceMapping& m) {
   json body;
   if (auto bad = read_body(call,
                            {{"source", FieldType::k_string, required, 128},
@@ -269,10 +270,10 @@ std::optional<Response> read_mapping(Call& call, bool required, store::Workspace
 
 // A new or changed mapping `m` of set `s`: 422 when core::validate_mapping refuses it, 409 when
 // another mapping of the set already maps one of its pairs.
-std::optional<Response> check_mapping(Call& call, const store::WorkspaceMappingSet& s,
-                                      const store::WorkspaceMapping& m) {
+std::optional<Response> check_mapping(Call& call, const core::WorkspaceMappingSet& s,
+                                      const core::WorkspaceMapping& m) {
   if (auto v = core::validate_mapping(
-          call.ctx.catalog, store::to_mapping_set(s),
+          call.ctx.catalog, core::to_mapping_set(s),
           core::Mapping{m.source, m.targets, m.relationship, m.rationale, {}});
       !v)
     return invalid(v.error());
@@ -290,15 +291,15 @@ std::optional<Response> check_mapping(Call& call, const store::WorkspaceMappingS
 Response add_mapping(Call& call) {
   auto s = mapping_set_for(call, Need::k_write);
   if (!s) return s.error();
-  store::WorkspaceMapping m;
+  core::WorkspaceMapping m;
   if (auto bad = read_mapping(call, true, m)) return *bad;
   if (auto bad = check_mapping(call, *s, m)) return *bad;
-  auto out = call.ctx.store.add_mapping(s->id, m);
+  auto out = call.ctx.workspace.add_mapping(actor(call), s->id, m);
   if (!out) return problem_from(out.error());
   return with_etag(ok(set_json(*out), 201), out->version);
 }
 
-Answer<store::WorkspaceMapping> mapping_of(Call& call, const store::WorkspaceMappingSet& s) {
+Answer<core::WorkspaceMapping> mapping_of(Call& call, const core::WorkspaceMappingSet& s) {
   const auto& text = call.req.params.at("mapping");
   auto id = whole_number(text);
   if (!id)
@@ -324,11 +325,11 @@ Response update_mapping(Call& call) {
                              "; you read version " + std::to_string(*expected),
                          mapping_json(current), m->version);
   if (auto bad = check_mapping(call, *s, *m)) return *bad;
-  auto out = call.ctx.store.update_mapping(s->id, *m);
+  auto out = call.ctx.workspace.update_mapping(actor(call), s->id, *m);
   if (!out) {
     if (out.error().code != util::ErrorCode::k_conflict) return problem_from(out.error());
     // Changed by someone else between the read above and the write: answer with it as it is now.
-    if (auto now = call.ctx.store.mapping_set(std::to_string(s->id)))
+    if (auto now = call.ctx.workspace.mapping_set(std::to_string(s->id)))
       for (const auto& x : now->mappings)
         if (x.id == m->id) return changed_since(out.error().message, mapping_json(x), x.version);
     return changed_since(out.error().message, json(), 0);
@@ -345,7 +346,7 @@ Response remove_mapping(Call& call) {
   if (!m) return m.error();
   auto expected = required_if_match(call);
   if (!expected) return expected.error();
-  auto out = call.ctx.store.remove_mapping(s->id, m->id, *expected);
+  auto out = call.ctx.workspace.remove_mapping(actor(call), s->id, m->id, *expected);
   if (!out) {
     if (out.error().code == util::ErrorCode::k_conflict)
       return changed_since(out.error().message, mapping_json(*m), m->version);
@@ -367,24 +368,24 @@ Response project(Call& call) {
   if (!p) return p.error();
   const auto& cat = call.ctx.catalog;
   std::string to = body["to"];
-  auto invalid_projection = [](const store::ProjectionError& e) {
-    if (e.field == store::ProjectionField::k_none) {
+  auto invalid_projection = [](const workspace::ProjectionError& e) {
+    if (e.field == workspace::ProjectionField::k_none) {
       if (e.error.code == util::ErrorCode::k_conflict)
         return problem(409, "Changed during the projection", e.error.message);
       return problem_from(e.error);
     }
-    std::string field = e.field == store::ProjectionField::k_to ? "to" : "into";
+    std::string field = e.field == workspace::ProjectionField::k_to ? "to" : "into";
     return problem(422, "Invalid projection", field + ": " + e.error.message,
                    json{{"field", field}});
   };
-  if (auto t = store::check_projection_target(cat, *p, to); !t)
+  if (auto t = workspace::check_projection_target(cat, *p, to); !t)
     return invalid_projection(t.error());
   auto engine = engine_of(call, p->organization);
   if (!engine) return engine.error();
   auto cw = (*engine)->crosswalk(p->framework, to);
   if (!cw) return problem_from(cw.error());
-  auto r = store::project_profile(call.ctx.store, cat, *p, **cw, body.value("into", ""), dry_run,
-                                  call.principal->user.name);
+  auto r = workspace::project_profile(call.ctx.workspace, cat, *p, **cw, body.value("into", ""),
+                                      dry_run, call.principal->user.name);
   if (!r) return invalid_projection(r.error());
   const auto& dest = r->destination;
   return ok(json{{"source", json{{"profile", p->id}, {"framework", p->framework}}},
@@ -393,8 +394,8 @@ Response project(Call& call) {
                                       {"framework", to},
                                       {"created", r->created}}},
                  {"dry_run", dry_run},
-                 {"summary", store::projection_summary_json(*r)},
-                 {"nodes", store::projection_nodes_json(r->projection)}},
+                 {"summary", workspace::projection_summary_json(*r)},
+                 {"nodes", workspace::projection_nodes_json(r->projection)}},
             dry_run || r->existed ? 200 : 201);
 }
 

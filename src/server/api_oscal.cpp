@@ -244,8 +244,7 @@ Response workspace_set_collection(Call& call) {
   // Its last-modified is its own, so the same version always gives the same document.
   oscal::MappingExportOptions options;
   options.last_modified = oscal::oscal_date_time(s->updated_at);
-  auto root =
-      oscal::export_mapping_collection(call.ctx.catalog, store::to_mapping_set(*s), options);
+  auto root = oscal::export_mapping_collection(call.ctx.catalog, core::to_mapping_set(*s), options);
   return document_response(call.req, write(std::move(root), "mapping-collection", *format),
                            "mapping-collection", *format, s->name, !options.last_modified.empty());
 }
@@ -253,10 +252,10 @@ Response workspace_set_collection(Call& call) {
 // The profile's assessments now, with the evidence of each node.
 Answer<std::map<std::string, core::NodeAssessment>> assessments_now(Call& call,
                                                                     const core::Profile& p) {
-  auto rows = call.ctx.store.node_assessments(p.id);
+  auto rows = call.ctx.workspace.node_assessments(p.id);
   if (!rows) return std::unexpected(problem_from(rows.error()));
   for (auto& [node, a] : *rows) {
-    auto full = call.ctx.store.node_assessment(p.id, node);
+    auto full = call.ctx.workspace.node_assessment(p.id, node);
     if (full) a.evidence = full->evidence;
   }
   return std::move(*rows);
@@ -286,7 +285,7 @@ Response assessment_results(Call& call) {
                    "profile " + std::to_string(p->id) +
                        " is a target profile; assessment results are of a current profile",
                    json{{"parameter", "id"}});
-  auto& store = call.ctx.store;
+  auto& store = call.ctx.workspace;
   auto org = store.organization(std::to_string(p->organization));
   if (!org) return problem_from(org.error());
   auto scale = store.scale(p->scale);
@@ -347,7 +346,7 @@ Response poam(Call& call) {
   if (!format) return format.error();
   auto p = profile_for(call, Need::k_read);
   if (!p) return p.error();
-  auto& store = call.ctx.store;
+  auto& store = call.ctx.workspace;
   auto org = store.organization(std::to_string(p->organization));
   if (!org) return problem_from(org.error());
   auto scale = store.scale(p->scale);

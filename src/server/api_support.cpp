@@ -155,7 +155,7 @@ void Cache::at(std::int64_t generation, std::uint64_t writes,
   move_to(generation, touched, everything);
 }
 
-void Cache::wrote(const std::vector<store::AppendedRows>& rows, std::int64_t scope) {
+void Cache::wrote(const std::vector<core::AppendedRows>& rows, std::int64_t scope) {
   std::lock_guard lock(m_mutex);
   // Not pruned by move_to() only when no reading follows: bounded all the same (a row missing
   // from here drops everything, which is always right).
@@ -503,21 +503,21 @@ std::optional<Response> require(const Call& call, std::int64_t organization, Nee
       allowed = true;
       break;
     case Need::k_comment:
-      allowed = role != store::Role::k_viewer;
+      allowed = role != core::Role::k_viewer;
       needs = "admin, editor or auditor";
       break;
     case Need::k_write:
-      allowed = role == store::Role::k_admin || role == store::Role::k_editor;
+      allowed = role == core::Role::k_admin || role == core::Role::k_editor;
       needs = "admin or editor";
       break;
     case Need::k_manage:
-      allowed = role == store::Role::k_admin;
+      allowed = role == core::Role::k_admin;
       needs = "admin";
       break;
   }
   if (allowed) return std::nullopt;
   return problem(403, "Not allowed",
-                 "your role in this organization is " + std::string(store::to_string(role)) +
+                 "your role in this organization is " + std::string(core::to_string(role)) +
                      "; this needs " + needs);
 }
 
@@ -529,7 +529,7 @@ Answer<core::Profile> profile_for(Call& call, Need need) {
   if (!whole_number(id))
     return std::unexpected(
         problem(400, "Bad profile id", "a profile id is a whole number, not '" + id + "'"));
-  auto p = call.ctx.store.profile(id);
+  auto p = call.ctx.workspace.profile(id);
   if (!p) return hidden();
   if (auto denied = require(call, p->organization, need)) {
     // Hide the profile itself from accounts without a role in its organization.
@@ -551,21 +551,21 @@ Answer<core::Organization> organization_for(Call& call, Need need) {
     return std::unexpected(problem(400, "Bad organization id",
                                    "an organization id is a whole number, not '" + text + "'"));
   if (auto denied = require(call, *id, need)) return std::unexpected(*denied);
-  auto org = call.ctx.store.organization(text);
+  auto org = call.ctx.workspace.organization(text);
   if (!org)
     return std::unexpected(
         problem(404, "Not found", "no organization " + text + " that you can see"));
   return *org;
 }
 
-Answer<store::WorkspaceMappingSet> mapping_set_for(Call& call, Need need) {
+Answer<core::WorkspaceMappingSet> mapping_set_for(Call& call, Need need) {
   const auto& text = call.req.params.at("set");
   auto id = whole_number(text);
   if (!id)
     return std::unexpected(problem(400, "Bad mapping set id",
                                    "a mapping set id is a whole number, not '" + text + "'"));
   auto not_found = problem(404, "Not found", "no mapping set " + text + " that you can see");
-  auto s = call.ctx.store.mapping_set(text);
+  auto s = call.ctx.workspace.mapping_set(text);
   if (!s || s->id != *id) return std::unexpected(not_found);
   if (auto denied = require(call, s->organization, need)) {
     if (denied->status == 404) return std::unexpected(not_found);
@@ -574,13 +574,25 @@ Answer<store::WorkspaceMappingSet> mapping_set_for(Call& call, Need need) {
   return *s;
 }
 
-json to_json(const store::User& u, store::Store& store) {
+const std::string& actor(const Call& call) {
+  return call.principal->user.name;
+}
+
+Answer<std::map<std::int64_t, std::string>> organization_names(Call& call) {
+  auto all = call.ctx.workspace.organizations();
+  if (!all) return std::unexpected(problem_from(all.error()));
+  std::map<std::int64_t, std::string> names;
+  for (const auto& o : *all) names[o.id] = o.name;
+  return names;
+}
+
+json to_json(const core::User& u, const std::map<std::int64_t, std::string>& names) {
   json roles = json::array();
   for (const auto& [org, role] : u.roles) {
-    auto o = store.organization(std::to_string(org));
+    auto o = names.find(org);
     roles.push_back(json{{"organization", org},
-                         {"organization_name", o ? o->name : ""},
-                         {"role", std::string(store::to_string(role))}});
+                         {"organization_name", o != names.end() ? o->second : ""},
+                         {"role", std::string(core::to_string(role))}});
   }
   return json{{"name", u.name},
               {"administrator", u.administrator},
@@ -590,7 +602,7 @@ json to_json(const store::User& u, store::Store& store) {
               {"disabled_at", u.disabled() ? json(u.disabled_at) : json(nullptr)}};
 }
 
-json audit_json(const store::AuditRecord& r) {
+json audit_json(const core::AuditRecord& r) {
   auto parse = [](const std::string& text) {
     auto j = json::parse(text, nullptr, false);
     return j.is_discarded() ? json(text) : j;

@@ -8,6 +8,7 @@
 #include "exchange/profile_table.hpp"
 #include "report/report.hpp"
 #include "server/api.hpp"
+#include "util/clock.hpp"
 #include "util/text.hpp"
 #include "workspace/gaps.hpp"
 #include "workspace/reporting.hpp"
@@ -15,10 +16,6 @@
 namespace cyberframe::server {
 
 namespace {
-
-const std::string& actor(const Call& call) {
-  return call.principal->user.name;
-}
 
 // The target profile to compare `current` with (workspace::target_for, the rule the CLI follows
 // too): `requested` (an id) when given, else the organization's first target profile on the same
@@ -28,7 +25,7 @@ Answer<std::optional<core::Profile>> target_for(Call& call, const core::Profile&
   if (!requested.empty() && !whole_number(requested))
     return std::unexpected(
         problem(400, "Bad query parameter", "target is a profile id (a whole number)"));
-  auto t = workspace::target_for(call.ctx.store, current, requested);
+  auto t = workspace::target_for(call.ctx.workspace, current, requested);
   if (!t) return std::unexpected(problem_from(t.error()));
   return *t;
 }
@@ -38,7 +35,7 @@ Answer<std::optional<core::Profile>> target_for(Call& call, const core::Profile&
 Response list_organizations(Call& call) {
   Page page;
   if (auto bad = read_page(call.req, page)) return *bad;
-  auto all = call.ctx.store.organizations();
+  auto all = call.ctx.workspace.organizations();
   if (!all) return problem_from(all.error());
   const auto& user = call.principal->user;
   json visible = json::array();
@@ -46,7 +43,7 @@ Response list_organizations(Call& call) {
     auto it = user.roles.find(o.id);
     if (!user.administrator && it == user.roles.end()) continue;
     auto j = to_json(o);
-    j["role"] = user.administrator ? "admin" : std::string(store::to_string(it->second));
+    j["role"] = user.administrator ? "admin" : std::string(core::to_string(it->second));
     visible.push_back(j);
   }
   return ok(page_of(visible, page, [](const json& o) { return o; }));
@@ -61,8 +58,8 @@ Response create_organization(Call& call) {
           {{"name", FieldType::k_string, true, 200}, {"scope", FieldType::k_string, false, 4000}},
           body))
     return *bad;
-  auto o = call.ctx.store.create_organization(body["name"].get<std::string>(),
-                                              body.value("scope", std::string()));
+  auto o = call.ctx.workspace.create_organization(actor(call), body["name"].get<std::string>(),
+                                                  body.value("scope", std::string()));
   if (!o) return problem_from(o.error());
   return ok(to_json(*o), 201);
 }
@@ -80,9 +77,9 @@ Response list_profiles(Call& call) {
   if (!org) return org.error();
   Page page;
   if (auto bad = read_page(call.req, page)) return *bad;
-  auto list = call.ctx.store.profiles(org->id);
+  auto list = call.ctx.workspace.profiles(org->id);
   if (!list) return problem_from(list.error());
-  auto counts = call.ctx.store.assessed_counts(org->id);
+  auto counts = call.ctx.workspace.assessed_counts(org->id);
   return ok(page_of(*list, page, [&](const core::Profile& p) {
     auto j = to_json(p);
     j["assessed"] = counts ? (*counts)[p.id] : 0;
@@ -112,9 +109,9 @@ Response create_profile(Call& call) {
   if (!kind) return problem(422, "Not accepted", "kind must be current or target");
   p.kind = *kind;
   p.scale = body.value("scale", core::default_scale().id);
-  if (auto s = call.ctx.store.scale(p.scale); !s)
+  if (auto s = call.ctx.workspace.scale(p.scale); !s)
     return problem(422, "Not accepted", "no scale '" + p.scale + "'; GET /api/v1/scales");
-  auto created = call.ctx.store.create_profile(p);
+  auto created = call.ctx.workspace.create_profile(actor(call), p);
   if (!created) return problem_from(created.error());
   return ok(to_json(*created), 201);
 }
@@ -123,8 +120,8 @@ Response get_profile(Call& call) {
   auto p = profile_for(call, Need::k_read);
   if (!p) return p.error();
   auto j = to_json(*p);
-  if (auto s = call.ctx.store.scale(p->scale)) j["scale_levels"] = to_json(*s)["levels"];
-  auto counts = call.ctx.store.assessed_counts(p->organization);
+  if (auto s = call.ctx.workspace.scale(p->scale)) j["scale_levels"] = to_json(*s)["levels"];
+  auto counts = call.ctx.workspace.assessed_counts(p->organization);
   j["assessed"] = counts ? (*counts)[p->id] : 0;
   return ok(j);
 }
@@ -151,13 +148,13 @@ Response list_nodes(Call& call) {
        text = util::to_lower(param("q"));
   if (!gap.empty() && gap != "open" && gap != "closed")
     return problem(400, "Bad query parameter", "gap must be open or closed");
-  auto rows = call.ctx.store.node_assessments(p->id);
+  auto rows = call.ctx.workspace.node_assessments(p->id);
   if (!rows) return problem_from(rows.error());
   std::map<std::string, core::NodeAssessment> target_rows;
   auto t = target_for(call, *p, param("target"));
   if (!t) return t.error();
   if (*t) {
-    auto tr = call.ctx.store.node_assessments((*t)->id);
+    auto tr = call.ctx.workspace.node_assessments((*t)->id);
     if (!tr) return problem_from(tr.error());
     target_rows = std::move(*tr);
   }
@@ -209,7 +206,7 @@ Answer<const core::Node*> node_for(Call& call, const core::Profile& p) {
 }
 
 core::NodeAssessment stored_or_empty(Call& call, const core::Profile& p, const std::string& node) {
-  auto a = call.ctx.store.node_assessment(p.id, node);
+  auto a = call.ctx.workspace.node_assessment(p.id, node);
   if (a) return *a;
   core::NodeAssessment empty;
   empty.node = node;
@@ -245,38 +242,18 @@ Response put_node_assessment(Call& call) {
                             {"notes", FieldType::k_string, false, 10000}},
                            body))
     return *bad;
-  auto read = call.ctx.store.node_assessment(p->id, n->id);
-  if (!read) return problem_from(read.error());
-  const auto& current = *read;
-  if (current.version != *expected) {
-    return changed_since("this node was changed by " + current.updated_by + " at " +
-                             current.updated_at + " (version " + std::to_string(current.version) +
-                             ", you read version " + std::to_string(*expected) +
-                             "); review their change and send it again",
-                         to_json(current), current.version);
-  }
-  core::NodeAssessment a = current;
+  workspace::NodeChange change;
+  change.expected_version = *expected;
   if (body.contains("level"))
-    a.level = body["level"].is_null() ? std::nullopt : std::optional<int>(body["level"].get<int>());
-  if (body.contains("not_applicable")) a.not_applicable = body["not_applicable"].get<bool>();
-  if (body.contains("justification")) a.justification = body["justification"].get<std::string>();
-  if (body.contains("owner")) a.owner = util::trim(body["owner"].get<std::string>());
-  if (body.contains("priority")) a.priority = body["priority"].get<int>();
-  if (body.contains("notes")) a.notes = body["notes"].get<std::string>();
-  // Setting a level ends N/A, and marking N/A clears the level, unless the body says both.
-  if (body.contains("level") && a.level && !body.contains("not_applicable")) {
-    a.not_applicable = false;
-    a.justification.clear();
-  }
-  if (a.not_applicable && body.contains("not_applicable") && !body.contains("level"))
-    a.level.reset();
-  auto scale = call.ctx.store.scale(p->scale);
-  if (!scale) return problem_from(scale.error());
-  if (auto v = core::validate(call.ctx.catalog, *p, *scale, a); !v)
-    return problem(422, "Not accepted", v.error().message);
-  // With the row as read: the store checks it is still the stored one as it writes, and
-  // records it as the audit's before without reading it again.
-  auto stored = call.ctx.store.put_node_assessment(p->id, a, *expected, actor(call), &current);
+    change.level =
+        body["level"].is_null() ? std::nullopt : std::optional<int>(body["level"].get<int>());
+  if (body.contains("not_applicable")) change.not_applicable = body["not_applicable"].get<bool>();
+  if (body.contains("justification"))
+    change.justification = body["justification"].get<std::string>();
+  if (body.contains("owner")) change.owner = body["owner"].get<std::string>();
+  if (body.contains("priority")) change.priority = body["priority"].get<int>();
+  if (body.contains("notes")) change.notes = body["notes"].get<std::string>();
+  auto stored = call.ctx.workspace.change_node(actor(call), call.ctx.catalog, *p, n->id, change);
   if (!stored) {
     if (stored.error().code == util::ErrorCode::k_conflict) {
       auto now = stored_or_empty(call, *p, n->id);
@@ -298,7 +275,7 @@ Response node_history(Call& call) {
   auto id = std::to_string(p->id) + "/" + n->id;
   json items = json::array();
   for (const char* entity : {"node", "evidence", "comment"}) {
-    auto log = call.ctx.store.audit_log(entity, id, page.limit);
+    auto log = call.ctx.workspace.audit_log(entity, id, page.limit);
     if (!log) return problem_from(log.error());
     for (const auto& rec : *log) items.push_back(audit_json(rec));
   }
@@ -316,7 +293,7 @@ Response list_comments(Call& call) {
   auto found = node_for(call, *p);
   if (!found) return found.error();
   const auto* n = *found;
-  auto list = call.ctx.store.comments(p->id, n->id);
+  auto list = call.ctx.workspace.comments(p->id, n->id);
   if (!list) return problem_from(list.error());
   json items = json::array();
   for (const auto& c : *list)
@@ -332,7 +309,8 @@ Response add_comment(Call& call) {
   const auto* n = *found;
   json body;
   if (auto bad = read_body(call, {{"text", FieldType::k_string, true, 10000}}, body)) return *bad;
-  auto c = call.ctx.store.add_comment(p->id, n->id, actor(call), body["text"].get<std::string>());
+  auto c =
+      call.ctx.workspace.add_comment(actor(call), p->id, n->id, body["text"].get<std::string>());
   if (!c) return problem_from(c.error());
   return ok(json{{"id", c->id}, {"author", c->author}, {"at", c->at}, {"text", c->text}}, 201);
 }
@@ -372,7 +350,7 @@ Response add_evidence(Call& call) {
                          std::to_string(call.ctx.options.max_upload_bytes >> 20) + " MiB");
     bytes = call.req.body;
   }
-  auto e = call.ctx.store.add_evidence(p->id, n->id, name, url, bytes, actor(call));
+  auto e = call.ctx.workspace.add_evidence(actor(call), p->id, n->id, name, url, bytes);
   if (!e) {
     if (e.error().code == util::ErrorCode::k_invalid_input)
       return problem(400, "Bad evidence", e.error().message);
@@ -396,7 +374,7 @@ Response get_evidence(Call& call) {
   if (sha.size() != 64 || sha.find_first_not_of("0123456789abcdef") != std::string::npos)
     return problem(400, "Bad evidence id",
                    "evidence files are named by their SHA-256 (64 hex digits)");
-  auto rows = call.ctx.store.node_assessments(p->id);
+  auto rows = call.ctx.workspace.node_assessments(p->id);
   if (!rows) return problem_from(rows.error());
   const core::Evidence* found = nullptr;
   for (const auto& [node, a] : *rows)
@@ -405,7 +383,7 @@ Response get_evidence(Call& call) {
   if (found == nullptr)
     return problem(404, "Not found",
                    "profile " + std::to_string(p->id) + " has no evidence file " + sha);
-  auto bytes = call.ctx.store.evidence_bytes(sha);
+  auto bytes = call.ctx.workspace.evidence_bytes(sha);
   if (!bytes) return problem_from(bytes.error());
   Response out{200, "application/octet-stream", std::move(*bytes), {}};
   out.headers.emplace_back("Content-Disposition", attachment(found->name));
@@ -421,7 +399,7 @@ Response profile_gaps(Call& call) {
   std::string requested = q.contains("target") ? q.at("target") : "";
   if (!requested.empty() && !whole_number(requested))
     return problem(400, "Bad query parameter", "target is a profile id (a whole number)");
-  auto report = workspace::gap_report(call.ctx.store, call.ctx.catalog, *p, requested);
+  auto report = workspace::gap_report(call.ctx.workspace, call.ctx.catalog, *p, requested);
   if (!report) {
     if (report.error().code == util::ErrorCode::k_not_found)
       return problem(404, requested.empty() ? "No target profile" : "Not found",
@@ -448,7 +426,7 @@ json snapshot_json(const core::Catalog& cat, const core::Profile& p, const core:
 Response list_assessments(Call& call) {
   auto p = profile_for(call, Need::k_read);
   if (!p) return p.error();
-  auto snaps = call.ctx.store.snapshots(p->id);
+  auto snaps = call.ctx.workspace.snapshots(p->id);
   if (!snaps) return problem_from(snaps.error());
   json items = json::array();
   for (const auto& s : *snaps) items.push_back(snapshot_json(call.ctx.catalog, *p, s));
@@ -466,14 +444,15 @@ Response freeze(Call& call) {
                            body))
     return *bad;
   // The store checks the date as well; checking here first names the field.
-  auto taken = core::parse_timestamp("taken_at", body.value("taken_at", store::now_utc()));
+  auto taken = core::parse_timestamp("taken_at", body.value("taken_at", util::now_utc()));
   if (!taken)
     return problem(
         400, "Invalid request body", taken.error().message,
         json{{"errors",
               json::array({json{{"field", "taken_at"}, {"message", taken.error().message}}})}});
-  auto s = call.ctx.store.freeze(p->id, body["name"].get<std::string>(), actor(call),
-                                 body.value("signed_off_by", std::string()), *taken);
+  auto s =
+      call.ctx.workspace.freeze(actor(call), p->id, body["name"].get<std::string>(), actor(call),
+                                body.value("signed_off_by", std::string()), *taken);
   if (!s) return problem_from(s.error());
   return ok(snapshot_json(call.ctx.catalog, *p, *s), 201);
 }
@@ -507,7 +486,7 @@ Response export_profile(Call& call) {
   if (!p) return p.error();
   auto f = table_format(call.req);
   if (!f) return problem(400, "Bad query parameter", "format must be csv, xlsx or yaml");
-  auto rows = call.ctx.store.node_assessments(p->id);
+  auto rows = call.ctx.workspace.node_assessments(p->id);
   if (!rows) return problem_from(rows.error());
   auto bytes = exchange::export_profile(call.ctx.catalog, *p, *rows, *f);
   if (bytes.empty()) return problem(500, "Internal error", "the export could not be written");
@@ -528,7 +507,7 @@ Response import_profile(Call& call) {
     return problem(413, "File too large",
                    "an import may have at most " +
                        std::to_string(call.ctx.options.max_upload_bytes >> 20) + " MiB");
-  auto scale = call.ctx.store.scale(p->scale);
+  auto scale = call.ctx.workspace.scale(p->scale);
   if (!scale) return problem_from(scale.error());
   auto result = exchange::import_profile(call.ctx.catalog, *p, *scale, *f, call.req.body);
   if (!result.errors.empty()) {
@@ -540,7 +519,7 @@ Response import_profile(Call& call) {
                        " problem(s) in the file; first: " + result.errors.front().to_string(),
                    json{{"errors", errors}});
   }
-  auto n = call.ctx.store.put_node_assessments(p->id, result.rows, actor(call));
+  auto n = call.ctx.workspace.put_node_assessments(actor(call), p->id, result.rows);
   if (!n) return problem_from(n.error());
   return ok(json{{"rows", *n}});
 }
@@ -588,7 +567,7 @@ std::optional<Response> apply_action(const json& body, core::Action& a) {
 std::optional<Response> check_action_nodes(Call& call, const core::Action& a) {
   if (a.nodes.empty()) return std::nullopt;
   std::set<std::string> frameworks;
-  if (auto all = call.ctx.store.profiles(a.organization)) {
+  if (auto all = call.ctx.workspace.profiles(a.organization)) {
     for (const auto& p : *all) frameworks.insert(p.framework);
   }
   for (const auto& node : a.nodes) {
@@ -614,7 +593,7 @@ Response list_actions(Call& call) {
       return problem(400, "Bad query parameter",
                      "status must be planned, in-progress, done or cancelled");
   }
-  auto list = call.ctx.store.actions(org->id);
+  auto list = call.ctx.workspace.actions(org->id);
   if (!list) return problem_from(list.error());
   json items = json::array();
   std::size_t total = 0;
@@ -637,7 +616,7 @@ Response create_action(Call& call) {
   a.target_level = 3;
   if (auto bad = apply_action(body, a)) return *bad;
   if (auto bad = check_action_nodes(call, a)) return *bad;
-  auto created = call.ctx.store.create_action(a);
+  auto created = call.ctx.workspace.create_action(actor(call), a);
   if (!created) return problem_from(created.error());
   return with_etag(ok(to_json(*created), 201), created->version);
 }
@@ -645,7 +624,7 @@ Response create_action(Call& call) {
 Response update_action(Call& call) {
   auto id = whole_number(call.req.params.at("action"));
   if (!id) return problem(400, "Bad action id", "an action id is a whole number");
-  auto a = call.ctx.store.action(*id);
+  auto a = call.ctx.workspace.action(*id);
   if (!a)
     return problem(404, "Not found",
                    "no action " + call.req.params.at("action") + " that you can see");
@@ -665,10 +644,10 @@ Response update_action(Call& call) {
                          to_json(*a), a->version);
   if (auto bad = apply_action(body, *a)) return *bad;
   if (auto bad = check_action_nodes(call, *a)) return *bad;
-  auto updated = call.ctx.store.update_action(*a);
+  auto updated = call.ctx.workspace.update_action(actor(call), *a);
   if (!updated) {
     if (updated.error().code == util::ErrorCode::k_conflict) {
-      auto now = call.ctx.store.action(*id);
+      auto now = call.ctx.workspace.action(*id);
       return changed_since(updated.error().message, now ? to_json(*now) : json(),
                            now ? now->version : 0);
     }
@@ -688,7 +667,7 @@ Answer<std::optional<core::Profile>> current_profile(Call& call, const core::Org
     if (!whole_number(id))
       return std::unexpected(
           problem(400, "Bad query parameter", "profile is a profile id (a whole number)"));
-    auto p = call.ctx.store.profile(id);
+    auto p = call.ctx.workspace.profile(id);
     if (!p || p->organization != org.id)
       return std::unexpected(
           problem(404, "Not found", "no profile " + id + " in this organization"));
@@ -701,7 +680,7 @@ Answer<std::optional<core::Profile>> current_profile(Call& call, const core::Org
                                          ", which the server's catalog does not hold"));
     return *p;
   }
-  auto all = call.ctx.store.profiles(org.id);
+  auto all = call.ctx.workspace.profiles(org.id);
   if (!all) return std::unexpected(problem_from(all.error()));
   for (const auto& p : *all)
     if (p.kind == core::ProfileKind::k_current && call.ctx.catalog.framework(p.framework)) return p;
@@ -720,10 +699,10 @@ Response get_report(Call& call) {
   if (!*current)
     return problem(404, "Nothing to report", "this organization has no current profile yet");
   const auto& cur = *current;
-  auto input = workspace::report_input(call.ctx.store, call.ctx.catalog, *cur, "");
+  auto input = workspace::report_input(call.ctx.workspace, call.ctx.catalog, *cur, "");
   if (!input) return problem_from(input.error());
   auto& in = *input;
-  in.generated_at = store::now_utc();
+  in.generated_at = util::now_utc();
   Response out{200, "text/html; charset=utf-8", report::render_html(in, *audience), {}};
   out.headers.emplace_back("Content-Disposition",
                            attachment(file_stem(org->name) + "-" + audience_text + ".html"));
@@ -741,9 +720,9 @@ Response dashboard(Call& call) {
            {"categories", json::array()},
            {"trend", json::array()},
            {"top_gaps", json::array()}};
-  auto actions = call.ctx.store.actions(org->id);
+  auto actions = call.ctx.workspace.actions(org->id);
   if (!actions) return problem_from(actions.error());
-  auto today = store::now_utc().substr(0, 10);
+  auto today = util::now_utc().substr(0, 10);
   std::map<std::string, int> by_status{
       {"planned", 0}, {"in-progress", 0}, {"done", 0}, {"cancelled", 0}};
   int overdue = 0;
@@ -766,11 +745,11 @@ Response dashboard(Call& call) {
   const auto& cur = *current;
   const auto& cat = call.ctx.catalog;
   const auto* fw = cat.framework(cur->framework);
-  auto scale = call.ctx.store.scale(cur->scale);
+  auto scale = call.ctx.workspace.scale(cur->scale);
   if (!scale) return problem_from(scale.error());
   out["scale"] = to_json(*scale);
   out["current"] = to_json(*cur);
-  auto c = call.ctx.store.node_assessments(cur->id);
+  auto c = call.ctx.workspace.node_assessments(cur->id);
   if (!c) return problem_from(c.error());
   std::map<std::string, core::NodeAssessment> t;
   auto target = target_for(call, *cur, "");
@@ -779,7 +758,7 @@ Response dashboard(Call& call) {
   if (tgt && tgt->scale != cur->scale) tgt.reset();  // not comparable: shown without a target
   if (tgt) {
     out["target"] = to_json(*tgt);
-    auto targeted = call.ctx.store.node_assessments(tgt->id);
+    auto targeted = call.ctx.workspace.node_assessments(tgt->id);
     if (!targeted) return problem_from(targeted.error());
     t = std::move(*targeted);
   }
@@ -809,7 +788,7 @@ Response dashboard(Call& call) {
   }
   out["coverage"] =
       json{{"assessed", assessed}, {"not_applicable", not_applicable}, {"total", total}};
-  auto snaps = call.ctx.store.snapshots(cur->id);
+  auto snaps = call.ctx.workspace.snapshots(cur->id);
   if (!snaps) return problem_from(snaps.error());
   for (const auto& s : *snaps) out["trend"].push_back(snapshot_json(cat, *cur, s));
   out["overall"] = json{{"current", score_json(core::overall_score(*fw, scores))}};
@@ -847,7 +826,7 @@ Response audit_log(Call& call) {
     if (!n) return problem(400, "Bad query parameter", "before must be an audit row id");
     before = *n;
   }
-  auto log = call.ctx.store.audit_log(param("entity"), param("entity_id"), limit, before);
+  auto log = call.ctx.workspace.audit_log(param("entity"), param("entity_id"), limit, before);
   if (!log) return problem_from(log.error());
   json items = json::array();
   for (auto it = log->rbegin(); it != log->rend(); ++it) items.push_back(audit_json(*it));
@@ -860,7 +839,7 @@ Response audit_log(Call& call) {
 Response audit_verify(Call& call) {
   if (!is_administrator(call))
     return problem(403, "Not allowed", "verifying the audit trail is for administrators");
-  auto v = call.ctx.store.verify_audit();
+  auto v = call.ctx.workspace.verify_audit();
   if (!v) return problem_from(v.error());
   return ok(json{{"rows", v->rows},
                  {"intact", v->intact},

@@ -14,6 +14,7 @@
 #include "server/api.hpp"
 #include "server/http.hpp"
 #include "server/web_assets.hpp"
+#include "util/clock.hpp"
 
 namespace cyberframe::server {
 
@@ -199,20 +200,19 @@ Response handle(Context& context, Request request, std::string* route_pattern) {
     Call call{context, r, std::nullopt, {}};
     // Audit rows this thread's Store appended outside a request are no request's: left out of
     // what this process wrote, they drop everything when the cache sees them.
-    (void)context.store.take_appended();
+    (void)context.workspace.take_appended();
     // Everything cached belongs to the workspace as it is now: after a write of this process the
     // change counter is read again at once, after other processes' within 2 ms.
     std::optional<std::uint64_t> epoch;
     if (context.cache && route.access == Access::k_user)
       epoch = context.cache->refresh(std::chrono::steady_clock::now(),
-                                     [&] { return context.store.change_counter(); });
+                                     [&] { return context.workspace.change_counter(); });
     if (route.access == Access::k_user) {
       call.principal = authenticate(context, r);
       if (!call.principal) return not_signed_in();
       if (changes_state(r.method) && !csrf_matches(*call.principal, r))
         return problem(403, "CSRF token missing or wrong",
                        "send the X-CSRF-Token header with the csrf_token of GET /api/v1/session");
-      context.store.set_actor(call.principal->user.name);
     }
     // Reads are answered again from the cache while what they read has not changed; not the
     // session (it carries the session's CSRF token) nor the tokens (their last use).
@@ -227,7 +227,7 @@ Response handle(Context& context, Request request, std::string* route_pattern) {
     // What this request wrote, and the organization it reached, before its answer goes out: the
     // next request drops what that can affect.
     auto wrote = [&] {
-      auto rows = context.store.take_appended();
+      auto rows = context.workspace.take_appended();
       if (context.cache && (changes_state(r.method) || !rows.empty()))
         context.cache->wrote(rows, call.scope());
     };
@@ -289,13 +289,14 @@ std::variant<std::size_t, Response> preflight(Context& context, const Request& h
 
 namespace {
 
-// The workspace connection of the calling thread (docs/ARCHITECTURE.md: a Store per thread), or
+// The workspace of the calling thread (docs/ARCHITECTURE.md: a connection per thread), or
 // null when the database cannot be opened.
-store::Store* thread_store(const std::string& db, const store::AuditFiles& audit) {
-  thread_local std::unique_ptr<store::Store> t_store;
+workspace::Workspace* thread_workspace(const workspace::Location& where) {
+  thread_local std::unique_ptr<workspace::Workspace> t_store;
   thread_local std::string t_db;
+  const auto& db = where.location;
   if (!t_store || t_db != db) {
-    auto opened = store::open_workspace(db, store::OpenMode::k_existing, audit);
+    auto opened = workspace::open(where, workspace::OpenMode::k_existing);
     if (!opened) return nullptr;
     t_store = std::move(*opened);
     t_db = db;
@@ -311,9 +312,10 @@ Response unavailable() {
 
 int serve(const core::Catalog& catalog, const std::string& db, const Options& options,
           std::ostream& out, std::ostream& log) {
+  const workspace::Location where{db, options.audit_key, options.audit_anchor};
   // Opened once here, so that migrations run before any request and a bad file stops the start.
   {
-    auto check = store::open_workspace(db, store::OpenMode::k_existing, options.audit_files);
+    auto check = workspace::open(where, workspace::OpenMode::k_existing);
     if (!check) {
       log << "cyberframe: error: " << check.error().message << '\n';
       return 3;
@@ -355,19 +357,19 @@ int serve(const core::Catalog& catalog, const std::string& db, const Options& op
   limits.max_connections_per_address = opts.max_connections_per_address;
   limits.threads = opts.threads;
 
-  auto context_for = [&](store::Store& store) {
-    return Context{catalog, store, opts, throttle, &cache};
+  auto context_for = [&](workspace::Workspace& ws) {
+    return Context{catalog, ws, opts, throttle, &cache};
   };
   http::Application app;
   app.on_head = [&](const Request& head, bool has_body) -> std::variant<std::size_t, Response> {
     if (!has_body) return std::size_t{0};
-    auto* store = thread_store(db, opts.audit_files);
+    auto* store = thread_workspace(where);
     if (!store) return unavailable();
     auto ctx = context_for(*store);
     return preflight(ctx, head, has_body);
   };
   auto answer = [&](Request request) {
-    auto* store = thread_store(db, opts.audit_files);
+    auto* store = thread_workspace(where);
     std::string route = request.path == "/metrics"          ? "/metrics"
                         : request.path.starts_with("/api/") ? "unmatched"
                                                             : "web";
@@ -429,7 +431,7 @@ int serve(const core::Catalog& catalog, const std::string& db, const Options& op
     char ms[32];
     std::snprintf(ms, sizeof ms, "%.3f", e.seconds * 1000.0);
     std::string line =
-        "{\"at\":\"" + store::now_utc() +
+        "{\"at\":\"" + util::now_utc() +
         "\",\"method\":" + json(e.method).dump(-1, ' ', false, json::error_handler_t::replace) +
         ",\"path\":" + json(e.path).dump(-1, ' ', false, json::error_handler_t::replace) +
         ",\"status\":" + std::to_string(e.status) + ",\"ms\":" + ms + ",\"remote\":\"" + e.remote +

@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "core/catalog.hpp"
-#include "store/store.hpp"
+#include "workspace/workspace.hpp"
 
 namespace cyberframe::server {
 
@@ -76,7 +76,9 @@ struct Options {
   std::size_t max_password_checks = 2;
   std::size_t password_queue = 32;
   int password_check_wait_ms = 1000;
-  store::AuditFiles audit_files;  // the audit key and anchor (empty: beside the workspace)
+  // The audit key and anchor (empty: beside the workspace).
+  std::filesystem::path audit_key;
+  std::filesystem::path audit_anchor;
 };
 
 // Slows password guessing down without locking anyone out (docs/security.md). Every check of a
@@ -165,7 +167,7 @@ class Cache;  // api.hpp: signed-in accounts and answers of reads, per workspace
 // cache the server's threads share (none in tests that do not ask for one).
 struct Context {
   const core::Catalog& catalog;
-  store::Store& store;
+  workspace::Workspace& workspace;
   const Options& options;
   LoginThrottle& throttle;
   Cache* cache = nullptr;
@@ -186,7 +188,7 @@ const std::string& openapi_document();
 // (401), so that bodies are read only for routes that take them and from accounts that may.
 std::variant<std::size_t, Response> preflight(Context& context, const Request& head, bool has_body);
 
-// Serves the (existing) workspace at `workspace` (a path or sqlite:PATH, store::open_workspace)
+// Serves the (existing) workspace at `workspace` (a path or sqlite:PATH, workspace::open)
 // until SIGTERM/SIGINT arrives. Prints "listening on http[s]://HOST:PORT" to `out` once the socket
 // is bound (and "metrics on http[s]://HOST:PORT/metrics" for a metrics listener), and one JSON line
 // per request to `log` (where errors that stop the start go too, as "cyberframe: error: ...").

@@ -25,50 +25,6 @@ namespace cyberframe::store {
 using util::ErrorCode;
 using util::fail;
 
-std::string_view to_string(Role role) {
-  switch (role) {
-    case Role::k_admin:
-      return "admin";
-    case Role::k_editor:
-      return "editor";
-    case Role::k_auditor:
-      return "auditor";
-    case Role::k_viewer:
-      return "viewer";
-  }
-  return "?";
-}
-
-std::optional<Role> parse_role(std::string_view text) {
-  for (auto r : {Role::k_admin, Role::k_editor, Role::k_auditor, Role::k_viewer}) {
-    if (to_string(r) == text) return r;
-  }
-  return std::nullopt;
-}
-
-std::string_view to_string(TokenScope scope) {
-  return scope == TokenScope::k_read_only ? "read-only" : "read-write";
-}
-
-std::optional<TokenScope> parse_token_scope(std::string_view text) {
-  if (text == "read-only") return TokenScope::k_read_only;
-  if (text == "read-write") return TokenScope::k_read_write;
-  return std::nullopt;
-}
-
-std::string now_utc() {
-  return utc_after(std::chrono::seconds(0));
-}
-
-std::string utc_after(std::chrono::seconds from_now) {
-  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() + from_now);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 bool is_utc_timestamp(std::string_view text) {
   // The one rule for dates and times (core/input_rules.hpp), in its full form only.
   return text.size() == 20 && core::parse_timestamp("", text).has_value();
@@ -323,23 +279,18 @@ UPDATE profile SET name_key = cyberframe_name_key(name)
 CREATE UNIQUE INDEX organization_name_key ON organization (name_key);
 CREATE UNIQUE INDEX profile_name_key ON profile (organization, name_key);
 )sql",
+      // 12: a profile's version and time move with every write of one of its nodes, inside the
+      // node's own statement (so that a node's write is the row and its audit row, nothing more).
+      R"sql(
+CREATE TRIGGER node_assessment_inserted AFTER INSERT ON node_assessment BEGIN
+  UPDATE profile SET version = version + 1, updated_at = NEW.updated_at WHERE id = NEW.profile;
+END;
+CREATE TRIGGER node_assessment_updated AFTER UPDATE ON node_assessment BEGIN
+  UPDATE profile SET version = version + 1, updated_at = NEW.updated_at WHERE id = NEW.profile;
+END;
+)sql",
   };
   return k_migrations;
-}
-
-core::MappingSet to_mapping_set(const WorkspaceMappingSet& set) {
-  core::MappingSet out;
-  out.id = set.name;
-  out.title = set.title;
-  out.source = set.source;
-  out.target = set.target;
-  out.purpose = core::Purpose::k_crosswalk;
-  out.provenance.source = "workspace mapping set " + std::to_string(set.id);
-  out.provenance.method = core::Method::k_user_authored;
-  out.provenance.notes = set.notes;
-  for (const auto& m : set.mappings)
-    out.mappings.push_back(core::Mapping{m.source, m.targets, m.relationship, m.rationale, {}});
-  return out;
 }
 
 Result<std::vector<core::MappingSet>> workspace_mapping_sets(Store& store,
@@ -348,20 +299,6 @@ Result<std::vector<core::MappingSet>> workspace_mapping_sets(Store& store,
   if (!sets) return std::unexpected(sets.error());
   std::vector<core::MappingSet> out;
   for (const auto& s : *sets) out.push_back(to_mapping_set(s));
-  return out;
-}
-
-WorkspaceMappingSet from_mapping_set(const core::MappingSet& set, std::int64_t organization) {
-  WorkspaceMappingSet out;
-  out.organization = organization;
-  out.name = set.id;
-  out.title = set.title;
-  out.source = set.source;
-  out.target = set.target;
-  out.notes = set.provenance.notes;
-  for (const auto& m : set.mappings)
-    out.mappings.push_back(
-        WorkspaceMapping{0, m.source, m.targets, m.relationship, m.rationale, 0});
   return out;
 }
 
@@ -1883,9 +1820,9 @@ class SqliteStore final : public Store {
                                                    std::optional<std::int64_t> expected_version,
                                                    const std::string& actor,
                                                    const core::NodeAssessment* as_read) override {
+    // The profile's version and time move in the node's statement (migration 12's triggers).
     return transaction<core::NodeAssessment>([&]() -> Result<core::NodeAssessment> {
       auto now = now_utc();
-      if (auto t = touch_profile(profile, now); !t) return std::unexpected(t.error());
       return write_node(profile, a, expected_version, as_read, actor, now);
     });
   }

@@ -26,147 +26,35 @@
 #include <string>
 #include <vector>
 
+#include "core/accounts.hpp"
+#include "core/audit.hpp"
+#include "core/comment.hpp"
+#include "core/mapping_set.hpp"
 #include "core/profile.hpp"
 #include "store/audit_seal.hpp"
+#include "util/clock.hpp"
 #include "util/result.hpp"
 
 namespace cyberframe::store {
 
 using util::Result;
 
-// One change: who, when, what, and the record before and after (JSON; "null" when created).
-struct AuditRecord {
-  std::int64_t id = 0;
-  std::string at;
-  std::string actor;
-  std::string entity;     // organization, profile, node, snapshot, action, evidence, scale
-  std::string entity_id;  // e.g. "3/ID.AM-1" for a node of profile 3
-  std::string action;     // create, update, import, freeze
-  std::string before;
-  std::string after;
-  std::string previous_hash;
-  // HMAC-SHA256 under the audit key of the previous hash and every field above; the plain SHA-256
-  // for rows written before the workspace's trail was keyed (audit_seal.hpp).
-  std::string hash;
-};
-
-struct AuditVerification {
-  std::size_t rows = 0;
-  bool intact = true;
-  std::int64_t first_bad = 0;    // the id of the first row that does not verify; 0 when the rows
-                                 // verify but the anchor does not (missing, altered, longer)
-  std::string problem;           // what is wrong
-  std::int64_t keyed_from = 1;   // the first row hashed with the key; the rows before it are the
-                                 // SHA-256 chain of the workspace from before keying
-  std::int64_t anchor_rows = 0;  // the rows the anchor vouches for (0 when it is not intact); it
-                                 // may lag the trail, never lead it
-};
-
-enum class Role { k_admin, k_editor, k_auditor, k_viewer };
-std::string_view to_string(Role role);
-std::optional<Role> parse_role(std::string_view text);
-
-// A local account. The password is kept only as an argon2id hash (libsodium's crypto_pwhash_str).
-// Names are unique without regard to case ("Alice" and "alice" are one account).
-struct User {
-  std::int64_t id = 0;
-  std::string name;
-  bool administrator = false;          // may manage users and every organization
-  std::map<std::int64_t, Role> roles;  // organization id -> role
-  std::int64_t version = 0;
-  std::string created_at;
-  std::string disabled_at;  // empty while the account is enabled
-  bool disabled() const { return !disabled_at.empty(); }
-};
-
-// A browser session. Only the SHA-256 of the cookie's secret is stored.
-struct Session {
-  std::string token_hash;
-  std::int64_t user = 0;
-  std::string user_name;
-  std::string csrf;  // the token every state-changing request of the session carries
-  std::string created_at;
-  std::string expires_at;  // absolute end
-  std::string last_seen_at;
-};
-
-// What an API token may do: read only (GET and what changes nothing), or read and write with the
-// account's roles.
-enum class TokenScope { k_read_only, k_read_write };
-std::string_view to_string(TokenScope scope);
-std::optional<TokenScope> parse_token_scope(std::string_view text);
-
-// An API token for automation. Only the SHA-256 of the secret is stored; the secret is shown once.
-// It ends at `expires_at` (at most a year after it was made), and acts with the account's roles,
-// only reading when its scope is read-only, and only in `organization` when that is set.
-struct ApiToken {
-  std::int64_t id = 0;
-  std::int64_t user = 0;
-  std::string name;
-  std::string created_at;
-  std::string last_used_at;  // a day's resolution; empty when never used
-  std::string expires_at;
-  TokenScope scope = TokenScope::k_read_only;
-  std::int64_t organization = 0;  // 0: every organization the account has a role in
-};
-
-// The longest and the default lifetime of an API token.
-inline constexpr int k_token_max_days = 365;
-inline constexpr int k_token_default_days = 90;
-
-// A mapping of a workspace mapping set (one source, one or more targets, or none for
-// no-relationship), with its own version for optimistic concurrency.
-struct WorkspaceMapping {
-  std::int64_t id = 0;
-  std::string source;
-  std::vector<std::string> targets;
-  core::Relationship relationship = core::Relationship::k_equivalent;
-  std::string rationale;
-  std::int64_t version = 0;
-};
-
-// A mapping set an organization keeps in its workspace (docs/crosswalks.md): the catalog's
-// mapping-set model plus record ids, versions and who changed it last. Its version moves with every
-// change to it or to one of its mappings.
-struct WorkspaceMappingSet {
-  std::int64_t id = 0;
-  std::int64_t organization = 0;
-  std::string name;  // a catalog-style id (lowercase letters, digits, '-', '.'; not only digits),
-                     // unique per organization
-  std::string title;
-  core::CatalogItemRef source;
-  core::CatalogItemRef target;
-  std::string notes;  // provenance notes: where the relationships come from
-  std::int64_t version = 0;
-  std::string created_at;
-  std::string updated_at;
-  std::string updated_by;
-  std::vector<WorkspaceMapping> mappings;  // in the order they were added
-};
-
-// The set in the catalog's model (id = name, provenance user-authored), for the crosswalk engine
-// and the catalog-format writer.
-core::MappingSet to_mapping_set(const WorkspaceMappingSet& set);
-// The reverse, for imports: every mapping with one target list as in the file.
-WorkspaceMappingSet from_mapping_set(const core::MappingSet& set, std::int64_t organization);
-
-// Audit rows one Store's committed writes appended: ids `first` to `last`, all of one entity
-// (AuditRecord::entity).
-struct AppendedRows {
-  std::int64_t first = 0;
-  std::int64_t last = 0;
-  std::string entity;
-};
-
-// A comment on a node of a profile (auditors' notes and questions).
-struct Comment {
-  std::int64_t id = 0;
-  std::int64_t profile = 0;
-  std::string node;
-  std::string author;
-  std::string at;
-  std::string text;
-};
+// The record types are core values (core/accounts.hpp, audit.hpp, comment.hpp, mapping_set.hpp).
+using core::ApiToken;
+using core::AppendedRows;
+using core::AuditRecord;
+using core::AuditVerification;
+using core::Comment;
+using core::k_token_default_days;
+using core::k_token_max_days;
+using core::parse_role;
+using core::parse_token_scope;
+using core::Role;
+using core::Session;
+using core::TokenScope;
+using core::User;
+using core::WorkspaceMapping;
+using core::WorkspaceMappingSet;
 
 class Store {
  public:
@@ -414,9 +302,8 @@ std::filesystem::path workspace_file(std::string_view location);
 // The migrations of the SQLite schema, in order (index 0 is version 1).
 const std::vector<std::string>& sqlite_migrations();
 
-// UTC now as "YYYY-MM-DDTHH:MM:SSZ", and `from_now` later (or earlier, when negative).
-std::string now_utc();
-std::string utc_after(std::chrono::seconds from_now);
+using util::now_utc;
+using util::utc_after;
 // Whether `text` is a UTC time "YYYY-MM-DDTHH:MM:SSZ" of a real calendar day.
 bool is_utc_timestamp(std::string_view text);
 

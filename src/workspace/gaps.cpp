@@ -1,12 +1,12 @@
 #include "workspace/gaps.hpp"
 
-#include "store/store.hpp"
+#include "workspace/workspace.hpp"
 
 namespace cyberframe::workspace {
 
 using util::ErrorCode;
 
-util::Result<std::optional<core::Profile>> target_for(store::Store& store,
+util::Result<std::optional<core::Profile>> target_for(Workspace& store,
                                                       const core::Profile& current,
                                                       const std::string& requested) {
   if (!requested.empty()) {
@@ -35,7 +35,7 @@ util::Result<std::optional<core::Profile>> target_for(store::Store& store,
   return std::optional<core::Profile>();
 }
 
-util::Result<GapReport> gap_report(store::Store& store, const core::Catalog& catalog,
+util::Result<GapReport> gap_report(Workspace& store, const core::Catalog& catalog,
                                    const core::Profile& current, const std::string& target) {
   auto chosen = target_for(store, current, target);
   if (!chosen) return std::unexpected(chosen.error());

@@ -9,17 +9,15 @@
 #include "core/profile.hpp"
 #include "util/result.hpp"
 
-namespace cyberframe::store {
-class Store;
-}
-
 namespace cyberframe::workspace {
+
+class Workspace;
 
 // The target profile `current` is compared with. `requested` (a profile name or id) when given:
 // it must be a target profile of the same organization on the same framework. Otherwise the
 // organization's first target profile by name on the same framework, or nullopt when it has
 // none. k_not_found / k_invalid_input errors name the profile.
-util::Result<std::optional<core::Profile>> target_for(store::Store& store,
+util::Result<std::optional<core::Profile>> target_for(Workspace& store,
                                                       const core::Profile& current,
                                                       const std::string& requested);
 
@@ -27,7 +25,7 @@ using core::GapReport;
 
 // The gaps of `current` against its target (target_for): k_not_found when the organization has no
 // target profile on the framework, k_invalid_input when the profiles use different scales.
-util::Result<GapReport> gap_report(store::Store& store, const core::Catalog& catalog,
+util::Result<GapReport> gap_report(Workspace& store, const core::Catalog& catalog,
                                    const core::Profile& current, const std::string& target);
 
 }  // namespace cyberframe::workspace

@@ -1,11 +1,11 @@
 #include "workspace/reporting.hpp"
 
-#include "store/store.hpp"
 #include "workspace/gaps.hpp"
+#include "workspace/workspace.hpp"
 
 namespace cyberframe::workspace {
 
-util::Result<report::ReportInput> report_input(store::Store& store, const core::Catalog& catalog,
+util::Result<report::ReportInput> report_input(Workspace& store, const core::Catalog& catalog,
                                                const core::Profile& current,
                                                const std::string& target) {
   report::ReportInput in;

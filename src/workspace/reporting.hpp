@@ -8,17 +8,15 @@
 #include "report/report.hpp"
 #include "util/result.hpp"
 
-namespace cyberframe::store {
-class Store;
-}
-
 namespace cyberframe::workspace {
+
+class Workspace;
 
 // The report input of `current` against its target (target_for: `target` when given, else the
 // organization's first target profile by name on the framework; none when there is none), with
 // its organization, scale, assessments, frozen assessments and the organization's roadmap.
 // `generated_at` is left to the caller.
-util::Result<report::ReportInput> report_input(store::Store& store, const core::Catalog& catalog,
+util::Result<report::ReportInput> report_input(Workspace& store, const core::Catalog& catalog,
                                                const core::Profile& current,
                                                const std::string& target);
 

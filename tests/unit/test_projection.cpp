@@ -1,4 +1,5 @@
-// store::project_profile: the projection of a profile onto another framework through the store,
+// workspace::project_profile: the projection of a profile onto another framework through the
+// workspace layer,
 // shared by `cyberframe profile project` and POST /api/v1/profiles/{id}/project.
 
 #include <gtest/gtest.h>
@@ -8,9 +9,12 @@
 #include <filesystem>
 
 #include "catalog/loader.hpp"
-#include "store/projection.hpp"
+#include "store/store.hpp"
+#include "workspace/projection.hpp"
 
-namespace cyberframe::store {
+namespace cyberframe::workspace {
+
+using store::open_sqlite;
 namespace {
 
 namespace fs = std::filesystem;
@@ -30,7 +34,8 @@ class ProfileProjectionTest : public ::testing::Test {
     fs::create_directories(path);
     auto s = open_sqlite(path / "w.db");
     ASSERT_TRUE(s) << s.error().message;
-    store = std::move(*s);
+    ws = std::make_unique<Workspace>(std::move(*s));
+    store = &ws->storage();
     auto org = store->create_organization("ACME", "");
     ASSERT_TRUE(org);
     core::Profile p;
@@ -51,12 +56,14 @@ class ProfileProjectionTest : public ::testing::Test {
     crosswalk = *cw;
   }
   void TearDown() override {
-    store.reset();
+    store = nullptr;
+    ws.reset();
     fs::remove_all(path);
   }
 
   fs::path path;
-  std::unique_ptr<Store> store;
+  std::unique_ptr<Workspace> ws;
+  store::Store* store = nullptr;
   core::Profile source;
   core::CrosswalkEngine engine{cat(), {}};
   std::shared_ptr<const core::Crosswalk> crosswalk;
@@ -76,7 +83,7 @@ TEST_F(ProfileProjectionTest, TheTargetMustBeAnotherKnownFramework) {
 }
 
 TEST_F(ProfileProjectionTest, ADryRunWritesNothingAndARealRunCreatesTheDestination) {
-  auto dry = project_profile(*store, cat(), source, *crosswalk, "", true, "bob");
+  auto dry = project_profile(*ws, cat(), source, *crosswalk, "", true, "bob");
   ASSERT_TRUE(dry) << dry.error().error.message;
   EXPECT_EQ(dry->destination.id, 0);
   EXPECT_EQ(dry->destination.name, "Now on nist-csf-2.0");
@@ -85,7 +92,7 @@ TEST_F(ProfileProjectionTest, ADryRunWritesNothingAndARealRunCreatesTheDestinati
   EXPECT_FALSE(dry->rows.empty());
   EXPECT_EQ(store->profile("ACME/Now on nist-csf-2.0").error().code, util::ErrorCode::k_not_found);
 
-  auto run = project_profile(*store, cat(), source, *crosswalk, "", false, "bob");
+  auto run = project_profile(*ws, cat(), source, *crosswalk, "", false, "bob");
   ASSERT_TRUE(run) << run.error().error.message;
   EXPECT_TRUE(run->created);
   EXPECT_FALSE(run->existed);
@@ -101,12 +108,12 @@ TEST_F(ProfileProjectionTest, ADryRunWritesNothingAndARealRunCreatesTheDestinati
 }
 
 TEST_F(ProfileProjectionTest, ADirectAssessmentInTheDestinationIsKept) {
-  ASSERT_TRUE(project_profile(*store, cat(), source, *crosswalk, "View", false, "bob"));
+  ASSERT_TRUE(project_profile(*ws, cat(), source, *crosswalk, "View", false, "bob"));
   auto dest = *store->profile("ACME/View");
   auto row = (*store->node_assessments(dest.id))["ID.AM-01"];
   row.level = 5;
   ASSERT_TRUE(store->put_node_assessment(dest.id, row, row.version, "carol"));
-  auto again = project_profile(*store, cat(), source, *crosswalk, "View", false, "bob");
+  auto again = project_profile(*ws, cat(), source, *crosswalk, "View", false, "bob");
   ASSERT_TRUE(again) << again.error().error.message;
   EXPECT_TRUE(again->existed);
   EXPECT_FALSE(again->created);
@@ -132,7 +139,7 @@ TEST_F(ProfileProjectionTest, TheDestinationIsInTheSourcesOrganizationWhateverIt
              "', name_key = NULL WHERE id = " + std::to_string(source.organization);
   EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
-  auto run = project_profile(*store, cat(), source, *crosswalk, "View", false, "bob");
+  auto run = project_profile(*ws, cat(), source, *crosswalk, "View", false, "bob");
   ASSERT_TRUE(run) << run.error().error.message;
   EXPECT_TRUE(run->created);
   EXPECT_EQ(run->destination.organization, source.organization);
@@ -146,7 +153,7 @@ TEST_F(ProfileProjectionTest, ADestinationOnAnotherFrameworkIsRefusedAndNothingI
   other.framework = "iso-tr-27103-2018";
   ASSERT_TRUE(store->create_profile(other));
   auto counter = *store->change_counter();
-  auto r = project_profile(*store, cat(), source, *crosswalk, "Other", false, "bob");
+  auto r = project_profile(*ws, cat(), source, *crosswalk, "Other", false, "bob");
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().field, ProjectionField::k_into);
   EXPECT_EQ(r.error().error.message, "profile Other is on iso-tr-27103-2018, not nist-csf-2.0");
@@ -166,7 +173,7 @@ TEST_F(ProfileProjectionTest, ADestinationOnAnotherScaleIsRefusedAndNothingIsWri
   other.scale = four.id;
   ASSERT_TRUE(store->create_profile(other));
   auto counter = *store->change_counter();
-  auto r = project_profile(*store, cat(), source, *crosswalk, "Other", false, "bob");
+  auto r = project_profile(*ws, cat(), source, *crosswalk, "Other", false, "bob");
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().field, ProjectionField::k_into);
   EXPECT_NE(r.error().error.message.find("profile Other is on scale acme-1-4"), std::string::npos)
@@ -175,4 +182,4 @@ TEST_F(ProfileProjectionTest, ADestinationOnAnotherScaleIsRefusedAndNothingIsWri
 }
 
 }  // namespace
-}  // namespace cyberframe::store
+}  // namespace cyberframe::workspace

@@ -117,7 +117,9 @@ TEST_P(StoreSuite, AStaleUpdateIsRefusedAndChangesNothing) {
 // every field the audit records, so the row the caller read is not read again) and the audit
 // row. Issue 12 asks for at most four; the write before read the row three times (nine
 // statements). And the trail still records the right before and after, chained.
-TEST_P(StoreSuite, ANodeWriteRunsAtMostFourStatementsBesidesBeginAndCommit) {
+// Counted as SQLite's statement trace reports them (one event per statement started, BEGIN and
+// COMMIT included; the profile's version moves in a trigger of the node's statement).
+TEST_P(StoreSuite, ANodeWriteRunsAtMostFourStatementsCountingBeginAndCommit) {
   auto listing = [](const std::vector<std::string>& sql) {
     std::string out;
     for (const auto& s : sql) out += "\n  " + s.substr(0, 100);
@@ -140,7 +142,7 @@ TEST_P(StoreSuite, ANodeWriteRunsAtMostFourStatementsBesidesBeginAndCommit) {
   auto created = store->put_node_assessment(profile, node("ID.AM-1", 2), 0, "alice", &*never);
   auto create_sql = besides_begin_and_commit(store->statements_run());
   ASSERT_TRUE(created) << created.error().message;
-  EXPECT_LE(create_sql.size(), 4u) << listing(create_sql);
+  EXPECT_LE(create_sql.size() + 2, 4u) << listing(create_sql);
   EXPECT_FALSE(reads_a_row(create_sql)) << listing(create_sql);
 
   auto read = store->node_assessment(profile, "ID.AM-1");
@@ -154,7 +156,7 @@ TEST_P(StoreSuite, ANodeWriteRunsAtMostFourStatementsBesidesBeginAndCommit) {
   store->record_statements(false);
   ASSERT_TRUE(updated) << updated.error().message;
   EXPECT_EQ(updated->version, 2);
-  EXPECT_LE(update_sql.size(), 4u) << listing(update_sql);
+  EXPECT_LE(update_sql.size() + 2, 4u) << listing(update_sql);
   EXPECT_FALSE(reads_a_row(update_sql)) << listing(update_sql);
 
   auto trail = store->audit_log("node", std::to_string(profile) + "/ID.AM-1", 10);

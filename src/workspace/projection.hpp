@@ -14,9 +14,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/crosswalk.hpp"
-#include "store/store.hpp"
+#include "workspace/workspace.hpp"
 
-namespace cyberframe::store {
+namespace cyberframe::workspace {
 
 // The request field an input error is about, so that a caller can name it ("--into", "into").
 enum class ProjectionField { k_none, k_to, k_into };
@@ -52,7 +52,7 @@ struct ProfileProjection {
 // the source's scale (field k_into). Nodes assessed directly in the destination are never
 // overwritten. Writes are attributed to `actor`; k_conflict when the destination changed while
 // projecting. Nothing is written on any error.
-ProjectionResult<ProfileProjection> project_profile(Store& store, const core::Catalog& catalog,
+ProjectionResult<ProfileProjection> project_profile(Workspace& store, const core::Catalog& catalog,
                                                     const core::Profile& source,
                                                     const core::Crosswalk& crosswalk,
                                                     const std::string& into, bool dry_run,
@@ -70,4 +70,4 @@ nlohmann::json projection_nodes_json(const core::Projection& projection);
 // rows_to_write.
 nlohmann::json projection_summary_json(const ProfileProjection& result);
 
-}  // namespace cyberframe::store
+}  // namespace cyberframe::workspace

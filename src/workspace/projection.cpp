@@ -1,10 +1,10 @@
-#include "store/projection.hpp"
+#include "workspace/projection.hpp"
 
 #include <map>
 #include <set>
 #include <utility>
 
-namespace cyberframe::store {
+namespace cyberframe::workspace {
 
 namespace {
 
@@ -37,7 +37,7 @@ std::size_t ProfileProjection::count(core::ProjectionOutcome outcome) const {
   return it == projection.counts.end() ? std::size_t{0} : it->second;
 }
 
-ProjectionResult<ProfileProjection> project_profile(Store& store, const core::Catalog& catalog,
+ProjectionResult<ProfileProjection> project_profile(Workspace& store, const core::Catalog& catalog,
                                                     const core::Profile& source,
                                                     const core::Crosswalk& crosswalk,
                                                     const std::string& into, bool dry_run,
@@ -97,12 +97,12 @@ ProjectionResult<ProfileProjection> project_profile(Store& store, const core::Ca
     if (auto v = core::validate(catalog, dest, *scale, r); !v) return fail_on(v.error());
   if (dry_run) return out;
   if (!out.existed) {
-    auto created = store.create_profile(dest);
+    auto created = store.create_profile(actor, dest);
     if (!created) return fail_on(created.error());
     dest = *created;
     out.created = true;
   }
-  auto written = store.put_projected_assessments(dest.id, out.rows, source.id, actor);
+  auto written = store.put_projected_assessments(actor, dest.id, out.rows, source.id);
   if (!written) return fail_on(written.error());
   out.written = *written;
   return out;
@@ -164,4 +164,4 @@ json projection_summary_json(const ProfileProjection& result) {
               {"rows_to_write", result.rows.size()}};
 }
 
-}  // namespace cyberframe::store
+}  // namespace cyberframe::workspace
