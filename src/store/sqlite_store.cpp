@@ -1529,12 +1529,17 @@ class SqliteStore final : public Store {
   }
 
   Result<core::Profile> create_profile(const core::Profile& p) override {
+    return transaction<core::Profile>([&]() { return insert_profile(p, m_actor); });
+  }
+
+  // Inside a transaction: the profile's row and its audit row.
+  Result<core::Profile> insert_profile(const core::Profile& p, const std::string& actor) {
     auto clean = util::trim(p.name);
     if (clean.empty()) return fail(ErrorCode::k_invalid_input, "a profile needs a name");
     if (auto n = core::check_text("profile name", clean, core::TextKind::k_reference_name, 200); !n)
       return std::unexpected(n.error());
     auto key = util::caseless_key(clean);
-    return transaction<core::Profile>([&]() -> Result<core::Profile> {
+    {
       Statement taken(m_db,
                       "SELECT name FROM profile WHERE organization = ?1 AND (name_key = ?2 OR "
                       "name = ?3) ORDER BY name = ?3 DESC LIMIT 1");
@@ -1568,12 +1573,12 @@ class SqliteStore final : public Store {
                            {"framework", out.framework},
                            {"kind", std::string(core::to_string(out.kind))},
                            {"scale", out.scale}};
-      if (auto a = audit(m_actor, "profile", std::to_string(out.id), "create", "null", after.dump(),
-                         now);
+      if (auto a =
+              audit(actor, "profile", std::to_string(out.id), "create", "null", after.dump(), now);
           !a)
         return std::unexpected(a.error());
       return out;
-    });
+    }
   }
 
   static core::Profile profile_from(const Statement& st) {
@@ -2398,7 +2403,28 @@ class SqliteStore final : public Store {
                                                 const std::vector<core::NodeAssessment>& rows,
                                                 std::int64_t source_profile,
                                                 const std::string& actor) override {
-    return transaction<std::size_t>([&]() -> Result<std::size_t> {
+    return transaction<std::size_t>(
+        [&]() { return write_projected(profile, rows, source_profile, actor); });
+  }
+
+  Result<std::pair<core::Profile, std::size_t>> create_projected_profile(
+      const core::Profile& destination, const std::vector<core::NodeAssessment>& rows,
+      std::int64_t source_profile, const std::string& actor) override {
+    using Out = std::pair<core::Profile, std::size_t>;
+    return transaction<Out>([&]() -> Result<Out> {
+      auto created = insert_profile(destination, actor);
+      if (!created) return std::unexpected(created.error());
+      auto written = write_projected(created->id, rows, source_profile, actor);
+      if (!written) return std::unexpected(written.error());
+      return Out{*created, *written};
+    });
+  }
+
+  // Inside a transaction: the projected rows of put_projected_assessments.
+  Result<std::size_t> write_projected(std::int64_t profile,
+                                      const std::vector<core::NodeAssessment>& rows,
+                                      std::int64_t source_profile, const std::string& actor) {
+    {
       auto now = now_utc();
       if (auto t = touch_profile(profile, now); !t) return std::unexpected(t.error());
       auto projected = projected_nodes(profile);
@@ -2430,7 +2456,7 @@ class SqliteStore final : public Store {
           !r)
         return std::unexpected(r.error());
       return rows.size();
-    });
+    }
   }
 
   Result<core::Scale> add_scale(const core::Scale& scale) override {

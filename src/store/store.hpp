@@ -24,6 +24,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/accounts.hpp"
@@ -248,6 +249,11 @@ class Store {
   // projection never overwrites a direct assessment). Audited as action "project".
   virtual Result<std::size_t> put_projected_assessments(
       std::int64_t profile, const std::vector<core::NodeAssessment>& rows,
+      std::int64_t source_profile, const std::string& actor) = 0;
+  // Creates `destination` (as create_profile) and writes the projected rows into it, in one
+  // transaction: on any error neither the profile nor a row is left behind.
+  virtual Result<std::pair<core::Profile, std::size_t>> create_projected_profile(
+      const core::Profile& destination, const std::vector<core::NodeAssessment>& rows,
       std::int64_t source_profile, const std::string& actor) = 0;
 
   // A number that changes whenever a record of the workspace changes (the newest audit row's id:

@@ -96,11 +96,14 @@ ProjectionResult<ProfileProjection> project_profile(Workspace& store, const core
   for (const auto& r : out.rows)
     if (auto v = core::validate(catalog, dest, *scale, r); !v) return fail_on(v.error());
   if (dry_run) return out;
+  // One unit of work either way: a new destination is created with its rows or not at all.
   if (!out.existed) {
-    auto created = store.create_profile(actor, dest);
-    if (!created) return fail_on(created.error());
-    dest = *created;
+    auto made = store.create_projected_profile(actor, dest, out.rows, source.id);
+    if (!made) return fail_on(made.error());
+    out.destination = made->first;
     out.created = true;
+    out.written = made->second;
+    return out;
   }
   auto written = store.put_projected_assessments(actor, dest.id, out.rows, source.id);
   if (!written) return fail_on(written.error());

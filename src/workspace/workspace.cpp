@@ -160,6 +160,12 @@ Result<std::size_t> Workspace::put_projected_assessments(
   return m_store->put_projected_assessments(profile, rows, source_profile, actor);
 }
 
+Result<std::pair<core::Profile, std::size_t>> Workspace::create_projected_profile(
+    const std::string& actor, const core::Profile& destination,
+    const std::vector<core::NodeAssessment>& rows, std::int64_t source_profile) {
+  return m_store->create_projected_profile(destination, rows, source_profile, actor);
+}
+
 // --- scales ---
 
 Result<core::Scale> Workspace::add_scale(const std::string& actor, const core::Scale& scale) {

@@ -131,6 +131,10 @@ class Workspace {
   Result<std::size_t> put_projected_assessments(const std::string& actor, std::int64_t profile,
                                                 const std::vector<core::NodeAssessment>& rows,
                                                 std::int64_t source_profile);
+  // Creates the destination and writes its projected rows in one unit of work.
+  Result<std::pair<core::Profile, std::size_t>> create_projected_profile(
+      const std::string& actor, const core::Profile& destination,
+      const std::vector<core::NodeAssessment>& rows, std::int64_t source_profile);
 
   // --- scales ---
   // The default always exists and cannot be replaced; others are added once, then immutable.

@@ -107,6 +107,33 @@ TEST_F(ProfileProjectionTest, ADryRunWritesNothingAndARealRunCreatesTheDestinati
   ASSERT_EQ(nodes.size(), run->projection.nodes.size());
 }
 
+// A new destination and its rows are one unit of work: when a row cannot be written, the profile
+// is not left behind empty.
+TEST_F(ProfileProjectionTest, ANewDestinationWhoseRowsFailIsNotCreated) {
+  core::Profile dest;
+  dest.organization = source.organization;
+  dest.name = "Half";
+  dest.framework = "nist-csf-2.0";
+  core::NodeAssessment good;
+  good.node = "ID.AM-01";
+  good.level = 3;
+  auto stale = good;
+  stale.node = "ID.AM-02";
+  stale.version = 4;  // read at a version the new profile cannot have: refused as a conflict
+  auto made = ws->create_projected_profile("bob", dest, {good, stale}, source.id);
+  ASSERT_FALSE(made);
+  EXPECT_EQ(made.error().code, util::ErrorCode::k_conflict) << made.error().message;
+  EXPECT_EQ(store->profile("ACME/Half").error().code, util::ErrorCode::k_not_found);
+  auto trail = store->audit_log("profile", "", 50);
+  ASSERT_TRUE(trail);
+  for (const auto& row : *trail) EXPECT_EQ(row.after.find("Half"), std::string::npos) << row.after;
+
+  auto whole = ws->create_projected_profile("bob", dest, {good}, source.id);
+  ASSERT_TRUE(whole) << whole.error().message;
+  EXPECT_EQ(whole->second, 1u);
+  EXPECT_EQ((*store->node_assessments(whole->first.id))["ID.AM-01"].level, 3);
+}
+
 TEST_F(ProfileProjectionTest, ADirectAssessmentInTheDestinationIsKept) {
   ASSERT_TRUE(project_profile(*ws, cat(), source, *crosswalk, "View", false, "bob"));
   auto dest = *store->profile("ACME/View");
