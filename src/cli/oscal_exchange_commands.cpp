@@ -28,6 +28,7 @@
 #include "oscal/document.hpp"
 #include "oscal/mapping_exchange.hpp"
 #include "util/text.hpp"
+#include "workspace/oscal_inputs.hpp"
 #include "workspace/workspace.hpp"
 
 namespace cyberframe::cli {
@@ -342,26 +343,12 @@ int export_results(const Ctx& ctx, const ResultsArgs& args) {
     return error(ctx, "profile " + profile->name +
                           " is a target profile: assessment results are of a current profile "
                           "(give the target with --target)");
-  auto org = store.organization(std::to_string(profile->organization));
-  if (!org) return error(ctx, org.error());
-  auto scale = store.scale(profile->scale);
-  if (!scale) return error(ctx, scale.error());
-  oscal::AssessmentResultsInput in;
-  in.organization = *org;
-  in.profile = *profile;
-  in.scale = *scale;
+  auto input = workspace::assessment_results_input(store, *profile);
+  if (!input) return error(ctx, input.error());
+  auto& in = *input;
+  const auto* org = &in.organization;
   in.satisfied_at = args.satisfied_at;
-  if (args.assessment.empty()) {
-    auto rows = store.node_assessments(profile->id);
-    if (!rows) return error(ctx, rows.error());
-    in.assessments = std::move(*rows);
-    in.taken_at = oscal::export_timestamp();
-    // Evidence is kept per node; read it for the nodes that have any.
-    for (auto& [node, a] : in.assessments) {
-      auto full = store.node_assessment(profile->id, node);
-      if (full) a.evidence = full->evidence;
-    }
-  } else {
+  if (!args.assessment.empty()) {
     auto snapshots = store.snapshots(profile->id);
     if (!snapshots) return error(ctx, snapshots.error());
     const core::Snapshot* found = nullptr;
@@ -412,19 +399,13 @@ int export_poam(const Ctx& ctx, const std::string& ref, const std::string& to,
   auto& store = *ws->store;
   auto profile = store.profile(ref);
   if (!profile) return error(ctx, profile.error());
-  auto org = store.organization(std::to_string(profile->organization));
-  if (!org) return error(ctx, org.error());
-  auto scale = store.scale(profile->scale);
-  if (!scale) return error(ctx, scale.error());
-  auto rows = store.node_assessments(profile->id);
-  if (!rows) return error(ctx, rows.error());
-  auto actions = store.actions(org->id);
-  if (!actions) return error(ctx, actions.error());
-  oscal::PoamInput in{*org, *profile, *scale, std::move(*rows), std::move(*actions), ""};
-  auto json = oscal::export_poam(ws->catalog.catalog, in);
+  auto in = workspace::poam_input(store, *profile);
+  if (!in) return error(ctx, in.error());
+  auto json = oscal::export_poam(ws->catalog.catalog, *in);
   if (!json) return error(ctx, json.error());
-  return emit(ctx, std::move(*json), "plan-of-action-and-milestones", *format, output,
-              "the OSCAL POA&M of " + org->name + "'s roadmap on " + profile->framework);
+  return emit(
+      ctx, std::move(*json), "plan-of-action-and-milestones", *format, output,
+      "the OSCAL POA&M of " + in->organization.name + "'s roadmap on " + profile->framework);
 }
 
 // Adds the verb `name` to `parent` with its required positional `ref` filling `args.ref`.

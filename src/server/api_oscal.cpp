@@ -19,6 +19,7 @@
 #include "oscal/mapping_exchange.hpp"
 #include "server/api.hpp"
 #include "util/text.hpp"
+#include "workspace/oscal_inputs.hpp"
 
 namespace cyberframe::server {
 
@@ -249,18 +250,6 @@ Response workspace_set_collection(Call& call) {
                            "mapping-collection", *format, s->name, !options.last_modified.empty());
 }
 
-// The profile's assessments now, with the evidence of each node.
-Answer<std::map<std::string, core::NodeAssessment>> assessments_now(Call& call,
-                                                                    const core::Profile& p) {
-  auto rows = call.ctx.workspace.node_assessments(p.id);
-  if (!rows) return std::unexpected(problem_from(rows.error()));
-  for (auto& [node, a] : *rows) {
-    auto full = call.ctx.workspace.node_assessment(p.id, node);
-    if (full) a.evidence = full->evidence;
-  }
-  return std::move(*rows);
-}
-
 Response assessment_results(Call& call) {
   if (auto bad = only_parameters(call.req, {"format", "assessment", "target"})) return *bad;
   auto format = format_parameter(call.req, "format", oscal::Format::k_json);
@@ -286,21 +275,11 @@ Response assessment_results(Call& call) {
                        " is a target profile; assessment results are of a current profile",
                    json{{"parameter", "id"}});
   auto& store = call.ctx.workspace;
-  auto org = store.organization(std::to_string(p->organization));
-  if (!org) return problem_from(org.error());
-  auto scale = store.scale(p->scale);
-  if (!scale) return problem_from(scale.error());
-  oscal::AssessmentResultsInput in;
-  in.organization = *org;
-  in.profile = *p;
-  in.scale = *scale;
+  auto input = workspace::assessment_results_input(store, *p);
+  if (!input) return problem_from(input.error());
+  auto& in = *input;
   std::string stem = "profile-" + std::to_string(p->id) + "-assessment-results";
-  if (!assessment) {
-    auto rows = assessments_now(call, *p);
-    if (!rows) return rows.error();
-    in.assessments = std::move(*rows);
-    in.taken_at = oscal::export_timestamp();
-  } else {
+  if (assessment) {
     auto snapshots = store.snapshots(p->id);
     if (!snapshots) return problem_from(snapshots.error());
     auto found = std::find_if(snapshots->begin(), snapshots->end(),
@@ -346,17 +325,9 @@ Response poam(Call& call) {
   if (!format) return format.error();
   auto p = profile_for(call, Need::k_read);
   if (!p) return p.error();
-  auto& store = call.ctx.workspace;
-  auto org = store.organization(std::to_string(p->organization));
-  if (!org) return problem_from(org.error());
-  auto scale = store.scale(p->scale);
-  if (!scale) return problem_from(scale.error());
-  auto rows = store.node_assessments(p->id);
-  if (!rows) return problem_from(rows.error());
-  auto actions = store.actions(org->id);
-  if (!actions) return problem_from(actions.error());
-  oscal::PoamInput in{*org, *p, *scale, std::move(*rows), std::move(*actions), ""};
-  auto root = oscal::export_poam(call.ctx.catalog, in);
+  auto in = workspace::poam_input(call.ctx.workspace, *p);
+  if (!in) return problem_from(in.error());
+  auto root = oscal::export_poam(call.ctx.catalog, *in);
   if (!root) {
     if (root.error().code == util::ErrorCode::k_invalid_input)
       return problem(422, "No POA&M", root.error().message);
