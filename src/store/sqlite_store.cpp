@@ -17,6 +17,7 @@
 #include "codec/json.hpp"
 #include "core/input_rules.hpp"
 #include "core/password.hpp"
+#include "store/migrations.hpp"
 #include "store/store.hpp"
 #include "util/text.hpp"
 
@@ -31,265 +32,12 @@ bool is_utc_timestamp(std::string_view text) {
 }
 
 const std::vector<std::string>& sqlite_migrations() {
-  static const std::vector<std::string> k_migrations{
-      // 1: organizations, profiles, node assessments, snapshots, roadmap.
-      R"sql(
-CREATE TABLE organization (
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
-  scope TEXT NOT NULL DEFAULT '',
-  version INTEGER NOT NULL DEFAULT 1,
-  created_at TEXT NOT NULL
-);
-CREATE TABLE profile (
-  id INTEGER PRIMARY KEY,
-  organization INTEGER NOT NULL REFERENCES organization(id),
-  name TEXT NOT NULL CHECK (length(trim(name)) > 0),
-  framework TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('current', 'target')),
-  scale TEXT NOT NULL,
-  version INTEGER NOT NULL DEFAULT 1,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  UNIQUE (organization, name)
-);
-CREATE TABLE node_assessment (
-  profile INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,
-  node TEXT NOT NULL,
-  level INTEGER,
-  not_applicable INTEGER NOT NULL DEFAULT 0 CHECK (not_applicable IN (0, 1)),
-  justification TEXT NOT NULL DEFAULT '',
-  owner TEXT NOT NULL DEFAULT '',
-  priority INTEGER NOT NULL DEFAULT 2 CHECK (priority BETWEEN 1 AND 3),
-  notes TEXT NOT NULL DEFAULT '',
-  version INTEGER NOT NULL DEFAULT 1,
-  updated_at TEXT NOT NULL,
-  updated_by TEXT NOT NULL,
-  PRIMARY KEY (profile, node)
-) WITHOUT ROWID;
-CREATE TABLE snapshot (
-  id INTEGER PRIMARY KEY,
-  profile INTEGER NOT NULL REFERENCES profile(id),
-  name TEXT NOT NULL,
-  taken_at TEXT NOT NULL,
-  assessor TEXT NOT NULL,
-  signed_off_by TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE snapshot_node (
-  snapshot INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
-  node TEXT NOT NULL,
-  level INTEGER,
-  not_applicable INTEGER NOT NULL,
-  owner TEXT NOT NULL DEFAULT '',
-  priority INTEGER NOT NULL DEFAULT 2,
-  PRIMARY KEY (snapshot, node)
-) WITHOUT ROWID;
-CREATE TABLE action (
-  id INTEGER PRIMARY KEY,
-  organization INTEGER NOT NULL REFERENCES organization(id),
-  title TEXT NOT NULL CHECK (length(trim(title)) > 0),
-  owner TEXT NOT NULL DEFAULT '',
-  due TEXT NOT NULL DEFAULT '',
-  status TEXT NOT NULL CHECK (status IN ('planned', 'in-progress', 'done', 'cancelled')),
-  effort_days INTEGER NOT NULL DEFAULT 0 CHECK (effort_days >= 0),
-  target_level INTEGER NOT NULL,
-  version INTEGER NOT NULL DEFAULT 1
-);
-CREATE TABLE action_node (
-  action INTEGER NOT NULL REFERENCES action(id) ON DELETE CASCADE,
-  node TEXT NOT NULL,
-  PRIMARY KEY (action, node)
-) WITHOUT ROWID;
-)sql",
-      // 2: evidence, files stored once by content hash.
-      R"sql(
-CREATE TABLE evidence_blob (
-  sha256 TEXT PRIMARY KEY,
-  size INTEGER NOT NULL,
-  data BLOB NOT NULL
-);
-CREATE TABLE evidence (
-  id INTEGER PRIMARY KEY,
-  profile INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,
-  node TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('file', 'link')),
-  name TEXT NOT NULL,
-  url TEXT NOT NULL DEFAULT '',
-  sha256 TEXT REFERENCES evidence_blob(sha256),
-  size INTEGER NOT NULL DEFAULT 0,
-  added_at TEXT NOT NULL,
-  added_by TEXT NOT NULL
-);
-CREATE INDEX evidence_by_node ON evidence (profile, node);
-)sql",
-      // 3: organizations' own implementation-level scales (levels as JSON).
-      R"sql(
-CREATE TABLE scale (
-  id TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  levels TEXT NOT NULL,
-  created_at TEXT NOT NULL
-);
-)sql",
-      // 4: the audit trail, append-only (triggers refuse updates and deletes) and hash-chained.
-      R"sql(
-CREATE TABLE audit (
-  id INTEGER PRIMARY KEY,
-  at TEXT NOT NULL,
-  actor TEXT NOT NULL,
-  entity TEXT NOT NULL,
-  entity_id TEXT NOT NULL,
-  action TEXT NOT NULL,
-  before TEXT NOT NULL,
-  after TEXT NOT NULL,
-  previous_hash TEXT NOT NULL,
-  hash TEXT NOT NULL
-);
-CREATE INDEX audit_by_entity ON audit (entity, entity_id);
-CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
-CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
-)sql",
-      // 5: local accounts (argon2id hashes) and their roles per organization.
-      R"sql(
-CREATE TABLE user (
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL UNIQUE,
-  password_hash TEXT NOT NULL,
-  administrator INTEGER NOT NULL DEFAULT 0 CHECK (administrator IN (0, 1)),
-  version INTEGER NOT NULL DEFAULT 1,
-  created_at TEXT NOT NULL
-);
-CREATE TABLE user_role (
-  user INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
-  organization INTEGER NOT NULL REFERENCES organization(id),
-  role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'auditor', 'viewer')),
-  PRIMARY KEY (user, organization)
-) WITHOUT ROWID;
-)sql",
-      // 6: server sessions and API tokens (only SHA-256 hashes of the secrets are stored), and
-      // comments on a profile's nodes (auditors' notes).
-      R"sql(
-CREATE TABLE session (
-  token_hash TEXT PRIMARY KEY,
-  user INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
-  csrf TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  expires_at TEXT NOT NULL,
-  last_seen_at TEXT NOT NULL
-) WITHOUT ROWID;
-CREATE INDEX session_user ON session (user);
-CREATE TABLE api_token (
-  id INTEGER PRIMARY KEY,
-  user INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
-  name TEXT NOT NULL,
-  token_hash TEXT NOT NULL UNIQUE,
-  created_at TEXT NOT NULL,
-  last_used_at TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE node_comment (
-  id INTEGER PRIMARY KEY,
-  profile INTEGER NOT NULL REFERENCES profile(id),
-  node TEXT NOT NULL,
-  author TEXT NOT NULL,
-  at TEXT NOT NULL,
-  text TEXT NOT NULL
-);
-CREATE INDEX node_comment_node ON node_comment (profile, node);
-)sql",
-      // 7: profiles looked up by name without their organization use an index.
-      R"sql(
-CREATE INDEX profile_name ON profile (name);
-)sql",
-      // 8: workspace mapping sets and their mappings (crosswalks an organization writes), and
-      // which nodes of a profile a projection wrote (at which version).
-      R"sql(
-CREATE TABLE mapping_set (
-  id INTEGER PRIMARY KEY,
-  organization INTEGER NOT NULL REFERENCES organization(id),
-  name TEXT NOT NULL CHECK (length(name) > 0),
-  title TEXT NOT NULL CHECK (length(trim(title)) > 0),
-  source_kind TEXT NOT NULL CHECK (source_kind IN ('framework', 'standard')),
-  source_id TEXT NOT NULL,
-  target_kind TEXT NOT NULL CHECK (target_kind IN ('framework', 'standard')),
-  target_id TEXT NOT NULL,
-  notes TEXT NOT NULL DEFAULT '',
-  version INTEGER NOT NULL DEFAULT 1,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  updated_by TEXT NOT NULL,
-  UNIQUE (organization, name)
-);
-CREATE INDEX mapping_set_name ON mapping_set (name);
-CREATE TABLE mapping (
-  id INTEGER PRIMARY KEY,
-  mapping_set INTEGER NOT NULL REFERENCES mapping_set(id) ON DELETE CASCADE,
-  source TEXT NOT NULL CHECK (length(source) > 0),
-  targets TEXT NOT NULL,
-  relationship TEXT NOT NULL CHECK (relationship IN ('equal', 'equivalent', 'subset-of',
-    'superset-of', 'intersects-with', 'no-relationship')),
-  rationale TEXT NOT NULL DEFAULT '',
-  version INTEGER NOT NULL DEFAULT 1
-);
-CREATE INDEX mapping_of_set ON mapping (mapping_set);
-CREATE TABLE projected_node (
-  profile INTEGER NOT NULL REFERENCES profile(id),
-  node TEXT NOT NULL,
-  version INTEGER NOT NULL,
-  source_profile INTEGER NOT NULL,
-  PRIMARY KEY (profile, node)
-) WITHOUT ROWID;
-)sql",
-      // 9: account names unique without regard to case, accounts that can be disabled, and API
-      // tokens with an expiry, a scope and an optional organization. Accounts whose names differed
-      // only in case are kept: the oldest keeps its name, each later one is renamed NAME.ID (its
-      // password, roles, sessions and tokens unchanged). Existing tokens, which never expired,
-      // end 90 days after the migration and keep reading and writing in every organization.
-      R"sql(
-UPDATE user SET name = name || '.' || id
-  WHERE EXISTS (SELECT 1 FROM user o WHERE o.name = user.name COLLATE NOCASE AND o.id < user.id);
-CREATE UNIQUE INDEX user_name_nocase ON user (name COLLATE NOCASE);
-ALTER TABLE user ADD COLUMN disabled_at TEXT NOT NULL DEFAULT '';
-ALTER TABLE api_token ADD COLUMN expires_at TEXT NOT NULL DEFAULT '';
-ALTER TABLE api_token ADD COLUMN scope TEXT NOT NULL DEFAULT 'read-write'
-  CHECK (scope IN ('read-only', 'read-write'));
-ALTER TABLE api_token ADD COLUMN organization INTEGER REFERENCES organization(id);
-UPDATE api_token SET expires_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+90 days');
-CREATE INDEX api_token_user ON api_token (user);
-)sql",
-      // 10: the audit trail is keyed: rows from here on carry an HMAC under a key kept outside
-      // the database, and an anchor outside it records the head. No table changes; the switch is
-      // made in C++ in the same transaction (SqliteStore::key_the_trail) and is itself a row.
-      R"sql(
--- the audit trail is keyed from this version on
-)sql",
-      // 11: organization names, and profile names within an organization, unique without regard
-      // to case: each row keeps the key of its name (util::caseless_key, which the store writes
-      // and registers as cyberframe_name_key for this migration) under a unique index. (Mapping
-      // set names are lowercase by rule, so their UNIQUE already ignores case.) A workspace that
-      // already holds names differing only in case keeps every one of them, reachable by id and
-      // exact name: the oldest of each group holds the key, so no new name can join the group,
-      // and the others hold none.
-      R"sql(
-ALTER TABLE organization ADD COLUMN name_key TEXT;
-ALTER TABLE profile ADD COLUMN name_key TEXT;
-UPDATE organization SET name_key = cyberframe_name_key(name)
-  WHERE id IN (SELECT min(id) FROM organization GROUP BY cyberframe_name_key(name));
-UPDATE profile SET name_key = cyberframe_name_key(name)
-  WHERE id IN (SELECT min(id) FROM profile GROUP BY organization, cyberframe_name_key(name));
-CREATE UNIQUE INDEX organization_name_key ON organization (name_key);
-CREATE UNIQUE INDEX profile_name_key ON profile (organization, name_key);
-)sql",
-      // 12: a profile's version and time move with every write of one of its nodes, inside the
-      // node's own statement (so that a node's write is the row and its audit row, nothing more).
-      R"sql(
-CREATE TRIGGER node_assessment_inserted AFTER INSERT ON node_assessment BEGIN
-  UPDATE profile SET version = version + 1, updated_at = NEW.updated_at WHERE id = NEW.profile;
-END;
-CREATE TRIGGER node_assessment_updated AFTER UPDATE ON node_assessment BEGIN
-  UPDATE profile SET version = version + 1, updated_at = NEW.updated_at WHERE id = NEW.profile;
-END;
-)sql",
-  };
+  // The files of src/store/migrations/sqlite/, in order, embedded by cmake/EmbedMigrations.cmake.
+  static const std::vector<std::string> k_migrations = [] {
+    std::vector<std::string> out;
+    for (const auto& file : embedded_migrations("sqlite")) out.emplace_back(file.sql);
+    return out;
+  }();
   return k_migrations;
 }
 
@@ -942,7 +690,12 @@ class SqliteStore final : public Store {
            st.integer(3), st.text(4), st.text(5)};
     Statement roles(m_db, "SELECT organization, role FROM user_role WHERE user = ?1");
     roles.bind(1, u.id);
-    while (roles.next()) u.roles[roles.integer(0)] = *parse_role(roles.text(1));
+    while (roles.next()) {
+      auto role = parse_role(roles.text(1));
+      if (!role)
+        return fail(ErrorCode::k_io, "the workspace holds an unknown role '" + roles.text(1) + "'");
+      u.roles[roles.integer(0)] = *role;
+    }
     if (auto end = roles.finished(); !end) return std::unexpected(end.error());
     return u;
   }
@@ -984,19 +737,35 @@ class SqliteStore final : public Store {
     });
   }
 
+  // Every account with its roles: two queries whatever the number of accounts.
   Result<std::vector<User>> users() override {
     std::vector<User> out;
-    std::vector<std::string> names;
+    std::map<std::int64_t, std::size_t> index;
     {
-      Statement st(m_db, "SELECT name FROM user ORDER BY name COLLATE NOCASE");
-      while (st.next()) names.push_back(st.text(0));
+      Statement st(m_db,
+                   "SELECT id, name, administrator, version, created_at, disabled_at FROM user "
+                   "ORDER BY name COLLATE NOCASE");
+      while (st.next()) {
+        index[st.integer(0)] = out.size();
+        out.push_back(User{st.integer(0),
+                           st.text(1),
+                           st.integer(2) != 0,
+                           {},
+                           st.integer(3),
+                           st.text(4),
+                           st.text(5)});
+      }
       if (auto end = st.finished(); !end) return std::unexpected(end.error());
     }
-    for (const auto& n : names) {
-      auto u = read_user(n);
-      if (!u) return std::unexpected(u.error());
-      out.push_back(*u);
+    Statement roles(m_db, "SELECT user, organization, role FROM user_role");
+    while (roles.next()) {
+      auto it = index.find(roles.integer(0));
+      auto role = parse_role(roles.text(2));
+      if (!role)
+        return fail(ErrorCode::k_io, "the workspace holds an unknown role '" + roles.text(2) + "'");
+      if (it != index.end()) out[it->second].roles[roles.integer(1)] = *role;
     }
+    if (auto end = roles.finished(); !end) return std::unexpected(end.error());
     return out;
   }
 

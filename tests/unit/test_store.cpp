@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/migrations.hpp"
 #include "store/store.hpp"
 
 namespace cyberframe::store {
@@ -535,6 +536,23 @@ INSTANTIATE_TEST_SUITE_P(Backends, StoreSuite, ::testing::ValuesIn(k_backends),
                          });
 
 // SQLite-specific: migrations, backups and refusing what is not a workspace.
+// The migrations are the SQL files of src/store/migrations/sqlite/, numbered from 0001 without a
+// gap, each with a comment saying what it does; the store applies them in that order.
+TEST(SqliteStore, TheMigrationsAreTheNumberedSqlFilesInOrder) {
+  auto files = embedded_migrations("sqlite");
+  ASSERT_GE(files.size(), 12u);
+  ASSERT_EQ(files.size(), sqlite_migrations().size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    char number[8];
+    std::snprintf(number, sizeof number, "%04zu-", i + 1);
+    EXPECT_TRUE(files[i].name.starts_with(number)) << files[i].name;
+    EXPECT_TRUE(files[i].name.ends_with(".sql")) << files[i].name;
+    EXPECT_TRUE(files[i].sql.starts_with("-- ")) << files[i].name << " says what it does";
+    EXPECT_EQ(sqlite_migrations()[i], files[i].sql);
+  }
+  EXPECT_TRUE(embedded_migrations("no-such-dialect").empty());
+}
+
 TEST(SqliteStore, MigratesAnOlderWorkspaceAfterABackup) {
   TempDir dir;
   auto path = dir.path / "old.db";

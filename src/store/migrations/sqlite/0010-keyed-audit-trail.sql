@@ -1,0 +1,4 @@
+-- the audit trail is keyed: rows from here on carry an HMAC under a key kept outside the database,
+-- and an anchor outside it records the head. No table changes; the switch is made in C++ in the
+-- same transaction (SqliteStore::key_the_trail) and is itself a row.
+-- the audit trail is keyed from this version on
