@@ -16,6 +16,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -288,6 +289,18 @@ json page_of(const List& all, const Page& page, F&& to_item) {
   return page_json(std::move(items), all.size(), page);
 }
 
+// The page asked for, as the storage reads it.
+inline util::Slice slice_of(const Page& page) {
+  return util::Slice{page.limit, page.offset};
+}
+// A page the storage read, each item turned into JSON by `to_item`.
+template <typename T, typename F>
+json paged_json(const util::Paged<T>& paged, const Page& page, F&& to_item) {
+  json items = json::array();
+  for (const auto& item : paged.items) items.push_back(to_item(item));
+  return page_json(std::move(items), paged.total, page);
+}
+
 // A non-negative whole number of at most 18 digits (ids in paths and queries), or nullopt.
 std::optional<std::int64_t> whole_number(const std::string& text);
 
@@ -320,8 +333,9 @@ using codec::score_json;
 using codec::to_json;
 // A user with the names of the organizations of its roles (`names`: id -> name).
 json to_json(const core::User& user, const std::map<std::int64_t, std::string>& names);
-// The organizations' names by id, for to_json(User).
-Answer<std::map<std::int64_t, std::string>> organization_names(Call& call);
+// The names of the organizations the users hold roles in, by id, for to_json(User): one query.
+Answer<std::map<std::int64_t, std::string>> organization_names(
+    Call& call, const std::vector<core::User>& users);
 json audit_json(const core::AuditRecord& record);
 
 // The ETag of a record version: "\"N\"".
@@ -336,6 +350,44 @@ Response with_etag(Response response, std::int64_t version);
 // 412 "Changed since you read it": `detail`, the record as it is now in `current` (left out when
 // null) and its ETag.
 Response changed_since(const std::string& detail, const json& current, std::int64_t version);
+
+// A versioned record as it is now, for a 412: its JSON and version (nullopt: it is gone).
+struct Current {
+  json body;
+  std::int64_t version = 0;
+};
+
+// The one flow of every change to a versioned record (If-Match, compare, write, 412 with the
+// record as it is now), used by every handler that changes one. `expected` is the version
+// If-Match named (required_if_match()), `read` the version of the record as the handler read it,
+// `what` names the record ("mapping set"). `write()` returns a util::Result (k_conflict when
+// someone changed the record between the read and the write); `current()` reads the record as it
+// is now (std::optional<Current>). Returns what the write returned, or the response to answer
+// with: 412 with the current record and its ETag when the version was stale before or during the
+// write, else `on_error` of the write's error (problem_from unless given).
+template <typename Write, typename Now, typename OnError = Response (*)(const util::Error&)>
+auto versioned_write(std::int64_t expected, std::int64_t read, const std::string& what,
+                     Write&& write, Now&& current, OnError on_error = &problem_from)
+    -> Answer<typename std::invoke_result_t<Write>::value_type> {
+  auto stale = [&](const std::string& message) {
+    std::optional<Current> now = current();
+    return now ? changed_since(message, now->body, now->version)
+               : changed_since(message, json(), 0);
+  };
+  if (read != expected)
+    return std::unexpected(stale("this " + what + " is at version " + std::to_string(read) +
+                                 "; you read version " + std::to_string(expected)));
+  auto written = write();
+  if (!written) {
+    if (written.error().code == util::ErrorCode::k_conflict)
+      return std::unexpected(stale(written.error().message));
+    return std::unexpected(on_error(written.error()));
+  }
+  if constexpr (std::is_void_v<typename std::invoke_result_t<Write>::value_type>)
+    return {};
+  else
+    return std::move(*written);
+}
 
 // Hex SHA-256 of a secret (sessions and tokens are stored by it), and a fresh random secret.
 std::string secret_hash(const std::string& secret);

@@ -66,7 +66,7 @@ std::string session_cookie(const Call& call, const std::string& value, long max_
 
 // A user as JSON with its organizations' names, or the error to answer with.
 Answer<json> user_json(Call& call, const core::User& u) {
-  auto names = organization_names(call);
+  auto names = organization_names(call, {u});
   if (!names) return std::unexpected(names.error());
   return to_json(u, *names);
 }
@@ -372,24 +372,28 @@ Response list_users(Call& call) {
     return problem(403, "Not allowed", "listing accounts needs an administrator or an admin role");
   Page page;
   if (auto bad = read_page(call.req, page)) return *bad;
-  auto users = call.ctx.workspace.users();
-  if (!users) return problem_from(users.error());
   // An organization's admin sees only the accounts holding a role in an organization it
   // administers, and of those only their roles there.
   const auto& me = call.principal->user;
+  core::UserQuery query{std::nullopt, slice_of(page)};
   if (!me.administrator) {
-    auto administers = [&](std::int64_t org) {
-      auto mine = me.roles.find(org);
-      return mine != me.roles.end() && mine->second == core::Role::k_admin;
-    };
-    std::erase_if(*users, [&](core::User& u) {
-      std::erase_if(u.roles, [&](const auto& role) { return !administers(role.first); });
-      return u.roles.empty();
-    });
+    query.in_organizations.emplace();
+    for (const auto& [org, role] : me.roles)
+      if (role == core::Role::k_admin) query.in_organizations->push_back(org);
   }
-  auto names = organization_names(call);
+  auto users = call.ctx.workspace.users(query);
+  if (!users) return problem_from(users.error());
+  if (query.in_organizations) {
+    const auto& mine = *query.in_organizations;
+    for (auto& u : users->items)
+      std::erase_if(u.roles, [&](const auto& role) {
+        return std::find(mine.begin(), mine.end(), role.first) == mine.end();
+      });
+  }
+  std::vector<core::User> shown = users->items;
+  auto names = organization_names(call, shown);
   if (!names) return names.error();
-  return ok(page_of(*users, page, [&](const core::User& u) { return to_json(u, *names); }));
+  return ok(paged_json(*users, page, [&](const core::User& u) { return to_json(u, *names); }));
 }
 
 Response create_user(Call& call) {

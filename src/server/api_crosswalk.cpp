@@ -118,9 +118,20 @@ Response invalid(const util::Error& e) {
                  field.empty() ? json::object() : json{{"field", field}});
 }
 
-Response stale(Call& call, std::int64_t set, const std::string& message) {
+// The set as it is now, for a 412.
+std::optional<Current> set_now(Call& call, std::int64_t set) {
   auto now = call.ctx.workspace.mapping_set(std::to_string(set));
-  return changed_since(message, now ? set_json(*now) : json(), now ? now->version : 0);
+  if (!now) return std::nullopt;
+  return Current{set_json(*now), now->version};
+}
+
+// A mapping of a set as it is now, for a 412.
+std::optional<Current> mapping_now(Call& call, std::int64_t set, std::int64_t mapping) {
+  auto now = call.ctx.workspace.mapping_set(std::to_string(set));
+  if (!now) return std::nullopt;
+  for (const auto& x : now->mappings)
+    if (x.id == mapping) return Current{mapping_json(x), x.version};
+  return std::nullopt;
 }
 
 Response list_sets(Call& call) {
@@ -128,9 +139,10 @@ Response list_sets(Call& call) {
   if (!org) return org.error();
   Page page;
   if (auto bad = read_page(call.req, page, 50, 500)) return *bad;
-  auto list = call.ctx.workspace.mapping_sets(org->id);
+  auto list = call.ctx.workspace.mapping_sets(org->id, slice_of(page));
   if (!list) return problem_from(list.error());
-  return ok(page_of(*list, page, [](const core::WorkspaceMappingSet& s) { return set_json(s); }));
+  return ok(
+      paged_json(*list, page, [](const core::WorkspaceMappingSet& s) { return set_json(s); }));
 }
 
 std::optional<core::CatalogItemRef> item_of(const core::Catalog& cat, const std::string& id) {
@@ -200,21 +212,20 @@ Response update_set(Call& call) {
           {{"title", FieldType::k_string, false, 300}, {"notes", FieldType::k_string, false, 2000}},
           body))
     return *bad;
-  if (s->version != *expected)
-    return stale(call, s->id,
-                 "this mapping set is at version " + std::to_string(s->version) +
-                     "; you read version " + std::to_string(*expected));
+  auto read = s->version;
   if (body.contains("title")) s->title = body["title"];
   if (body.contains("notes")) s->notes = body["notes"];
-  auto updated = call.ctx.workspace.update_mapping_set(actor(call), *s);
-  if (!updated) {
-    if (updated.error().code == util::ErrorCode::k_conflict)
-      return stale(call, s->id, updated.error().message);
-    if (updated.error().code == util::ErrorCode::k_invalid_input)
-      return problem(422, "Invalid mapping set", "title: " + updated.error().message,
-                     json{{"field", "title"}});
-    return problem_from(updated.error());
-  }
+  auto updated = versioned_write(
+      *expected, read, "mapping set",
+      [&] { return call.ctx.workspace.update_mapping_set(actor(call), *s); },
+      [&] { return set_now(call, s->id); },
+      [](const util::Error& e) {
+        if (e.code == util::ErrorCode::k_invalid_input)
+          return problem(422, "Invalid mapping set", "title: " + e.message,
+                         json{{"field", "title"}});
+        return problem_from(e);
+      });
+  if (!updated) return updated.error();
   return with_etag(ok(set_json(*updated)), updated->version);
 }
 
@@ -223,11 +234,12 @@ Response delete_set(Call& call) {
   if (!s) return s.error();
   auto expected = required_if_match(call);
   if (!expected) return expected.error();
-  auto d = call.ctx.workspace.delete_mapping_set(actor(call), s->id, *expected);
-  if (!d) {
-    if (d.error().code == util::ErrorCode::k_conflict) return stale(call, s->id, d.error().message);
-    return problem_from(d.error());
-  }
+  // The store compares the version as it deletes.
+  auto d = versioned_write(
+      *expected, *expected, "mapping set",
+      [&] { return call.ctx.workspace.delete_mapping_set(actor(call), s->id, *expected); },
+      [&] { return set_now(call, s->id); });
+  if (!d) return d.error();
   return no_content();
 }
 
@@ -318,22 +330,15 @@ Response update_mapping(Call& call) {
   if (!m) return m.error();
   auto expected = required_if_match(call);
   if (!expected) return expected.error();
-  auto current = *m;
+  auto read = m->version;
   if (auto bad = read_mapping(call, false, *m)) return *bad;
-  if (m->version != *expected)
-    return changed_since("this mapping is at version " + std::to_string(m->version) +
-                             "; you read version " + std::to_string(*expected),
-                         mapping_json(current), m->version);
-  if (auto bad = check_mapping(call, *s, *m)) return *bad;
-  auto out = call.ctx.workspace.update_mapping(actor(call), s->id, *m);
-  if (!out) {
-    if (out.error().code != util::ErrorCode::k_conflict) return problem_from(out.error());
-    // Changed by someone else between the read above and the write: answer with it as it is now.
-    if (auto now = call.ctx.workspace.mapping_set(std::to_string(s->id)))
-      for (const auto& x : now->mappings)
-        if (x.id == m->id) return changed_since(out.error().message, mapping_json(x), x.version);
-    return changed_since(out.error().message, json(), 0);
-  }
+  if (read == *expected)
+    if (auto bad = check_mapping(call, *s, *m)) return *bad;
+  auto out = versioned_write(
+      *expected, read, "mapping",
+      [&] { return call.ctx.workspace.update_mapping(actor(call), s->id, *m); },
+      [&] { return mapping_now(call, s->id, m->id); });
+  if (!out) return out.error();
   for (const auto& x : out->mappings)
     if (x.id == m->id) return with_etag(ok(mapping_json(x)), x.version);
   return problem(500, "Internal error", "the mapping was stored but cannot be read back");
@@ -346,12 +351,12 @@ Response remove_mapping(Call& call) {
   if (!m) return m.error();
   auto expected = required_if_match(call);
   if (!expected) return expected.error();
-  auto out = call.ctx.workspace.remove_mapping(actor(call), s->id, m->id, *expected);
-  if (!out) {
-    if (out.error().code == util::ErrorCode::k_conflict)
-      return changed_since(out.error().message, mapping_json(*m), m->version);
-    return problem_from(out.error());
-  }
+  // The store compares the version as it removes.
+  auto out = versioned_write(
+      *expected, *expected, "mapping",
+      [&] { return call.ctx.workspace.remove_mapping(actor(call), s->id, m->id, *expected); },
+      [&] { return mapping_now(call, s->id, m->id); });
+  if (!out) return out.error();
   return with_etag(ok(set_json(*out)), out->version);
 }
 

@@ -578,11 +578,16 @@ const std::string& actor(const Call& call) {
   return call.principal->user.name;
 }
 
-Answer<std::map<std::int64_t, std::string>> organization_names(Call& call) {
-  auto all = call.ctx.workspace.organizations();
-  if (!all) return std::unexpected(problem_from(all.error()));
+Answer<std::map<std::int64_t, std::string>> organization_names(
+    Call& call, const std::vector<core::User>& users) {
+  core::OrganizationQuery query{std::vector<std::int64_t>{}, util::Slice::all()};
+  for (const auto& u : users)
+    for (const auto& [org, role] : u.roles) query.only->push_back(org);
   std::map<std::int64_t, std::string> names;
-  for (const auto& o : *all) names[o.id] = o.name;
+  if (query.only->empty()) return names;
+  auto found = call.ctx.workspace.organizations(query);
+  if (!found) return std::unexpected(problem_from(found.error()));
+  for (const auto& o : found->items) names[o.id] = o.name;
   return names;
 }
 

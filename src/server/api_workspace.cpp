@@ -35,18 +35,23 @@ Answer<std::optional<core::Profile>> target_for(Call& call, const core::Profile&
 Response list_organizations(Call& call) {
   Page page;
   if (auto bad = read_page(call.req, page)) return *bad;
-  auto all = call.ctx.workspace.organizations();
-  if (!all) return problem_from(all.error());
   const auto& user = call.principal->user;
-  json visible = json::array();
-  for (const auto& o : *all) {
-    auto it = user.roles.find(o.id);
-    if (!user.administrator && it == user.roles.end()) continue;
-    auto j = to_json(o);
-    j["role"] = user.administrator ? "admin" : std::string(core::to_string(it->second));
-    visible.push_back(j);
+  // An administrator sees every organization; anyone else those of their roles.
+  core::OrganizationQuery query{std::nullopt, slice_of(page)};
+  if (!user.administrator) {
+    query.only.emplace();
+    for (const auto& [org, role] : user.roles) query.only->push_back(org);
   }
-  return ok(page_of(visible, page, [](const json& o) { return o; }));
+  auto visible = call.ctx.workspace.organizations(query);
+  if (!visible) return problem_from(visible.error());
+  return ok(paged_json(*visible, page, [&](const core::Organization& o) {
+    auto j = to_json(o);
+    auto it = user.roles.find(o.id);
+    j["role"] = user.administrator || it == user.roles.end()
+                    ? "admin"
+                    : std::string(core::to_string(it->second));
+    return j;
+  }));
 }
 
 Response create_organization(Call& call) {
@@ -77,12 +82,13 @@ Response list_profiles(Call& call) {
   if (!org) return org.error();
   Page page;
   if (auto bad = read_page(call.req, page)) return *bad;
-  auto list = call.ctx.workspace.profiles(org->id);
+  auto list = call.ctx.workspace.profiles(org->id, slice_of(page));
   if (!list) return problem_from(list.error());
   auto counts = call.ctx.workspace.assessed_counts(org->id);
-  return ok(page_of(*list, page, [&](const core::Profile& p) {
+  if (!counts) return problem_from(counts.error());
+  return ok(paged_json(*list, page, [&](const core::Profile& p) {
     auto j = to_json(p);
-    j["assessed"] = counts ? (*counts)[p.id] : 0;
+    j["assessed"] = (*counts)[p.id];
     return j;
   }));
 }
@@ -205,22 +211,16 @@ Answer<const core::Node*> node_for(Call& call, const core::Profile& p) {
   return n;
 }
 
-core::NodeAssessment stored_or_empty(Call& call, const core::Profile& p, const std::string& node) {
-  auto a = call.ctx.workspace.node_assessment(p.id, node);
-  if (a) return *a;
-  core::NodeAssessment empty;
-  empty.node = node;
-  return empty;
-}
-
 Response get_node_assessment(Call& call) {
   auto p = profile_for(call, Need::k_read);
   if (!p) return p.error();
   auto found = node_for(call, *p);
   if (!found) return found.error();
   const auto* n = *found;
-  auto a = stored_or_empty(call, *p, n->id);
-  return with_etag(ok(to_json(a)), a.version);
+  // Version 0 and nothing set for a node never assessed; a read error is an error.
+  auto a = call.ctx.workspace.node_assessment(p->id, n->id);
+  if (!a) return problem_from(a.error());
+  return with_etag(ok(to_json(*a)), a->version);
 }
 
 Response put_node_assessment(Call& call) {
@@ -253,14 +253,18 @@ Response put_node_assessment(Call& call) {
   if (body.contains("owner")) change.owner = body["owner"].get<std::string>();
   if (body.contains("priority")) change.priority = body["priority"].get<int>();
   if (body.contains("notes")) change.notes = body["notes"].get<std::string>();
-  auto stored = call.ctx.workspace.change_node(actor(call), call.ctx.catalog, *p, n->id, change);
-  if (!stored) {
-    if (stored.error().code == util::ErrorCode::k_conflict) {
-      auto now = stored_or_empty(call, *p, n->id);
-      return changed_since(stored.error().message, to_json(now), now.version);
-    }
-    return problem_from(stored.error());
-  }
+  // The workspace compares the version with the row it reads (change_node).
+  auto stored = versioned_write(
+      *expected, *expected, "node",
+      [&] {
+        return call.ctx.workspace.change_node(actor(call), call.ctx.catalog, *p, n->id, change);
+      },
+      [&]() -> std::optional<Current> {
+        auto now = call.ctx.workspace.node_assessment(p->id, n->id);
+        if (!now) return std::nullopt;
+        return Current{to_json(*now), now->version};
+      });
+  if (!stored) return stored.error();
   return with_etag(ok(to_json(*stored)), stored->version);
 }
 
@@ -593,17 +597,9 @@ Response list_actions(Call& call) {
       return problem(400, "Bad query parameter",
                      "status must be planned, in-progress, done or cancelled");
   }
-  auto list = call.ctx.workspace.actions(org->id);
+  auto list = call.ctx.workspace.actions(org->id, core::ActionQuery{status, slice_of(page)});
   if (!list) return problem_from(list.error());
-  json items = json::array();
-  std::size_t total = 0;
-  for (const auto& a : *list) {
-    if (status && a.status != *status) continue;
-    ++total;
-    if (total <= page.offset || items.size() >= page.limit) continue;
-    items.push_back(to_json(a));
-  }
-  return ok(page_json(items, total, page));
+  return ok(paged_json(*list, page, [](const core::Action& a) { return to_json(a); }));
 }
 
 Response create_action(Call& call) {
@@ -638,21 +634,19 @@ Response update_action(Call& call) {
   if (!expected) return expected.error();
   json body;
   if (auto bad = read_action(call, body, false)) return *bad;
-  if (a->version != *expected)
-    return changed_since("this action is at version " + std::to_string(a->version) +
-                             "; you read version " + std::to_string(*expected),
-                         to_json(*a), a->version);
-  if (auto bad = apply_action(body, *a)) return *bad;
-  if (auto bad = check_action_nodes(call, *a)) return *bad;
-  auto updated = call.ctx.workspace.update_action(actor(call), *a);
-  if (!updated) {
-    if (updated.error().code == util::ErrorCode::k_conflict) {
-      auto now = call.ctx.workspace.action(*id);
-      return changed_since(updated.error().message, now ? to_json(*now) : json(),
-                           now ? now->version : 0);
-    }
-    return problem_from(updated.error());
+  auto read = a->version;
+  if (read == *expected) {
+    if (auto bad = apply_action(body, *a)) return *bad;
+    if (auto bad = check_action_nodes(call, *a)) return *bad;
   }
+  auto updated = versioned_write(
+      *expected, read, "action", [&] { return call.ctx.workspace.update_action(actor(call), *a); },
+      [&]() -> std::optional<Current> {
+        auto now = call.ctx.workspace.action(*id);
+        if (!now) return std::nullopt;
+        return Current{to_json(*now), now->version};
+      });
+  if (!updated) return updated.error();
   return with_etag(ok(to_json(*updated)), updated->version);
 }
 

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <set>
 #include <utility>
@@ -739,31 +740,59 @@ class SqliteStore final : public Store {
 
   // Every account with its roles: two queries whatever the number of accounts.
   Result<std::vector<User>> users() override {
-    std::vector<User> out;
+    auto all = users(UserQuery{std::nullopt, util::Slice::all()});
+    if (!all) return std::unexpected(all.error());
+    return std::move(all->items);
+  }
+
+  Result<util::Paged<User>> users(const UserQuery& q) override {
+    std::string where =
+        q.in_organizations
+            ? " WHERE id IN (SELECT user FROM user_role WHERE organization IN (SELECT value FROM "
+              "json_each(?1)))"
+            : "";
+    nlohmann::json ids = nlohmann::json::array();
+    if (q.in_organizations)
+      for (auto id : *q.in_organizations) ids.push_back(id);
+    auto bind = [&](Statement& st) {
+      if (q.in_organizations) st.bind(1, ids.dump());
+    };
+    util::Paged<User> out;
+    auto total = count_of("SELECT count(*) FROM user" + where, bind);
+    if (!total) return std::unexpected(total.error());
+    out.total = *total;
     std::map<std::int64_t, std::size_t> index;
     {
-      Statement st(m_db,
-                   "SELECT id, name, administrator, version, created_at, disabled_at FROM user "
-                   "ORDER BY name COLLATE NOCASE");
+      Statement st(m_db, ("SELECT id, name, administrator, version, created_at, disabled_at FROM "
+                          "user" +
+                          where + " ORDER BY name COLLATE NOCASE" + q.slice.sql())
+                             .c_str());
+      bind(st);
       while (st.next()) {
-        index[st.integer(0)] = out.size();
-        out.push_back(User{st.integer(0),
-                           st.text(1),
-                           st.integer(2) != 0,
-                           {},
-                           st.integer(3),
-                           st.text(4),
-                           st.text(5)});
+        index[st.integer(0)] = out.items.size();
+        out.items.push_back(User{st.integer(0),
+                                 st.text(1),
+                                 st.integer(2) != 0,
+                                 {},
+                                 st.integer(3),
+                                 st.text(4),
+                                 st.text(5)});
       }
       if (auto end = st.finished(); !end) return std::unexpected(end.error());
     }
-    Statement roles(m_db, "SELECT user, organization, role FROM user_role");
+    if (out.items.empty()) return out;
+    nlohmann::json page_ids = nlohmann::json::array();
+    for (const auto& u : out.items) page_ids.push_back(u.id);
+    Statement roles(m_db,
+                    "SELECT user, organization, role FROM user_role WHERE user IN (SELECT value "
+                    "FROM json_each(?1))");
+    roles.bind(1, page_ids.dump());
     while (roles.next()) {
-      auto it = index.find(roles.integer(0));
       auto role = parse_role(roles.text(2));
       if (!role)
         return fail(ErrorCode::k_io, "the workspace holds an unknown role '" + roles.text(2) + "'");
-      if (it != index.end()) out[it->second].roles[roles.integer(1)] = *role;
+      if (auto it = index.find(roles.integer(0)); it != index.end())
+        out.items[it->second].roles[roles.integer(1)] = *role;
     }
     if (auto end = roles.finished(); !end) return std::unexpected(end.error());
     return out;
@@ -1279,6 +1308,40 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  // The number a query of one integer column answers (count(*) of a list's filter).
+  Result<std::size_t> count_of(const std::string& sql,
+                               const std::function<void(Statement&)>& bind) {
+    Statement st(m_db, sql.c_str());
+    bind(st);
+    auto row = st.row();
+    if (!row) return std::unexpected(row.error());
+    return *row ? static_cast<std::size_t>(st.integer(0)) : 0;
+  }
+
+  Result<util::Paged<core::Organization>> organizations(const OrganizationQuery& q) override {
+    // Only the ids given (a JSON array), unless every organization is asked for.
+    std::string where = q.only ? " WHERE id IN (SELECT value FROM json_each(?1))" : "";
+    nlohmann::json ids = nlohmann::json::array();
+    if (q.only)
+      for (auto id : *q.only) ids.push_back(id);
+    auto bind = [&](Statement& st) {
+      if (q.only) st.bind(1, ids.dump());
+    };
+    util::Paged<core::Organization> out;
+    auto total = count_of("SELECT count(*) FROM organization" + where, bind);
+    if (!total) return std::unexpected(total.error());
+    out.total = *total;
+    Statement st(m_db, ("SELECT id, name, scope, version, created_at FROM organization" + where +
+                        " ORDER BY name" + q.slice.sql())
+                           .c_str());
+    bind(st);
+    while (st.next())
+      out.items.push_back(
+          core::Organization{st.integer(0), st.text(1), st.text(2), st.integer(3), st.text(4)});
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
+    return out;
+  }
+
   Result<core::Organization> organization(const std::string& name_or_id) override {
     bool by_id = core::is_id_reference(name_or_id);
     Statement st(m_db, by_id ? "SELECT id, name, scope, version, created_at FROM organization "
@@ -1407,6 +1470,24 @@ class SqliteStore final : public Store {
     st.bind(1, organization);
     std::vector<core::Profile> out;
     while (st.next()) out.push_back(profile_from(st));
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
+    return out;
+  }
+
+  Result<util::Paged<core::Profile>> profiles(std::int64_t organization,
+                                              const util::Slice& slice) override {
+    auto bind = [&](Statement& st) { st.bind(1, organization); };
+    util::Paged<core::Profile> out;
+    auto total = count_of("SELECT count(*) FROM profile WHERE organization = ?1", bind);
+    if (!total) return std::unexpected(total.error());
+    out.total = *total;
+    Statement st(m_db,
+                 ("SELECT id, organization, name, framework, kind, scale, version, created_at, "
+                  "updated_at FROM profile WHERE organization = ?1 ORDER BY name" +
+                  slice.sql())
+                     .c_str());
+    bind(st);
+    while (st.next()) out.items.push_back(profile_from(st));
     if (auto end = st.finished(); !end) return std::unexpected(end.error());
     return out;
   }
@@ -1838,15 +1919,19 @@ class SqliteStore final : public Store {
   }
 
   // Actions matching `where` (SQL over the action table, with ?1 bound to `value`).
-  Result<std::vector<core::Action>> actions_where(const std::string& where, std::int64_t value) {
+  Result<std::vector<core::Action>> actions_where(const std::string& where, std::int64_t value,
+                                                  const std::string& status = "",
+                                                  const std::string& limit = "") {
     std::vector<core::Action> out;
     Statement st(
         m_db,
         ("SELECT id, organization, title, owner, due, status, effort_days, target_level, version "
          "FROM action WHERE " +
-         where + " ORDER BY CASE WHEN due = '' THEN 1 ELSE 0 END, due, id")
+         where +
+         " AND (?2 = '' OR status = ?2) ORDER BY CASE WHEN due = '' THEN 1 ELSE 0 END, due, id" +
+         limit)
             .c_str());
-    st.bind(1, value);
+    st.bind(1, value).bind(2, status);
     while (st.next()) {
       core::Action a;
       a.id = st.integer(0);
@@ -1861,13 +1946,38 @@ class SqliteStore final : public Store {
       out.push_back(std::move(a));
     }
     if (auto end = st.finished(); !end) return std::unexpected(end.error());
-    Statement nodes(m_db, "SELECT node FROM action_node WHERE action = ?1 ORDER BY node");
+    if (out.empty()) return out;
+    // The nodes of every action read, in one query.
+    nlohmann::json ids = nlohmann::json::array();
+    std::map<std::int64_t, core::Action*> by_id;
     for (auto& a : out) {
-      nodes.bind(1, a.id);
-      while (nodes.next()) a.nodes.push_back(nodes.text(0));
-      if (auto end = nodes.finished(); !end) return std::unexpected(end.error());
-      nodes.reset();
+      ids.push_back(a.id);
+      by_id[a.id] = &a;
     }
+    Statement nodes(m_db,
+                    "SELECT action, node FROM action_node WHERE action IN (SELECT value FROM "
+                    "json_each(?1)) ORDER BY action, node");
+    nodes.bind(1, ids.dump());
+    while (nodes.next()) {
+      if (auto it = by_id.find(nodes.integer(0)); it != by_id.end())
+        it->second->nodes.push_back(nodes.text(1));
+    }
+    if (auto end = nodes.finished(); !end) return std::unexpected(end.error());
+    return out;
+  }
+
+  Result<util::Paged<core::Action>> actions(std::int64_t organization,
+                                            const ActionQuery& q) override {
+    std::string status = q.status ? std::string(core::to_string(*q.status)) : "";
+    util::Paged<core::Action> out;
+    auto total =
+        count_of("SELECT count(*) FROM action WHERE organization = ?1 AND (?2 = '' OR status = ?2)",
+                 [&](Statement& st) { st.bind(1, organization).bind(2, status); });
+    if (!total) return std::unexpected(total.error());
+    out.total = *total;
+    auto page = actions_where("organization = ?1", organization, status, q.slice.sql());
+    if (!page) return std::unexpected(page.error());
+    out.items = std::move(*page);
     return out;
   }
 
@@ -1884,15 +1994,28 @@ class SqliteStore final : public Store {
 
   // --- workspace mapping sets ---
 
+  Result<util::Paged<WorkspaceMappingSet>> mapping_sets(std::int64_t organization,
+                                                        const util::Slice& slice) override {
+    util::Paged<WorkspaceMappingSet> out;
+    auto total = count_of("SELECT count(*) FROM mapping_set WHERE organization = ?1",
+                          [&](Statement& st) { st.bind(1, organization); });
+    if (!total) return std::unexpected(total.error());
+    out.total = *total;
+    auto page = mapping_sets_where("s.organization = ?2", "", organization, slice.sql());
+    if (!page) return std::unexpected(page.error());
+    out.items = std::move(*page);
+    return out;
+  }
+
   Result<std::vector<WorkspaceMappingSet>> mapping_sets_where(const std::string& where,
-                                                              const std::string& a,
-                                                              std::int64_t b) {
+                                                              const std::string& a, std::int64_t b,
+                                                              const std::string& limit = "") {
     std::vector<WorkspaceMappingSet> out;
     Statement st(m_db, ("SELECT s.id, s.organization, s.name, s.title, s.source_kind, s.source_id, "
                         "s.target_kind, s.target_id, s.notes, s.version, s.created_at, "
                         "s.updated_at, s.updated_by FROM mapping_set s JOIN organization o ON "
                         "o.id = s.organization WHERE " +
-                        where + " ORDER BY s.organization, s.name")
+                        where + " ORDER BY s.organization, s.name" + limit)
                            .c_str());
     st.bind(1, a).bind(2, b);
     while (st.next()) {

@@ -32,6 +32,7 @@
 #include "core/comment.hpp"
 #include "core/mapping_set.hpp"
 #include "core/profile.hpp"
+#include "core/queries.hpp"
 #include "store/audit_seal.hpp"
 #include "util/clock.hpp"
 #include "util/result.hpp"
@@ -41,6 +42,7 @@ namespace cyberframe::store {
 using util::Result;
 
 // The record types are core values (core/accounts.hpp, audit.hpp, comment.hpp, mapping_set.hpp).
+using core::ActionQuery;
 using core::ApiToken;
 using core::AppendedRows;
 using core::AuditRecord;
@@ -48,12 +50,14 @@ using core::AuditVerification;
 using core::Comment;
 using core::k_token_default_days;
 using core::k_token_max_days;
+using core::OrganizationQuery;
 using core::parse_role;
 using core::parse_token_scope;
 using core::Role;
 using core::Session;
 using core::TokenScope;
 using core::User;
+using core::UserQuery;
 using core::WorkspaceMapping;
 using core::WorkspaceMappingSet;
 
@@ -65,6 +69,8 @@ class Store {
   virtual Result<core::Organization> create_organization(const std::string& name,
                                                          const std::string& scope) = 0;
   virtual Result<std::vector<core::Organization>> organizations() = 0;
+  // A page of the organizations (by name), filtered.
+  virtual Result<util::Paged<core::Organization>> organizations(const OrganizationQuery& query) = 0;
   // By id (digits) or exact name.
   virtual Result<core::Organization> organization(const std::string& name_or_id) = 0;
 
@@ -76,6 +82,9 @@ class Store {
   // (k_invalid_input when several have). The HTTP API looks profiles up by id only.
   virtual Result<core::Profile> profile(const std::string& reference) = 0;
   virtual Result<std::vector<core::Profile>> profiles(std::int64_t organization) = 0;
+  // A page of the organization's profiles (by name).
+  virtual Result<util::Paged<core::Profile>> profiles(std::int64_t organization,
+                                                      const util::Slice& slice) = 0;
 
   virtual Result<std::map<std::string, core::NodeAssessment>> node_assessments(
       std::int64_t profile) = 0;
@@ -116,6 +125,9 @@ class Store {
   virtual Result<core::Action> update_action(
       const core::Action& action) = 0;  // checks action.version
   virtual Result<std::vector<core::Action>> actions(std::int64_t organization) = 0;
+  // A page of the organization's actions (by due date, undated last), filtered by status.
+  virtual Result<util::Paged<core::Action>> actions(std::int64_t organization,
+                                                    const ActionQuery& query) = 0;
   virtual Result<core::Action> action(std::int64_t id) = 0;
 
   // Stores a file's bytes by content hash and attaches it to a node; or a link when `url` is set.
@@ -162,6 +174,8 @@ class Store {
   virtual Result<User> add_user(const std::string& name, const std::string& password,
                                 bool administrator) = 0;
   virtual Result<std::vector<User>> users() = 0;
+  // A page of the accounts (by name), filtered; two queries whatever the page holds.
+  virtual Result<util::Paged<User>> users(const UserQuery& query) = 0;
   // The user when the password matches and the account is enabled. k_not_found ("unknown user or
   // wrong password": the same message and, through a verification against a dummy hash, about the
   // same time for an unknown name and a wrong password, so names cannot be probed);
@@ -222,6 +236,9 @@ class Store {
   // set of that name.
   virtual Result<WorkspaceMappingSet> create_mapping_set(const WorkspaceMappingSet& set) = 0;
   virtual Result<std::vector<WorkspaceMappingSet>> mapping_sets(std::int64_t organization) = 0;
+  // A page of the organization's mapping sets (by name), with their mappings.
+  virtual Result<util::Paged<WorkspaceMappingSet>> mapping_sets(std::int64_t organization,
+                                                                const util::Slice& slice) = 0;
   // By id (digits), "ORG/name", or, for the command line, a name alone when one organization only
   // has a set of that name.
   virtual Result<WorkspaceMappingSet> mapping_set(const std::string& reference) = 0;

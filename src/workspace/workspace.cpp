@@ -42,6 +42,10 @@ Result<core::Organization> Workspace::create_organization(const std::string& act
 Result<std::vector<core::Organization>> Workspace::organizations() {
   return m_store->organizations();
 }
+Result<util::Paged<core::Organization>> Workspace::organizations(
+    const core::OrganizationQuery& query) {
+  return m_store->organizations(query);
+}
 Result<core::Organization> Workspace::organization(const std::string& name_or_id) {
   return m_store->organization(name_or_id);
 }
@@ -58,6 +62,10 @@ Result<core::Profile> Workspace::profile(const std::string& reference) {
 }
 Result<std::vector<core::Profile>> Workspace::profiles(std::int64_t organization) {
   return m_store->profiles(organization);
+}
+Result<util::Paged<core::Profile>> Workspace::profiles(std::int64_t organization,
+                                                       const util::Slice& slice) {
+  return m_store->profiles(organization, slice);
 }
 Result<std::map<std::int64_t, std::size_t>> Workspace::assessed_counts(std::int64_t organization) {
   return m_store->assessed_counts(organization);
@@ -194,6 +202,10 @@ Result<core::Action> Workspace::update_action(const std::string& actor,
 Result<std::vector<core::Action>> Workspace::actions(std::int64_t organization) {
   return m_store->actions(organization);
 }
+Result<util::Paged<core::Action>> Workspace::actions(std::int64_t organization,
+                                                     const core::ActionQuery& query) {
+  return m_store->actions(organization, query);
+}
 Result<core::Action> Workspace::action(std::int64_t id) {
   return m_store->action(id);
 }
@@ -207,6 +219,10 @@ Result<core::WorkspaceMappingSet> Workspace::create_mapping_set(
 }
 Result<std::vector<core::WorkspaceMappingSet>> Workspace::mapping_sets(std::int64_t organization) {
   return m_store->mapping_sets(organization);
+}
+Result<util::Paged<core::WorkspaceMappingSet>> Workspace::mapping_sets(std::int64_t organization,
+                                                                       const util::Slice& slice) {
+  return m_store->mapping_sets(organization, slice);
 }
 Result<std::vector<core::MappingSet>> Workspace::catalog_mapping_sets(std::int64_t organization) {
   return store::workspace_mapping_sets(*m_store, organization);
@@ -251,6 +267,9 @@ Result<core::User> Workspace::add_user(const std::string& actor, const std::stri
 }
 Result<std::vector<core::User>> Workspace::users() {
   return m_store->users();
+}
+Result<util::Paged<core::User>> Workspace::users(const core::UserQuery& query) {
+  return m_store->users(query);
 }
 Result<core::User> Workspace::user(const std::string& name) {
   return m_store->user(name);

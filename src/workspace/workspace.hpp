@@ -31,6 +31,7 @@
 #include "core/comment.hpp"
 #include "core/mapping_set.hpp"
 #include "core/profile.hpp"
+#include "core/queries.hpp"
 #include "util/result.hpp"
 
 namespace cyberframe::store {
@@ -81,6 +82,8 @@ class Workspace {
   Result<core::Organization> create_organization(const std::string& actor, const std::string& name,
                                                  const std::string& scope);
   Result<std::vector<core::Organization>> organizations();
+  // A page, filtered (every list of the API is read a page at a time).
+  Result<util::Paged<core::Organization>> organizations(const core::OrganizationQuery& query);
   // By id (digits) or exact name.
   Result<core::Organization> organization(const std::string& name_or_id);
 
@@ -90,6 +93,7 @@ class Workspace {
   // name (the command line; the API looks profiles up by id only).
   Result<core::Profile> profile(const std::string& reference);
   Result<std::vector<core::Profile>> profiles(std::int64_t organization);
+  Result<util::Paged<core::Profile>> profiles(std::int64_t organization, const util::Slice& slice);
   // Per profile of the organization: how many nodes have a level or are N/A (one query).
   Result<std::map<std::int64_t, std::size_t>> assessed_counts(std::int64_t organization);
   Result<std::map<std::string, core::NodeAssessment>> node_assessments(std::int64_t profile);
@@ -147,6 +151,8 @@ class Workspace {
   // Checks action.version (k_conflict when it is stale).
   Result<core::Action> update_action(const std::string& actor, const core::Action& action);
   Result<std::vector<core::Action>> actions(std::int64_t organization);
+  Result<util::Paged<core::Action>> actions(std::int64_t organization,
+                                            const core::ActionQuery& query);
   Result<core::Action> action(std::int64_t id);
 
   // --- mapping sets (docs/crosswalks.md) ---
@@ -156,6 +162,8 @@ class Workspace {
   Result<core::WorkspaceMappingSet> create_mapping_set(const std::string& actor,
                                                        const core::WorkspaceMappingSet& set);
   Result<std::vector<core::WorkspaceMappingSet>> mapping_sets(std::int64_t organization);
+  Result<util::Paged<core::WorkspaceMappingSet>> mapping_sets(std::int64_t organization,
+                                                              const util::Slice& slice);
   // The organization's sets in the catalog's model, as the crosswalk engine takes them.
   Result<std::vector<core::MappingSet>> catalog_mapping_sets(std::int64_t organization);
   // By id (digits), "ORG/name", or a name alone when one organization only has a set of that name.
@@ -177,6 +185,7 @@ class Workspace {
   Result<core::User> add_user(const std::string& actor, const std::string& name,
                               const std::string& password, bool administrator);
   Result<std::vector<core::User>> users();
+  Result<util::Paged<core::User>> users(const core::UserQuery& query);
   Result<core::User> user(const std::string& name);
   // The user when the password matches and the account is enabled (one argon2id verification,
   // the same answer and about the same time for an unknown name and a wrong password).

@@ -76,6 +76,65 @@ class StoreSuite : public ::testing::TestWithParam<Backend> {
   std::int64_t profile = 0;
 };
 
+// Lists are read a page at a time, filtered by the store: the page holds only its items, in the
+// list's order, and the total counts the whole filtered list.
+TEST_P(StoreSuite, ListsArePagedAndFilteredByTheStore) {
+  for (const char* name : {"B profile", "A profile", "C profile"}) {
+    core::Profile p;
+    p.organization = organization;
+    p.name = name;
+    p.framework = "iso-tr-27103-2018";
+    ASSERT_TRUE(store->create_profile(p));
+  }
+  auto page = store->profiles(organization, util::Slice{2, 1});
+  ASSERT_TRUE(page) << page.error().message;
+  EXPECT_EQ(page->total, 4u);
+  ASSERT_EQ(page->items.size(), 2u);
+  EXPECT_EQ(page->items[0].name, "A profile") << "by name: 2026 current, A, B, C";
+  EXPECT_EQ(page->items[1].name, "B profile");
+
+  for (int i = 0; i < 5; ++i) {
+    core::Action a;
+    a.organization = organization;
+    a.title = "Action " + std::to_string(i);
+    a.due = "2027-0" + std::to_string(i + 1) + "-01";
+    a.status = i % 2 == 0 ? core::ActionStatus::k_done : core::ActionStatus::k_planned;
+    a.nodes = {"ID.AM-1", "PR.AC-1"};
+    ASSERT_TRUE(store->create_action(a));
+  }
+  auto done = store->actions(organization, ActionQuery{core::ActionStatus::k_done, {2, 0}});
+  ASSERT_TRUE(done) << done.error().message;
+  EXPECT_EQ(done->total, 3u);
+  ASSERT_EQ(done->items.size(), 2u);
+  EXPECT_EQ(done->items[0].title, "Action 0");
+  EXPECT_EQ(done->items[1].title, "Action 2");
+  EXPECT_EQ(done->items[1].nodes, (std::vector<std::string>{"ID.AM-1", "PR.AC-1"}));
+
+  auto other = store->create_organization("Other", "");
+  ASSERT_TRUE(other);
+  ASSERT_TRUE(store->add_user("ann", "a long enough password", false));
+  ASSERT_TRUE(store->add_user("bea", "a long enough password", false));
+  ASSERT_TRUE(store->grant("bea", other->id, Role::k_viewer));
+  auto in_other = store->users(UserQuery{std::vector<std::int64_t>{other->id}, {10, 0}});
+  ASSERT_TRUE(in_other) << in_other.error().message;
+  ASSERT_EQ(in_other->total, 1u);
+  EXPECT_EQ(in_other->items[0].name, "bea");
+  EXPECT_EQ(in_other->items[0].roles.at(other->id), Role::k_viewer);
+  auto everyone = store->users(UserQuery{std::nullopt, {1, 1}});
+  ASSERT_TRUE(everyone);
+  EXPECT_EQ(everyone->total, 2u);
+  ASSERT_EQ(everyone->items.size(), 1u);
+  EXPECT_EQ(everyone->items[0].name, "bea");
+
+  auto only = store->organizations(OrganizationQuery{std::vector<std::int64_t>{other->id}, {}});
+  ASSERT_TRUE(only);
+  EXPECT_EQ(only->total, 1u);
+  EXPECT_EQ(only->items.at(0).name, "Other");
+  auto none = store->organizations(OrganizationQuery{std::vector<std::int64_t>{}, {}});
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->total, 0u);
+}
+
 TEST_P(StoreSuite, NamesAreUnique) {
   auto again = store->create_organization("ACME", "");
   ASSERT_FALSE(again);
