@@ -25,6 +25,7 @@
 #include "util/clock.hpp"
 #include "util/text.hpp"
 #include "workspace/gaps.hpp"
+#include "workspace/profile_import.hpp"
 #include "workspace/projection.hpp"
 #include "workspace/reporting.hpp"
 #include "workspace/workspace.hpp"
@@ -330,18 +331,17 @@ int cmd_profile_import(const Ctx& ctx, Workspace& ws, const std::string& ref,
   bool ok = false;
   auto bytes = read_all(file, ok);
   if (!ok) return fail_with(ctx, "cannot read " + file);
-  auto scale = scale_of(ws, *p);
-  if (!scale) return fail_with(ctx, scale.error());
-  auto result = exchange::import_profile(ws.catalog.catalog, *p, *scale, *format, bytes);
-  if (!result.errors.empty()) {
-    for (const auto& e : result.errors) ctx.err << file << ": " << e.to_string() << '\n';
-    ctx.err << "cyberframe: error: " << result.errors.size() << " problem(s) in " << file
+  auto result =
+      workspace::import_profile(*ws.store, actor(ctx), ws.catalog.catalog, *p, *format, bytes);
+  if (!result) return fail_with(ctx, result.error());
+  if (!result->errors.empty()) {
+    for (const auto& e : result->errors) ctx.err << file << ": " << e.to_string() << '\n';
+    ctx.err << "cyberframe: error: " << result->errors.size() << " problem(s) in " << file
             << "; nothing was imported\n";
     return k_exit_bad_input;
   }
-  auto n = ws.store->put_node_assessments(actor(ctx), p->id, result.rows);
-  if (!n) return fail_with(ctx, n.error());
-  ctx.out << "imported " << *n << " node(s) into " << p->name << '\n';
+  ctx.out << "imported " << result->rows << " row(s) into " << p->name << ": " << result->changed
+          << " changed, " << result->unchanged << " unchanged\n";
   return k_exit_ok;
 }
 

@@ -298,4 +298,10 @@ std::optional<double> overall_score(const Framework& framework,
   return sum / n;
 }
 
+bool same_assessment(const NodeAssessment& a, const NodeAssessment& b) {
+  return a.level == b.level && a.not_applicable == b.not_applicable &&
+         a.justification == b.justification && a.owner == b.owner && a.priority == b.priority &&
+         a.notes == b.notes;
+}
+
 }  // namespace cyberframe::core

@@ -77,6 +77,11 @@ struct NodeAssessment {
   std::vector<Evidence> evidence;
 };
 
+// Whether two assessments of a node say the same: level, N/A, justification, owner, priority and
+// notes (not the version, who, when or the evidence). A node never stored says what a
+// default NodeAssessment says.
+bool same_assessment(const NodeAssessment& a, const NodeAssessment& b);
+
 struct Organization {
   std::int64_t id = 0;
   std::string name;

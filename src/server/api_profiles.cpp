@@ -12,6 +12,7 @@
 #include "util/clock.hpp"
 #include "util/text.hpp"
 #include "workspace/gaps.hpp"
+#include "workspace/profile_import.hpp"
 #include "workspace/reporting.hpp"
 
 namespace cyberframe::server {
@@ -426,21 +427,20 @@ Response import_profile(Call& call) {
     return problem(413, "File too large",
                    "an import may have at most " +
                        std::to_string(call.ctx.options.max_upload_bytes >> 20) + " MiB");
-  auto scale = call.ctx.workspace.scale(p->scale);
-  if (!scale) return problem_from(scale.error());
-  auto result = exchange::import_profile(call.ctx.catalog, *p, *scale, *f, call.req.body);
-  if (!result.errors.empty()) {
+  auto result = workspace::import_profile(call.ctx.workspace, actor(call), call.ctx.catalog, *p, *f,
+                                          call.req.body);
+  if (!result) return problem_from(result.error());
+  if (!result->errors.empty()) {
     json errors = json::array();
-    for (const auto& e : result.errors)
+    for (const auto& e : result->errors)
       errors.push_back(json{{"row", e.row}, {"column", e.column}, {"message", e.message}});
     return problem(422, "Nothing imported",
-                   std::to_string(result.errors.size()) +
-                       " problem(s) in the file; first: " + result.errors.front().to_string(),
+                   std::to_string(result->errors.size()) +
+                       " problem(s) in the file; first: " + result->errors.front().to_string(),
                    json{{"errors", errors}});
   }
-  auto n = call.ctx.workspace.put_node_assessments(actor(call), p->id, result.rows);
-  if (!n) return problem_from(n.error());
-  return ok(json{{"rows", *n}});
+  return ok(
+      json{{"rows", result->rows}, {"changed", result->changed}, {"unchanged", result->unchanged}});
 }
 
 }  // namespace

@@ -1687,6 +1687,15 @@ class SqliteStore final : public Store {
                                            const std::string& actor) override {
     return transaction<std::size_t>([&]() -> Result<std::size_t> {
       auto now = now_utc();
+      auto current = read_node_rows(profile, "");
+      if (!current) return std::unexpected(current.error());
+      std::vector<const core::NodeAssessment*> changed;
+      for (const auto& a : rows) {
+        auto it = current->find(a.node);
+        if (!core::same_assessment(it == current->end() ? core::NodeAssessment{} : it->second, a))
+          changed.push_back(&a);
+      }
+      if (changed.empty()) return std::size_t{0};
       if (auto t = touch_profile(profile, now); !t) return std::unexpected(t.error());
       Statement up(
           m_db,
@@ -1703,7 +1712,8 @@ class SqliteStore final : public Store {
       auto stored = stored_nodes(profile, "");
       if (!stored) return std::unexpected(stored.error());
       auto& before = *stored;
-      for (const auto& a : rows) {
+      for (const auto* row : changed) {
+        const auto& a = *row;
         auto it = before.find(a.node);
         auto after = a;
         after.version =
@@ -1724,7 +1734,7 @@ class SqliteStore final : public Store {
         if (up.step() != SQLITE_DONE) return std::unexpected(db_error("importing " + a.node));
         up.reset();
       }
-      return rows.size();
+      return changed.size();
     });
   }
 

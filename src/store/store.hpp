@@ -106,7 +106,9 @@ class Store {
       std::int64_t profile, const core::NodeAssessment& a,
       std::optional<std::int64_t> expected_version, const std::string& actor,
       const core::NodeAssessment* as_read = nullptr) = 0;
-  // Writes many nodes in one transaction (an import): all of them or none.
+  // Writes many nodes in one transaction (an import): all of them or none. A row that says what
+  // the node already says (core::same_assessment) is left alone: no new version, no audit row.
+  // Returns how many nodes changed.
   virtual Result<std::size_t> put_node_assessments(std::int64_t profile,
                                                    const std::vector<core::NodeAssessment>& rows,
                                                    const std::string& actor) = 0;

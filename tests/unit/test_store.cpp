@@ -78,6 +78,34 @@ class StoreSuite : public ::testing::TestWithParam<Backend> {
 
 // Lists are read a page at a time, filtered by the store: the page holds only its items, in the
 // list's order, and the total counts the whole filtered list.
+// An import of rows that say what the nodes already say changes nothing: no version, no audit
+// row, and the profile's version stays.
+TEST_P(StoreSuite, ReimportingUnchangedRowsWritesNothing) {
+  std::vector<core::NodeAssessment> rows{node("ID.AM-1", 3), node("ID.AM-2", 2)};
+  rows[1].owner = "IT";
+  auto first = store->put_node_assessments(profile, rows, "alice");
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_EQ(*first, 2u);
+  auto trail = store->audit_log("", "", 1000);
+  auto version = store->profile(std::to_string(profile))->version;
+  ASSERT_TRUE(trail);
+  auto again = store->put_node_assessments(profile, rows, "bob");
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_EQ(*again, 0u);
+  EXPECT_EQ(store->audit_log("", "", 1000)->size(), trail->size());
+  EXPECT_EQ(store->profile(std::to_string(profile))->version, version);
+  EXPECT_EQ(store->node_assessment(profile, "ID.AM-1")->version, 1);
+  rows[0].level = 4;
+  rows.push_back(core::NodeAssessment{});  // a node never stored, imported empty: no change
+  rows.back().node = "ID.AM-3";
+  auto one = store->put_node_assessments(profile, rows, "bob");
+  ASSERT_TRUE(one);
+  EXPECT_EQ(*one, 1u);
+  EXPECT_EQ(store->audit_log("", "", 1000)->size(), trail->size() + 1);
+  EXPECT_EQ(store->node_assessment(profile, "ID.AM-1")->version, 2);
+  EXPECT_EQ(store->node_assessment(profile, "ID.AM-3")->version, 0);
+}
+
 TEST_P(StoreSuite, ListsArePagedAndFilteredByTheStore) {
   for (const char* name : {"B profile", "A profile", "C profile"}) {
     core::Profile p;

@@ -1554,8 +1554,12 @@ export interface components {
             mean_gap?: number;
         };
         ImportResult: {
-            /** @description Nodes written */
+            /** @description Rows of the file */
             rows: number;
+            /** @description Nodes the import changed (each gets a new version and an audit row) */
+            changed: number;
+            /** @description Rows that said what the node already said: left alone, no new version, no audit row */
+            unchanged: number;
         };
         Reference: {
             /** @description The designation as the source prints it */
@@ -3686,7 +3690,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description How many rows were written */
+            /** @description How many rows the file had, how many changed a node and how many were left alone */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -10,6 +10,9 @@ type Schemas = components['schemas'];
 // Errors (RFC 9457 problem details).
 export type Problem = Schemas['Problem'];
 export type ProblemError = NonNullable<Problem['errors']>[number];
+
+// What a profile import did.
+export type ImportResult = Schemas['ImportResult'];
 // A problem of an imported file (422 Nothing imported): one row and column.
 export type RowError = Extract<ProblemError, { row: number }>;
 
