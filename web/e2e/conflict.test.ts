@@ -107,6 +107,8 @@ describe('edit conflicts', () => {
     await b.page.getByRole('button', { name: 'Take theirs' }).click();
     await b.page.getByText(`Took their version of “${title}”`).waitFor();
     expect(await b.page.getByRole('dialog').count()).toBe(0);
+    // Both dialogs closed: the focus is back on the Edit button the form was opened with.
+    expect(await b.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Edit ${title}`);
     const row = b.page.getByRole('row').filter({ hasText: title });
     expect(await row.textContent()).toContain('Plant engineering');
     let stored = await action(b.page, org, id);
@@ -145,6 +147,8 @@ describe('edit conflicts', () => {
     await dialog.waitFor();
     await b.page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
+    // The focus is back where it was: the form's Save button.
+    expect(await b.page.evaluate(() => document.activeElement?.textContent)).toBe('Save');
     expect(await fb3.getByRole('alert').textContent()).toContain('Not saved');
     stored = await action(b.page, org, id);
     expect(stored).toMatchObject({ owner: 'CISO', version: 5 });
