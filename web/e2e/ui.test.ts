@@ -123,7 +123,7 @@ describe('web UI', () => {
     expect(text).toMatch(new RegExp(`Level\\s*${theirs}\\s*${mine}`));
     await screenshot(b.page, 'conflict');
 
-    await b.page.getByRole('button', { name: 'Overwrite with mine' }).click();
+    await b.page.getByRole('button', { name: 'Keep mine' }).click();
     await eb.row.getByText('Saved').waitFor();
     const stored = await b.page.evaluate(
       async ([p, n]) => (await (await fetch(`/api/v1/profiles/${p}/nodes/${n}`)).json()).level,

@@ -1,7 +1,7 @@
 // The REST API under /api/v1: one fetch wrapper that sends the session cookie and the CSRF token,
 // and turns problem+json answers into ApiError whose `detail` is what the user is shown.
 
-import type { Assessment, Problem } from './types';
+import type { Problem } from './types';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -9,8 +9,9 @@ export class ApiError extends Error {
   readonly detail: string;
   readonly body: Problem | null;
   readonly retryAfter: number | null; // seconds, from Retry-After (429)
+  readonly etag: string | null; // the ETag of the answer (412: the version of `body.current`)
 
-  constructor(status: number, body: Problem | null, retryAfter: number | null, fallback: string) {
+  constructor(status: number, body: Problem | null, retryAfter: number | null, fallback: string, etag: string | null = null) {
     const detail = body?.detail || body?.title || fallback;
     super(detail);
     this.status = status;
@@ -18,6 +19,7 @@ export class ApiError extends Error {
     this.detail = detail;
     this.body = body;
     this.retryAfter = retryAfter;
+    this.etag = etag;
   }
 }
 
@@ -104,6 +106,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       (parsed as Problem) ?? null,
       retry !== null && /^\d+$/.test(retry) ? Number(retry) : null,
       `The server answered ${response.status} ${response.statusText}`.trim(),
+      response.headers.get('ETag'),
     );
     if (response.status === 401 && !options.anonymous && onUnauthorized) onUnauthorized();
     throw err;
@@ -153,10 +156,36 @@ export function etagVersion(etag: string | null): number | null {
   return m ? Number(m[1]) : null;
 }
 
-// The assessment the server holds now, from a 412 answer.
-export function conflictCurrent(err: ApiError): Assessment | null {
-  const body = err.body as (Problem & { current?: Assessment }) | null;
-  return body?.current ?? null;
+// A record the API versions (If-Match): a node assessment, an action, a mapping set or a mapping,
+// the kinds a 412 problem carries in `current`.
+export type Versioned = NonNullable<Problem['current']>;
+
+// What a 412 (Changed since you read it) says: the record as the server holds it now and the
+// version to send with If-Match to write over it (the answer's ETag, else the record's own).
+export interface Conflict<T extends Versioned> {
+  current: T;
+  version: number;
+}
+
+// The conflict of a 412 answer to a write of a record of type T; null for any other error, or a
+// 412 that did not carry the record (it was deleted meanwhile: read it again, see conflictRecord).
+export function conflictOf<T extends Versioned>(err: unknown): Conflict<T> | null {
+  if (!(err instanceof ApiError) || err.status !== 412) return null;
+  const current = (err.body?.current ?? null) as T | null;
+  if (!current) return null;
+  const version = etagVersion(err.etag) ?? current.version ?? 0;
+  return { current: { ...current, version }, version };
+}
+
+// The same, reading the record again from `path` when the 412 did not carry it; null for any
+// error that is not a 412. A failed read (404: it was deleted meanwhile) throws its ApiError.
+export async function conflictRecord<T extends Versioned>(err: unknown, path: string): Promise<Conflict<T> | null> {
+  if (!(err instanceof ApiError) || err.status !== 412) return null;
+  const carried = conflictOf<T>(err);
+  if (carried) return carried;
+  const fresh = await request<T>(path);
+  const version = etagVersion(fresh.etag) ?? fresh.data.version ?? 0;
+  return { current: { ...fresh.data, version }, version };
 }
 
 // A message for any thrown value.
