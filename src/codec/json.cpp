@@ -7,7 +7,34 @@ namespace cyberframe::codec {
 
 json score_json(std::optional<double> value) {
   if (!value) return nullptr;
-  return std::round(*value * 100.0) / 100.0;
+  return core::api_score(*value);  // hundredths, half away from zero (core/figures.hpp)
+}
+
+json to_json(const core::Figures& f) {
+  auto percent = [](std::optional<int> p) { return p ? json(*p) : json(nullptr); };
+  const auto& c = f.coverage;
+  json out{{"coverage",
+            {{"total", c.total},
+             {"not_applicable", c.not_applicable},
+             {"applicable", c.applicable()},
+             {"assessed", c.assessed},
+             {"percent", percent(core::percent(c.assessed, c.applicable()))}}},
+           {"current", score_json(f.current)},
+           {"target", nullptr},
+           {"with_target", nullptr},
+           {"at_target", nullptr},
+           {"at_target_percent", nullptr},
+           {"open_gaps", nullptr},
+           {"mean_gap", nullptr}};
+  if (f.has_target) {
+    out["target"] = score_json(f.target);
+    out["with_target"] = f.with_target;
+    out["at_target"] = f.at_target;
+    out["at_target_percent"] = percent(core::percent(f.at_target, f.with_target));
+    out["open_gaps"] = f.open_gaps;
+    out["mean_gap"] = score_json(f.mean_gap);
+  }
+  return out;
 }
 
 json to_json(const core::CatalogItemRef& ref) {
@@ -115,6 +142,7 @@ json to_json(const core::Catalog& cat, const core::GapReport& r, std::size_t off
               {"scale", to_json(r.scale)},
               {"open_gaps", r.gaps.open_gaps},
               {"mean_gap", score_json(r.gaps.mean_gap)},
+              {"figures", to_json(r.figures)},
               {"functions", functions},
               {"gaps", items},
               {"total", r.gaps.subcategories.size()},

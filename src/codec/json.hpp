@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "core/catalog.hpp"
+#include "core/figures.hpp"
 #include "core/profile.hpp"
 
 namespace cyberframe::codec {
@@ -22,6 +23,11 @@ json to_json(const core::Evidence& evidence);
 json to_json(const core::NodeAssessment& assessment);
 json to_json(const core::Action& action);
 json to_json(const core::Scale& scale);
+
+// The figures of a profile (core/figures.hpp): coverage (total, not_applicable, applicable,
+// assessed, percent), current and target scores, with_target, at_target, at_target_percent,
+// open_gaps, mean_gap (null without a target).
+json to_json(const core::Figures& figures);
 
 // One ranked gap with the outcome's text; `rank` counts from 1.
 json gap_json(const core::Catalog& catalog, const std::string& framework, const core::Gap& gap,

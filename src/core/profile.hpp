@@ -184,12 +184,5 @@ GapAnalysis analyse_gaps(const Catalog& catalog, const std::string& framework, c
                          const std::map<std::string, NodeAssessment>& target,
                          const std::map<std::string, double>& risk_weights = {});
 
-// A gap analysis with what it compared (workspace::gap_report makes one).
-struct GapReport {
-  Profile current;
-  Profile target;
-  Scale scale;
-  GapAnalysis gaps;
-};
 
 }  // namespace cyberframe::core

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "core/figures.hpp"
 #include "core/lookup.hpp"
 #include "util/text.hpp"
 
@@ -49,20 +50,31 @@ std::string fixed(double v, int decimals = 1) {
   return buf;
 }
 
-// Scores are printed with one decimal; an empty score is an em dash.
+// Scores are shown as every view shows them (core::format_score: one decimal of the hundredths,
+// half away from zero); an empty score is an em dash.
+std::string score(double v) {
+  return core::format_score(v);
+}
 std::string score_text(const std::optional<double>& v) {
-  return v ? fixed(*v) : "\u2014";
+  return v ? score(*v) : "\u2014";
+}
+
+// A figure of core/figures.hpp, marked with its name for readers and tests that compare the
+// report with the dashboard and the command line.
+std::string figure(std::string_view name, const std::string& text) {
+  return "<span data-figure=\"" + std::string(name) + "\">" + text + "</span>";
 }
 
 // "2.4 / 5" for the key figures, or a dash when there is no score.
-std::string score_out_of(const std::optional<double>& v, int max) {
+std::string score_out_of(const std::optional<double>& v, int max, std::string_view name = "") {
   if (!v) return "\u2014";
-  return fixed(*v) + "<small> / " + std::to_string(max) + "</small>";
+  auto text = name.empty() ? score(*v) : figure(name, score(*v));
+  return text + "<small> / " + std::to_string(max) + "</small>";
 }
 
 std::string percent(int part, int whole) {
-  if (whole <= 0) return "\u2014";
-  return fixed(100.0 * part / whole, 0) + "%";
+  auto p = core::percent(part, whole);
+  return p ? std::to_string(*p) + "%" : "\u2014";
 }
 
 std::string plural(int n, std::string_view one, std::string_view many) {
@@ -295,7 +307,8 @@ struct Context {
   int subcategories = 0;                        // scored leaves of the framework
   int assessed = 0;
   int not_applicable = 0;
-  std::string today;  // YYYY-MM-DD of generated_at
+  std::string today;      // YYYY-MM-DD of generated_at
+  core::Figures figures;  // the figures every view shows (core/figures.hpp)
 
   bool has_target() const { return in.target.has_value(); }
   bool any_assessed() const { return assessed > 0; }
@@ -453,7 +466,7 @@ std::string bar_chart(const std::vector<BarGroup>& groups, const core::Scale& sc
            "\" rx=\"2\"/>";
       s += "<text x=\"" + fixed(x + bw / 2) + "\" y=\"" + fixed(yt - 4) +
            "\" font-size=\"11\" font-weight=\"700\" text-anchor=\"middle\" fill=\"#1b2430\">" +
-           fixed(*v) + "</text>";
+           score(*v) + "</text>";
     };
     if (with_target) {
       bar(g.current, cx - bw - 2, k_current_colour);
@@ -537,7 +550,7 @@ std::string line_chart(const std::vector<std::string>& x_labels,
         if (se.emphasis) {
           s += "<text x=\"" + fixed(x(i)) + "\" y=\"" + fixed(y(*se.values[i]) - 8) +
                "\" font-size=\"11\" font-weight=\"700\" text-anchor=\"middle\" fill=\"" +
-               se.colour + "\">" + fixed(*se.values[i]) + "</text>";
+               se.colour + "\">" + score(*se.values[i]) + "</text>";
         }
       }
     }
@@ -599,9 +612,12 @@ std::string header(const Context& c, Audience audience) {
                                    : "<span class=\"muted\">none \u2014 current state only</span>");
   item("Scale", esc(in.scale.name.empty() ? in.scale.id : in.scale.name));
   item("Generated", esc(in.generated_at.empty() ? "\u2014" : in.generated_at));
-  item("Subcategories", std::to_string(c.assessed) + " assessed, " +
-                            std::to_string(c.not_applicable) + " N/A, of " +
-                            std::to_string(c.subcategories));
+  const auto& cov = c.figures.coverage;
+  item("Subcategories",
+       figure("coverage-assessed", std::to_string(cov.assessed)) + " assessed of " +
+           figure("coverage-applicable", std::to_string(cov.applicable())) + " applicable, " +
+           figure("coverage-not-applicable", std::to_string(cov.not_applicable)) + " N/A, of " +
+           figure("coverage-total", std::to_string(cov.total)));
   s += "</dl></header>";
   return s;
 }
@@ -622,15 +638,15 @@ std::string nothing_assessed_notice(const Context& c) {
 // The score columns of one node's row: current, target and gap, then (unless compact) the counts.
 std::string score_cells(const Context& c, const std::string& id, bool compact) {
   const auto& cs = score_of(c.cur, id);
-  std::string s = "<td class=\"num\">" + score_text(cs.value) + "</td>";
+  std::string s = "<td class=\"num\">" + figure("current:" + id, score_text(cs.value)) + "</td>";
   if (c.has_target()) {
     std::string gap = "\u2014";
     if (c.gaps) {
       auto it = c.gaps->rollup.find(id);
-      if (it != c.gaps->rollup.end() && it->second.target) gap = fixed(it->second.gap);
+      if (it != c.gaps->rollup.end() && it->second.target) gap = score(it->second.gap);
     }
-    s += "<td class=\"num\">" + score_text(score_of(c.tgt, id).value) + "</td><td class=\"num\">" +
-         gap + "</td>";
+    s += "<td class=\"num\">" + figure("target:" + id, score_text(score_of(c.tgt, id).value)) +
+         "</td><td class=\"num\">" + figure("gap:" + id, gap) + "</td>";
   }
   if (!compact) {
     s += "<td class=\"num\">" + std::to_string(cs.assessed) + " of " + std::to_string(cs.total) +
@@ -711,7 +727,7 @@ std::string heat_map(const Context& c) {
         s += "<div class=\"cell\" data-node=\"" + esc(cat.id) +
              "\" style=\"background:" + fill_for(scale, *sc.value) +
              ";color:" + ink_for(scale, *sc.value) + "\"><div class=\"ctop\"><span class=\"cid\">" +
-             esc(cat.id) + "</span><span class=\"cval\">" + fixed(*sc.value) +
+             esc(cat.id) + "</span><span class=\"cval\">" + score(*sc.value) +
              "</span></div><div class=\"ctitle\">" + esc(label) + "</div></div>";
       } else {
         bool all_na = sc.total > 0 && sc.not_applicable == sc.total;
@@ -748,9 +764,10 @@ std::string gaps_section(const Context& c) {
            "<p class=\"empty\">No open gaps: every subcategory with a target has reached "
            "it.</p></section>";
   }
-  s += "<p class=\"muted small\">" + plural(c.gaps->open_gaps, "open gap", "open gaps") + " of " +
-       std::to_string(c.gaps->subcategories.size()) + " targeted subcategories; mean gap " +
-       fixed(c.gaps->mean_gap) +
+  s += "<p class=\"muted small\">" + figure("open-gaps", std::to_string(c.gaps->open_gaps)) +
+       (c.gaps->open_gaps == 1 ? " open gap" : " open gaps") + " of " +
+       figure("with-target", std::to_string(c.gaps->subcategories.size())) +
+       " targeted subcategories; mean gap " + figure("mean-gap", score(c.gaps->mean_gap)) +
        ". Ranked by gap \u00d7 priority weight (high 3, medium 2, low 1); the " +
        std::to_string(std::min(open.size(), k_top_gaps)) + " largest are shown.</p>";
   s +=
@@ -884,7 +901,7 @@ std::string progress_section(const Context& c) {
       score_text(last) + "</b> (\u201c" + esc(snaps.back().name) + "\u201d)";
   if (first && last) {
     double d = *last - *first;
-    sentence += ", " + std::string(d >= 0 ? "+" : "\u2212") + fixed(std::abs(d));
+    sentence += ", " + std::string(d >= 0 ? "+" : "\u2212") + score(std::abs(d));
   }
   sentence += ".</p>";
   std::vector<Series> all = per_function;
@@ -914,31 +931,36 @@ std::string executive(const Context& c) {
     return l == nullptr ? std::string() : "\u2248 " + esc(l->name);
   };
   s += "<section><h2>Overview</h2><div class=\"kpis\">";
-  s += kpi("Current score", score_out_of(cur_overall, in.scale.max()), level_name(cur_overall));
+  s += kpi("Current score", score_out_of(cur_overall, in.scale.max(), "current"),
+           level_name(cur_overall));
   if (c.has_target()) {
-    s += kpi("Target score", score_out_of(tgt_overall, in.scale.max()), level_name(tgt_overall));
-    int with_target = static_cast<int>(c.gaps->subcategories.size());
-    int at_target = with_target - c.gaps->open_gaps;
-    s += kpi("At target", percent(at_target, with_target),
-             std::to_string(at_target) + " of " + std::to_string(with_target) +
+    s += kpi("Target score", score_out_of(tgt_overall, in.scale.max(), "target"),
+             level_name(tgt_overall));
+    int with_target = c.figures.with_target;
+    int at_target = c.figures.at_target;
+    s += kpi("At target", figure("at-target-percent", percent(at_target, with_target)),
+             figure("at-target", std::to_string(at_target)) + " of " + std::to_string(with_target) +
                  " subcategories with a target");
   } else {
     s += kpi("Target score", "\u2014", "no target profile");
     s += kpi("At target", "\u2014", "no target profile");
   }
-  s += kpi("Assessed", percent(c.assessed, c.subcategories - c.not_applicable),
-           std::to_string(c.assessed) + " of " +
-               std::to_string(c.subcategories - c.not_applicable) + " applicable subcategories");
+  const auto& cov = c.figures.coverage;
+  s += kpi("Assessed", figure("coverage-percent", percent(cov.assessed, cov.applicable())),
+           std::to_string(cov.assessed) + " of " + std::to_string(cov.applicable()) +
+               " applicable subcategories" +
+               (cov.not_applicable > 0 ? " (" + std::to_string(cov.not_applicable) + " N/A)"
+                                       : std::string()));
   s += "</div>";
   std::string who = esc(in.organization.name.empty() ? "The organization" : in.organization.name);
   if (cur_overall) {
-    s += "<p>" + who + " stands at <b>" + fixed(*cur_overall) + "</b> on the " +
+    s += "<p>" + who + " stands at <b>" + score(*cur_overall) + "</b> on the " +
          std::to_string(in.scale.min()) + "\u2013" + std::to_string(in.scale.max()) + " scale";
   } else {
     s += "<p>No overall score can be given for " + who + " until subcategories are assessed";
   }
   if (c.has_target() && tgt_overall) {
-    s += " against a target of <b>" + fixed(*tgt_overall) + "</b>; " +
+    s += " against a target of <b>" + score(*tgt_overall) + "</b>; " +
          plural(c.gaps->open_gaps, "subcategory is", "subcategories are") + " below target";
   }
   int late = 0;
@@ -1118,7 +1140,15 @@ std::string practitioner(const Context& c) {
   s += "<section><h2>Summary</h2><p>Every node of " + esc(c.fw.title) +
        " in document order, with the current level, the target, the gap, the owner, notes, "
        "evidence and the standard clauses that support it.</p>" +
-       function_table(c, false, true) + "</section>";
+       function_table(c, false, true);
+  if (c.gaps && !c.gaps->subcategories.empty()) {
+    s += "<p class=\"muted small\">" + figure("open-gaps", std::to_string(c.gaps->open_gaps)) +
+         (c.gaps->open_gaps == 1 ? " open gap" : " open gaps") + " of " +
+         figure("with-target", std::to_string(c.gaps->subcategories.size())) +
+         " subcategories with a target; mean gap " + figure("mean-gap", score(c.gaps->mean_gap)) +
+         ".</p>";
+  }
+  s += "</section>";
   s += "<section class=\"avoid-break\"><h4>The scale: " + esc(c.in.scale.name) + "</h4>" +
        scale_grid(c.in.scale) + "</section>";
   for (const auto& f : c.fw.nodes) {
@@ -1243,9 +1273,9 @@ std::string standing_row(const Context& c, const core::Node& n, const Standing& 
   if (st.current) {
     if (const auto* l = scale.find(static_cast<int>(std::lround(*st.current))))
       s += "<div class=\"support\">\u2248 " + esc(l->name) +
-           (st.target ? " \u00b7 target " + fixed(*st.target) : "") + "</div>";
+           (st.target ? " \u00b7 target " + score(*st.target) : "") + "</div>";
   } else if (st.target) {
-    s += "<div class=\"support\">target " + fixed(*st.target) + "</div>";
+    s += "<div class=\"support\">target " + score(*st.target) + "</div>";
   }
   s += "</td><td>";
   if (st.supporting.empty()) {
@@ -1294,11 +1324,12 @@ std::string management(const Context& c) {
   }
   auto cur_overall = mean_of_functions(c.fw, c.cur);
   s += "<section><h2>Overview</h2><div class=\"kpis\">";
-  s += kpi("Current score", score_out_of(cur_overall, c.in.scale.max()), esc(c.fw_name()));
-  s += kpi(
-      "Target score",
-      c.has_target() ? score_out_of(mean_of_functions(c.fw, c.tgt), c.in.scale.max()) : "\u2014",
-      c.has_target() ? esc(c.in.target->name) : "no target profile");
+  s += kpi("Current score", score_out_of(cur_overall, c.in.scale.max(), "current"),
+           esc(c.fw_name()));
+  s += kpi("Target score",
+           c.has_target() ? score_out_of(mean_of_functions(c.fw, c.tgt), c.in.scale.max(), "target")
+                          : "\u2014",
+           c.has_target() ? esc(c.in.target->name) : "no target profile");
   s += kpi("Principles & essentials covered",
            std::to_string(covered) + "<small> / " + std::to_string(rows.size()) + "</small>",
            "supported by at least one subcategory");
@@ -1370,7 +1401,9 @@ std::string render_html(const ReportInput& in, Audience audience) {
   const core::Framework* fw =
       in.catalog == nullptr ? nullptr : in.catalog->framework(in.current.framework);
   if (fw == nullptr) return unknown_framework(in);
-  Context c{in, *in.catalog, *fw, {}, {}, {}, {}, 0, 0, 0, {}};
+  Context c{in, *in.catalog, *fw, {}, {}, {}, {}, 0, 0, 0, {}, {}};
+  c.figures = core::figures(*in.catalog, *fw, in.scale, in.current_assessments,
+                            in.target ? &in.target_assessments : nullptr);
   c.cur = core::roll_up(c.cat, fw->id, in.current_assessments);
   if (in.target) {
     c.tgt = core::roll_up(c.cat, fw->id, in.target_assessments);

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/figures.hpp"
 #include "core/input_rules.hpp"
 #include "exchange/profile_table.hpp"
 #include "report/report.hpp"
@@ -99,6 +100,7 @@ Response dashboard(Call& call) {
                         {"overdue", overdue},
                         {"total", actions->size()}};
   out["coverage"] = json{{"assessed", 0}, {"not_applicable", 0}, {"total", 0}};
+  out["figures"] = nullptr;
   auto current = current_profile(call, *org);
   if (!current) return current.error();
   if (!*current) return ok(out);
@@ -122,6 +124,8 @@ Response dashboard(Call& call) {
     if (!targeted) return problem_from(targeted.error());
     t = std::move(*targeted);
   }
+  // The figures every view and report shows (core/figures.hpp).
+  out["figures"] = codec::to_json(core::figures(cat, *fw, *scale, *c, tgt ? &t : nullptr));
   auto gaps = core::analyse_gaps(cat, cur->framework, *scale, *c, t);
   auto scores = core::roll_up(cat, cur->framework, *c);
   auto entry = [&](const core::Node& n) {

@@ -53,8 +53,11 @@ util::Result<GapReport> gap_report(Workspace& store, const core::Catalog& catalo
   if (!c) return std::unexpected(c.error());
   auto tr = store.node_assessments(t.id);
   if (!tr) return std::unexpected(tr.error());
-  return GapReport{current, t, *scale,
-                   core::analyse_gaps(catalog, current.framework, *scale, *c, *tr)};
+  GapReport out{
+      current, t, *scale, core::analyse_gaps(catalog, current.framework, *scale, *c, *tr), {}};
+  if (const auto* fw = catalog.framework(current.framework))
+    out.figures = core::figures(catalog, *fw, *scale, *c, &*tr);
+  return out;
 }
 
 }  // namespace cyberframe::workspace

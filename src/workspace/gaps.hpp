@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "core/figures.hpp"
 #include "core/profile.hpp"
 #include "util/result.hpp"
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "catalog/loader.hpp"
+#include "core/figures.hpp"
 #include "core/profile.hpp"
 
 namespace cyberframe::core {
@@ -72,6 +73,48 @@ std::map<std::string, NodeAssessment> profile(std::initializer_list<NodeAssessme
   std::map<std::string, NodeAssessment> out;
   for (const auto& r : rows) out[r.node] = r;
   return out;
+}
+
+// One rounding rule for every view (core/figures.hpp): hundredths, then one decimal of them, half
+// away from zero each time, whatever the binary fraction says.
+TEST(Figures, ScoresAreShownWithOneDecimalOfTheirHundredthsHalfAwayFromZero) {
+  EXPECT_EQ(format_score(2.25), "2.3");    // printf would give 2.2 (half to even)
+  EXPECT_EQ(format_score(1.15), "1.2");    // 1.15 is 1.149999... in binary
+  EXPECT_EQ(format_score(2.249), "2.3");   // its hundredths are 2.25
+  EXPECT_EQ(format_score(2.244), "2.2");
+  EXPECT_EQ(format_score(0.0), "0.0");
+  EXPECT_EQ(format_score(5.0), "5.0");
+  EXPECT_EQ(format_score(-0.25), "-0.3");
+  EXPECT_DOUBLE_EQ(api_score(1.755), 1.76);
+  EXPECT_EQ(percent(87, 88), 99);
+  EXPECT_EQ(percent(1, 8), 13);  // 12.5
+  EXPECT_EQ(percent(87, 87), 100);
+  EXPECT_EQ(percent(0, 5), 0);
+  EXPECT_FALSE(percent(0, 0));
+}
+
+TEST(Figures, CoverageCountsTheApplicableOutcomes) {
+  std::map<std::string, NodeAssessment> current;
+  current["S1"] = NodeAssessment{"S1", 3};
+  current["S2"].node = "S2";
+  current["S2"].not_applicable = true;
+  current["S2"].justification = "no software";
+  const auto& fw = *mini().framework("mini");
+  auto f = figures(mini(), fw, default_scale(), current, nullptr);
+  EXPECT_EQ(f.coverage.not_applicable, 1);
+  EXPECT_EQ(f.coverage.assessed, 1);
+  EXPECT_EQ(f.coverage.applicable(), f.coverage.total - 1);
+  EXPECT_FALSE(f.has_target);
+  EXPECT_FALSE(f.mean_gap);
+  std::map<std::string, NodeAssessment> target;
+  target["S1"] = NodeAssessment{"S1", 4};
+  target["S5"] = NodeAssessment{"S5", 2};
+  auto g = figures(mini(), fw, default_scale(), current, &target);
+  EXPECT_EQ(g.with_target, 2);
+  EXPECT_EQ(g.open_gaps, 2);
+  EXPECT_EQ(g.at_target, 0);
+  ASSERT_TRUE(g.mean_gap);
+  EXPECT_GT(*g.mean_gap, 0);
 }
 
 TEST(RollUp, CategoriesAverageSubcategoriesAndFunctionsAverageCategories) {

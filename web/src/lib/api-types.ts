@@ -1496,6 +1496,7 @@ export interface components {
             limit: number;
             /** @description The profiles' scale (for reading the levels and gaps) */
             scale: components["schemas"]["Scale"];
+            figures: components["schemas"]["Figures"];
         };
         /** @description A frozen assessment */
         Snapshot: {
@@ -1552,6 +1553,8 @@ export interface components {
             open_gaps?: number;
             /** @description The mean gap of the subcategories with one; absent without a target profile */
             mean_gap?: number;
+            /** @description The figures of the current profile (null when the organization has none) */
+            figures: components["schemas"]["Figures"] | null;
         };
         ImportResult: {
             /** @description Rows of the file */
@@ -2018,6 +2021,33 @@ export interface components {
             after: components["schemas"]["Reference"][];
             mapping_set: string;
             explanation: string;
+        };
+        /** @description The figures every view and report shows, defined once (docs/profiles.md, "Figures"). Scores are hundredths, rounded half away from zero; the views show one decimal of them, half away from zero. Target figures are null without a target profile. */
+        Figures: {
+            coverage: {
+                /** @description Assessable outcomes of the framework */
+                total: number;
+                not_applicable: number;
+                /** @description total - not_applicable */
+                applicable: number;
+                /** @description Applicable outcomes with a level */
+                assessed: number;
+                /** @description assessed of applicable, a whole percentage (half away from zero); null when nothing is applicable */
+                percent: number | null;
+            };
+            /** @description Overall score of the current profile (mean of the functions) */
+            current: number | null;
+            /** @description Overall score of the target profile */
+            target: number | null;
+            /** @description Outcomes the target sets */
+            with_target: number | null;
+            /** @description Of those, reached */
+            at_target: number | null;
+            at_target_percent: number | null;
+            /** @description Of those, below target */
+            open_gaps: number | null;
+            /** @description Mean gap over the outcomes with a target */
+            mean_gap: number | null;
         };
     };
     responses: {

@@ -1,7 +1,24 @@
 // Display of scores, dates and sizes.
 
+// A score as every view and report shows it (core/figures.hpp): the API's hundredths, then one
+// decimal of them, half away from zero, counted in whole numbers (2.25 shows 2.3, as in the
+// reports; toFixed would decide by the binary fraction).
 export function score(v: number | null | undefined, digits = 1): string {
-  return v === null || v === undefined || Number.isNaN(v) ? '–' : v.toFixed(digits);
+  if (v === null || v === undefined || Number.isNaN(v)) return '–';
+  const hundredths = Math.round(Math.abs(v) * 100);
+  const sign = v < 0 && hundredths > 0 ? '-' : '';
+  if (digits >= 2) return sign + (hundredths / 100).toFixed(2);
+  if (digits === 0) return sign + String(Math.floor((hundredths + 50) / 100));
+  const tenths = Math.floor((hundredths + 5) / 10);
+  return `${sign}${Math.floor(tenths / 10)}.${tenths % 10}`;
+}
+
+// part / whole as a whole percentage, half away from zero (core::percent).
+export function percent(part: number, whole: number): string {
+  if (!whole) return '–';
+  const num = 100 * part;
+  const q = Math.floor(num / whole);
+  return `${2 * (num - q * whole) >= whole ? q + 1 : q}%`;
 }
 
 export function date(iso: string | null | undefined): string {
