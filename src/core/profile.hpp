@@ -184,5 +184,4 @@ GapAnalysis analyse_gaps(const Catalog& catalog, const std::string& framework, c
                          const std::map<std::string, NodeAssessment>& target,
                          const std::map<std::string, double>& risk_weights = {});
 
-
 }  // namespace cyberframe::core

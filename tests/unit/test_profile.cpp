@@ -78,9 +78,9 @@ std::map<std::string, NodeAssessment> profile(std::initializer_list<NodeAssessme
 // One rounding rule for every view (core/figures.hpp): hundredths, then one decimal of them, half
 // away from zero each time, whatever the binary fraction says.
 TEST(Figures, ScoresAreShownWithOneDecimalOfTheirHundredthsHalfAwayFromZero) {
-  EXPECT_EQ(format_score(2.25), "2.3");    // printf would give 2.2 (half to even)
-  EXPECT_EQ(format_score(1.15), "1.2");    // 1.15 is 1.149999... in binary
-  EXPECT_EQ(format_score(2.249), "2.3");   // its hundredths are 2.25
+  EXPECT_EQ(format_score(2.25), "2.3");   // printf would give 2.2 (half to even)
+  EXPECT_EQ(format_score(1.15), "1.2");   // 1.15 is 1.149999... in binary
+  EXPECT_EQ(format_score(2.249), "2.3");  // its hundredths are 2.25
   EXPECT_EQ(format_score(2.244), "2.2");
   EXPECT_EQ(format_score(0.0), "0.0");
   EXPECT_EQ(format_score(5.0), "5.0");
