@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <ostream>
 
 #include "catalog/loader.hpp"
@@ -46,6 +47,77 @@ std::vector<std::filesystem::path> CatalogOptions::files(
   out.insert(out.end(), more.begin(), more.end());
   return out;
 }
+
+namespace {
+
+// Levenshtein distance of two short words.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// The command the words of argv reach, and the first word after it that names none of its
+// subcommands (empty when there is none): "cyberframe profil list" reaches the root with "profil".
+std::pair<const CLI::App*, std::string> unknown_command(const CLI::App& app, int argc,
+                                                        const char* const* argv) {
+  const CLI::App* at = &app;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--") break;
+    if (arg.starts_with("-")) {
+      if (arg.find('=') != std::string::npos) continue;
+      // An option that takes a value takes the next word with it.
+      for (const CLI::App* a = at; a != nullptr; a = a->get_parent()) {
+        if (const auto* opt = a->get_option_no_throw(arg)) {
+          if (opt->get_expected_min() > 0) ++i;
+          break;
+        }
+      }
+      continue;
+    }
+    auto named = at->get_subcommands([&](const CLI::App* a) { return a->check_name(arg); });
+    if (!named.empty()) {
+      at = named.front();
+      continue;
+    }
+    if (at->get_subcommands([](const CLI::App*) { return true; }).empty()) break;
+    return {at, arg};
+  }
+  return {at, ""};
+}
+
+// "'soa' is not a command; did you mean 'scale'?" for a word where a command was expected.
+std::string unknown_command_message(const CLI::App& at, const std::string& word) {
+  std::string best;
+  std::size_t best_distance = std::string::npos;
+  for (const auto* sub : at.get_subcommands([](const CLI::App*) { return true; })) {
+    const auto& name = sub->get_name();
+    std::size_t d = name.starts_with(word) ? 0 : edit_distance(word, name);
+    if (d < best_distance) {
+      best_distance = d;
+      best = name;
+    }
+  }
+  std::string where = at.get_name();
+  for (const auto* p = at.get_parent(); p != nullptr; p = p->get_parent())
+    where = p->get_name() + " " + where;
+  std::string message = "'" + word + "' is not a command of " + where;
+  if (!best.empty() && best_distance <= std::max<std::size_t>(2, word.size() / 3))
+    message += "; did you mean '" + best + "'?";
+  return message;
+}
+
+}  // namespace
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   CLI::App app{k_description, "cyberframe"};
@@ -156,6 +228,15 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
       out << deepest->help();
       return k_exit_ok;
+    }
+    // A word where a command was expected: name it and the closest command.
+    if (auto [at, word] = unknown_command(app, argc, argv); !word.empty()) {
+      err << "cyberframe: error: " << unknown_command_message(*at, word) << "\n";
+      std::string path = at->get_name();
+      for (const auto* p = at->get_parent(); p != nullptr; p = p->get_parent())
+        path = p->get_name() + " " + path;
+      err << "Run '" << path << " --help' for the commands.\n";
+      return k_exit_bad_input;
     }
     err << "cyberframe: error: " << e.what() << "\n";
     err << "Run '"
