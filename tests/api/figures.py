@@ -11,12 +11,11 @@ with data-figure="NAME".
 import html.parser
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "security"))
-from harness import Client, Server, Suite, make_workspace  # noqa: E402
+from harness import Client, Server, Suite, cli_runner, make_workspace  # noqa: E402
 
 
 def shown(score):
@@ -60,12 +59,7 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         db = make_workspace(binary, work)
 
-        def cli(*args):
-            proc = subprocess.run([binary, "--db", db, *args], capture_output=True, text=True,
-                                  timeout=120)
-            if proc.returncode != 0:
-                raise SystemExit(f"cyberframe {' '.join(args)}: {proc.stderr}")
-            return proc.stdout
+        cli = cli_runner(binary, db)
 
         from_cli = json.loads(cli("gap", "Current state", "--format", "json"))["figures"]
         reports = {}

@@ -13,7 +13,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "security"))
-from harness import Client, Server, Suite, make_workspace  # noqa: E402
+from harness import Client, Server, Suite, cli_runner, make_workspace  # noqa: E402
 
 
 def main():
@@ -22,12 +22,10 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         db = make_workspace(binary, work)
 
+        run = cli_runner(binary, db)
+
         def cli(*args):
-            proc = subprocess.run([binary, "--db", db, *args], capture_output=True, text=True,
-                                  timeout=120)
-            if proc.returncode != 0:
-                raise SystemExit(f"cyberframe {' '.join(args)}: {proc.stderr}")
-            return json.loads(proc.stdout)
+            return json.loads(run(*args))
 
         # A second target on the same framework: both front ends must still pick the first by name.
         subprocess.run([binary, "--db", db, "profile", "create", "--org", "1", "--framework",

@@ -78,6 +78,20 @@ def make_workspace(binary, directory):
     return db
 
 
+def cli_runner(binary, db):
+    """A function that runs `cyberframe --db DB ARGS...` and gives its standard output; a failing
+    command stops the test with its error."""
+
+    def cli(*args):
+        proc = subprocess.run([binary, "--db", db, *args], capture_output=True, text=True,
+                              timeout=120)
+        if proc.returncode != 0:
+            raise SystemExit(f"cyberframe {' '.join(args)}: {proc.stderr}")
+        return proc.stdout
+
+    return cli
+
+
 class Server:
     """`cyberframe serve` on a free port of 127.0.0.1."""
 
