@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -23,7 +24,13 @@ std::optional<Audience> parse_audience(std::string_view text) {
 namespace {
 
 constexpr std::string_view k_annex_b = "iso-tr-27103-2018-annex-b";
-constexpr std::size_t k_top_gaps = 10;
+// The executive report is one A4 page: the five largest gaps, the four actions due next, and the
+// heat map only while it takes at most six rows of six categories (larger frameworks have it in
+// the practitioner report). The tests print it for frameworks of 4 to 20 functions.
+constexpr std::size_t k_page_gaps = 5;
+constexpr std::size_t k_page_actions = 4;
+constexpr std::size_t k_page_heat_rows = 6;
+constexpr std::size_t k_page_functions = 8;  // beyond, the function table is split in two columns
 constexpr std::size_t k_support_listed = 8;
 
 // ------------------------------------------------------------------ text and numbers
@@ -273,6 +280,65 @@ tr.overdue td { background: #fdecea; }
 .avoid-break { break-inside: avoid; page-break-inside: avoid; }
 footer.report-foot { margin-top: 10px; padding-top: 4px; border-top: 1px solid var(--line); font-size: 8pt; color: var(--muted); }
 a { color: var(--accent); text-decoration: none; }
+.clamp { overflow: hidden; display: -webkit-box; -webkit-line-clamp: 1; -webkit-box-orient: vertical; }
+.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 14px; align-items: start; }
+.pair > section { min-width: 0; }
+.pair.wide-left { grid-template-columns: 1.3fr 1fr; }
+.report-head.compact { padding-bottom: 6px; margin-bottom: 6px; }
+.report-head.compact h1 { font-size: 16pt; margin: 2px 0 1px; }
+.report-head.compact .scope { margin-bottom: 3px; font-size: 9pt; }
+.report-head.compact .meta { grid-template-columns: 1.3fr 1.4fr 1.2fr 1.3fr 1.1fr 2.1fr; gap: 3px 10px; margin-top: 3px; }
+.report-head.compact .meta dt { white-space: nowrap; }
+.report-head.compact .meta dd, .report-head.compact .scope { overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow-wrap: normal; }
+.report-head.compact .scope { -webkit-line-clamp: 2; }
+.report-head.compact h1 { overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; }
+.report-head.compact .meta dt { font-size: 6.5pt; }
+.report-head.compact .meta dd { font-size: 8pt; font-weight: 600; line-height: 1.3; }
+/* The executive report: one A4 page (checked by printing it in the tests). */
+.onepage h2 { font-size: 11.5pt; margin: 6px 0 4px; padding-bottom: 2px; }
+.onepage .kpis { margin: 2px 0 4px; gap: 6px; }
+.onepage .kpi { padding: 5px 8px; }
+.onepage .kpi .value { font-size: 16pt; }
+.onepage p.lede { margin: 2px 0; }
+.onepage p.small { margin: 2px 0 4px; font-size: 8pt; }
+.onepage table { font-size: 8.5pt; margin: 2px 0 4px; }
+.onepage th, .onepage td { padding: 1.5px 5px; }
+.onepage figure { margin: 0 0 2px; }
+.onepage td.bar { width: 96px; vertical-align: middle; }
+.onepage td.bar svg { width: 92px; }
+.onepage .many td { padding-top: 1px; padding-bottom: 1px; }
+.onepage .footnote { margin-top: 6px; }
+.onepage table.gaps td:nth-child(6) { max-width: 42mm; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.onepage .chart-table { gap: 10px; }
+.onepage .heat { margin: 2px 0; }
+.onepage .heat-row { margin-bottom: 3px; gap: 4px; }
+.onepage .heat-fn { width: 84px; font-size: 7.5pt; padding-top: 1px; line-height: 1.2; }
+.onepage .heat-fn b { font-size: 9pt; }
+.onepage .heat-cells { gap: 3px; }
+.onepage .cell { min-height: 0; padding: 1px 5px 2px; }
+.onepage .cell .ctop { line-height: 1.15; }
+.onepage .cell .cval { font-size: 9pt; line-height: 1.15; }
+.onepage .cell .ctitle { -webkit-line-clamp: 1; font-size: 6.5pt; line-height: 1.2; }
+.onepage .heat-fn { line-height: 1.1; }
+.onepage .kpi .sub { line-height: 1.25; }
+.onepage .chips { align-items: center; }
+.onepage .legend { margin: 2px 0; font-size: 7.5pt; }
+.onepage .chips { gap: 4px; margin: 2px 0 4px; }
+.onepage .chip { font-size: 7.5pt; padding: 0 7px; }
+.onepage .empty, .onepage .notice { padding: 4px 8px; margin: 3px 0 4px; font-size: 8.5pt; }
+@media screen and (max-width: 640px) {
+  .paper { padding: 16px 12px; margin: 0; }
+  .pair, .pair.wide-left, .chart-table, .meta { grid-template-columns: 1fr; }
+  .report-head.compact .meta { grid-template-columns: 1fr 1fr; }
+  .onepage table.gaps, .onepage table.roadmap { display: block; overflow-x: auto; }
+  .onepage .clamp { -webkit-line-clamp: 3; }
+  .onepage td.bar { width: 60px; }
+  .onepage td.bar svg { width: 56px; }
+  .kpis { grid-template-columns: 1fr 1fr; }
+  .heat-row { flex-direction: column; }
+  .heat-fn { width: auto; }
+  .heat-cells { grid-template-columns: repeat(3, 1fr); }
+}
 @page { size: A4; margin: 14mm 13mm 16mm; @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #5b6675; } @bottom-left { content: "cyberframe report"; font-size: 8pt; color: #5b6675; } }
 @media print {
   html, body { background: #fff; }
@@ -496,8 +562,8 @@ struct Series {
 std::string line_chart(const std::vector<std::string>& x_labels,
                        const std::vector<std::string>& x_sublabels,
                        const std::vector<Series>& series, const core::Scale& scale,
-                       std::string_view aria) {
-  const double w = 470, h = 250, left = 40, right = 20, top = 16, bottom = 44;
+                       std::string_view aria, double w = 470, double h = 250) {
+  const double left = 40, right = 20, top = 16, bottom = 44;
   const double pw = w - left - right, ph = h - top - bottom;
   const double lo = scale.min(), span = std::max(1, scale.max() - scale.min());
   auto y = [&](double v) { return top + ph * (1.0 - (std::clamp(v, lo, lo + span) - lo) / span); };
@@ -594,10 +660,11 @@ std::string scale_legend(const core::Scale& scale) {
 
 std::string header(const Context& c, Audience audience) {
   const auto& in = c.in;
-  std::string s =
-      "<header class=\"report-head\"><div class=\"kicker\">Cybersecurity posture report "
-      "\u00b7 " +
-      esc(audience_title(audience)) + "</div>";
+  std::string s = "<header class=\"report-head" +
+                  std::string(audience == Audience::k_executive ? " compact" : "") +
+                  "\"><div class=\"kicker\">Cybersecurity posture report "
+                  "\u00b7 " +
+                  esc(audience_title(audience)) + "</div>";
   s += "<h1>" + esc(in.organization.name.empty() ? "Unnamed organization" : in.organization.name) +
        "</h1>";
   if (!in.organization.scope.empty())
@@ -606,12 +673,16 @@ std::string header(const Context& c, Audience audience) {
   auto item = [&](std::string_view dt, const std::string& dd_html) {
     s += "<div><dt>" + std::string(dt) + "</dt><dd>" + dd_html + "</dd></div>";
   };
-  item("Framework", esc(c.fw.title));
+  item("Framework", esc(audience == Audience::k_executive ? c.fw_name() : c.fw.title));
   item("Current profile", esc(in.current.name.empty() ? "(unnamed)" : in.current.name));
   item("Target profile", in.target ? esc(in.target->name.empty() ? "(unnamed)" : in.target->name)
                                    : "<span class=\"muted\">none \u2014 current state only</span>");
   item("Scale", esc(in.scale.name.empty() ? in.scale.id : in.scale.name));
-  item("Generated", esc(in.generated_at.empty() ? "\u2014" : in.generated_at));
+  std::string generated = in.generated_at;
+  // On the one page, "2026-12-07 00:33 UTC" instead of the timestamp, so that it keeps to a line.
+  if (audience == Audience::k_executive && generated.size() >= 17 && generated.ends_with('Z'))
+    generated = generated.substr(0, 10) + " " + generated.substr(11, 5) + " UTC";
+  item("Generated", esc(generated.empty() ? "\u2014" : generated));
   const auto& cov = c.figures.coverage;
   item("Subcategories",
        figure("coverage-assessed", std::to_string(cov.assessed)) + " assessed of " +
@@ -657,23 +728,35 @@ std::string score_cells(const Context& c, const std::string& id, bool compact) {
 
 // One row per function (and, with `categories`, a row per category under it); `compact` leaves
 // out the assessed and N/A counts (the executive page).
-std::string function_table(const Context& c, bool compact = false, bool categories = false) {
+// `from` and `to` choose a range of the functions (the one page splits a long list in two).
+std::string function_table(const Context& c, bool compact = false, bool categories = false,
+                           bool bars = false, std::size_t from = 0,
+                           std::size_t to = std::numeric_limits<std::size_t>::max()) {
   std::string s = "<table class=\"functions" + std::string(categories ? " dense" : "") +
                   "\"><thead><tr><th>" +
-                  std::string(categories ? "Function and category" : "Function") +
-                  "</th><th class=\"num\">Current</th>";
+                  std::string(categories ? "Function and category" : "Function") + "</th>" +
+                  (bars ? "<th>Standing</th>" : "") + "<th class=\"num\">Current</th>";
   if (c.has_target()) s += "<th class=\"num\">Target</th><th class=\"num\">Gap</th>";
   if (!compact) s += "<th class=\"num\">Assessed</th><th class=\"num\">N/A</th>";
   s += "</tr></thead><tbody>";
-  for (const auto& f : c.fw.nodes) {
-    s += "<tr data-node=\"" + esc(f.id) + "\"" + (categories ? " class=\"group\"" : "") +
-         "><td><span class=\"id\">" + esc(f.id) + "</span> " + esc(f.title) + "</td>" +
-         score_cells(c, f.id, compact) + "</tr>";
+  auto bar = [&](const std::string& id) {
+    if (!bars) return std::string();
+    return "<td class=\"bar\">" +
+           standing_bar(c.in.scale, score_of(c.cur, id).value,
+                        c.has_target() ? score_of(c.tgt, id).value : std::nullopt) +
+           "</td>";
+  };
+  for (std::size_t i = from; i < c.fw.nodes.size() && i < to; ++i) {
+    const auto& f = c.fw.nodes[i];
+    s += "<tr data-node=\"" + esc(f.id) + "\"" + (categories ? " class=\"group\"" : "") + "><td>" +
+         (bars ? "<div class=\"clamp\" title=\"" + esc(f.title) + "\">" : "") +
+         "<span class=\"id\">" + esc(f.id) + "</span> " + esc(f.title) + (bars ? "</div>" : "") +
+         "</td>" + bar(f.id) + score_cells(c, f.id, compact) + "</tr>";
     if (!categories) continue;
     for (const auto& cat : f.children) {
       s += "<tr data-node=\"" + esc(cat.id) +
            "\"><td style=\"padding-left:18px\"><span class=\"id\">" + esc(cat.id) + "</span> " +
-           esc(cat.title.empty() ? cat.description : cat.title) + "</td>" +
+           esc(cat.title.empty() ? cat.description : cat.title) + "</td>" + bar(cat.id) +
            score_cells(c, cat.id, compact) + "</tr>";
     }
   }
@@ -743,8 +826,11 @@ std::string heat_map(const Context& c) {
   return s;
 }
 
-std::string gaps_section(const Context& c) {
-  std::string s = "<section class=\"avoid-break\"><h2>Top gaps</h2>";
+// The largest open gaps, ranked as core::analyse_gaps ranks them; at most `limit` rows. `page`
+// keeps each outcome to one line (the executive page), the full text stays in its title.
+std::string gaps_section(const Context& c, std::size_t limit, bool page) {
+  std::string s = page ? "<section class=\"avoid-break\"><h2>Top gaps</h2>"
+                       : "<section><h2>Open gaps, ranked</h2>";
   if (!c.gaps) {
     return s +
            "<p class=\"empty\">No target profile was given, so there are no gaps to rank. Choose "
@@ -768,19 +854,26 @@ std::string gaps_section(const Context& c) {
        (c.gaps->open_gaps == 1 ? " open gap" : " open gaps") + " of " +
        figure("with-target", std::to_string(c.gaps->subcategories.size())) +
        " targeted subcategories; mean gap " + figure("mean-gap", score(c.gaps->mean_gap)) +
-       ". Ranked by gap \u00d7 priority weight (high 3, medium 2, low 1); the " +
-       std::to_string(std::min(open.size(), k_top_gaps)) + " largest are shown.</p>";
+       (page ? "; ranked by gap \u00d7 priority weight" +
+                   (open.size() <= limit
+                        ? std::string()
+                        : " (all " + std::to_string(open.size()) + ": the practitioner report)")
+             : std::string(". Ranked by gap \u00d7 priority weight (high 3, medium 2, low 1)")) +
+       ".</p>";
   s +=
       "<table class=\"gaps\"><thead><tr><th>Node</th><th>Outcome</th><th "
       "class=\"num\">Current</th><th class=\"num\">Target</th><th class=\"num\">Gap</th><th>Owner</"
       "th><th>Priority</th></tr></thead><tbody>";
-  for (std::size_t i = 0; i < open.size() && i < k_top_gaps; ++i) {
+  for (std::size_t i = 0; i < open.size() && i < limit; ++i) {
     const auto& g = *open[i];
     const auto* node = c.cat.node(c.fw.id, g.node);
     std::string outcome =
         node == nullptr ? "" : (node->description.empty() ? node->title : node->description);
+    std::string outcome_html =
+        page ? "<div class=\"clamp\" title=\"" + esc(outcome) + "\">" + esc(outcome) + "</div>"
+             : esc(outcome);
     s += "<tr data-node=\"" + esc(g.node) + "\"><td><span class=\"id\">" + esc(g.node) +
-         "</span></td><td>" + esc(outcome) + "</td><td class=\"num\">" +
+         "</span></td><td>" + outcome_html + "</td><td class=\"num\">" +
          (g.current ? fixed(*g.current, 0) : "<span class=\"muted\">none</span>") +
          "</td><td class=\"num\">" + (g.target ? fixed(*g.target, 0) : "\u2014") +
          "</td><td class=\"num\"><b>" + fixed(g.gap, 0) + "</b></td><td>" +
@@ -799,8 +892,14 @@ bool overdue(const Context& c, const core::Action& a) {
   return a.due < c.today;
 }
 
-std::string roadmap_section(const Context& c) {
-  std::string s = "<section><h2>Roadmap</h2>";
+bool open_action(const core::Action& a) {
+  return a.status == core::ActionStatus::k_planned || a.status == core::ActionStatus::k_in_progress;
+}
+
+// The roadmap: the count of actions by status, the overdue ones and the open effort, then either
+// every action by due date (`page` false) or the open actions due next, overdue first (`page`).
+std::string roadmap_section(const Context& c, bool page) {
+  std::string s = "<section class=\"avoid-break\"><h2>Roadmap</h2>";
   const auto& actions = c.in.actions;
   if (actions.empty()) {
     return s +
@@ -813,8 +912,7 @@ std::string roadmap_section(const Context& c) {
   for (const auto& a : actions) {
     ++by_status[a.status];
     if (overdue(c, a)) ++late;
-    if (a.status == core::ActionStatus::k_planned || a.status == core::ActionStatus::k_in_progress)
-      effort_open += a.effort_days;
+    if (open_action(a)) effort_open += a.effort_days;
   }
   s += "<div class=\"chips\">";
   for (auto st : {core::ActionStatus::k_planned, core::ActionStatus::k_in_progress,
@@ -824,14 +922,42 @@ std::string roadmap_section(const Context& c) {
   }
   s += "<span class=\"chip" + std::string(late > 0 ? " bad" : "") + "\">Overdue <b>" +
        std::to_string(late) + "</b></span>";
-  s += "<span class=\"chip\">Open effort <b>" + std::to_string(effort_open) +
-       "</b> days</span></div>";
+  s += "<span class=\"chip\">Open effort <b>" + std::to_string(effort_open) + "</b> days</span>";
+  // On the page the note on what is listed joins the chips' line.
+  if (!page || std::none_of(actions.begin(), actions.end(), open_action)) s += "</div>";
   std::vector<const core::Action*> sorted;
-  for (const auto& a : actions) sorted.push_back(&a);
+  for (const auto& a : actions) {
+    if (!page || open_action(a)) sorted.push_back(&a);
+  }
   std::stable_sort(sorted.begin(), sorted.end(), [](const core::Action* a, const core::Action* b) {
     if (a->due.empty() != b->due.empty()) return b->due.empty();
     return a->due < b->due;
   });
+  if (page) {
+    if (sorted.empty()) {
+      return s + "<p class=\"muted small\">Every action is done or cancelled.</p></section>";
+    }
+    if (sorted.size() > k_page_actions) sorted.resize(k_page_actions);
+    s += "<span class=\"muted small\">The open actions due next";
+    auto open_count = static_cast<std::size_t>(by_status[core::ActionStatus::k_planned] +
+                                               by_status[core::ActionStatus::k_in_progress]);
+    if (open_count > sorted.size()) {
+      s += " (" + std::to_string(sorted.size()) + " of " + std::to_string(open_count) +
+           "; all: the practitioner report)";
+    }
+    s += ".</span></div><table class=\"roadmap next\"><thead><tr><th>Action</th><th>Owner</th><th "
+         "class=\"num\">Due</th><th>Status</th></tr></thead><tbody>";
+    for (const auto* a : sorted) {
+      bool late_one = overdue(c, *a);
+      s += "<tr" + std::string(late_one ? " class=\"overdue\"" : "") +
+           "><td><div class=\"clamp\">" + esc(a->title) + "</div></td><td>" +
+           (a->owner.empty() ? "<span class=\"muted\">unassigned</span>" : esc(a->owner)) +
+           "</td><td class=\"num\">" + (a->due.empty() ? "\u2014" : esc(a->due)) +
+           (late_one ? " <span class=\"badge bad\">Overdue</span>" : "") +
+           "</td><td><span class=\"badge st\">" + status_text(a->status) + "</span></td></tr>";
+    }
+    return s + "</tbody></table></section>";
+  }
   s += "<table class=\"roadmap\"><thead><tr><th>Action</th><th>Owner</th><th "
        "class=\"num\">Due</th><th>Status</"
        "th><th>Nodes</th><th class=\"num\">Effort</th></tr></thead><tbody>";
@@ -856,7 +982,9 @@ std::string roadmap_section(const Context& c) {
   return s;
 }
 
-std::string progress_section(const Context& c) {
+// The overall and per-function scores over the signed-off snapshots, oldest first. `page` draws
+// the overall line alone, smaller, for the executive page.
+std::string progress_section(const Context& c, bool page) {
   std::string s = "<section class=\"avoid-break\"><h2>Progress over assessments</h2>";
   // Oldest first, whatever order the caller gave.
   auto snaps = c.in.snapshots;
@@ -904,6 +1032,18 @@ std::string progress_section(const Context& c) {
     sentence += ", " + std::string(d >= 0 ? "+" : "\u2212") + score(std::abs(d));
   }
   sentence += ".</p>";
+  if (page) {
+    sentence =
+        "<p class=\"small\">Overall <b>" + score_text(first) + "</b> (" + esc(snaps.front().name) +
+        ") \u2192 <b>" + score_text(last) + "</b> (" + esc(snaps.back().name) + ")" +
+        (first && last
+             ? std::string(*last >= *first ? ", +" : ", \u2212") + score(std::abs(*last - *first))
+             : std::string()) +
+        ", over " + std::to_string(snaps.size()) + " snapshots.</p>";
+    return s + "<figure>" +
+           line_chart(labels, sublabels, {overall}, c.in.scale, "Score over snapshots", 470, 150) +
+           "</figure>" + sentence + "</section>";
+  }
   std::vector<Series> all = per_function;
   all.push_back(overall);
   s += "<div class=\"chart-table\"><figure>" +
@@ -918,9 +1058,20 @@ std::string progress_section(const Context& c) {
   return s;
 }
 
+// Rows the heat map takes: six categories to a row, at least one row per function.
+std::size_t heat_rows(const core::Framework& fw) {
+  std::size_t rows = 0;
+  for (const auto& f : fw.nodes) rows += std::max<std::size_t>(1, (f.children.size() + 5) / 6);
+  return rows;
+}
+
+// One A4 page for the board: the figures, the score by function, the categories as a heat map,
+// the largest gaps, the actions due next and the trend. Whatever does not fit one page (every
+// gap, every action, the per-function trend, the heat map of a large framework) is in the
+// practitioner report, and the page says so where it leaves something out.
 std::string executive(const Context& c) {
   const auto& in = c.in;
-  std::string s;
+  std::string s = "<div class=\"onepage\">";
   if (!c.has_target()) s += no_target_notice();
   if (!c.any_assessed()) s += nothing_assessed_notice(c);
   auto cur_overall = mean_of_functions(c.fw, c.cur);
@@ -930,7 +1081,7 @@ std::string executive(const Context& c) {
     const auto* l = in.scale.find(static_cast<int>(std::lround(*v)));
     return l == nullptr ? std::string() : "\u2248 " + esc(l->name);
   };
-  s += "<section><h2>Overview</h2><div class=\"kpis\">";
+  s += "<section><div class=\"kpis\">";
   s += kpi("Current score", score_out_of(cur_overall, in.scale.max(), "current"),
            level_name(cur_overall));
   if (c.has_target()) {
@@ -940,24 +1091,25 @@ std::string executive(const Context& c) {
     int at_target = c.figures.at_target;
     s += kpi("At target", figure("at-target-percent", percent(at_target, with_target)),
              figure("at-target", std::to_string(at_target)) + " of " + std::to_string(with_target) +
-                 " subcategories with a target");
+                 " with a target");
   } else {
     s += kpi("Target score", "\u2014", "no target profile");
     s += kpi("At target", "\u2014", "no target profile");
   }
   const auto& cov = c.figures.coverage;
-  s += kpi("Assessed", figure("coverage-percent", percent(cov.assessed, cov.applicable())),
-           std::to_string(cov.assessed) + " of " + std::to_string(cov.applicable()) +
-               " applicable subcategories" +
-               (cov.not_applicable > 0 ? " (" + std::to_string(cov.not_applicable) + " N/A)"
-                                       : std::string()));
+  s +=
+      kpi("Assessed", figure("coverage-percent", percent(cov.assessed, cov.applicable())),
+          std::to_string(cov.assessed) + " of " + std::to_string(cov.applicable()) + " applicable" +
+              (cov.not_applicable > 0 ? " (" + std::to_string(cov.not_applicable) + " N/A)"
+                                      : std::string()));
   s += "</div>";
   std::string who = esc(in.organization.name.empty() ? "The organization" : in.organization.name);
   if (cur_overall) {
-    s += "<p>" + who + " stands at <b>" + score(*cur_overall) + "</b> on the " +
+    s += "<p class=\"lede\">" + who + " stands at <b>" + score(*cur_overall) + "</b> on the " +
          std::to_string(in.scale.min()) + "\u2013" + std::to_string(in.scale.max()) + " scale";
   } else {
-    s += "<p>No overall score can be given for " + who + " until subcategories are assessed";
+    s += "<p class=\"lede\">No overall score can be given for " + who +
+         " until subcategories are assessed";
   }
   if (c.has_target() && tgt_overall) {
     s += " against a target of <b>" + score(*tgt_overall) + "</b>; " +
@@ -972,28 +1124,44 @@ std::string executive(const Context& c) {
   }
   s += ".</p></section>";
 
-  bool chart = c.any_assessed() || c.has_target();
-  s += "<section class=\"avoid-break\"><h2>Score by function</h2><div" +
-       std::string(chart ? " class=\"chart-table\"" : "") + ">";
-  if (chart) s += function_chart(c, true);
-  s += "<div>" + function_table(c, true) + "<p class=\"muted small\">Mean level on the scale " +
-       std::to_string(c.in.scale.min()) + "\u2013" + std::to_string(c.in.scale.max()) +
-       ": a function is the mean of its categories, a category the mean of its assessed "
-       "subcategories; N/A is left out.</p></div></div></section>";
-
-  s += "<section class=\"avoid-break\"><h2>Category heat map</h2>";
-  if (c.any_assessed()) {
-    s += heat_map(c);
+  // The page's last line: how the scores are made, and where the rest is.
+  const std::string rule =
+      "Scores are mean levels on the " + std::to_string(c.in.scale.min()) + "\u2013" +
+      std::to_string(c.in.scale.max()) +
+      " scale: a function of its categories, a category of its assessed subcategories, N/A left "
+      "out; the bar is the current score, the mark the target. Every gap and action, and each "
+      "subcategory: the practitioner report.";
+  std::string heat = "<section class=\"avoid-break\"><h2>Category heat map</h2>";
+  if (!c.any_assessed()) {
+    heat +=
+        "<p class=\"empty\">No category has a score yet: the heat map fills in as "
+        "subcategories are assessed.</p>";
+  } else if (heat_rows(c.fw) > k_page_heat_rows) {
+    heat += "<p class=\"muted small\">" + esc(c.fw_name()) +
+            " has too many categories for one page: each category's score is in the practitioner "
+            "report.</p>";
   } else {
-    s += "<p class=\"empty\">No category has a score yet: the heat map fills in as subcategories "
-         "are "
-         "assessed.</p>";
+    heat += heat_map(c);
   }
-  s += "</section>";
-  s += "<div class=\"page-break\"></div>";
-  s += gaps_section(c);
-  s += roadmap_section(c);
-  s += progress_section(c);
+  heat += "</section>";
+  if (c.fw.nodes.size() <= k_page_functions) {
+    s += "<div class=\"pair wide-left\"><section class=\"avoid-break\"><h2>Score by "
+         "function</h2>" +
+         function_table(c, true, false, true) + "</section>" + progress_section(c, true) +
+         "</div>" + heat;
+  } else {
+    // Many functions (the families of NIST SP 800-53): two tables side by side, denser; the
+    // trend beside the heat map's note (with this many functions there are too many categories).
+    std::size_t half = (c.fw.nodes.size() + 1) / 2;
+    s += "<section class=\"avoid-break many\"><h2>Score by function</h2><div class=\"pair\">" +
+         function_table(c, true, false, true, 0, half) +
+         function_table(c, true, false, true, half) + "</div>" + "</section>" +
+         "<div class=\"pair wide-left\">" + progress_section(c, true) + heat + "</div>";
+  }
+  s += gaps_section(c, k_page_gaps, true);
+  s += roadmap_section(c, true);
+  s += "<p class=\"muted small footnote\">" + rule + "</p>";
+  s += "</div>";
   return s;
 }
 
@@ -1177,6 +1345,10 @@ std::string practitioner(const Context& c) {
     }
     s += "</section>";
   }
+  // What the executive page summarises: every open gap, every action, the trend by function.
+  s += "<div class=\"page-break\"></div>" +
+       gaps_section(c, std::numeric_limits<std::size_t>::max(), false) + roadmap_section(c, false) +
+       progress_section(c, false);
   return s;
 }
 
@@ -1437,8 +1609,11 @@ std::string render_html(const ReportInput& in, Audience audience) {
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<meta name=\"generator\" content=\"cyberframe\">\n";
   out += "<title>" + esc(org) + " \u2014 " + esc(audience_title(audience)) + " \u2014 " +
-         esc(c.fw_name()) + "</title>\n<style>" + std::string(k_css) +
-         "</style>\n</head>\n<body>\n";
+         esc(c.fw_name()) + "</title>\n<style>" + std::string(k_css) + "</style>\n" +
+         (audience == Audience::k_executive
+              ? "<style>@page { margin: 10mm 12mm 12mm; }</style>\n"  // the one page: more room
+              : "") +
+         "</head>\n<body>\n";
   out += "<main class=\"paper\">\n" + header(c, audience) + "\n" + body;
   out += "\n<footer class=\"report-foot\">Generated by cyberframe \u00b7 " +
          esc(in.generated_at.empty() ? "no date" : in.generated_at) + " \u00b7 " + esc(c.fw.title) +

@@ -15,7 +15,7 @@ import sys
 import tempfile
 
 TEST_TOOLS = {"chromium", "wrk", "nginx-light", "libgtest-dev", "clang-format", "clang-19", "libclang-rt-19-dev",
-              "libfuzzer-19-dev"}
+              "libfuzzer-19-dev", "poppler-utils"}
 NEEDED = {"g++", "cmake", "ninja-build", "libsqlite3-dev", "libboost1.81-dev", "python3"}
 
 

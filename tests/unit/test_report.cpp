@@ -274,6 +274,7 @@ TEST(ReportExecutive, FunctionNumbersMatchTheRollUp) {
   auto cur = core::roll_up(catalog(), k_framework, in.current_assessments);
   auto tgt = core::roll_up(catalog(), k_framework, in.target_assessments);
   auto html = report::render_html(in, Audience::k_executive);
+  auto management = report::render_html(in, Audience::k_management);
   auto table = slice(html, "<table class=\"functions\"", "</table>");
   double sum = 0;
   for (const auto& f : catalog().framework(k_framework)->nodes) {
@@ -282,8 +283,8 @@ TEST(ReportExecutive, FunctionNumbersMatchTheRollUp) {
     ASSERT_TRUE(cur[f.id].value && tgt[f.id].value) << f.id;
     EXPECT_NE(row.find(">" + one_decimal(*cur[f.id].value) + "<"), std::string::npos) << row;
     EXPECT_NE(row.find(">" + one_decimal(*tgt[f.id].value) + "<"), std::string::npos) << row;
-    // The chart labels the same numbers.
-    EXPECT_NE(html.find(">" + one_decimal(*cur[f.id].value) + "</text>"), std::string::npos);
+    // The management report's chart labels the same numbers.
+    EXPECT_NE(management.find(">" + one_decimal(*cur[f.id].value) + "</text>"), std::string::npos);
     sum += *cur[f.id].value;
   }
   auto overall = one_decimal(sum / catalog().framework(k_framework)->nodes.size());
@@ -313,7 +314,52 @@ TEST(ReportExecutive, ShowsTheShareAtTargetAndFlagsOverdueActions) {
   EXPECT_LT(chart.find(">2023-06-30<"), chart.find(">2024-01-15<"));
 }
 
-TEST(ReportExecutive, AxesFollowTheScale) {
+TEST(ReportExecutive, TheOnePageKeepsTheOpenActionsDueNextAndPointsToTheRest) {
+  auto in = small_input();
+  auto html = report::render_html(in, Audience::k_executive);
+  auto next = slice(html, "<table class=\"roadmap next\"", "</table>");
+  ASSERT_FALSE(next.empty());
+  // Open actions only, the overdue one first; the done one is counted in the chips, not listed.
+  EXPECT_LT(next.find("Roll out MFA for remote access"),
+            next.find("Extend vulnerability scanning to workstations"));
+  EXPECT_EQ(next.find("Complete the hardware inventory"), std::string::npos);
+  EXPECT_NE(html.find("Done <b>1</b>"), std::string::npos);
+  // Six open actions: four are listed, and the page says where the others are.
+  for (int i = 0; i < 3; ++i) {
+    auto more = in.actions[2];
+    more.id = 10 + i;
+    more.title = "Further action " + std::to_string(i);
+    more.due = "2025-0" + std::to_string(i + 1) + "-01";
+    in.actions.push_back(more);
+  }
+  html = report::render_html(in, Audience::k_executive);
+  next = slice(html, "<table class=\"roadmap next\"", "</table>");
+  EXPECT_EQ(count(next, "<tr>") + count(next, "<tr class="), 4u + 1u);  // the head row and four
+  EXPECT_NE(html.find("4 of 5; all: the practitioner report"), std::string::npos);
+  // The practitioner report has every action and every open gap.
+  auto practitioner = report::render_html(in, Audience::k_practitioner);
+  auto all = slice(practitioner, "<table class=\"roadmap\"", "</table>");
+  for (const auto& a : in.actions) EXPECT_NE(all.find(a.title), std::string::npos) << a.title;
+  EXPECT_NE(practitioner.find("Open gaps, ranked"), std::string::npos);
+}
+
+TEST(ReportExecutive, ALargeFrameworkKeepsToOnePage) {
+  // 93 controls under four themes: the heat map would take eighteen rows, so the page leaves it
+  // to the practitioner report; the function table and the figures stay.
+  auto in = small_input();
+  in.current.framework = "iso-iec-27001-2022-annex-a";
+  in.current_assessments = {{"A.5.1", level("A.5.1", 2)}, {"A.8.1", level("A.8.1", 3)}};
+  in.target.reset();
+  in.target_assessments.clear();
+  auto html = report::render_html(in, Audience::k_executive);
+  EXPECT_EQ(html.find("class=\"cell\""), std::string::npos);
+  EXPECT_NE(html.find("too many categories for one page"), std::string::npos);
+  EXPECT_NE(html.find("<table class=\"functions\""), std::string::npos);
+  EXPECT_NE(report::render_html(in, Audience::k_practitioner).find("data-node=\"A.8.1\""),
+            std::string::npos);
+}
+
+TEST(ReportManagement, AxesFollowTheScale) {
   auto in = small_input();
   core::Scale four{"one-to-four",
                    "Four levels",
@@ -324,7 +370,7 @@ TEST(ReportExecutive, AxesFollowTheScale) {
       if (a.level) a.level = std::clamp(*a.level, 1, 4);
     }
   }
-  auto html = report::render_html(in, Audience::k_executive);
+  auto html = report::render_html(in, Audience::k_management);
   auto chart = slice(html, "aria-label=\"Current and target score by function\"", "</svg>");
   ASSERT_FALSE(chart.empty());
   EXPECT_EQ(count(chart, "text-anchor=\"end\""), 4u);  // ticks 1, 2, 3, 4
