@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "codec/json.hpp"
 #include "core/input_rules.hpp"
 #include "exchange/profile_table.hpp"
 #include "report/report.hpp"
@@ -73,6 +74,11 @@ Response get_profile(Call& call) {
   if (auto s = call.ctx.workspace.scale(p->scale)) j["scale_levels"] = to_json(*s)["levels"];
   auto counts = call.ctx.workspace.assessed_counts(p->organization);
   j["assessed"] = counts ? (*counts)[p->id] : 0;
+  // Coverage and the overall score as the dashboard and the reports give them (core/figures.hpp).
+  auto figures = workspace::profile_figures(call.ctx.workspace, call.ctx.catalog, *p);
+  if (!figures && figures.error().code != util::ErrorCode::k_not_found)
+    return problem_from(figures.error());
+  j["figures"] = figures ? codec::to_json(*figures) : json(nullptr);
   return ok(j);
 }
 

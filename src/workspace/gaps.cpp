@@ -60,4 +60,17 @@ util::Result<GapReport> gap_report(Workspace& store, const core::Catalog& catalo
   return out;
 }
 
+util::Result<core::Figures> profile_figures(Workspace& store, const core::Catalog& catalog,
+                                            const core::Profile& profile) {
+  const auto* fw = catalog.framework(profile.framework);
+  if (fw == nullptr)
+    return util::fail(ErrorCode::k_not_found, "the framework " + profile.framework + " of " +
+                                                  profile.name + " is not in the catalog");
+  auto scale = store.scale(profile.scale);
+  if (!scale) return std::unexpected(scale.error());
+  auto rows = store.node_assessments(profile.id);
+  if (!rows) return std::unexpected(rows.error());
+  return core::figures(catalog, *fw, *scale, *rows, nullptr);
+}
+
 }  // namespace cyberframe::workspace

@@ -29,4 +29,10 @@ using core::GapReport;
 util::Result<GapReport> gap_report(Workspace& store, const core::Catalog& catalog,
                                    const core::Profile& current, const std::string& target);
 
+// The figures of one profile on its own (coverage and overall score; no target): what the
+// assessment editor shows while it is being filled in. k_not_found when its framework is not in
+// the catalog.
+util::Result<core::Figures> profile_figures(Workspace& store, const core::Catalog& catalog,
+                                            const core::Profile& profile);
+
 }  // namespace cyberframe::workspace

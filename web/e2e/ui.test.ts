@@ -84,6 +84,24 @@ describe('web UI', () => {
     await context.close();
   });
 
+  test("the editor's coverage is the dashboard's figure", async () => {
+    const { context, page, errors } = await newPage(browser);
+    await login(page, admin);
+    const { org } = await ids(page);
+    const coverage = await page.evaluate(async (id) => {
+      const d = await (await fetch(`/api/v1/organizations/${id}/dashboard`)).json();
+      return d.figures.coverage as { assessed: number; applicable: number; not_applicable: number };
+    }, org);
+    await openEditor(page, 'ID.AM-1');
+    const shown = page.locator('[data-figure="coverage"]');
+    await shown.waitFor();
+    const text = (await shown.textContent()) ?? '';
+    expect(text).toContain(`${coverage.assessed} of ${coverage.applicable} applicable outcomes assessed`);
+    if (coverage.not_applicable) expect(text).toContain(`${coverage.not_applicable} not applicable`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('downloads the executive report as HTML naming the organization', async () => {
     const { context, page } = await newPage(browser);
     await login(page, admin);

@@ -1322,6 +1322,8 @@ export interface components {
             assessed: number;
             /** @description The levels of the profile's scale (absent when the scale cannot be read) */
             scale_levels?: components["schemas"]["ScaleLevel"][];
+            /** @description Coverage and the overall score of this profile on its own (no target), as the dashboard and the reports compute them; null when the profile's framework is not in the catalog */
+            figures: components["schemas"]["Figures"] | null;
         };
         ProfilePage: components["schemas"]["Page"] & {
             items: components["schemas"]["ProfileListItem"][];

@@ -30,6 +30,9 @@ export type Scale = Schemas['Scale'];
 export type ScaleLevel = Schemas['ScaleLevel'];
 // A profile as the list gives it; GET /profiles/{id} adds the levels of its scale.
 export type Profile = Schemas['ProfileListItem'] & Pick<Schemas['ProfileDetail'], 'scale_levels'>;
+// GET /profiles/{id}: the profile with its scale's levels and its own figures (coverage, score).
+export type ProfileDetail = Schemas['ProfileDetail'];
+export type Figures = Schemas['Figures'];
 export type Evidence = Schemas['Evidence'];
 export type Assessment = Schemas['NodeAssessment'];
 // What the editor sends with a PUT of a node: every field it edits.
