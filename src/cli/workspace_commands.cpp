@@ -916,63 +916,45 @@ int cmd_roadmap_list(const Ctx& ctx, Workspace& ws, const std::string& org_name,
   return k_exit_ok;
 }
 
-// What-if: the current profile as it would be with the selected actions done.
+// What-if: the current profile as it would be with the selected actions done
+// (workspace::what_if, the API's GET /api/v1/profiles/{id}/what-if).
 int cmd_whatif(const Ctx& ctx, Workspace& ws, const std::string& current_ref,
                const std::string& target_ref, const std::vector<std::int64_t>& ids, Format format) {
   auto cur = ws.store->profile(current_ref);
-  auto tgt = ws.store->profile(target_ref);
   if (!cur) return fail_with(ctx, cur.error());
-  if (!tgt) return fail_with(ctx, tgt.error());
-  auto c_read = ws.store->node_assessments(cur->id);
-  if (!c_read) return fail_with(ctx, c_read.error());
-  auto t_read = ws.store->node_assessments(tgt->id);
-  if (!t_read) return fail_with(ctx, t_read.error());
-  auto actions_read = ws.store->actions(cur->organization);
-  if (!actions_read) return fail_with(ctx, actions_read.error());
-  auto& c = *c_read;
-  auto& t = *t_read;
-  auto& actions = *actions_read;
-  auto scale_r = scale_of(ws, *cur);
-  if (!scale_r) return fail_with(ctx, scale_r.error());
-  const auto& scale = *scale_r;
-  auto projected = c;
-  for (auto id : ids) {
-    auto it = std::find_if(actions.begin(), actions.end(),
-                           [id](const core::Action& a) { return a.id == id; });
-    if (it == actions.end())
-      return fail_with(ctx, "no action " + std::to_string(id) + " in this organization");
-    for (const auto& n : it->nodes) {
-      auto& a = projected[n];
-      a.node = n;
-      if (a.not_applicable) continue;
-      // An action raises a node to its target level, never lowers it, and stays on the scale.
-      a.level = std::clamp(std::max(a.level.value_or(scale.min()), it->target_level), scale.min(),
-                           scale.max());
-    }
+  std::string target;
+  if (!target_ref.empty()) {
+    auto t = ws.store->profile(target_ref);
+    if (!t) return fail_with(ctx, t.error());
+    target = std::to_string(t->id);
   }
   const auto& cat = ws.catalog.catalog;
-  auto before = core::analyse_gaps(cat, cur->framework, scale, c, t);
-  auto after = core::analyse_gaps(cat, cur->framework, scale, projected, t);
+  auto w = workspace::what_if(*ws.store, cat, *cur, target, ids);
+  if (!w) return fail_with(ctx, w.error());
+  if (format != Format::k_text) {
+    // The API's answer (GET /api/v1/profiles/{id}/what-if), from the same codec.
+    print_structured(ctx.out, format, codec::to_json(cat, *w));
+    return k_exit_ok;
+  }
+  auto shown = [](std::optional<double> v) { return v ? core::format_score(*v) : "-"; };
+  ctx.out << cur->name << " -> " << w->before.target.name << '\n'
+          << "open gaps: " << w->before.gaps.open_gaps << " now, " << w->after.gaps.open_gaps
+          << " with the actions done\n"
+          << "mean gap: " << shown(w->before.gaps.mean_gap) << " now, "
+          << shown(w->after.gaps.mean_gap) << " with the actions done\n\n";
   Table table({"FUNCTION", "NOW", "WITH THE ACTIONS", "TARGET"});
-  json j = json::array();
   for (const auto& f : cat.framework(cur->framework)->nodes) {
-    table.add({f.id + " " + f.title, fmt_score(before.rollup[f.id].current),
-               fmt_score(after.rollup[f.id].current), fmt_score(before.rollup[f.id].target)});
-    j.push_back(json{{"function", f.id},
-                     {"now", score_json(before.rollup[f.id].current)},
-                     {"with_actions", score_json(after.rollup[f.id].current)},
-                     {"target", score_json(before.rollup[f.id].target)}});
+    auto now = w->before.gaps.rollup.find(f.id);
+    auto after = w->after.gaps.rollup.find(f.id);
+    auto value = [](const auto& map, auto it, bool target) -> std::optional<double> {
+      if (it == map.end()) return std::nullopt;
+      return target ? it->second.target : it->second.current;
+    };
+    table.add({f.id + " " + f.title, shown(value(w->before.gaps.rollup, now, false)),
+               shown(value(w->after.gaps.rollup, after, false)),
+               shown(value(w->before.gaps.rollup, now, true))});
   }
-  if (format == Format::k_text) {
-    ctx.out << "open gaps: " << before.open_gaps << " now, " << after.open_gaps
-            << " with the actions done\n";
-    table.print(ctx.out);
-  } else {
-    print_structured(ctx.out, format,
-                     json{{"open_gaps_now", before.open_gaps},
-                          {"open_gaps_after", after.open_gaps},
-                          {"functions", j}});
-  }
+  table.print(ctx.out);
   return k_exit_ok;
 }
 

@@ -1,6 +1,7 @@
 #include "codec/json.hpp"
 
 #include <cmath>
+#include <map>
 #include <nlohmann/json.hpp>
 
 namespace cyberframe::codec {
@@ -148,6 +149,61 @@ json to_json(const core::Catalog& cat, const core::GapReport& r, std::size_t off
               {"total", r.gaps.subcategories.size()},
               {"offset", offset},
               {"limit", limit}};
+}
+
+json to_json(const core::Catalog& cat, const core::WhatIf& w) {
+  const auto& framework = w.before.current.framework;
+  auto state = [](const core::GapReport& r) {
+    return json{{"open_gaps", r.gaps.open_gaps},
+                {"mean_gap", score_json(r.gaps.mean_gap)},
+                {"figures", to_json(r.figures)}};
+  };
+  auto rolled = [](const core::GapReport& r, const std::string& id) {
+    auto it = r.gaps.rollup.find(id);
+    return it == r.gaps.rollup.end() ? core::Gap{} : it->second;
+  };
+  json functions = json::array();
+  if (const auto* fw = cat.framework(framework)) {
+    for (const auto& fn : fw->nodes) {
+      auto b = rolled(w.before, fn.id);
+      auto a = rolled(w.after, fn.id);
+      functions.push_back(json{{"id", fn.id},
+                               {"title", fn.title},
+                               {"current", score_json(b.current)},
+                               {"with_actions", score_json(a.current)},
+                               {"target", score_json(b.target)},
+                               {"gap", score_json(b.gap)},
+                               {"gap_with_actions", score_json(a.gap)}});
+    }
+  }
+  // The outcomes whose level the actions change, in document order (the gap lists are ranked).
+  std::map<std::string, const core::Gap*> before_by_node, after_by_node;
+  for (const auto& g : w.before.gaps.subcategories) before_by_node[g.node] = &g;
+  for (const auto& g : w.after.gaps.subcategories) after_by_node[g.node] = &g;
+  json outcomes = json::array();
+  for (const auto* n : cat.nodes_in_order(framework)) {
+    auto b = before_by_node.find(n->id);
+    auto a = after_by_node.find(n->id);
+    if (b == before_by_node.end() || a == after_by_node.end()) continue;
+    if (b->second->current == a->second->current) continue;
+    outcomes.push_back(json{{"node", n->id},
+                            {"title", n->title.empty() ? n->description : n->title},
+                            {"current", score_json(b->second->current)},
+                            {"with_actions", score_json(a->second->current)},
+                            {"target", score_json(b->second->target)},
+                            {"gap", score_json(b->second->gap)},
+                            {"gap_with_actions", score_json(a->second->gap)}});
+  }
+  json actions = json::array();
+  for (const auto& a : w.actions) actions.push_back(to_json(a));
+  return json{{"current", to_json(w.before.current)},
+              {"target", to_json(w.before.target)},
+              {"scale", to_json(w.before.scale)},
+              {"actions", actions},
+              {"before", state(w.before)},
+              {"after", state(w.after)},
+              {"functions", functions},
+              {"outcomes", outcomes}};
 }
 
 }  // namespace cyberframe::codec

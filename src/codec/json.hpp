@@ -39,4 +39,10 @@ json gap_json(const core::Catalog& catalog, const std::string& framework, const 
 json to_json(const core::Catalog& catalog, const core::GapReport& report, std::size_t offset,
              std::size_t limit);
 
+// A what-if (core::WhatIf): the profiles compared, the scale, the chosen actions, `before` and
+// `after` (open_gaps, mean_gap, figures), the functions (id, title, current, with_actions,
+// target, gap, gap_with_actions) and the outcomes the actions change (node, title, current,
+// with_actions, target, gap, gap_with_actions), in the framework's order.
+json to_json(const core::Catalog& catalog, const core::WhatIf& what_if);
+
 }  // namespace cyberframe::codec

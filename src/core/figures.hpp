@@ -16,6 +16,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/profile.hpp"
 
@@ -50,6 +51,14 @@ struct GapReport {
   Scale scale;
   GapAnalysis gaps;
   Figures figures;
+};
+
+// The roadmap's what-if (workspace::what_if makes one): the gap report as it is, and as it would
+// be with the chosen actions done (core::with_actions_done); `after.current` is the same profile.
+struct WhatIf {
+  GapReport before;
+  GapReport after;
+  std::vector<Action> actions;  // the chosen actions, each once, in the order asked
 };
 
 // The figures of `current` (and `target` when given: a profile on the same framework and scale).

@@ -93,6 +93,22 @@ std::optional<ActionStatus> parse_action_status(std::string_view text) {
   return std::nullopt;
 }
 
+std::map<std::string, NodeAssessment> with_actions_done(
+    const std::map<std::string, NodeAssessment>& current, const std::vector<Action>& actions,
+    const Scale& scale) {
+  auto out = current;
+  for (const auto& action : actions) {
+    for (const auto& n : action.nodes) {
+      auto& a = out[n];
+      a.node = n;
+      if (a.not_applicable) continue;
+      a.level = std::clamp(std::max(a.level.value_or(scale.min()), action.target_level),
+                           scale.min(), scale.max());
+    }
+  }
+  return out;
+}
+
 util::Result<void> validate(const Catalog& catalog, const Profile& profile, const Scale& scale,
                             const NodeAssessment& a) {
   using util::ErrorCode;

@@ -131,6 +131,13 @@ struct Action {
   std::int64_t version = 0;
 };
 
+// The assessments `current` would have with `actions` done (the roadmap's what-if): each action
+// raises its nodes to its target level, never lowers one, and keeps it on the scale; a node
+// marked N/A stays N/A. Nodes no action names are as they are.
+std::map<std::string, NodeAssessment> with_actions_done(
+    const std::map<std::string, NodeAssessment>& current, const std::vector<Action>& actions,
+    const Scale& scale);
+
 // Validates one node assessment against the framework and scale. Errors name the node and say
 // what is wrong: unknown node, a level outside the scale, N/A without justification, a level and
 // N/A together, a priority outside 1-3, an owner that is not one line of visible text of at most

@@ -138,6 +138,41 @@ Response update_action(Call& call) {
   return with_etag(ok(to_json(*updated)), updated->version);
 }
 
+// What-if: GET /api/v1/profiles/{id}/what-if?actions=1,2,3[&target=ID] (workspace::what_if).
+Response what_if(Call& call) {
+  auto p = profile_for(call, Need::k_read);
+  if (!p) return p.error();
+  const auto& q = call.req.query;
+  std::string requested = q.contains("target") ? q.at("target") : "";
+  if (!requested.empty() && !whole_number(requested))
+    return problem(400, "Bad query parameter", "target is a profile id (a whole number)");
+  std::vector<std::int64_t> ids;
+  if (auto it = q.find("actions"); it != q.end()) {
+    std::vector<std::string> bad;
+    for (const auto& part : util::split(it->second, ',')) {
+      auto text = util::trim(part);
+      if (text.empty()) continue;
+      if (auto id = whole_number(text))
+        ids.push_back(*id);
+      else
+        bad.push_back("'" + text.substr(0, 40) + "'");
+    }
+    if (!bad.empty())
+      return problem(400, "Bad query parameter",
+                     "actions are action ids (whole numbers, comma separated): " +
+                         util::join(bad, ", ") + (bad.size() == 1 ? " is not one" : " are not"));
+    if (ids.size() > 1000)
+      return problem(400, "Bad query parameter", "at most 1000 actions at a time");
+  }
+  auto w = workspace::what_if(call.ctx.workspace, call.ctx.catalog, *p, requested, ids);
+  if (!w) {
+    if (w.error().code == util::ErrorCode::k_not_found)
+      return problem(404, requested.empty() ? "No target profile" : "Not found", w.error().message);
+    return problem_from(w.error());
+  }
+  return ok(codec::to_json(call.ctx.catalog, *w));
+}
+
 }  // namespace
 
 void add_roadmap_routes(Routes& routes) {
@@ -145,6 +180,7 @@ void add_roadmap_routes(Routes& routes) {
   routes.add("GET", "/api/v1/organizations/{org}/actions", user, list_actions);
   routes.add("POST", "/api/v1/organizations/{org}/actions", user, create_action);
   routes.add("PUT", "/api/v1/actions/{action}", user, update_action);
+  routes.add("GET", "/api/v1/profiles/{id}/what-if", user, what_if);
 }
 
 }  // namespace cyberframe::server

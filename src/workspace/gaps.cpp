@@ -1,5 +1,9 @@
 #include "workspace/gaps.hpp"
 
+#include <algorithm>
+#include <set>
+
+#include "util/text.hpp"
 #include "workspace/workspace.hpp"
 
 namespace cyberframe::workspace {
@@ -35,7 +39,16 @@ util::Result<std::optional<core::Profile>> target_for(Workspace& store,
   return std::optional<core::Profile>();
 }
 
-util::Result<GapReport> gap_report(Workspace& store, const core::Catalog& catalog,
+namespace {
+
+// The gap report with the current profile's assessments as read (what_if projects them).
+struct GapReading {
+  GapReport report;
+  std::map<std::string, core::NodeAssessment> current;
+  std::map<std::string, core::NodeAssessment> target;
+};
+
+util::Result<GapReading> read_gaps(Workspace& store, const core::Catalog& catalog,
                                    const core::Profile& current, const std::string& target) {
   auto chosen = target_for(store, current, target);
   if (!chosen) return std::unexpected(chosen.error());
@@ -53,11 +66,57 @@ util::Result<GapReport> gap_report(Workspace& store, const core::Catalog& catalo
   if (!c) return std::unexpected(c.error());
   auto tr = store.node_assessments(t.id);
   if (!tr) return std::unexpected(tr.error());
-  GapReport out{
-      current, t, *scale, core::analyse_gaps(catalog, current.framework, *scale, *c, *tr), {}};
+  GapReading out{
+      {current, t, *scale, core::analyse_gaps(catalog, current.framework, *scale, *c, *tr), {}},
+      std::move(*c),
+      std::move(*tr)};
   if (const auto* fw = catalog.framework(current.framework))
-    out.figures = core::figures(catalog, *fw, *scale, *c, &*tr);
+    out.report.figures = core::figures(catalog, *fw, *scale, out.current, &out.target);
   return out;
+}
+
+}  // namespace
+
+util::Result<GapReport> gap_report(Workspace& store, const core::Catalog& catalog,
+                                   const core::Profile& current, const std::string& target) {
+  auto read = read_gaps(store, catalog, current, target);
+  if (!read) return std::unexpected(read.error());
+  return std::move(read->report);
+}
+
+util::Result<WhatIf> what_if(Workspace& store, const core::Catalog& catalog,
+                             const core::Profile& current, const std::string& target,
+                             const std::vector<std::int64_t>& action_ids) {
+  auto read = read_gaps(store, catalog, current, target);
+  if (!read) return std::unexpected(read.error());
+  auto all = store.actions(current.organization);
+  if (!all) return std::unexpected(all.error());
+  std::vector<core::Action> chosen;
+  std::vector<std::string> unknown;
+  std::set<std::int64_t> seen;
+  for (auto id : action_ids) {
+    if (!seen.insert(id).second) continue;
+    auto it =
+        std::find_if(all->begin(), all->end(), [id](const core::Action& a) { return a.id == id; });
+    if (it == all->end())
+      unknown.push_back(std::to_string(id));
+    else
+      chosen.push_back(*it);
+  }
+  if (!unknown.empty())
+    return util::fail(ErrorCode::k_invalid_input,
+                      std::string(unknown.size() == 1 ? "no action " : "no actions ") +
+                          util::join(unknown, ", ") + " in this organization");
+  const auto& scale = read->report.scale;
+  auto projected = core::with_actions_done(read->current, chosen, scale);
+  GapReport after{current,
+                  read->report.target,
+                  scale,
+                  core::analyse_gaps(catalog, current.framework, scale, projected, read->target),
+                  {}};
+  if (const auto* fw = catalog.framework(current.framework))
+    after.figures = core::figures(catalog, *fw, scale, projected, &read->target);
+  return WhatIf{std::move(read->report), std::move(after), std::move(chosen)};
 }
 
 util::Result<core::Figures> profile_figures(Workspace& store, const core::Catalog& catalog,

@@ -3,8 +3,10 @@
 // One rule for every front end: `cyberframe gap`, GET /api/v1/profiles/{id}/gaps, the dashboard,
 // the reports and the OSCAL assessment results choose the target and compute the gaps here.
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/figures.hpp"
 #include "core/profile.hpp"
@@ -34,5 +36,18 @@ util::Result<GapReport> gap_report(Workspace& store, const core::Catalog& catalo
 // the catalog.
 util::Result<core::Figures> profile_figures(Workspace& store, const core::Catalog& catalog,
                                             const core::Profile& profile);
+
+using core::WhatIf;
+
+// The roadmap's what-if: the gap report of `current` against its target (as gap_report), and the
+// same with the actions `action_ids` done (core::with_actions_done). Every id must be an action
+// of the current profile's organization: otherwise k_invalid_input naming each id that is not
+// ("no action 99 in this organization", "no actions 7, 99 in this organization"), the same
+// answer for an action of another organization as for none. Repeated ids count once; no ids is
+// the gap report twice. The one rule behind `cyberframe roadmap what-if` and
+// GET /api/v1/profiles/{id}/what-if.
+util::Result<WhatIf> what_if(Workspace& store, const core::Catalog& catalog,
+                             const core::Profile& current, const std::string& target,
+                             const std::vector<std::int64_t>& action_ids);
 
 }  // namespace cyberframe::workspace

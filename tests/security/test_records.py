@@ -167,6 +167,36 @@ def replay(suite, server, db):
                 "finding 7: imported back, the text is what was written (the apostrophe removed)",
                 f"{body[:200]!r}")
 
+    # --- the roadmap's what-if: another organization's actions and hostile action lists --------
+    status, _, body, _ = editor2.request("POST", "/api/v1/organizations/2/actions",
+                                         {"title": "Organization 2's secret project"})
+    other = body_json(body).get("id")
+    suite.check(status == 201 and other, "organization 2 has an action", f"{status} {body[:200]!r}")
+    before = newest_audit(root)
+    status, _, theirs, _ = editor1.request("GET", f"/api/v1/profiles/1/what-if?actions={other}")
+    status_none, _, none, _ = editor1.request("GET", "/api/v1/profiles/1/what-if?actions=999999")
+    suite.check(status == 422 and status_none == 422
+                and body_json(theirs).get("detail") == f"no action {other} in this organization"
+                and body_json(none).get("detail") == "no action 999999 in this organization"
+                and b"secret" not in theirs,
+                "what-if: another organization's action reads as no action (its title never shown)",
+                f"{status} {theirs[:200]!r} / {status_none} {none[:200]!r}")
+    status, _, body, _ = editor2.request("GET", "/api/v1/profiles/1/what-if?actions=2")
+    suite.check(status == 404, "what-if: organization 1's profile is hidden from organization 2",
+                f"{status} {body[:200]!r}")
+    for what, query in (("SQL", "2)%20OR%201=1--"), ("a quote", "2'"),
+                        ("100,000 ids", "%2C".join(["1"] * 100000)),
+                        ("a huge number", "9" * 40)):
+        status, _, body, _ = editor1.request("GET", f"/api/v1/profiles/1/what-if?actions={query}")
+        suite.check(status in (400, 414, 422, 431) and
+                    body_json(body).get("detail", "x") is not None,
+                    f"what-if: {what} in the action ids is refused", f"{status} {body[:200]!r}")
+    status, _, body, _ = editor1.request(
+        "GET", "/api/v1/profiles/1/what-if?actions=" + "%2C".join(["2"] * 1001))
+    suite.check(status == 400 and "at most 1000" in body_json(body).get("detail", ""),
+                "what-if: more than 1000 action ids are refused (400)", f"{status} {body[:200]!r}")
+    suite.check(newest_audit(root) == before, "what-if: the refusals and answers wrote nothing")
+
     peak = server.peak_mib()
     suite.check(peak - idle < 64, "findings 6-8: peak memory under 64 MiB above idle",
                 f"idle {idle:.1f} MiB, peak {peak:.1f} MiB")

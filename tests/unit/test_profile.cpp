@@ -167,6 +167,33 @@ TEST(GapAnalysis, RanksByGapTimesPriorityTimesRisk) {
   EXPECT_DOUBLE_EQ(g.rollup["C1"].gap, 1.0);
 }
 
+// The roadmap's what-if: an action raises its outcomes to its target level, never lowers one,
+// leaves N/A alone and counts an unassessed outcome from the scale's minimum.
+TEST(WhatIf, ActionsRaiseTheirOutcomesToTheirTargetLevel) {
+  auto current = profile({at("S1", 1), at("S2", 4), na("S3"), at("S5", 2)});
+  Action a;
+  a.target_level = 3;
+  a.nodes = {"S1", "S2", "S3", "S6"};
+  Action b;
+  b.target_level = 9;  // off the scale: kept on it
+  b.nodes = {"S5"};
+  auto done = with_actions_done(current, {a, b}, default_scale());
+  EXPECT_EQ(done["S1"].level, 3);
+  EXPECT_EQ(done["S2"].level, 4) << "never lowered";
+  EXPECT_TRUE(done["S3"].not_applicable);
+  EXPECT_FALSE(done["S3"].level.has_value());
+  EXPECT_EQ(done["S6"].level, 3) << "an unassessed outcome is raised from the minimum";
+  EXPECT_EQ(done["S5"].level, 5);
+  EXPECT_FALSE(done.contains("S4")) << "outcomes no action names stay as they are";
+  EXPECT_EQ(with_actions_done(current, {}, default_scale()).size(), current.size());
+  // The gaps with the actions done: S1 reaches its target 3, S6 too.
+  auto target = profile({at("S1", 3), at("S6", 3), at("S4", 2)});
+  auto before = analyse_gaps(mini(), "mini", default_scale(), current, target);
+  auto after = analyse_gaps(mini(), "mini", default_scale(), done, target);
+  EXPECT_EQ(before.open_gaps, 3);
+  EXPECT_EQ(after.open_gaps, 1);
+}
+
 // A control catalog (assess: requirements), as SP 800-53 is imported: AC-1 is made of its items
 // a (with a.1, a.2) and b; AC-3 states one requirement and has the enhancement AC-3(1); and a
 // baseline chooses AC-3(1) alone, keeping AC-3 for structure.

@@ -744,6 +744,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/profiles/{id}/what-if": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What-if: the gaps with chosen roadmap actions done
+         * @description The function scores, open gaps, mean gap and figures of the profile against its target, now (before) and with the chosen actions done (after), and the outcomes the actions change. The target is the one given, else the organization's first target profile on the same framework (as for the gaps): none, 404; on another framework or scale, 422. An action id that is not a whole number is 400; one that is no action of the profile's organization (none, or another organization's) is 422 naming every such id. Needs a role in the organization (viewer or more). `cyberframe roadmap what-if CURRENT [TARGET] --action ID ... --format json` prints the same answer.
+         */
+        get: operations["getProfilesByIdWhatIf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{org}/reports/{audience}": {
         parameters: {
             query?: never;
@@ -2050,6 +2070,45 @@ export interface components {
             open_gaps: number | null;
             /** @description Mean gap over the outcomes with a target */
             mean_gap: number | null;
+        };
+        /** @description The gaps at one side of a what-if: as they are (before) or with the chosen actions done (after) */
+        WhatIfState: {
+            /** @description Subcategories below their target */
+            open_gaps: number;
+            /** @description The mean gap over the subcategories with a target */
+            mean_gap: number;
+            figures: components["schemas"]["Figures"];
+        };
+        /** @description A function's, or an outcome's, scores now and with the chosen actions done */
+        WhatIfScore: {
+            /** @description The function (functions only) */
+            id?: string;
+            /** @description The outcome (outcomes only) */
+            node?: string;
+            title: string;
+            /** @description Now */
+            current: number | null;
+            /** @description With the chosen actions done */
+            with_actions: number | null;
+            target: number | null;
+            /** @description Now */
+            gap: number | null;
+            /** @description With the chosen actions done */
+            gap_with_actions: number | null;
+        };
+        /** @description The roadmap's what-if: a current profile against its target, as it is and as it would be with the chosen actions done (each raises its outcomes to its target level, never lowers one, N/A stays N/A). The same answer as `cyberframe roadmap what-if --format json`. */
+        WhatIf: {
+            current: components["schemas"]["Profile"];
+            target: components["schemas"]["Profile"];
+            scale: components["schemas"]["Scale"];
+            /** @description The chosen actions, each once, in the order asked */
+            actions: components["schemas"]["Action"][];
+            before: components["schemas"]["WhatIfState"];
+            after: components["schemas"]["WhatIfState"];
+            /** @description Every function of the framework, in order */
+            functions: components["schemas"]["WhatIfScore"][];
+            /** @description The targeted outcomes whose level the actions change, in the framework's order */
+            outcomes: components["schemas"]["WhatIfScore"][];
         };
     };
     responses: {
@@ -3866,6 +3925,48 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getProfilesByIdWhatIf: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The target profile (an id in the same organization)
+                 * @example 2
+                 */
+                target?: number;
+                /**
+                 * @description The actions taken as done: action ids of the profile's organization, comma separated (at most 1000). None or empty: the gaps as they are on both sides.
+                 * @example 1,2,3
+                 */
+                actions?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Profile id (a whole number)
+                 * @example 1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The gaps now and with the actions done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatIf"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
             500: components["responses"]["InternalError"];
         };
     };

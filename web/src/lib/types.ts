@@ -55,6 +55,8 @@ export type Snapshot = Schemas['Snapshot'];
 export type TrendPoint = Snapshot;
 export type Action = Schemas['Action'];
 export type ActionStatus = Action['status'];
+// The gaps with chosen actions done (GET /profiles/{id}/what-if).
+export type WhatIf = Schemas['WhatIf'];
 
 // The reference catalog.
 export type FrameworkSummary = Schemas['FrameworkSummary'];
