@@ -220,6 +220,16 @@ Response current_session(Call& call) {
   return ok(*body);
 }
 
+// Whether the request is signed in, always 200: the web UI asks this when a page loads, when
+// nobody may be signed in yet (GET /api/v1/session answers 401 then, as every other route does).
+Response session_status(Call& call) {
+  if (!call.principal) return ok(json{{"signed_in", false}});
+  auto body = session_json(call, *call.principal);
+  if (!body) return body.error();
+  (*body)["signed_in"] = true;
+  return ok(*body);
+}
+
 Response sign_out(Call& call) {
   auto& p = *call.principal;
   if (call.ctx.cache) call.ctx.cache->forget_user(p.user.id);
@@ -738,6 +748,7 @@ std::optional<LoginThrottle::Slot> LoginThrottle::verification_slot(
 void add_auth_routes(Routes& routes) {
   routes.add("POST", "/api/v1/session", Access::k_public, sign_in).hashes_passwords();
   routes.add("GET", "/api/v1/session", Access::k_user, current_session);
+  routes.add("GET", "/api/v1/session/status", Access::k_optional, session_status);
   routes.add("DELETE", "/api/v1/session", Access::k_user, sign_out);
   routes.add("DELETE", "/api/v1/sessions", Access::k_user, sign_out_everywhere);
   routes.add("POST", "/api/v1/session/password", Access::k_user, change_password)

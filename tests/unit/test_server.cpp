@@ -214,6 +214,28 @@ TEST_F(Api, ExpiredAndIdleSessionsAreRefused) {
   EXPECT_EQ(call("GET", "/api/v1/session", Client{"fresh", "", ""}).status, 200);
 }
 
+// The page-load check: whether anyone is signed in is an answer (200), not an error; it shows
+// nothing of a session that has ended, and GET /api/v1/session itself stays 401.
+TEST_F(Api, TheSessionStatusAnswers200AndShowsOnlyALiveSession) {
+  auto status = [&](const Client& c) { return call("GET", "/api/v1/session/status", c); };
+  auto nobody = status({});
+  EXPECT_EQ(nobody.status, 200);
+  EXPECT_EQ(json::parse(nobody.body), (json{{"signed_in", false}}));
+  EXPECT_EQ(json::parse(status(Client{"forged-cookie-value", "", ""}).body),
+            (json{{"signed_in", false}}));
+  EXPECT_EQ(json::parse(status(Client{"", "", "cf_forged"}).body), (json{{"signed_in", false}}));
+  auto c = sign_in("edith");
+  auto signed_in = json::parse(status(c).body);
+  EXPECT_EQ(signed_in["signed_in"], true);
+  EXPECT_EQ(signed_in["user"]["name"], "edith");
+  EXPECT_EQ(signed_in["csrf_token"], c.csrf);
+  // Signed out: the cached session is not shown again.
+  EXPECT_EQ(call("DELETE", "/api/v1/session", c).status, 204);
+  EXPECT_EQ(json::parse(status(c).body), (json{{"signed_in", false}}));
+  EXPECT_EQ(call("GET", "/api/v1/session", c).status, 401);
+  EXPECT_EQ(call("GET", "/api/v1/organizations", c).status, 401);
+}
+
 TEST_F(Api, StateChangingRequestsNeedTheCsrfToken) {
   auto c = sign_in("edith");
   Client no_csrf{c.cookie, "", ""};

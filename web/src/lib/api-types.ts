@@ -91,6 +91,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/session/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the request is signed in
+         * @description Always 200: `{"signed_in": false}` when the request carries no session cookie or API token, or one that is no longer valid (ended, expired, revoked, its account disabled); otherwise `signed_in: true` with what GET /api/v1/session answers. The web UI asks this when a page loads, so that nobody being signed in yet is an answer, not an error. GET /api/v1/session, like every route that needs an account, still answers 401 without one. No account needed.
+         */
+        get: operations["getSessionStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions": {
         parameters: {
             query?: never;
@@ -2049,6 +2069,22 @@ export interface components {
             /** @description Mean gap over the outcomes with a target */
             mean_gap: number | null;
         };
+        /** @description Whether the request is signed in; when it is, the same fields as GET /api/v1/session */
+        SessionStatus: {
+            signed_in: boolean;
+            user?: components["schemas"]["User"];
+            /** @description As in GET /api/v1/session (only when signed in) */
+            csrf_token?: string;
+            /** @description Only when signed in with a bearer token: what the token may do */
+            token?: {
+                /** @enum {string} */
+                scope: "read-only" | "read-write";
+                /** @description The one organization the token reaches; null: every organization of the account */
+                organization: number | null;
+                /** @description UTC, YYYY-MM-DDTHH:MM:SSZ */
+                expires_at: string;
+            };
+        };
     };
     responses: {
         /** @description 400: a malformed parameter, header or body (for a body, `errors` names every field) */
@@ -2405,6 +2441,27 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getSessionStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in or not */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionStatus"];
+                };
+            };
             500: components["responses"]["InternalError"];
         };
     };
