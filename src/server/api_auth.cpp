@@ -21,6 +21,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "core/password.hpp"
 #include "server/api.hpp"
 #include "util/clock.hpp"
 #include "util/text.hpp"
@@ -275,8 +276,11 @@ Response change_password(Call& call) {
     if (!slot) return busy();
     if (auto r = call.ctx.workspace.set_password(actor(call), name,
                                                  body["new_password"].get<std::string>());
-        !r)
-      return problem_from(r.error());
+        !r) {
+      auto error = r.error();
+      if (error.field == "password") error.field = "new_password";  // this body's name for it
+      return problem_from(error);
+    }
   }
   if (call.ctx.cache) call.ctx.cache->forget_user(call.principal->user.id);
   if (call.principal->via_token) return no_content();
@@ -447,6 +451,13 @@ Response set_disabled(Call& call, bool disabled) {
   if (!changed) return problem_from(changed.error());
   if (call.ctx.cache) call.ctx.cache->forget_user(u->id);
   return user_reply(call, *changed);
+}
+
+// The password rule, for forms to show and check as the person types (the server still decides).
+Response password_policy(Call&) {
+  return ok(json{{"min_characters", core::k_password_min_characters},
+                 {"max_bytes", core::k_password_max_bytes},
+                 {"rule", core::password_rule_text()}});
 }
 
 Response list_account_tokens(Call& call) {
@@ -749,6 +760,7 @@ void add_auth_routes(Routes& routes) {
   routes.add("POST", "/api/v1/session", Access::k_public, sign_in).hashes_passwords();
   routes.add("GET", "/api/v1/session", Access::k_user, current_session);
   routes.add("GET", "/api/v1/session/status", Access::k_optional, session_status);
+  routes.add("GET", "/api/v1/password-policy", Access::k_user, password_policy);
   routes.add("DELETE", "/api/v1/session", Access::k_user, sign_out);
   routes.add("DELETE", "/api/v1/sessions", Access::k_user, sign_out_everywhere);
   routes.add("POST", "/api/v1/session/password", Access::k_user, change_password)

@@ -305,6 +305,11 @@ Response problem_from(const util::Error& error) {
     case util::ErrorCode::k_not_found:
       return problem(404, "Not found", error.message);
     case util::ErrorCode::k_invalid_input:
+      if (!error.field.empty())
+        return problem(
+            422, "Not accepted", error.message,
+            json{{"errors",
+                  json::array({json{{"field", error.field}, {"message", error.message}}})}});
       return problem(422, "Not accepted", error.message);
     case util::ErrorCode::k_conflict:
       return problem(409, "Conflict", error.message);

@@ -54,6 +54,30 @@ describe('accounts', () => {
     await context.close();
   });
 
+  test('the password rule is shown and checked while it is typed; the server\'s reason appears at the field', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await login(page, admin);
+    await usersPage(page);
+    const form = page.locator('form', { has: page.getByRole('button', { name: 'Add user' }) });
+    // The rule comes from the server (GET /api/v1/password-policy).
+    await form.getByText('12 characters or more').waitFor();
+    await form.getByLabel('Name', { exact: true }).fill('rule-check');
+    const password = form.getByLabel('Password', { exact: true });
+    await password.fill('short');
+    await expect.poll(() => form.getByTestId('new-user-password-length').textContent()).toContain('5 of at least 12 characters');
+    await password.fill('Rule-Check');
+    await form.getByText('✗ not the account name').waitFor();
+    await password.fill('password1234');
+    await expect.poll(() => form.getByTestId('new-user-password-length').textContent()).toContain('✓ 12 of at least 12 characters');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    // Long enough, yet a common password: the server says so at the field.
+    const fieldError = form.locator('#new-user-password-error');
+    await expect.poll(() => fieldError.textContent(), { timeout: 10_000 }).toContain('common password');
+    await expect.poll(() => password.getAttribute('aria-invalid')).toBe('true');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('a read-only token limited to the organization: shown once, listed with its access and expiry', async () => {
     ({ context: tempContext, page: tempPage } = await newPage(browser));
     await login(tempPage, temp);

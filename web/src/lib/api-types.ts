@@ -111,6 +111,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/password-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The password rule
+         * @description What a password must be, for a form to show and check while it is typed: at least `min_characters` characters, at most `max_bytes` bytes, and not a common password (also decorated with digits, symbols or leetspeak), a keyboard walk or run, a repeated piece, or the account name with digits or symbols around it. The server checks every password it is given (POST /api/v1/users, PUT /api/v1/users/{name}/password, POST /api/v1/session/password) and answers 422 with the reason and `errors[0].field` naming the password field.
+         */
+        get: operations["getPasswordPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions": {
         parameters: {
             query?: never;
@@ -2085,6 +2105,21 @@ export interface components {
                 expires_at: string;
             };
         };
+        /** @description The password rule every password set through the API or the command line follows */
+        PasswordPolicy: {
+            /**
+             * @description At least this many characters (UTF-8 characters, not bytes)
+             * @example 12
+             */
+            min_characters: number;
+            /**
+             * @description At most this many bytes
+             * @example 1024
+             */
+            max_bytes: number;
+            /** @description The whole rule as a sentence to show beside a password field */
+            rule: string;
+        };
     };
     responses: {
         /** @description 400: a malformed parameter, header or body (for a body, `errors` names every field) */
@@ -2462,6 +2497,28 @@ export interface operations {
                     "application/json": components["schemas"]["SessionStatus"];
                 };
             };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getPasswordPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordPolicy"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -22,6 +22,7 @@ export type RoleGrant = User['roles'][number];
 export type Role = RoleGrant['role'];
 export type Session = Schemas['Session'];
 export type SessionStatus = Schemas['SessionStatus'];
+export type PasswordPolicy = Schemas['PasswordPolicy'];
 export type Token = Schemas['Token'];
 export type TokenScope = Token['scope'];
 
