@@ -3,7 +3,7 @@
 // enabling an account (its open session ends at once).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { admin, baseUrl, launch, login, newPage, orgName, screenshot } from './harness';
+import { admin, baseUrl, editor, launch, login, newPage, orgName, screenshot } from './harness';
 
 const temp = { name: 'e2e-temp', password: 'tangerine kettle orbit lamp' };
 let browser: Browser;
@@ -74,6 +74,22 @@ describe('accounts', () => {
     const fieldError = form.locator('#new-user-password-error');
     await expect.poll(() => fieldError.textContent(), { timeout: 10_000 }).toContain('common password');
     await expect.poll(() => password.getAttribute('aria-invalid')).toBe('true');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('an administrator is shown as one, with no role to grant; other accounts show their roles by organization name', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await login(page, admin);
+    await usersPage(page);
+    const adminRow = accountRow(page, admin.name);
+    await expect.poll(() => adminRow.textContent()).toContain('Administrator — every organization');
+    expect(await adminRow.textContent()).not.toContain('none');
+    expect(await adminRow.getByRole('button', { name: 'Grant' }).count()).toBe(0);
+    expect(await page.getByLabel(`Role for ${admin.name}`).count()).toBe(0);
+    const editorRow = accountRow(page, editor.name);
+    await expect.poll(() => editorRow.textContent()).toContain(`${orgName}: Editor`);
+    expect(await editorRow.getByRole('button', { name: 'Grant' }).count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });
