@@ -443,14 +443,29 @@ Answer<core::User> account_for_administrator(Call& call, const std::string& what
 Response set_disabled(Call& call, bool disabled) {
   auto u = account_for_administrator(call, disabled ? "disabling accounts" : "enabling accounts");
   if (!u) return u.error();
-  if (disabled && u->id == call.principal->user.id)
-    return problem(422, "Not accepted",
-                   "you cannot disable the account you are signed in with; another administrator "
-                   "can");
-  auto changed = call.ctx.workspace.set_disabled(actor(call), u->name, disabled);
+  auto changed = call.ctx.workspace.disable_account(call.principal->user, u->name, disabled);
   if (!changed) return problem_from(changed.error());
   if (call.ctx.cache) call.ctx.cache->forget_user(u->id);
   return user_reply(call, *changed);
+}
+
+// An administrator sets another account's password: its sessions end and its API tokens are
+// revoked (whoever held the old password holds nothing it gave).
+Response reset_password(Call& call) {
+  auto u = account_for_administrator(call, "resetting another account's password");
+  if (!u) return u.error();
+  json body;
+  if (auto bad = read_body(call, {{"password", FieldType::k_string, true, 1024}}, body))
+    return *bad;
+  auto slot =
+      call.ctx.throttle.verification_slot(call.ctx.options.max_password_checks, slot_wait(call));
+  if (!slot) return busy();
+  if (auto r = call.ctx.workspace.reset_password(call.principal->user, u->name,
+                                                 body["password"].get<std::string>());
+      !r)
+    return problem_from(r.error());
+  if (call.ctx.cache) call.ctx.cache->forget_user(u->id);
+  return no_content();
 }
 
 // The password rule, for forms to show and check as the person types (the server still decides).
@@ -774,6 +789,8 @@ void add_auth_routes(Routes& routes) {
              [](Call& c) { return set_disabled(c, true); });
   routes.add("POST", "/api/v1/users/{name}/enable", Access::k_user,
              [](Call& c) { return set_disabled(c, false); });
+  routes.add("PUT", "/api/v1/users/{name}/password", Access::k_user, reset_password)
+      .hashes_passwords();
   routes.add("GET", "/api/v1/users/{name}/tokens", Access::k_user, list_account_tokens);
   routes.add("DELETE", "/api/v1/users/{name}/tokens/{token}", Access::k_user, revoke_account_token);
   routes.add("PUT", "/api/v1/users/{name}/roles/{org}", Access::k_user,

@@ -236,6 +236,33 @@ TEST_F(Api, TheSessionStatusAnswers200AndShowsOnlyALiveSession) {
   EXPECT_EQ(call("GET", "/api/v1/organizations", c).status, 401);
 }
 
+// An administrator resets another account's password: its sessions and tokens end; nobody else
+// may, and nobody resets their own.
+TEST_F(Api, AnAdministratorResetsAPasswordAndEndsTheAccountsSessions) {
+  auto root = sign_in("root");
+  auto vic = sign_in("vic");
+  auto reset = [&](const Client& by, const std::string& name, const std::string& password) {
+    return call("PUT", "/api/v1/users/" + name + "/password", by,
+                json{{"password", password}}.dump());
+  };
+  EXPECT_EQ(reset(sign_in("alice"), "vic", "a-fresh-passphrase-1").status, 403);
+  EXPECT_EQ(reset(vic, "vic", "a-fresh-passphrase-1").status, 403);
+  EXPECT_EQ(reset(root, "nobody", "a-fresh-passphrase-1").status, 404);
+  auto weak = reset(root, "vic", "vic-2026");
+  EXPECT_EQ(weak.status, 422);
+  EXPECT_EQ(json::parse(weak.body)["errors"][0]["field"], "password");
+  EXPECT_EQ(reset(root, "root", "a-fresh-passphrase-1").status, 422);
+  EXPECT_EQ(call("GET", "/api/v1/session", vic).status, 200);
+  EXPECT_EQ(reset(root, "vic", "a-fresh-passphrase-1").status, 204);
+  EXPECT_EQ(call("GET", "/api/v1/session", vic).status, 401);
+  EXPECT_EQ(
+      call("POST", "/api/v1/session", {}, json{{"name", "vic"}, {"password", k_password}}.dump())
+          .status,
+      401);
+  sign_in("vic", "a-fresh-passphrase-1");
+  EXPECT_EQ(call("GET", "/api/v1/session", root).status, 200);
+}
+
 TEST_F(Api, StateChangingRequestsNeedTheCsrfToken) {
   auto c = sign_in("edith");
   Client no_csrf{c.cookie, "", ""};

@@ -1,6 +1,7 @@
-// Accounts in the web UI: the password rule when an administrator adds an account, an API token
-// with a scope, an expiry and an organization, an administrator revoking it, and disabling and
-// enabling an account (its open session ends at once).
+// Accounts in the web UI: the password rule when an administrator adds an account (shown and
+// checked while typed, the server's reason at the field), administrators shown as such, an API
+// token with a scope, an expiry and an organization, an administrator revoking it, disabling and
+// enabling an account (its open session ends at once), and resetting its password.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { admin, baseUrl, editor, launch, login, newPage, orgName, screenshot } from './harness';
@@ -147,6 +148,38 @@ describe('accounts', () => {
     await page.getByRole('button', { name: `Enable ${temp.name}` }).click();
     await page.getByRole('button', { name: `Disable ${temp.name}` }).waitFor();
     await login(tempPage, temp);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test("an administrator resets an account's password: the rule is checked, its open session ends, the new password signs in", async () => {
+    const { context, page, errors } = await newPage(browser);
+    await login(page, admin);
+    await usersPage(page);
+    // Their own password is changed on the Account page, not reset here.
+    expect(await page.getByRole('button', { name: `Reset the password of ${admin.name}` }).count()).toBe(0);
+    await page.getByRole('button', { name: `Reset the password of ${temp.name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Reset the password of ${temp.name}` });
+    const field = dialog.getByLabel('New password');
+    await field.fill(`${temp.name}`);
+    await dialog.getByText('✗ not the account name').waitFor();
+    await field.fill('qwertyuiop123');
+    await dialog.getByRole('button', { name: 'Reset password' }).click();
+    await expect.poll(() => dialog.locator('#reset-password-error').textContent(), { timeout: 10_000 }).toContain('walk along the keyboard');
+    await screenshot(page, 'users-reset-password');
+    const fresh = 'saffron lantern wobble quay';
+    await field.fill(fresh);
+    await dialog.getByRole('button', { name: 'Reset password' }).click();
+    await expect.poll(async () => (await page.getByRole('alert').allTextContents()).join(' '), { timeout: 10_000 }).toContain(`The password of ${temp.name} is reset`);
+    expect(await dialog.isVisible()).toBe(false);
+    // The account's open page is signed out; the old password no longer works, the new one does.
+    await tempPage.reload();
+    await tempPage.getByRole('button', { name: 'Log in' }).waitFor();
+    await tempPage.getByLabel('Name').fill(temp.name);
+    await tempPage.getByLabel('Password').fill(temp.password);
+    await tempPage.getByRole('button', { name: 'Log in' }).click();
+    await expect.poll(async () => (await tempPage.getByRole('alert').allTextContents()).join(' '), { timeout: 10_000 }).toContain('wrong password');
+    await login(tempPage, { name: temp.name, password: fresh });
     expect(errors).toEqual([]);
     await context.close();
     await tempContext.close();

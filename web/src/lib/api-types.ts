@@ -259,6 +259,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{name}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Reset an account's password
+         * @description Administrators only (403 otherwise, also for a token limited to an organization or a read-only token). Sets the account's password to `password`, which follows the password rule (GET /api/v1/password-policy; 422 with the reason and `errors[0].field` "password", nothing changed). Every session of the account ends and every API token of the account is revoked: whoever held the old password holds nothing it gave; the account signs in with the new password and makes new tokens. Your own account: 422 (change your own password with POST /api/v1/session/password, which asks for the current one). A disabled account gets the new password and stays disabled. Unknown account: 404. Audited as `password` on the user, by you, with the number of sessions ended and tokens revoked, never the password.
+         */
+        put: operations["putUsersByNamePassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{name}/tokens": {
         parameters: {
             query?: never;
@@ -2772,6 +2792,48 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
             500: components["responses"]["InternalError"];
+        };
+    };
+    putUsersByNamePassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Account name (without regard to case)
+                 * @example root
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Password reset; the account's sessions ended and its API tokens revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Busy"];
         };
     };
     getUsersByNameTokens: {
