@@ -170,7 +170,7 @@ describe('accounts', () => {
     const fresh = 'saffron lantern wobble quay';
     await field.fill(fresh);
     await dialog.getByRole('button', { name: 'Reset password' }).click();
-    await expect.poll(async () => (await page.getByRole('alert').allTextContents()).join(' '), { timeout: 10_000 }).toContain(`The password of ${temp.name} is reset`);
+    await expect.poll(async () => (await page.getByRole('status').allTextContents()).join(' '), { timeout: 10_000 }).toContain(`The password of ${temp.name} is reset`);
     expect(await dialog.isVisible()).toBe(false);
     // The account's open page is signed out; the old password no longer works, the new one does.
     await tempPage.reload();
