@@ -1628,7 +1628,9 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
     });
     auto* pw = user->add_subcommand(
         "passwd",
-        "Set a new password (generated and shown once, or --password-stdin); ends the sessions");
+        "Set or reset an account's password (generated and shown once, or --password-stdin); its "
+        "sessions end and its API tokens are revoked. Also: user reset-password NAME");
+    pw->alias("reset-password");
     auto pname = std::make_shared<std::string>();
     auto pstdin = std::make_shared<bool>(false);
     pw->add_option("NAME", *pname, "The user name")->required();

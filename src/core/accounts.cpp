@@ -33,4 +33,13 @@ std::optional<TokenScope> parse_token_scope(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<std::string> account_action_problem(const User& self, const User& target,
+                                                  AccountAction action) {
+  if (self.id != target.id) return std::nullopt;
+  if (action == AccountAction::k_disable)
+    return "you cannot disable the account you are signed in with; another administrator can";
+  return "you cannot reset your own password; change it with your current one (POST "
+         "/api/v1/session/password, or Password and API tokens in the web UI's account menu)";
+}
+
 }  // namespace cyberframe::core

@@ -27,6 +27,16 @@ struct User {
   bool disabled() const { return !disabled_at.empty(); }
 };
 
+// What an administrator does to an account from a signed-in session or token.
+enum class AccountAction { k_disable, k_reset_password };
+
+// Why the account `self` may not do `action` to the account `target`, as a sentence, or nullopt.
+// Nobody disables the account they are signed in with (another administrator can), nor resets
+// its password (they change it with the current one, which a stolen session does not know).
+// The last enabled administrator is the store's rule (it counts them in the transaction).
+std::optional<std::string> account_action_problem(const User& self, const User& target,
+                                                  AccountAction action);
+
 // A browser session. Only the SHA-256 of the cookie's secret is stored.
 struct Session {
   std::string token_hash;

@@ -12,8 +12,8 @@ namespace cyberframe::core {
 
 namespace {
 
-constexpr std::size_t k_min_characters = 12;
-constexpr std::size_t k_max_bytes = 1024;
+constexpr std::size_t k_min_characters = k_password_min_characters;
+constexpr std::size_t k_max_bytes = k_password_max_bytes;
 const char* const k_advice = "; a phrase of several unrelated words is easier to remember";
 
 bool is_space(char c) {
@@ -172,6 +172,12 @@ const std::unordered_set<std::string_view>& common_passwords() {
 }
 
 }  // namespace
+
+std::string password_rule_text() {
+  return "A password has " + std::to_string(k_min_characters) +
+         " characters or more and is not a common password, a keyboard pattern, a repeated piece "
+         "or the account name.";
+}
 
 bool is_common_password(std::string_view word) {
   return common_passwords().contains(word);

@@ -10,11 +10,20 @@
 // (src/core/common_passwords.txt), also when decorated: "P@ssw0rd2026!" is "password" with
 // leetspeak and digits and symbols added.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace cyberframe::core {
+
+// The length rule: at least this many characters (UTF-8 characters, not bytes), at most this many
+// bytes. Front ends show them (GET /api/v1/password-policy) instead of keeping their own copy.
+inline constexpr std::size_t k_password_min_characters = 12;
+inline constexpr std::size_t k_password_max_bytes = 1024;
+
+// The whole rule as one sentence for the person choosing a password.
+std::string password_rule_text();
 
 // Why `password` may not be the password of the account `account_name`, as a sentence to show
 // the person choosing it ("this password is on the list of common passwords; ..."), or nullopt

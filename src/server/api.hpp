@@ -149,8 +149,9 @@ class Cache {
 };
 
 enum class Access {
-  k_public,  // no account needed
-  k_user,    // a signed-in account (each handler checks the role it needs)
+  k_public,    // no account needed
+  k_user,      // a signed-in account (each handler checks the role it needs)
+  k_optional,  // GET only: the principal when the request is signed in, none (not 401) when not
 };
 
 // The body a route takes: its size limit (Options) is enforced by the HTTP layer while the body

@@ -21,6 +21,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "core/password.hpp"
 #include "server/api.hpp"
 #include "util/clock.hpp"
 #include "util/text.hpp"
@@ -220,6 +221,16 @@ Response current_session(Call& call) {
   return ok(*body);
 }
 
+// Whether the request is signed in, always 200: the web UI asks this when a page loads, when
+// nobody may be signed in yet (GET /api/v1/session answers 401 then, as every other route does).
+Response session_status(Call& call) {
+  if (!call.principal) return ok(json{{"signed_in", false}});
+  auto body = session_json(call, *call.principal);
+  if (!body) return body.error();
+  (*body)["signed_in"] = true;
+  return ok(*body);
+}
+
 Response sign_out(Call& call) {
   auto& p = *call.principal;
   if (call.ctx.cache) call.ctx.cache->forget_user(p.user.id);
@@ -265,8 +276,11 @@ Response change_password(Call& call) {
     if (!slot) return busy();
     if (auto r = call.ctx.workspace.set_password(actor(call), name,
                                                  body["new_password"].get<std::string>());
-        !r)
-      return problem_from(r.error());
+        !r) {
+      auto error = r.error();
+      if (error.field == "password") error.field = "new_password";  // this body's name for it
+      return problem_from(error);
+    }
   }
   if (call.ctx.cache) call.ctx.cache->forget_user(call.principal->user.id);
   if (call.principal->via_token) return no_content();
@@ -429,14 +443,36 @@ Answer<core::User> account_for_administrator(Call& call, const std::string& what
 Response set_disabled(Call& call, bool disabled) {
   auto u = account_for_administrator(call, disabled ? "disabling accounts" : "enabling accounts");
   if (!u) return u.error();
-  if (disabled && u->id == call.principal->user.id)
-    return problem(422, "Not accepted",
-                   "you cannot disable the account you are signed in with; another administrator "
-                   "can");
-  auto changed = call.ctx.workspace.set_disabled(actor(call), u->name, disabled);
+  auto changed = call.ctx.workspace.disable_account(call.principal->user, u->name, disabled);
   if (!changed) return problem_from(changed.error());
   if (call.ctx.cache) call.ctx.cache->forget_user(u->id);
   return user_reply(call, *changed);
+}
+
+// An administrator sets another account's password: its sessions end and its API tokens are
+// revoked (whoever held the old password holds nothing it gave).
+Response reset_password(Call& call) {
+  auto u = account_for_administrator(call, "resetting another account's password");
+  if (!u) return u.error();
+  json body;
+  if (auto bad = read_body(call, {{"password", FieldType::k_string, true, 1024}}, body))
+    return *bad;
+  auto slot =
+      call.ctx.throttle.verification_slot(call.ctx.options.max_password_checks, slot_wait(call));
+  if (!slot) return busy();
+  if (auto r = call.ctx.workspace.reset_password(call.principal->user, u->name,
+                                                 body["password"].get<std::string>());
+      !r)
+    return problem_from(r.error());
+  if (call.ctx.cache) call.ctx.cache->forget_user(u->id);
+  return no_content();
+}
+
+// The password rule, for forms to show and check as the person types (the server still decides).
+Response password_policy(Call&) {
+  return ok(json{{"min_characters", core::k_password_min_characters},
+                 {"max_bytes", core::k_password_max_bytes},
+                 {"rule", core::password_rule_text()}});
 }
 
 Response list_account_tokens(Call& call) {
@@ -738,6 +774,8 @@ std::optional<LoginThrottle::Slot> LoginThrottle::verification_slot(
 void add_auth_routes(Routes& routes) {
   routes.add("POST", "/api/v1/session", Access::k_public, sign_in).hashes_passwords();
   routes.add("GET", "/api/v1/session", Access::k_user, current_session);
+  routes.add("GET", "/api/v1/session/status", Access::k_optional, session_status);
+  routes.add("GET", "/api/v1/password-policy", Access::k_user, password_policy);
   routes.add("DELETE", "/api/v1/session", Access::k_user, sign_out);
   routes.add("DELETE", "/api/v1/sessions", Access::k_user, sign_out_everywhere);
   routes.add("POST", "/api/v1/session/password", Access::k_user, change_password)
@@ -751,6 +789,8 @@ void add_auth_routes(Routes& routes) {
              [](Call& c) { return set_disabled(c, true); });
   routes.add("POST", "/api/v1/users/{name}/enable", Access::k_user,
              [](Call& c) { return set_disabled(c, false); });
+  routes.add("PUT", "/api/v1/users/{name}/password", Access::k_user, reset_password)
+      .hashes_passwords();
   routes.add("GET", "/api/v1/users/{name}/tokens", Access::k_user, list_account_tokens);
   routes.add("DELETE", "/api/v1/users/{name}/tokens/{token}", Access::k_user, revoke_account_token);
   routes.add("PUT", "/api/v1/users/{name}/roles/{org}", Access::k_user,

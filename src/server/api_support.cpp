@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <stdexcept>
 
 #include "server/api.hpp"
 #include "util/budget.hpp"
@@ -19,6 +20,10 @@ Route& Routes::add(std::string method, std::string pattern, Access access, Handl
                   ? (access == Access::k_public ? Body::k_small : Body::k_json)
                   : Body::k_none;
   bool changes_state = method != "GET" && method != "HEAD" && method != "OPTIONS";
+  // A route open to requests without an account changes nothing on behalf of an account: no
+  // CSRF check guards it.
+  if (access == Access::k_optional && changes_state)
+    throw std::logic_error("a route with an optional account only reads: " + pattern);
   Handler checked = handler;
   if (access == Access::k_user && changes_state) {
     // Read-only tokens are refused here, before any handler runs, so no state-changing route can
@@ -300,6 +305,11 @@ Response problem_from(const util::Error& error) {
     case util::ErrorCode::k_not_found:
       return problem(404, "Not found", error.message);
     case util::ErrorCode::k_invalid_input:
+      if (!error.field.empty())
+        return problem(
+            422, "Not accepted", error.message,
+            json{{"errors",
+                  json::array({json{{"field", error.field}, {"message", error.message}}})}});
       return problem(422, "Not accepted", error.message);
     case util::ErrorCode::k_conflict:
       return problem(409, "Conflict", error.message);

@@ -204,7 +204,7 @@ Response handle(Context& context, Request request, std::string* route_pattern) {
     // Everything cached belongs to the workspace as it is now: after a write of this process the
     // change counter is read again at once, after other processes' within 2 ms.
     std::optional<std::uint64_t> epoch;
-    if (context.cache && route.access == Access::k_user)
+    if (context.cache && route.access != Access::k_public)
       epoch = context.cache->refresh(std::chrono::steady_clock::now(),
                                      [&] { return context.workspace.change_counter(); });
     if (route.access == Access::k_user) {
@@ -214,12 +214,14 @@ Response handle(Context& context, Request request, std::string* route_pattern) {
         return problem(403, "CSRF token missing or wrong",
                        "send the X-CSRF-Token header with the csrf_token of GET /api/v1/session");
     }
+    if (route.access == Access::k_optional) call.principal = authenticate(context, r);
     // Reads are answered again from the cache while what they read has not changed; not the
     // session (it carries the session's CSRF token) nor the tokens (their last use).
     std::string key;
     // Nor a conditional GET: the handler answers If-None-Match with 304, the cache would not.
-    if (epoch && route.method == "GET" && route.pattern != "/api/v1/session" &&
-        route.pattern != "/api/v1/tokens" && r.header("if-none-match").empty()) {
+    if (epoch && route.access == Access::k_user && route.method == "GET" &&
+        route.pattern != "/api/v1/session" && route.pattern != "/api/v1/tokens" &&
+        r.header("if-none-match").empty()) {
       key = std::to_string(call.principal->user.id) + " " + r.path;
       for (const auto& [k, v] : r.query) key += "\n" + k + "=" + v;
       if (auto hit = context.cache->answer(key)) return *hit;

@@ -667,7 +667,7 @@ class SqliteStore final : public Store {
   // Checks a new password against the rules (core/password.hpp) and hashes it with argon2id.
   static Result<std::string> hash_password(const std::string& password, const std::string& name) {
     if (auto problem = core::password_problem(password, name))
-      return fail(ErrorCode::k_invalid_input, *problem);
+      return util::fail_field(ErrorCode::k_invalid_input, *problem, "password");
     if (sodium_init() < 0) return fail(ErrorCode::k_internal, "libsodium could not start");
     char hash[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(hash, password.data(), password.size(),

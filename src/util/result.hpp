@@ -20,6 +20,9 @@ enum class ErrorCode {
 struct Error {
   ErrorCode code = ErrorCode::k_internal;
   std::string message;
+  // The input the error is about, when it is one field ("password"): the API names it in the
+  // problem's `errors`, so that a form shows the message at that field.
+  std::string field = {};
 };
 
 template <typename T>
@@ -32,5 +35,10 @@ inline std::unexpected<Error> fail(ErrorCode code, std::string message) {
 // Exit status of the command-line tool for an error code: 2 for anything the user can fix by
 // changing the input, 1 is reserved for "a check found problems", 3 for environment failures.
 int exit_code_for(ErrorCode code);
+
+// The same failure, about the input `field`.
+inline std::unexpected<Error> fail_field(ErrorCode code, std::string message, std::string field) {
+  return std::unexpected<Error>(Error{code, std::move(message), std::move(field)});
+}
 
 }  // namespace cyberframe::util

@@ -298,6 +298,26 @@ Result<core::User> Workspace::set_disabled(const std::string& actor, const std::
   return m_store->set_disabled(name, disabled);
 }
 
+Result<core::User> Workspace::disable_account(const core::User& self, const std::string& name,
+                                              bool disabled) {
+  auto target = m_store->user(name);
+  if (!target) return std::unexpected(target.error());
+  if (disabled)
+    if (auto why = core::account_action_problem(self, *target, core::AccountAction::k_disable))
+      return util::fail(util::ErrorCode::k_invalid_input, *why);
+  m_store->set_actor(self.name);
+  return m_store->set_disabled(target->name, disabled);
+}
+Result<void> Workspace::reset_password(const core::User& self, const std::string& name,
+                                       const std::string& password) {
+  auto target = m_store->user(name);
+  if (!target) return std::unexpected(target.error());
+  if (auto why = core::account_action_problem(self, *target, core::AccountAction::k_reset_password))
+    return util::fail(util::ErrorCode::k_invalid_input, *why);
+  m_store->set_actor(self.name);
+  return m_store->set_password(target->name, password);
+}
+
 Result<void> Workspace::create_session(const core::Session& session) {
   return m_store->create_session(session);
 }

@@ -198,6 +198,15 @@ class Workspace {
   Result<void> set_password(const std::string& actor, const std::string& name,
                             const std::string& password);
   Result<core::User> set_disabled(const std::string& actor, const std::string& name, bool disabled);
+  // What an administrator signed in as `self` does to the account `name` (the API): the same as
+  // set_disabled and set_password, refusing their own account (core::account_action_problem,
+  // k_invalid_input). A reset password follows the password rules (k_invalid_input, field
+  // "password"), ends every session and revokes every API token of the account; the audit row
+  // ("password", by `self`) never holds the password.
+  Result<core::User> disable_account(const core::User& self, const std::string& name,
+                                     bool disabled);
+  Result<void> reset_password(const core::User& self, const std::string& name,
+                              const std::string& password);
 
   Result<void> create_session(const core::Session& session);
   Result<core::Session> session(const std::string& token_hash);

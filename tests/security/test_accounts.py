@@ -5,7 +5,9 @@ through the cost of a sign-in, API tokens that never expired, carried full right
 password change and sign-out everywhere and could mint longer-lived children, administrators
 unable to revoke another account's token or disable an account, trivial passwords, an
 organization's admin listing every account, names differing only in case, and failed sign-ins
-missing from the audit trail.
+missing from the audit trail; and a password reset by an administrator (only an administrator,
+ending the account's sessions and tokens) and the page-load session check (200 without an
+account, with nothing of an ended session).
 
 The cost of a sign-in is compared by memory, not time (no timed assertions): each argon2id check
 takes 64 MiB, so the server's peak (VmHWM, reset before) rises as much for an unknown name as for
@@ -167,6 +169,60 @@ def replay(suite, server, port):
     status, _, _, _ = other.request("DELETE", "/api/v1/sessions")
     suite.check(status == 204 and desk.request("GET", "/api/v1/session")[0] == 401,
                 "finding 7: sign-out everywhere revokes the account's tokens", f"status {status}")
+
+    # --- an administrator resets a password: only an administrator, and it ends what the old
+    # password gave (PUT /api/v1/users/{name}/password) ---------------------------------------
+    status, _, _, _ = root.request("POST", "/api/v1/users",
+                                   {"name": "resettable", "password": password("resettable")})
+    member = Client(port, "resettable")
+    status, _, body, _ = member.request("POST", "/api/v1/tokens",
+                                        {"name": "script", "scope": "read-write"})
+    script = Client(port)
+    script.token = json.loads(body)["token"] if status == 201 else ""
+    new_secret = "a-brand-new-passphrase"
+    attempts = {
+        "an organization's admin": Client(port, "admin1"),
+        "the account itself": member,
+        "a read-write token of the account": script,
+    }
+    for who, client in attempts.items():
+        status, _, _, _ = client.request("PUT", "/api/v1/users/resettable/password",
+                                         {"password": new_secret})
+        suite.check(status == 403, f"only an administrator resets a password, not {who}",
+                    f"status {status}")
+    status, _, _, _ = root.request("PUT", "/api/v1/users/resettable/password",
+                                   {"password": new_secret}, {"X-CSRF-Token": "forged"})
+    suite.check(status == 403, "a password reset with a wrong CSRF token is refused",
+                f"status {status}")
+    status, _, _, _ = Client(port).request("PUT", "/api/v1/users/resettable/password",
+                                           {"password": new_secret})
+    suite.check(status == 401, "a password reset without an account is 401", f"status {status}")
+    status, _ = sign_in_from(port, "127.0.0.8", "resettable", new_secret)
+    suite.check(status == 401 and member.request("GET", "/api/v1/session")[0] == 200,
+                "the refused resets changed nothing", f"status {status}")
+    status, _, _, _ = root.request("PUT", "/api/v1/users/resettable/password",
+                                   {"password": new_secret})
+    suite.check(status == 204 and member.request("GET", "/api/v1/session")[0] == 401
+                and script.request("GET", "/api/v1/session")[0] == 401,
+                "an administrator's password reset ends the account's sessions and revokes its "
+                "tokens at once", f"status {status}")
+    status, _ = sign_in_from(port, "127.0.0.8", "resettable", new_secret)
+    suite.check(status == 200, "the account signs in with the new password", f"status {status}")
+    status, _, body, _ = root.request("GET", "/api/v1/audit?entity=user&entity_id=resettable")
+    suite.check(status == 200 and b'"password"' in body and new_secret.encode() not in body,
+                "the reset is audited, never with the password", body.decode()[:200])
+
+    # --- the page-load session check: 200 without an account, yet nothing more -----------------
+    status, _, body, _ = Client(port).request("GET", "/api/v1/session/status",
+                                              headers={"Cookie": member.cookie})
+    suite.check(status == 200 and json.loads(body) == {"signed_in": False},
+                "an ended session's cookie gets signed_in false from the status, and nothing else",
+                body.decode()[:120])
+    status, _, _, _ = Client(port).request("GET", "/api/v1/session",
+                                           headers={"Cookie": member.cookie})
+    suite.check(status == 401, "GET /api/v1/session still answers 401 without a valid session",
+                f"status {status}")
+
     victim = Client(port, "viewer1")
     status, _, _, _ = root.request("POST", "/api/v1/users/viewer1/disable")
     suite.check(status == 200 and victim.request("GET", "/api/v1/session")[0] == 401,

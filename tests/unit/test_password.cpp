@@ -26,6 +26,14 @@ TEST(Password, LengthIsCountedInCharacters) {
   EXPECT_EQ(problem(std::string(1025, 'x') + "y"), "a password has at most 1024 characters");
 }
 
+// The rule the front ends show is the one applied: its minimum is the one counted.
+TEST(Password, TheRuleShownNamesTheMinimumApplied) {
+  EXPECT_NE(password_rule_text().find(std::to_string(k_password_min_characters) + " characters"),
+            std::string::npos);
+  EXPECT_EQ(problem(std::string(k_password_min_characters - 1, 'x')),
+            "a password has at least " + std::to_string(k_password_min_characters) + " characters");
+}
+
 TEST(Password, TrivialOnesAreRefused) {
   EXPECT_NE(problem("aaaaaaaaaaaa").find("repeats one character"), std::string::npos);
   EXPECT_NE(problem("            ").find("only spaces"), std::string::npos);

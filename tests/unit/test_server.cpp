@@ -214,6 +214,55 @@ TEST_F(Api, ExpiredAndIdleSessionsAreRefused) {
   EXPECT_EQ(call("GET", "/api/v1/session", Client{"fresh", "", ""}).status, 200);
 }
 
+// The page-load check: whether anyone is signed in is an answer (200), not an error; it shows
+// nothing of a session that has ended, and GET /api/v1/session itself stays 401.
+TEST_F(Api, TheSessionStatusAnswers200AndShowsOnlyALiveSession) {
+  auto status = [&](const Client& c) { return call("GET", "/api/v1/session/status", c); };
+  auto nobody = status({});
+  EXPECT_EQ(nobody.status, 200);
+  EXPECT_EQ(json::parse(nobody.body), (json{{"signed_in", false}}));
+  EXPECT_EQ(json::parse(status(Client{"forged-cookie-value", "", ""}).body),
+            (json{{"signed_in", false}}));
+  EXPECT_EQ(json::parse(status(Client{"", "", "cf_forged"}).body), (json{{"signed_in", false}}));
+  auto c = sign_in("edith");
+  auto signed_in = json::parse(status(c).body);
+  EXPECT_EQ(signed_in["signed_in"], true);
+  EXPECT_EQ(signed_in["user"]["name"], "edith");
+  EXPECT_EQ(signed_in["csrf_token"], c.csrf);
+  // Signed out: the cached session is not shown again.
+  EXPECT_EQ(call("DELETE", "/api/v1/session", c).status, 204);
+  EXPECT_EQ(json::parse(status(c).body), (json{{"signed_in", false}}));
+  EXPECT_EQ(call("GET", "/api/v1/session", c).status, 401);
+  EXPECT_EQ(call("GET", "/api/v1/organizations", c).status, 401);
+}
+
+// An administrator resets another account's password: its sessions and tokens end; nobody else
+// may, and nobody resets their own.
+TEST_F(Api, AnAdministratorResetsAPasswordAndEndsTheAccountsSessions) {
+  auto root = sign_in("root");
+  auto vic = sign_in("vic");
+  auto reset = [&](const Client& by, const std::string& name, const std::string& password) {
+    return call("PUT", "/api/v1/users/" + name + "/password", by,
+                json{{"password", password}}.dump());
+  };
+  EXPECT_EQ(reset(sign_in("alice"), "vic", "a-fresh-passphrase-1").status, 403);
+  EXPECT_EQ(reset(vic, "vic", "a-fresh-passphrase-1").status, 403);
+  EXPECT_EQ(reset(root, "nobody", "a-fresh-passphrase-1").status, 404);
+  auto weak = reset(root, "vic", "vic-2026");
+  EXPECT_EQ(weak.status, 422);
+  EXPECT_EQ(json::parse(weak.body)["errors"][0]["field"], "password");
+  EXPECT_EQ(reset(root, "root", "a-fresh-passphrase-1").status, 422);
+  EXPECT_EQ(call("GET", "/api/v1/session", vic).status, 200);
+  EXPECT_EQ(reset(root, "vic", "a-fresh-passphrase-1").status, 204);
+  EXPECT_EQ(call("GET", "/api/v1/session", vic).status, 401);
+  EXPECT_EQ(
+      call("POST", "/api/v1/session", {}, json{{"name", "vic"}, {"password", k_password}}.dump())
+          .status,
+      401);
+  sign_in("vic", "a-fresh-passphrase-1");
+  EXPECT_EQ(call("GET", "/api/v1/session", root).status, 200);
+}
+
 TEST_F(Api, StateChangingRequestsNeedTheCsrfToken) {
   auto c = sign_in("edith");
   Client no_csrf{c.cookie, "", ""};

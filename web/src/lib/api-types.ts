@@ -91,6 +91,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/session/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the request is signed in
+         * @description Always 200: `{"signed_in": false}` when the request carries no session cookie or API token, or one that is no longer valid (ended, expired, revoked, its account disabled); otherwise `signed_in: true` with what GET /api/v1/session answers. The web UI asks this when a page loads, so that nobody being signed in yet is an answer, not an error. GET /api/v1/session, like every route that needs an account, still answers 401 without one. No account needed.
+         */
+        get: operations["getSessionStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/password-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The password rule
+         * @description What a password must be, for a form to show and check while it is typed: at least `min_characters` characters, at most `max_bytes` bytes, and not a common password (also decorated with digits, symbols or leetspeak), a keyboard walk or run, a repeated piece, or the account name with digits or symbols around it. The server checks every password it is given (POST /api/v1/users, PUT /api/v1/users/{name}/password, POST /api/v1/session/password) and answers 422 with the reason and `errors[0].field` naming the password field.
+         */
+        get: operations["getPasswordPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions": {
         parameters: {
             query?: never;
@@ -213,6 +253,26 @@ export interface paths {
          * @description Administrators only. The account can sign in again; revoked tokens stay revoked. Audited.
          */
         post: operations["postUsersByNameEnable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{name}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Reset an account's password
+         * @description Administrators only (403 otherwise, also for a token limited to an organization or a read-only token). Sets the account's password to `password`, which follows the password rule (GET /api/v1/password-policy; 422 with the reason and `errors[0].field` "password", nothing changed). Every session of the account ends and every API token of the account is revoked: whoever held the old password holds nothing it gave; the account signs in with the new password and makes new tokens. Your own account: 422 (change your own password with POST /api/v1/session/password, which asks for the current one). A disabled account gets the new password and stays disabled. Unknown account: 404. Audited as `password` on the user, by you, with the number of sessions ended and tokens revoked, never the password.
+         */
+        put: operations["putUsersByNamePassword"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2110,6 +2170,37 @@ export interface components {
             /** @description The targeted outcomes whose level the actions change, in the framework's order */
             outcomes: components["schemas"]["WhatIfScore"][];
         };
+        /** @description Whether the request is signed in; when it is, the same fields as GET /api/v1/session */
+        SessionStatus: {
+            signed_in: boolean;
+            user?: components["schemas"]["User"];
+            /** @description As in GET /api/v1/session (only when signed in) */
+            csrf_token?: string;
+            /** @description Only when signed in with a bearer token: what the token may do */
+            token?: {
+                /** @enum {string} */
+                scope: "read-only" | "read-write";
+                /** @description The one organization the token reaches; null: every organization of the account */
+                organization: number | null;
+                /** @description UTC, YYYY-MM-DDTHH:MM:SSZ */
+                expires_at: string;
+            };
+        };
+        /** @description The password rule every password set through the API or the command line follows */
+        PasswordPolicy: {
+            /**
+             * @description At least this many characters (UTF-8 characters, not bytes)
+             * @example 12
+             */
+            min_characters: number;
+            /**
+             * @description At most this many bytes
+             * @example 1024
+             */
+            max_bytes: number;
+            /** @description The whole rule as a sentence to show beside a password field */
+            rule: string;
+        };
     };
     responses: {
         /** @description 400: a malformed parameter, header or body (for a body, `errors` names every field) */
@@ -2469,6 +2560,49 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    getSessionStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in or not */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionStatus"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getPasswordPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordPolicy"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     deleteSessions: {
         parameters: {
             query?: never;
@@ -2719,6 +2853,48 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
             500: components["responses"]["InternalError"];
+        };
+    };
+    putUsersByNamePassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Account name (without regard to case)
+                 * @example root
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Password reset; the account's sessions ended and its API tokens revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Busy"];
         };
     };
     getUsersByNameTokens: {

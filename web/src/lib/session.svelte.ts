@@ -1,7 +1,7 @@
 // Who is logged in, the organizations they can see, and what their role lets them do.
 
-import { get, request, setCsrfToken, ApiError } from './api';
-import type { Organization, Role, Session } from './types';
+import { get, setCsrfToken } from './api';
+import type { Organization, Role, Session, SessionStatus } from './types';
 
 interface AppState {
   session: Session | null;
@@ -12,12 +12,18 @@ interface AppState {
 
 export const app: AppState = $state({ session: null, orgs: [], checked: false, notice: '' });
 
+// When the page loads: GET /session/status answers 200 whether or not someone is signed in, so
+// that nobody being signed in yet is not an error (no 401 in the browser's console).
 export async function loadSession(): Promise<void> {
   try {
-    const s = (await request<Session>('/session', { anonymous: true })).data;
-    await start(s);
+    const status = await get<SessionStatus>('/session/status');
+    if (status.signed_in && status.user && status.csrf_token !== undefined) {
+      await start({ user: status.user, csrf_token: status.csrf_token, token: status.token });
+    } else {
+      app.session = null;
+    }
   } catch (err) {
-    if (!(err instanceof ApiError) || err.status !== 401) app.notice = err instanceof Error ? err.message : String(err);
+    app.notice = err instanceof Error ? err.message : String(err);
     app.session = null;
   } finally {
     app.checked = true;

@@ -21,6 +21,8 @@ export type User = Schemas['User'];
 export type RoleGrant = User['roles'][number];
 export type Role = RoleGrant['role'];
 export type Session = Schemas['Session'];
+export type SessionStatus = Schemas['SessionStatus'];
+export type PasswordPolicy = Schemas['PasswordPolicy'];
 export type Token = Schemas['Token'];
 export type TokenScope = Token['scope'];
 
