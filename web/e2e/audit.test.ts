@@ -64,8 +64,8 @@ describe('audit log', () => {
     );
     const row = page.locator('table.audit tr.audit-row', { has: page.locator('td.a-record', { hasText: '/ID.AM-2' }) }).first();
     await expect.poll(() => row.locator('td.a-action').textContent()).toBe('update');
-    // Its changes, expanded: the notes as they were and as the editor wrote them, and who changed
-    // the node last; the node id is not among them (it did not change).
+    // Its changes, expanded: the notes as they were and as the editor wrote them, and the node's
+    // new version; the node id is not among them (it did not change).
     await row.getByRole('button', { name: /field/ }).click();
     const id = await row.getAttribute('data-id');
     const table = page.getByRole('table', { name: `Changes of row ${id}` });
@@ -74,7 +74,7 @@ describe('audit log', () => {
     expect(await notesRow.locator('td.c-after').textContent()).toContain(notes);
     expect(await notesRow.locator('td.c-before').textContent()).not.toContain(notes);
     expect(await table.locator('tbody th', { hasText: /^node$/ }).count()).toBe(0);
-    expect(await table.locator('tbody th', { hasText: /^updated_by$/ }).count()).toBe(1);
+    expect(await table.locator('tbody th', { hasText: /^version$/ }).count()).toBe(1);
 
     // The export links carry the filter, and the CSV holds the change as one line.
     const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
