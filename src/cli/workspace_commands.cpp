@@ -18,12 +18,14 @@
 #include "cli/output.hpp"
 #include "cli/workspace_context.hpp"
 #include "codec/json.hpp"
+#include "core/audit_changes.hpp"
 #include "core/crosswalk.hpp"
 #include "exchange/profile_table.hpp"
 #include "report/report.hpp"
 #include "util/budget.hpp"
 #include "util/clock.hpp"
 #include "util/text.hpp"
+#include "workspace/audit_export.hpp"
 #include "workspace/gaps.hpp"
 #include "workspace/profile_import.hpp"
 #include "workspace/projection.hpp"
@@ -548,15 +550,51 @@ int cmd_user_grant(const Ctx& ctx, Workspace& ws, const std::string& name,
 
 // --- audit trail ----------------------------------------------------------------------------
 
-int cmd_audit_log(const Ctx& ctx, Workspace& ws, const std::string& entity, const std::string& id,
-                  std::size_t limit, Format format) {
-  auto rows = ws.store->audit_log(entity, id, limit);
+// A changed value on one line: "(none)" for a field that did not exist, strings without quotes
+// (an empty one as ""), line breaks as \n.
+std::string change_line_value(const std::optional<std::string>& value) {
+  if (!value) return "(none)";
+  if (*value == "\"\"") return "\"\"";
+  std::string out;
+  for (char c : core::change_text(value)) {
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else
+      out += c;
+  }
+  return out;
+}
+
+int cmd_audit_log(const Ctx& ctx, Workspace& ws, const core::AuditQuery& query, Format format) {
+  auto rows = ws.store->audit_log(query);
   if (!rows) return fail_with(ctx, rows.error());
+  if (format == Format::k_text) {
+    // One line a row, then its changed fields one a line.
+    for (const auto& r : *rows) {
+      ctx.out << '#' << r.id << "  " << r.at << "  " << r.actor << "  " << r.action << "  "
+              << r.entity << ' ' << r.entity_id << '\n';
+      for (const auto& c : core::field_changes(r.before, r.after))
+        ctx.out << "    " << (c.field.empty() ? "(the record)" : c.field) << ": "
+                << change_line_value(c.before) << " -> " << change_line_value(c.after) << '\n';
+    }
+    if (rows->empty()) ctx.out << "no audit rows match\n";
+    return k_exit_ok;
+  }
   Table t({"#", "AT", "ACTOR", "ENTITY", "ID", "ACTION", "BEFORE", "AFTER"});
   json j = json::array();
   for (const auto& r : *rows) {
     t.add(
         {std::to_string(r.id), r.at, r.actor, r.entity, r.entity_id, r.action, r.before, r.after});
+    json changes = json::array();
+    for (const auto& c : core::field_changes(r.before, r.after)) {
+      auto value = [](const std::optional<std::string>& v) {
+        return v ? json::parse(*v, nullptr, false) : json(nullptr);
+      };
+      changes.push_back(
+          json{{"field", c.field}, {"before", value(c.before)}, {"after", value(c.after)}});
+    }
     j.push_back(json{{"id", r.id},
                      {"at", r.at},
                      {"actor", r.actor},
@@ -565,10 +603,56 @@ int cmd_audit_log(const Ctx& ctx, Workspace& ws, const std::string& entity, cons
                      {"action", r.action},
                      {"before", json::parse(r.before, nullptr, false)},
                      {"after", json::parse(r.after, nullptr, false)},
+                     {"changes", changes},
                      {"hash", r.hash}});
   }
   print_data(ctx.out, format, t, j);
   return k_exit_ok;
+}
+
+int cmd_audit_log(const Ctx& ctx, Workspace& ws, const std::string& entity, const std::string& id,
+                  std::size_t limit, Format format) {
+  core::AuditQuery q;
+  q.entity = entity;
+  q.entity_id = id;
+  q.limit = limit;
+  return cmd_audit_log(ctx, ws, q, format);
+}
+
+// The filters of `audit log` and `audit export`, as typed.
+struct AuditFilterOptions {
+  std::string actor, entity, id, action, from, to;
+};
+
+util::Result<core::AuditQuery> audit_query(const AuditFilterOptions& o) {
+  core::AuditQuery q;
+  q.actor = o.actor;
+  q.entity = o.entity;
+  q.entity_id = o.id;
+  q.action = o.action;
+  if (auto period = core::set_audit_period(q, o.from, o.to); !period)
+    return std::unexpected(period.error());
+  return q;
+}
+
+int cmd_audit_export(const Ctx& ctx, Workspace& ws, const AuditFilterOptions& filters,
+                     const std::string& fmt, const std::string& output) {
+  auto query = audit_query(filters);
+  if (!query) return fail_with(ctx, query.error());
+  std::string name = fmt;
+  if (name.empty() && !is_standard_output(output)) {
+    auto ext = std::filesystem::path(output).extension().string();
+    name = util::to_lower(ext.empty() ? ext : ext.substr(1));
+  }
+  auto format = workspace::parse_audit_export_format(name.empty() ? "csv" : name);
+  if (!format) format = workspace::AuditExportFormat::k_csv;
+  if (*format == workspace::AuditExportFormat::k_xlsx && is_standard_output(output))
+    return fail_with(ctx, "XLSX is binary: give --output FILE.xlsx");
+  auto bytes = workspace::export_audit(*ws.store, *query, *format);
+  if (!bytes) return fail_with(ctx, bytes.error());
+  int written = write_output(ctx.out, ctx.err, output, *bytes);
+  if (written == k_exit_ok && !is_standard_output(output)) ctx.out << "wrote " << output << '\n';
+  return written;
 }
 
 int cmd_history(const Ctx& ctx, Workspace& ws, const std::string& ref, const std::string& node,
@@ -1678,19 +1762,56 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
   auto* audit = app.add_subcommand("audit", "The audit trail: every change, in a keyed hash chain");
   audit->require_subcommand(1);
   {
-    auto* l = audit->add_subcommand("log", "The changes, oldest first (the last --limit of them)");
-    auto entity = std::make_shared<std::string>();
-    auto id = std::make_shared<std::string>();
+    // The filters `log` and `export` share.
+    auto add_filters = [](CLI::App* c, AuditFilterOptions& f) {
+      c->add_option("--actor", f.actor, "Only changes by this person (account or --as name)");
+      c->add_option("--entity", f.entity,
+                    "Only this kind of record: organization, profile, node, snapshot, action, "
+                    "evidence, comment, scale, mapping-set, user, token, session or audit");
+      c->add_option("--id", f.id, "Only this record (its id; a node is PROFILE_ID/NODE)");
+      c->add_option("--action", f.action, "Only this action (create, update, delete, ...)");
+      c->add_option("--from", f.from,
+                    "Only changes at or after this date (YYYY-MM-DD) or time (RFC 3339)");
+      c->add_option("--to", f.to,
+                    "Only changes at or before this date (the whole day) or time (RFC 3339)");
+    };
+    auto* l = audit->add_subcommand(
+        "log",
+        "The changes, oldest first (the last --limit of them), each with its changed fields");
+    auto filters = std::make_shared<AuditFilterOptions>();
     auto limit = std::make_shared<std::size_t>(100);
+    auto before = std::make_shared<std::int64_t>(0);
     auto format = std::make_shared<std::string>();
-    l->add_option("--entity", *entity,
-                  "organization, profile, node, snapshot, action, evidence or scale");
-    l->add_option("--id", *id, "The record's id (a node is PROFILE_ID/NODE)");
+    add_filters(l, *filters);
     l->add_option("--limit", *limit, "How many of the latest changes (default 100)");
+    l->add_option("--before", *before, "Only rows with a smaller id (to page back)")
+        ->check(CLI::PositiveNumber);
     add_fmt(l, *format, k_data_formats);
     l->callback([=, &status] {
       status = with_workspace(*ctx, [&](Workspace& ws) {
-        return cmd_audit_log(*ctx, ws, *entity, *id, *limit, fmt(*format));
+        auto q = audit_query(*filters);
+        if (!q) return fail_with(*ctx, q.error());
+        q->limit = *limit;
+        q->before = *before;
+        return cmd_audit_log(*ctx, ws, *q, fmt(*format));
+      });
+    });
+    auto* e = audit->add_subcommand(
+        "export",
+        "Write the changes that match the filters as CSV or XLSX, newest first, one line per "
+        "changed field (at most 10,000 audit rows)");
+    auto efilters = std::make_shared<AuditFilterOptions>();
+    auto eformat = std::make_shared<std::string>();
+    auto eoutput = std::make_shared<std::string>();
+    add_filters(e, *efilters);
+    e->add_option("--format,-f", *eformat,
+                  "csv or xlsx (default: from the file's extension, else csv)")
+        ->check(CLI::IsMember({"csv", "xlsx"}));
+    e->add_option("-o,--output", *eoutput,
+                  "The file to write (CSV goes to standard output without it)");
+    e->callback([=, &status] {
+      status = with_workspace(*ctx, [&](Workspace& ws) {
+        return cmd_audit_export(*ctx, ws, *efilters, *eformat, *eoutput);
       });
     });
     auto* v = audit->add_subcommand(

@@ -26,6 +26,20 @@ struct AuditRecord {
   std::string hash;
 };
 
+// Which rows of the audit trail to read: every filter that is not empty must hold (exact text;
+// `from` and `to` are inclusive bounds on `at` in its own form, core::audit_time_bound), newest
+// first from below the cursor `before` (0: from the newest).
+struct AuditQuery {
+  std::string actor;
+  std::string entity;
+  std::string entity_id;
+  std::string action;
+  std::string from;
+  std::string to;
+  std::size_t limit = 100;
+  std::int64_t before = 0;
+};
+
 struct AuditVerification {
   std::size_t rows = 0;
   bool intact = true;

@@ -337,6 +337,7 @@ json to_json(const core::User& user, const std::map<std::int64_t, std::string>& 
 // The names of the organizations the users hold roles in, by id, for to_json(User): one query.
 Answer<std::map<std::int64_t, std::string>> organization_names(
     Call& call, const std::vector<core::User>& users);
+// An audit row with its changes field by field (core::field_changes).
 json audit_json(const core::AuditRecord& record);
 
 // The ETag of a record version: "\"N\"".

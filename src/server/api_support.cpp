@@ -7,6 +7,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "core/audit_changes.hpp"
 #include "server/api.hpp"
 #include "util/budget.hpp"
 #include "util/json.hpp"
@@ -617,6 +618,22 @@ json to_json(const core::User& u, const std::map<std::int64_t, std::string>& nam
               {"disabled_at", u.disabled() ? json(u.disabled_at) : json(nullptr)}};
 }
 
+json changes_json(const core::AuditRecord& r) {
+  auto value = [](const std::optional<std::string>& text) {
+    if (!text) return json(nullptr);
+    auto j = json::parse(*text, nullptr, false);
+    return j.is_discarded() ? json(*text) : j;
+  };
+  json out = json::array();
+  for (const auto& c : core::field_changes(r.before, r.after)) {
+    json change{{"field", c.field}, {"before", value(c.before)}, {"after", value(c.after)}};
+    if (!c.before) change["added"] = true;
+    if (!c.after) change["removed"] = true;
+    out.push_back(std::move(change));
+  }
+  return out;
+}
+
 json audit_json(const core::AuditRecord& r) {
   auto parse = [](const std::string& text) {
     auto j = json::parse(text, nullptr, false);
@@ -630,6 +647,7 @@ json audit_json(const core::AuditRecord& r) {
               {"action", r.action},
               {"before", parse(r.before)},
               {"after", parse(r.after)},
+              {"changes", changes_json(r)},
               {"hash", r.hash}};
 }
 

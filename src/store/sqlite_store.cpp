@@ -510,16 +510,46 @@ class SqliteStore final : public Store {
     return {};
   }
 
-  Result<std::vector<AuditRecord>> audit_log(const std::string& entity,
-                                             const std::string& entity_id, std::size_t limit,
-                                             std::int64_t before) override {
-    Statement st(
-        m_db,
-        "SELECT id, at, actor, entity, entity_id, action, before, after, previous_hash, hash FROM "
-        "audit "
-        "WHERE (?1 = '' OR entity = ?1) AND (?2 = '' OR entity_id = ?2) AND (?4 = 0 OR id < ?4) "
-        "ORDER BY id DESC LIMIT ?3");
-    st.bind(1, entity).bind(2, entity_id).bind(3, static_cast<std::int64_t>(limit)).bind(4, before);
+  using Store::audit_log;
+
+  // The WHERE clause of an audit query, naming only the filters that are set so that SQLite
+  // can use the index of each (entity and record, actor, time), and its values in order.
+  static std::string audit_where(const core::AuditQuery& q, std::int64_t before,
+                                 std::vector<std::string>& texts) {
+    std::string where;
+    auto add = [&](const std::string& value, const char* clause) {
+      if (value.empty()) return;
+      where += where.empty() ? " WHERE " : " AND ";
+      where += clause;
+      texts.push_back(value);
+    };
+    add(q.actor, "actor = ?");
+    add(q.entity, "entity = ?");
+    add(q.entity_id, "entity_id = ?");
+    add(q.action, "action = ?");
+    add(q.from, "at >= ?");
+    add(q.to, "at <= ?");
+    if (before != 0) where += where.empty() ? " WHERE id < ?" : " AND id < ?";
+    return where;
+  }
+
+  static int bind_audit_where(Statement& st, const std::vector<std::string>& texts,
+                              std::int64_t before) {
+    int i = 1;
+    for (const auto& t : texts) st.bind(i++, t);
+    if (before != 0) st.bind(i++, before);
+    return i;
+  }
+
+  Result<std::vector<AuditRecord>> audit_log(const core::AuditQuery& q) override {
+    std::vector<std::string> texts;
+    auto sql =
+        "SELECT id, at, actor, entity, entity_id, action, before, after, previous_hash, "
+        "hash FROM audit" +
+        audit_where(q, q.before, texts) + " ORDER BY id DESC LIMIT ?";
+    Statement st(m_db, sql.c_str());
+    int next = bind_audit_where(st, texts, q.before);
+    st.bind(next, static_cast<std::int64_t>(q.limit));
     std::vector<AuditRecord> out;
     while (st.next()) {
       out.push_back(AuditRecord{st.integer(0), st.text(1), st.text(2), st.text(3), st.text(4),
@@ -528,6 +558,17 @@ class SqliteStore final : public Store {
     if (auto end = st.finished(); !end) return std::unexpected(end.error());
     std::reverse(out.begin(), out.end());
     return out;
+  }
+
+  Result<std::int64_t> audit_count(const core::AuditQuery& q) override {
+    std::vector<std::string> texts;
+    auto sql = "SELECT count(*) FROM audit" + audit_where(q, 0, texts);
+    Statement st(m_db, sql.c_str());
+    bind_audit_where(st, texts, 0);
+    std::int64_t n = 0;
+    while (st.next()) n = st.integer(0);
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
+    return n;
   }
 
   Result<AuditVerification> verify_audit() override {

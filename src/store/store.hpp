@@ -149,11 +149,22 @@ class Store {
   virtual void set_actor(const std::string& actor) = 0;
 
   // The audit trail: every change, append-only and hash-chained. Newest last.
-  // The newest `limit` rows (of ids below `before` when it is not 0), oldest first.
-  virtual Result<std::vector<AuditRecord>> audit_log(const std::string& entity,
-                                                     const std::string& entity_id,
-                                                     std::size_t limit,
-                                                     std::int64_t before = 0) = 0;
+  // The newest `query.limit` rows that pass the query's filters (of ids below `query.before`
+  // when it is not 0), oldest first. Indexed by entity and record, by actor and by time.
+  virtual Result<std::vector<AuditRecord>> audit_log(const core::AuditQuery& query) = 0;
+  // How many rows pass the query's filters (its limit and cursor ignored).
+  virtual Result<std::int64_t> audit_count(const core::AuditQuery& query) = 0;
+  // The newest `limit` rows of a record (of ids below `before` when it is not 0), oldest first.
+  Result<std::vector<AuditRecord>> audit_log(const std::string& entity,
+                                             const std::string& entity_id, std::size_t limit,
+                                             std::int64_t before = 0) {
+    core::AuditQuery q;
+    q.entity = entity;
+    q.entity_id = entity_id;
+    q.limit = limit;
+    q.before = before;
+    return audit_log(q);
+  }
   // Recomputes the chain with the audit key and compares its end with the anchor: names the first
   // row that was edited, removed, reordered or recomputed without the key, or says that the tail
   // is missing or the anchor is missing or altered. k_io when the key is not at hand.

@@ -362,6 +362,12 @@ Result<std::vector<core::AuditRecord>> Workspace::audit_log(const std::string& e
                                                             std::int64_t before) {
   return m_store->audit_log(entity, entity_id, limit, before);
 }
+Result<std::vector<core::AuditRecord>> Workspace::audit_log(const core::AuditQuery& query) {
+  return m_store->audit_log(query);
+}
+Result<std::int64_t> Workspace::audit_count(const core::AuditQuery& query) {
+  return m_store->audit_count(query);
+}
 Result<core::AuditVerification> Workspace::verify_audit() {
   return m_store->verify_audit();
 }

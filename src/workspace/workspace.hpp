@@ -225,10 +225,15 @@ class Workspace {
   Result<std::pair<core::ApiToken, core::User>> token_user(const std::string& token_hash);
 
   // --- the audit trail ---
+  // The newest `query.limit` rows that pass the query's filters (of ids below `query.before`
+  // when it is not 0), oldest first; the filters are done in the store, indexed.
+  Result<std::vector<core::AuditRecord>> audit_log(const core::AuditQuery& query);
   // The newest `limit` rows of an entity (of ids below `before` when it is not 0), oldest first.
   Result<std::vector<core::AuditRecord>> audit_log(const std::string& entity,
                                                    const std::string& entity_id, std::size_t limit,
                                                    std::int64_t before = 0);
+  // How many rows pass the query's filters (its limit and cursor ignored).
+  Result<std::int64_t> audit_count(const core::AuditQuery& query);
   Result<core::AuditVerification> verify_audit();
   Result<core::AuditVerification> anchor_audit(const std::string& actor, const std::string& reason);
   // Ok when changes can be recorded (the audit key is at hand); otherwise what to do.

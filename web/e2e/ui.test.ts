@@ -221,13 +221,13 @@ describe('web UI', () => {
     const { context, page, errors } = await newPage(browser);
     await login(page, admin);
     await page.goto(`${baseUrl}/#/audit`);
-    const filter = page.getByLabel('Filter by entity');
+    const filter = page.getByLabel('Filter by kind of record');
     for (const value of ['node', 'session', 'action', 'evidence', 'snapshot', 'user']) {
       await filter.selectOption(value);
-      const entityCells = page.locator('table.data tbody tr td:nth-child(5)');
+      const entityCells = page.locator('table.audit tr.audit-row td.a-record');
       await page.waitForFunction(
         (v) => {
-          const cells = [...document.querySelectorAll('table.data tbody tr td:nth-child(5)')];
+          const cells = [...document.querySelectorAll('table.audit tr.audit-row td.a-record')];
           return cells.length > 0 && cells.every((c) => c.textContent?.trim().startsWith(v + ' '));
         },
         value,

@@ -853,7 +853,7 @@ export interface paths {
         };
         /**
          * The audit trail
-         * @description Administrators only. Newest first, `limit` rows (1-1000, default 100) of ids below `before`; pass `next_before` as `before` for the next page (null on the last). This list has its own shape, not the page of the other lists.
+         * @description Administrators only. Newest first, `limit` rows (1-1000, default 100) of ids below `before` that pass every filter given (actor, entity, entity_id, action, from, to; done in the workspace's store, indexed); pass `next_before` as `before` for the next page (null on the last). Each row carries `changes`, its fields that changed with their values before and after. This list has its own shape, not the page of the other lists.
          */
         get: operations["getAudit"];
         put?: never;
@@ -876,6 +876,26 @@ export interface paths {
          * @description Administrators only. Recomputes every row's hash (HMAC-SHA256 under the audit key kept outside the database; plain SHA-256 for rows from before keying) and compares the trail's end with the anchor: an edited, removed, reordered or recomputed row, a deleted tail, and a missing or altered anchor all answer intact false.
          */
         get: operations["getAuditVerify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the audit trail as CSV or XLSX
+         * @description Administrators only. The rows that pass the same filters as GET /api/v1/audit (actor, entity, entity_id, action, from, to), newest first, one line per changed field, so that a spreadsheet sorts and filters on the person, the record or the field; a row that changed no field (a sign-in, an anchoring) is one line with an empty field. Columns: id, time, person, action, kind, record, field, before, after, hash (before and after: a string without its quotes, any other value as JSON, empty when the field did not exist). CSV is RFC 4180 (CRLF line ends, a header line); a cell starting with =, +, -, @, a tab or a carriage return (other than a plain number) gets an apostrophe in front so that no spreadsheet runs it as a formula. XLSX is one sheet, text cells (never formulas), cells cut at Excel's 32,767 characters. Bounded: at most 10,000 audit rows, 100,000 lines and 64 MiB of text; past any of them the answer is 422 saying how many matched, never a file cut short: narrow the filters.
+         */
+        get: operations["getAuditExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1492,7 +1512,7 @@ export interface components {
              */
             at: string;
             actor: string;
-            /** @description organization, profile, node, snapshot, action, evidence, comment, user, token, scale */
+            /** @description The kind of record: organization, profile, node, snapshot, action, evidence, comment, scale, mapping-set, user, token, session, audit */
             entity: string;
             /** @description Such as 1/ID.AM-1 for a node of profile 1 */
             entity_id: string;
@@ -1502,7 +1522,9 @@ export interface components {
             before: unknown;
             /** @description The record after (JSON; null for a removal) */
             after: unknown;
-            /** @description SHA-256 over the previous row's hash and this row */
+            /** @description The fields that differ between before and after, unchanged ones left out (empty when nothing did, as for a sign-in). A created record lists each of its fields as added, a removed one each field as removed. Objects are walked into; an array of plain values (strings, numbers, booleans) is one value, compared whole; an array holding objects or arrays is compared element by element by position. */
+            changes: components["schemas"]["AuditChange"][];
+            /** @description HMAC-SHA256 under the audit key over the previous row's hash and this row (plain SHA-256 for rows from before keying) */
             hash: string;
         };
         AuditPage: components["schemas"]["Page"] & {
@@ -2200,6 +2222,28 @@ export interface components {
             max_bytes: number;
             /** @description The whole rule as a sentence to show beside a password field */
             rule: string;
+        };
+        /** @description One changed field of an audit row */
+        AuditChange: {
+            /**
+             * @description A JSON Pointer (RFC 6901) into the record, such as /current/level or /mappings/3/relationship; empty for the whole record when it is not an object
+             * @example /current/level
+             */
+            field: string;
+            /** @description The value before (any JSON); null when the field did not exist (then added is true) */
+            before: unknown;
+            /** @description The value after (any JSON); null when the field no longer exists (then removed is true) */
+            after: unknown;
+            /**
+             * @description Present when the field did not exist before
+             * @constant
+             */
+            added?: true;
+            /**
+             * @description Present when the field does not exist after
+             * @constant
+             */
+            removed?: true;
         };
     };
     responses: {
@@ -4193,12 +4237,26 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only records of this kind of record (organization, profile, node, snapshot, action, evidence, comment, user, token, scale)
+                 * @description Only changes made by this person (the account name, or the name a command line ran --as); exact
+                 * @example root
+                 */
+                actor?: string;
+                /**
+                 * @description Only rows of this kind of record (organization, profile, node, snapshot, action, evidence, comment, scale, mapping-set, user, token, session, audit)
                  * @example node
                  */
                 entity?: string;
-                /** @description Only records of this record, such as 1/ID.AM-1 for a node of profile 1 */
+                /** @description Only rows of this record (its id), such as 1/ID.AM-1 for a node of profile 1 */
                 entity_id?: string;
+                /** @description Only rows of this action (create, update, delete, import, freeze, grant, revoke, sign-in-failed, anchor, ...) */
+                action?: string;
+                /**
+                 * @description Only rows at or after this date (YYYY-MM-DD: from its first second) or RFC 3339 timestamp (2026-03-31T14:00:00Z, 2026-03-31T16:00:00+02:00; turned to UTC, a fraction rounds up). Anything else is a 400 naming the parameter.
+                 * @example 2000-01-01
+                 */
+                from?: string;
+                /** @description Only rows at or before this date (YYYY-MM-DD: the whole day) or RFC 3339 timestamp (a fraction rounds down). A from later than to is a 400. */
+                to?: string;
                 /** @description Rows, 1 to 1000 */
                 limit?: number;
                 /** @description Only rows with a smaller id (the next_before of the previous page) */
@@ -4245,6 +4303,57 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAuditExport: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only changes made by this person (the account name, or the name a command line ran --as); exact
+                 * @example root
+                 */
+                actor?: string;
+                /**
+                 * @description Only rows of this kind of record (organization, profile, node, snapshot, action, evidence, comment, scale, mapping-set, user, token, session, audit)
+                 * @example node
+                 */
+                entity?: string;
+                /** @description Only rows of this record (its id), such as 1/ID.AM-1 for a node of profile 1 */
+                entity_id?: string;
+                /** @description Only rows of this action (create, update, delete, import, freeze, grant, revoke, sign-in-failed, anchor, ...) */
+                action?: string;
+                /**
+                 * @description Only rows at or after this date (YYYY-MM-DD: from its first second) or RFC 3339 timestamp (2026-03-31T14:00:00Z, 2026-03-31T16:00:00+02:00; turned to UTC, a fraction rounds up). Anything else is a 400 naming the parameter.
+                 * @example 2000-01-01
+                 */
+                from?: string;
+                /** @description Only rows at or before this date (YYYY-MM-DD: the whole day) or RFC 3339 timestamp (a fraction rounds down). A from later than to is a 400. */
+                to?: string;
+                /** @description csv or xlsx */
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (Content-Disposition: attachment; filename="audit-trail-YYYY-MM-DD.csv" or .xlsx) */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
             500: components["responses"]["InternalError"];
         };
     };
