@@ -16,6 +16,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/profile.hpp"
 
@@ -50,6 +51,10 @@ struct GapReport {
   Scale scale;
   GapAnalysis gaps;
   Figures figures;
+  // Of the whole ranking, whatever filter later keeps only some of gaps.subcategories: how many
+  // outcomes it ranks, and their owners (distinct, sorted, without the empty owner).
+  std::size_t ranked = 0;
+  std::vector<std::string> owners;
 };
 
 // The figures of `current` (and `target` when given: a profile on the same framework and scale).
