@@ -8,9 +8,10 @@ interface AppState {
   orgs: Organization[];
   checked: boolean; // GET /session has answered
   notice: string; // shown on the login page (e.g. "Your session ended")
+  lastOrg: number | null; // the organization last worked in (the framework browser opens on its framework)
 }
 
-export const app: AppState = $state({ session: null, orgs: [], checked: false, notice: '' });
+export const app: AppState = $state({ session: null, orgs: [], checked: false, notice: '', lastOrg: null });
 
 export async function loadSession(): Promise<void> {
   try {
@@ -39,6 +40,7 @@ export async function loadOrgs(): Promise<void> {
 export function ended(notice: string): void {
   app.session = null;
   app.orgs = [];
+  app.lastOrg = null;
   app.notice = notice;
   setCsrfToken('');
 }
