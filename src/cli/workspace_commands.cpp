@@ -774,16 +774,9 @@ int cmd_trend(const Ctx& ctx, Workspace& ws, const std::string& ref, Format form
   for (const auto& s : *snaps) {
     auto scores = core::roll_up(cat, p->framework, s.assessments);
     std::vector<std::string> row{s.name, s.taken_at.substr(0, 10), s.signed_off_by};
-    json js{{"name", s.name},
-            {"taken_at", s.taken_at},
-            {"assessor", s.assessor},
-            {"signed_off_by", s.signed_off_by}};
-    for (const auto& f : fw->nodes) {
-      row.push_back(fmt_score(scores[f.id].value));
-      js["functions"][f.id] = score_json(scores[f.id].value);
-    }
+    for (const auto& f : fw->nodes) row.push_back(fmt_score(scores[f.id].value));
     t.add(row);
-    j.push_back(js);
+    j.push_back(codec::to_json(cat, *p, s));  // the API's form: functions in framework order
   }
   if (format == Format::k_text) {
     if (snaps->empty())
@@ -869,13 +862,29 @@ int cmd_compare(const Ctx& ctx, Workspace& ws, const std::string& ref, const std
 
 // --- gap, roadmap ---------------------------------------------------------------------------
 
+// The filter options of `cyberframe gap`, by the API's parameter names (workspace::GapFilter).
+struct GapOptions {
+  std::map<std::string, std::string> filter;
+  std::string option(const std::string& parameter) const {
+    if (parameter == "q") return "--search";
+    if (parameter == "min_gap") return "--min-gap";
+    return "--" + parameter;
+  }
+};
+
 int cmd_gap(const Ctx& ctx, Workspace& ws, const std::string& current_ref,
-            const std::string& target_ref, int top, Format format, const std::string& output) {
+            const std::string& target_ref, int top, Format format, const std::string& output,
+            const GapOptions& options) {
   auto cur = ws.store->profile(current_ref);
   if (!cur) return fail_with(ctx, cur.error());
   const auto& cat = ws.catalog.catalog;
+  auto filter = workspace::read_gap_filter(cat, *cur, options.filter);
+  if (!filter)
+    return fail_with(ctx, options.option(filter.error().parameter) + ": " +
+                              filter.error().message.substr(filter.error().message.find(' ') + 1));
   auto report = workspace::gap_report(*ws.store, cat, *cur, target_ref);
   if (!report) return fail_with(ctx, report.error());
+  workspace::apply(cat, *filter, *report);
   const auto& gaps = report->gaps;
   const auto& tgt = report->target;
   if (!output.empty()) {
@@ -901,14 +910,18 @@ int cmd_gap(const Ctx& ctx, Workspace& ws, const std::string& current_ref,
     if (g.gap <= 0 && top > 0) break;
     ++rank;
     const auto* n = cat.node(cur->framework, g.node);
-    table.add({std::to_string(rank), g.node, fmt_score(g.current), fmt_score(g.target),
+    table.add({std::to_string(g.rank), g.node, fmt_score(g.current), fmt_score(g.target),
                fmt_score(g.gap), std::to_string(g.priority), fmt_score(g.score), g.owner,
                n ? node_text(*n) : ""});
   }
   if (format == Format::k_text) {
     ctx.out << cur->name << " -> " << tgt.name << ": " << gaps.open_gaps << " open gap(s) of "
-            << gaps.subcategories.size() << " targeted outcome(s), mean gap "
-            << fmt_score(gaps.mean_gap) << "\n\n";
+            << report->ranked << " targeted outcome(s), mean gap " << fmt_score(gaps.mean_gap)
+            << "\n";
+    if (filter->any())
+      ctx.out << "the filter keeps " << gaps.subcategories.size() << " of the " << report->ranked
+              << " ranked outcome(s)\n";
+    ctx.out << '\n';
     const auto* fw = cat.framework(cur->framework);
     Table f({"FUNCTION", "CURRENT", "TARGET", "GAP"});
     for (const auto& fn : fw->nodes) {
@@ -1551,11 +1564,21 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
                   "Target profile (default: the organization's first target profile on the same "
                   "framework)");
     c->add_option("--top", *top, "Only the N highest-ranked open gaps");
-    c->add_option("-o,--output", *output, "Write the gap table to a .csv or .xlsx file");
+    c->add_option("-o,--output", *output,
+                  "Write the gap table (what the filter keeps) to a .csv or .xlsx file");
+    auto options = std::make_shared<GapOptions>();
+    auto& f = options->filter;
+    c->add_option("--function", f["function"], "Only outcomes under this function (an id)");
+    c->add_option("--category", f["category"], "Only outcomes under this category (an id)");
+    c->add_option("--priority", f["priority"], "Only this priority: 1-3 or high, medium, low");
+    c->add_option("--min-gap", f["min_gap"], "Only gaps of at least this (such as 1 or 0.5)");
+    c->add_option("--owner", f["owner"], "Only outcomes of this owner (ignoring case)");
+    c->add_option("--search", f["q"],
+                  "Only outcomes with this text in the id, title or description");
     add_fmt(c, *format, k_data_formats);
     c->callback([=, &status] {
       status = with_workspace(*ctx, [&](Workspace& ws) {
-        return cmd_gap(*ctx, ws, *cur, *tgt, *top, fmt(*format), *output);
+        return cmd_gap(*ctx, ws, *cur, *tgt, *top, fmt(*format), *output, *options);
       });
     });
   }

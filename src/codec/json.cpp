@@ -106,6 +106,25 @@ json to_json(const core::Scale& s) {
   return json{{"id", s.id}, {"name", s.name}, {"levels", levels}};
 }
 
+json to_json(const core::Catalog& cat, const core::Profile& p, const core::Snapshot& s) {
+  auto scores = core::roll_up(cat, p.framework, s.assessments);
+  json functions = json::array();
+  std::optional<double> overall;
+  if (const auto* fw = cat.framework(p.framework)) {
+    for (const auto& f : fw->nodes)
+      functions.push_back(
+          json{{"id", f.id}, {"title", f.title}, {"score", score_json(scores[f.id].value)}});
+    overall = core::overall_score(*fw, scores);
+  }
+  return json{{"id", s.id},
+              {"name", s.name},
+              {"taken_at", s.taken_at},
+              {"assessor", s.assessor},
+              {"signed_off_by", s.signed_off_by},
+              {"overall", score_json(overall)},
+              {"functions", functions}};
+}
+
 json gap_json(const core::Catalog& cat, const std::string& framework, const core::Gap& g,
               std::size_t rank) {
   const auto* n = cat.node(framework, g.node);
@@ -137,7 +156,8 @@ json to_json(const core::Catalog& cat, const core::GapReport& r, std::size_t off
   }
   json items = json::array();
   for (std::size_t i = offset; i < r.gaps.subcategories.size() && items.size() < limit; ++i)
-    items.push_back(gap_json(cat, framework, r.gaps.subcategories[i], i + 1));
+    items.push_back(gap_json(cat, framework, r.gaps.subcategories[i],
+                             r.gaps.subcategories[i].rank ? r.gaps.subcategories[i].rank : i + 1));
   return json{{"current", to_json(r.current)},
               {"target", to_json(r.target)},
               {"scale", to_json(r.scale)},
@@ -147,6 +167,8 @@ json to_json(const core::Catalog& cat, const core::GapReport& r, std::size_t off
               {"functions", functions},
               {"gaps", items},
               {"total", r.gaps.subcategories.size()},
+              {"ranked", r.ranked},
+              {"owners", r.owners},
               {"offset", offset},
               {"limit", limit}};
 }

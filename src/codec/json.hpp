@@ -29,13 +29,19 @@ json to_json(const core::Scale& scale);
 // open_gaps, mean_gap (null without a target).
 json to_json(const core::Figures& figures);
 
+// A frozen assessment of `profile` with its overall score and, in `functions`, each function's
+// score in the framework's order: [{id, title, score}].
+json to_json(const core::Catalog& catalog, const core::Profile& profile,
+             const core::Snapshot& snapshot);
+
 // One ranked gap with the outcome's text; `rank` counts from 1.
 json gap_json(const core::Catalog& catalog, const std::string& framework, const core::Gap& gap,
               std::size_t rank);
 
 // A gap report: the profiles compared, the scale, the figures (open_gaps, mean_gap), the
-// per-function roll-up, and the ranked gaps from `offset`, at most `limit` of them (total says
-// how many there are).
+// per-function roll-up in the framework's order, and the ranked gaps (those a filter kept, each
+// with its rank in the whole ranking) from `offset`, at most `limit` of them (total says how many
+// there are; ranked how many the whole ranking has, owners their owners).
 json to_json(const core::Catalog& catalog, const core::GapReport& report, std::size_t offset,
              std::size_t limit);
 

@@ -51,6 +51,10 @@ struct GapReport {
   Scale scale;
   GapAnalysis gaps;
   Figures figures;
+  // Of the whole ranking, whatever filter later keeps only some of gaps.subcategories: how many
+  // outcomes it ranks, and their owners (distinct, sorted, without the empty owner).
+  std::size_t ranked = 0;
+  std::vector<std::string> owners;
 };
 
 // The roadmap's what-if (workspace::what_if makes one): the gap report as it is, and as it would

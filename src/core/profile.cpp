@@ -296,6 +296,7 @@ GapAnalysis analyse_gaps(const Catalog& catalog, const std::string& framework, c
                      if (a.gap != b.gap) return a.gap > b.gap;
                      return position[a.node] < position[b.node];
                    });
+  for (std::size_t i = 0; i < out.subcategories.size(); ++i) out.subcategories[i].rank = i + 1;
   out.mean_gap = with_target ? gap_sum / with_target : 0;
   return out;
 }

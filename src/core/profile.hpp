@@ -171,6 +171,7 @@ struct Gap {
   double risk_weight = 1.0;  // hook for the risk register: 1 until risks are linked
   double score = 0;          // gap * priority weight * risk weight, the ranking key
   std::string owner;
+  std::size_t rank = 0;  // place in the whole ranking, from 1 (0: not ranked: a roll-up)
 };
 
 // Priority weights of the ranking score: high 3, medium 2, low 1.
@@ -178,7 +179,7 @@ double priority_weight(int priority);
 
 struct GapAnalysis {
   std::vector<Gap>
-      subcategories;  // every subcategory with a target, ranked by score (highest first)
+      subcategories;  // every subcategory with a target, ranked by score (highest first), with rank
   std::map<std::string, Gap> rollup;  // categories and functions: current and target scores, gap
   double mean_gap = 0;
   int open_gaps = 0;  // subcategories with gap > 0

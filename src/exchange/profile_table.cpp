@@ -1025,10 +1025,11 @@ std::string export_gaps(const core::Catalog& catalog, const core::GapAnalysis& g
     out += csv_line(std::vector<std::string>(k_gap_columns.begin(), k_gap_columns.end()));
     std::size_t rank = 0;
     for (const auto& g : gaps.subcategories) {
-      out += csv_line({std::to_string(++rank), g.node, std::string(core::to_string(g.level)),
-                       outcome(g.node), optional_number(g.current), optional_number(g.target),
-                       format_number(g.gap), std::to_string(g.priority), g.owner,
-                       format_number(g.score)});
+      ++rank;
+      out += csv_line({std::to_string(g.rank ? g.rank : rank), g.node,
+                       std::string(core::to_string(g.level)), outcome(g.node),
+                       optional_number(g.current), optional_number(g.target), format_number(g.gap),
+                       std::to_string(g.priority), g.owner, format_number(g.score)});
     }
     return out;
   }
@@ -1044,7 +1045,8 @@ std::string export_gaps(const core::Catalog& catalog, const core::GapAnalysis& g
         if (v) return round2(*v);
         return std::monostate{};
       };
-      table.rows.push_back({static_cast<double>(++rank), g.node,
+      ++rank;
+      table.rows.push_back({static_cast<double>(g.rank ? g.rank : rank), g.node,
                             std::string(core::to_string(g.level)), outcome(g.node),
                             optional_value(g.current), optional_value(g.target), round2(g.gap),
                             static_cast<double>(g.priority), g.owner, round2(g.score)});
@@ -1058,7 +1060,8 @@ std::string export_gaps(const core::Catalog& catalog, const core::GapAnalysis& g
   std::size_t rank = 0;
   for (const auto& g : gaps.subcategories) {
     out << YAML::BeginMap;
-    out << YAML::Key << "rank" << YAML::Value << ++rank;
+    ++rank;
+    out << YAML::Key << "rank" << YAML::Value << (g.rank ? g.rank : rank);
     out << YAML::Key << "node" << YAML::Value << YAML::DoubleQuoted << g.node;
     out << YAML::Key << "level" << YAML::Value << std::string(core::to_string(g.level));
     out << YAML::Key << "outcome" << YAML::Value << YAML::DoubleQuoted << outcome(g.node);

@@ -90,7 +90,10 @@ std::string export_profile(const core::Catalog& catalog, const core::Profile& pr
                            TableFormat format);
 
 // The gap table of a gap analysis as CSV or XLSX (k_yaml gives the same rows as a YAML list):
-// rank, node, level, outcome, current, target, gap, priority, owner, score, ranked as in `gaps`.
+// rank, node, level, outcome, current, target, gap, priority, owner, score, in the order of
+// `gaps` (each row's rank is its Gap::rank, the place in the whole ranking, when set). Cells
+// follow the CSV rule above (RFC 4180, BOM, CRLF, an apostrophe before a formula's first
+// character).
 // GapAnalysis does not name its framework: the outcome text comes from the framework holding all
 // of its nodes (preferring the one whose functions and categories are exactly gaps.rollup's).
 // Returns an empty string when the XLSX's temporary file cannot be written.

@@ -305,6 +305,11 @@ json paged_json(const util::Paged<T>& paged, const Page& page, F&& to_item) {
 // A non-negative whole number of at most 18 digits (ids in paths and queries), or nullopt.
 std::optional<std::int64_t> whole_number(const std::string& text);
 
+// 400 "Bad query parameter" naming the parameter (`parameter` in the problem).
+Response bad_parameter(const std::string& name, const std::string& detail);
+// Refuses query parameters the route does not know (a misspelt one would otherwise be ignored).
+std::optional<Response> only_parameters(const Request& req, std::set<std::string> known);
+
 // --- access ---
 enum class Need { k_read, k_comment, k_write, k_manage };
 // Checks that the principal may do `need` in the organization: administrators everything;

@@ -53,23 +53,6 @@ std::string media_type(const std::string& model, oscal::Format format) {
   return base + "+" + std::string(extension(format));
 }
 
-// 400 naming a query parameter.
-Response bad_parameter(const std::string& name, const std::string& detail) {
-  return problem(400, "Bad query parameter", detail, json{{"parameter", name}});
-}
-
-// Refuses query parameters the route does not know (a misspelt one would otherwise be ignored).
-std::optional<Response> only_parameters(const Request& req, std::set<std::string> known) {
-  for (const auto& [name, value] : req.query) {
-    if (known.contains(name)) continue;
-    std::string list;
-    for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-    return bad_parameter(name, "unknown query parameter '" + name + "'" +
-                                   (list.empty() ? "; this route takes none" : "; known: " + list));
-  }
-  return std::nullopt;
-}
-
 // The format a query parameter names; `fallback` when absent (nullopt: the parameter is required).
 Answer<oscal::Format> format_parameter(const Request& req, const std::string& name,
                                        std::optional<oscal::Format> fallback) {

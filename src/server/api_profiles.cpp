@@ -336,25 +336,6 @@ Response get_evidence(Call& call) {
   return out;
 }
 
-Response profile_gaps(Call& call) {
-  auto p = profile_for(call, Need::k_read);
-  if (!p) return p.error();
-  Page page;
-  if (auto bad = read_page(call.req, page, 500, 5000)) return *bad;
-  const auto& q = call.req.query;
-  std::string requested = q.contains("target") ? q.at("target") : "";
-  if (!requested.empty() && !whole_number(requested))
-    return problem(400, "Bad query parameter", "target is a profile id (a whole number)");
-  auto report = workspace::gap_report(call.ctx.workspace, call.ctx.catalog, *p, requested);
-  if (!report) {
-    if (report.error().code == util::ErrorCode::k_not_found)
-      return problem(404, requested.empty() ? "No target profile" : "Not found",
-                     report.error().message);
-    return problem_from(report.error());
-  }
-  return ok(codec::to_json(call.ctx.catalog, *report, page.offset, page.limit));
-}
-
 Response list_assessments(Call& call) {
   auto p = profile_for(call, Need::k_read);
   if (!p) return p.error();
@@ -405,6 +386,65 @@ const char* content_type(exchange::TableFormat f) {
       return "application/yaml";
   }
   return "application/octet-stream";
+}
+
+// The gap report of the profile the path names, against the target the query names (or the
+// organization's first), with the query's filter applied (workspace::read_gap_filter, apply).
+Answer<workspace::GapReport> filtered_gaps(Call& call, const core::Profile& p) {
+  const auto& q = call.req.query;
+  std::string requested = q.contains("target") ? q.at("target") : "";
+  if (!requested.empty() && !whole_number(requested))
+    return std::unexpected(bad_parameter("target", "target is a profile id (a whole number)"));
+  std::map<std::string, std::string> values(q.begin(), q.end());
+  auto filter = workspace::read_gap_filter(call.ctx.catalog, p, values);
+  if (!filter)
+    return std::unexpected(bad_parameter(filter.error().parameter, filter.error().message));
+  auto report = workspace::gap_report(call.ctx.workspace, call.ctx.catalog, p, requested);
+  if (!report) {
+    if (report.error().code == util::ErrorCode::k_not_found)
+      return std::unexpected(problem(404, requested.empty() ? "No target profile" : "Not found",
+                                     report.error().message));
+    return std::unexpected(problem_from(report.error()));
+  }
+  workspace::apply(call.ctx.catalog, *filter, *report);
+  return std::move(*report);
+}
+
+const std::set<std::string> k_gap_filters{"target",  "function", "category", "priority",
+                                          "min_gap", "owner",    "q"};
+
+Response profile_gaps(Call& call) {
+  auto p = profile_for(call, Need::k_read);
+  if (!p) return p.error();
+  auto known = k_gap_filters;
+  known.insert({"limit", "offset"});
+  if (auto bad = only_parameters(call.req, known)) return *bad;
+  Page page;
+  if (auto bad = read_page(call.req, page, 500, 5000)) return *bad;
+  auto report = filtered_gaps(call, *p);
+  if (!report) return report.error();
+  return ok(codec::to_json(call.ctx.catalog, *report, page.offset, page.limit));
+}
+
+// The gaps the same filter keeps, as a CSV or XLSX file.
+Response export_gaps(Call& call) {
+  auto p = profile_for(call, Need::k_read);
+  if (!p) return p.error();
+  auto known = k_gap_filters;
+  known.insert("format");
+  if (auto bad = only_parameters(call.req, known)) return *bad;
+  auto f = table_format(call.req);
+  if (!f || *f == exchange::TableFormat::k_yaml)
+    return bad_parameter("format", "format must be csv or xlsx");
+  auto report = filtered_gaps(call, *p);
+  if (!report) return report.error();
+  auto bytes = exchange::export_gaps(call.ctx.catalog, report->gaps, *f);
+  if (bytes.empty()) return problem(500, "Internal error", "the export could not be written");
+  Response out{200, content_type(*f), std::move(bytes), {}};
+  out.headers.emplace_back("Content-Disposition",
+                           attachment(file_stem(p->name) + "-gaps" +
+                                      (*f == exchange::TableFormat::k_csv ? ".csv" : ".xlsx")));
+  return out;
 }
 
 Response export_profile(Call& call) {
@@ -463,6 +503,7 @@ void add_profile_routes(Routes& routes) {
   routes.add("POST", "/api/v1/profiles/{id}/nodes/{node}/evidence", user, add_evidence).upload();
   routes.add("GET", "/api/v1/profiles/{id}/evidence/{sha256}", user, get_evidence);
   routes.add("GET", "/api/v1/profiles/{id}/gaps", user, profile_gaps);
+  routes.add("GET", "/api/v1/profiles/{id}/gaps/export", user, export_gaps);
   routes.add("GET", "/api/v1/profiles/{id}/assessments", user, list_assessments);
   routes.add("POST", "/api/v1/profiles/{id}/assessments", user, freeze);
   routes.add("GET", "/api/v1/profiles/{id}/export", user, export_profile);

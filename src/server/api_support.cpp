@@ -475,6 +475,21 @@ json page_json(json items, std::size_t total, const Page& page) {
               {"limit", page.limit}};
 }
 
+Response bad_parameter(const std::string& name, const std::string& detail) {
+  return problem(400, "Bad query parameter", detail, json{{"parameter", name}});
+}
+
+std::optional<Response> only_parameters(const Request& req, std::set<std::string> known) {
+  for (const auto& [name, value] : req.query) {
+    if (known.contains(name)) continue;
+    std::string list;
+    for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+    return bad_parameter(name, "unknown query parameter '" + name + "'" +
+                                   (list.empty() ? "; this route takes none" : "; known: " + list));
+  }
+  return std::nullopt;
+}
+
 std::optional<std::int64_t> whole_number(const std::string& text) {
   if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
     return std::nullopt;

@@ -38,17 +38,7 @@ std::string attachment(const std::string& name) {
 }
 
 json snapshot_json(const core::Catalog& cat, const core::Profile& p, const core::Snapshot& s) {
-  auto scores = core::roll_up(cat, p.framework, s.assessments);
-  const auto* fw = cat.framework(p.framework);
-  json functions = json::object();
-  for (const auto& f : fw->nodes) functions[f.id] = score_json(scores[f.id].value);
-  return json{{"id", s.id},
-              {"name", s.name},
-              {"taken_at", s.taken_at},
-              {"assessor", s.assessor},
-              {"signed_off_by", s.signed_off_by},
-              {"overall", score_json(core::overall_score(*fw, scores))},
-              {"functions", functions}};
+  return codec::to_json(cat, p, s);
 }
 
 std::string file_stem(const std::string& name) {

@@ -4,6 +4,8 @@
 // the reports and the OSCAL assessment results choose the target and compute the gaps here.
 
 #include <cstdint>
+#include <expected>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,5 +51,37 @@ using core::WhatIf;
 util::Result<WhatIf> what_if(Workspace& store, const core::Catalog& catalog,
                              const core::Profile& current, const std::string& target,
                              const std::vector<std::int64_t>& action_ids);
+
+// Which of the ranked gaps a view, an export or `cyberframe gap` shows (docs/profiles.md,
+// "Filtering the gaps"): an outcome is kept when every criterion given holds. The figures, the
+// open gaps, the mean gap and the roll-up by function always stay the whole profile's.
+struct GapFilter {
+  std::string function;           // the outcome lies under this function of the framework
+  std::string category;           // ... under this category of the framework
+  std::optional<int> priority;    // its priority: 1 high, 2 medium, 3 low
+  std::optional<double> min_gap;  // its gap is at least this
+  std::string owner;              // its owner is this one, ignoring case
+  std::string text;               // in its id, title or description, ignoring case
+  bool any() const;
+};
+
+// A criterion that cannot be read: the parameter it came from (function, category, priority,
+// min_gap, owner, q) and why.
+struct GapFilterError {
+  std::string parameter;
+  std::string message;
+};
+
+// Reads a filter from text values keyed by parameter name: function, category (ids of the profile's
+// framework, of that level), priority (1-3 or high, medium, low), min_gap (a number from 0 to
+// 100 with at most two decimals), owner and q (at most 200 bytes). An empty value is no criterion;
+// other names are not looked at.
+std::expected<GapFilter, GapFilterError> read_gap_filter(
+    const core::Catalog& catalog, const core::Profile& profile,
+    const std::map<std::string, std::string>& values);
+
+// Keeps the ranked gaps of `report` that pass `filter`, in rank order, each with its rank in the
+// whole ranking; nothing else of the report changes.
+void apply(const core::Catalog& catalog, const GapFilter& filter, GapReport& report);
 
 }  // namespace cyberframe::workspace

@@ -158,6 +158,33 @@ def replay(suite, server, db):
     for text, written in FORMULAS.items():
         suite.check(written in cells, f"finding 7: {text!r} is exported as {written!r}",
                     f"{[c for c in cells if text.strip() in c][:2]!r}")
+    # The gap table's export (GET /api/v1/profiles/{id}/gaps/export) writes the owners by the same
+    # rule, filtered to the category whose owners were set.
+    status, ctype, gap_body, _ = editor1.request(
+        "GET", "/api/v1/profiles/1/gaps/export?format=csv&category=ID.AM")
+    gap_rows = list(csv.reader(io.StringIO(gap_body.decode("utf-8-sig"))))
+    gap_cells = [c for row in gap_rows for c in row]
+    dangerous = [c for c in gap_cells if c[:1] in ("=", "+", "@", "\t", "\r") or
+                 (c.startswith("-") and c != "-" and not c[1:].replace(".", "", 1).isdigit())]
+    suite.check(status == 200 and ctype.startswith("text/csv") and not dangerous and
+                len(gap_rows) > len(FORMULAS),
+                "finding 7: no cell of the gaps' CSV export starts a formula (= + - @ tab CR)",
+                f"{status} {len(gap_rows)} rows {dangerous[:5]!r}")
+    for text, written in FORMULAS.items():
+        if text.strip() != text:
+            continue  # an owner is stored trimmed: "\tTAB" is the owner "TAB"
+        suite.check(written in gap_cells, f"finding 7: the gaps' export writes {text!r} as {written!r}",
+                    f"{[c for c in gap_cells if text.strip() in c][:2]!r}")
+    status, _, none_body, _ = editor1.request(
+        "GET", "/api/v1/profiles/1/gaps/export?format=csv&owner=%3DHYPERLINK")
+    suite.check(status == 200 and none_body.count(b"\r\n") == 1,
+                "a filter that keeps nothing exports the header alone",
+                f"{status} {none_body[:200]!r}")
+    status, _, other_body, _ = editor2.request("GET", "/api/v1/profiles/1/gaps/export?format=csv")
+    suite.check(status == 404 and b"ID.AM" not in other_body,
+                "another organization's editor gets 404 for the gaps' export, nothing of it",
+                f"{status} {other_body[:200]!r}")
+
     status, _, body, _ = editor1.request("POST", "/api/v1/profiles/1/import?format=csv",
                                          body.decode("utf-8").encode(),
                                          headers={"Content-Type": "text/csv"})

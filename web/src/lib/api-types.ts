@@ -685,9 +685,29 @@ export interface paths {
         };
         /**
          * Gap analysis against a target profile
-         * @description The subcategories ranked by gap score (gap x priority weight x risk weight), with function roll-ups. The target is the one given, else the organization's first target profile on the same framework: none, 404; on another framework or scale, 422.
+         * @description The subcategories ranked by gap score (gap x priority weight x risk weight), with function roll-ups in the framework's catalog order (`functions`, as the catalog lists them: GV, ID, PR, DE, RS, RC for NIST CSF 2.0). The target is the one given, else the organization's first target profile on the same framework: none, 404; on another framework or scale, 422. The filter parameters (function, category, priority, min_gap, owner, q) keep only the ranked outcomes that meet every one given, each with its rank in the whole ranking; `total` counts what the filter keeps, `ranked` the whole ranking, and the figures, `open_gaps`, `mean_gap` and `functions` stay the whole profile's. A bad value or an unknown parameter is 400 naming it in `parameter`.
          */
         get: operations["getProfilesByIdGaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}/gaps/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the gaps
+         * @description The ranked gaps the same filter keeps (the parameters of GET /api/v1/profiles/{id}/gaps, without paging) as a file: columns rank, node, level, outcome, current, target, gap, priority, owner, score, one row per outcome in rank order, each with its rank in the whole ranking. CSV per RFC 4180 with a UTF-8 BOM and CRLF; a cell beginning with =, +, -, @, a tab or a carriage return gets an apostrophe in front so that a spreadsheet never runs it as a formula (plain numbers such as -1 excepted). XLSX: one sheet, Gaps, text as text (never formulas), a bold, frozen, filtered header row. The file is named after the profile: NAME-gaps.csv or NAME-gaps.xlsx. A bad value or an unknown parameter is 400 naming it in `parameter`; no target profile, 404.
+         */
+        get: operations["getProfilesByIdGapsExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1593,14 +1613,21 @@ export interface components {
             target: components["schemas"]["Profile"];
             open_gaps: number;
             mean_gap: number;
+            /** @description Each function of the framework with its current and target score and gap, in the framework's catalog order (not sorted by id) */
             functions: components["schemas"]["Score"][];
+            /** @description The ranked outcomes the filter keeps (all without one), highest score first; `rank` is the place in the whole ranking */
             gaps: components["schemas"]["Gap"][];
+            /** @description How many ranked outcomes the filter keeps (all of them without a filter) */
             total: number;
             offset: number;
             limit: number;
             /** @description The profiles' scale (for reading the levels and gaps) */
             scale: components["schemas"]["Scale"];
             figures: components["schemas"]["Figures"];
+            /** @description How many outcomes the whole ranking has (every subcategory with a target), whatever the filter */
+            ranked: number;
+            /** @description The owners of the outcomes of the whole ranking, distinct and sorted (for an owner filter) */
+            owners: string[];
         };
         /** @description A frozen assessment */
         Snapshot: {
@@ -1614,10 +1641,13 @@ export interface components {
             assessor: string;
             signed_off_by: string;
             overall: number | null;
-            /** @description Score per function id */
+            /** @description Each function of the framework with its score in this assessment, in the framework's catalog order (GV, ID, PR, DE, RS, RC for NIST CSF 2.0), not sorted by id */
             functions: {
-                [key: string]: number | null;
-            };
+                id: string;
+                title: string;
+                /** @description null when nothing under the function is assessed */
+                score: number | null;
+            }[];
         };
         SnapshotPage: components["schemas"]["Page"] & {
             items: components["schemas"]["Snapshot"][];
@@ -3834,6 +3864,30 @@ export interface operations {
                  * @example 2
                  */
                 target?: number;
+                /**
+                 * @description Only outcomes under this function (an id of the profile's framework, such as PR); another id is 400
+                 * @example PR
+                 */
+                function?: string;
+                /**
+                 * @description Only outcomes under this category (an id of the profile's framework, such as PR.AC); another id is 400
+                 * @example PR.AC
+                 */
+                category?: string;
+                /** @description Only outcomes of this priority: 1 (high), 2 (medium), 3 (low), or the words high, medium, low */
+                priority?: "1" | "2" | "3" | "high" | "medium" | "low";
+                /**
+                 * @description Only gaps of at least this: a number from 0 to 100 with at most two decimals (1, 0.5)
+                 * @example 1
+                 */
+                min_gap?: string;
+                /** @description Only outcomes of this owner (the whole name, ignoring case; at most 200 bytes, one line) */
+                owner?: string;
+                /**
+                 * @description Only outcomes with this text in their id, title or description (ignoring case; at most 200 bytes, one line)
+                 * @example inventor
+                 */
+                q?: string;
                 /** @description Items per page, 0 to 5000 */
                 limit?: number;
                 /** @description Items to skip */
@@ -3858,6 +3912,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GapAnalysis"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getProfilesByIdGapsExport: {
+        parameters: {
+            query?: {
+                /** @description csv or xlsx */
+                format?: "csv" | "xlsx";
+                /**
+                 * @description The target profile (an id in the same organization)
+                 * @example 2
+                 */
+                target?: number;
+                /**
+                 * @description Only outcomes under this function (an id of the profile's framework, such as PR); another id is 400
+                 * @example PR
+                 */
+                function?: string;
+                /**
+                 * @description Only outcomes under this category (an id of the profile's framework, such as PR.AC); another id is 400
+                 * @example PR.AC
+                 */
+                category?: string;
+                /** @description Only outcomes of this priority: 1 (high), 2 (medium), 3 (low), or the words high, medium, low */
+                priority?: "1" | "2" | "3" | "high" | "medium" | "low";
+                /**
+                 * @description Only gaps of at least this: a number from 0 to 100 with at most two decimals (1, 0.5)
+                 * @example 1
+                 */
+                min_gap?: string;
+                /** @description Only outcomes of this owner (the whole name, ignoring case; at most 200 bytes, one line) */
+                owner?: string;
+                /**
+                 * @description Only outcomes with this text in their id, title or description (ignoring case; at most 200 bytes, one line)
+                 * @example inventor
+                 */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Profile id (a whole number)
+                 * @example 1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];

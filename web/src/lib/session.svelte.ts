@@ -8,9 +8,10 @@ interface AppState {
   orgs: Organization[];
   checked: boolean; // GET /session has answered
   notice: string; // shown on the login page (e.g. "Your session ended")
+  lastOrg: number | null; // the organization last worked in (the framework browser opens on its framework)
 }
 
-export const app: AppState = $state({ session: null, orgs: [], checked: false, notice: '' });
+export const app: AppState = $state({ session: null, orgs: [], checked: false, notice: '', lastOrg: null });
 
 // When the page loads: GET /session/status answers 200 whether or not someone is signed in, so
 // that nobody being signed in yet is not an error (no 401 in the browser's console).
@@ -45,6 +46,7 @@ export async function loadOrgs(): Promise<void> {
 export function ended(notice: string): void {
   app.session = null;
   app.orgs = [];
+  app.lastOrg = null;
   app.notice = notice;
   setCsrfToken('');
 }
