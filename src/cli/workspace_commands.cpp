@@ -68,13 +68,9 @@ int with_workspace(const Ctx& ctx, F&& body,
   return body(*ws);
 }
 
+// A score as every view shows it: one decimal, half away from zero (core::format_score).
 std::string fmt_score(std::optional<double> v) {
-  if (!v) return "-";
-  std::ostringstream o;
-  o.setf(std::ios::fixed);
-  o.precision(2);
-  o << *v;
-  return o.str();
+  return v ? core::format_score(*v) : "-";
 }
 
 json score_json(std::optional<double> v) {
@@ -1033,7 +1029,7 @@ int cmd_whatif(const Ctx& ctx, Workspace& ws, const std::string& current_ref,
     print_structured(ctx.out, format, codec::to_json(cat, *w));
     return k_exit_ok;
   }
-  auto shown = [](std::optional<double> v) { return v ? core::format_score(*v) : "-"; };
+  auto shown = fmt_score;
   ctx.out << cur->name << " -> " << w->before.target.name << '\n'
           << "open gaps: " << w->before.gaps.open_gaps << " now, " << w->after.gaps.open_gaps
           << " with the actions done\n"

@@ -16,16 +16,11 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "security"))
-from harness import Client, Server, Suite, cli_runner, make_workspace  # noqa: E402
+from harness import Client, Server, Suite, cli_runner, shown_score, make_workspace  # noqa: E402
 
 
 def shown(score):
-    """A score of the API (hundredths) as the views show it: one decimal, half away from zero."""
-    if score is None:
-        return "-"
-    h = int(abs(score) * 100 + 0.5)
-    tenths = (h + 5) // 10
-    return ("-" if score < 0 else "") + f"{tenths // 10}.{tenths % 10}"
+    return shown_score(score, "-")
 
 
 def main():

@@ -78,6 +78,16 @@ def make_workspace(binary, directory):
     return db
 
 
+def shown_score(score, none="\u2014"):
+    """A score of the API (hundredths) as the views show it: one decimal, half away from zero
+    (core::format_score); `none` for an empty score."""
+    if score is None:
+        return none
+    h = int(abs(score) * 100 + 0.5)
+    tenths = (h + 5) // 10
+    return ("-" if score < 0 else "") + f"{tenths // 10}.{tenths % 10}"
+
+
 def cli_runner(binary, db):
     """A function that runs `cyberframe --db DB ARGS...` and gives its standard output; a failing
     command stops the test with its error."""
