@@ -1021,29 +1021,24 @@ std::string progress_section(const Context& c, bool page) {
   }
   const auto& first = overall.values.front();
   const auto& last = overall.values.back();
-  std::string sentence =
-      "<p class=\"small\">Over " + plural(static_cast<int>(snaps.size()), "snapshot", "snapshots") +
-      " from " + esc(snaps.front().taken_at.substr(0, 10)) + " to " +
-      esc(snaps.back().taken_at.substr(0, 10)) + ", the overall score moved from <b>" +
-      score_text(first) + "</b> (\u201c" + esc(snaps.front().name) + "\u201d) to <b>" +
-      score_text(last) + "</b> (\u201c" + esc(snaps.back().name) + "\u201d)";
-  if (first && last) {
-    double d = *last - *first;
-    sentence += ", " + std::string(d >= 0 ? "+" : "\u2212") + score(std::abs(d));
-  }
-  sentence += ".</p>";
+  const std::string change = first && last ? std::string(*last >= *first ? ", +" : ", \u2212") +
+                                                 score(std::abs(*last - *first))
+                                           : std::string();
   if (page) {
-    sentence =
-        "<p class=\"small\">Overall <b>" + score_text(first) + "</b> (" + esc(snaps.front().name) +
-        ") \u2192 <b>" + score_text(last) + "</b> (" + esc(snaps.back().name) + ")" +
-        (first && last
-             ? std::string(*last >= *first ? ", +" : ", \u2212") + score(std::abs(*last - *first))
-             : std::string()) +
-        ", over " + std::to_string(snaps.size()) + " snapshots.</p>";
+    const std::string sentence = "<p class=\"small\">Overall <b>" + score_text(first) + "</b> (" +
+                                 esc(snaps.front().name) + ") \u2192 <b>" + score_text(last) +
+                                 "</b> (" + esc(snaps.back().name) + ")" + change + ", over " +
+                                 std::to_string(snaps.size()) + " snapshots.</p>";
     return s + "<figure>" +
            line_chart(labels, sublabels, {overall}, c.in.scale, "Score over snapshots", 470, 150) +
            "</figure>" + sentence + "</section>";
   }
+  const std::string sentence =
+      "<p class=\"small\">Over " + plural(static_cast<int>(snaps.size()), "snapshot", "snapshots") +
+      " from " + esc(snaps.front().taken_at.substr(0, 10)) + " to " +
+      esc(snaps.back().taken_at.substr(0, 10)) + ", the overall score moved from <b>" +
+      score_text(first) + "</b> (\u201c" + esc(snaps.front().name) + "\u201d) to <b>" +
+      score_text(last) + "</b> (\u201c" + esc(snaps.back().name) + "\u201d)" + change + ".</p>";
   std::vector<Series> all = per_function;
   all.push_back(overall);
   s += "<div class=\"chart-table\"><figure>" +
