@@ -1,8 +1,8 @@
 -- The PostgreSQL schema at SQLite schema version 13: the tables, constraints, indexes and triggers
 -- that src/store/migrations/sqlite/0001..0013 leave, in one file. Later changes come as new
--- numbered files in both dialects (sqlite/NNNN-name.sql and postgresql/NNNN-name.sql, the same
--- number), so both reach the same version with the same schema. The migration runner keeps the
--- version itself (no table for it here).
+-- numbered files in both dialects (a sqlite/NNNN-name.sql and its postgresql/NNNN-name.sql), so
+-- that both keep the same schema. The migration runner keeps the version itself (no table for it
+-- here).
 --
 -- The same SQL statements of the store run on both dialects, so:
 --   - table and column names are SQLite's exactly; `user` is a reserved word here and is written
