@@ -8,6 +8,7 @@ find_package(OpenSSL REQUIRED)          # libssl-dev: SHA-256 of evidence files,
 find_package(Boost 1.81 REQUIRED)       # libboost1.81-dev: Beast and Asio, the HTTP layer (header-only)
 pkg_check_modules(libyaml REQUIRED IMPORTED_TARGET yaml-0.1)     # libyaml-dev: reading YAML (bounded look-ahead)
 pkg_check_modules(sqlite3 REQUIRED IMPORTED_TARGET sqlite3)        # libsqlite3-dev: the embedded store
+pkg_check_modules(libpq REQUIRED IMPORTED_TARGET libpq)            # libpq-dev: the PostgreSQL backend
 pkg_check_modules(xlsxwriter REQUIRED IMPORTED_TARGET xlsxwriter)  # libxlsxwriter-dev: XLSX export
 pkg_check_modules(minizip REQUIRED IMPORTED_TARGET minizip)        # libminizip-dev: XLSX import (zip)
 pkg_check_modules(libxml2 REQUIRED IMPORTED_TARGET libxml-2.0)     # libxml2-dev: XLSX import (XML)

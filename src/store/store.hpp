@@ -1,6 +1,8 @@
 #pragma once
 // The workspace store: organizations, profiles, node assessments, snapshots (assessments over
-// time), roadmap actions and evidence. One interface; SQLite is the embedded backend.
+// time), roadmap actions and evidence. One interface, one implementation of the repositories
+// (sql_store.cpp) on two databases: SQLite, the embedded default, and PostgreSQL for several
+// servers on one database (sql_connection.hpp holds what differs between them).
 //
 // Contract for every backend:
 // - every write runs in one transaction: it happens whole or not at all;
@@ -325,11 +327,19 @@ Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path,
 // empty workspace.
 enum class OpenMode { k_existing, k_create };
 
-// The one way the front ends open a workspace. `location` is a path, or `sqlite:PATH`
-// (`postgresql://...` is refused by this build, naming the backends it has). A missing workspace
-// with k_existing is k_not_found, names `cyberframe init`, and creates no file.
+// The one way the front ends open a workspace. `location` is a path, `sqlite:PATH`, or a
+// PostgreSQL URL (`postgresql://user@host/db`, libpq's forms; the database must exist, `init`
+// makes the schema in it). A missing workspace with k_existing is k_not_found, names
+// `cyberframe init`, and creates nothing. On PostgreSQL the audit key and anchor default to
+// DBNAME.audit-key and DBNAME.audit-anchor in the working folder; every server on the database
+// needs the same key, and the anchor on storage they share.
 Result<std::unique_ptr<Store>> open_workspace(std::string_view location, OpenMode mode,
                                               const AuditFiles& audit = {});
+
+// `audit` with the defaults of the workspace at `location` filled in: beside a SQLite file
+// (PATH.audit-key, PATH.audit-anchor), or for PostgreSQL in the working folder, named after
+// the database (DBNAME.audit-key, DBNAME.audit-anchor).
+AuditFiles audit_files(std::string_view location, const AuditFiles& audit);
 
 // The file of a `location` as open_workspace reads it (a path, or the PATH of sqlite:PATH); empty
 // for a location that is not a file.

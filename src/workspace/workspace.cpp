@@ -12,8 +12,8 @@ Workspace::Workspace(std::unique_ptr<store::Store> store) : m_store(std::move(st
 Workspace::~Workspace() = default;
 
 AuditPaths audit_paths(const Location& where) {
-  auto files = store::AuditFiles{where.audit_key, where.audit_anchor}.resolved(
-      store::workspace_file(where.location));
+  auto files =
+      store::audit_files(where.location, store::AuditFiles{where.audit_key, where.audit_anchor});
   return AuditPaths{files.key, files.anchor};
 }
 

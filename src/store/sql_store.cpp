@@ -2,7 +2,6 @@
 
 #include <openssl/evp.h>
 #include <sodium.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <chrono>
@@ -19,6 +18,8 @@
 #include "core/input_rules.hpp"
 #include "core/password.hpp"
 #include "store/migrations.hpp"
+#include "store/sql_connection.hpp"
+#include "store/sql_open.hpp"
 #include "store/store.hpp"
 #include "util/text.hpp"
 
@@ -215,91 +216,6 @@ std::string node_json(const core::NodeAssessment& a) {
   return out;
 }
 
-class Statement;
-
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) : m_db(db) {
-    m_rc = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr);
-  }
-  // Prepared with `flags` (SQLITE_PREPARE_PERSISTENT for a statement kept for the connection's
-  // life: SqliteStore::prepared).
-  Statement(sqlite3* db, std::string_view sql, unsigned flags) : m_db(db) {
-    m_rc =
-        sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), flags, &m_stmt, nullptr);
-  }
-  ~Statement() { sqlite3_finalize(m_stmt); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-
-  bool ok() const { return m_rc == SQLITE_OK; }
-  Statement& bind(int i, std::int64_t v) {
-    sqlite3_bind_int64(m_stmt, i, v);
-    return *this;
-  }
-  Statement& bind(int i, const std::string& v) {
-    sqlite3_bind_text(m_stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Statement& bind_blob(int i, const std::string& v) {
-    sqlite3_bind_blob(m_stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Statement& bind(int i, std::optional<int> v) {
-    if (v)
-      sqlite3_bind_int(m_stmt, i, *v);
-    else
-      sqlite3_bind_null(m_stmt, i);
-    return *this;
-  }
-  // SQLITE_ROW, SQLITE_DONE or an error code: for writes, which check for SQLITE_DONE.
-  int step() { return m_last = sqlite3_step(m_stmt); }
-  // Reads: steps to the next row. True on a row; false at the end of the data or on an error,
-  // which finished() then reports, so that an I/O error or a corrupt page is never taken for the
-  // end of the data:
-  //   while (st.next()) {...}
-  //   if (auto end = st.finished(); !end) return std::unexpected(end.error());
-  bool next() { return step() == SQLITE_ROW; }
-  // After next() returned false: success at the end of the data, else the error.
-  Result<void> finished() const {
-    if (m_rc == SQLITE_OK && m_last == SQLITE_DONE) return {};
-    return fail(ErrorCode::k_io, std::string("cannot read the workspace: ") + sqlite3_errmsg(m_db));
-  }
-  // At most one row: true when there is one, false when there is none, or the error.
-  Result<bool> row() {
-    if (next()) return true;
-    if (auto end = finished(); !end) return std::unexpected(end.error());
-    return false;
-  }
-  void reset() {
-    m_last = SQLITE_OK;
-    sqlite3_reset(m_stmt);
-    sqlite3_clear_bindings(m_stmt);
-  }
-  std::int64_t integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
-  bool is_null(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
-  std::optional<int> optional_int(int col) const {
-    if (sqlite3_column_type(m_stmt, col) == SQLITE_NULL) return std::nullopt;
-    return sqlite3_column_int(m_stmt, col);
-  }
-  std::string text(int col) const {
-    auto p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, col));
-    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col)))
-             : std::string();
-  }
-  std::string blob(int col) const {
-    auto p = static_cast<const char*>(sqlite3_column_blob(m_stmt, col));
-    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col)))
-             : std::string();
-  }
-
- private:
-  sqlite3* m_db;
-  sqlite3_stmt* m_stmt = nullptr;
-  int m_rc;
-  int m_last = SQLITE_OK;
-};
-
 // Writers of this process take turns here before SQLite's write lock: SQLite's busy handler
 // waits by sleeping (up to 100 ms a turn), so many threads of a server writing at once would
 // otherwise queue behind sleeps; a mutex hands the lock over at once. Other processes still meet
@@ -315,32 +231,40 @@ std::int64_t reference_id(const std::string& reference) {
   return std::stoll(reference);
 }
 
-// The schema version from which the audit trail is keyed (migration 10).
-constexpr int k_keyed_trail_version = 10;
+using sql::Statement;
 
-class SqliteStore final : public Store {
+// The schema version from which the audit trail is keyed: SQLite's migration 10; PostgreSQL's
+// schema is keyed from its first.
+int keyed_trail_version(std::string_view dialect) {
+  return dialect == "sqlite" ? 10 : 1;
+}
+
+// The repositories, written once for both backends: the SQL is SQLite's, which the PostgreSQL
+// connection translates where the two differ (sql_connection.hpp).
+class SqlStore final : public Store {
  public:
-  SqliteStore(sqlite3* db, AuditFiles audit_files)
-      : m_db(db), m_audit_files(std::move(audit_files)) {}
-  ~SqliteStore() override { sqlite3_close_v2(m_db); }
+  SqlStore(std::unique_ptr<sql::Connection> connection, AuditFiles audit_files)
+      : m_connection(std::move(connection)),
+        m_db(m_connection.get()),
+        m_audit_files(std::move(audit_files)) {}
+  ~SqlStore() override {
+    // Statements before the connection they belong to.
+    m_prepared.clear();
+    m_audit_insert.reset();
+    m_audit_hash_at.reset();
+    m_change_counter.reset();
+  }
 
   util::Error db_error(const std::string& what) const {
-    return util::Error{ErrorCode::k_io, what + ": " + sqlite3_errmsg(m_db)};
+    return util::Error{ErrorCode::k_io, what + ": " + m_db->error_message()};
   }
 
-  Result<void> exec(const std::string& sql) {
-    char* message = nullptr;
-    if (sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-      std::string m = message ? message : "unknown error";
-      sqlite3_free(message);
-      return fail(ErrorCode::k_io, "database error: " + m);
-    }
-    return {};
-  }
+  Result<void> exec(const std::string& sql) { return m_db->exec(sql); }
 
-  // Runs `body` in one IMMEDIATE transaction; rolls back on an error. After a commit that
-  // appended audit rows, moves the anchor forward to the new head: outside the write mutex, so
-  // the next writer need not wait for it (the anchor's flock orders the writers of the anchor).
+  // Runs `body` in one write transaction (sql::Connection::begin_write); rolls back on an error.
+  // After a commit that appended audit rows, moves the anchor forward to the new head: outside the
+  // write mutex, so the next writer need not wait for it (the anchor's flock orders the writers of
+  // the anchor).
   template <typename T, typename F>
   Result<T> transaction(F&& body) {
     m_appended = false;
@@ -348,13 +272,14 @@ class SqliteStore final : public Store {
     m_pending.clear();
     auto result = [&]() -> Result<T> {
       std::lock_guard lock(write_mutex());
-      if (auto r = run("BEGIN IMMEDIATE"); !r) return std::unexpected(r.error());
+      if (auto r = m_db->begin_write(); !r) return std::unexpected(r.error());
       // The end of the trail this connection wrote last is still the end unless something was
-      // committed to the file since: SQLite's data version moves with every commit, this
-      // connection's and every other's (read at BEGIN IMMEDIATE, which sees the newest state).
-      if (!m_tail_version || data_version() != *m_tail_version) m_audit_tail.reset();
+      // committed since: SQLite's data version moves with every commit, this connection's and
+      // every other's (read at BEGIN IMMEDIATE, which sees the newest state); PostgreSQL's
+      // connection cannot tell, and the end is read again.
+      if (!m_tail_version || m_db->data_version() != *m_tail_version) m_audit_tail.reset();
       auto rolled_back = [&] {
-        exec("ROLLBACK");
+        m_db->rollback();
         m_appended = false;
         m_audit_tail.reset();  // it may name a row that is gone
         m_tail_version.reset();
@@ -365,11 +290,11 @@ class SqliteStore final : public Store {
         rolled_back();
         return out;
       }
-      if (auto r = run("COMMIT"); !r) {
+      if (auto r = m_db->commit(); !r) {
         rolled_back();
         return std::unexpected(r.error());
       }
-      if (m_audit_tail) m_tail_version = data_version();
+      if (m_audit_tail) m_tail_version = m_db->data_version();
       for (auto& rows : m_pending) {
         auto& to = m_committed;
         if (!to.empty() && to.back().last + 1 == rows.first && to.back().entity == rows.entity)
@@ -384,15 +309,7 @@ class SqliteStore final : public Store {
     return result;
   }
 
-  // SQLite's data version of the workspace file on this connection (SQLITE_FCNTL_DATA_VERSION):
-  // it changes whenever a transaction is committed to the file, by any connection; no statement.
-  unsigned data_version() {
-    unsigned version = 0;
-    sqlite3_file_control(m_db, "main", SQLITE_FCNTL_DATA_VERSION, &version);
-    return version;
-  }
-
-  // A statement prepared once on this connection (SQLITE_PREPARE_PERSISTENT) and kept for its
+  // A statement prepared once on this connection and kept for its
   // life: the node write runs hundreds of times a second, and preparing its statements cost more
   // than running them. The guard resets the statement and clears its bindings when it goes out
   // of scope, so each use starts clean.
@@ -411,19 +328,8 @@ class SqliteStore final : public Store {
   Reused prepared(std::string_view sql) {
     auto it = m_prepared.find(sql);
     if (it == m_prepared.end())
-      it = m_prepared
-               .emplace(std::string(sql),
-                        std::make_unique<Statement>(m_db, sql, SQLITE_PREPARE_PERSISTENT))
-               .first;
+      it = m_prepared.emplace(std::string(sql), std::make_unique<Statement>(m_db, sql, true)).first;
     return Reused(*it->second);
-  }
-
-  // Runs a statement that returns no rows (BEGIN, COMMIT) from the prepared ones.
-  Result<void> run(std::string_view sql) {
-    auto st = prepared(sql);
-    if (st->step() != SQLITE_DONE)
-      return fail(ErrorCode::k_io, std::string("database error: ") + sqlite3_errmsg(m_db));
-    return {};
   }
 
   // The change is committed whatever happens here: an anchor that cannot be moved lags, which
@@ -499,7 +405,7 @@ class SqliteStore final : public Store {
     st.bind(7, before).bind(8, after).bind(9, m_audit_tail->second).bind(10, hash);
     int rc = st.step();
     st.reset();
-    if (rc != SQLITE_DONE)
+    if (rc != sql::k_done)
       return std::unexpected(db_error("recording the change in the audit trail"));
     m_audit_tail = std::pair{id, hash};
     m_appended = true;
@@ -623,9 +529,9 @@ class SqliteStore final : public Store {
   // each hash right (SHA-256 before keyed_from, the key's HMAC from it on), and, with an intact
   // anchor, the row it names and the number of rows. Without `anchor`, the rows alone.
   Result<AuditVerification> check_trail(const AnchorReading* anchor) {
-    if (auto r = exec("BEGIN"); !r) return std::unexpected(r.error());
+    if (auto r = m_db->begin_read(); !r) return std::unexpected(r.error());
     auto v = walk_trail(anchor);
-    exec("COMMIT");
+    (void)m_db->commit();
     return v;
   }
 
@@ -767,11 +673,11 @@ class SqliteStore final : public Store {
       auto now = now_utc();
       st.bind(1, name).bind(2, hash).bind(3, std::int64_t{administrator ? 1 : 0}).bind(4, now);
       int rc = st.step();
-      if (rc == SQLITE_CONSTRAINT) {
+      if (rc == sql::k_constraint) {
         auto same = read_user(name);
         return exists(same ? same->name : name);
       }
-      if (rc != SQLITE_DONE) return std::unexpected(db_error("adding the user"));
+      if (rc != sql::k_done) return std::unexpected(db_error("adding the user"));
       nlohmann::json after{{"name", name}, {"administrator", administrator}};
       if (auto a = audit(m_actor, "user", name, "create", "null", after.dump(), now); !a)
         return std::unexpected(a.error());
@@ -879,10 +785,10 @@ class SqliteStore final : public Store {
           "organization) DO UPDATE SET role = excluded.role");
       st.bind(1, u->id).bind(2, organization).bind(3, std::string(to_string(role)));
       int rc = st.step();
-      if (rc == SQLITE_CONSTRAINT)
+      if (rc == sql::k_constraint)
         return fail(ErrorCode::k_not_found,
                     "no organization with id " + std::to_string(organization));
-      if (rc != SQLITE_DONE) return std::unexpected(db_error("granting the role"));
+      if (rc != sql::k_done) return std::unexpected(db_error("granting the role"));
       nlohmann::json b = before.empty()
                              ? nlohmann::json(nullptr)
                              : nlohmann::json{{"organization", organization}, {"role", before}};
@@ -904,7 +810,7 @@ class SqliteStore final : public Store {
                                                 std::to_string(organization));
       Statement st(m_db, "DELETE FROM user_role WHERE user = ?1 AND organization = ?2");
       st.bind(1, u->id).bind(2, organization);
-      if (st.step() != SQLITE_DONE) return std::unexpected(db_error("revoking the role"));
+      if (st.step() != sql::k_done) return std::unexpected(db_error("revoking the role"));
       nlohmann::json b{{"organization", organization},
                        {"role", std::string(to_string(u->roles[organization]))}};
       if (auto r = audit(m_actor, "user", u->name, "revoke", b.dump(), "null", now_utc()); !r)
@@ -918,14 +824,14 @@ class SqliteStore final : public Store {
   Result<std::pair<std::size_t, std::size_t>> end_everything(std::int64_t user, bool tokens) {
     Statement s(m_db, "DELETE FROM session WHERE user = ?1");
     s.bind(1, user);
-    if (s.step() != SQLITE_DONE) return std::unexpected(db_error("ending the sessions"));
-    auto sessions = static_cast<std::size_t>(sqlite3_changes(m_db));
+    if (s.step() != sql::k_done) return std::unexpected(db_error("ending the sessions"));
+    auto sessions = static_cast<std::size_t>(m_db->changes());
     std::size_t revoked = 0;
     if (tokens) {
       Statement t(m_db, "DELETE FROM api_token WHERE user = ?1");
       t.bind(1, user);
-      if (t.step() != SQLITE_DONE) return std::unexpected(db_error("revoking the API tokens"));
-      revoked = static_cast<std::size_t>(sqlite3_changes(m_db));
+      if (t.step() != sql::k_done) return std::unexpected(db_error("revoking the API tokens"));
+      revoked = static_cast<std::size_t>(m_db->changes());
     }
     return std::pair{sessions, revoked};
   }
@@ -940,7 +846,7 @@ class SqliteStore final : public Store {
       if (!u) return std::unexpected(u.error());
       Statement st(m_db, "UPDATE user SET password_hash = ?1, version = version + 1 WHERE id = ?2");
       st.bind(1, *hash).bind(2, u->id);
-      if (st.step() != SQLITE_DONE) return std::unexpected(db_error("changing the password"));
+      if (st.step() != sql::k_done) return std::unexpected(db_error("changing the password"));
       // A new password ends every session and revokes every token of the account.
       auto ended = end_everything(u->id, true);
       if (!ended) return std::unexpected(ended.error());
@@ -961,7 +867,7 @@ class SqliteStore final : public Store {
                          "SELECT count(*) FROM user WHERE administrator = 1 AND disabled_at = '' "
                          "AND id != ?1");
         others.bind(1, u->id);
-        if (others.step() != SQLITE_ROW)
+        if (others.step() != sql::k_row)
           return std::unexpected(db_error("counting administrators"));
         if (others.integer(0) == 0)
           return fail(ErrorCode::k_invalid_input,
@@ -972,7 +878,7 @@ class SqliteStore final : public Store {
       auto now = now_utc();
       Statement st(m_db, "UPDATE user SET disabled_at = ?2, version = version + 1 WHERE id = ?1");
       st.bind(1, u->id).bind(2, disabled ? now : std::string());
-      if (st.step() != SQLITE_DONE) return std::unexpected(db_error("changing the account"));
+      if (st.step() != sql::k_done) return std::unexpected(db_error("changing the account"));
       nlohmann::json after{{"disabled", disabled}};
       if (disabled) {
         auto ended = end_everything(u->id, true);
@@ -1008,7 +914,7 @@ class SqliteStore final : public Store {
           .bind(4, s.created_at)
           .bind(5, s.expires_at)
           .bind(6, s.last_seen_at);
-      if (st.step() != SQLITE_DONE) return std::unexpected(db_error("starting the session"));
+      if (st.step() != sql::k_done) return std::unexpected(db_error("starting the session"));
       // Sessions past their end are removed as new ones start.
       Statement gc(m_db, "DELETE FROM session WHERE expires_at < ?1");
       gc.bind(1, s.created_at);
@@ -1043,7 +949,7 @@ class SqliteStore final : public Store {
     std::lock_guard lock(write_mutex());
     Statement st(m_db, "UPDATE session SET last_seen_at = ?2 WHERE token_hash = ?1");
     st.bind(1, token_hash).bind(2, at);
-    if (st.step() != SQLITE_DONE) return std::unexpected(db_error("updating the session"));
+    if (st.step() != sql::k_done) return std::unexpected(db_error("updating the session"));
     return {};
   }
 
@@ -1060,8 +966,8 @@ class SqliteStore final : public Store {
       } else {
         Statement st(m_db, "DELETE FROM session WHERE user = ?1 AND token_hash = ?2");
         st.bind(1, user).bind(2, token_hash);
-        if (st.step() != SQLITE_DONE) return std::unexpected(db_error("ending the session"));
-        ended = static_cast<std::size_t>(sqlite3_changes(m_db));
+        if (st.step() != sql::k_done) return std::unexpected(db_error("ending the session"));
+        ended = static_cast<std::size_t>(m_db->changes());
         if (ended == 0) return ended;
         counts = {{"sessions", ended}};
       }
@@ -1138,7 +1044,7 @@ class SqliteStore final : public Store {
       st.bind(1, token.user).bind(2, name).bind(3, token_hash).bind(4, now);
       st.bind(5, token.expires_at).bind(6, std::string(to_string(token.scope)));
       st.bind(7, token.organization);
-      if (st.step() != SQLITE_ROW) return std::unexpected(db_error("creating the token"));
+      if (st.step() != sql::k_row) return std::unexpected(db_error("creating the token"));
       ApiToken t = token;
       t.id = st.integer(0);
       t.name = name;
@@ -1229,7 +1135,7 @@ class SqliteStore final : public Store {
                    "INSERT INTO node_comment (profile, node, author, at, text) VALUES (?1, ?2, "
                    "?3, ?4, ?5) RETURNING id");
       st.bind(1, profile).bind(2, node).bind(3, author).bind(4, now).bind(5, text);
-      if (st.step() != SQLITE_ROW) return std::unexpected(db_error("adding the comment"));
+      if (st.step() != sql::k_row) return std::unexpected(db_error("adding the comment"));
       Comment c{st.integer(0), profile, node, author, now, text};
       if (auto r = audit(author, "comment", std::to_string(profile) + "/" + node, "create", "null",
                          nlohmann::json{{"id", c.id}, {"text", text}}.dump(), now);
@@ -1255,26 +1161,16 @@ class SqliteStore final : public Store {
   std::vector<AppendedRows> take_appended() override { return std::exchange(m_committed, {}); }
 
   void record_statements(bool on) override {
-    if (on)
-      sqlite3_trace_v2(m_db, SQLITE_TRACE_STMT, &SqliteStore::statement_started, this);
-    else
-      sqlite3_trace_v2(m_db, 0, nullptr, nullptr);
+    m_db->record_statements(on ? &m_statements : nullptr);
   }
   std::vector<std::string> statements_run() override { return std::exchange(m_statements, {}); }
-  // SQLITE_TRACE_STMT: a statement begins running; `sql` is its text, or "-- TRIGGER ..." when
-  // a trigger's program starts (part of the statement that fired it, not counted).
-  static int statement_started(unsigned, void* self, void*, void* sql) {
-    auto text = std::string_view(static_cast<const char*>(sql));
-    if (!text.starts_with("--")) static_cast<SqliteStore*>(self)->m_statements.emplace_back(text);
-    return 0;
-  }
 
   Result<std::int64_t> change_counter() override {
     if (!m_change_counter)
       m_change_counter =
           std::make_unique<Statement>(m_db, "SELECT coalesce(max(id), 0) FROM audit");
     auto& st = *m_change_counter;
-    if (st.step() != SQLITE_ROW) {
+    if (st.step() != sql::k_row) {
       st.reset();
       return std::unexpected(db_error("reading the change counter"));
     }
@@ -1283,12 +1179,7 @@ class SqliteStore final : public Store {
     return n;
   }
 
-  Result<int> schema_version() override {
-    Statement st(m_db, "PRAGMA user_version");
-    if (!st.ok() || st.step() != SQLITE_ROW)
-      return std::unexpected(db_error("reading the schema version"));
-    return static_cast<int>(st.integer(0));
-  }
+  Result<int> schema_version() override { return m_db->schema_version(); }
 
   // What to add to "... named 'EXISTING' already exists" when `name` differs from it in case.
   static std::string same_name(const std::string& existing, const std::string& name) {
@@ -1324,10 +1215,10 @@ class SqliteStore final : public Store {
                    "?2, ?3) RETURNING id, created_at");
       st.bind(1, clean).bind(2, scope).bind(3, now_utc()).bind(4, key);
       int rc = st.step();
-      if (rc == SQLITE_CONSTRAINT)
+      if (rc == sql::k_constraint)
         return fail(ErrorCode::k_invalid_input,
                     "an organization named '" + clean + "' already exists");
-      if (rc != SQLITE_ROW) return std::unexpected(db_error("creating the organization"));
+      if (rc != sql::k_row) return std::unexpected(db_error("creating the organization"));
       core::Organization org{st.integer(0), clean, scope, 1, st.text(1)};
       if (auto a = audit(m_actor, "organization", std::to_string(org.id), "create", "null",
                          nlohmann::json{{"name", org.name}, {"scope", org.scope}}.dump(),
@@ -1432,10 +1323,10 @@ class SqliteStore final : public Store {
       st.bind(4, std::string(core::to_string(p.kind))).bind(5, p.scale).bind(6, now);
       st.bind(7, key);
       int rc = st.step();
-      if (rc == SQLITE_CONSTRAINT)
+      if (rc == sql::k_constraint)
         return fail(ErrorCode::k_invalid_input,
                     "the organization already has a profile named '" + clean + "'");
-      if (rc != SQLITE_ROW) return std::unexpected(db_error("creating the profile"));
+      if (rc != sql::k_row) return std::unexpected(db_error("creating the profile"));
       auto out = p;
       out.id = st.integer(0);
       out.name = clean;
@@ -1655,8 +1546,8 @@ class SqliteStore final : public Store {
             "ON CONFLICT (profile, node) DO NOTHING");
         bind_fields(*st);
         st->bind(9, std::int64_t{1});
-        if (st->step() != SQLITE_DONE) return std::unexpected(db_error("storing " + a.node));
-        if (sqlite3_changes(m_db) == 1) return recorded(0, "null");
+        if (st->step() != sql::k_done) return std::unexpected(db_error("storing " + a.node));
+        if (m_db->changes() == 1) return recorded(0, "null");
       } else {
         const auto& r = *as_read;
         auto st = prepared(
@@ -1670,8 +1561,8 @@ class SqliteStore final : public Store {
         st->bind(9, r.version + 1).bind(12, r.version).bind(13, r.level);
         st->bind(14, std::int64_t{r.not_applicable ? 1 : 0}).bind(15, r.justification);
         st->bind(16, r.owner).bind(17, std::int64_t{r.priority}).bind(18, r.notes);
-        if (st->step() != SQLITE_DONE) return std::unexpected(db_error("storing " + a.node));
-        if (sqlite3_changes(m_db) == 1) return recorded(r.version, node_json(r));
+        if (st->step() != sql::k_done) return std::unexpected(db_error("storing " + a.node));
+        if (m_db->changes() == 1) return recorded(r.version, node_json(r));
       }
     }
     auto read = read_node_rows(profile, a.node);
@@ -1698,15 +1589,15 @@ class SqliteStore final : public Store {
         "updated_at = excluded.updated_at, updated_by = excluded.updated_by");
     bind_fields(*st);
     st->bind(9, version + 1);
-    if (st->step() != SQLITE_DONE) return std::unexpected(db_error("storing " + a.node));
+    if (st->step() != sql::k_done) return std::unexpected(db_error("storing " + a.node));
     return recorded(version, version == 0 ? "null" : node_json(current->second));
   }
 
   Result<void> touch_profile(std::int64_t profile, const std::string& now) {
     auto st = prepared("UPDATE profile SET version = version + 1, updated_at = ?2 WHERE id = ?1");
     st->bind(1, profile).bind(2, now);
-    if (st->step() != SQLITE_DONE) return std::unexpected(db_error("updating the profile"));
-    if (sqlite3_changes(m_db) != 1)
+    if (st->step() != sql::k_done) return std::unexpected(db_error("updating the profile"));
+    if (m_db->changes() != 1)
       return fail(ErrorCode::k_not_found, "no profile with id " + std::to_string(profile));
     return {};
   }
@@ -1772,7 +1663,7 @@ class SqliteStore final : public Store {
             .bind(7, std::int64_t{a.priority})
             .bind(8, a.notes);
         up.bind(9, now).bind(10, actor);
-        if (up.step() != SQLITE_DONE) return std::unexpected(db_error("importing " + a.node));
+        if (up.step() != sql::k_done) return std::unexpected(db_error("importing " + a.node));
         up.reset();
       }
       return changed.size();
@@ -1816,7 +1707,7 @@ class SqliteStore final : public Store {
           .bind(3, *taken)
           .bind(4, assessor)
           .bind(5, signed_off_by);
-      if (st.step() != SQLITE_ROW) return std::unexpected(db_error("freezing the assessment"));
+      if (st.step() != sql::k_row) return std::unexpected(db_error("freezing the assessment"));
       core::Snapshot s{st.integer(0), profile, util::trim(name), *taken, assessor,
                        signed_off_by, {}};
       Statement copy(
@@ -1825,7 +1716,7 @@ class SqliteStore final : public Store {
           "SELECT ?1, node, level, not_applicable, owner, priority FROM node_assessment WHERE "
           "profile = ?2");
       copy.bind(1, s.id).bind(2, profile);
-      if (copy.step() != SQLITE_DONE) return std::unexpected(db_error("freezing the assessment"));
+      if (copy.step() != sql::k_done) return std::unexpected(db_error("freezing the assessment"));
       // The snapshot is returned with what it froze, as snapshots() reads it back.
       if (auto r = read_snapshot_nodes(s); !r) return std::unexpected(r.error());
       nlohmann::json after{{"profile", profile},
@@ -1878,11 +1769,12 @@ class SqliteStore final : public Store {
   Result<void> write_action_nodes(const core::Action& a) {
     Statement del(m_db, "DELETE FROM action_node WHERE action = ?1");
     del.bind(1, a.id);
-    if (del.step() != SQLITE_DONE) return std::unexpected(db_error("updating the action"));
-    Statement ins(m_db, "INSERT OR IGNORE INTO action_node (action, node) VALUES (?1, ?2)");
+    if (del.step() != sql::k_done) return std::unexpected(db_error("updating the action"));
+    Statement ins(m_db,
+                  "INSERT INTO action_node (action, node) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
     for (const auto& n : a.nodes) {
       ins.bind(1, a.id).bind(2, n);
-      if (ins.step() != SQLITE_DONE) return std::unexpected(db_error("updating the action"));
+      if (ins.step() != sql::k_done) return std::unexpected(db_error("updating the action"));
       ins.reset();
     }
     return {};
@@ -1920,7 +1812,7 @@ class SqliteStore final : public Store {
       st.bind(5, std::string(core::to_string(action.status)))
           .bind(6, std::int64_t{action.effort_days});
       st.bind(7, std::int64_t{action.target_level});
-      if (st.step() != SQLITE_ROW) return std::unexpected(db_error("creating the action"));
+      if (st.step() != sql::k_row) return std::unexpected(db_error("creating the action"));
       auto out = action;
       out.id = st.integer(0);
       out.version = 1;
@@ -1953,8 +1845,8 @@ class SqliteStore final : public Store {
       st.bind(5, std::string(core::to_string(action.status)))
           .bind(6, std::int64_t{action.effort_days});
       st.bind(7, std::int64_t{action.target_level}).bind(8, action.version);
-      if (st.step() != SQLITE_DONE) return std::unexpected(db_error("updating the action"));
-      if (sqlite3_changes(m_db) != 1)
+      if (st.step() != sql::k_done) return std::unexpected(db_error("updating the action"));
+      if (m_db->changes() != 1)
         return fail(ErrorCode::k_conflict,
                     "action " + std::to_string(action.id) +
                         " was changed or removed since you read it; reload it and try again");
@@ -2126,7 +2018,7 @@ class SqliteStore final : public Store {
         .bind(3, nlohmann::json(m.targets).dump())
         .bind(4, std::string(core::to_string(m.relationship)))
         .bind(5, m.rationale);
-    if (st.step() != SQLITE_ROW) return std::unexpected(db_error("storing the mapping"));
+    if (st.step() != sql::k_row) return std::unexpected(db_error("storing the mapping"));
     return st.integer(0);
   }
 
@@ -2137,8 +2029,8 @@ class SqliteStore final : public Store {
                  "UPDATE mapping_set SET version = version + 1, updated_at = ?2, updated_by = ?3 "
                  "WHERE id = ?1 AND (?4 < 0 OR version = ?4)");
     st.bind(1, id).bind(2, now).bind(3, m_actor).bind(4, expected.value_or(-1));
-    if (st.step() != SQLITE_DONE) return std::unexpected(db_error("updating the mapping set"));
-    if (sqlite3_changes(m_db) != 1)
+    if (st.step() != sql::k_done) return std::unexpected(db_error("updating the mapping set"));
+    if (m_db->changes() != 1)
       return fail(ErrorCode::k_conflict, "mapping set " + std::to_string(id) +
                                              " was changed or removed since you read it; "
                                              "reload it and try again");
@@ -2158,11 +2050,11 @@ class SqliteStore final : public Store {
       st.bind(6, kind_text(set.target)).bind(7, set.target.id);
       st.bind(8, set.notes).bind(9, now).bind(10, m_actor);
       int rc = st.step();
-      if (rc != SQLITE_ROW) {
-        if (sqlite3_extended_errcode(m_db) == SQLITE_CONSTRAINT_UNIQUE)
+      if (rc != sql::k_row) {
+        if (m_db->last_constraint() == sql::Constraint::k_unique)
           return fail(ErrorCode::k_conflict,
                       "the organization already has a mapping set '" + set.name + "'");
-        if (sqlite3_extended_errcode(m_db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+        if (m_db->last_constraint() == sql::Constraint::k_foreign_key)
           return fail(ErrorCode::k_not_found,
                       "no organization " + std::to_string(set.organization));
         return std::unexpected(db_error("creating the mapping set"));
@@ -2227,7 +2119,7 @@ class SqliteStore final : public Store {
         return std::unexpected(b.error());
       Statement st(m_db, "UPDATE mapping_set SET title = ?2, notes = ?3 WHERE id = ?1");
       st.bind(1, set.id).bind(2, util::trim(set.title)).bind(3, set.notes);
-      if (st.step() != SQLITE_DONE) return std::unexpected(db_error("updating the mapping set"));
+      if (st.step() != sql::k_done) return std::unexpected(db_error("updating the mapping set"));
       auto out = mapping_set_by_id(set.id);
       if (!out) return out;
       if (auto a = audit(m_actor, "mapping-set", std::to_string(set.id), "update",
@@ -2249,7 +2141,7 @@ class SqliteStore final : public Store {
                         std::to_string(expected_version) + "; reload it and try again");
       Statement st(m_db, "DELETE FROM mapping_set WHERE id = ?1");
       st.bind(1, id);
-      if (st.step() != SQLITE_DONE) return std::unexpected(db_error("deleting the mapping set"));
+      if (st.step() != sql::k_done) return std::unexpected(db_error("deleting the mapping set"));
       return audit(m_actor, "mapping-set", std::to_string(id), "delete",
                    mapping_set_json(*before).dump(), "null", now_utc());
     });
@@ -2299,8 +2191,8 @@ class SqliteStore final : public Store {
           .bind(5, std::string(core::to_string(mapping.relationship)))
           .bind(6, mapping.rationale)
           .bind(7, mapping.version);
-      if (st.step() != SQLITE_DONE) return std::unexpected(db_error("updating the mapping"));
-      if (sqlite3_changes(m_db) != 1) return missing_or_stale(set, mapping.id);
+      if (st.step() != sql::k_done) return std::unexpected(db_error("updating the mapping"));
+      if (m_db->changes() != 1) return missing_or_stale(set, mapping.id);
       return {};
     });
   }
@@ -2324,8 +2216,8 @@ class SqliteStore final : public Store {
     return change_mapping(set, "remove-mapping", [&](const WorkspaceMappingSet&) -> Result<void> {
       Statement st(m_db, "DELETE FROM mapping WHERE id = ?1 AND mapping_set = ?2 AND version = ?3");
       st.bind(1, mapping).bind(2, set).bind(3, expected_version);
-      if (st.step() != SQLITE_DONE) return std::unexpected(db_error("removing the mapping"));
-      if (sqlite3_changes(m_db) != 1) return missing_or_stale(set, mapping);
+      if (st.step() != sql::k_done) return std::unexpected(db_error("removing the mapping"));
+      if (m_db->changes() != 1) return missing_or_stale(set, mapping);
       return {};
     });
   }
@@ -2388,7 +2280,7 @@ class SqliteStore final : public Store {
         auto stored = write_node(profile, a, a.version, nullptr, actor, now);
         if (!stored) return std::unexpected(stored.error());
         rec.bind(1, profile).bind(2, a.node).bind(3, stored->version).bind(4, source_profile);
-        if (rec.step() != SQLITE_DONE)
+        if (rec.step() != sql::k_done)
           return std::unexpected(db_error("recording the projection of " + a.node));
         rec.reset();
       }
@@ -2415,12 +2307,12 @@ class SqliteStore final : public Store {
                    "INSERT INTO scale (id, name, levels, created_at) VALUES (?1, ?2, ?3, ?4)");
       st.bind(1, scale.id).bind(2, scale.name).bind(3, levels.dump()).bind(4, now_utc());
       int rc = st.step();
-      if (rc == SQLITE_CONSTRAINT)
+      if (rc == sql::k_constraint)
         return fail(ErrorCode::k_invalid_input,
                     "a scale '" + scale.id +
                         "' already exists; scales cannot be changed "
                         "once profiles may use them: add it under a new id");
-      if (rc != SQLITE_DONE) return std::unexpected(db_error("adding the scale"));
+      if (rc != sql::k_done) return std::unexpected(db_error("adding the scale"));
       if (auto a = audit(m_actor, "scale", scale.id, "create", "null", levels.dump(), now_utc());
           !a)
         return std::unexpected(a.error());
@@ -2485,10 +2377,11 @@ class SqliteStore final : public Store {
       if (!link) {
         e.sha256 = sha256_hex(bytes);
         e.size = static_cast<std::int64_t>(bytes.size());
-        Statement blob(
-            m_db, "INSERT OR IGNORE INTO evidence_blob (sha256, size, data) VALUES (?1, ?2, ?3)");
+        Statement blob(m_db,
+                       "INSERT INTO evidence_blob (sha256, size, data) VALUES (?1, ?2, ?3) ON "
+                       "CONFLICT DO NOTHING");
         blob.bind(1, e.sha256).bind(2, e.size).bind_blob(3, bytes);
-        if (blob.step() != SQLITE_DONE)
+        if (blob.step() != sql::k_done)
           return std::unexpected(db_error("storing the evidence file"));
       }
       Statement st(
@@ -2502,7 +2395,7 @@ class SqliteStore final : public Store {
           .bind(5, e.url)
           .bind(6, e.sha256);
       st.bind(7, e.size).bind(8, e.added_at).bind(9, actor);
-      if (st.step() != SQLITE_ROW) return std::unexpected(db_error("attaching the evidence"));
+      if (st.step() != sql::k_row) return std::unexpected(db_error("attaching the evidence"));
       e.id = st.integer(0);
       nlohmann::json after{{"profile", profile}, {"node", node}, {"kind", e.kind},
                            {"name", e.name},     {"url", e.url}, {"sha256", e.sha256},
@@ -2525,10 +2418,25 @@ class SqliteStore final : public Store {
     return st.blob(0);
   }
 
-  Result<void> migrate(const std::filesystem::path& path) {
+  // Brings the schema up to date, one migration a transaction. `where` names the workspace in
+  // messages (its file, or its URL without the password); a SQLite file is copied to
+  // WHERE.bak-vN before its schema changes. Two processes opening a workspace together migrate
+  // it once (sql::Connection::lock_migrations).
+  Result<void> migrate(const std::string& where) {
+    if (auto l = m_db->lock_migrations(); !l) return l;
+    auto r = migrate_locked(where);
+    m_db->unlock_migrations();
+    return r;
+  }
+
+  Result<void> migrate_locked(const std::string& where) {
+    std::filesystem::path path = where;
+    bool file = m_db->dialect() == "sqlite";
     auto version = schema_version();
     if (!version) return std::unexpected(version.error());
-    const auto& migrations = sqlite_migrations();
+    std::vector<std::string> migrations;
+    for (const auto& f : embedded_migrations(m_db->dialect())) migrations.emplace_back(f.sql);
+    const int k_keyed_trail_version = keyed_trail_version(m_db->dialect());
     if (*version > static_cast<int>(migrations.size())) {
       return fail(ErrorCode::k_invalid_input,
                   path.string() + " is at schema version " + std::to_string(*version) +
@@ -2551,7 +2459,7 @@ class SqliteStore final : public Store {
       return std::unexpected(std::move(e));
     };
     for (int v = *version; v < static_cast<int>(migrations.size()); ++v) {
-      if (v > 0 && v == *version) {
+      if (file && v > 0 && v == *version) {
         // A copy of the database before changing its schema.
         auto backup = path.string() + ".bak-v" + std::to_string(v);
         if (auto r = exec("VACUUM INTO '" + backup + "'"); !r) {
@@ -2567,8 +2475,7 @@ class SqliteStore final : public Store {
           if (!head) return std::unexpected(head.error());
           keyed_head = *head;
         }
-        if (auto e = exec("PRAGMA user_version = " + std::to_string(v + 1)); !e)
-          return std::unexpected(e.error());
+        if (auto e = m_db->set_schema_version(v + 1); !e) return std::unexpected(e.error());
         return true;
       });
       if (!r) {
@@ -2592,7 +2499,7 @@ class SqliteStore final : public Store {
     std::int64_t rows = 0;
     if (version >= 4) {  // the audit table exists from version 4
       Statement st(m_db, "SELECT count(*) FROM audit");
-      if (st.step() != SQLITE_ROW) return std::unexpected(db_error("counting the audit rows"));
+      if (st.step() != sql::k_row) return std::unexpected(db_error("counting the audit rows"));
       rows = st.integer(0);
     }
     if (m_seal && rows == 0) {
@@ -2658,12 +2565,13 @@ class SqliteStore final : public Store {
   }
 
  private:
-  sqlite3* m_db;
+  std::unique_ptr<sql::Connection> m_connection;  // declared first: the statements go first
+  sql::Connection* m_db;
   std::string m_actor = "cyberframe";
   // The last row of the trail as this connection knows it: valid inside a transaction, and after
   // its commit while the file's data version is still m_tail_version.
   std::optional<std::pair<std::int64_t, std::string>> m_audit_tail;
-  std::optional<unsigned> m_tail_version;
+  std::optional<std::uint64_t> m_tail_version;
   // The row the open (or last committed) transaction chained its first audit row to.
   std::optional<std::pair<std::int64_t, std::string>> m_chained_from;
   bool m_appended = false;                // the open transaction appended audit rows
@@ -2684,24 +2592,41 @@ class SqliteStore final : public Store {
 
 namespace {
 
-// cyberframe_name_key(TEXT): util::caseless_key in SQL, for the migration that keys names.
-void name_key_function(sqlite3_context* context, int, sqlite3_value** argv) {
-  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
-  if (text == nullptr) {
-    sqlite3_result_null(context);
-    return;
-  }
-  auto key = util::caseless_key(
-      std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(argv[0]))));
-  sqlite3_result_text(context, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
+bool is_postgresql(std::string_view location) {
+  return location.starts_with("postgresql:") || location.starts_with("postgres:");
 }
 
-}  // namespace
-
-namespace {
+// Opens the store on a connection: the audit key, then the schema brought up to date.
+Result<std::unique_ptr<Store>> open_store(std::unique_ptr<sql::Connection> connection,
+                                          const AuditFiles& audit, const std::string& where) {
+  auto store = std::make_unique<SqlStore>(std::move(connection), audit);
+  store->open_seal();
+  if (auto m = store->migrate(where); !m) return std::unexpected(m.error());
+  return std::unique_ptr<Store>(std::move(store));
+}
 
 Result<std::unique_ptr<Store>> open_sqlite_file(const std::filesystem::path& path,
-                                                const AuditFiles& audit, OpenMode mode);
+                                                const AuditFiles& audit, OpenMode mode) {
+  auto connection = sql::connect_sqlite(path, mode == OpenMode::k_create);
+  if (!connection) return std::unexpected(connection.error());
+  return open_store(std::move(*connection), audit.resolved(path), path.string());
+}
+
+Result<std::unique_ptr<Store>> open_postgresql(const std::string& url, const AuditFiles& audit,
+                                               OpenMode mode) {
+  auto connection = sql::connect_postgresql(url);
+  if (!connection) return std::unexpected(connection.error());
+  auto where = sql::redacted(url);
+  if (mode == OpenMode::k_existing) {
+    auto version = (*connection)->schema_version();
+    if (!version) return std::unexpected(version.error());
+    if (*version == 0)
+      return fail(
+          ErrorCode::k_not_found,
+          "no workspace in " + where + " (create one with: cyberframe --db " + where + " init)");
+  }
+  return open_store(std::move(*connection), audit_files(url, audit), where);
+}
 
 }  // namespace
 
@@ -2710,76 +2635,24 @@ Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& path,
   return open_sqlite_file(path, audit, OpenMode::k_create);
 }
 
-namespace {
-
-bool is_postgresql(std::string_view location) {
-  return location.starts_with("postgresql:") || location.starts_with("postgres:");
-}
-
-}  // namespace
-
 std::filesystem::path workspace_file(std::string_view location) {
   if (is_postgresql(location)) return {};
   if (location.starts_with("sqlite:")) location.remove_prefix(std::string_view("sqlite:").size());
   return std::filesystem::path(std::string(location));
 }
 
+AuditFiles audit_files(std::string_view location, const AuditFiles& audit) {
+  if (is_postgresql(location))
+    return audit.resolved(std::filesystem::current_path() / sql::database_name(location));
+  return audit.resolved(workspace_file(location));
+}
+
 Result<std::unique_ptr<Store>> open_workspace(std::string_view location, OpenMode mode,
                                               const AuditFiles& audit) {
-  if (is_postgresql(location)) {
-    return fail(ErrorCode::k_invalid_input,
-                "this build opens SQLite workspaces only (a path, or sqlite:PATH), not " +
-                    std::string(location.substr(0, location.find(':') + 3)) + "...");
-  }
+  if (is_postgresql(location)) return open_postgresql(std::string(location), audit, mode);
   auto path = workspace_file(location);
   if (path.empty()) return fail(ErrorCode::k_invalid_input, "no workspace path given");
   return open_sqlite_file(path, audit, mode);
 }
-
-namespace {
-
-Result<std::unique_ptr<Store>> open_sqlite_file(const std::filesystem::path& path,
-                                                const AuditFiles& audit, OpenMode mode) {
-  sqlite3* db = nullptr;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
-  if (mode == OpenMode::k_create) flags |= SQLITE_OPEN_CREATE;
-  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
-  if (rc == SQLITE_CANTOPEN && mode == OpenMode::k_existing) {
-    sqlite3_close_v2(db);
-    std::error_code e;
-    if (!std::filesystem::exists(path, e)) {
-      return fail(ErrorCode::k_not_found, "no workspace at " + path.string() +
-                                              " (create one with: cyberframe --db " +
-                                              path.string() + " init)");
-    }
-    return fail(ErrorCode::k_io, "cannot open workspace " + path.string());
-  }
-  if (rc != SQLITE_OK) {
-    std::string message = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close_v2(db);
-    return fail(ErrorCode::k_io, "cannot open workspace " + path.string() + ": " + message);
-  }
-  auto store = std::make_unique<SqliteStore>(db, audit.resolved(path));
-  sqlite3_busy_timeout(db, 5000);
-  sqlite3_create_function_v2(db, "cyberframe_name_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                             nullptr, name_key_function, nullptr, nullptr, nullptr);
-  for (const char* pragma :
-       {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
-    if (auto r = store->exec(pragma); !r) {
-      return fail(ErrorCode::k_io,
-                  path.string() + " is not a cyberframe workspace (" + r.error().message + ")");
-    }
-  }
-  // A file that is not an SQLite database fails here.
-  if (auto r = store->exec("SELECT count(*) FROM sqlite_master"); !r) {
-    return fail(ErrorCode::k_io,
-                path.string() + " is not a cyberframe workspace (" + r.error().message + ")");
-  }
-  store->open_seal();
-  if (auto m = store->migrate(path); !m) return std::unexpected(m.error());
-  return std::unique_ptr<Store>(std::move(store));
-}
-
-}  // namespace
 
 }  // namespace cyberframe::store
