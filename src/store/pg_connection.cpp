@@ -29,6 +29,17 @@ constexpr long long k_migration_lock = 0x637962657231;  // "cyber1"
 
 constexpr unsigned k_int8 = 20;
 constexpr unsigned k_bytea = 17;
+constexpr unsigned k_text = 25;
+
+// Whether `sql` holds the parameter $n.
+bool uses_parameter(std::string_view sql, int n) {
+  auto name = "$" + std::to_string(n);
+  for (auto at = sql.find(name); at != std::string_view::npos; at = sql.find(name, at + 1)) {
+    auto end = at + name.size();
+    if (end == sql.size() || !std::isdigit(static_cast<unsigned char>(sql[end]))) return true;
+  }
+  return false;
+}
 
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
@@ -163,8 +174,31 @@ class PgConnection final : public Connection {
   std::int64_t changes() const override { return m_changes; }
   Constraint last_constraint() const override { return m_constraint; }
 
+  // BEGIN, the writers' lock, and then (a statement of its own, so that it sees what the writer
+  // before committed) the end of the audit trail: one round trip.
   Result<void> begin_write() override {
-    return exec("BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(k_write_lock) + ")");
+    m_tail.reset();
+    auto sql = "BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(k_write_lock) + ")";
+    if (!m_has_audit) return exec(sql);
+    sql += "; SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1";
+    reconnect_if_lost();
+    note(sql);
+    PGresult* r = PQexec(m_pg, sql.c_str());
+    if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+      failed(r);
+      PQclear(r);
+      return fail(ErrorCode::k_io, "database error: " + m_error);
+    }
+    if (PQntuples(r) == 1)
+      m_tail = std::pair{std::strtoll(PQgetvalue(r, 0, 0), nullptr, 10),
+                         std::string(PQgetvalue(r, 0, 1))};
+    else
+      m_tail = std::pair{std::int64_t{0}, std::string()};
+    PQclear(r);
+    return {};
+  }
+  std::optional<std::pair<std::int64_t, std::string>> audit_tail_at_begin() override {
+    return m_tail;
   }
   Result<void> begin_read() override {
     return exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -191,9 +225,11 @@ class PgConnection final : public Connection {
     }
     int v = std::atoi(PQgetvalue(r, 0, 0));
     PQclear(r);
+    m_has_audit = v >= 1;
     return v;
   }
   Result<void> set_schema_version(int version) override {
+    m_has_audit = version >= 1;  // from the first schema on (checked again at the next open)
     return exec(
         "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL); "
         "DELETE FROM schema_version; INSERT INTO schema_version (version) VALUES (" +
@@ -252,6 +288,8 @@ class PgConnection final : public Connection {
   std::uint64_t m_generation = 1;
   std::uint64_t m_names = 0;
   std::vector<std::string>* m_recording = nullptr;
+  bool m_has_audit = false;  // the schema has its audit table: begin_write() reads its end
+  std::optional<std::pair<std::int64_t, std::string>> m_tail;
 };
 
 int PgCursor::execute() {
@@ -259,6 +297,10 @@ int PgCursor::execute() {
   c->reconnect_if_lost();
   c->note(m_sql);
   auto n = static_cast<int>(m_values.size());
+  // A parameter the SQL does not use (a repository binding the same values for several forms
+  // of a query) has no type the server could infer: it is sent as text.
+  for (std::size_t i = 0; i < m_types.size(); ++i)
+    if (m_types[i] == 0 && !uses_parameter(m_sql, static_cast<int>(i) + 1)) m_types[i] = k_text;
   std::vector<const char*> values(m_values.size());
   std::vector<int> lengths(m_values.size());
   for (std::size_t i = 0; i < m_values.size(); ++i) {
@@ -385,6 +427,11 @@ std::string postgresql_sql(std::string_view in) {
     static const std::regex k_order(R"(([\w."]+) COLLATE NOCASE)");
     out = std::regex_replace(out, k_equal, "lower($1) = lower($2)");
     out = std::regex_replace(out, k_order, "lower($1)");
+  }
+  if (out.find(" IS $") != std::string::npos || out.find(" IS NOT $") != std::string::npos) {
+    // SQLite's IS compares any two values, NULL or not; PostgreSQL's IS DISTINCT FROM does.
+    replace_all(out, " IS NOT $", " IS DISTINCT FROM $");
+    replace_all(out, " IS $", " IS NOT DISTINCT FROM $");
   }
   replace_all(out, " LIMIT -1", " LIMIT ALL");
   return out;

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "util/result.hpp"
@@ -68,6 +69,11 @@ class Connection {
   // advisory lock, so that what a write reads (the version it checks, the end of the audit
   // trail it chains to) is still so when it commits.
   virtual Result<void> begin_write() = 0;
+  // The last row of the audit trail (id 0 when it is empty) when begin_write() read it on its
+  // way in, after the lock (PostgreSQL: in the same round trip); nullopt when it did not.
+  virtual std::optional<std::pair<std::int64_t, std::string>> audit_tail_at_begin() {
+    return std::nullopt;
+  }
   // Opens a transaction that reads one consistent state of the workspace.
   virtual Result<void> begin_read() = 0;
   virtual Result<void> commit() = 0;
@@ -158,7 +164,8 @@ class Statement {
 // The SQL of the repositories as PostgreSQL reads it: `?N` and `?` parameters as `$N`, the
 // identifier `user` quoted (a reserved word there), `rowid` as `id`, SQLite's NOCASE
 // comparisons as lower(), json_each() of an array of ids as json_array_elements_text(), and
-// `LIMIT -1` as `LIMIT ALL`. Text in quotes is left as it is.
+// `LIMIT -1` as `LIMIT ALL`, `x IS ?` as `x IS NOT DISTINCT FROM $N`. Text in quotes is left as it
+// is.
 std::string postgresql_sql(std::string_view sqlite_sql);
 
 }  // namespace cyberframe::store::sql

@@ -276,8 +276,11 @@ class SqlStore final : public Store {
       // The end of the trail this connection wrote last is still the end unless something was
       // committed since: SQLite's data version moves with every commit, this connection's and
       // every other's (read at BEGIN IMMEDIATE, which sees the newest state); PostgreSQL's
-      // connection cannot tell, and the end is read again.
-      if (!m_tail_version || m_db->data_version() != *m_tail_version) m_audit_tail.reset();
+      // connection reads the end again as it takes the writers' lock.
+      if (auto tail = m_db->audit_tail_at_begin())
+        m_audit_tail = tail->first == 0 ? std::pair{std::int64_t{0}, k_audit_genesis} : *tail;
+      else if (!m_tail_version || m_db->data_version() != *m_tail_version)
+        m_audit_tail.reset();
       auto rolled_back = [&] {
         m_db->rollback();
         m_appended = false;
