@@ -91,6 +91,12 @@ class Cache {
   // Store::change_counter; one thread reads it at a time, and the others use its reading (waiting
   // for it only after a write of this process). Returns the epoch to give remember(), or nullopt
   // when the counter could not be read (the cache is then not used).
+  // How long a reading of the counter serves the requests after it: 2 ms on a workspace file
+  // (what another process changes is seen within that), none on a database several servers
+  // share (every request reads the counter: a write through one server is seen by the next
+  // request to any other, however soon it comes).
+  explicit Cache(std::chrono::nanoseconds recheck = std::chrono::milliseconds(2))
+      : m_recheck_ns(recheck.count()) {}
   std::optional<std::uint64_t> refresh(std::chrono::steady_clock::time_point now,
                                        const std::function<util::Result<std::int64_t>()>& counter);
   // Moves the cache to `generation`, read after this process had made `writes` writes, dropping
@@ -132,6 +138,7 @@ class Cache {
   void drop_everything();
   void drop(const std::set<std::int64_t>& organizations);
 
+  std::int64_t m_recheck_ns;
   std::mutex m_check_mutex;  // one reading of the counter at a time
   std::mutex m_mutex;
   std::int64_t m_generation = -1;

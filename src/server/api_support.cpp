@@ -125,17 +125,18 @@ bool owned_by_one_organization(std::string_view entity) {
 std::optional<std::uint64_t> Cache::refresh(
     std::chrono::steady_clock::time_point now,
     const std::function<util::Result<std::int64_t>()>& counter) {
-  constexpr std::int64_t k_recheck_ns = 2'000'000;
   auto stale = [&] {
-    return m_writes.load() != m_writes_seen.load() ||
-           nanoseconds(now) - m_checked_ns.load() > k_recheck_ns;
+    return m_writes.load() != m_writes_seen.load() || m_recheck_ns == 0 ||
+           nanoseconds(now) - m_checked_ns.load() > m_recheck_ns;
   };
   if (!stale()) return epoch();
   std::unique_lock check(m_check_mutex, std::try_to_lock);
   if (!check.owns_lock()) {
     // Another thread is reading the counter. When only the 2 ms have passed, its reading will
-    // do; after a write of this process, this request waits for a reading that follows it.
-    if (m_writes.load() == m_writes_seen.load()) return epoch();
+    // do; after a write of this process, or when every request reads the counter (a reading
+    // begun before this request may miss what another server committed just before it), this
+    // request waits for a reading of its own.
+    if (m_recheck_ns != 0 && m_writes.load() == m_writes_seen.load()) return epoch();
     check.lock();
   }
   if (!stale()) return epoch();  // read by another thread meanwhile

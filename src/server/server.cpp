@@ -344,7 +344,8 @@ int serve(const core::Catalog& catalog, const std::string& db, const Options& op
   mallopt(M_MMAP_THRESHOLD, 512 * 1024);
   mallopt(M_TRIM_THRESHOLD, 4 * 1024 * 1024);
   LoginThrottle throttle;
-  Cache cache;
+  Cache cache(workspace::is_shared_database(db) ? std::chrono::nanoseconds(0)
+                                                : std::chrono::milliseconds(2));
   // Slow work off the event loops: imports and conversions, password checks (Route::pool).
   // Emptied (their accepted tasks finished) right after the server stops, while everything their
   // tasks use is still there.

@@ -31,6 +31,10 @@ std::filesystem::path workspace_file(std::string_view location) {
   return store::workspace_file(location);
 }
 
+bool is_shared_database(std::string_view location) {
+  return !location.empty() && store::workspace_file(location).empty();
+}
+
 // --- organizations ---
 
 Result<core::Organization> Workspace::create_organization(const std::string& actor,

@@ -270,4 +270,8 @@ AuditPaths audit_paths(const Location& where);
 // that is not a file.
 std::filesystem::path workspace_file(std::string_view location);
 
+// Whether the workspace at `location` is a database server that several servers may share
+// (PostgreSQL), rather than a file one server owns (SQLite).
+bool is_shared_database(std::string_view location);
+
 }  // namespace cyberframe::workspace
