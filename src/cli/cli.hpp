@@ -41,6 +41,11 @@ void add_workspace_commands(CLI::App& app, const CatalogOptions& catalog_options
                             const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
                             int& status);
 
+// Registers `workspace backup` on `app` (backup_command.cpp).
+void add_backup_commands(CLI::App& app, const CatalogOptions& catalog_options,
+                         const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
+                         int& status);
+
 // Registers `catalog ...` on `app`; the chosen verb stores its exit status in `status`.
 void add_catalog_commands(CLI::App& app, const CatalogOptions& options, std::ostream& out,
                           std::ostream& err, int& status);

@@ -353,4 +353,16 @@ using util::utc_after;
 // Whether `text` is a UTC time "YYYY-MM-DDTHH:MM:SSZ" of a real calendar day.
 bool is_utc_timestamp(std::string_view text);
 
+// An online backup of the SQLite workspace `workspace_file` into the new file `dest`
+// (sqlite_backup.cpp): one consistent state, while other connections write; a self-contained
+// file (no -wal), mode 0600, checked with PRAGMA integrity_check. `dest` is never overwritten
+// (k_invalid_input when it exists or is the workspace); a failed backup leaves no file.
+struct BackupReport {
+  std::int64_t pages = 0;
+  std::int64_t bytes = 0;
+  std::string integrity;  // what PRAGMA integrity_check answered on the backup: "ok"
+};
+Result<BackupReport> backup_sqlite(const std::filesystem::path& workspace_file,
+                                   const std::filesystem::path& dest);
+
 }  // namespace cyberframe::store
