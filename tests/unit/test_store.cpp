@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -808,6 +809,69 @@ TEST(SqliteStore, RefusesANewerSchemaAndFilesThatAreNotWorkspaces) {
   ASSERT_FALSE(text);
   EXPECT_NE(text.error().message.find("is not a cyberframe workspace"), std::string::npos)
       << text.error().message;
+}
+
+// PostgreSQL-specific: migrations under the lock, and refusing what is not this build's.
+
+// Servers started together on a new database: each opens it at once; the schema is made once
+// (under the migration lock), every one of them works on it, and the trail is one chain.
+TEST(PostgresStore, ServersStartingTogetherMigrateOnce) {
+  TempDir dir;
+  auto url = testing_support::postgres_database("together");
+  ASSERT_FALSE(url.empty());
+  AuditFiles files{dir.path / "ws.audit-key", dir.path / "ws.audit-anchor"};
+  // The key made first, as `init` on one machine would, so the starts race only on the schema.
+  ASSERT_TRUE(AuditSeal::create(files));
+  constexpr int k_servers = 6;
+  std::vector<std::unique_ptr<Store>> stores(k_servers);
+  std::vector<std::string> errors(k_servers);
+  std::vector<std::thread> starting;
+  for (int i = 0; i < k_servers; ++i)
+    starting.emplace_back([&, i] {
+      auto s = open_workspace(url, OpenMode::k_create, files);
+      if (s)
+        stores[static_cast<std::size_t>(i)] = std::move(*s);
+      else
+        errors[static_cast<std::size_t>(i)] = s.error().message;
+    });
+  for (auto& t : starting) t.join();
+  for (int i = 0; i < k_servers; ++i) {
+    ASSERT_NE(stores[static_cast<std::size_t>(i)], nullptr) << errors[static_cast<std::size_t>(i)];
+    EXPECT_EQ(*stores[static_cast<std::size_t>(i)]->schema_version(),
+              static_cast<int>(embedded_migrations("postgresql").size()));
+  }
+  std::vector<std::thread> writing;
+  for (int i = 0; i < k_servers; ++i)
+    writing.emplace_back([&, i] {
+      auto org =
+          stores[static_cast<std::size_t>(i)]->create_organization("Org " + std::to_string(i), "");
+      EXPECT_TRUE(org) << org.error().message;
+    });
+  for (auto& t : writing) t.join();
+  auto v = stores[0]->verify_audit();
+  ASSERT_TRUE(v);
+  EXPECT_TRUE(v->intact) << v->problem;
+  EXPECT_EQ(v->rows, static_cast<std::size_t>(k_servers));
+}
+
+TEST(PostgresStore, RefusesANewerSchemaAndAMissingWorkspace) {
+  TempDir dir;
+  AuditFiles files{dir.path / "ws.audit-key", dir.path / "ws.audit-anchor"};
+  auto url = testing_support::postgres_database("empty");
+  ASSERT_FALSE(url.empty());
+  // An empty database is not a workspace until init makes it one; nothing is created.
+  auto missing = open_workspace(url, OpenMode::k_existing, files);
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, util::ErrorCode::k_not_found);
+  EXPECT_NE(missing.error().message.find("init"), std::string::npos) << missing.error().message;
+  EXPECT_FALSE(fs::exists(files.key));
+  ASSERT_TRUE(open_workspace(url, OpenMode::k_create, files));
+  ASSERT_TRUE(testing_support::postgres_exec(url, "UPDATE schema_version SET version = 99"));
+  auto future = open_workspace(url, OpenMode::k_existing, files);
+  ASSERT_FALSE(future);
+  EXPECT_NE(future.error().message.find("schema version 99, newer than this cyberframe knows"),
+            std::string::npos)
+      << future.error().message;
 }
 
 }  // namespace
