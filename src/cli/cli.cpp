@@ -134,15 +134,18 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                  "'oscal import catalog'), on top of the catalog; may be repeated")
       ->check(CLI::ExistingPath);
   WorkspaceOptions workspace;
-  app.add_option("--db", workspace.db, "The workspace database (SQLite), default cyberframe.db")
+  app.add_option("--db", workspace.db, "The workspace: a SQLite file (default cyberframe.db) or a PostgreSQL URL "
+                 "(postgresql://user@host/db)")
       ->envname("CYBERFRAME_DB");
   app.add_option("--as", workspace.actor,
                  "Who is making changes, for the records (default: $USER)");
   app.add_option("--audit-key", workspace.audit_key,
-                 "The audit trail's key file (default: the workspace's path + .audit-key)")
+                 "The audit trail's key file (default: the workspace's path + .audit-key; for "
+                 "PostgreSQL, DBNAME.audit-key in the working folder)")
       ->envname("CYBERFRAME_AUDIT_KEY_FILE");
   app.add_option("--audit-anchor", workspace.audit_anchor,
-                 "The audit trail's anchor file (default: the workspace's path + .audit-anchor)")
+                 "The audit trail's anchor file (default: the workspace's path + .audit-anchor; "
+                 "for PostgreSQL, DBNAME.audit-anchor in the working folder)")
       ->envname("CYBERFRAME_AUDIT_ANCHOR_FILE");
   int status = k_exit_ok;
   add_catalog_commands(app, options, out, err, status);
