@@ -1,6 +1,8 @@
 // The keyed audit trail and its anchor (store/audit_seal.hpp): each way an attacker who can write
 // the database file (but cannot read the key) might hide a change, and what `verify_audit` says.
-// The attacks edit the SQLite file directly, dropping the append-only triggers first.
+// The attacks edit the database directly (the SQLite file, or the PostgreSQL database as its
+// owner), putting the append-only triggers out of the way first. The trail's tests run on both
+// backends; the keying of a workspace from before keys is SQLite's history only.
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -15,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "postgres_fixture.hpp"
 #include "store/audit_seal.hpp"
 #include "store/store.hpp"
 
@@ -63,17 +66,18 @@ void sql(const fs::path& db_path, const std::string& statement) {
 
 using HashOf = std::function<std::string(const std::string& previous, const AuditRowFields& row)>;
 
-// Recomputes the whole chain with `hash_of`, as an attacker rewriting the trail would (after
-// editing what they wanted to hide).
+struct TrailRow {
+  std::int64_t id;
+  std::string at, actor, entity, entity_id, action, before, after;
+};
+
+// Recomputes the whole chain of a SQLite file with `hash_of`, as an attacker rewriting the trail
+// would (after editing what they wanted to hide).
 void rewrite_chain(const fs::path& db_path, const HashOf& hash_of) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
   sqlite3_exec(db, "DROP TRIGGER IF EXISTS audit_no_update", nullptr, nullptr, nullptr);
-  struct Row {
-    std::int64_t id;
-    std::string at, actor, entity, entity_id, action, before, after;
-  };
-  std::vector<Row> rows;
+  std::vector<TrailRow> rows;
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(db,
                      "SELECT id, at, actor, entity, entity_id, action, before, after FROM audit "
@@ -103,10 +107,48 @@ void rewrite_chain(const fs::path& db_path, const HashOf& hash_of) {
   sqlite3_close(db);
 }
 
-class KeyedTrail : public ::testing::Test {
+// The same on a PostgreSQL database.
+void rewrite_chain_postgresql(const std::string& url, const HashOf& hash_of) {
+  PGconn* c = PQconnectdb(url.c_str());
+  ASSERT_EQ(PQstatus(c), CONNECTION_OK) << PQerrorMessage(c);
+  PQclear(PQexec(c, "ALTER TABLE audit DISABLE TRIGGER USER"));
+  PGresult* r = PQexec(c,
+                       "SELECT id, at, actor, entity, entity_id, action, before, after FROM audit "
+                       "ORDER BY id");
+  ASSERT_EQ(PQresultStatus(r), PGRES_TUPLES_OK) << PQresultErrorMessage(r);
+  std::vector<TrailRow> rows;
+  for (int i = 0; i < PQntuples(r); ++i)
+    rows.push_back({std::stoll(PQgetvalue(r, i, 0)), PQgetvalue(r, i, 1), PQgetvalue(r, i, 2),
+                    PQgetvalue(r, i, 3), PQgetvalue(r, i, 4), PQgetvalue(r, i, 5),
+                    PQgetvalue(r, i, 6), PQgetvalue(r, i, 7)});
+  PQclear(r);
+  std::string previous = k_audit_genesis;
+  for (const auto& row : rows) {
+    auto hash = hash_of(previous, {row.id, row.at, row.actor, row.entity, row.entity_id, row.action,
+                                   row.before, row.after});
+    auto id = std::to_string(row.id);
+    const char* values[] = {previous.c_str(), hash.c_str(), id.c_str()};
+    PGresult* u = PQexecParams(c, "UPDATE audit SET previous_hash = $1, hash = $2 WHERE id = $3", 3,
+                               nullptr, values, nullptr, nullptr, 0);
+    ASSERT_EQ(PQresultStatus(u), PGRES_COMMAND_OK) << PQresultErrorMessage(u);
+    PQclear(u);
+    previous = hash;
+  }
+  PQclear(PQexec(c, "ALTER TABLE audit ENABLE TRIGGER USER"));
+  PQfinish(c);
+}
+
+// Parameter: the backend, "sqlite" or "postgresql".
+class KeyedTrail : public ::testing::TestWithParam<const char*> {
  protected:
+  bool postgresql() const { return std::string_view(GetParam()) == "postgresql"; }
+
   void SetUp() override {
     path = dir.path / "ws.db";
+    if (postgresql()) {
+      url = testing_support::postgres_database(dir.path.string());
+      ASSERT_FALSE(url.empty());
+    }
     reopen();
     store->set_actor("alice");
     auto org = store->create_organization("ACME", "");
@@ -123,11 +165,38 @@ class KeyedTrail : public ::testing::Test {
     set_level("ID.AM-2", 2);  // five rows
   }
 
+  // Another store on the workspace (a server's thread, another process).
+  Result<std::unique_ptr<Store>> open_again(AuditFiles files = {}) {
+    if (!postgresql()) return open_sqlite(path, files);
+    if (files.key.empty()) files.key = key();
+    if (files.anchor.empty()) files.anchor = anchor();
+    return open_workspace(url, OpenMode::k_create, files);
+  }
+
   void reopen(const AuditFiles& files = {}) {
     store.reset();
-    auto s = open_sqlite(path, files);
+    auto s = open_again(files);
     ASSERT_TRUE(s) << s.error().message;
     store = std::move(*s);
+  }
+
+  // Runs SQL on the database as its owner would, the append-only triggers out of the way.
+  void tamper(const std::string& statement) {
+    if (postgresql()) {
+      ASSERT_TRUE(testing_support::postgres_exec(
+          url, "ALTER TABLE audit DISABLE TRIGGER USER; " + statement +
+                   "; ALTER TABLE audit ENABLE TRIGGER USER"));
+    } else {
+      sql(path, "DROP TRIGGER IF EXISTS audit_no_update; DROP TRIGGER IF EXISTS audit_no_delete; " +
+                    statement);
+    }
+  }
+
+  void rewrite(const HashOf& hash_of) {
+    if (postgresql())
+      rewrite_chain_postgresql(url, hash_of);
+    else
+      rewrite_chain(path, hash_of);
   }
 
   void set_level(const std::string& node, int level) {
@@ -148,12 +217,13 @@ class KeyedTrail : public ::testing::Test {
   fs::path anchor() const { return path.string() + ".audit-anchor"; }
 
   TempDir dir;
-  fs::path path;
+  fs::path path;    // SQLite: the workspace file (PostgreSQL: where its key and anchor are named)
+  std::string url;  // PostgreSQL: the workspace's database
   std::unique_ptr<Store> store;
   std::int64_t profile = 0;
 };
 
-TEST_F(KeyedTrail, ANewWorkspaceHasAPrivateKeyAndAnAnchorBesideIt) {
+TEST_P(KeyedTrail, ANewWorkspaceHasAPrivateKeyAndAnAnchorBesideIt) {
   struct stat st {};
   ASSERT_EQ(::stat(key().c_str(), &st), 0) << "the key is created with the workspace";
   EXPECT_EQ(st.st_mode & 0777, 0600u) << "only the owner may read the key";
@@ -168,25 +238,25 @@ TEST_F(KeyedTrail, ANewWorkspaceHasAPrivateKeyAndAnAnchorBesideIt) {
   EXPECT_EQ(v.anchor_rows, 5);
 }
 
-TEST_F(KeyedTrail, AnEditedRowIsNamed) {
-  sql(path, "DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'mallory' WHERE id = 4");
+TEST_P(KeyedTrail, AnEditedRowIsNamed) {
+  tamper("UPDATE audit SET actor = 'mallory' WHERE id = 4");
   auto v = verify();
   EXPECT_FALSE(v.intact);
   EXPECT_EQ(v.first_bad, 4);
   EXPECT_EQ(v.problem, "row 4 was edited: its content no longer matches its hash");
 }
 
-TEST_F(KeyedTrail, ADeletedMiddleRowIsNamed) {
-  sql(path, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 3");
+TEST_P(KeyedTrail, ADeletedMiddleRowIsNamed) {
+  tamper("DELETE FROM audit WHERE id = 3");
   auto v = verify();
   EXPECT_FALSE(v.intact);
   EXPECT_EQ(v.first_bad, 4);
   EXPECT_EQ(v.problem, "row 3 is missing (removed) before row 4");
 }
 
-TEST_F(KeyedTrail, ReorderedRowsAreNamed) {
-  sql(path,
-      "DROP TRIGGER audit_no_update; CREATE TEMP TABLE t AS SELECT * FROM audit WHERE id IN (2, 3);"
+TEST_P(KeyedTrail, ReorderedRowsAreNamed) {
+  tamper(
+      "CREATE TEMP TABLE t AS SELECT * FROM audit WHERE id IN (2, 3);"
       "UPDATE audit SET (at, actor, entity, entity_id, action, before, after, previous_hash, hash) "
       "= (SELECT at, actor, entity, entity_id, action, before, after, previous_hash, hash FROM t "
       "WHERE t.id = 5 - audit.id) WHERE id IN (2, 3)");
@@ -196,9 +266,9 @@ TEST_F(KeyedTrail, ReorderedRowsAreNamed) {
   EXPECT_EQ(v.problem, "row 2 does not follow the row before it (reordered or replaced)");
 }
 
-TEST_F(KeyedTrail, ADeletedTailIsDetected) {
+TEST_P(KeyedTrail, ADeletedTailIsDetected) {
   // The last two rows go: what is left is a perfectly chained trail, shorter than the anchor.
-  sql(path, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id >= 4");
+  tamper("DELETE FROM audit WHERE id >= 4");
   auto v = verify();
   EXPECT_FALSE(v.intact);
   EXPECT_EQ(v.first_bad, 4);
@@ -208,10 +278,10 @@ TEST_F(KeyedTrail, ADeletedTailIsDetected) {
   EXPECT_EQ(v.anchor_rows, 5);
 }
 
-TEST_F(KeyedTrail, ATailDeletedAndWrittenOverIsStillDetected) {
+TEST_P(KeyedTrail, ATailDeletedAndWrittenOverIsStillDetected) {
   // After the tail is deleted the workspace is used on: the new rows 4, 5 and 6 carry the key,
   // but the anchor never moves past the evidence, so row 5 is not the row it recorded.
-  sql(path, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id >= 4");
+  tamper("DELETE FROM audit WHERE id >= 4");
   set_level("ID.AM-3", 1);
   set_level("ID.AM-4", 1);
   set_level("ID.AM-5", 1);
@@ -223,11 +293,11 @@ TEST_F(KeyedTrail, ATailDeletedAndWrittenOverIsStillDetected) {
             "up to this row");
 }
 
-TEST_F(KeyedTrail, AWholesaleRewriteWithPlainSha256IsDetected) {
+TEST_P(KeyedTrail, AWholesaleRewriteWithPlainSha256IsDetected) {
   // The attacker changes what they want and recomputes every hash, as they could with the
   // unkeyed chain of old.
-  sql(path, "DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'mallory' WHERE id = 4");
-  rewrite_chain(path, [](const std::string& previous, const AuditRowFields& row) {
+  tamper("UPDATE audit SET actor = 'mallory' WHERE id = 4");
+  rewrite([](const std::string& previous, const AuditRowFields& row) {
     return audit_sha256(previous, row);
   });
   auto v = verify();
@@ -238,15 +308,15 @@ TEST_F(KeyedTrail, AWholesaleRewriteWithPlainSha256IsDetected) {
             "recomputed without the key");
 }
 
-TEST_F(KeyedTrail, AWholesaleRewriteWithAnotherKeyIsDetected) {
+TEST_P(KeyedTrail, AWholesaleRewriteWithAnotherKeyIsDetected) {
   // The attacker's own key, and an anchor of their own that matches their trail.
   TempDir elsewhere;
   AuditFiles mallory{elsewhere.path / "key", elsewhere.path / "anchor"};
   auto other = AuditSeal::create(mallory);
   ASSERT_TRUE(other) << other.error().message;
-  sql(path, "DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'mallory' WHERE id = 4");
+  tamper("UPDATE audit SET actor = 'mallory' WHERE id = 4");
   std::string last;
-  rewrite_chain(path, [&](const std::string& previous, const AuditRowFields& row) {
+  rewrite([&](const std::string& previous, const AuditRowFields& row) {
     return last = other->row_hash(previous, row);
   });
   ASSERT_TRUE(other->write_anchor(AuditHead{1, 5, 5, last}));
@@ -257,7 +327,7 @@ TEST_F(KeyedTrail, AWholesaleRewriteWithAnotherKeyIsDetected) {
   EXPECT_EQ(v.problem, "row 1 was edited: its content no longer matches its hash");
 }
 
-TEST_F(KeyedTrail, AMissingAnchorIsDetected) {
+TEST_P(KeyedTrail, AMissingAnchorIsDetected) {
   fs::remove(anchor());
   auto v = verify();
   EXPECT_FALSE(v.intact);
@@ -271,7 +341,7 @@ TEST_F(KeyedTrail, AMissingAnchorIsDetected) {
   EXPECT_FALSE(verify().intact);
 }
 
-TEST_F(KeyedTrail, AnAlteredAnchorIsDetected) {
+TEST_P(KeyedTrail, AnAlteredAnchorIsDetected) {
   // Claiming fewer rows, to make a later deletion of the tail pass.
   auto text = read_file(anchor());
   auto at = text.find("rows 00000000000000000005");
@@ -292,7 +362,7 @@ TEST_F(KeyedTrail, AnAlteredAnchorIsDetected) {
   EXPECT_EQ(read_file(anchor()), "rows 3\n");
 }
 
-TEST_F(KeyedTrail, AnAnchorMayLagTheTrailButNeverLeadIt) {
+TEST_P(KeyedTrail, AnAnchorMayLagTheTrailButNeverLeadIt) {
   // A process killed between its commit and the anchor's update leaves an older anchor: the rows
   // after it still carry the key, and the next write moves the anchor on.
   auto older = read_file(anchor());
@@ -309,7 +379,7 @@ TEST_F(KeyedTrail, AnAnchorMayLagTheTrailButNeverLeadIt) {
   EXPECT_EQ(v.anchor_rows, 8);
 }
 
-TEST_F(KeyedTrail, WithoutItsKeyAWorkspaceCanBeReadButNotChanged) {
+TEST_P(KeyedTrail, WithoutItsKeyAWorkspaceCanBeReadButNotChanged) {
   fs::rename(key(), dir.path / "key-elsewhere");
   reopen();
   auto ready = store->can_record();
@@ -334,7 +404,7 @@ TEST_F(KeyedTrail, WithoutItsKeyAWorkspaceCanBeReadButNotChanged) {
   EXPECT_TRUE(verify().intact);
 }
 
-TEST_F(KeyedTrail, AKeyOthersCanWriteIsRefused) {
+TEST_P(KeyedTrail, AKeyOthersCanWriteIsRefused) {
   fs::permissions(key(), fs::perms::group_write | fs::perms::others_write, fs::perm_options::add);
   reopen();
   auto ready = store->can_record();
@@ -362,13 +432,13 @@ TEST(AuditKey, CanBeKeptAwayFromTheWorkspace) {
   EXPECT_EQ(v->anchor_rows, 1);
 }
 
-TEST_F(KeyedTrail, SeveralWritersKeepTheAnchorRight) {
+TEST_P(KeyedTrail, SeveralWritersKeepTheAnchorRight) {
   // Four threads, each with its own store (as the server's workers and CLI processes are),
   // writing at once: every commit moves the anchor forward, never back.
   std::vector<std::thread> writers;
   for (int t = 0; t < 4; ++t) {
     writers.emplace_back([this, t] {
-      auto s = open_sqlite(path);
+      auto s = open_again();
       ASSERT_TRUE(s);
       for (int i = 0; i < 25; ++i) {
         core::NodeAssessment a;
@@ -385,9 +455,9 @@ TEST_F(KeyedTrail, SeveralWritersKeepTheAnchorRight) {
   EXPECT_EQ(v.anchor_rows, 105);
 }
 
-TEST_F(KeyedTrail, ReAnchoringAcceptsATrailKnownToBeRightAndIsRecorded) {
+TEST_P(KeyedTrail, ReAnchoringAcceptsATrailKnownToBeRightAndIsRecorded) {
   // A workspace restored from a backup is shorter than its anchor.
-  sql(path, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id >= 4");
+  tamper("DELETE FROM audit WHERE id >= 4");
   ASSERT_FALSE(verify().intact);
   auto blank = store->anchor_audit("  ");
   ASSERT_FALSE(blank);
@@ -416,8 +486,8 @@ TEST_F(KeyedTrail, ReAnchoringAcceptsATrailKnownToBeRightAndIsRecorded) {
   EXPECT_EQ(v->anchor_rows, 6);
 }
 
-TEST_F(KeyedTrail, ReAnchoringNeverHidesABrokenRow) {
-  sql(path, "DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'mallory' WHERE id = 2");
+TEST_P(KeyedTrail, ReAnchoringNeverHidesABrokenRow) {
+  tamper("UPDATE audit SET actor = 'mallory' WHERE id = 2");
   auto v = store->anchor_audit("hide it");
   ASSERT_FALSE(v);
   EXPECT_EQ(v.error().code, util::ErrorCode::k_invalid_input);
@@ -427,6 +497,11 @@ TEST_F(KeyedTrail, ReAnchoringNeverHidesABrokenRow) {
       << v.error().message;
   EXPECT_EQ(store->audit_log("", "", 100)->size(), 5u) << "nothing recorded";
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, KeyedTrail, ::testing::Values("sqlite", "postgresql"),
+                         [](const ::testing::TestParamInfo<const char*>& info) {
+                           return std::string(info.param);
+                         });
 
 // --- a workspace from before keying -----------------------------------------------------------
 
