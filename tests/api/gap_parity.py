@@ -4,8 +4,11 @@ and GET /api/v1/profiles/{id}/gaps choose the same target profile by the same ru
 (workspace::target_for) and answer with the same figures, per-function roll-up and ranked gaps
 (one codec, codec/json.hpp).
 
-    gap_parity.py BINARY
+    gap_parity.py [--backend sqlite|postgresql] BINARY
+
+(postgresql: a database of the test cluster, CYBERFRAME_TEST_POSTGRES.)
 """
+import argparse
 import json
 import os
 import subprocess
@@ -17,10 +20,14 @@ from harness import Client, Server, Suite, cli_runner, make_workspace  # noqa: E
 
 
 def main():
-    binary = os.path.abspath(sys.argv[1])
-    suite = Suite("api.gap_parity")
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("binary")
+    args = parser.parse_args()
+    binary = os.path.abspath(args.binary)
+    suite = Suite("api.gap_parity" + (f".{args.backend}" if args.backend != "sqlite" else ""))
     with tempfile.TemporaryDirectory() as work:
-        db = make_workspace(binary, work)
+        db = make_workspace(binary, work, args.backend)
 
         run = cli_runner(binary, db)
 

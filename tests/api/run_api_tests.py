@@ -1,22 +1,26 @@
 #!/usr/bin/env python3
 """Runs API case files (tests/api/cases/*.http) against a live `cyberframe serve`.
 
-Usage: run_api_tests.py CYBERFRAME_BINARY CASE_FILE...
+Usage: run_api_tests.py [--backend sqlite|postgresql] CYBERFRAME_BINARY CASE_FILE...
 
 Before the cases it builds one workspace (the demo organization, a second organization with a
 current profile, and one account per role: see ACCOUNTS), then runs each case file against its
-own copy of that workspace and its own server, so files are independent. The format of a case
-file is described in tests/api/README.md. Every response is also checked against the OpenAPI
+own copy of that workspace and its own server, so files are independent. The workspace is a
+SQLite file (the default), or with `--backend postgresql` a database of the PostgreSQL cluster
+named by CYBERFRAME_TEST_POSTGRES (scripts/pg-cluster run -- ...), copied per case file with
+CREATE DATABASE ... TEMPLATE. The format of a case file is described in tests/api/README.md. Every response is also checked against the OpenAPI
 document (docs/openapi.json) by validate_openapi.mjs, run with Node.js beside the runner: a
 response the document does not describe fails its block like any other difference. Exit status 0
 when every request got what its case expects (known failures, marked `# expect-fail: REASON`, are
 reported but do not fail the run).
 """
 
+import argparse
 import http.client
 import json
 import os
 import re
+import secrets
 import shutil
 import signal
 import sqlite3
@@ -24,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 
 # Accounts every case file can sign in as: name -> (administrator, {organization id: role}).
 # The password of each is NAME + "-password-1" (tests/api/README.md).
@@ -54,6 +59,10 @@ class CaseError(Exception):
     pass
 
 
+class SqlError(Exception):
+    """A `% sql` statement the database refused."""
+
+
 # --- parsing ---------------------------------------------------------------------------------
 
 def parse(path):
@@ -78,7 +87,8 @@ def parse(path):
 
 
 def parse_block(path, start, title, lines):
-    b = {"line": start, "title": title, "xfail": None, "sql": [], "session": "default", "method": None,
+    b = {"line": start, "title": title, "xfail": None, "sql": [], "sql_postgresql": [],
+         "session": "default", "method": None,
          "path": None, "headers": [], "body": "", "status": None, "expect_headers": [],
          "json": [], "contains": [], "lacks": [], "exact": None, "captures": []}
     i = 0
@@ -90,6 +100,8 @@ def parse_block(path, start, title, lines):
             b["xfail"] = m.group(1).strip()
         elif line.startswith("% sql: "):
             b["sql"].append(line[len("% sql: "):])
+        elif line.startswith("% sql-postgresql: "):
+            b["sql_postgresql"].append(line[len("% sql-postgresql: "):])
         elif line.startswith("#") or not line.strip():
             pass
         else:
@@ -104,6 +116,9 @@ def parse_block(path, start, title, lines):
         i += 1
     if b["method"] is None:
         raise CaseError(f"{path}:{start}: a block needs a request line")
+    if b["sql_postgresql"] and not b["sql"]:
+        raise CaseError(f"{path}:{b['line']}: '% sql-postgresql:' is PostgreSQL's spelling of the "
+                        "block's '% sql:' lines, which it lacks")
     # request headers up to a blank line or the status line
     while i < len(lines) and lines[i].strip() and not STATUS_LINE.match(lines[i]):
         m = HEADER_LINE.match(lines[i])
@@ -353,8 +368,8 @@ def send(port, method, path, headers, body):
 
 
 class Server:
-    def __init__(self, binary, db):
-        self.p = subprocess.Popen([binary, "--db", db, "serve", "--listen", "127.0.0.1:0"],
+    def __init__(self, binary, workspace):
+        self.p = subprocess.Popen([binary, *workspace.options, "serve", "--listen", "127.0.0.1:0"],
                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         line = self.p.stdout.readline().strip()
         if not line.startswith("listening on http://127.0.0.1:"):
@@ -411,11 +426,133 @@ class Contract:
 
 # --- the workspace ---------------------------------------------------------------------------
 
-def make_workspace(binary, directory):
-    db = os.path.join(directory, "ws.db")
+class Workspace:
+    """A workspace as the command line names it: `options` are the global options that reach it
+    (--db, and where its audit key and anchor are)."""
+
+    def __init__(self, db, key, anchor, options):
+        self.db, self.key, self.anchor, self.options = db, key, anchor, options
+
+
+class SqliteBackend:
+    """Workspaces as SQLite files in `directory`, the key and anchor beside each."""
+
+    name = "sqlite"
+
+    def __init__(self, directory):
+        self.directory = directory
+
+    def template(self):
+        db = os.path.join(self.directory, "ws.db")
+        return Workspace(db, db + ".audit-key", db + ".audit-anchor", ["--db", db])
+
+    def copy(self, template, name):
+        db = os.path.join(self.directory, name + ".db")
+        shutil.copyfile(template.db, db)
+        copy = Workspace(db, db + ".audit-key", db + ".audit-anchor", ["--db", db])
+        # A copy of a workspace is the database with its audit key and anchor (docs/profiles.md).
+        shutil.copy2(template.key, copy.key)
+        shutil.copy2(template.anchor, copy.anchor)
+        return copy
+
+    def run_sql(self, workspace, block, variables):
+        for statement in block["sql"]:
+            try:
+                with sqlite3.connect(workspace.db, timeout=10) as conn:
+                    conn.execute(expand(statement, variables))
+            except sqlite3.Error as e:
+                raise SqlError(str(e))
+
+    def drop(self, workspace):
+        pass  # the temporary directory goes
+
+    def close(self):
+        pass
+
+
+class PostgresqlBackend:
+    """Workspaces as databases of the cluster at CYBERFRAME_TEST_POSTGRES, each with its key and
+    anchor in `directory` (given to the server with --audit-key and --audit-anchor). A copy is
+    CREATE DATABASE ... TEMPLATE, which needs the template without a connection."""
+
+    name = "postgresql"
+
+    def __init__(self, directory):
+        self.directory = directory
+        self.cluster = os.environ.get("CYBERFRAME_TEST_POSTGRES")
+        if not self.cluster:
+            raise SystemExit("--backend postgresql needs a cluster: CYBERFRAME_TEST_POSTGRES is not "
+                             "set (run under 'scripts/pg-cluster run -- ...', as scripts/test does)")
+        if not shutil.which("psql"):
+            raise SystemExit("--backend postgresql needs psql (Debian's postgresql-client)")
+        # Databases of this run: parallel runs on one cluster do not meet.
+        self.prefix = f"api_{os.getpid()}_{secrets.token_hex(3)}"
+        self.databases = []
+
+    def url(self, database):
+        parts = urllib.parse.urlsplit(self.cluster)
+        return urllib.parse.urlunsplit(parts._replace(path="/" + urllib.parse.quote(database)))
+
+    def psql(self, url, *statements):
+        proc = subprocess.run(["psql", url, "-X", "-q", "-v", "ON_ERROR_STOP=1",
+                               *(a for st in statements for a in ("-c", st))],
+                              capture_output=True, text=True, timeout=120)
+        if proc.returncode != 0:
+            raise SqlError((proc.stderr or proc.stdout).strip())
+
+    def workspace(self, database):
+        files = os.path.join(self.directory, database)
+        url = self.url(database)
+        return Workspace(url, files + ".audit-key", files + ".audit-anchor",
+                         ["--db", url, "--audit-key", files + ".audit-key",
+                          "--audit-anchor", files + ".audit-anchor"])
+
+    def create(self, name, template=None):
+        database = re.sub(r"[^a-z0-9_]", "_", f"{self.prefix}_{name}".lower())[:63]
+        self.psql(self.cluster, f'CREATE DATABASE "{database}"'
+                  + (f' TEMPLATE "{template}"' if template else ""))
+        self.databases.append(database)
+        return database
+
+    def template(self):
+        self.template_name = self.create("template")
+        return self.workspace(self.template_name)
+
+    def copy(self, template, name):
+        copy = self.workspace(self.create(name, self.template_name))
+        shutil.copy2(template.key, copy.key)
+        shutil.copy2(template.anchor, copy.anchor)
+        return copy
+
+    def run_sql(self, workspace, block, variables):
+        statements = block["sql_postgresql"] or block["sql"]
+        # Each its own transaction, as on SQLite; the first refused stops the rest.
+        self.psql(workspace.db, *(expand(st, variables) for st in statements))
+
+    def drop(self, workspace):
+        database = urllib.parse.unquote(urllib.parse.urlsplit(workspace.db).path[1:])
+        try:
+            self.psql(self.cluster, f'DROP DATABASE IF EXISTS "{database}"')
+            self.databases.remove(database)
+        except (SqlError, subprocess.TimeoutExpired) as e:
+            print(f"note: database {database} left in the cluster: {e}")
+
+    def close(self):
+        for database in list(self.databases):
+            try:
+                self.psql(self.cluster, f'DROP DATABASE IF EXISTS "{database}"')
+            except (SqlError, subprocess.TimeoutExpired) as e:
+                print(f"note: database {database} left in the cluster: {e}")
+
+
+BACKENDS = {"sqlite": SqliteBackend, "postgresql": PostgresqlBackend}
+
+
+def make_workspace(binary, backend):
+    workspace = backend.template()
 
     def run(*args, stdin=""):
-        proc = subprocess.run([binary, "--db", db, "--as", "setup", *args], input=stdin,
+        proc = subprocess.run([binary, *workspace.options, "--as", "setup", *args], input=stdin,
                               capture_output=True, text=True, timeout=120)
         if proc.returncode != 0:
             raise SystemExit(f"setup failed: cyberframe {' '.join(args)}: {proc.stderr or proc.stdout}")
@@ -430,18 +567,14 @@ def make_workspace(binary, directory):
             stdin=name + "-password-1\n")
         for org, role in roles.items():
             run("user", "grant", name, "--org", str(org), "--role", role)
-    return db
+    return workspace
 
 
 # --- running ---------------------------------------------------------------------------------
 
-def run_file(binary, template, path, workdir, contract):
-    db = os.path.join(workdir, os.path.basename(path) + ".db")
-    shutil.copyfile(template, db)
-    # A copy of a workspace is the database with its audit key and anchor (docs/profiles.md).
-    for extra in (".audit-key", ".audit-anchor"):
-        shutil.copy2(template + extra, db + extra)
-    server = Server(binary, db)
+def run_file(binary, backend, template, path, contract):
+    workspace = backend.copy(template, os.path.basename(path))
+    server = Server(binary, workspace)
     variables = {"port": str(server.port)}
     jars = {}
     results = {"passed": 0, "failed": 0, "xfail": 0, "xpass": 0}
@@ -455,15 +588,15 @@ def run_file(binary, template, path, workdir, contract):
                     # Set up what HTTP cannot (an expired session) as an operator would: with
                     # the server stopped, since a running server may hold what it read in a cache.
                     server.stop()
-                    for statement in b["sql"]:
-                        with sqlite3.connect(db, timeout=10) as conn:
-                            conn.execute(expand(statement, variables))
-                    server = Server(binary, db)
-                    variables["port"] = str(server.port)
+                    try:
+                        backend.run_sql(workspace, b, variables)
+                    finally:  # the next blocks still have a server when it failed
+                        server = Server(binary, workspace)
+                        variables["port"] = str(server.port)
                 problems, response = run_block(server.port, b, variables, jars, contract)
             except CaseError as e:
                 problems = [str(e)]
-            except sqlite3.Error as e:
+            except SqlError as e:
                 problems = [f"% sql failed: {e}"]
             except (OSError, http.client.HTTPException) as e:
                 problems = [f"request failed: {e!r}"]
@@ -492,6 +625,7 @@ def run_file(binary, template, path, workdir, contract):
                 results["passed"] += 1
     finally:
         server.stop()
+        backend.drop(workspace)
     return results
 
 
@@ -569,11 +703,16 @@ def run_block(port, b, variables, jars, contract):
 
 
 def main():
-    if len(sys.argv) < 3:
-        print(__doc__)
-        return 2
-    binary = os.path.abspath(sys.argv[1])
-    files = sys.argv[2:]
+    parser = argparse.ArgumentParser(usage="run_api_tests.py [--backend sqlite|postgresql] "
+                                     "CYBERFRAME_BINARY CASE_FILE...")
+    parser.add_argument("--backend", choices=sorted(BACKENDS), default="sqlite",
+                        help="where the workspace lives (postgresql: the cluster at "
+                        "CYBERFRAME_TEST_POSTGRES)")
+    parser.add_argument("binary")
+    parser.add_argument("files", nargs="+")
+    args = parser.parse_args()
+    binary = os.path.abspath(args.binary)
+    files = args.files
     for f in files:  # a malformed case file stops the run before anything starts
         try:
             parse(f)
@@ -584,15 +723,20 @@ def main():
     started = time.monotonic()
     contract = Contract()
     with tempfile.TemporaryDirectory(prefix="cyberframe-api-") as tmp:
-        template = make_workspace(binary, tmp)
-        for f in files:
-            checked = contract.checked
-            r = run_file(binary, template, f, tmp, contract)
-            print(f"{f}: {r['passed']} passed, {r['failed']} failed, {r['xfail']} known failures"
-                  + (f", {r['xpass']} unexpectedly passing" if r["xpass"] else "")
-                  + f"; {contract.checked - checked} responses checked against {contract.document}")
-            for k in totals:
-                totals[k] += r[k]
+        backend = BACKENDS[args.backend](tmp)
+        try:
+            template = make_workspace(binary, backend)
+            for f in files:
+                checked = contract.checked
+                r = run_file(binary, backend, template, f, contract)
+                print(f"{f}: {r['passed']} passed, {r['failed']} failed, {r['xfail']} known failures"
+                      + (f", {r['xpass']} unexpectedly passing" if r["xpass"] else "")
+                      + f"; {contract.checked - checked} responses checked against {contract.document}"
+                      + (f" (on {backend.name})" if backend.name != "sqlite" else ""))
+                for k in totals:
+                    totals[k] += r[k]
+        finally:
+            backend.close()
     contract.close()
     if len(files) > 1:
         print(f"total: {totals['passed']} passed, {totals['failed']} failed, {totals['xfail']} known "

@@ -5,10 +5,12 @@ read from /proc/PID/status.
 Each test_*.py file is one ctest (security.NAME) and uses `Suite`: checks are named after the
 finding they replay (README.md has the table), and the file exits non-zero when one fails.
 """
+import atexit
 import http.client
 import json
 import os
 import resource
+import secrets
 import shutil
 import signal
 import socket
@@ -16,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 
 ACCOUNTS = {
     # name: (administrator, {organization: role})
@@ -55,8 +58,34 @@ class Suite:
         return 1 if failed else 0
 
 
-def make_workspace(binary, directory):
-    db = os.path.join(directory, "ws.db")
+def postgresql_database(directory):
+    """A new database of the test cluster (CYBERFRAME_TEST_POSTGRES, scripts/pg-cluster run --
+    ...), dropped when the test ends, its URL. The audit key and anchor of a workspace there go
+    to `directory`: the commands this process starts find them through the environment."""
+    cluster = os.environ.get("CYBERFRAME_TEST_POSTGRES")
+    if not cluster:
+        raise SystemExit("the PostgreSQL run needs a cluster: CYBERFRAME_TEST_POSTGRES is not set "
+                         "(run under 'scripts/pg-cluster run -- ...', as scripts/test does)")
+    name = f"test_{os.getpid()}_{secrets.token_hex(3)}"
+
+    def psql(sql):
+        return subprocess.run(["psql", cluster, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql],
+                              capture_output=True, text=True, timeout=60)
+
+    made = psql(f'CREATE DATABASE "{name}"')
+    if made.returncode != 0:
+        raise SystemExit(f"cannot create database {name}: {made.stderr}")
+    atexit.register(psql, f'DROP DATABASE IF EXISTS "{name}"')
+    os.environ["CYBERFRAME_AUDIT_KEY_FILE"] = os.path.join(directory, name + ".audit-key")
+    os.environ["CYBERFRAME_AUDIT_ANCHOR_FILE"] = os.path.join(directory, name + ".audit-anchor")
+    parts = urllib.parse.urlsplit(cluster)
+    return urllib.parse.urlunsplit(parts._replace(path="/" + name))
+
+
+def make_workspace(binary, directory, backend="sqlite"):
+    """The workspace with ACCOUNTS: a SQLite file in `directory`, or on backend "postgresql" a
+    database of the test cluster (postgresql_database)."""
+    db = postgresql_database(directory) if backend == "postgresql" else os.path.join(directory, "ws.db")
 
     def run(*args, stdin=""):
         proc = subprocess.run([binary, "--db", db, "--as", "setup", *args], input=stdin,
