@@ -80,6 +80,7 @@ class PgCursor final : public Cursor {
     m_values[static_cast<std::size_t>(i - 1)].reset();
   }
   int step() override;
+  int step_deferred() override;
   void reset() override {
     clear();
     m_values.clear();
@@ -152,6 +153,10 @@ class PgConnection final : public Connection {
     return std::make_unique<PgCursor>(this, postgresql_sql(sql), persistent);
   }
   Result<void> exec(const std::string& sql) override {
+    if (sql == "ROLLBACK")
+      m_deferred.clear();  // what was not sent need not be undone
+    else if (flush() != k_done)
+      return fail(ErrorCode::k_io, "database error: " + m_error);
     reconnect_if_lost();
     note(sql);
     PGresult* r = PQexec(m_pg, sql.c_str());
@@ -180,6 +185,7 @@ class PgConnection final : public Connection {
     m_tail.reset();
     auto sql = "BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(k_write_lock) + ")";
     if (!m_has_audit) return exec(sql);
+    if (flush() != k_done) return fail(ErrorCode::k_io, "database error: " + m_error);
     sql += "; SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1";
     reconnect_if_lost();
     note(sql);
@@ -199,6 +205,11 @@ class PgConnection final : public Connection {
   }
   std::optional<std::pair<std::int64_t, std::string>> audit_tail_at_begin() override {
     return m_tail;
+  }
+  Result<bool> defer_profile_bumps() override {
+    if (auto r = exec("SET LOCAL cyberframe.profile_bumps = 'deferred'"); !r)
+      return std::unexpected(r.error());
+    return true;
   }
   Result<void> begin_read() override {
     return exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -244,6 +255,61 @@ class PgConnection final : public Connection {
 
   void record_statements(std::vector<std::string>* into) override { m_recording = into; }
 
+  // A write sent later, with the others of its unit of work, in one pipeline (flush()).
+  struct Deferred {
+    std::string statement;  // the prepared statement's name
+    std::vector<std::optional<std::string>> values;
+    std::vector<int> formats;
+  };
+  void defer(Deferred d) { m_deferred.push_back(std::move(d)); }
+  // Sends the deferred writes in one pipeline and reads their answers: k_done, or the code of
+  // the first that failed (the ones after it are not run). Every other statement flushes first.
+  int flush() {
+    if (m_deferred.empty()) return k_done;
+    auto queue = std::exchange(m_deferred, {});
+    if (PQenterPipelineMode(m_pg) != 1) return failed(nullptr);
+    int outcome = k_done;
+    for (const auto& d : queue) {
+      std::vector<const char*> values(d.values.size());
+      std::vector<int> lengths(d.values.size());
+      for (std::size_t i = 0; i < d.values.size(); ++i) {
+        values[i] = d.values[i] ? d.values[i]->data() : nullptr;
+        lengths[i] = d.values[i] ? static_cast<int>(d.values[i]->size()) : 0;
+      }
+      if (PQsendQueryPrepared(m_pg, d.statement.c_str(), static_cast<int>(values.size()),
+                              values.data(), lengths.data(), d.formats.data(), 0) != 1) {
+        outcome = failed(nullptr);
+        break;
+      }
+    }
+    PQpipelineSync(m_pg);
+    // Each query's results end with a null; the sync's own result ends the pipeline.
+    std::size_t ends = 0;
+    for (;;) {
+      PGresult* r = PQgetResult(m_pg);
+      if (!r) {
+        if (++ends > queue.size() + 1 || PQstatus(m_pg) != CONNECTION_OK) {  // connection lost
+          if (outcome == k_done) outcome = failed(nullptr);
+          break;
+        }
+        continue;
+      }
+      auto status = PQresultStatus(r);
+      if (status == PGRES_PIPELINE_SYNC) {
+        PQclear(r);
+        break;
+      }
+      if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+        succeeded(r);
+      } else if (status != PGRES_PIPELINE_ABORTED && outcome == k_done) {
+        outcome = failed(r);
+      }
+      PQclear(r);
+    }
+    PQexitPipelineMode(m_pg);
+    return outcome;
+  }
+
   // For the cursors.
   PGconn* handle() { return m_pg; }
   std::uint64_t generation() const { return m_generation; }
@@ -288,12 +354,14 @@ class PgConnection final : public Connection {
   std::uint64_t m_generation = 1;
   std::uint64_t m_names = 0;
   std::vector<std::string>* m_recording = nullptr;
+  std::vector<Deferred> m_deferred;
   bool m_has_audit = false;  // the schema has its audit table: begin_write() reads its end
   std::optional<std::pair<std::int64_t, std::string>> m_tail;
 };
 
 int PgCursor::execute() {
   auto* c = m_connection;
+  if (int flushed = c->flush(); flushed != k_done) return flushed;
   c->reconnect_if_lost();
   c->note(m_sql);
   auto n = static_cast<int>(m_values.size());
@@ -362,6 +430,18 @@ int PgCursor::step() {
       return k_done;
   }
   return k_error;
+}
+
+int PgCursor::step_deferred() {
+  // A statement kept for the connection's life and prepared already is queued; anything else
+  // (its first run prepares it) runs now.
+  if (!m_persistent || m_name.empty() || m_prepared_on != m_connection->generation() ||
+      m_state != State::k_ready)
+    return step();
+  m_connection->note(m_sql);
+  m_connection->defer({m_name, m_values, m_formats});
+  m_state = State::k_done;
+  return k_done;
 }
 
 void ignore_notice(void*, const char*) {}

@@ -40,6 +40,10 @@ class Cursor {
   virtual void bind_blob(int i, std::string_view v) = 0;
   virtual void bind_null(int i) = 0;
   virtual int step() = 0;
+  // A write whose outcome the caller learns at the next statement that is not deferred (or at
+  // COMMIT, which then fails): PostgreSQL sends the deferred writes of a unit of work together
+  // in one pipeline instead of a round trip each; SQLite, in process, just runs it.
+  virtual int step_deferred() { return step(); }
   // Back to before the first step, with no parameter bound.
   virtual void reset() = 0;
   virtual std::int64_t integer(int col) const = 0;
@@ -74,6 +78,11 @@ class Connection {
   virtual std::optional<std::pair<std::int64_t, std::string>> audit_tail_at_begin() {
     return std::nullopt;
   }
+  // For the open write transaction: a node's write no longer moves its profile on by itself
+  // (the trigger of the node's statement); the caller moves it once, by the number of rows, at
+  // the end. True when the backend did so (PostgreSQL, where one row updated thousands of times
+  // in a transaction is slow); false when the trigger goes on as usual (SQLite).
+  virtual Result<bool> defer_profile_bumps() { return false; }
   // Opens a transaction that reads one consistent state of the workspace.
   virtual Result<void> begin_read() = 0;
   virtual Result<void> commit() = 0;
@@ -125,6 +134,9 @@ class Statement {
   }
   // k_row, k_done, k_constraint or k_error: for writes, which check for k_done.
   int step() { return m_last = m_cursor->step(); }
+  // A write of many in one unit of work (an import's rows): k_done, or an error the backend
+  // could tell at once; otherwise its error comes with the next statement (Cursor).
+  int step_deferred() { return m_last = m_cursor->step_deferred(); }
   // Reads: steps to the next row. True on a row; false at the end of the data or on an error,
   // which finished() then reports, so that an I/O error or a corrupt page is never taken for the
   // end of the data:

@@ -406,7 +406,7 @@ class SqlStore final : public Store {
     auto& st = *m_audit_insert;
     st.bind(1, id).bind(2, at).bind(3, actor).bind(4, entity).bind(5, entity_id).bind(6, action);
     st.bind(7, before).bind(8, after).bind(9, m_audit_tail->second).bind(10, hash);
-    int rc = st.step();
+    int rc = m_batch ? st.step_deferred() : st.step();
     st.reset();
     if (rc != sql::k_done)
       return std::unexpected(db_error("recording the change in the audit trail"));
@@ -1632,8 +1632,7 @@ class SqlStore final : public Store {
       }
       if (changed.empty()) return std::size_t{0};
       if (auto t = touch_profile(profile, now); !t) return std::unexpected(t.error());
-      Statement up(
-          m_db,
+      auto up = prepared(
           "INSERT INTO node_assessment (profile, node, level, not_applicable, justification, "
           "owner, priority, "
           "notes, version, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, "
@@ -1647,6 +1646,14 @@ class SqlStore final : public Store {
       auto stored = stored_nodes(profile, "");
       if (!stored) return std::unexpected(stored.error());
       auto& before = *stored;
+      // The rows' writes go out together (PostgreSQL: one pipeline); a failure comes with COMMIT.
+      auto deferred_bumps = m_db->defer_profile_bumps();
+      if (!deferred_bumps) return std::unexpected(deferred_bumps.error());
+      m_batch = true;
+      struct Unbatch {
+        bool& on;
+        ~Unbatch() { on = false; }
+      } unbatch{m_batch};
       for (const auto* row : changed) {
         const auto& a = *row;
         auto it = before.find(a.node);
@@ -1657,17 +1664,24 @@ class SqlStore final : public Store {
                            it == before.end() ? "null" : it->second, node_json(after), now);
             !r)
           return std::unexpected(r.error());
-        up.bind(1, profile)
+        up->bind(1, profile)
             .bind(2, a.node)
             .bind(3, a.level)
             .bind(4, std::int64_t{a.not_applicable ? 1 : 0});
-        up.bind(5, a.justification)
+        up->bind(5, a.justification)
             .bind(6, a.owner)
             .bind(7, std::int64_t{a.priority})
             .bind(8, a.notes);
-        up.bind(9, now).bind(10, actor);
-        if (up.step() != sql::k_done) return std::unexpected(db_error("importing " + a.node));
-        up.reset();
+        up->bind(9, now).bind(10, actor);
+        if (up->step_deferred() != sql::k_done)
+          return std::unexpected(db_error("importing " + a.node));
+        up->reset();
+      }
+      if (*deferred_bumps) {  // as the trigger would have, once a row
+        Statement bump(m_db,
+                       "UPDATE profile SET version = version + ?2, updated_at = ?3 WHERE id = ?1");
+        bump.bind(1, profile).bind(2, static_cast<std::int64_t>(changed.size())).bind(3, now);
+        if (bump.step() != sql::k_done) return std::unexpected(db_error("importing"));
       }
       return changed.size();
     });
@@ -2578,6 +2592,7 @@ class SqlStore final : public Store {
   // The row the open (or last committed) transaction chained its first audit row to.
   std::optional<std::pair<std::int64_t, std::string>> m_chained_from;
   bool m_appended = false;                // the open transaction appended audit rows
+  bool m_batch = false;                   // audit rows are written deferred (an import)
   std::vector<AppendedRows> m_pending;    // the rows the open transaction appended
   std::vector<AppendedRows> m_committed;  // committed since the last take_appended()
   std::map<std::string, std::unique_ptr<Statement>, std::less<>> m_prepared;

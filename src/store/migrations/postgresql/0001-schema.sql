@@ -250,8 +250,15 @@ CREATE TABLE projected_node (
 
 -- A profile's version and time move with every write of one of its nodes, inside the node's own
 -- statement (an upsert that updates fires the update trigger only, as in SQLite).
+-- A write of many nodes in one transaction (an import) sets cyberframe.profile_bumps to
+-- 'deferred' for its transaction and moves the profile on by the number of its rows once, at its
+-- end: updating one row thousands of times in one transaction leaves PostgreSQL a chain of row
+-- versions to walk at each update (an import of 30,000 rows took 42 s; 9 s without).
 CREATE FUNCTION node_assessment_bumps_profile() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('cyberframe.profile_bumps', true) = 'deferred' THEN
+    RETURN NULL;
+  END IF;
   UPDATE profile SET version = version + 1, updated_at = NEW.updated_at WHERE id = NEW.profile;
   RETURN NULL;
 END;
