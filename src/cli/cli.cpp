@@ -151,6 +151,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   add_catalog_commands(app, options, out, err, status);
   add_workspace_commands(app, options, workspace, out, err, status);
   add_backup_commands(app, options, workspace, out, err, status);
+  add_copy_commands(app, options, workspace, out, err, status);
   add_crosswalk_commands(app, options, workspace, out, err, status);
   auto* oscal = app.add_subcommand(
       "oscal", "OSCAL in and out: validate, convert, resolve profiles, import and export");
