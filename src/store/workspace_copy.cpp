@@ -314,6 +314,13 @@ Result<CopyReport> copy_workspace(std::string_view from, std::string_view to,
                       "): a copy would carry that. Run 'cyberframe audit verify' on it first");
     from_trail = *v;
   }
+  // Every table of FROM's schema is one the copy knows, before anything is made for TO.
+  auto from_db = connect(from, false);
+  if (!from_db) return std::unexpected(from_db.error());
+  auto& src = **from_db;
+  if (auto v = src.schema_version(); !v) return std::unexpected(v.error());
+  auto from_schema = known_schema(src, report.from);
+  if (!from_schema) return std::unexpected(from_schema.error());
 
   // TO: nothing there yet.
   auto to_files = audit_files(to, to_audit);
@@ -406,17 +413,10 @@ Result<CopyReport> copy_workspace(std::string_view from, std::string_view to,
     if (!store) return std::unexpected(store.error());
   }
 
-  auto from_db = connect(from, false);
-  if (!from_db) return std::unexpected(from_db.error());
   auto to_db = connect(to, false);
   if (!to_db) return std::unexpected(to_db.error());
-  auto& src = **from_db;
   auto& dst = **to_db;
-  for (auto* db : {&src, &dst}) {
-    if (auto v = db->schema_version(); !v) return std::unexpected(v.error());
-  }
-  auto from_schema = known_schema(src, report.from);
-  if (!from_schema) return std::unexpected(from_schema.error());
+  if (auto v = dst.schema_version(); !v) return std::unexpected(v.error());
   auto to_schema = known_schema(dst, report.to);
   if (!to_schema) return std::unexpected(to_schema.error());
   for (const char* t : k_tables) {

@@ -247,6 +247,47 @@ def main():
         r = cli.run("workspace", "copy", a, pg3)
         check(r.returncode == 0, "once the other key is moved away the copy goes through")
 
+        # A table the copy does not know (a newer cyberframe's): refused, whatever TO is, and
+        # nothing is left of TO (the SQLite file, the PostgreSQL schema, the key and anchor).
+        with sqlite3.connect(d) as conn:
+            conn.execute("CREATE TABLE risk_register (id INTEGER PRIMARY KEY, title TEXT)")
+        f_db = os.path.join(work, "f.db")
+        pg4_name = "copy_four_" + suffix
+        pg4 = createdb(cluster, pg4_name)
+        for target, name, leftovers in (
+                (f_db, "a new SQLite file", ["f.db", "f.db.audit-key", "f.db.audit-anchor"]),
+                (pg4, "a new PostgreSQL database",
+                 [pg4_name + ".audit-key", pg4_name + ".audit-anchor"])):
+            r = cli.run("workspace", "copy", d, target)
+            check(r.returncode != 0 and b"risk_register" in r.stderr and b"does not know" in r.stderr,
+                  f"a table the copy does not know stops a copy into {name} "
+                  f"({r.stderr.decode().strip()})")
+            check(not any(os.path.exists(os.path.join(work, n)) for n in leftovers),
+                  f"{name}: no file is left behind")
+        r = cli.run("audit", "verify", db=pg4)
+        check(r.returncode != 0 and b"no workspace" in r.stderr,
+              "the PostgreSQL database is left without a workspace")
+
+        # A row PostgreSQL refuses half-way (text that is not UTF-8, which SQLite keeps): the
+        # transaction rolls back and the schema the copy made is dropped again.
+        g = os.path.join(work, "g.db")
+        cli.ok("workspace", "copy", c, g)
+        with sqlite3.connect(g) as conn:
+            conn.execute("UPDATE node_comment SET text = CAST(X'C328' AS TEXT)")
+        r = cli.run("workspace", "copy", g, pg4)
+        check(r.returncode != 0 and b"node_comment" in r.stderr and
+              b"nothing was written" in r.stderr,
+              f"a row PostgreSQL refuses fails the copy naming its table ({r.stderr.decode().strip()})")
+        r = cli.run("audit", "verify", db=pg4)
+        check(r.returncode != 0 and b"no workspace" in r.stderr,
+              "the PostgreSQL database is left without a workspace again")
+        check(not any(os.path.exists(os.path.join(work, n))
+                      for n in (pg4_name + ".audit-key", pg4_name + ".audit-anchor")),
+              "and without the key and anchor the copy had placed")
+        r = cli.run("workspace", "copy", a, pg4)
+        check(r.returncode == 0, "a copy into it afterwards goes through")
+        check(cli.run("audit", "verify", db=pg4).returncode == 0, "and verifies")
+
         # A missing FROM: a clear message, nothing made.
         e = os.path.join(work, "e.db")
         r = cli.run("workspace", "copy", os.path.join(work, "missing.db"), e)
