@@ -434,24 +434,26 @@ Result<CopyReport> copy_workspace(std::string_view from, std::string_view to,
                                                   " does not have the columns of " + report.to +
                                                   "'s: are both at the same schema version?");
   }
+  // One consistent state of FROM, into TO in one transaction.
+  if (auto r = src.begin_read(); !r) return std::unexpected(r.error());
+  if (auto r = dst.begin_write(); !r) {
+    src.rollback();
+    return std::unexpected(r.error());
+  }
+  // Empty still, now that no other writer can come in before the copy commits.
   for (const char* t : k_tables) {
     auto n = count_rows(dst, t);
-    if (!n) return std::unexpected(n.error());
-    if (*n != 0) {
-      made.pg_schema = false;  // not the copy's to remove
+    if (!n || *n != 0) {
+      dst.rollback();
+      src.rollback();
+      if (!n) return std::unexpected(n.error());
+      made.pg_schema = false;  // another writer's rows: not the copy's to remove
       made.sqlite_file.clear();
       made.anchor.clear();
       return fail(ErrorCode::k_invalid_input, report.to + " is not empty (its table " + t +
                                                   " holds " + std::to_string(*n) +
                                                   " rows): the copy goes into an empty workspace");
     }
-  }
-
-  // One consistent state of FROM, into TO in one transaction.
-  if (auto r = src.begin_read(); !r) return std::unexpected(r.error());
-  if (auto r = dst.begin_write(); !r) {
-    src.rollback();
-    return std::unexpected(r.error());
   }
   AuditHead head;
   head.keyed_from = from_trail.keyed_from;
