@@ -136,6 +136,28 @@ Result<std::map<std::string, std::vector<Column>>> known_schema(sql::Connection&
   return out;
 }
 
+// SQLite keeps whatever value a column is given: a value of another type than the column's
+// (text in an integer column) would be read as something else, so it stops the copy, naming it.
+Result<void> check_sqlite_values(sql::Connection& db, const std::string& table,
+                                 const std::vector<Column>& columns, const std::string& where) {
+  for (const auto& c : columns) {
+    const char* type = c.kind == Kind::k_integer ? "integer"
+                       : c.kind == Kind::k_text  ? "text"
+                                                 : "blob";
+    sql::Statement st(&db, "SELECT count(*), min(typeof(" + identifier(c.name) + ")) FROM " +
+                               identifier(table) + " WHERE typeof(" + identifier(c.name) +
+                               ") NOT IN ('null', '" + type + "')");
+    auto row = st.row();
+    if (!row) return std::unexpected(row.error());
+    if (*row && st.integer(0) > 0)
+      return fail(ErrorCode::k_invalid_input,
+                  where + ": " + std::to_string(st.integer(0)) + " row(s) of " + table + " hold " +
+                      st.text(1) + " in the " + type + " column " + c.name +
+                      ", which the copy cannot carry as it is; correct them first");
+  }
+  return {};
+}
+
 Result<std::int64_t> count_rows(sql::Connection& db, const std::string& table) {
   sql::Statement st(&db, "SELECT count(*) FROM " + identifier(table));
   auto row = st.row();
@@ -459,6 +481,9 @@ Result<CopyReport> copy_workspace(std::string_view from, std::string_view to,
   head.keyed_from = from_trail.keyed_from;
   auto copied = [&]() -> Result<void> {
     for (const char* t : k_tables) {
+      if (src.dialect() == "sqlite") {
+        if (auto c = check_sqlite_values(src, t, (*from_schema)[t], report.from); !c) return c;
+      }
       auto n = copy_table(src, dst, t, (*from_schema)[t]);
       if (!n) return std::unexpected(n.error());
       report.rows += *n;

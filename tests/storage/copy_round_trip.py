@@ -288,6 +288,17 @@ def main():
         check(r.returncode == 0, "a copy into it afterwards goes through")
         check(cli.run("audit", "verify", db=pg4).returncode == 0, "and verifies")
 
+        # SQLite keeps text in an integer column; the copy names it rather than carry a 0.
+        h = os.path.join(work, "h.db")
+        with sqlite3.connect(g) as conn:
+            conn.execute("UPDATE node_comment SET text = 'fixed'")
+            conn.execute("UPDATE snapshot_node SET level = 'three' WHERE level = 3")
+        r = cli.run("workspace", "copy", g, h)
+        check(r.returncode != 0 and b"snapshot_node" in r.stderr and b"level" in r.stderr,
+              f"a value of another type than its column stops the copy, naming it "
+              f"({r.stderr.decode().strip()})")
+        check(not any(n.startswith("h.db") for n in os.listdir(work)), "and leaves no h.db")
+
         # A missing FROM: a clear message, nothing made.
         e = os.path.join(work, "e.db")
         r = cli.run("workspace", "copy", os.path.join(work, "missing.db"), e)
