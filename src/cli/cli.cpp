@@ -134,7 +134,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                  "'oscal import catalog'), on top of the catalog; may be repeated")
       ->check(CLI::ExistingPath);
   WorkspaceOptions workspace;
-  app.add_option("--db", workspace.db, "The workspace: a SQLite file (default cyberframe.db) or a PostgreSQL URL "
+  app.add_option("--db", workspace.db,
+                 "The workspace: a SQLite file (default cyberframe.db) or a PostgreSQL URL "
                  "(postgresql://user@host/db)")
       ->envname("CYBERFRAME_DB");
   app.add_option("--as", workspace.actor,
