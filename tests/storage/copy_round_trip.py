@@ -14,6 +14,7 @@ missing FROM is refused with a clear message and makes nothing.
 
 Needs a PostgreSQL cluster: run it as `scripts/pg-cluster run -- ...` (CYBERFRAME_TEST_POSTGRES).
 """
+import atexit
 import hashlib
 import json
 import os
@@ -53,9 +54,13 @@ class Cli:
 
 
 def createdb(cluster, name):
+    """A database of the test's own in the cluster, dropped when the test ends; its URL."""
     r = subprocess.run([PG_CLUSTER, "createdb", cluster, name], capture_output=True, text=True)
     if r.returncode != 0:
         raise SystemExit(f"FAIL  cannot create database {name}: {r.stderr}")
+    atexit.register(subprocess.run, ["psql", cluster, "-X", "-q", "-c",
+                                     f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'],
+                    capture_output=True)
     return r.stdout.strip()
 
 
