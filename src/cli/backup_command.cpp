@@ -45,7 +45,7 @@ void add_backup_commands(CLI::App& app, const CatalogOptions& catalog_options,
                          int& status) {
   auto ctx =
       std::make_shared<WorkspaceContext>(WorkspaceContext{catalog_options, options, out, err});
-  auto* group = app.add_subcommand("workspace", "The workspace as a whole: backups");
+  auto* group = app.add_subcommand("workspace", "The workspace as a whole: backups, copies");
   group->require_subcommand(1);
   auto* backup = group->add_subcommand(
       "backup",

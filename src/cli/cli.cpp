@@ -134,7 +134,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                  "'oscal import catalog'), on top of the catalog; may be repeated")
       ->check(CLI::ExistingPath);
   WorkspaceOptions workspace;
-  app.add_option("--db", workspace.db, "The workspace: a SQLite file (default cyberframe.db) or a PostgreSQL URL "
+  app.add_option("--db", workspace.db,
+                 "The workspace: a SQLite file (default cyberframe.db) or a PostgreSQL URL "
                  "(postgresql://user@host/db)")
       ->envname("CYBERFRAME_DB");
   app.add_option("--as", workspace.actor,
@@ -151,6 +152,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   add_catalog_commands(app, options, out, err, status);
   add_workspace_commands(app, options, workspace, out, err, status);
   add_backup_commands(app, options, workspace, out, err, status);
+  add_copy_commands(app, options, workspace, out, err, status);
   add_crosswalk_commands(app, options, workspace, out, err, status);
   auto* oscal = app.add_subcommand(
       "oscal", "OSCAL in and out: validate, convert, resolve profiles, import and export");

@@ -46,6 +46,12 @@ void add_backup_commands(CLI::App& app, const CatalogOptions& catalog_options,
                          const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
                          int& status);
 
+// Registers `workspace copy` on `app` (copy_command.cpp), in the `workspace` group (after
+// add_backup_commands, which makes the group).
+void add_copy_commands(CLI::App& app, const CatalogOptions& catalog_options,
+                       const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
+                       int& status);
+
 // Registers `catalog ...` on `app`; the chosen verb stores its exit status in `status`.
 void add_catalog_commands(CLI::App& app, const CatalogOptions& options, std::ostream& out,
                           std::ostream& err, int& status);

@@ -365,4 +365,22 @@ struct BackupReport {
 Result<BackupReport> backup_sqlite(const std::filesystem::path& workspace_file,
                                    const std::filesystem::path& dest);
 
+// Copies the whole workspace at `from` into the new, empty workspace `to` (locations as
+// open_workspace takes them; SQLite and PostgreSQL either way): every table of the schema, ids
+// as they are, in one transaction on `to`; its audit trail row for row, so `to` gets `from`'s
+// audit key (never replacing a different one) and an anchor at its head, and must verify.
+// `from` must exist and verify; `to` must be a new SQLite file or a database without a
+// workspace (or an empty one). On failure `to` is left as it was (workspace_copy.cpp).
+struct CopyReport {
+  std::string from, to;  // the locations, without passwords
+  std::int64_t rows = 0;
+  std::size_t tables = 0;
+  std::int64_t audit_rows = 0;
+  bool verified = false;
+  bool key_copied = false;  // false: `to`'s key file was there already (the same key)
+  std::filesystem::path audit_key, audit_anchor;  // `to`'s
+};
+Result<CopyReport> copy_workspace(std::string_view from, std::string_view to,
+                                  const AuditFiles& from_audit, const AuditFiles& to_audit);
+
 }  // namespace cyberframe::store
