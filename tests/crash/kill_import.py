@@ -25,10 +25,10 @@ import tempfile
 import time
 import urllib.parse
 
-# Rows in the import, so that one import is long enough to be killed in the middle: on SQLite it
-# takes about 2 s; PostgreSQL writes each row (and its audit row) in round trips of its own, so
-# there a sixth of the rows takes longer still and 25 rounds stay within a few minutes.
-ROWS = {"sqlite": 30000, "postgresql": 5000}
+# Rows in the import, so that one import is long enough to be killed in the middle: on SQLite
+# 30,000 take about 1-2 s; on PostgreSQL 10,000 take about 2 s (its server does more a row), and
+# 25 rounds stay within a minute or two.
+ROWS = {"sqlite": 30000, "postgresql": 10000}
 
 
 class Sqlite:
