@@ -93,8 +93,9 @@ class Cache {
   // when the counter could not be read (the cache is then not used).
   // How long a reading of the counter serves the requests after it: 2 ms on a workspace file
   // (what another process changes is seen within that), none on a database several servers
-  // share (every request reads the counter: a write through one server is seen by the next
-  // request to any other, however soon it comes).
+  // share (every request uses a reading begun after it arrived: a write through one server is
+  // seen by the next request to any other, however soon it comes; requests arriving together
+  // share one reading).
   explicit Cache(std::chrono::nanoseconds recheck = std::chrono::milliseconds(2))
       : m_recheck_ns(recheck.count()) {}
   std::optional<std::uint64_t> refresh(std::chrono::steady_clock::time_point now,
@@ -138,8 +139,19 @@ class Cache {
   void drop_everything();
   void drop(const std::set<std::int64_t>& organizations);
 
+  std::optional<std::uint64_t> refresh_each_request(
+      std::chrono::steady_clock::time_point now,
+      const std::function<util::Result<std::int64_t>()>& counter);
+
   std::int64_t m_recheck_ns;
   std::mutex m_check_mutex;  // one reading of the counter at a time
+  // refresh_each_request(): the readings started and finished, one running at a time.
+  std::mutex m_reading_mutex;
+  std::condition_variable m_reading_done;
+  std::uint64_t m_readings_started = 0;
+  std::uint64_t m_readings_finished = 0;
+  bool m_reading = false;
+  bool m_last_reading_failed = false;
   std::mutex m_mutex;
   std::int64_t m_generation = -1;
   std::atomic<std::uint64_t> m_writes{0};

@@ -125,8 +125,9 @@ bool owned_by_one_organization(std::string_view entity) {
 std::optional<std::uint64_t> Cache::refresh(
     std::chrono::steady_clock::time_point now,
     const std::function<util::Result<std::int64_t>()>& counter) {
+  if (m_recheck_ns == 0) return refresh_each_request(now, counter);
   auto stale = [&] {
-    return m_writes.load() != m_writes_seen.load() || m_recheck_ns == 0 ||
+    return m_writes.load() != m_writes_seen.load() ||
            nanoseconds(now) - m_checked_ns.load() > m_recheck_ns;
   };
   if (!stale()) return epoch();
@@ -144,6 +145,38 @@ std::optional<std::uint64_t> Cache::refresh(
   auto generation = counter();
   if (!generation) return std::nullopt;
   at(*generation, writes, now);
+  return epoch();
+}
+
+// Every request needs a reading of the counter that began after it arrived (one begun before may
+// miss what another server committed just before the request). Readings run one at a time; the
+// requests that arrive while one runs all wait for the next, which one of them starts and every
+// one of them uses: one round trip serves a whole queue of requests, however many there are.
+std::optional<std::uint64_t> Cache::refresh_each_request(
+    std::chrono::steady_clock::time_point now,
+    const std::function<util::Result<std::int64_t>()>& counter) {
+  std::unique_lock lock(m_reading_mutex);
+  const auto needed = m_readings_started + 1;  // the first reading to start after this arrival
+  while (m_readings_finished < needed) {
+    if (m_reading) {
+      m_reading_done.wait(lock);
+      continue;
+    }
+    m_reading = true;
+    ++m_readings_started;
+    lock.unlock();
+    auto writes = m_writes.load();
+    auto generation = counter();
+    if (generation) at(*generation, writes, now);
+    lock.lock();
+    m_reading = false;
+    m_last_reading_failed = !generation;
+    ++m_readings_finished;
+    m_reading_done.notify_all();
+  }
+  // The reading this request waited for is the newest finished one or an older one; a failure of
+  // the newest is told to every request that used it (the cache is then not used).
+  if (m_last_reading_failed && m_readings_finished == needed) return std::nullopt;
   return epoch();
 }
 

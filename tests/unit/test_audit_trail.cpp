@@ -20,21 +20,15 @@
 #include "postgres_fixture.hpp"
 #include "store/audit_seal.hpp"
 #include "store/store.hpp"
+#include "temp_dir.hpp"
 
 namespace cyberframe::store {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / ("cyberframe-audit-" + std::to_string(::getpid()) + "-" +
-                                        std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
+struct TempDir : testing_support::TempDir {
+  TempDir() : testing_support::TempDir("cyberframe-audit-") {}
 };
 
 std::string read_file(const fs::path& path) {
