@@ -2,11 +2,18 @@
 // 1,000,000 node assessments on ISO/IEC TR 27103) and measures, on this machine: the gap analysis
 // of one profile, a full report, an import of 100,000 rows, and the database size.
 //
-// Usage: cyberframe_bench [--dir DIR] [--orgs N] [--keep]
+// Usage: cyberframe_bench [--dir DIR] [--db URL] [--orgs N] [--import-rows N] [--keep]
 // Results go to standard output as a Markdown table (bench/README.md keeps them).
+//
+// The workspace is DIR/bench.db (SQLite) unless --db gives another location, opened as the
+// front ends open one (store::open_workspace): a PostgreSQL URL (the database must exist and be
+// empty: scripts/pg-cluster createdb). On PostgreSQL the audit key and anchor are
+// DBNAME.audit-key and DBNAME.audit-anchor in DIR (the benchmark works in DIR, so a server
+// started in DIR finds them as its defaults); --keep keeps DIR, and the database is left as it is.
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -48,17 +55,28 @@ double median_ms(int runs, F&& f) {
 int main(int argc, char** argv) {
   fs::path dir = fs::temp_directory_path() / "cyberframe-bench";
   int orgs = 1000;
+  int k_import = 100000;  // rows of the CSV import
+  std::string location;   // empty: DIR/bench.db
   bool keep = false;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--dir") && i + 1 < argc)
       dir = argv[++i];
+    else if (!std::strcmp(argv[i], "--db") && i + 1 < argc)
+      location = argv[++i];
     else if (!std::strcmp(argv[i], "--orgs") && i + 1 < argc)
       orgs = std::atoi(argv[++i]);
+    else if (!std::strcmp(argv[i], "--import-rows") && i + 1 < argc)
+      k_import = std::max(1, std::atoi(argv[++i]));
     else if (!std::strcmp(argv[i], "--keep"))
       keep = true;
   }
   fs::remove_all(dir);
   fs::create_directories(dir);
+  dir = fs::absolute(dir);
+  const bool postgresql = !location.empty() && store::workspace_file(location).empty();
+  if (location.empty()) location = (dir / "bench.db").string();
+  // The working folder, where a PostgreSQL workspace's audit key and anchor go by default.
+  fs::current_path(dir);
   auto cat = catalog::load_builtin();
   const auto& catalog = cat.catalog;
   const std::string fw = "iso-tr-27103-2018";
@@ -68,18 +86,27 @@ int main(int argc, char** argv) {
       nodes.push_back(n->id);
   }
 
-  auto opened = store::open_sqlite(dir / "bench.db");
+  auto opened = store::open_workspace(location, store::OpenMode::k_create);
   if (!opened) {
     std::cerr << opened.error().message << '\n';
     return 1;
   }
   auto& s = **opened;
+  if (auto existing = s.organizations(); existing && !existing->empty()) {
+    std::cerr << "the workspace at " << location
+              << " already has organizations: give a new database\n";
+    return 1;
+  }
   std::mt19937 rng(1);
   auto gen_start = Clock::now();
   std::int64_t rows = 0, first_current = 0, first_target = 0;
   // 10 profiles per organization (5 current, 5 target), every subcategory and category assessed.
   for (int o = 0; o < orgs; ++o) {
     auto org = s.create_organization("Organization " + std::to_string(o), "");
+    if (!org) {
+      std::cerr << org.error().message << '\n';
+      return 1;
+    }
     for (int p = 0; p < 10; ++p) {
       core::Profile pr;
       pr.organization = org->id;
@@ -136,8 +163,7 @@ int main(int argc, char** argv) {
     report_bytes = report::render_html(in, report::Audience::k_practitioner).size();
   });
 
-  // Import of 100,000 rows: a user-authored framework with 100,000 subcategories.
-  const int k_import = 100000;
+  // Import of 100,000 rows (--import-rows): a user-authored framework with as many subcategories.
   std::ostringstream yaml;
   yaml << "kind: framework\nid: big\ntitle: Big\nconformance: none\nprovenance: { source: bench, "
           "method: "
@@ -176,11 +202,36 @@ int main(int argc, char** argv) {
     store_ms = ms_since(t1);
   }
   double import_ms = parse_ms + store_ms;
-  auto db_bytes = fs::file_size(dir / "bench.db");
-  std::error_code ec;
-  auto wal = fs::file_size(dir / "bench.db-wal", ec);
+  std::string size;
+  if (postgresql) {
+    // The database's size as PostgreSQL counts it (tables, indexes, TOAST), through psql.
+    std::string quoted = "'";
+    for (char c : location) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    quoted += "'";
+    std::string cmd =
+        "psql " + quoted + " -XAtc 'SELECT pg_database_size(current_database())' 2>/dev/null";
+    std::string out;
+    if (FILE* f = popen(cmd.c_str(), "r")) {
+      char buf[64];
+      while (std::fgets(buf, sizeof buf, f)) out += buf;
+      pclose(f);
+    }
+    try {
+      size = std::to_string(std::stoll(out) / (1024 * 1024)) + " MiB (pg_database_size)";
+    } catch (const std::exception&) {
+      size = "unknown (psql did not answer)";
+    }
+  } else {
+    auto file = store::workspace_file(location);
+    auto db_bytes = fs::file_size(file);
+    std::error_code ec;
+    auto wal = fs::file_size(file.string() + "-wal", ec);
+    size = std::to_string(db_bytes / (1024 * 1024)) + " MiB (+ " +
+           std::to_string((ec ? 0 : wal) / (1024 * 1024)) + " MiB WAL)";
+  }
 
   std::cout << "| measure | result | target |\n|---|---|---|\n";
+  std::cout << "| workspace | " << (postgresql ? "PostgreSQL" : "SQLite") << " | |\n";
   std::cout << "| workspace generated | " << orgs << " organizations, " << orgs * 10
             << " profiles, " << rows << " node assessments in " << gen_ms / 1000 << " s | |\n";
   std::cout << "| gap analysis of one profile, read from the store (median of 21) | " << gap_ms
@@ -193,8 +244,7 @@ int main(int argc, char** argv) {
             << " ms (" << parse_ms << " + " << store_ms << "), "
             << static_cast<int>(k_import / (import_ms / 1000))
             << " rows/s | over 100,000 rows/s |\n";
-  std::cout << "| database size | " << db_bytes / (1024 * 1024) << " MiB (+ "
-            << (ec ? 0 : wal) / (1024 * 1024) << " MiB WAL) | |\n";
+  std::cout << "| database size | " << size << " | |\n";
   if (!keep) fs::remove_all(dir);
   return 0;
 }
