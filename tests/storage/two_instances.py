@@ -299,6 +299,7 @@ http {
   upstream cyberframe {
     server 127.0.0.1:@A@;
     server 127.0.0.1:@B@;
+    keepalive 32;
   }
   server {
     listen 127.0.0.1:@PORT@;
@@ -306,6 +307,7 @@ http {
     location / {
       proxy_pass http://cyberframe;
       proxy_http_version 1.1;
+      proxy_set_header Connection "";
       proxy_set_header Host $host;
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto $scheme;
