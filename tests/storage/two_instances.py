@@ -27,6 +27,9 @@ import sys
 import tempfile
 import threading
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "api"))
+from run_api_tests import Server  # noqa: E402  (the API tests' server, started the same way)
+
 binary = os.path.abspath(sys.argv[1])
 cluster = os.environ.get("CYBERFRAME_TEST_POSTGRES")
 if not cluster:
@@ -49,23 +52,12 @@ def free_port():
         return s.getsockname()[1]
 
 
-class Server:
-    def __init__(self, db, cwd):
-        self.p = subprocess.Popen([binary, "--db", db, "serve", "--listen", "127.0.0.1:0"],
-                                  cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                  text=True)
-        line = self.p.stdout.readline().strip()
-        if not line.startswith("listening on http://127.0.0.1:"):
-            self.p.kill()
-            sys.exit(f"two_instances: the server did not start: {line!r}")
-        self.port = int(line.rsplit(":", 1)[1])
+class Workspace:
+    """The options that name the workspace, as run_api_tests.Server takes them."""
 
-    def stop(self):
-        self.p.send_signal(signal.SIGTERM)
-        try:
-            self.p.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.p.kill()
+    def __init__(self, db, work, name):
+        self.options = ["--db", db, "--audit-key", os.path.join(work, name + ".audit-key"),
+                        "--audit-anchor", os.path.join(work, name + ".audit-anchor")]
 
 
 class Client:
@@ -149,7 +141,8 @@ def main():
         run(db, work, "user", "add", "bob", "--password-stdin", stdin="bob-password-12\n")
         run(db, work, "user", "grant", "bob", "--org", "1", "--role", "editor")
 
-        a, b = Server(db, work), Server(db, work)
+        workspace = Workspace(db, work, name)
+        a, b = Server(binary, workspace), Server(binary, workspace)
         nginx_dir = os.path.join(work, "nginx")
         os.makedirs(os.path.join(nginx_dir, "tmp"))
         nginx_port = free_port()
