@@ -24,8 +24,10 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cluster import createdb  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-PG_CLUSTER = os.path.join(HERE, "..", "..", "scripts", "pg-cluster")
 
 failures = []
 
@@ -53,15 +55,6 @@ class Cli:
         return r.stdout
 
 
-def createdb(cluster, name):
-    """A database of the test's own in the cluster, dropped when the test ends; its URL."""
-    r = subprocess.run([PG_CLUSTER, "createdb", cluster, name], capture_output=True, text=True)
-    if r.returncode != 0:
-        raise SystemExit(f"FAIL  cannot create database {name}: {r.stderr}")
-    atexit.register(subprocess.run, ["psql", cluster, "-X", "-q", "-c",
-                                     f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'],
-                    capture_output=True)
-    return r.stdout.strip()
 
 
 def fill(cli, db, work):

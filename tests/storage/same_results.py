@@ -14,7 +14,9 @@ import re
 import subprocess
 import sys
 import tempfile
-import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cluster import createdb  # noqa: E402
 
 binary = os.path.abspath(sys.argv[1])
 cluster = os.environ.get("CYBERFRAME_TEST_POSTGRES")
@@ -27,12 +29,6 @@ if not cluster:
 VARYING = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ|\d{4}-\d\d-\d\d \d\d:\d\d UTC|\b[0-9a-f]{64}\b")
 
 
-def database(name):
-    """A new empty database of the cluster, its URL."""
-    subprocess.run(["psql", cluster, "-q", "-c", f"DROP DATABASE IF EXISTS {name}",
-                    "-c", f"CREATE DATABASE {name}"], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return cluster.replace("/postgres?", f"/{name}?", 1)
 
 
 def run(db, *args, cwd):
@@ -73,7 +69,7 @@ with tempfile.TemporaryDirectory() as work:
     os.makedirs(lite_dir)
     os.makedirs(pg_dir)
     lite = readings(os.path.join(lite_dir, "ws.db"), lite_dir)
-    pg = readings(database(f"same_results_{os.getpid()}"), pg_dir)
+    pg = readings(createdb(cluster, f"same_results_{os.getpid()}"), pg_dir)
     failures = []
     for name, value in lite.items():
         if not value.strip():

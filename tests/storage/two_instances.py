@@ -29,6 +29,8 @@ import threading
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "api"))
 from run_api_tests import Server  # noqa: E402  (the API tests' server, started the same way)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cluster import createdb  # noqa: E402
 
 binary = os.path.abspath(sys.argv[1])
 cluster = os.environ.get("CYBERFRAME_TEST_POSTGRES")
@@ -130,10 +132,7 @@ def id_am_1(dashboard):
 def main():
     with tempfile.TemporaryDirectory() as work:
         name = f"two_instances_{os.getpid()}"
-        subprocess.run(["psql", cluster, "-q", "-c", f"DROP DATABASE IF EXISTS {name}",
-                        "-c", f"CREATE DATABASE {name}"], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        db = cluster.replace("/postgres?", f"/{name}?", 1)
+        db = createdb(cluster, name)
         run(db, work, "init")
         run(db, work, "demo")
         run(db, work, "user", "add", "alice", "--password-stdin", stdin="alice-password-1\n")
