@@ -31,11 +31,13 @@ namespace {
 // The tables of the schema in the order a copy fills them: each after the tables its foreign
 // keys name. A table the schema has and this list lacks stops the copy (a table added by a later
 // migration must be added here, in its place, or it would be left behind).
-constexpr std::array k_tables{"organization",  "profile", "node_assessment", "snapshot",
-                              "snapshot_node", "action",  "action_node",     "evidence_blob",
-                              "evidence",      "scale",   "audit",           "user",
-                              "user_role",     "session", "api_token",       "node_comment",
-                              "mapping_set",   "mapping", "projected_node"};
+constexpr std::array k_tables{
+    "organization",     "profile", "node_assessment", "snapshot",
+    "snapshot_node",    "action",  "action_node",     "evidence_blob",
+    "evidence",         "scale",   "audit",           "user",
+    "user_role",        "session", "api_token",       "node_comment",
+    "mapping_set",      "mapping", "projected_node",  "workspace_framework",
+    "framework_version"};
 
 // What the copy reads and binds a column as.
 enum class Kind { k_integer, k_text, k_blob };
