@@ -17,7 +17,25 @@ function parse(): Route {
 
 export const route: Route = $state(parse());
 
+// A view with unsaved work can hold the route: the guard is asked before the route changes and,
+// when it answers false, the address goes back to where it was (the guard then asks the user and
+// calls go() again itself when they choose to leave).
+let guard: ((to: string) => boolean) | null = null;
+let shownHash = location.hash;
+
+export function setLeaveGuard(g: (to: string) => boolean): () => void {
+  guard = g;
+  return () => {
+    if (guard === g) guard = null;
+  };
+}
+
 window.addEventListener('hashchange', () => {
+  if (guard && location.hash !== shownHash && !guard(location.hash)) {
+    history.replaceState(null, '', shownHash || '#/');
+    return;
+  }
+  shownHash = location.hash;
   const next = parse();
   route.path = next.path;
   route.parts = next.parts;
@@ -40,5 +58,6 @@ export function go(path: string, query: Record<string, string | number | undefin
 export function setQuery(query: Record<string, string | number | undefined>): void {
   const h = href(route.path, query);
   history.replaceState(null, '', h);
+  shownHash = h;
   route.query = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
 }

@@ -82,3 +82,94 @@ export type Projection = Schemas['Projection'];
 export type ProjectedNode = Projection['nodes'][number];
 export type ProjectionOutcome = ProjectedNode['outcome'];
 export type ProjectionSource = ProjectedNode['sources'][number];
+
+// Frameworks stored in the workspace. LOCAL until docs/openapi.json describes them (then from
+// the generated types).
+export type Level = FrameworkNode['level'];
+export interface FwDocReference {
+  standard: string;
+  clause?: string;
+  clauses?: string[];
+  all_parts?: boolean;
+  [key: string]: unknown;
+}
+export interface FwDocNode {
+  id: string;
+  level: Level;
+  title?: string;
+  description?: string;
+  references?: FwDocReference[];
+  notes?: string;
+  children?: FwDocNode[];
+  [key: string]: unknown;
+}
+export interface FwDocument {
+  kind: 'framework';
+  id: string;
+  title: string;
+  short_title?: string;
+  version?: string;
+  publisher?: string;
+  conformance: 'ts-27110' | 'none';
+  assess?: 'outcomes' | 'requirements';
+  provenance?: Record<string, unknown>;
+  nodes?: FwDocNode[];
+  [key: string]: unknown;
+}
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  line?: number;
+  column?: number;
+  message: string;
+}
+export interface Conformance {
+  applicable: boolean;
+  conformant: boolean;
+  concepts_present: string[];
+  concepts_missing: string[];
+  functions: number;
+  categories: number;
+  subcategories: number;
+  statements: number;
+  subcategories_without_references: number;
+}
+export interface StoredFramework {
+  framework: string;
+  title: string;
+  organization: number;
+  origin: 'authored' | 'oscal';
+  version: number;
+  nodes: number;
+  loaded: boolean;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+export interface StoredFrameworkDetail extends StoredFramework {
+  document: FwDocument;
+  yaml: string;
+  diagnostics: Diagnostic[];
+  ts_27110: Conformance | null;
+}
+export interface FrameworkCheck {
+  ok: boolean;
+  framework: string | null;
+  nodes: number;
+  diagnostics: Diagnostic[];
+  ts_27110: Conformance | null;
+}
+export interface FrameworkVersion {
+  version: number;
+  sha256: string;
+  nodes: number;
+  created_at: string;
+  created_by: string;
+}
+export interface FrameworkVersionText {
+  version: number;
+  yaml: string;
+  document: FwDocument;
+}
+// A catalog framework with where it comes from (GET /frameworks).
+export type CatalogFramework = FrameworkSummary & { origin?: 'built-in' | 'file' | 'workspace'; organization?: number; version?: number };
