@@ -43,3 +43,15 @@ export function catalogStandards(): Promise<StandardChoice[]> {
   standards.catch(() => (standards = null));
   return standards;
 }
+
+// What the view before did, for the next view to say (the editor after Create reloads itself).
+let flashed = '';
+export function flash(text?: string): string {
+  if (text !== undefined) {
+    flashed = text;
+    return text;
+  }
+  const t = flashed;
+  flashed = '';
+  return t;
+}
