@@ -18,8 +18,10 @@ function parse(): Route {
 export const route: Route = $state(parse());
 
 // A view with unsaved work can hold the route: the guard is asked before the route changes and,
-// when it answers false, the address goes back to where it was (the guard then asks the user and
-// calls go() again itself when they choose to leave).
+// when it answers false, the route stays (the guard then asks the user and sets location.hash
+// itself when they choose to leave). A link is held before it is followed; Back, Forward and a
+// typed address are put back with a new history entry of the view's own address, so that Back
+// asks again rather than doing nothing.
 let guard: ((to: string) => boolean) | null = null;
 let shownHash = location.hash;
 
@@ -30,9 +32,21 @@ export function setLeaveGuard(g: (to: string) => boolean): () => void {
   };
 }
 
+document.addEventListener(
+  'click',
+  (e) => {
+    if (!guard || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const a = (e.target as Element | null)?.closest?.('a[href^="#"]');
+    if (!a || a.getAttribute('target') || a.hasAttribute('download')) return;
+    const to = a.getAttribute('href') ?? '';
+    if (to !== location.hash && !guard(to)) e.preventDefault();
+  },
+  true,
+);
+
 window.addEventListener('hashchange', () => {
   if (guard && location.hash !== shownHash && !guard(location.hash)) {
-    history.replaceState(null, '', shownHash || '#/');
+    history.pushState(null, '', shownHash || '#/');
     return;
   }
   shownHash = location.hash;
