@@ -16,6 +16,12 @@ export function frameworkList(): Promise<FrameworkSummary[]> {
   return list;
 }
 
+// The catalog changed (a framework stored, changed or deleted): read it again when next asked.
+export function catalogChanged(id?: string): void {
+  list = null;
+  if (id) trees.delete(id);
+}
+
 // One framework with its tree of nodes.
 export function frameworkTree(id: string): Promise<Framework> {
   let t = trees.get(id);
