@@ -6,11 +6,13 @@
 // the login throttle), so the tests call handle() without sockets. docs/api.md describes the API;
 // docs/openapi.json is its OpenAPI 3.1 document; docs/security.md the limits.
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
 #include <iosfwd>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -19,6 +21,7 @@
 #include <variant>
 #include <vector>
 
+#include "catalog/loader.hpp"
 #include "core/catalog.hpp"
 #include "workspace/workspace.hpp"
 
@@ -163,14 +166,51 @@ class LoginThrottle {
 
 class Cache;  // api.hpp: signed-in accounts and answers of reads, per workspace change
 
+// The catalog the requests of this process read: the catalog files read at the start (`base`)
+// with the frameworks the workspace stores on top (workspace/frameworks.hpp), loaded again when a
+// stored framework changed, through this process or another. Whether one did is looked up
+// (Workspace::frameworks_revision) whenever the workspace's change counter has moved since the
+// last look, so a framework saved through one server is in the catalog of the next request to
+// any server. One load at a time; requests that need the new catalog wait for it.
+class Catalogs {
+ public:
+  Catalogs(catalog::Sources base, std::shared_ptr<const core::Catalog> first, std::int64_t revision,
+           std::ostream* log = nullptr);
+  const catalog::Sources& base() const { return m_base; }
+  // The catalog for a request that found the workspace at `generation` (Cache's reading of the
+  // change counter; negative: unknown, look every time). A failed look keeps the catalog it has.
+  std::shared_ptr<const core::Catalog> at(workspace::Workspace& ws, std::int64_t generation);
+
+ private:
+  catalog::Sources m_base;
+  std::ostream* m_log;
+  std::mutex m_mutex;
+  std::shared_ptr<const core::Catalog> m_current;
+  std::int64_t m_revision = 0;
+  std::atomic<std::int64_t> m_checked{-1};
+};
+
 // What a request is answered with: the catalog, the workspace, the server's settings, and the
 // cache the server's threads share (none in tests that do not ask for one).
 struct Context {
-  const core::Catalog& catalog;
+  Context(const core::Catalog& catalog, workspace::Workspace& workspace, const Options& options,
+          LoginThrottle& throttle, Cache* cache = nullptr, Catalogs* catalogs = nullptr)
+      : fixed_catalog(catalog),
+        workspace(workspace),
+        options(options),
+        throttle(throttle),
+        cache(cache),
+        catalogs(catalogs) {}
+  // The catalog of this request: the one `catalogs` gave it, else the fixed one.
+  const core::Catalog& catalog() const { return current ? *current : fixed_catalog; }
+
+  const core::Catalog& fixed_catalog;
   workspace::Workspace& workspace;
   const Options& options;
   LoginThrottle& throttle;
   Cache* cache = nullptr;
+  Catalogs* catalogs = nullptr;  // none: the fixed catalog, and no stored frameworks
+  std::shared_ptr<const core::Catalog> current;  // set by handle() from `catalogs`
 };
 
 // Answers one request (the router, without sockets): what the tests call directly. Sets
@@ -194,7 +234,9 @@ std::variant<std::size_t, Response> preflight(Context& context, const Request& h
 // per request to `log` (where errors that stop the start go too, as "cyberframe: error: ...").
 // Returns 0 after a clean shutdown, 3 when the address cannot be bound or the workspace or the TLS
 // files cannot be opened.
-int serve(const core::Catalog& catalog, const std::string& workspace, const Options& options,
+// `base` is the catalog files (catalog::read_sources), which load cleanly; the workspace's stored
+// frameworks come on top.
+int serve(const catalog::Sources& base, const std::string& workspace, const Options& options,
           std::ostream& out, std::ostream& log);
 
 }  // namespace cyberframe::server

@@ -35,6 +35,7 @@
 #include "core/mapping_set.hpp"
 #include "core/profile.hpp"
 #include "core/queries.hpp"
+#include "core/workspace_framework.hpp"
 #include "store/audit_seal.hpp"
 #include "util/clock.hpp"
 #include "util/result.hpp"
@@ -270,6 +271,40 @@ class Store {
                                                      const WorkspaceMapping& mapping) = 0;
   virtual Result<WorkspaceMappingSet> remove_mapping(std::int64_t set, std::int64_t mapping,
                                                      std::int64_t expected_version) = 0;
+
+  // Frameworks stored in the workspace (core/workspace_framework.hpp). The store keeps what it is
+  // given and checks what needs no catalog (a framework id, a title, an organization that
+  // exists); callers check the content against the catalog first (workspace/frameworks.hpp).
+  // Every change is audited (entity "framework", id the framework's id) with the record (its
+  // content's sha256 in place of the text) before and after; every version's text is kept.
+  // k_conflict when the workspace stores a framework of that id already.
+  virtual Result<core::WorkspaceFramework> create_framework(
+      const core::WorkspaceFramework& framework) = 0;
+  // Replaces title, content and node count as a new version; k_conflict unless
+  // `framework.version` is the stored one.
+  virtual Result<core::WorkspaceFramework> update_framework(
+      const core::WorkspaceFramework& framework) = 0;
+  // Deletes the framework with every version; k_conflict unless `expected_version` is stored.
+  virtual Result<void> delete_framework(const std::string& framework,
+                                        std::int64_t expected_version) = 0;
+  // By its id in the catalog; k_not_found when the workspace stores none of that id.
+  virtual Result<core::WorkspaceFramework> stored_framework(const std::string& framework) = 0;
+  // A page of the stored frameworks (by id), filtered; without their content.
+  virtual Result<util::Paged<core::WorkspaceFramework>> stored_frameworks(
+      const core::FrameworkQuery& query) = 0;
+  // Every stored framework with its content (what a catalog is loaded from), by id.
+  virtual Result<std::vector<core::WorkspaceFramework>> framework_contents() = 0;
+  // Every version of a stored framework, newest first, without their content.
+  virtual Result<std::vector<core::FrameworkVersion>> framework_versions(
+      const std::string& framework) = 0;
+  virtual Result<core::FrameworkVersion> framework_version(const std::string& framework,
+                                                           std::int64_t version) = 0;
+  // Moves with every change of a stored framework (the newest such audit row; 0: none yet).
+  virtual Result<std::int64_t> frameworks_revision() = 0;
+  // What holds on to a framework: the profiles on it ("ORG/name"), the workspace mapping sets
+  // naming it, and the node ids their rows hold (assessments, snapshots, evidence, comments,
+  // mappings), which a new version must keep.
+  virtual Result<core::FrameworkUse> framework_use(const std::string& framework) = 0;
 
   // Projection (cyberframe profile project): the nodes of a profile last written by a projection,
   // with the version the projection gave them. A node whose version has moved on since was edited

@@ -390,6 +390,24 @@ Result<std::int64_t> Workspace::change_counter() {
 std::vector<core::AppendedRows> Workspace::take_appended() {
   return m_store->take_appended();
 }
+Result<core::WorkspaceFramework> Workspace::stored_framework(const std::string& framework) {
+  return m_store->stored_framework(framework);
+}
+Result<util::Paged<core::WorkspaceFramework>> Workspace::stored_frameworks(
+    const core::FrameworkQuery& query) {
+  return m_store->stored_frameworks(query);
+}
+Result<std::vector<core::FrameworkVersion>> Workspace::framework_versions(
+    const std::string& framework) {
+  return m_store->framework_versions(framework);
+}
+Result<core::FrameworkVersion> Workspace::framework_version(const std::string& framework,
+                                                            std::int64_t version) {
+  return m_store->framework_version(framework, version);
+}
+Result<std::int64_t> Workspace::frameworks_revision() {
+  return m_store->frameworks_revision();
+}
 Result<int> Workspace::schema_version() {
   return m_store->schema_version();
 }

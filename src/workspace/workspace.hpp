@@ -32,6 +32,7 @@
 #include "core/mapping_set.hpp"
 #include "core/profile.hpp"
 #include "core/queries.hpp"
+#include "core/workspace_framework.hpp"
 #include "util/result.hpp"
 
 namespace cyberframe::store {
@@ -181,6 +182,17 @@ class Workspace {
                                                    std::int64_t mapping,
                                                    std::int64_t expected_version);
 
+  // --- frameworks stored in the workspace (the use cases that change them: frameworks.hpp) ---
+  // By its id in the catalog; k_not_found when the workspace stores none of that id.
+  Result<core::WorkspaceFramework> stored_framework(const std::string& framework);
+  // A page, filtered, without the content.
+  Result<util::Paged<core::WorkspaceFramework>> stored_frameworks(
+      const core::FrameworkQuery& query);
+  // Newest first, without their content; and one version with its content.
+  Result<std::vector<core::FrameworkVersion>> framework_versions(const std::string& framework);
+  Result<core::FrameworkVersion> framework_version(const std::string& framework,
+                                                   std::int64_t version);
+
   // --- accounts, sessions and API tokens ---
   Result<core::User> add_user(const std::string& actor, const std::string& name,
                               const std::string& password, bool administrator);
@@ -245,6 +257,8 @@ class Workspace {
   // The audit rows this workspace's committed writes appended since the last call.
   std::vector<core::AppendedRows> take_appended();
   Result<int> schema_version();
+  // Moves whenever a framework the workspace stores changes (workspace/frameworks.hpp).
+  Result<std::int64_t> frameworks_revision();
 
   // The storage beneath, for the layer's own modules (gaps, reporting, projection); the front
   // ends see only its declaration.

@@ -2,7 +2,8 @@
 """`cyberframe workspace copy FROM TO` moves a workspace between SQLite and PostgreSQL whole.
 
 A demo workspace (with an evidence file of non-UTF-8 bytes, a link, an account with a role, an API
-token, a session, a comment, a mapping set and a projected profile) is copied SQLite ->
+token, a session, a comment, a mapping set, a projected profile and a stored framework in two
+versions) is copied SQLite ->
 PostgreSQL -> SQLite, and each copy copied once more (PostgreSQL -> PostgreSQL, SQLite ->
 SQLite). Every copy exports what the original exports (every profile, the audit trail as CSV,
 the organizations, the roadmap, the mapping sets, the accounts), verifies its audit trail, and
@@ -85,6 +86,19 @@ def fill(cli, db, work):
            "the same inventory", db=db)
     cli.ok("mapping", "add", "tr-to-csf2", "ID.AM-2", "ID.AM-02", "-r", "equivalent", db=db)
     cli.ok("profile", "project", "Current state", "--to", "nist-csf-2.0", db=db)
+    # An organization's own framework, in two versions, with a profile on it.
+    own = os.path.join(work, "acme-own.yaml")
+    text = ("kind: framework\nid: acme-own\ntitle: ACME’s own framework\nconformance: none\n"
+            "provenance: {source: ACME, method: user-authored}\n# kept as written\nnodes:\n"
+            "  - {id: GV, level: function, title: Govern}\n")
+    with open(own, "w", encoding="utf-8") as f:
+        f.write(text)
+    cli.ok("framework", "add", own, "--org", "1", db=db)
+    with open(own, "w", encoding="utf-8") as f:
+        f.write(text + "  - {id: OP, level: function, title: Operate}\n")
+    cli.ok("framework", "update", "acme-own", own, db=db)
+    cli.ok("profile", "create", "--org", "1", "--framework", "acme-own", "--kind", "current",
+           "--name", "Own current", db=db)
     # What only the server writes (API tokens, sessions, comments): as the server writes them.
     with sqlite3.connect(db) as c:
         c.execute("INSERT INTO api_token (user, name, token_hash, created_at, expires_at, scope, "
@@ -117,6 +131,11 @@ def exports(cli, db):
     out["user tokens"] = cli.ok("user", "tokens", "alice", db=db)
     out["assessment trend"] = cli.ok("assessment", "trend", "Current state", db=db)
     out["scale list"] = cli.ok("scale", "list", db=db)
+    out["framework list"] = cli.ok("framework", "list", "-f", "json", db=db)
+    out["framework versions"] = cli.ok("framework", "versions", "acme-own", "-f", "json", db=db)
+    for version in ("1", "2"):
+        out[f"framework export {version}"] = cli.ok("framework", "export", "acme-own",
+                                                    "--version", version, db=db)
     return out
 
 

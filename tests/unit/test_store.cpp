@@ -1078,6 +1078,118 @@ TEST_P(StoreSuite, MappingSetsAreStoredVersionedAndAudited) {
   EXPECT_TRUE(store->verify_audit()->intact);
 }
 
+// Frameworks stored in the workspace: versioned (every version's text kept), audited with the
+// digest of their text, searched and paged by the store, refused when stale or taken; the
+// revision moves with every change, and framework_use names what holds on to one.
+TEST_P(StoreSuite, StoredFrameworksAreVersionedAuditedAndSearched) {
+  store->set_actor("alice");
+  auto revision = store->frameworks_revision();
+  ASSERT_TRUE(revision);
+  EXPECT_EQ(*revision, 0);
+  core::WorkspaceFramework f;
+  f.framework = "acme-ot";
+  f.organization = organization;
+  f.title = "ACME OT framework";
+  f.content = "kind: framework\nid: acme-ot\n# version 1\n";
+  f.nodes = 3;
+  auto created = store->create_framework(f);
+  ASSERT_TRUE(created) << created.error().message;
+  EXPECT_EQ(created->version, 1);
+  EXPECT_EQ(created->created_by, "alice");
+  EXPECT_EQ(created->content, f.content);
+  auto after_create = *store->frameworks_revision();
+  EXPECT_GT(after_create, 0);
+  // The id is unique in the workspace.
+  auto again = store->create_framework(f);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, util::ErrorCode::k_conflict);
+  // An organization that does not exist, a title of control characters: refused, nothing kept.
+  auto orphan = f;
+  orphan.framework = "orphan";
+  orphan.organization = 999;
+  EXPECT_FALSE(store->create_framework(orphan));
+  orphan.organization = organization;
+  orphan.title = "bad\u202Etitle";
+  EXPECT_EQ(store->create_framework(orphan).error().code, util::ErrorCode::k_invalid_input);
+  EXPECT_EQ(store->stored_framework("orphan").error().code, util::ErrorCode::k_not_found);
+
+  store->set_actor("bob");
+  auto v2 = *created;
+  v2.content = "kind: framework\nid: acme-ot\n# version 2\n";
+  v2.nodes = 4;
+  auto updated = store->update_framework(v2);
+  ASSERT_TRUE(updated) << updated.error().message;
+  EXPECT_EQ(updated->version, 2);
+  EXPECT_EQ(updated->updated_by, "bob");
+  EXPECT_EQ(updated->created_by, "alice");
+  EXPECT_GT(*store->frameworks_revision(), after_create);
+  // A stale version: refused, naming who changed it, and nothing changed.
+  auto stale = store->update_framework(v2);
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().code, util::ErrorCode::k_conflict);
+  EXPECT_NE(stale.error().message.find("bob"), std::string::npos) << stale.error().message;
+  EXPECT_EQ(store->stored_framework("acme-ot")->content, v2.content);
+  // Both versions kept, newest first; each with its text.
+  auto versions = store->framework_versions("acme-ot");
+  ASSERT_TRUE(versions);
+  ASSERT_EQ(versions->size(), 2u);
+  EXPECT_EQ((*versions)[0].version, 2);
+  EXPECT_EQ((*versions)[1].created_by, "alice");
+  EXPECT_EQ((*versions)[1].nodes, 3u);
+  EXPECT_EQ(store->framework_version("acme-ot", 1)->content, f.content);
+  EXPECT_EQ(store->framework_version("acme-ot", 7).error().code, util::ErrorCode::k_not_found);
+
+  // Searched without regard to case, paged, by organization; a LIKE wildcard is a character.
+  auto other = f;
+  other.framework = "beta-it";
+  other.title = "Beta IT 100% framework";
+  ASSERT_TRUE(store->create_framework(other));
+  core::FrameworkQuery q;
+  q.text = "ot FRAME";
+  EXPECT_EQ(store->stored_frameworks(q)->total, 1u);
+  q.text = "%";
+  auto percent = store->stored_frameworks(q);
+  ASSERT_EQ(percent->total, 1u);
+  EXPECT_EQ(percent->items[0].framework, "beta-it");
+  EXPECT_TRUE(percent->items[0].content.empty()) << "lists leave the text out";
+  q.text = "";
+  q.slice = util::Slice{1, 1};
+  auto page = store->stored_frameworks(q);
+  EXPECT_EQ(page->total, 2u);
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].framework, "beta-it");
+  q.organization = organization + 1000;
+  EXPECT_EQ(store->stored_frameworks(q)->total, 0u);
+  EXPECT_EQ(store->framework_contents()->size(), 2u);
+
+  // What holds on to it: a profile's nodes.
+  core::Profile p;
+  p.organization = organization;
+  p.name = "OT current";
+  p.framework = "acme-ot";
+  auto on_it = store->create_profile(p);
+  ASSERT_TRUE(on_it);
+  ASSERT_TRUE(store->put_node_assessment(on_it->id, node("ID.AM-1", 2), 0, "alice"));
+  auto use = store->framework_use("acme-ot");
+  ASSERT_TRUE(use);
+  EXPECT_EQ(use->profiles, std::vector<std::string>{"ACME/OT current"});
+  EXPECT_EQ(use->nodes, std::set<std::string>{"ID.AM-1"});
+  EXPECT_TRUE(store->framework_use("beta-it")->profiles.empty());
+
+  // Deleted with its versions, stale first refused; every change audited with the digest.
+  EXPECT_EQ(store->delete_framework("beta-it", 5).error().code, util::ErrorCode::k_conflict);
+  ASSERT_TRUE(store->delete_framework("beta-it", 1));
+  EXPECT_EQ(store->stored_framework("beta-it").error().code, util::ErrorCode::k_not_found);
+  auto trail = store->audit_log("framework", "acme-ot", 100);
+  ASSERT_TRUE(trail);
+  ASSERT_EQ(trail->size(), 2u);
+  EXPECT_EQ((*trail)[1].action, "update");
+  EXPECT_NE((*trail)[1].after.find("\"sha256\""), std::string::npos);
+  EXPECT_EQ((*trail)[1].after.find("version 2"), std::string::npos) << "the text is not audited";
+  EXPECT_EQ(store->audit_log("framework", "beta-it", 100)->back().action, "delete");
+  EXPECT_TRUE(store->verify_audit()->intact);
+}
+
 TEST_P(StoreSuite, MappingSetRulesAreCheckedBeforeAnythingIsStored) {
   auto bad = example_set(organization);
   bad.name = "Not An Id";
