@@ -203,6 +203,10 @@ class PgConnection final : public Connection {
     PQclear(r);
     return {};
   }
+  Result<void> begin_row_write() override {
+    m_tail.reset();
+    return exec("BEGIN");
+  }
   std::optional<std::pair<std::int64_t, std::string>> audit_tail_at_begin() override {
     return m_tail;
   }
