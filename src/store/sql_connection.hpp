@@ -77,7 +77,8 @@ class Connection {
   // throttle's, which touches no record and no audit row): SQLite's write lock all the same
   // (BEGIN IMMEDIATE: SQLite has one writer); on PostgreSQL a plain BEGIN without the writers'
   // advisory lock, so that it neither waits for the writers of records nor holds them up; its
-  // statements lock what they change (INSERT ... ON CONFLICT DO UPDATE, FOR UPDATE).
+  // statements lock what they change (INSERT ... ON CONFLICT DO UPDATE, FOR UPDATE), and its
+  // commit does not wait for the disk (short-lived state, not records).
   virtual Result<void> begin_row_write() { return begin_write(); }
   // The last row of the audit trail (id 0 when it is empty) when begin_write() read it on its
   // way in, after the lock (PostgreSQL: in the same round trip); nullopt when it did not.
