@@ -994,6 +994,139 @@ class SqlStore final : public Store {
     });
   }
 
+  // The login throttle's rows: upserted in the keys' order (sorted), which locks them in that
+  // order on PostgreSQL, so that two transactions wanting overlapping keys never wait for each
+  // other in a circle; changed by `change` (the rule, core/login_throttle.hpp); written back.
+  Result<void> update_login_throttle(const std::vector<std::string>& keys,
+                                     core::throttle::Millis now, const ThrottleChange& change,
+                                     std::size_t max_keys) override {
+    namespace th = core::throttle;
+    std::vector<std::string> sorted = keys;
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    if (sorted.empty()) return {};
+    bool pg = m_db->dialect() == "postgresql";
+    // On SQLite the writers of this process take turns before the file's write lock, as in
+    // transaction(); on PostgreSQL the rows' locks order the throttle's writers, and only them.
+    std::unique_lock lock(write_mutex(), std::defer_lock);
+    if (!pg) lock.lock();
+    if (auto r = m_db->begin_row_write(); !r) return r;
+    // No audit row is written: the end of the trail this connection knows stays the end when
+    // nothing else was committed since it was read.
+    bool tail_current =
+        !pg && m_audit_tail && m_tail_version && m_db->data_version() == *m_tail_version;
+    auto result = [&]() -> Result<void> {
+      std::string sql = "INSERT INTO login_throttle (throttle_key) VALUES ";
+      for (std::size_t i = 0; i < sorted.size(); ++i)
+        sql += (i ? ", (?" : "(?") + std::to_string(i + 1) + ")";
+      sql +=
+          " ON CONFLICT (throttle_key) DO UPDATE SET failures = login_throttle.failures "
+          "RETURNING throttle_key, failures, in_flight, in_flight_until, next_allowed, "
+          "last_failure, last_audit, audited, unaudited";
+      std::map<std::string, th::KeyState> read;
+      bool added = false;
+      {
+        auto st = prepared(sql);
+        for (std::size_t i = 0; i < sorted.size(); ++i)
+          st->bind(static_cast<int>(i + 1), sorted[i]);
+        while (st->next()) {
+          th::KeyState k{st->text(0),    st->integer(1),      st->integer(2),
+                         st->integer(3), st->integer(4),      st->integer(5),
+                         st->integer(6), st->integer(7) != 0, st->integer(8)};
+          // A row of zeros was just added (a stored row never says nothing: it is deleted).
+          added = added || (k.failures == 0 && k.in_flight == 0 && k.in_flight_until == 0 &&
+                            k.next_allowed == 0 && k.last_failure == 0 && k.unaudited == 0);
+          read[k.key] = std::move(k);
+        }
+        if (auto end = st->finished(); !end) return end;
+      }
+      std::vector<th::KeyState> rows;  // in the order of `keys`, each once
+      for (const auto& key : keys) {
+        auto it = read.find(key);
+        if (it != read.end()) {
+          rows.push_back(std::move(it->second));
+          read.erase(it);
+        } else if (std::none_of(rows.begin(), rows.end(),
+                                [&](const th::KeyState& k) { return k.key == key; })) {
+          return fail(ErrorCode::k_io, "the login throttle's row of " + key + " was not read");
+        }
+      }
+      change(rows);
+      for (const auto& k : rows) {
+        if (th::says_nothing(k, now)) {
+          auto del = prepared("DELETE FROM login_throttle WHERE throttle_key = ?1");
+          del->bind(1, k.key);
+          if (del->step() != sql::k_done)
+            return std::unexpected(db_error("updating the login throttle"));
+          continue;
+        }
+        auto put = prepared(
+            "UPDATE login_throttle SET failures = ?2, in_flight = ?3, in_flight_until = ?4, "
+            "next_allowed = ?5, last_failure = ?6, last_audit = ?7, audited = ?8, unaudited = ?9 "
+            "WHERE throttle_key = ?1");
+        put->bind(1, k.key).bind(2, k.failures).bind(3, k.in_flight).bind(4, k.in_flight_until);
+        put->bind(5, k.next_allowed).bind(6, k.last_failure).bind(7, k.last_audit);
+        put->bind(8, std::int64_t{k.audited ? 1 : 0}).bind(9, k.unaudited);
+        if (put->step() != sql::k_done)
+          return std::unexpected(db_error("updating the login throttle"));
+      }
+      if (!added) return {};
+      return bound_login_throttle(now, max_keys, pg);
+    }();
+    if (!result) {
+      m_db->rollback();
+      return result;
+    }
+    if (auto r = m_db->commit(); !r) {
+      m_db->rollback();
+      return r;
+    }
+    if (tail_current) m_tail_version = m_db->data_version();
+    return {};
+  }
+
+  // Keeps the throttle within `max_keys` (inside update_login_throttle's transaction): first
+  // what core::throttle::forgettable lets go (no reservation counting, no delay running, quiet
+  // for an hour), then the stalest of the rest not in flight, down to nine tenths of the bound.
+  // PostgreSQL skips rows another transaction holds (they are in use).
+  Result<void> bound_login_throttle(core::throttle::Millis now, std::size_t max_keys, bool pg) {
+    namespace th = core::throttle;
+    auto bound = static_cast<std::int64_t>(max_keys);
+    Statement count(m_db, "SELECT count(*) FROM login_throttle");
+    auto row = count.row();
+    if (!row) return std::unexpected(row.error());
+    auto n = *row ? count.integer(0) : 0;
+    if (n <= bound) return {};
+    const std::string skip_locked = pg ? " FOR UPDATE SKIP LOCKED" : "";
+    const std::string idle = "(in_flight = 0 OR in_flight_until <= ?1)";
+    Statement forget(m_db,
+                     "DELETE FROM login_throttle WHERE throttle_key IN (SELECT throttle_key "
+                     "FROM login_throttle WHERE " +
+                         idle + " AND next_allowed <= ?1 AND last_failure < ?2" + skip_locked +
+                         ")");
+    forget.bind(1, now).bind(2, now - th::k_forget_after);
+    if (forget.step() != sql::k_done)
+      return std::unexpected(db_error("forgetting the login throttle's old keys"));
+    n -= m_db->changes();
+    auto target = bound - bound / 10;
+    if (n <= bound) return {};
+    Statement stalest(m_db,
+                      "DELETE FROM login_throttle WHERE throttle_key IN (SELECT "
+                      "throttle_key FROM login_throttle WHERE " +
+                          idle + " ORDER BY last_failure LIMIT ?2" + skip_locked + ")");
+    stalest.bind(1, now).bind(2, n - target);
+    if (stalest.step() != sql::k_done)
+      return std::unexpected(db_error("dropping the login throttle's stalest keys"));
+    return {};
+  }
+
+  Result<std::int64_t> login_throttle_keys() override {
+    Statement st(m_db, "SELECT count(*) FROM login_throttle");
+    auto row = st.row();
+    if (!row) return std::unexpected(row.error());
+    return *row ? st.integer(0) : 0;
+  }
+
   static ApiToken read_token(const Statement& st) {
     auto scope = parse_token_scope(st.text(6));
     return ApiToken{st.integer(0),

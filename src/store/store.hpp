@@ -22,6 +22,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -32,6 +33,7 @@
 #include "core/accounts.hpp"
 #include "core/audit.hpp"
 #include "core/comment.hpp"
+#include "core/login_throttle.hpp"
 #include "core/mapping_set.hpp"
 #include "core/profile.hpp"
 #include "core/queries.hpp"
@@ -229,6 +231,24 @@ class Store {
   virtual Result<void> record_failed_sign_in(const std::string& name, const std::string& address,
                                              std::size_t failures, long delay_seconds) = 0;
 
+  // The login throttle's counts (table login_throttle; the rule is core/login_throttle.hpp, which
+  // the workspace layer applies through `change`). Reads the rows of `keys` (all zeros for a key
+  // not stored) locked against every other connection and process, runs `change` on them and
+  // writes back what it left, in one short write transaction of their own: no audit row (the
+  // counts are not a record of the workspace: change_counter() does not move, so no cache is
+  // disturbed) and, on PostgreSQL, row locks instead of the writers' advisory lock (records'
+  // writers and the throttle do not wait for each other). Rows that say nothing any more
+  // (core::throttle::says_nothing) are deleted. When a key was added and the table then holds
+  // more than `max_keys`, the rows core::throttle::forgettable says may go are dropped, then, if
+  // that is not enough, the stalest (oldest last failure) of those not in flight, down to nine
+  // tenths of `max_keys`.
+  using ThrottleChange = std::function<void(std::vector<core::throttle::KeyState>&)>;
+  virtual Result<void> update_login_throttle(const std::vector<std::string>& keys,
+                                             core::throttle::Millis now,
+                                             const ThrottleChange& change,
+                                             std::size_t max_keys) = 0;
+  // How many keys the login throttle keeps.
+  virtual Result<std::int64_t> login_throttle_keys() = 0;
   // Creates a token of `token.user` with `token.name`, `expires_at` (after now, at most
   // k_token_max_days ahead), `scope` and `organization` (0, or one the account has a role in or,
   // for an administrator, any that exists); k_invalid_input names what is wrong.

@@ -29,6 +29,7 @@
 #include "core/accounts.hpp"
 #include "core/audit.hpp"
 #include "core/comment.hpp"
+#include "core/login_throttle.hpp"
 #include "core/mapping_set.hpp"
 #include "core/profile.hpp"
 #include "core/queries.hpp"
@@ -228,6 +229,26 @@ class Workspace {
                                    const std::string& token_hash);
   Result<void> record_failed_sign_in(const std::string& name, const std::string& address,
                                      std::size_t failures, long delay_seconds);
+
+  // --- the login throttle (core/login_throttle.hpp has the rule) ---
+  // Its counts are kept in the workspace, so every server process of it shares them; each call is
+  // one short write transaction of its own, with no audit row (they change no record; the
+  // server records failed sign-ins with record_failed_sign_in as the Outcome asks). `now` is the
+  // caller's wall clock, in milliseconds since the Unix epoch.
+  // Reserves an attempt to check the password of `name` from `address` (an IPv6 address by its
+  // /64): granted, or refused with the seconds to wait.
+  Result<core::throttle::Attempt> reserve_attempt(const std::string& name,
+                                                  const std::string& address,
+                                                  core::throttle::Millis now);
+  // A granted attempt ends with exactly one of these three.
+  Result<core::throttle::Outcome> attempt_failed(const core::throttle::Attempt& attempt,
+                                                 core::throttle::Millis now);
+  Result<core::throttle::Outcome> attempt_succeeded(const core::throttle::Attempt& attempt,
+                                                    core::throttle::Millis now);
+  Result<void> attempt_abandoned(const core::throttle::Attempt& attempt,
+                                 core::throttle::Millis now);
+  // How many keys the throttle keeps (at most core::throttle::k_max_keys).
+  Result<std::int64_t> throttle_keys();
 
   Result<core::ApiToken> create_token(const std::string& actor, const core::ApiToken& token,
                                       const std::string& token_hash);

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -624,6 +625,149 @@ TEST_P(StoreSuite, FailedSignInsAreAuditedWithoutThePassword) {
   EXPECT_EQ(after,
             (nlohmann::json{{"address", "203.0.113.5"}, {"failures", 4}, {"delay_seconds", 20}}));
   EXPECT_TRUE(store->verify_audit()->intact);
+}
+
+// The login throttle's rows (core/login_throttle.hpp has the rule; the store keeps the counts).
+namespace throttle = core::throttle;
+
+// One reservation of `name` from `address` by `store`, as the workspace makes it: granted or not.
+bool reserve(Store& store, const std::string& name, const std::string& address,
+             throttle::Millis now) {
+  long retry = -1;
+  auto r = store.update_login_throttle(
+      throttle::keys_of(name, address), now,
+      [&](std::vector<throttle::KeyState>& rows) { retry = throttle::reserve(rows, now); },
+      throttle::k_max_keys);
+  EXPECT_TRUE(r) << r.error().message;
+  return r && retry == 0;
+}
+
+constexpr throttle::Millis k_now = 1'800'000'000'000;
+
+// The counts are kept between calls and connections, are not records (no audit row, the change
+// counter stands still), and a row that says nothing is not kept.
+TEST_P(StoreSuite, TheLoginThrottleKeepsItsCountsWithoutAuditRows) {
+  auto other = GetParam().open(dir.path);
+  ASSERT_NE(other, nullptr);
+  (void)store->take_appended();
+  auto counter = *store->change_counter();
+  auto keys = throttle::keys_of("Mallory", "203.0.113.9");
+  for (int i = 0; i < 3; ++i) {
+    auto& s = i % 2 ? *other : *store;
+    ASSERT_TRUE(reserve(s, "Mallory", "203.0.113.9", k_now));
+    ASSERT_TRUE(s.update_login_throttle(
+        keys, k_now,
+        [&](std::vector<throttle::KeyState>& rows) {
+          ASSERT_EQ(rows.size(), 3u);
+          EXPECT_EQ(rows[0].key, "name:mallory");
+          EXPECT_EQ(rows[2].failures, i) << "what the other connection wrote";
+          EXPECT_EQ(rows[2].in_flight, 1);
+          throttle::failed(rows, k_now);
+        },
+        throttle::k_max_keys));
+  }
+  EXPECT_EQ(*store->login_throttle_keys(), 3);
+  EXPECT_FALSE(reserve(*other, "mallory", "203.0.113.9", k_now)) << "the delay runs";
+  EXPECT_TRUE(reserve(*other, "mallory", "203.0.113.9", k_now + 5'000));
+  // A success clears the pair: its row goes; the name's and the address's failures stay.
+  ASSERT_TRUE(store->update_login_throttle(
+      keys, k_now + 5'000,
+      [&](std::vector<throttle::KeyState>& rows) { throttle::succeeded(rows, k_now + 5'000); },
+      throttle::k_max_keys));
+  EXPECT_EQ(*store->login_throttle_keys(), 2);
+  // An attempt abandoned from a fresh address leaves nothing of its address or pair.
+  ASSERT_TRUE(reserve(*store, "mallory", "198.51.100.7", k_now));
+  ASSERT_TRUE(store->update_login_throttle(
+      throttle::keys_of("mallory", "198.51.100.7"), k_now,
+      [&](std::vector<throttle::KeyState>& rows) { throttle::abandoned(rows, k_now); },
+      throttle::k_max_keys));
+  EXPECT_EQ(*store->login_throttle_keys(), 2);
+  EXPECT_EQ(*store->change_counter(), counter);
+  EXPECT_TRUE(store->take_appended().empty());
+  EXPECT_TRUE(other->take_appended().empty());
+  auto v = store->verify_audit();
+  ASSERT_TRUE(v);
+  EXPECT_TRUE(v->intact) << v->problem;
+}
+
+// Reservations from many connections at once (threads here, servers in production) are counted
+// one at a time: exactly the pair's free failures get through, however they race.
+TEST_P(StoreSuite, ParallelReservationsFromManyConnectionsAreCountedAtomically) {
+  constexpr int k_connections = 6;
+  std::vector<std::unique_ptr<Store>> stores;
+  for (int i = 0; i < k_connections; ++i) {
+    stores.push_back(GetParam().open(dir.path));
+    ASSERT_NE(stores.back(), nullptr);
+  }
+  std::atomic<int> granted{0};
+  std::atomic<bool> go{false};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < k_connections; ++i) {
+    threads.emplace_back([&, i] {
+      while (!go) std::this_thread::yield();
+      for (int n = 0; n < 5; ++n)
+        if (reserve(*stores[static_cast<std::size_t>(i)], "bob", "192.0.2.7", k_now)) ++granted;
+    });
+  }
+  go = true;
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(granted.load(), 3);
+  // Two keys wanted in opposite orders by many at once: no deadlock (the rows are locked in one
+  // order), and each attempt is counted once.
+  granted = 0;
+  go = false;
+  threads.clear();
+  for (int i = 0; i < k_connections; ++i) {
+    threads.emplace_back([&, i] {
+      while (!go) std::this_thread::yield();
+      auto& s = *stores[static_cast<std::size_t>(i)];
+      for (int n = 0; n < 10; ++n) {
+        auto name = (i + n) % 2 ? std::string("zed") : std::string("amy");
+        if (reserve(s, name, "192.0.2.200", k_now)) ++granted;
+      }
+    });
+  }
+  go = true;
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(granted.load(), 6) << "three for each pair";
+}
+
+// At most `max_keys` rows: forgettable ones go first, then the stalest; a key in flight stays.
+TEST_P(StoreSuite, TheLoginThrottleIsBounded) {
+  auto fail_once = [&](const std::string& name, const std::string& address, throttle::Millis now,
+                       std::size_t max_keys) {
+    auto keys = throttle::keys_of(name, address);
+    ASSERT_TRUE(store->update_login_throttle(
+        keys, now,
+        [&](std::vector<throttle::KeyState>& rows) {
+          ASSERT_EQ(throttle::reserve(rows, now), 0);
+          throttle::failed(rows, now);
+        },
+        max_keys));
+  };
+  // 10 attempts an hour and more ago (30 keys); a pair with three recent failures whose next
+  // attempt is being checked (in flight).
+  for (int i = 0; i < 10; ++i)
+    fail_once("old" + std::to_string(i), "10.0.0." + std::to_string(i), k_now - 4'000'000 + i,
+              1000);
+  for (int i = 0; i < 3; ++i) fail_once("held", "10.0.1.1", k_now - 200'000, 1000);
+  ASSERT_TRUE(reserve(*store, "held", "10.0.1.1", k_now - 70'000));
+  ASSERT_EQ(*store->login_throttle_keys(), 33);
+  // New keys past a bound of 30: the old ones are forgotten, nothing else.
+  fail_once("new0", "10.0.2.0", k_now - 60'000, 30);
+  EXPECT_EQ(*store->login_throttle_keys(), 6) << "the held attempt's and the new one's";
+  // Past the bound with nothing forgettable: the stalest go, down to 27.
+  for (int i = 1; i < 12; ++i)
+    fail_once("new" + std::to_string(i), "10.0.2." + std::to_string(i), k_now - 60'000 + i, 30);
+  auto n = *store->login_throttle_keys();
+  EXPECT_LE(n, 30);
+  EXPECT_GE(n, 27);
+  EXPECT_FALSE(reserve(*store, "held", "10.0.1.1", k_now - 50'000))
+      << "the attempt in flight still counts";
+  // The newest key kept its failure: two more failures of it and the pair's delay starts.
+  fail_once("new11", "10.0.2.11", k_now, 30);
+  fail_once("new11", "10.0.2.11", k_now, 30);
+  EXPECT_FALSE(reserve(*store, "new11", "10.0.2.11", k_now));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreSuite, ::testing::ValuesIn(k_backends),
