@@ -261,6 +261,12 @@ Result<FrameworkSave> update_framework(Workspace& ws, const std::string& actor,
       !kept)
     return std::unexpected(kept.error());
   core::WorkspaceFramework f = *current;
+  // The text it has already: nothing to store (no version, no audit row), as a re-import that
+  // changes nothing.
+  if ((keep == Keep::k_canonical ? out.check.canonical : out.check.text) == current->content) {
+    out.stored = std::move(*current);
+    return out;
+  }
   f.title = out.check.title;
   f.content = keep == Keep::k_canonical ? out.check.canonical : out.check.text;
   f.nodes = out.check.nodes;

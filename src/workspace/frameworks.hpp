@@ -81,7 +81,8 @@ Result<FrameworkSave> create_framework(Workspace& ws, const std::string& actor,
                                        const catalog::Sources& base, std::int64_t organization,
                                        std::string_view text, const std::string& label,
                                        core::FrameworkOrigin origin, Keep keep = Keep::k_text);
-// A new version of `framework`; `expected_version` is the version the caller read.
+// A new version of `framework`; `expected_version` is the version the caller read. A text equal
+// to the stored one stores nothing and returns the stored framework as it is.
 Result<FrameworkSave> update_framework(Workspace& ws, const std::string& actor,
                                        const catalog::Sources& base, const std::string& framework,
                                        std::string_view text, const std::string& label,
