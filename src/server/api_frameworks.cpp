@@ -214,52 +214,61 @@ Response get_source(Call& call) {
   return with_etag(ok(*body), f->version);
 }
 
-Response update_framework(Call& call) {
-  if (auto bad = only_parameters(call.req, {})) return *bad;
+// What a change to the stored framework of {id} needs: the framework, the role to change it, the
+// version If-Match names, the catalog files.
+struct Change {
+  core::WorkspaceFramework framework;
+  std::int64_t expected = 0;
+  const catalog::Sources* base = nullptr;
+};
+
+Answer<Change> change_for(Call& call) {
+  if (auto bad = only_parameters(call.req, {})) return std::unexpected(*bad);
   auto f = stored_for(call);
-  if (!f) return f.error();
-  if (auto denied = require(call, f->organization, Need::k_write)) return *denied;
+  if (!f) return std::unexpected(f.error());
+  if (auto denied = require(call, f->organization, Need::k_write)) return std::unexpected(*denied);
   auto expected = required_if_match(call);
-  if (!expected) return expected.error();
+  if (!expected) return std::unexpected(expected.error());
   auto base = sources(call);
-  if (!base) return base.error();
+  if (!base) return std::unexpected(base.error());
+  return Change{std::move(*f), *expected, *base};
+}
+
+// The stored framework as it is now, for a 412.
+std::optional<Current> current_of(Call& call, const std::string& framework) {
+  auto now = call.ctx.workspace.stored_framework(framework);
+  if (!now) return std::nullopt;
+  return Current{summary_json(*now, loaded(call, *now) != nullptr), now->version};
+}
+
+Response update_framework(Call& call) {
+  auto c = change_for(call);
+  if (!c) return c.error();
   auto draft = read_draft(call);
   if (!draft) return draft.error();
+  const auto& id = c->framework.framework;
   auto saved = versioned_write(
-      *expected, f->version, "framework",
+      c->expected, c->framework.version, "framework",
       [&] {
-        return workspace::update_framework(call.ctx.workspace, actor(call), **base, f->framework,
-                                           draft->text, "document", *expected, draft->keep);
+        return workspace::update_framework(call.ctx.workspace, actor(call), *c->base, id,
+                                           draft->text, "document", c->expected, draft->keep);
       },
-      [&]() -> std::optional<Current> {
-        auto now = call.ctx.workspace.stored_framework(f->framework);
-        if (!now) return std::nullopt;
-        return Current{summary_json(*now, loaded(call, *now) != nullptr), now->version};
-      });
+      [&] { return current_of(call, id); });
   if (!saved) return saved.error();
   return framework_saved(call, *saved, 200);
 }
 
 Response delete_framework(Call& call) {
-  if (auto bad = only_parameters(call.req, {})) return *bad;
-  auto f = stored_for(call);
-  if (!f) return f.error();
-  if (auto denied = require(call, f->organization, Need::k_write)) return *denied;
-  auto expected = required_if_match(call);
-  if (!expected) return expected.error();
-  auto base = sources(call);
-  if (!base) return base.error();
+  auto c = change_for(call);
+  if (!c) return c.error();
+  const auto& id = c->framework.framework;
   auto done = versioned_write(
-      *expected, f->version, "framework",
+      c->expected, c->framework.version, "framework",
       [&] {
-        return workspace::delete_framework(call.ctx.workspace, actor(call), **base, f->framework,
-                                           *expected);
+        return workspace::delete_framework(call.ctx.workspace, actor(call), *c->base, id,
+                                           c->expected);
       },
-      [&]() -> std::optional<Current> {
-        auto now = call.ctx.workspace.stored_framework(f->framework);
-        if (!now) return std::nullopt;
-        return Current{summary_json(*now, loaded(call, *now) != nullptr), now->version};
-      });
+      [&] { return current_of(call, id); });
   if (!done) return done.error();
   return no_content();
 }
