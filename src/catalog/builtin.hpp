@@ -13,6 +13,8 @@ struct EmbeddedFile {
 };
 
 std::span<const EmbeddedFile> builtin_files();
+// Whether `path` is one of builtin_files() (the location of a built-in item).
+bool is_builtin_file(std::string_view path);
 
 // Built-in content says where it comes from and on what terms: every framework and mapping set of
 // a built-in file must state the edition and the licence of its provenance (docs/catalog-format.md,

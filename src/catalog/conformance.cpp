@@ -96,4 +96,38 @@ ConformanceReport check_conformance(const core::Catalog& catalog, const core::Fr
   return report;
 }
 
+FileCheck check_file(const LoadResult& result, const std::string& file) {
+  FileCheck out;
+  out.file = file;
+  for (const auto& d : result.diagnostics) {
+    if (d.location.file != file) continue;
+    out.diagnostics.push_back(d);
+    out.unreadable = out.unreadable || d.kind == DiagnosticKind::k_unreadable;
+  }
+  bool rejected = std::find(result.rejected_files.begin(), result.rejected_files.end(), file) !=
+                  result.rejected_files.end();
+  out.loaded = !rejected;
+  if (out.loaded) {
+    // What the file declared: every item records the file it came from.
+    for (const auto& [id, fw] : result.catalog.frameworks()) {
+      if (fw.location.file != file) continue;
+      out.framework = id;
+      out.conformance = check_conformance(result.catalog, fw);
+      for (const auto& d : out.conformance->findings) out.diagnostics.push_back(d);
+    }
+    for (const auto& [id, item] : result.catalog.standards())
+      if (item.location.file == file) out.item = id;
+    for (const auto& [id, item] : result.catalog.mapping_sets())
+      if (item.location.file == file) out.item = id;
+  }
+  std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::pair(a.location.line, a.location.column) <
+                            std::pair(b.location.line, b.location.column);
+                   });
+  for (const auto& d : out.diagnostics)
+    (d.severity == Severity::k_error ? out.errors : out.warnings)++;
+  return out;
+}
+
 }  // namespace cyberframe::catalog

@@ -36,12 +36,9 @@ namespace {
 // while parsing).
 constexpr std::size_t k_max_nodes_per_file = 500000;
 
-// The YAML budget of one file, checked while it is parsed (util/yaml.hpp): 2,000,000 YAML nodes
-// (a framework of 100,000 subcategories takes about 700,000), nesting of 64, 1 MiB in one scalar.
-// The tree then costs at most about 150 MB; catalog files are the operator's own (files and
-// --catalog directories), never a request's body.
-constexpr util::ParseLimits k_yaml_limits{
-    .bytes = 16u << 20, .nodes = 2000000, .depth = 64, .item_bytes = 1u << 20};
+// The YAML budget of one file, checked while it is parsed (util/yaml.hpp): k_file_limits, or
+// k_draft_limits for a request's framework draft (loader.hpp).
+constexpr util::ParseLimits k_yaml_limits = k_file_limits;
 
 const std::regex& item_id_pattern() {
   static const std::regex re("^[a-z0-9][a-z0-9.-]*$");
@@ -805,12 +802,15 @@ struct Loader::Impl {
 Loader::Loader() : m_impl(std::make_unique<Impl>()) {}
 Loader::~Loader() = default;
 
-void Loader::add_text(std::string path, std::string_view content, bool overriding) {
-  if (content.size() > k_max_file_bytes) {
+void Loader::add_text(std::string path, std::string_view content, bool overriding,
+                      const util::ParseLimits* limits) {
+  const auto& budget_limits = limits ? *limits : k_yaml_limits;
+  if (content.size() > budget_limits.bytes) {
     m_impl->unreadable(path, 0, 0,
                        "file is " + std::to_string(content.size()) +
                            " bytes; a catalog file may be at most " +
-                           std::to_string(k_max_file_bytes) + " bytes (16 MiB)");
+                           std::to_string(budget_limits.bytes) + " bytes (" +
+                           std::to_string(budget_limits.bytes >> 20) + " MiB)");
     return;
   }
   if (auto bad = util::find_invalid_utf8(content); bad != std::string_view::npos) {
@@ -823,7 +823,7 @@ void Loader::add_text(std::string path, std::string_view content, bool overridin
                            std::to_string(bad) + "); catalog files are YAML text");
     return;
   }
-  util::Budget budget(k_yaml_limits, "a catalog file");
+  util::Budget budget(budget_limits, "a catalog file");
   auto read = util::read_yaml(content, budget);
   if (!read) {
     const auto& e = read.error();

@@ -252,6 +252,70 @@ std::string framework_to_yaml(const core::Framework& fw) {
   return std::string(out.c_str()) + "\n";
 }
 
+namespace {
+
+json node_document(const core::Node& node) {
+  json out{{"id", node.id}, {"level", std::string(core::to_string(node.level))}};
+  auto text = [&](const char* key, const std::string& value) {
+    if (!value.empty()) out[key] = value;
+  };
+  auto list = [&](const char* key, const std::vector<std::string>& values) {
+    if (!values.empty()) out[key] = values;
+  };
+  text("title", node.title);
+  text("description", node.description);
+  text("source", node.source);
+  text("notes", node.notes);
+  list("activities", node.activities);
+  list("inputs", node.inputs);
+  list("outputs", node.outputs);
+  if (!node.properties.empty()) out["properties"] = node.properties;
+  if (!node.references.empty()) {
+    json refs = json::array();
+    for (const auto& r : node.references) {
+      json ref{{"standard", r.standard}};
+      if (!r.clause.empty()) ref["clause"] = r.clause;
+      if (r.all_parts) ref["all_parts"] = true;
+      if (!r.printed.empty()) ref["printed"] = r.printed;
+      if (!r.note.empty()) ref["note"] = r.note;
+      refs.push_back(std::move(ref));
+    }
+    out["references"] = std::move(refs);
+  }
+  if (!node.children.empty()) {
+    json children = json::array();
+    for (const auto& c : node.children) children.push_back(node_document(c));
+    out["children"] = std::move(children);
+  }
+  return out;
+}
+
+}  // namespace
+
+json framework_to_document(const core::Framework& fw) {
+  json out{{"kind", "framework"}, {"id", fw.id}, {"title", fw.title}};
+  auto text = [&](const char* key, const std::string& value) {
+    if (!value.empty()) out[key] = value;
+  };
+  text("short_title", fw.short_title);
+  text("version", fw.version);
+  text("publisher", fw.publisher);
+  text("description", fw.description);
+  out["conformance"] = fw.conformance == core::Conformance::k_ts_27110 ? "ts-27110" : "none";
+  out["assess"] = std::string(core::to_string(fw.assess));
+  json provenance{{"source", fw.provenance.source},
+                  {"method", std::string(core::to_string(fw.provenance.method))}};
+  for (auto [key, value] :
+       {std::pair{"edition", &fw.provenance.edition}, std::pair{"tables", &fw.provenance.tables},
+        std::pair{"licence", &fw.provenance.licence}, std::pair{"notes", &fw.provenance.notes}})
+    if (!value->empty()) provenance[key] = *value;
+  out["provenance"] = std::move(provenance);
+  json nodes = json::array();
+  for (const auto& n : fw.nodes) nodes.push_back(node_document(n));
+  out["nodes"] = std::move(nodes);
+  return out;
+}
+
 std::string standard_to_yaml(const core::Standard& s) {
   YAML::Emitter out;
   out << YAML::BeginMap;
@@ -406,6 +470,27 @@ std::string json_to_yaml(const json& value) {
   YAML::Emitter out;
   emit_json(out, value);
   return std::string(out.c_str()) + "\n";
+}
+
+nlohmann::json diagnostic_to_json(const Diagnostic& d) {
+  return nlohmann::json{{"severity", d.severity == Severity::k_error ? "error" : "warning"},
+                        {"file", d.location.file},
+                        {"line", d.location.line},
+                        {"column", d.location.column},
+                        {"message", d.message}};
+}
+
+nlohmann::json conformance_to_json(const ConformanceReport& r, bool loaded) {
+  return nlohmann::json{
+      {"applicable", r.applicable},
+      {"conformant", r.applicable ? nlohmann::json(r.conformant() && loaded) : nlohmann::json()},
+      {"concepts_present", r.concepts_present},
+      {"concepts_missing", r.concepts_missing},
+      {"functions", r.functions},
+      {"categories", r.categories},
+      {"subcategories", r.subcategories},
+      {"statements", r.statements},
+      {"subcategories_without_references", r.subcategories_without_references}};
 }
 
 }  // namespace cyberframe::catalog

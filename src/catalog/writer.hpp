@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "catalog/conformance.hpp"
 #include "core/catalog.hpp"
 
 namespace cyberframe::catalog {
@@ -24,12 +25,23 @@ nlohmann::json change_to_json(const core::Catalog& catalog, const core::Referenc
 // The framework in the catalog file format (a derived framework is written out with its nodes).
 std::string framework_to_yaml(const core::Framework& fw);
 std::string standard_to_yaml(const core::Standard& s);
+// The framework as a catalog file's document in JSON (the framework editor's model: the same
+// keys as the YAML, which json_to_yaml writes back); a derived or selected framework with its
+// nodes written out.
+nlohmann::json framework_to_document(const core::Framework& fw);
 std::string mapping_set_to_yaml(const core::MappingSet& set);
 
 // One row per node: id,level,parent,title,description,references.
 std::string framework_to_csv(const core::Catalog& catalog, const core::Framework& fw);
 // One row per relationship: source,target,relationship,rationale.
 std::string mapping_set_to_csv(const core::MappingSet& set);
+
+// {severity, file, line, column, message}.
+nlohmann::json diagnostic_to_json(const Diagnostic& d);
+// {applicable, conformant (null when not applicable; false when the file did not load),
+// concepts_present, concepts_missing, functions, categories, subcategories, statements,
+// subcategories_without_references}: catalog check's ts_27110.
+nlohmann::json conformance_to_json(const ConformanceReport& report, bool loaded);
 
 // Any JSON value as YAML (used for --format yaml of command output).
 std::string json_to_yaml(const nlohmann::json& value);

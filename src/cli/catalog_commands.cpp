@@ -619,59 +619,23 @@ int cmd_check(const Context& ctx, const std::vector<std::string>& files, Format 
   int status = k_exit_ok;
   json report = json::array();
   for (const auto& f : files) {
-    std::vector<catalog::Diagnostic> diags;
-    bool unreadable = false;
-    for (const auto& d : result.diagnostics) {
-      if (d.location.file != f) continue;
-      diags.push_back(d);
-      unreadable = unreadable || d.kind == catalog::DiagnosticKind::k_unreadable;
-    }
-    bool rejected = std::find(result.rejected_files.begin(), result.rejected_files.end(), f) !=
-                    result.rejected_files.end();
+    auto checked = catalog::check_file(result, f);
+    const auto& diags = checked.diagnostics;
+    bool unreadable = checked.unreadable;
+    bool rejected = !checked.loaded;
     json entry{{"file", f}, {"loaded", !rejected}};
-    std::optional<catalog::ConformanceReport> conf;
-    // What the file declared: every item records the file it came from.
-    for (const auto& [id, fw] : result.catalog.frameworks()) {
-      if (rejected || fw.location.file != f) continue;
-      conf = catalog::check_conformance(result.catalog, fw);
-      entry["framework"] = id;
-      for (const auto& d : conf->findings) diags.push_back(d);
-    }
-    for (const auto& [id, item] : result.catalog.standards())
-      if (!rejected && item.location.file == f) entry["item"] = id;
-    for (const auto& [id, item] : result.catalog.mapping_sets())
-      if (!rejected && item.location.file == f) entry["item"] = id;
-    std::stable_sort(diags.begin(), diags.end(),
-                     [](const catalog::Diagnostic& a, const catalog::Diagnostic& b) {
-                       return std::pair(a.location.line, a.location.column) <
-                              std::pair(b.location.line, b.location.column);
-                     });
-    std::size_t errors = 0, warnings = 0;
+    const auto& conf = checked.conformance;
+    if (!checked.framework.empty()) entry["framework"] = checked.framework;
+    if (!checked.item.empty()) entry["item"] = checked.item;
+    std::size_t errors = checked.errors, warnings = checked.warnings;
     json jd = json::array();
-    for (const auto& d : diags) {
-      (d.severity == catalog::Severity::k_error ? errors : warnings)++;
-      jd.push_back(
-          json{{"severity", d.severity == catalog::Severity::k_error ? "error" : "warning"},
-               {"file", d.location.file},
-               {"line", d.location.line},
-               {"column", d.location.column},
-               {"message", d.message}});
-    }
+    for (const auto& d : diags) jd.push_back(catalog::diagnostic_to_json(d));
     entry["diagnostics"] = jd;
     int file_status = unreadable                 ? k_exit_bad_input
                       : (errors > 0 || rejected) ? k_exit_problems
                                                  : k_exit_ok;
     if (conf) {
-      entry["ts_27110"] = json{
-          {"applicable", conf->applicable},
-          {"conformant", conf->applicable ? json(conf->conformant() && !rejected) : json(nullptr)},
-          {"concepts_present", conf->concepts_present},
-          {"concepts_missing", conf->concepts_missing},
-          {"functions", conf->functions},
-          {"categories", conf->categories},
-          {"subcategories", conf->subcategories},
-          {"statements", conf->statements},
-          {"subcategories_without_references", conf->subcategories_without_references}};
+      entry["ts_27110"] = catalog::conformance_to_json(*conf, !rejected);
     }
     entry["errors"] = errors;
     entry["warnings"] = warnings;

@@ -154,6 +154,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   add_backup_commands(app, options, workspace, out, err, status);
   add_copy_commands(app, options, workspace, out, err, status);
   add_crosswalk_commands(app, options, workspace, out, err, status);
+  add_framework_commands(app, options, workspace, out, err, status);
   auto* oscal = app.add_subcommand(
       "oscal", "OSCAL in and out: validate, convert, resolve profiles, import and export");
   oscal->require_subcommand(1);
@@ -201,15 +202,15 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     if (!metrics_listen.empty() &&
         !host_port("--metrics-listen", metrics_listen, o.metrics_host, o.metrics_port))
       return;
-    auto cat = catalog::load(options.directory, options.files());
-    if (!cat.ok()) {
+    auto sources = catalog::read_sources(options.directory, options.files());
+    if (auto cat = catalog::load(sources); !cat.ok()) {
       for (const auto& d : cat.diagnostics) err << d.to_string() << '\n';
       status = k_exit_bad_input;
       return;
     }
     o.audit_key = workspace.audit_key;
     o.audit_anchor = workspace.audit_anchor;
-    status = server::serve(cat.catalog, workspace.db, o, out, err);
+    status = server::serve(sources, workspace.db, o, out, err);
   });
 
   try {

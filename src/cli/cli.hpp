@@ -52,6 +52,11 @@ void add_copy_commands(CLI::App& app, const CatalogOptions& catalog_options,
                        const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
                        int& status);
 
+// Registers `framework ...` (framework_commands.cpp): the frameworks the workspace stores.
+void add_framework_commands(CLI::App& app, const CatalogOptions& catalog_options,
+                            const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
+                            int& status);
+
 // Registers `catalog ...` on `app`; the chosen verb stores its exit status in `status`.
 void add_catalog_commands(CLI::App& app, const CatalogOptions& options, std::ostream& out,
                           std::ostream& err, int& status);

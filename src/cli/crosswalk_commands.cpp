@@ -61,12 +61,17 @@ struct CrosswalkArgs {
 
 int cmd_crosswalk(const Ctx& ctx, const CrosswalkArgs& a) {
   int status = 0;
-  auto cat = load_catalog(ctx, status);
-  if (!cat) return status;
+  std::optional<catalog::LoadResult> cat;
   std::vector<core::MappingSet> workspace;
-  if (!a.org.empty()) {
+  if (a.org.empty()) {
+    cat = load_catalog(ctx, status);
+    if (!cat) return status;
+  } else {
+    // An organization's crosswalk: its workspace's stored frameworks are in the catalog too.
     auto st = open_store(ctx, status);
     if (!st) return status;
+    cat = workspace_catalog(ctx, *st, status);
+    if (!cat) return status;
     auto org = st->organization(a.org);
     if (!org) return fail_with(ctx, org.error());
     auto sets = st->catalog_mapping_sets(org->id);
@@ -226,10 +231,10 @@ struct MappingArgs {
 template <typename F>
 int with_store_and_catalog(const Ctx& ctx, F&& body) {
   int status = 0;
-  auto cat = load_catalog(ctx, status);
-  if (!cat) return status;
   auto st = open_store(ctx, status);
   if (!st) return status;
+  auto cat = workspace_catalog(ctx, *st, status);
+  if (!cat) return status;
   return body(cat->catalog, *st);
 }
 

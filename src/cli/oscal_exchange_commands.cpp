@@ -312,10 +312,10 @@ struct Workspace {
 };
 
 std::optional<Workspace> open_workspace(const Ctx& ctx, int& status) {
-  auto cat = load_catalog(ctx, status);
-  if (!cat) return std::nullopt;
   auto s = open_store(ctx, status);
   if (!s) return std::nullopt;
+  auto cat = workspace_catalog(ctx, *s, status);
+  if (!cat) return std::nullopt;
   return Workspace{std::move(s), std::move(*cat)};
 }
 

@@ -46,15 +46,11 @@ struct Workspace {
 using Ctx = WorkspaceContext;
 
 std::optional<Workspace> open_workspace(const Ctx& ctx, int& status, workspace::OpenMode mode) {
-  auto cat = catalog::load(ctx.catalog_options.directory, ctx.catalog_options.files());
-  if (!cat.ok()) {
-    for (const auto& d : cat.diagnostics) ctx.err << d.to_string() << '\n';
-    status = fail_with(ctx, "the catalog has errors");
-    return std::nullopt;
-  }
   auto s = open_store(ctx, status, mode);
   if (!s) return std::nullopt;
-  return Workspace{std::move(s), std::move(cat)};
+  auto cat = workspace_catalog(ctx, *s, status);
+  if (!cat) return std::nullopt;
+  return Workspace{std::move(s), std::move(*cat)};
 }
 
 // Opens the (existing, unless `mode` says k_create) workspace and runs `body` on it; the exit

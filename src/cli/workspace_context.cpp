@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "cli/output.hpp"
+#include "workspace/frameworks.hpp"
 
 namespace cyberframe::cli {
 
@@ -34,6 +35,26 @@ std::unique_ptr<workspace::Workspace> open_store(const WorkspaceContext& ctx, in
     return nullptr;
   }
   return std::move(*s);
+}
+
+std::optional<catalog::LoadResult> workspace_catalog(const WorkspaceContext& ctx,
+                                                     workspace::Workspace& store, int& status) {
+  auto sources = catalog::read_sources(ctx.catalog_options.directory, ctx.catalog_options.files());
+  // The catalog files first, on their own: their errors are the user's to fix before anything.
+  if (auto files = catalog::load(sources); !files.ok()) {
+    for (const auto& d : files.diagnostics)
+      if (d.severity == catalog::Severity::k_error) ctx.err << d.to_string() << '\n';
+    status = fail_with(ctx, "the catalog has errors");
+    return std::nullopt;
+  }
+  auto loaded = workspace::load_catalog(store, sources);
+  if (!loaded) {
+    status = fail_with(ctx, loaded.error());
+    return std::nullopt;
+  }
+  for (const auto& d : loaded->problems)
+    ctx.err << "cyberframe: warning: a stored framework is left out: " << d.to_string() << '\n';
+  return std::move(loaded->result);
 }
 
 }  // namespace cyberframe::cli

@@ -3,9 +3,11 @@
 // errors (the message on standard error; exit 3 for I/O, else 2) and who a change is recorded as.
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 
+#include "catalog/loader.hpp"
 #include "cli/cli.hpp"
 #include "util/result.hpp"
 #include "workspace/workspace.hpp"
@@ -36,5 +38,11 @@ std::string actor(const WorkspaceContext& ctx);
 std::unique_ptr<workspace::Workspace> open_store(
     const WorkspaceContext& ctx, int& status,
     workspace::OpenMode mode = workspace::OpenMode::k_existing);
+
+// The catalog a verb on `store` works with: the catalog files (--catalog, --add-catalog) and the
+// frameworks the workspace stores (workspace::load_catalog). Catalog files with errors stop it
+// (printed, `status` set); a stored framework that does not load is a warning on standard error.
+std::optional<catalog::LoadResult> workspace_catalog(const WorkspaceContext& ctx,
+                                                     workspace::Workspace& store, int& status);
 
 }  // namespace cyberframe::cli

@@ -228,4 +228,20 @@ json to_json(const core::Catalog& cat, const core::WhatIf& w) {
               {"outcomes", outcomes}};
 }
 
+json to_json(const core::WorkspaceFramework& f) {
+  return json{{"framework", f.framework},       {"title", f.title},
+              {"organization", f.organization}, {"origin", std::string(core::to_string(f.origin))},
+              {"version", f.version},           {"nodes", f.nodes},
+              {"created_at", f.created_at},     {"created_by", f.created_by},
+              {"updated_at", f.updated_at},     {"updated_by", f.updated_by}};
+}
+
+json to_json(const core::FrameworkVersion& v) {
+  return json{{"version", v.version},
+              {"sha256", v.sha256},
+              {"nodes", v.nodes},
+              {"created_at", v.created_at},
+              {"created_by", v.created_by}};
+}
+
 }  // namespace cyberframe::codec

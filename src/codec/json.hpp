@@ -8,6 +8,7 @@
 #include "core/catalog.hpp"
 #include "core/figures.hpp"
 #include "core/profile.hpp"
+#include "core/workspace_framework.hpp"
 
 namespace cyberframe::codec {
 
@@ -18,6 +19,11 @@ json score_json(std::optional<double> value);
 
 json to_json(const core::CatalogItemRef& ref);
 json to_json(const core::Organization& org);
+// A stored framework without its text: framework, title, organization, origin, version, nodes,
+// created_at/by, updated_at/by.
+json to_json(const core::WorkspaceFramework& framework);
+// One version without its text: version, sha256, nodes, created_at, created_by.
+json to_json(const core::FrameworkVersion& version);
 json to_json(const core::Profile& profile);
 json to_json(const core::Evidence& evidence);
 json to_json(const core::NodeAssessment& assessment);

@@ -23,6 +23,10 @@
 #include "codec/json.hpp"
 #include "server/server.hpp"
 
+namespace cyberframe::workspace {
+struct FrameworkSave;
+}
+
 namespace cyberframe::server {
 
 using nlohmann::json;
@@ -112,6 +116,8 @@ class Cache {
   // Increases whenever something is dropped: a value read before reading the store goes to
   // remember(), which keeps nothing that a drop since may have concerned.
   std::uint64_t epoch() const { return m_epoch.load(); }
+  // The change counter's value the cache is at (-1 before the first reading).
+  std::int64_t generation();
   std::optional<Signed> account(const std::string& key);
   void remember(const std::string& key, Signed entry, std::uint64_t epoch);
   void forget_user(std::int64_t user);
@@ -264,6 +270,7 @@ void add_catalog_routes(Routes& routes);
 void add_workspace_routes(Routes& routes);
 void add_crosswalk_routes(Routes& routes);
 void add_oscal_routes(Routes& routes);
+void add_framework_routes(Routes& routes);
 
 // Resolves the session cookie or bearer token of a request; nullopt when there is none or it is
 // no longer valid.
@@ -279,6 +286,11 @@ Response problem(int status, const std::string& title, const std::string& detail
 Response problem_from(const util::Error& error);
 Response ok(const json& body, int status = 200);
 Response no_content();
+
+// --- frameworks stored in the workspace (api_frameworks.cpp) ---
+// The answer to a save: 201/200 with the stored framework (ETag its version), or 422 with the
+// check's errors when it found any.
+Response framework_saved(Call& call, const workspace::FrameworkSave& save, int status);
 
 // --- request bodies ---
 enum class FieldType { k_string, k_integer, k_boolean, k_integer_or_null, k_string_list };
@@ -387,10 +399,12 @@ struct Current {
 // record as it is now), used by every handler that changes one. `expected` is the version
 // If-Match named (required_if_match()), `read` the version of the record as the handler read it,
 // `what` names the record ("mapping set"). `write()` returns a util::Result (k_conflict when
-// someone changed the record between the read and the write); `current()` reads the record as it
-// is now (std::optional<Current>). Returns what the write returned, or the response to answer
-// with: 412 with the current record and its ETag when the version was stale before or during the
-// write, else `on_error` of the write's error (problem_from unless given).
+// someone changed the record between the read and the write; a k_conflict naming a field is
+// not that but a rule about other records holding on to this one, answered by `on_error`);
+// `current()` reads the record as it is now (std::optional<Current>). Returns what the write
+// returned, or the response to answer with: 412 with the current record and its ETag when the
+// version was stale before or during the write, else `on_error` of the write's error (problem_from
+// unless given).
 template <typename Write, typename Now, typename OnError = Response (*)(const util::Error&)>
 auto versioned_write(std::int64_t expected, std::int64_t read, const std::string& what,
                      Write&& write, Now&& current, OnError on_error = &problem_from)
@@ -405,7 +419,7 @@ auto versioned_write(std::int64_t expected, std::int64_t read, const std::string
                                  "; you read version " + std::to_string(expected)));
   auto written = write();
   if (!written) {
-    if (written.error().code == util::ErrorCode::k_conflict)
+    if (written.error().code == util::ErrorCode::k_conflict && written.error().field.empty())
       return std::unexpected(stale(written.error().message));
     return std::unexpected(on_error(written.error()));
   }

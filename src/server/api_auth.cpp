@@ -147,35 +147,43 @@ void record(Call& call, const std::string& name, const LoginThrottle::Outcome& o
 }
 
 // Checks `password` of `name` through the throttle: the user, or the response to answer with.
-// `wrong` is the answer to a wrong password (401 at sign-in, 403 for a password change).
+// `wrong` is the answer to a wrong password (401 at sign-in, 403 for a password change). The
+// throttle's counts are the workspace's: when they cannot be read the password is not checked.
 Answer<core::User> check_password(Call& call, const std::string& name, const std::string& password,
                                   const Response& wrong, const std::string& what) {
   auto& throttle = call.ctx.throttle;
+  auto& ws = call.ctx.workspace;
   auto address = throttle_address(call.req.remote);
-  auto attempt = throttle.reserve(name, address, LoginThrottle::Clock::now());
-  if (!attempt.granted) return std::unexpected(too_many(attempt.retry_after, what));
+  auto attempt = throttle.reserve(ws, name, address, LoginThrottle::Clock::now());
+  if (!attempt) return std::unexpected(problem_from(attempt.error()));
+  if (!attempt->granted) return std::unexpected(too_many(attempt->retry_after, what));
   auto slot = throttle.verification_slot(call.ctx.options.max_password_checks, slot_wait(call));
   if (!slot) {
-    throttle.abandoned(attempt);
+    (void)throttle.abandoned(ws, *attempt);
     return std::unexpected(busy());
   }
-  auto user = call.ctx.workspace.authenticate(name, password);
+  auto user = ws.authenticate(name, password);
   slot.reset();
   if (user) {
-    record(call, name, throttle.succeeded(attempt, LoginThrottle::Clock::now()));
+    // A success that cannot be recorded still signs in: the pair's failures stay until the next
+    // success or until they are forgotten.
+    if (auto outcome = throttle.succeeded(ws, *attempt, LoginThrottle::Clock::now()))
+      record(call, name, *outcome);
     return *user;
   }
   if (user.error().code != util::ErrorCode::k_not_found) {  // disabled, or the database failed
-    throttle.abandoned(attempt);
+    (void)throttle.abandoned(ws, *attempt);
     if (user.error().code == util::ErrorCode::k_invalid_input)
       return std::unexpected(problem(403, "Account disabled", user.error().message));
     return std::unexpected(problem_from(user.error()));
   }
-  auto outcome = throttle.failed(attempt, LoginThrottle::Clock::now());
-  record(call, name, outcome);
+  // A failure that cannot be counted is still refused; its reservation goes on counting until it
+  // expires (core::throttle::k_reservation_lifetime).
+  auto outcome = throttle.failed(ws, *attempt, LoginThrottle::Clock::now());
+  if (outcome) record(call, name, *outcome);
   auto answer = wrong;
-  if (outcome.delay_seconds > 0)
-    answer.headers.emplace_back("Retry-After", std::to_string(outcome.delay_seconds));
+  if (outcome && outcome->delay_seconds > 0)
+    answer.headers.emplace_back("Retry-After", std::to_string(outcome->delay_seconds));
   return std::unexpected(answer);
 }
 
@@ -595,161 +603,44 @@ bool csrf_matches(const Principal& p, const Request& req) {
 }
 
 // --- the throttle ---------------------------------------------------------------------------
+// A thin user of the workspace: the rule is core/login_throttle.hpp, the counts are the
+// workspace's (shared by every server process on it).
 
 namespace {
 
-struct KeyLimits {
-  unsigned free_failures;
-  std::chrono::seconds first_delay;
-  std::chrono::seconds cap;
-};
-// Keys are "name:NAME", "addr:ADDRESS" and "pair:NAME ADDRESS" (server.hpp has the table).
-constexpr KeyLimits k_name_limits{10, std::chrono::seconds(2), std::chrono::seconds(60)};
-constexpr KeyLimits k_address_limits{20, std::chrono::seconds(2), std::chrono::minutes(5)};
-constexpr KeyLimits k_pair_limits{3, std::chrono::seconds(5), std::chrono::minutes(15)};
-constexpr auto k_forget_after = std::chrono::hours(1);
-constexpr auto k_audit_interval = std::chrono::minutes(1);
-constexpr std::size_t k_max_keys = 50000;
-
-const KeyLimits& limits_of(const std::string& key) {
-  if (key.starts_with("pair:")) return k_pair_limits;
-  if (key.starts_with("addr:")) return k_address_limits;
-  return k_name_limits;
-}
-
-// The wait after `failures` consecutive failures: none within the free ones, then the first delay
-// doubling with each further failure, up to the cap.
-std::chrono::seconds delay_after(unsigned failures, const KeyLimits& limits) {
-  if (failures < limits.free_failures) return std::chrono::seconds(0);
-  auto doublings = std::min(failures - limits.free_failures, 20u);
-  return std::min(limits.cap, limits.first_delay * (1L << doublings));
-}
-
-long seconds_until(LoginThrottle::Clock::time_point t, LoginThrottle::Clock::time_point now) {
-  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(t - now).count();
-  return std::max<long>(1, (left + 999) / 1000);
+core::throttle::Millis millis(LoginThrottle::Clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
 
 }  // namespace
 
-LoginThrottle::Attempt LoginThrottle::reserve(const std::string& name, const std::string& address,
-                                              Clock::time_point now) {
-  auto lower = util::to_lower(name);
-  Attempt a;
-  a.keys = {"name:" + lower, "addr:" + address, "pair:" + lower + " " + address};
-  std::lock_guard lock(m_mutex);
-  for (const auto& key : a.keys) {
-    auto it = m_entries.find(key);
-    if (it == m_entries.end()) continue;
-    auto& e = it->second;
-    const auto& limits = limits_of(key);
-    if (e.in_flight == 0 && e.failures > 0 && now - e.last_failure > k_forget_after &&
-        now >= e.next_allowed) {
-      e.failures = 0;  // quiet for an hour: start afresh
-      e.unaudited = 0;
-    }
-    if (e.failures + e.in_flight < limits.free_failures) continue;
-    // Beyond the free failures: one attempt at a time, after the delay.
-    if (e.in_flight > 0) {
-      a.retry_after = std::max(a.retry_after, 1L);
-    } else if (now < e.next_allowed) {
-      a.retry_after = std::max(a.retry_after, seconds_until(e.next_allowed, now));
-    }
-  }
-  if (a.retry_after > 0) return a;
-  if (m_entries.size() + a.keys.size() > k_max_keys) make_room(now);
-  for (const auto& key : a.keys) ++m_entries[key].in_flight;
-  a.granted = true;
-  return a;
+util::Result<LoginThrottle::Attempt> LoginThrottle::reserve(workspace::Workspace& workspace,
+                                                            const std::string& name,
+                                                            const std::string& address,
+                                                            Clock::time_point now) {
+  return workspace.reserve_attempt(name, address, millis(now));
 }
 
-LoginThrottle::Outcome LoginThrottle::failed(const Attempt& attempt, Clock::time_point now) {
-  Outcome out;
-  std::lock_guard lock(m_mutex);
-  for (const auto& key : attempt.keys) {
-    auto& e = m_entries[key];
-    if (e.in_flight > 0) --e.in_flight;
-    ++e.failures;
-    e.last_failure = now;
-    auto delay = delay_after(e.failures, limits_of(key));
-    e.next_allowed = std::max(e.next_allowed, now + delay);
-    if (now < e.next_allowed)
-      out.delay_seconds = std::max(out.delay_seconds, seconds_until(e.next_allowed, now));
-    if (key.starts_with("pair:")) {
-      // A row at the first failure, then at most one a minute, and one whenever this failure
-      // starts or lengthens the pair's delay (those are at least 5 s apart and doubling).
-      ++e.unaudited;
-      if (!e.audited || now - e.last_audit >= k_audit_interval || delay.count() > 0) {
-        out.failures = e.unaudited;
-        e.unaudited = 0;
-        e.audited = true;
-        e.last_audit = now;
-      }
-    }
-  }
-  return out;
+util::Result<LoginThrottle::Outcome> LoginThrottle::failed(workspace::Workspace& workspace,
+                                                           const Attempt& attempt,
+                                                           Clock::time_point now) {
+  return workspace.attempt_failed(attempt, millis(now));
 }
 
-LoginThrottle::Outcome LoginThrottle::succeeded(const Attempt& attempt, Clock::time_point) {
-  Outcome out;
-  std::lock_guard lock(m_mutex);
-  for (const auto& key : attempt.keys) {
-    auto it = m_entries.find(key);
-    if (it == m_entries.end()) continue;
-    auto& e = it->second;
-    if (e.in_flight > 0) --e.in_flight;
-    if (key.starts_with("pair:")) {
-      // The failures before this success not recorded yet go into the trail now.
-      out.failures = e.unaudited;
-      if (e.in_flight == 0)
-        m_entries.erase(it);
-      else {
-        e.failures = 0;
-        e.unaudited = 0;
-        e.next_allowed = {};
-      }
-    } else if (e.in_flight == 0 && e.failures == 0) {
-      m_entries.erase(it);
-    }
-  }
-  return out;
+util::Result<LoginThrottle::Outcome> LoginThrottle::succeeded(workspace::Workspace& workspace,
+                                                              const Attempt& attempt,
+                                                              Clock::time_point now) {
+  return workspace.attempt_succeeded(attempt, millis(now));
 }
 
-void LoginThrottle::abandoned(const Attempt& attempt) {
-  std::lock_guard lock(m_mutex);
-  for (const auto& key : attempt.keys) {
-    auto it = m_entries.find(key);
-    if (it == m_entries.end()) continue;
-    if (it->second.in_flight > 0) --it->second.in_flight;
-    if (it->second.in_flight == 0 && it->second.failures == 0) m_entries.erase(it);
-  }
+util::Result<void> LoginThrottle::abandoned(workspace::Workspace& workspace, const Attempt& attempt,
+                                            Clock::time_point now) {
+  return workspace.attempt_abandoned(attempt, millis(now));
 }
 
-// Called with m_mutex held when the table is full: forgets what is forgettable (quiet for an hour,
-// nothing in flight, no delay running), then, if that is not enough, the half of the rest whose
-// last failure is oldest (never a key with an attempt in flight).
-void LoginThrottle::make_room(Clock::time_point now) {
-  std::erase_if(m_entries, [&](const auto& entry) {
-    const auto& e = entry.second;
-    return e.in_flight == 0 && now >= e.next_allowed && now - e.last_failure > k_forget_after;
-  });
-  if (m_entries.size() + 3 <= k_max_keys) return;
-  std::vector<Clock::time_point> times;
-  times.reserve(m_entries.size());
-  for (const auto& [key, e] : m_entries)
-    if (e.in_flight == 0) times.push_back(e.last_failure);
-  if (times.empty()) return;
-  auto middle = times.begin() + static_cast<std::ptrdiff_t>(times.size() / 2);
-  std::nth_element(times.begin(), middle, times.end());
-  auto cutoff = *middle;
-  std::erase_if(m_entries, [&](const auto& entry) {
-    return entry.second.in_flight == 0 && entry.second.last_failure <= cutoff;
-  });
-}
-
-std::size_t LoginThrottle::size() {
-  std::lock_guard lock(m_mutex);
-  return m_entries.size();
+std::size_t LoginThrottle::size(workspace::Workspace& workspace) {
+  auto n = workspace.throttle_keys();
+  return n ? static_cast<std::size_t>(*n) : 0;
 }
 
 LoginThrottle::Slot::~Slot() {

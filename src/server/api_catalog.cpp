@@ -1,4 +1,5 @@
 // The reference catalog, read-only: frameworks, nodes and the reverse look-up from a clause.
+#include "catalog/builtin.hpp"
 #include "catalog/writer.hpp"
 #include "core/lookup.hpp"
 #include "server/api.hpp"
@@ -14,20 +15,36 @@ Response list_frameworks(Call& call) {
   auto sort = q.contains("sort") ? q.at("sort") : "id";
   if (sort != "id" && sort != "title")
     return problem(400, "Bad query parameter", "sort must be id or title");
-  const auto& cat = call.ctx.catalog;
+  const auto& cat = call.ctx.catalog();
   std::vector<const core::Framework*> all;
   for (const auto& [id, fw] : cat.frameworks()) all.push_back(&fw);
+  // Where each comes from; the workspace's own with their organization and version.
+  std::map<std::string, core::WorkspaceFramework> stored;
+  core::FrameworkQuery everything;
+  everything.slice = util::Slice::all();
+  auto list = call.ctx.workspace.stored_frameworks(everything);
+  if (!list) return problem_from(list.error());
+  for (auto& f : list->items) stored.emplace(f.framework, std::move(f));
   if (sort == "title")
     std::stable_sort(all.begin(), all.end(), [](auto* a, auto* b) { return a->title < b->title; });
   return ok(page_of(all, page, [&](const core::Framework* fw) {
     std::map<std::string, int> counts;
     for (const auto* n : cat.nodes_in_order(fw->id))
       ++counts[std::string(core::to_string(n->level))];
-    return json{{"id", fw->id},
-                {"title", fw->title},
-                {"method", std::string(core::to_string(fw->provenance.method))},
-                {"counts", counts},
-                {"derived_from", fw->derivation ? json(fw->derivation->from) : json(nullptr)}};
+    json out{{"id", fw->id},
+             {"title", fw->title},
+             {"method", std::string(core::to_string(fw->provenance.method))},
+             {"counts", counts},
+             {"derived_from", fw->derivation ? json(fw->derivation->from) : json(nullptr)}};
+    auto it = stored.find(fw->id);
+    if (it != stored.end() && fw->location.file == "workspace:frameworks/" + fw->id) {
+      out["origin"] = "workspace";
+      out["organization"] = it->second.organization;
+      out["version"] = it->second.version;
+    } else {
+      out["origin"] = catalog::is_builtin_file(fw->location.file) ? "built-in" : "file";
+    }
+    return out;
   }));
 }
 
@@ -37,14 +54,14 @@ Response no_framework(const std::string& id) {
 }
 
 Response get_framework(Call& call) {
-  const auto& cat = call.ctx.catalog;
+  const auto& cat = call.ctx.catalog();
   const auto* fw = cat.framework(call.req.params.at("id"));
   if (fw == nullptr) return no_framework(call.req.params.at("id"));
   return ok(catalog::framework_to_json(cat, *fw));
 }
 
 Response get_node(Call& call) {
-  const auto& cat = call.ctx.catalog;
+  const auto& cat = call.ctx.catalog();
   const auto& id = call.req.params.at("id");
   if (cat.framework(id) == nullptr) return no_framework(id);
   const auto* node = cat.node(id, call.req.params.at("node"));
@@ -62,7 +79,7 @@ Response get_node(Call& call) {
 }
 
 Response references(Call& call) {
-  const auto& cat = call.ctx.catalog;
+  const auto& cat = call.ctx.catalog();
   const auto& q = call.req.query;
   auto it = q.find("standard");
   if (it == q.end() || it->second.empty())

@@ -41,7 +41,7 @@ Answer<std::shared_ptr<const core::CrosswalkEngine>> engine_of(Call& call,
     if (!list) return std::unexpected(problem_from(list.error()));
     sets = std::move(*list);
   }
-  return engine_for(call.ctx.catalog, organization, sets);
+  return engine_for(call.ctx.catalog(), organization, sets);
 }
 
 json mapping_json(const core::WorkspaceMapping& m) {
@@ -95,7 +95,7 @@ Response get_crosswalk(Call& call) {
   }
   std::vector<const core::CrosswalkEntry*> entries;
   if (auto it = q.find("node"); it != q.end()) {
-    if (!core::has_node(call.ctx.catalog, (*cw)->from, it->second))
+    if (!core::has_node(call.ctx.catalog(), (*cw)->from, it->second))
       return problem(404, "No such node",
                      (*cw)->from.id + " has no node or clause '" + it->second + "'");
     entries = (*cw)->of(it->second);
@@ -168,13 +168,13 @@ Response create_set(Call& call) {
   s.name = body["name"];
   s.title = body["title"];
   s.notes = body.value("notes", "");
-  auto from = item_of(call.ctx.catalog, body["source"]);
+  auto from = item_of(call.ctx.catalog(), body["source"]);
   if (!from)
     return problem(422, "Invalid mapping set",
                    "source: '" + body["source"].get<std::string>() +
                        "' is neither a framework nor a standard of the catalog",
                    json{{"field", "source"}});
-  auto to = item_of(call.ctx.catalog, body["target"]);
+  auto to = item_of(call.ctx.catalog(), body["target"]);
   if (!to)
     return problem(422, "Invalid mapping set",
                    "target: '" + body["target"].get<std::string>() +
@@ -182,7 +182,7 @@ Response create_set(Call& call) {
                    json{{"field", "target"}});
   s.source = *from;
   s.target = *to;
-  if (auto v = core::validate_mapping_set(call.ctx.catalog, core::to_mapping_set(s)); !v)
+  if (auto v = core::validate_mapping_set(call.ctx.catalog(), core::to_mapping_set(s)); !v)
     return invalid(v.error());
   auto created = call.ctx.workspace.create_mapping_set(actor(call), s);
   if (!created) {
@@ -285,7 +285,7 @@ std::optional<Response> read_mapping(Call& call, bool required, core::WorkspaceM
 std::optional<Response> check_mapping(Call& call, const core::WorkspaceMappingSet& s,
                                       const core::WorkspaceMapping& m) {
   if (auto v = core::validate_mapping(
-          call.ctx.catalog, core::to_mapping_set(s),
+          call.ctx.catalog(), core::to_mapping_set(s),
           core::Mapping{m.source, m.targets, m.relationship, m.rationale, {}});
       !v)
     return invalid(v.error());
@@ -371,7 +371,7 @@ Response project(Call& call) {
   bool dry_run = body.value("dry_run", false);
   auto p = profile_for(call, dry_run ? Need::k_read : Need::k_write);
   if (!p) return p.error();
-  const auto& cat = call.ctx.catalog;
+  const auto& cat = call.ctx.catalog();
   std::string to = body["to"];
   auto invalid_projection = [](const workspace::ProjectionError& e) {
     if (e.field == workspace::ProjectionField::k_none) {

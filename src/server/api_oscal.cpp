@@ -19,6 +19,7 @@
 #include "oscal/mapping_exchange.hpp"
 #include "server/api.hpp"
 #include "util/text.hpp"
+#include "workspace/frameworks.hpp"
 #include "workspace/oscal_inputs.hpp"
 
 namespace cyberframe::server {
@@ -163,7 +164,7 @@ Response framework_catalog(Call& call) {
   if (auto bad = only_parameters(call.req, {"format"})) return *bad;
   auto format = format_parameter(call.req, "format", oscal::Format::k_json);
   if (!format) return format.error();
-  const auto& cat = call.ctx.catalog;
+  const auto& cat = call.ctx.catalog();
   const auto& id = call.req.params.at("id");
   const auto* fw = cat.framework(id);
   if (fw == nullptr)
@@ -183,7 +184,7 @@ Response list_catalog_sets(Call& call) {
   auto source = q.contains("source") ? q.at("source") : "";
   auto target = q.contains("target") ? q.at("target") : "";
   std::vector<const core::MappingSet*> sets;
-  for (const auto& [id, s] : call.ctx.catalog.mapping_sets()) {
+  for (const auto& [id, s] : call.ctx.catalog().mapping_sets()) {
     if (!source.empty() && s.source.id != source) continue;
     if (!target.empty() && s.target.id != target) continue;
     sets.push_back(&s);
@@ -203,7 +204,7 @@ Response catalog_set_collection(Call& call) {
   if (auto bad = only_parameters(call.req, {"format"})) return *bad;
   auto format = format_parameter(call.req, "format", oscal::Format::k_json);
   if (!format) return format.error();
-  const auto& cat = call.ctx.catalog;
+  const auto& cat = call.ctx.catalog();
   const auto& id = call.req.params.at("id");
   const auto* set = cat.mapping_set(id);
   if (set == nullptr)
@@ -228,7 +229,8 @@ Response workspace_set_collection(Call& call) {
   // Its last-modified is its own, so the same version always gives the same document.
   oscal::MappingExportOptions options;
   options.last_modified = oscal::oscal_date_time(s->updated_at);
-  auto root = oscal::export_mapping_collection(call.ctx.catalog, core::to_mapping_set(*s), options);
+  auto root =
+      oscal::export_mapping_collection(call.ctx.catalog(), core::to_mapping_set(*s), options);
   return document_response(call.req, write(std::move(root), "mapping-collection", *format),
                            "mapping-collection", *format, s->name, !options.last_modified.empty());
 }
@@ -296,7 +298,7 @@ Response assessment_results(Call& call) {
     in.target_profile = *t;
     in.targets = std::move(*rows);
   }
-  auto root = oscal::export_assessment_results(call.ctx.catalog, in);
+  auto root = oscal::export_assessment_results(call.ctx.catalog(), in);
   if (!root) return problem_from(root.error());
   return document_response(call.req, write(std::move(*root), "assessment-results", *format),
                            "assessment-results", *format, stem, assessment.has_value());
@@ -310,7 +312,7 @@ Response poam(Call& call) {
   if (!p) return p.error();
   auto in = workspace::poam_input(call.ctx.workspace, *p);
   if (!in) return problem_from(in.error());
-  auto root = oscal::export_poam(call.ctx.catalog, *in);
+  auto root = oscal::export_poam(call.ctx.catalog(), *in);
   if (!root) {
     if (root.error().code == util::ErrorCode::k_invalid_input)
       return problem(422, "No POA&M", root.error().message);
@@ -395,6 +397,27 @@ Response validate(Call& call) {
                  {"problems", list}});
 }
 
+// An OSCAL catalog as a new framework of the organization, stored in the workspace.
+Response import_framework(Call& call) {
+  auto org = organization_for(call, Need::k_write);
+  if (!org) return org.error();
+  if (auto bad = only_parameters(call.req, {"id"})) return *bad;
+  std::string id;
+  if (auto it = call.req.query.find("id"); it != call.req.query.end()) id = it->second;
+  if (!call.ctx.catalogs)
+    return problem(503, "Frameworks unavailable", "this server does not keep stored frameworks");
+  auto document = body_document(call);
+  if (!document) return document.error();
+  if (document->model != "catalog")
+    return problem(422, "Not a catalog",
+                   "the body is " + oscal::article(document->model) + " " + document->model +
+                       "; a framework is imported from an OSCAL catalog");
+  auto saved = workspace::import_oscal_framework(
+      call.ctx.workspace, actor(call), call.ctx.catalogs->base(), org->id, *document, "body", id);
+  if (!saved) return problem_from(saved.error());
+  return framework_saved(call, *saved, 201);
+}
+
 Response convert(Call& call) {
   if (auto bad = only_parameters(call.req, {"to"})) return *bad;
   auto to = format_parameter(call.req, "to", std::nullopt);
@@ -417,6 +440,9 @@ void add_oscal_routes(Routes& routes) {
   routes.add("GET", "/api/v1/profiles/{id}/oscal/poam", user, poam);
   routes.add("POST", "/api/v1/oscal/validate", user, validate).upload().gated().changes_nothing();
   routes.add("POST", "/api/v1/oscal/convert", user, convert).upload().gated().changes_nothing();
+  routes.add("POST", "/api/v1/organizations/{org}/frameworks/import", user, import_framework)
+      .upload()
+      .gated();
 }
 
 }  // namespace cyberframe::server

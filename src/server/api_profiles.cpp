@@ -53,7 +53,7 @@ Response create_profile(Call& call) {
   p.organization = org->id;
   p.name = body["name"].get<std::string>();
   p.framework = body["framework"].get<std::string>();
-  if (call.ctx.catalog.framework(p.framework) == nullptr)
+  if (call.ctx.catalog().framework(p.framework) == nullptr)
     return problem(422, "Not accepted",
                    "framework '" + p.framework + "' is not in the catalog; GET /api/v1/frameworks");
   auto kind = core::parse_profile_kind(body["kind"].get<std::string>());
@@ -75,7 +75,7 @@ Response get_profile(Call& call) {
   auto counts = call.ctx.workspace.assessed_counts(p->organization);
   j["assessed"] = counts ? (*counts)[p->id] : 0;
   // Coverage and the overall score as the dashboard and the reports give them (core/figures.hpp).
-  auto figures = workspace::profile_figures(call.ctx.workspace, call.ctx.catalog, *p);
+  auto figures = workspace::profile_figures(call.ctx.workspace, call.ctx.catalog(), *p);
   if (!figures && figures.error().code != util::ErrorCode::k_not_found)
     return problem_from(figures.error());
   j["figures"] = figures ? codec::to_json(*figures) : json(nullptr);
@@ -114,7 +114,7 @@ Response list_nodes(Call& call) {
     if (!tr) return problem_from(tr.error());
     target_rows = std::move(*tr);
   }
-  const auto& cat = call.ctx.catalog;
+  const auto& cat = call.ctx.catalog();
   json items = json::array();
   std::size_t total = 0;
   const auto* fw = cat.framework(p->framework);
@@ -154,7 +154,7 @@ Response list_nodes(Call& call) {
 // The node named by the route, checked against the profile's framework.
 Answer<const core::Node*> node_for(Call& call, const core::Profile& p) {
   const auto& id = call.req.params.at("node");
-  const auto* n = call.ctx.catalog.node(p.framework, id);
+  const auto* n = call.ctx.catalog().node(p.framework, id);
   if (n == nullptr)
     return std::unexpected(
         problem(404, "No such node", "framework " + p.framework + " has no node '" + id + "'"));
@@ -207,7 +207,7 @@ Response put_node_assessment(Call& call) {
   auto stored = versioned_write(
       *expected, *expected, "node",
       [&] {
-        return call.ctx.workspace.change_node(actor(call), call.ctx.catalog, *p, n->id, change);
+        return call.ctx.workspace.change_node(actor(call), call.ctx.catalog(), *p, n->id, change);
       },
       [&]() -> std::optional<Current> {
         auto now = call.ctx.workspace.node_assessment(p->id, n->id);
@@ -342,7 +342,7 @@ Response list_assessments(Call& call) {
   auto snaps = call.ctx.workspace.snapshots(p->id);
   if (!snaps) return problem_from(snaps.error());
   json items = json::array();
-  for (const auto& s : *snaps) items.push_back(snapshot_json(call.ctx.catalog, *p, s));
+  for (const auto& s : *snaps) items.push_back(snapshot_json(call.ctx.catalog(), *p, s));
   return ok(page_json(items, items.size(), Page{items.size(), 0}));
 }
 
@@ -367,7 +367,7 @@ Response freeze(Call& call) {
       call.ctx.workspace.freeze(actor(call), p->id, body["name"].get<std::string>(), actor(call),
                                 body.value("signed_off_by", std::string()), *taken);
   if (!s) return problem_from(s.error());
-  return ok(snapshot_json(call.ctx.catalog, *p, *s), 201);
+  return ok(snapshot_json(call.ctx.catalog(), *p, *s), 201);
 }
 
 std::optional<exchange::TableFormat> table_format(const Request& req) {
@@ -396,17 +396,17 @@ Answer<workspace::GapReport> filtered_gaps(Call& call, const core::Profile& p) {
   if (!requested.empty() && !whole_number(requested))
     return std::unexpected(bad_parameter("target", "target is a profile id (a whole number)"));
   std::map<std::string, std::string> values(q.begin(), q.end());
-  auto filter = workspace::read_gap_filter(call.ctx.catalog, p, values);
+  auto filter = workspace::read_gap_filter(call.ctx.catalog(), p, values);
   if (!filter)
     return std::unexpected(bad_parameter(filter.error().parameter, filter.error().message));
-  auto report = workspace::gap_report(call.ctx.workspace, call.ctx.catalog, p, requested);
+  auto report = workspace::gap_report(call.ctx.workspace, call.ctx.catalog(), p, requested);
   if (!report) {
     if (report.error().code == util::ErrorCode::k_not_found)
       return std::unexpected(problem(404, requested.empty() ? "No target profile" : "Not found",
                                      report.error().message));
     return std::unexpected(problem_from(report.error()));
   }
-  workspace::apply(call.ctx.catalog, *filter, *report);
+  workspace::apply(call.ctx.catalog(), *filter, *report);
   return std::move(*report);
 }
 
@@ -423,7 +423,7 @@ Response profile_gaps(Call& call) {
   if (auto bad = read_page(call.req, page, 500, 5000)) return *bad;
   auto report = filtered_gaps(call, *p);
   if (!report) return report.error();
-  return ok(codec::to_json(call.ctx.catalog, *report, page.offset, page.limit));
+  return ok(codec::to_json(call.ctx.catalog(), *report, page.offset, page.limit));
 }
 
 // The gaps the same filter keeps, as a CSV or XLSX file.
@@ -438,7 +438,7 @@ Response export_gaps(Call& call) {
     return bad_parameter("format", "format must be csv or xlsx");
   auto report = filtered_gaps(call, *p);
   if (!report) return report.error();
-  auto bytes = exchange::export_gaps(call.ctx.catalog, report->gaps, *f);
+  auto bytes = exchange::export_gaps(call.ctx.catalog(), report->gaps, *f);
   if (bytes.empty()) return problem(500, "Internal error", "the export could not be written");
   Response out{200, content_type(*f), std::move(bytes), {}};
   out.headers.emplace_back("Content-Disposition",
@@ -454,7 +454,7 @@ Response export_profile(Call& call) {
   if (!f) return problem(400, "Bad query parameter", "format must be csv, xlsx or yaml");
   auto rows = call.ctx.workspace.node_assessments(p->id);
   if (!rows) return problem_from(rows.error());
-  auto bytes = exchange::export_profile(call.ctx.catalog, *p, *rows, *f);
+  auto bytes = exchange::export_profile(call.ctx.catalog(), *p, *rows, *f);
   if (bytes.empty()) return problem(500, "Internal error", "the export could not be written");
   static const char* const k_ext[] = {".csv", ".xlsx", ".yaml"};
   Response out{200, content_type(*f), std::move(bytes), {}};
@@ -473,8 +473,8 @@ Response import_profile(Call& call) {
     return problem(413, "File too large",
                    "an import may have at most " +
                        std::to_string(call.ctx.options.max_upload_bytes >> 20) + " MiB");
-  auto result = workspace::import_profile(call.ctx.workspace, actor(call), call.ctx.catalog, *p, *f,
-                                          call.req.body);
+  auto result = workspace::import_profile(call.ctx.workspace, actor(call), call.ctx.catalog(), *p,
+                                          *f, call.req.body);
   if (!result) return problem_from(result.error());
   if (!result->errors.empty()) {
     json errors = json::array();

@@ -35,7 +35,7 @@ Answer<std::optional<core::Profile>> current_profile(Call& call, const core::Org
     if (p->kind != core::ProfileKind::k_current)
       return std::unexpected(problem(422, "Not accepted",
                                      "profile " + id + " is a target profile; give a current one"));
-    if (call.ctx.catalog.framework(p->framework) == nullptr)
+    if (call.ctx.catalog().framework(p->framework) == nullptr)
       return std::unexpected(problem(409, "Framework not loaded",
                                      "profile " + id + " is on framework " + p->framework +
                                          ", which the server's catalog does not hold"));
@@ -44,7 +44,8 @@ Answer<std::optional<core::Profile>> current_profile(Call& call, const core::Org
   auto all = call.ctx.workspace.profiles(org.id);
   if (!all) return std::unexpected(problem_from(all.error()));
   for (const auto& p : *all)
-    if (p.kind == core::ProfileKind::k_current && call.ctx.catalog.framework(p.framework)) return p;
+    if (p.kind == core::ProfileKind::k_current && call.ctx.catalog().framework(p.framework))
+      return p;
   return std::nullopt;
 }
 
@@ -60,7 +61,7 @@ Response get_report(Call& call) {
   if (!*current)
     return problem(404, "Nothing to report", "this organization has no current profile yet");
   const auto& cur = *current;
-  auto input = workspace::report_input(call.ctx.workspace, call.ctx.catalog, *cur, "");
+  auto input = workspace::report_input(call.ctx.workspace, call.ctx.catalog(), *cur, "");
   if (!input) return problem_from(input.error());
   auto& in = *input;
   in.generated_at = util::now_utc();
@@ -105,7 +106,7 @@ Response dashboard(Call& call) {
   if (!current) return current.error();
   if (!*current) return ok(out);
   const auto& cur = *current;
-  const auto& cat = call.ctx.catalog;
+  const auto& cat = call.ctx.catalog();
   const auto* fw = cat.framework(cur->framework);
   auto scale = call.ctx.workspace.scale(cur->scale);
   if (!scale) return problem_from(scale.error());

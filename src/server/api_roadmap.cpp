@@ -64,7 +64,7 @@ std::optional<Response> check_action_nodes(Call& call, const core::Action& a) {
   }
   for (const auto& node : a.nodes) {
     bool known = std::any_of(frameworks.begin(), frameworks.end(), [&](const std::string& fw) {
-      return call.ctx.catalog.node(fw, node) != nullptr;
+      return call.ctx.catalog().node(fw, node) != nullptr;
     });
     if (!known)
       return problem(422, "Not accepted",
@@ -164,13 +164,13 @@ Response what_if(Call& call) {
     if (ids.size() > 1000)
       return problem(400, "Bad query parameter", "at most 1000 actions at a time");
   }
-  auto w = workspace::what_if(call.ctx.workspace, call.ctx.catalog, *p, requested, ids);
+  auto w = workspace::what_if(call.ctx.workspace, call.ctx.catalog(), *p, requested, ids);
   if (!w) {
     if (w.error().code == util::ErrorCode::k_not_found)
       return problem(404, requested.empty() ? "No target profile" : "Not found", w.error().message);
     return problem_from(w.error());
   }
-  return ok(codec::to_json(call.ctx.catalog, *w));
+  return ok(codec::to_json(call.ctx.catalog(), *w));
 }
 
 }  // namespace

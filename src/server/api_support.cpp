@@ -195,6 +195,11 @@ void Cache::at(std::int64_t generation, std::uint64_t writes,
   move_to(generation, touched, everything);
 }
 
+std::int64_t Cache::generation() {
+  std::lock_guard lock(m_mutex);
+  return m_generation;
+}
+
 void Cache::wrote(const std::vector<core::AppendedRows>& rows, std::int64_t scope) {
   std::lock_guard lock(m_mutex);
   // Not pruned by move_to() only when no reading follows: bounded all the same (a row missing
@@ -596,7 +601,7 @@ Answer<core::Profile> profile_for(Call& call, Need need) {
     if (denied->status == 404) return hidden();
     return std::unexpected(*denied);
   }
-  if (call.ctx.catalog.framework(p->framework) == nullptr)
+  if (call.ctx.catalog().framework(p->framework) == nullptr)
     return std::unexpected(problem(409, "Framework not loaded",
                                    "profile " + id + " is on framework " + p->framework +
                                        ", which the server's catalog does not hold; start the "

@@ -15,6 +15,7 @@
 #include "server/http.hpp"
 #include "server/web_assets.hpp"
 #include "util/clock.hpp"
+#include "workspace/frameworks.hpp"
 
 namespace cyberframe::server {
 
@@ -32,6 +33,7 @@ const Routes& routes() {
     add_workspace_routes(r);
     add_crosswalk_routes(r);
     add_oscal_routes(r);
+    add_framework_routes(r);
     return r;
   }();
   return k_routes;
@@ -161,7 +163,7 @@ Response handle(Context& context, Request request, std::string* route_pattern) {
       return problem(404, "Not found", "this listener serves /metrics and /healthz only");
     if (request.method != "GET" && request.method != "HEAD")
       return problem(405, "Method not allowed", "/metrics answers GET only");
-    return Response{200, "text/plain; version=0.0.4", render_metrics(context.catalog), {}};
+    return Response{200, "text/plain; version=0.0.4", render_metrics(context.catalog()), {}};
   }
   if (request.path == "/metrics") {
     label("/metrics");
@@ -177,7 +179,7 @@ Response handle(Context& context, Request request, std::string* route_pattern) {
     // Metrics name routes and counts: an administrator's (a scraper's token), or a separate
     // listener (serve --metrics-listen).
     if (auto refused = metrics_refusal(context, request)) return *refused;
-    return Response{200, "text/plain; version=0.0.4", render_metrics(context.catalog), {}};
+    return Response{200, "text/plain; version=0.0.4", render_metrics(context.catalog()), {}};
   }
   if (request.method == "OPTIONS") {
     label("OPTIONS");
@@ -207,6 +209,10 @@ Response handle(Context& context, Request request, std::string* route_pattern) {
     if (context.cache && route.access != Access::k_public)
       epoch = context.cache->refresh(std::chrono::steady_clock::now(),
                                      [&] { return context.workspace.change_counter(); });
+    // The catalog as the workspace has it now: its stored frameworks at this reading.
+    if (context.catalogs && route.access != Access::k_public)
+      context.current =
+          context.catalogs->at(context.workspace, epoch ? context.cache->generation() : -1);
     if (route.access == Access::k_user) {
       call.principal = authenticate(context, r);
       if (!call.principal) return not_signed_in();
@@ -289,6 +295,40 @@ std::variant<std::size_t, Response> preflight(Context& context, const Request& h
   return std::size_t{0};
 }
 
+Catalogs::Catalogs(catalog::Sources base, std::shared_ptr<const core::Catalog> first,
+                   std::int64_t revision, std::ostream* log)
+    : m_base(std::move(base)), m_log(log), m_current(std::move(first)), m_revision(revision) {}
+
+std::shared_ptr<const core::Catalog> Catalogs::at(workspace::Workspace& ws,
+                                                  std::int64_t generation) {
+  if (generation >= 0 && generation == m_checked.load()) {
+    std::lock_guard lock(m_mutex);
+    return m_current;
+  }
+  std::lock_guard lock(m_mutex);
+  if (generation >= 0 && generation == m_checked.load()) return m_current;
+  auto revision = ws.frameworks_revision();
+  if (!revision) return m_current;  // looked at again by the next request
+  if (*revision != m_revision) {
+    auto loaded = workspace::load_catalog(ws, m_base);
+    if (!loaded) {
+      if (m_log)
+        *m_log << "cyberframe: error: the workspace's frameworks could not be read: "
+               << loaded.error().message << '\n'
+               << std::flush;
+      return m_current;
+    }
+    if (m_log)
+      for (const auto& d : loaded->problems)
+        *m_log << "cyberframe: warning: a stored framework is left out: " << d.to_string() << '\n'
+               << std::flush;
+    m_current = std::make_shared<const core::Catalog>(std::move(loaded->result.catalog));
+    m_revision = loaded->revision;
+  }
+  m_checked.store(generation);
+  return m_current;
+}
+
 namespace {
 
 // The workspace of the calling thread (docs/ARCHITECTURE.md: a connection per thread), or
@@ -312,9 +352,11 @@ Response unavailable() {
 
 }  // namespace
 
-int serve(const core::Catalog& catalog, const std::string& db, const Options& options,
+int serve(const catalog::Sources& base, const std::string& db, const Options& options,
           std::ostream& out, std::ostream& log) {
   const workspace::Location where{db, options.audit_key, options.audit_anchor};
+  std::optional<Catalogs> catalogs;
+  std::shared_ptr<const core::Catalog> first_catalog;  // for a request before any reading
   // Opened once here, so that migrations run before any request and a bad file stops the start.
   {
     auto check = workspace::open(where, workspace::OpenMode::k_existing);
@@ -327,6 +369,16 @@ int serve(const core::Catalog& catalog, const std::string& db, const Options& op
       log << "cyberframe: error: " << ready.error().message << '\n';
       return 3;
     }
+    // The catalog files with the frameworks the workspace stores on top.
+    auto loaded = workspace::load_catalog(**check, base);
+    if (!loaded) {
+      log << "cyberframe: error: " << loaded.error().message << '\n';
+      return 3;
+    }
+    for (const auto& d : loaded->problems)
+      log << "cyberframe: warning: a stored framework is left out: " << d.to_string() << '\n';
+    first_catalog = std::make_shared<const core::Catalog>(std::move(loaded->result.catalog));
+    catalogs.emplace(base, first_catalog, loaded->revision, &log);
   }
   Options opts = options;
   bool tls = !opts.tls_cert.empty() || !opts.tls_key.empty();
@@ -361,7 +413,7 @@ int serve(const core::Catalog& catalog, const std::string& db, const Options& op
   limits.threads = opts.threads;
 
   auto context_for = [&](workspace::Workspace& ws) {
-    return Context{catalog, ws, opts, throttle, &cache};
+    return Context{*first_catalog, ws, opts, throttle, &cache, &*catalogs};
   };
   http::Application app;
   app.on_head = [&](const Request& head, bool has_body) -> std::variant<std::size_t, Response> {

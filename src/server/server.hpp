@@ -6,20 +6,23 @@
 // the login throttle), so the tests call handle() without sockets. docs/api.md describes the API;
 // docs/openapi.json is its OpenAPI 3.1 document; docs/security.md the limits.
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
 #include <iosfwd>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <variant>
 #include <vector>
 
+#include "catalog/loader.hpp"
 #include "core/catalog.hpp"
+#include "core/login_throttle.hpp"
 #include "workspace/workspace.hpp"
 
 namespace cyberframe::server {
@@ -97,31 +100,38 @@ struct Options {
 // Beyond the free failures only one attempt per key is checked at a time: the reservation is
 // counted before the password is verified, so parallel attempts cannot all get through. A success
 // clears the pair; counts are forgotten an hour after their last failure. Bounded: at most
-// 50,000 keys (the stalest are dropped first). Separately, at most `max` argon2id verifications
-// (64 MiB each) run at once across the server's threads. Shared by every thread of the server.
+// 50,000 keys (the stalest are dropped first).
+//
+// The rule is core/login_throttle.hpp; the counts are kept in the workspace (one short write
+// transaction per call, through workspace::Workspace::reserve_attempt and the others), so every
+// server process of a workspace shares them: failures through one server delay attempts through
+// another, and parallel attempts through several cannot all get through. A reservation whose
+// process died stops counting after core::throttle::k_reservation_lifetime (30 s). What stays in
+// this process: at most `max` argon2id verifications (64 MiB each) at once across the server's
+// threads (verification_slot), which protects this process's memory.
 class LoginThrottle {
  public:
-  using Clock = std::chrono::steady_clock;
+  // The wall clock: times are compared across processes (keep the servers' clocks in step).
+  using Clock = std::chrono::system_clock;
 
   // A reserved attempt: when `granted` is false, `retry_after` says how many seconds to wait.
   // A granted attempt is finished with failed(), succeeded() or abandoned(), exactly once.
-  struct Attempt {
-    bool granted = false;
-    long retry_after = 0;
-    std::vector<std::string> keys;  // name, address, pair
-  };
+  using Attempt = core::throttle::Attempt;
   // What the audit trail should get after a failure or a success: `failures` of this name and
   // address not yet recorded (0: nothing to write now). A row is due at the pair's first failure,
   // then at most once a minute, and whenever a failure starts or lengthens the pair's delay.
-  struct Outcome {
-    long delay_seconds = 0;  // the wait now imposed on the next attempt (0: none)
-    std::size_t failures = 0;
-  };
-  Attempt reserve(const std::string& name, const std::string& address, Clock::time_point now);
-  Outcome failed(const Attempt& attempt, Clock::time_point now);
-  Outcome succeeded(const Attempt& attempt, Clock::time_point now);
+  using Outcome = core::throttle::Outcome;
+  // Each is one call of `workspace` (the calling thread's): an error when the workspace could
+  // not be read or written.
+  util::Result<Attempt> reserve(workspace::Workspace& workspace, const std::string& name,
+                                const std::string& address, Clock::time_point now);
+  util::Result<Outcome> failed(workspace::Workspace& workspace, const Attempt& attempt,
+                               Clock::time_point now);
+  util::Result<Outcome> succeeded(workspace::Workspace& workspace, const Attempt& attempt,
+                                  Clock::time_point now);
   // The password was not checked (the server was too busy): nothing is counted.
-  void abandoned(const Attempt& attempt);
+  util::Result<void> abandoned(workspace::Workspace& workspace, const Attempt& attempt,
+                               Clock::time_point now = Clock::now());
 
   // One of at most `max` concurrent password verifications (or hashes); released when destroyed.
   class Slot {
@@ -139,23 +149,10 @@ class LoginThrottle {
   // Waits up to `wait` for a free slot; nullopt when none freed up (answer 503 then).
   std::optional<Slot> verification_slot(std::size_t max, std::chrono::milliseconds wait);
 
-  // How many keys are kept (for tests of the bound).
-  std::size_t size();
+  // How many keys the workspace keeps (for tests of the bound; 0 when it cannot be read).
+  std::size_t size(workspace::Workspace& workspace);
 
  private:
-  struct Entry {
-    unsigned failures = 0;   // consecutive, not forgotten yet
-    unsigned in_flight = 0;  // reserved, not finished
-    Clock::time_point next_allowed{};
-    Clock::time_point last_failure{};
-    Clock::time_point last_audit{};
-    bool audited = false;
-    std::size_t unaudited = 0;  // pair keys: failures since the last audit row
-  };
-  void make_room(Clock::time_point now);
-
-  std::mutex m_mutex;
-  std::unordered_map<std::string, Entry> m_entries;
   std::mutex m_slot_mutex;
   std::condition_variable m_slot_freed;
   std::size_t m_slots_used = 0;
@@ -163,14 +160,51 @@ class LoginThrottle {
 
 class Cache;  // api.hpp: signed-in accounts and answers of reads, per workspace change
 
+// The catalog the requests of this process read: the catalog files read at the start (`base`)
+// with the frameworks the workspace stores on top (workspace/frameworks.hpp), loaded again when a
+// stored framework changed, through this process or another. Whether one did is looked up
+// (Workspace::frameworks_revision) whenever the workspace's change counter has moved since the
+// last look, so a framework saved through one server is in the catalog of the next request to
+// any server. One load at a time; requests that need the new catalog wait for it.
+class Catalogs {
+ public:
+  Catalogs(catalog::Sources base, std::shared_ptr<const core::Catalog> first, std::int64_t revision,
+           std::ostream* log = nullptr);
+  const catalog::Sources& base() const { return m_base; }
+  // The catalog for a request that found the workspace at `generation` (Cache's reading of the
+  // change counter; negative: unknown, look every time). A failed look keeps the catalog it has.
+  std::shared_ptr<const core::Catalog> at(workspace::Workspace& ws, std::int64_t generation);
+
+ private:
+  catalog::Sources m_base;
+  std::ostream* m_log;
+  std::mutex m_mutex;
+  std::shared_ptr<const core::Catalog> m_current;
+  std::int64_t m_revision = 0;
+  std::atomic<std::int64_t> m_checked{-1};
+};
+
 // What a request is answered with: the catalog, the workspace, the server's settings, and the
 // cache the server's threads share (none in tests that do not ask for one).
 struct Context {
-  const core::Catalog& catalog;
+  Context(const core::Catalog& catalog, workspace::Workspace& workspace, const Options& options,
+          LoginThrottle& throttle, Cache* cache = nullptr, Catalogs* catalogs = nullptr)
+      : fixed_catalog(catalog),
+        workspace(workspace),
+        options(options),
+        throttle(throttle),
+        cache(cache),
+        catalogs(catalogs) {}
+  // The catalog of this request: the one `catalogs` gave it, else the fixed one.
+  const core::Catalog& catalog() const { return current ? *current : fixed_catalog; }
+
+  const core::Catalog& fixed_catalog;
   workspace::Workspace& workspace;
   const Options& options;
   LoginThrottle& throttle;
   Cache* cache = nullptr;
+  Catalogs* catalogs = nullptr;  // none: the fixed catalog, and no stored frameworks
+  std::shared_ptr<const core::Catalog> current;  // set by handle() from `catalogs`
 };
 
 // Answers one request (the router, without sockets): what the tests call directly. Sets
@@ -194,7 +228,9 @@ std::variant<std::size_t, Response> preflight(Context& context, const Request& h
 // per request to `log` (where errors that stop the start go too, as "cyberframe: error: ...").
 // Returns 0 after a clean shutdown, 3 when the address cannot be bound or the workspace or the TLS
 // files cannot be opened.
-int serve(const core::Catalog& catalog, const std::string& workspace, const Options& options,
+// `base` is the catalog files (catalog::read_sources), which load cleanly; the workspace's stored
+// frameworks come on top.
+int serve(const catalog::Sources& base, const std::string& workspace, const Options& options,
           std::ostream& out, std::ostream& log);
 
 }  // namespace cyberframe::server

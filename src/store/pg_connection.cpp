@@ -203,6 +203,14 @@ class PgConnection final : public Connection {
     PQclear(r);
     return {};
   }
+  // Its commit does not wait for the WAL to reach the disk (synchronous_commit off, for this
+  // transaction only): what it writes is short-lived state (the login throttle's counts), of which
+  // a crash of the database may lose the last fraction of a second, never a record; a sign-in
+  // then waits for one flush (its session's), not three.
+  Result<void> begin_row_write() override {
+    m_tail.reset();
+    return exec("BEGIN; SET LOCAL synchronous_commit = off");
+  }
   std::optional<std::pair<std::int64_t, std::string>> audit_tail_at_begin() override {
     return m_tail;
   }

@@ -73,6 +73,13 @@ class Connection {
   // advisory lock, so that what a write reads (the version it checks, the end of the audit
   // trail it chains to) is still so when it commits.
   virtual Result<void> begin_write() = 0;
+  // Opens the transaction of a write that takes turns by the rows it locks only (the login
+  // throttle's, which touches no record and no audit row): SQLite's write lock all the same
+  // (BEGIN IMMEDIATE: SQLite has one writer); on PostgreSQL a plain BEGIN without the writers'
+  // advisory lock, so that it neither waits for the writers of records nor holds them up; its
+  // statements lock what they change (INSERT ... ON CONFLICT DO UPDATE, FOR UPDATE), and its
+  // commit does not wait for the disk (short-lived state, not records).
+  virtual Result<void> begin_row_write() { return begin_write(); }
   // The last row of the audit trail (id 0 when it is empty) when begin_write() read it on its
   // way in, after the lock (PostgreSQL: in the same round trip); nullopt when it did not.
   virtual std::optional<std::pair<std::int64_t, std::string>> audit_tail_at_begin() {

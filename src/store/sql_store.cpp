@@ -994,6 +994,139 @@ class SqlStore final : public Store {
     });
   }
 
+  // The login throttle's rows: upserted in the keys' order (sorted), which locks them in that
+  // order on PostgreSQL, so that two transactions wanting overlapping keys never wait for each
+  // other in a circle; changed by `change` (the rule, core/login_throttle.hpp); written back.
+  Result<void> update_login_throttle(const std::vector<std::string>& keys,
+                                     core::throttle::Millis now, const ThrottleChange& change,
+                                     std::size_t max_keys) override {
+    namespace th = core::throttle;
+    std::vector<std::string> sorted = keys;
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    if (sorted.empty()) return {};
+    bool pg = m_db->dialect() == "postgresql";
+    // On SQLite the writers of this process take turns before the file's write lock, as in
+    // transaction(); on PostgreSQL the rows' locks order the throttle's writers, and only them.
+    std::unique_lock lock(write_mutex(), std::defer_lock);
+    if (!pg) lock.lock();
+    if (auto r = m_db->begin_row_write(); !r) return r;
+    // No audit row is written: the end of the trail this connection knows stays the end when
+    // nothing else was committed since it was read.
+    bool tail_current =
+        !pg && m_audit_tail && m_tail_version && m_db->data_version() == *m_tail_version;
+    auto result = [&]() -> Result<void> {
+      std::string sql = "INSERT INTO login_throttle (throttle_key) VALUES ";
+      for (std::size_t i = 0; i < sorted.size(); ++i)
+        sql += (i ? ", (?" : "(?") + std::to_string(i + 1) + ")";
+      sql +=
+          " ON CONFLICT (throttle_key) DO UPDATE SET failures = login_throttle.failures "
+          "RETURNING throttle_key, failures, in_flight, in_flight_until, next_allowed, "
+          "last_failure, last_audit, audited, unaudited";
+      std::map<std::string, th::KeyState> read;
+      bool added = false;
+      {
+        auto st = prepared(sql);
+        for (std::size_t i = 0; i < sorted.size(); ++i)
+          st->bind(static_cast<int>(i + 1), sorted[i]);
+        while (st->next()) {
+          th::KeyState k{st->text(0),    st->integer(1),      st->integer(2),
+                         st->integer(3), st->integer(4),      st->integer(5),
+                         st->integer(6), st->integer(7) != 0, st->integer(8)};
+          // A row of zeros was just added (a stored row never says nothing: it is deleted).
+          added = added || (k.failures == 0 && k.in_flight == 0 && k.in_flight_until == 0 &&
+                            k.next_allowed == 0 && k.last_failure == 0 && k.unaudited == 0);
+          read[k.key] = std::move(k);
+        }
+        if (auto end = st->finished(); !end) return end;
+      }
+      std::vector<th::KeyState> rows;  // in the order of `keys`, each once
+      for (const auto& key : keys) {
+        auto it = read.find(key);
+        if (it != read.end()) {
+          rows.push_back(std::move(it->second));
+          read.erase(it);
+        } else if (std::none_of(rows.begin(), rows.end(),
+                                [&](const th::KeyState& k) { return k.key == key; })) {
+          return fail(ErrorCode::k_io, "the login throttle's row of " + key + " was not read");
+        }
+      }
+      change(rows);
+      for (const auto& k : rows) {
+        if (th::says_nothing(k, now)) {
+          auto del = prepared("DELETE FROM login_throttle WHERE throttle_key = ?1");
+          del->bind(1, k.key);
+          if (del->step() != sql::k_done)
+            return std::unexpected(db_error("updating the login throttle"));
+          continue;
+        }
+        auto put = prepared(
+            "UPDATE login_throttle SET failures = ?2, in_flight = ?3, in_flight_until = ?4, "
+            "next_allowed = ?5, last_failure = ?6, last_audit = ?7, audited = ?8, unaudited = ?9 "
+            "WHERE throttle_key = ?1");
+        put->bind(1, k.key).bind(2, k.failures).bind(3, k.in_flight).bind(4, k.in_flight_until);
+        put->bind(5, k.next_allowed).bind(6, k.last_failure).bind(7, k.last_audit);
+        put->bind(8, std::int64_t{k.audited ? 1 : 0}).bind(9, k.unaudited);
+        if (put->step() != sql::k_done)
+          return std::unexpected(db_error("updating the login throttle"));
+      }
+      if (!added) return {};
+      return bound_login_throttle(now, max_keys, pg);
+    }();
+    if (!result) {
+      m_db->rollback();
+      return result;
+    }
+    if (auto r = m_db->commit(); !r) {
+      m_db->rollback();
+      return r;
+    }
+    if (tail_current) m_tail_version = m_db->data_version();
+    return {};
+  }
+
+  // Keeps the throttle within `max_keys` (inside update_login_throttle's transaction): first
+  // what core::throttle::forgettable lets go (no reservation counting, no delay running, quiet
+  // for an hour), then the stalest of the rest not in flight, down to nine tenths of the bound.
+  // PostgreSQL skips rows another transaction holds (they are in use).
+  Result<void> bound_login_throttle(core::throttle::Millis now, std::size_t max_keys, bool pg) {
+    namespace th = core::throttle;
+    auto bound = static_cast<std::int64_t>(max_keys);
+    Statement count(m_db, "SELECT count(*) FROM login_throttle");
+    auto row = count.row();
+    if (!row) return std::unexpected(row.error());
+    auto n = *row ? count.integer(0) : 0;
+    if (n <= bound) return {};
+    const std::string skip_locked = pg ? " FOR UPDATE SKIP LOCKED" : "";
+    const std::string idle = "(in_flight = 0 OR in_flight_until <= ?1)";
+    Statement forget(m_db,
+                     "DELETE FROM login_throttle WHERE throttle_key IN (SELECT throttle_key "
+                     "FROM login_throttle WHERE " +
+                         idle + " AND next_allowed <= ?1 AND last_failure < ?2" + skip_locked +
+                         ")");
+    forget.bind(1, now).bind(2, now - th::k_forget_after);
+    if (forget.step() != sql::k_done)
+      return std::unexpected(db_error("forgetting the login throttle's old keys"));
+    n -= m_db->changes();
+    auto target = bound - bound / 10;
+    if (n <= bound) return {};
+    Statement stalest(m_db,
+                      "DELETE FROM login_throttle WHERE throttle_key IN (SELECT "
+                      "throttle_key FROM login_throttle WHERE " +
+                          idle + " ORDER BY last_failure LIMIT ?2" + skip_locked + ")");
+    stalest.bind(1, now).bind(2, n - target);
+    if (stalest.step() != sql::k_done)
+      return std::unexpected(db_error("dropping the login throttle's stalest keys"));
+    return {};
+  }
+
+  Result<std::int64_t> login_throttle_keys() override {
+    Statement st(m_db, "SELECT count(*) FROM login_throttle");
+    auto row = st.row();
+    if (!row) return std::unexpected(row.error());
+    return *row ? st.integer(0) : 0;
+  }
+
   static ApiToken read_token(const Statement& st) {
     auto scope = parse_token_scope(st.text(6));
     return ApiToken{st.integer(0),
@@ -2237,6 +2370,315 @@ class SqlStore final : public Store {
       if (m_db->changes() != 1) return missing_or_stale(set, mapping);
       return {};
     });
+  }
+
+  // --- frameworks stored in the workspace ---
+
+  static nlohmann::json framework_json(const core::WorkspaceFramework& f) {
+    return nlohmann::json{{"framework", f.framework},
+                          {"organization", f.organization},
+                          {"title", f.title},
+                          {"origin", std::string(core::to_string(f.origin))},
+                          {"version", f.version},
+                          {"nodes", f.nodes},
+                          {"sha256", sha256_hex(f.content)}};
+  }
+
+  Result<void> check_framework(const core::WorkspaceFramework& f) {
+    if (auto t =
+            core::check_text("framework id", f.framework, core::TextKind::k_reference_name, 128);
+        !t)
+      return t;
+    if (util::trim(f.title).empty())
+      return fail(ErrorCode::k_invalid_input, "a framework needs a title");
+    if (auto t =
+            core::check_text("framework title", util::trim(f.title), core::TextKind::k_line, 500);
+        !t)
+      return t;
+    if (f.content.empty())
+      return fail(ErrorCode::k_invalid_input, "a framework needs its catalog file text");
+    return {};
+  }
+
+  // Keeps the text of version `f.version` of the stored framework `row`.
+  Result<void> insert_framework_version(std::int64_t row, const core::WorkspaceFramework& f,
+                                        const std::string& now) {
+    Statement st(m_db,
+                 "INSERT INTO framework_version (framework, version, content, sha256, nodes, "
+                 "created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    st.bind(1, row).bind(2, f.version).bind(3, f.content).bind(4, sha256_hex(f.content));
+    st.bind(5, static_cast<std::int64_t>(f.nodes)).bind(6, now).bind(7, m_actor);
+    if (st.step() != sql::k_done) return std::unexpected(db_error("keeping the framework version"));
+    return {};
+  }
+
+  Result<std::vector<core::WorkspaceFramework>> frameworks_where(
+      const std::string& where, bool with_content, const std::function<void(Statement&)>& bind,
+      const std::string& limit = "") {
+    std::vector<core::WorkspaceFramework> out;
+    Statement st(m_db, ("SELECT id, framework, organization, title, origin, " +
+                        std::string(with_content ? "content" : "''") +
+                        ", nodes, version, created_at, created_by, updated_at, updated_by FROM "
+                        "workspace_framework" +
+                        where + " ORDER BY framework" + limit)
+                           .c_str());
+    bind(st);
+    while (st.next()) {
+      core::WorkspaceFramework f;
+      f.id = st.integer(0);
+      f.framework = st.text(1);
+      f.organization = st.integer(2);
+      f.title = st.text(3);
+      auto origin = core::parse_framework_origin(st.text(4));
+      if (!origin)
+        return fail(ErrorCode::k_io, "stored framework " + f.framework +
+                                         " has an unknown origin '" + st.text(4) + "'");
+      f.origin = *origin;
+      f.content = st.text(5);
+      f.nodes = static_cast<std::size_t>(st.integer(6));
+      f.version = st.integer(7);
+      f.created_at = st.text(8);
+      f.created_by = st.text(9);
+      f.updated_at = st.text(10);
+      f.updated_by = st.text(11);
+      out.push_back(std::move(f));
+    }
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
+    return out;
+  }
+
+  Result<core::WorkspaceFramework> create_framework(const core::WorkspaceFramework& f) override {
+    if (auto c = check_framework(f); !c) return std::unexpected(c.error());
+    return transaction<core::WorkspaceFramework>([&]() -> Result<core::WorkspaceFramework> {
+      auto now = now_utc();
+      Statement st(m_db,
+                   "INSERT INTO workspace_framework (framework, organization, title, origin, "
+                   "content, nodes, version, created_at, created_by, updated_at, updated_by) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?8, ?7, ?8) RETURNING id");
+      st.bind(1, f.framework).bind(2, f.organization).bind(3, util::trim(f.title));
+      st.bind(4, std::string(core::to_string(f.origin))).bind(5, f.content);
+      st.bind(6, static_cast<std::int64_t>(f.nodes)).bind(7, now).bind(8, m_actor);
+      if (st.step() != sql::k_row) {
+        auto constraint = m_db->last_constraint();
+        if (constraint == sql::Constraint::k_unique)
+          return fail(ErrorCode::k_conflict,
+                      "the workspace already stores a framework '" + f.framework + "'");
+        if (constraint == sql::Constraint::k_foreign_key)
+          return fail(ErrorCode::k_not_found, "no organization " + std::to_string(f.organization));
+        return std::unexpected(db_error("storing the framework"));
+      }
+      auto row = st.integer(0);
+      st.reset();
+      auto stored = stored_framework_in(f.framework);
+      if (!stored) return stored;
+      if (auto v = insert_framework_version(row, *stored, now); !v)
+        return std::unexpected(v.error());
+      if (auto a = audit(m_actor, "framework", f.framework, "create", "null",
+                         framework_json(*stored).dump(), now);
+          !a)
+        return std::unexpected(a.error());
+      return stored;
+    });
+  }
+
+  Result<core::WorkspaceFramework> stored_framework_in(const std::string& framework) {
+    auto list = frameworks_where(" WHERE framework = ?1", true,
+                                 [&](Statement& st) { st.bind(1, framework); });
+    if (!list) return std::unexpected(list.error());
+    if (list->empty())
+      return fail(ErrorCode::k_not_found, "the workspace stores no framework '" + framework + "'");
+    return list->front();
+  }
+
+  Result<core::WorkspaceFramework> update_framework(const core::WorkspaceFramework& f) override {
+    if (auto c = check_framework(f); !c) return std::unexpected(c.error());
+    return transaction<core::WorkspaceFramework>([&]() -> Result<core::WorkspaceFramework> {
+      auto before = stored_framework_in(f.framework);
+      if (!before) return before;
+      if (before->version != f.version)
+        return fail(ErrorCode::k_conflict,
+                    "framework " + f.framework + " was changed by " + before->updated_by + " at " +
+                        before->updated_at + " since you read it (version " +
+                        std::to_string(before->version) + ", you read version " +
+                        std::to_string(f.version) + "); reload it and try again");
+      auto now = now_utc();
+      Statement st(m_db,
+                   "UPDATE workspace_framework SET title = ?2, content = ?3, nodes = ?4, "
+                   "version = version + 1, updated_at = ?5, updated_by = ?6 WHERE id = ?1 AND "
+                   "version = ?7");
+      st.bind(1, before->id).bind(2, util::trim(f.title)).bind(3, f.content);
+      st.bind(4, static_cast<std::int64_t>(f.nodes)).bind(5, now).bind(6, m_actor);
+      st.bind(7, f.version);
+      if (st.step() != sql::k_done) return std::unexpected(db_error("updating the framework"));
+      if (m_db->changes() != 1)
+        return fail(ErrorCode::k_conflict, "framework " + f.framework +
+                                               " was changed or removed since you read it; "
+                                               "reload it and try again");
+      auto out = stored_framework_in(f.framework);
+      if (!out) return out;
+      if (auto v = insert_framework_version(before->id, *out, now); !v)
+        return std::unexpected(v.error());
+      if (auto a = audit(m_actor, "framework", f.framework, "update",
+                         framework_json(*before).dump(), framework_json(*out).dump(), now);
+          !a)
+        return std::unexpected(a.error());
+      return out;
+    });
+  }
+
+  Result<void> delete_framework(const std::string& framework,
+                                std::int64_t expected_version) override {
+    return transaction<void>([&]() -> Result<void> {
+      auto before = stored_framework_in(framework);
+      if (!before) return std::unexpected(before.error());
+      if (before->version != expected_version)
+        return fail(ErrorCode::k_conflict,
+                    "framework " + framework + " was changed by " + before->updated_by + " at " +
+                        before->updated_at + " since you read it (version " +
+                        std::to_string(before->version) + ", you read version " +
+                        std::to_string(expected_version) + "); reload it and try again");
+      Statement versions(m_db, "DELETE FROM framework_version WHERE framework = ?1");
+      versions.bind(1, before->id);
+      if (versions.step() != sql::k_done)
+        return std::unexpected(db_error("deleting the framework's versions"));
+      Statement st(m_db, "DELETE FROM workspace_framework WHERE id = ?1");
+      st.bind(1, before->id);
+      if (st.step() != sql::k_done) return std::unexpected(db_error("deleting the framework"));
+      return audit(m_actor, "framework", framework, "delete", framework_json(*before).dump(),
+                   "null", now_utc());
+    });
+  }
+
+  Result<core::WorkspaceFramework> stored_framework(const std::string& framework) override {
+    return stored_framework_in(framework);
+  }
+
+  Result<util::Paged<core::WorkspaceFramework>> stored_frameworks(
+      const core::FrameworkQuery& q) override {
+    // A part of the id or the title, without regard to case (A-Z folded on both backends).
+    std::string pattern = "%";
+    for (char c : util::to_lower(util::trim(q.text))) {
+      if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+      pattern += c;
+    }
+    pattern += '%';
+    std::string where =
+        " WHERE (?1 < 0 OR organization = ?1) AND (lower(framework) LIKE ?2 ESCAPE '\\' OR "
+        "lower(title) LIKE ?2 ESCAPE '\\')";
+    auto bind = [&](Statement& st) { st.bind(1, q.organization.value_or(-1)).bind(2, pattern); };
+    util::Paged<core::WorkspaceFramework> out;
+    auto total = count_of("SELECT count(*) FROM workspace_framework" + where, bind);
+    if (!total) return std::unexpected(total.error());
+    out.total = *total;
+    auto page = frameworks_where(where, false, bind, q.slice.sql());
+    if (!page) return std::unexpected(page.error());
+    out.items = std::move(*page);
+    return out;
+  }
+
+  Result<std::vector<core::WorkspaceFramework>> framework_contents() override {
+    return frameworks_where("", true, [](Statement&) {});
+  }
+
+  Result<std::vector<core::FrameworkVersion>> framework_versions_where(
+      const std::string& framework, std::optional<std::int64_t> version) {
+    auto stored = stored_framework_in(framework);
+    if (!stored) return std::unexpected(stored.error());
+    Statement st(m_db, ("SELECT version, " + std::string(version ? "content" : "''") +
+                        ", sha256, nodes, created_at, created_by FROM framework_version WHERE "
+                        "framework = ?1 AND (?2 < 0 OR version = ?2) ORDER BY version DESC")
+                           .c_str());
+    st.bind(1, stored->id).bind(2, version.value_or(-1));
+    std::vector<core::FrameworkVersion> out;
+    while (st.next()) {
+      core::FrameworkVersion v;
+      v.version = st.integer(0);
+      v.content = st.text(1);
+      v.sha256 = st.text(2);
+      v.nodes = static_cast<std::size_t>(st.integer(3));
+      v.created_at = st.text(4);
+      v.created_by = st.text(5);
+      out.push_back(std::move(v));
+    }
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
+    return out;
+  }
+
+  Result<std::vector<core::FrameworkVersion>> framework_versions(
+      const std::string& framework) override {
+    return framework_versions_where(framework, std::nullopt);
+  }
+
+  Result<core::FrameworkVersion> framework_version(const std::string& framework,
+                                                   std::int64_t version) override {
+    auto list = framework_versions_where(framework, version);
+    if (!list) return std::unexpected(list.error());
+    if (list->empty())
+      return fail(ErrorCode::k_not_found,
+                  "framework " + framework + " has no version " + std::to_string(version));
+    return list->front();
+  }
+
+  Result<std::int64_t> frameworks_revision() override {
+    Statement st(m_db, "SELECT coalesce(max(id), 0) FROM audit WHERE entity = 'framework'");
+    auto row = st.row();
+    if (!row) return std::unexpected(row.error());
+    return *row ? st.integer(0) : 0;
+  }
+
+  Result<core::FrameworkUse> framework_use(const std::string& framework) override {
+    core::FrameworkUse use;
+    {
+      Statement st(m_db,
+                   "SELECT o.name, p.name FROM profile p JOIN organization o ON o.id = "
+                   "p.organization WHERE p.framework = ?1 ORDER BY o.name, p.name");
+      st.bind(1, framework);
+      while (st.next()) use.profiles.push_back(st.text(0) + "/" + st.text(1));
+      if (auto end = st.finished(); !end) return std::unexpected(end.error());
+    }
+    {
+      // Node ids the profiles' rows hold.
+      Statement st(m_db,
+                   "SELECT node FROM node_assessment WHERE profile IN (SELECT id FROM profile "
+                   "WHERE framework = ?1) UNION SELECT n.node FROM snapshot_node n JOIN snapshot "
+                   "s ON s.id = n.snapshot WHERE s.profile IN (SELECT id FROM profile WHERE "
+                   "framework = ?1) UNION SELECT node FROM evidence WHERE profile IN (SELECT id "
+                   "FROM profile WHERE framework = ?1) UNION SELECT node FROM node_comment WHERE "
+                   "profile IN (SELECT id FROM profile WHERE framework = ?1)");
+      st.bind(1, framework);
+      while (st.next()) use.nodes.insert(st.text(0));
+      if (auto end = st.finished(); !end) return std::unexpected(end.error());
+    }
+    {
+      Statement st(m_db,
+                   "SELECT s.id, o.name, s.name, s.source_kind, s.source_id, s.target_kind, "
+                   "s.target_id FROM mapping_set s JOIN organization o ON o.id = s.organization "
+                   "WHERE (s.source_kind = 'framework' AND s.source_id = ?1) OR (s.target_kind = "
+                   "'framework' AND s.target_id = ?1) ORDER BY o.name, s.name");
+      st.bind(1, framework);
+      std::vector<std::tuple<std::int64_t, bool, bool>> sets;
+      while (st.next()) {
+        use.mapping_sets.push_back(st.text(1) + "/" + st.text(2));
+        sets.emplace_back(st.integer(0), st.text(3) == "framework" && st.text(4) == framework,
+                          st.text(5) == "framework" && st.text(6) == framework);
+      }
+      if (auto end = st.finished(); !end) return std::unexpected(end.error());
+      Statement ms(m_db, "SELECT source, targets FROM mapping WHERE mapping_set = ?1");
+      for (auto [id, source, target] : sets) {
+        ms.bind(1, id);
+        while (ms.next()) {
+          if (source) use.nodes.insert(ms.text(0));
+          if (!target) continue;
+          auto targets = nlohmann::json::parse(ms.text(1), nullptr, false);
+          if (targets.is_array())
+            for (const auto& t : targets)
+              if (t.is_string()) use.nodes.insert(t.get<std::string>());
+        }
+        if (auto end = ms.finished(); !end) return std::unexpected(end.error());
+        ms.reset();
+      }
+    }
+    return use;
   }
 
   Result<std::map<std::string, std::int64_t>> projected_nodes(std::int64_t profile) override {

@@ -22,6 +22,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -32,9 +33,11 @@
 #include "core/accounts.hpp"
 #include "core/audit.hpp"
 #include "core/comment.hpp"
+#include "core/login_throttle.hpp"
 #include "core/mapping_set.hpp"
 #include "core/profile.hpp"
 #include "core/queries.hpp"
+#include "core/workspace_framework.hpp"
 #include "store/audit_seal.hpp"
 #include "util/clock.hpp"
 #include "util/result.hpp"
@@ -228,6 +231,24 @@ class Store {
   virtual Result<void> record_failed_sign_in(const std::string& name, const std::string& address,
                                              std::size_t failures, long delay_seconds) = 0;
 
+  // The login throttle's counts (table login_throttle; the rule is core/login_throttle.hpp, which
+  // the workspace layer applies through `change`). Reads the rows of `keys` (all zeros for a key
+  // not stored) locked against every other connection and process, runs `change` on them and
+  // writes back what it left, in one short write transaction of their own: no audit row (the
+  // counts are not a record of the workspace: change_counter() does not move, so no cache is
+  // disturbed) and, on PostgreSQL, row locks instead of the writers' advisory lock (records'
+  // writers and the throttle do not wait for each other). Rows that say nothing any more
+  // (core::throttle::says_nothing) are deleted. When a key was added and the table then holds
+  // more than `max_keys`, the rows core::throttle::forgettable says may go are dropped, then, if
+  // that is not enough, the stalest (oldest last failure) of those not in flight, down to nine
+  // tenths of `max_keys`.
+  using ThrottleChange = std::function<void(std::vector<core::throttle::KeyState>&)>;
+  virtual Result<void> update_login_throttle(const std::vector<std::string>& keys,
+                                             core::throttle::Millis now,
+                                             const ThrottleChange& change,
+                                             std::size_t max_keys) = 0;
+  // How many keys the login throttle keeps.
+  virtual Result<std::int64_t> login_throttle_keys() = 0;
   // Creates a token of `token.user` with `token.name`, `expires_at` (after now, at most
   // k_token_max_days ahead), `scope` and `organization` (0, or one the account has a role in or,
   // for an administrator, any that exists); k_invalid_input names what is wrong.
@@ -270,6 +291,40 @@ class Store {
                                                      const WorkspaceMapping& mapping) = 0;
   virtual Result<WorkspaceMappingSet> remove_mapping(std::int64_t set, std::int64_t mapping,
                                                      std::int64_t expected_version) = 0;
+
+  // Frameworks stored in the workspace (core/workspace_framework.hpp). The store keeps what it is
+  // given and checks what needs no catalog (a framework id, a title, an organization that
+  // exists); callers check the content against the catalog first (workspace/frameworks.hpp).
+  // Every change is audited (entity "framework", id the framework's id) with the record (its
+  // content's sha256 in place of the text) before and after; every version's text is kept.
+  // k_conflict when the workspace stores a framework of that id already.
+  virtual Result<core::WorkspaceFramework> create_framework(
+      const core::WorkspaceFramework& framework) = 0;
+  // Replaces title, content and node count as a new version; k_conflict unless
+  // `framework.version` is the stored one.
+  virtual Result<core::WorkspaceFramework> update_framework(
+      const core::WorkspaceFramework& framework) = 0;
+  // Deletes the framework with every version; k_conflict unless `expected_version` is stored.
+  virtual Result<void> delete_framework(const std::string& framework,
+                                        std::int64_t expected_version) = 0;
+  // By its id in the catalog; k_not_found when the workspace stores none of that id.
+  virtual Result<core::WorkspaceFramework> stored_framework(const std::string& framework) = 0;
+  // A page of the stored frameworks (by id), filtered; without their content.
+  virtual Result<util::Paged<core::WorkspaceFramework>> stored_frameworks(
+      const core::FrameworkQuery& query) = 0;
+  // Every stored framework with its content (what a catalog is loaded from), by id.
+  virtual Result<std::vector<core::WorkspaceFramework>> framework_contents() = 0;
+  // Every version of a stored framework, newest first, without their content.
+  virtual Result<std::vector<core::FrameworkVersion>> framework_versions(
+      const std::string& framework) = 0;
+  virtual Result<core::FrameworkVersion> framework_version(const std::string& framework,
+                                                           std::int64_t version) = 0;
+  // Moves with every change of a stored framework (the newest such audit row; 0: none yet).
+  virtual Result<std::int64_t> frameworks_revision() = 0;
+  // What holds on to a framework: the profiles on it ("ORG/name"), the workspace mapping sets
+  // naming it, and the node ids their rows hold (assessments, snapshots, evidence, comments,
+  // mappings), which a new version must keep.
+  virtual Result<core::FrameworkUse> framework_use(const std::string& framework) = 0;
 
   // Projection (cyberframe profile project): the nodes of a profile last written by a projection,
   // with the version the projection gave them. A node whose version has moved on since was edited

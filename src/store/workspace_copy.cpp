@@ -30,7 +30,8 @@ namespace {
 
 // The tables of the schema in the order a copy fills them: each after the tables its foreign
 // keys name. A table the schema has and this list lacks stops the copy (a table added by a later
-// migration must be added here, in its place, or it would be left behind).
+// migration must be added here, in its place, or it would be left behind), unless it is one of
+// k_not_copied.
 constexpr std::array k_tables{
     "organization",     "profile", "node_assessment", "snapshot",
     "snapshot_node",    "action",  "action_node",     "evidence_blob",
@@ -38,6 +39,18 @@ constexpr std::array k_tables{
     "user_role",        "session", "api_token",       "node_comment",
     "mapping_set",      "mapping", "projected_node",  "workspace_framework",
     "framework_version"};
+
+// Tables of the schema the copy leaves out on purpose: TO gets them empty, as init makes them.
+// login_throttle holds the login throttle's counts (core/login_throttle.hpp): not a record of the
+// workspace but the running servers' short-lived state (forgotten an hour after a failure, its
+// reservations counted for 30 s), in times of the servers that wrote it; a copy is a new
+// workspace whose servers start counting afresh. Nor are its rows a reason to refuse TO as not
+// empty (a workspace made by init whose server only saw failed sign-ins is still empty).
+constexpr std::array k_not_copied{"login_throttle"};
+
+bool is_not_copied(std::string_view table) {
+  return std::find(k_not_copied.begin(), k_not_copied.end(), table) != k_not_copied.end();
+}
 
 // What the copy reads and binds a column as.
 enum class Kind { k_integer, k_text, k_blob };
@@ -120,6 +133,7 @@ Result<std::map<std::string, std::vector<Column>>> known_schema(sql::Connection&
   auto tables = schema_tables(db);
   if (!tables) return std::unexpected(tables.error());
   for (const auto& t : *tables) {
+    if (is_not_copied(t)) continue;
     if (std::find(k_tables.begin(), k_tables.end(), t) == k_tables.end())
       return fail(ErrorCode::k_invalid_input,
                   where + " holds a table '" + t +
@@ -242,6 +256,7 @@ struct Made {
     }
     std::string drop = "DROP TABLE IF EXISTS schema_version";
     for (const char* t : k_tables) drop += ", " + identifier(t);
+    for (const char* t : k_not_copied) drop += ", " + identifier(t);
     drop += " CASCADE";
     for (const auto& f : functions) drop += "; DROP FUNCTION IF EXISTS " + identifier(f) + "()";
     (void)c.exec("BEGIN; " + drop + "; COMMIT");
@@ -368,6 +383,7 @@ Result<CopyReport> copy_workspace(std::string_view from, std::string_view to,
                       ") but no workspace. Copy into a new database (createdb)");
     // A workspace made by init and never written to is empty; any row refuses it.
     for (const auto& t : *tables) {
+      if (is_not_copied(t)) continue;
       auto n = count_rows(**db, t);
       if (!n) return std::unexpected(n.error());
       if (*n != 0)

@@ -341,6 +341,58 @@ Result<void> Workspace::record_failed_sign_in(const std::string& name, const std
   return m_store->record_failed_sign_in(name, address, failures, delay_seconds);
 }
 
+Result<core::throttle::Attempt> Workspace::reserve_attempt(const std::string& name,
+                                                           const std::string& address,
+                                                           core::throttle::Millis now) {
+  core::throttle::Attempt attempt;
+  attempt.keys = core::throttle::keys_of(name, address);
+  auto r = m_store->update_login_throttle(
+      attempt.keys, now,
+      [&](std::vector<core::throttle::KeyState>& rows) {
+        attempt.retry_after = core::throttle::reserve(rows, now);
+      },
+      core::throttle::k_max_keys);
+  if (!r) return std::unexpected(r.error());
+  attempt.granted = attempt.retry_after == 0;
+  return attempt;
+}
+
+Result<core::throttle::Outcome> Workspace::attempt_failed(const core::throttle::Attempt& attempt,
+                                                          core::throttle::Millis now) {
+  core::throttle::Outcome out;
+  auto r = m_store->update_login_throttle(
+      attempt.keys, now,
+      [&](std::vector<core::throttle::KeyState>& rows) { out = core::throttle::failed(rows, now); },
+      core::throttle::k_max_keys);
+  if (!r) return std::unexpected(r.error());
+  return out;
+}
+
+Result<core::throttle::Outcome> Workspace::attempt_succeeded(const core::throttle::Attempt& attempt,
+                                                             core::throttle::Millis now) {
+  core::throttle::Outcome out;
+  auto r = m_store->update_login_throttle(
+      attempt.keys, now,
+      [&](std::vector<core::throttle::KeyState>& rows) {
+        out = core::throttle::succeeded(rows, now);
+      },
+      core::throttle::k_max_keys);
+  if (!r) return std::unexpected(r.error());
+  return out;
+}
+
+Result<void> Workspace::attempt_abandoned(const core::throttle::Attempt& attempt,
+                                          core::throttle::Millis now) {
+  return m_store->update_login_throttle(
+      attempt.keys, now,
+      [&](std::vector<core::throttle::KeyState>& rows) { core::throttle::abandoned(rows, now); },
+      core::throttle::k_max_keys);
+}
+
+Result<std::int64_t> Workspace::throttle_keys() {
+  return m_store->login_throttle_keys();
+}
+
 Result<core::ApiToken> Workspace::create_token(const std::string& actor,
                                                const core::ApiToken& token,
                                                const std::string& token_hash) {
@@ -389,6 +441,24 @@ Result<std::int64_t> Workspace::change_counter() {
 }
 std::vector<core::AppendedRows> Workspace::take_appended() {
   return m_store->take_appended();
+}
+Result<core::WorkspaceFramework> Workspace::stored_framework(const std::string& framework) {
+  return m_store->stored_framework(framework);
+}
+Result<util::Paged<core::WorkspaceFramework>> Workspace::stored_frameworks(
+    const core::FrameworkQuery& query) {
+  return m_store->stored_frameworks(query);
+}
+Result<std::vector<core::FrameworkVersion>> Workspace::framework_versions(
+    const std::string& framework) {
+  return m_store->framework_versions(framework);
+}
+Result<core::FrameworkVersion> Workspace::framework_version(const std::string& framework,
+                                                            std::int64_t version) {
+  return m_store->framework_version(framework, version);
+}
+Result<std::int64_t> Workspace::frameworks_revision() {
+  return m_store->frameworks_revision();
 }
 Result<int> Workspace::schema_version() {
   return m_store->schema_version();

@@ -29,9 +29,11 @@
 #include "core/accounts.hpp"
 #include "core/audit.hpp"
 #include "core/comment.hpp"
+#include "core/login_throttle.hpp"
 #include "core/mapping_set.hpp"
 #include "core/profile.hpp"
 #include "core/queries.hpp"
+#include "core/workspace_framework.hpp"
 #include "util/result.hpp"
 
 namespace cyberframe::store {
@@ -181,6 +183,17 @@ class Workspace {
                                                    std::int64_t mapping,
                                                    std::int64_t expected_version);
 
+  // --- frameworks stored in the workspace (the use cases that change them: frameworks.hpp) ---
+  // By its id in the catalog; k_not_found when the workspace stores none of that id.
+  Result<core::WorkspaceFramework> stored_framework(const std::string& framework);
+  // A page, filtered, without the content.
+  Result<util::Paged<core::WorkspaceFramework>> stored_frameworks(
+      const core::FrameworkQuery& query);
+  // Newest first, without their content; and one version with its content.
+  Result<std::vector<core::FrameworkVersion>> framework_versions(const std::string& framework);
+  Result<core::FrameworkVersion> framework_version(const std::string& framework,
+                                                   std::int64_t version);
+
   // --- accounts, sessions and API tokens ---
   Result<core::User> add_user(const std::string& actor, const std::string& name,
                               const std::string& password, bool administrator);
@@ -217,6 +230,26 @@ class Workspace {
   Result<void> record_failed_sign_in(const std::string& name, const std::string& address,
                                      std::size_t failures, long delay_seconds);
 
+  // --- the login throttle (core/login_throttle.hpp has the rule) ---
+  // Its counts are kept in the workspace, so every server process of it shares them; each call is
+  // one short write transaction of its own, with no audit row (they change no record; the
+  // server records failed sign-ins with record_failed_sign_in as the Outcome asks). `now` is the
+  // caller's wall clock, in milliseconds since the Unix epoch.
+  // Reserves an attempt to check the password of `name` from `address` (an IPv6 address by its
+  // /64): granted, or refused with the seconds to wait.
+  Result<core::throttle::Attempt> reserve_attempt(const std::string& name,
+                                                  const std::string& address,
+                                                  core::throttle::Millis now);
+  // A granted attempt ends with exactly one of these three.
+  Result<core::throttle::Outcome> attempt_failed(const core::throttle::Attempt& attempt,
+                                                 core::throttle::Millis now);
+  Result<core::throttle::Outcome> attempt_succeeded(const core::throttle::Attempt& attempt,
+                                                    core::throttle::Millis now);
+  Result<void> attempt_abandoned(const core::throttle::Attempt& attempt,
+                                 core::throttle::Millis now);
+  // How many keys the throttle keeps (at most core::throttle::k_max_keys).
+  Result<std::int64_t> throttle_keys();
+
   Result<core::ApiToken> create_token(const std::string& actor, const core::ApiToken& token,
                                       const std::string& token_hash);
   Result<std::vector<core::ApiToken>> tokens(std::int64_t user);
@@ -245,6 +278,8 @@ class Workspace {
   // The audit rows this workspace's committed writes appended since the last call.
   std::vector<core::AppendedRows> take_appended();
   Result<int> schema_version();
+  // Moves whenever a framework the workspace stores changes (workspace/frameworks.hpp).
+  Result<std::int64_t> frameworks_revision();
 
   // The storage beneath, for the layer's own modules (gaps, reporting, projection); the front
   // ends see only its declaration.

@@ -76,7 +76,7 @@ def run(binary, db):
                                      headers={"Content-Type": "application/json"})
     check(status == 413 and ctype == "application/problem+json" and json.loads(body)["status"] == 413,
           f"oversized body: {status} {ctype} {body[:100]!r}")
-    status, ctype, body, _ = request("PUT", "/api/v1/frameworks/x", body=b"{",
+    status, ctype, body, _ = request("PUT", "/api/v1/references", body=b"{",
                                      headers={"Content-Type": "application/json", **signed_in})
     check(status == 405 and ctype == "application/problem+json", f"write to a read-only resource: {status}")
     status, ctype, body, _ = request("GET", "/metrics")

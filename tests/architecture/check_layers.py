@@ -19,7 +19,7 @@ ALLOWED = {
     "report": {"core", "util"},
     "codec": {"core", "util"},
     "store": {"core", "codec", "util"},
-    "workspace": {"store", "core", "codec", "report", "oscal", "exchange", "util"},
+    "workspace": {"store", "core", "catalog", "codec", "report", "oscal", "exchange", "util"},
     # The front ends reach storage only through the workspace layer.
     "server": {"workspace", "core", "catalog", "oscal", "exchange", "report", "codec", "util"},
     "cli": {"workspace", "server", "core", "catalog", "oscal", "exchange", "report", "codec",

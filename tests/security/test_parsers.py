@@ -146,6 +146,38 @@ def run(suite, binary, db, tmp):
 
     bounded("finding 5 (profile YAML)", profile_yaml)
 
+    # Framework drafts (the framework editor's live check, and the saves): a request's catalog
+    # file, read with the draft budget.
+    def stored_frameworks():
+        status, _, answer, _ = editor.request("GET", "/api/v1/organizations/1/frameworks")
+        return json.loads(answer)["total"] if status == 200 else -1
+
+    def draft(body, ctype, what, expect, path="/api/v1/frameworks/check", client=None):
+        def attack():
+            status, _, answer, _ = (client or viewer).request("POST", path, body,
+                                                             {"Content-Type": ctype})
+            ok = status == expect
+            if ok and status == 200:
+                result = json.loads(answer)
+                ok = result["ok"] is False and any("limit" in d["message"] or "at most" in
+                                                   d["message"] for d in result["diagnostics"])
+            suite.check(ok and stored_frameworks() == 0,
+                        f"framework drafts: {what} is refused ({expect}), nothing stored",
+                        f"status {status}: {answer[:200]!r}")
+        return attack
+
+    bounded("framework draft (YAML list)",
+            draft(yaml_list, "application/yaml", "an 8 MiB YAML [a,a,...] to the live check", 200))
+    bounded("framework draft (YAML list, stored)",
+            draft(yaml_list, "application/yaml", "the same YAML stored by an editor", 422,
+                  "/api/v1/organizations/1/frameworks", editor))
+    bounded("framework draft (JSON list)",
+            draft(b'{"document": ' + json_list[:8 * MIB - 40] + b"]}", "application/json",
+                  "an 8 MiB JSON list as the document", 400))
+    bounded("framework draft (deep JSON)",
+            draft(b'{"document": ' + deep + b"}", "application/json",
+                  "a document nested 100,000 deep", 400))
+
     # --- finding 8: numbers out of range ---------------------------------------------------------
     status, _, body, _ = editor.request(
         "PUT", "/api/v1/profiles/1/nodes/ID.AM-1", b'{"level": 1e400}',

@@ -2,7 +2,8 @@
 """`cyberframe workspace copy FROM TO` moves a workspace between SQLite and PostgreSQL whole.
 
 A demo workspace (with an evidence file of non-UTF-8 bytes, a link, an account with a role, an API
-token, a session, a comment, a mapping set and a projected profile) is copied SQLite ->
+token, a session, a comment, a mapping set, a projected profile and a stored framework in two
+versions) is copied SQLite ->
 PostgreSQL -> SQLite, and each copy copied once more (PostgreSQL -> PostgreSQL, SQLite ->
 SQLite). Every copy exports what the original exports (every profile, the audit trail as CSV,
 the organizations, the roadmap, the mapping sets, the accounts), verifies its audit trail, and
@@ -85,6 +86,19 @@ def fill(cli, db, work):
            "the same inventory", db=db)
     cli.ok("mapping", "add", "tr-to-csf2", "ID.AM-2", "ID.AM-02", "-r", "equivalent", db=db)
     cli.ok("profile", "project", "Current state", "--to", "nist-csf-2.0", db=db)
+    # An organization's own framework, in two versions, with a profile on it.
+    own = os.path.join(work, "acme-own.yaml")
+    text = ("kind: framework\nid: acme-own\ntitle: ACME’s own framework\nconformance: none\n"
+            "provenance: {source: ACME, method: user-authored}\n# kept as written\nnodes:\n"
+            "  - {id: GV, level: function, title: Govern}\n")
+    with open(own, "w", encoding="utf-8") as f:
+        f.write(text)
+    cli.ok("framework", "add", own, "--org", "1", db=db)
+    with open(own, "w", encoding="utf-8") as f:
+        f.write(text + "  - {id: OP, level: function, title: Operate}\n")
+    cli.ok("framework", "update", "acme-own", own, db=db)
+    cli.ok("profile", "create", "--org", "1", "--framework", "acme-own", "--kind", "current",
+           "--name", "Own current", db=db)
     # What only the server writes (API tokens, sessions, comments): as the server writes them.
     with sqlite3.connect(db) as c:
         c.execute("INSERT INTO api_token (user, name, token_hash, created_at, expires_at, scope, "
@@ -95,6 +109,15 @@ def fill(cli, db, work):
                   "'2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z', '2026-01-01T00:00:00Z')")
         c.execute("INSERT INTO node_comment (profile, node, author, at, text) VALUES (1, "
                   "'ID.AM-1', 'alice', '2026-01-01T00:00:00Z', 'Checked ✓ with the plant')")
+        # The login throttle's count of a failed sign-in (not copied: NOT_COPIED).
+        c.execute("INSERT INTO login_throttle (throttle_key, failures, last_failure, audited, "
+                  "last_audit) VALUES ('pair:alice 192.0.2.1', 1, 1767225600000, 1, "
+                  "1767225600000)")
+
+
+# Tables the copy leaves out on purpose (workspace_copy.cpp, k_not_copied): the login throttle's
+# counts are the running servers' short-lived state, not records; a copy starts them afresh.
+NOT_COPIED = ("login_throttle",)
 
 
 def exports(cli, db):
@@ -117,6 +140,11 @@ def exports(cli, db):
     out["user tokens"] = cli.ok("user", "tokens", "alice", db=db)
     out["assessment trend"] = cli.ok("assessment", "trend", "Current state", db=db)
     out["scale list"] = cli.ok("scale", "list", db=db)
+    out["framework list"] = cli.ok("framework", "list", "-f", "json", db=db)
+    out["framework versions"] = cli.ok("framework", "versions", "acme-own", "-f", "json", db=db)
+    for version in ("1", "2"):
+        out[f"framework export {version}"] = cli.ok("framework", "export", "acme-own",
+                                                    "--version", version, db=db)
     return out
 
 
@@ -169,7 +197,8 @@ def main():
         line = re.compile(r"copied (\d+) rows of (\d+) tables from (\S+) to (\S+) "
                           r"\(audit trail: (\d+) rows, verified\)")
         audit_rows = len(original_rows["audit"])
-        total_rows = sum(len(rows) for rows in original_rows.values())
+        copied_tables = [t for t in original_rows if t not in NOT_COPIED]
+        total_rows = sum(len(original_rows[t]) for t in copied_tables)
         for source, target, name in ((a, pg1_secret, "SQLite -> PostgreSQL"),
                                      (pg1, c, "PostgreSQL -> SQLite"),
                                      (c, d, "SQLite -> SQLite"),
@@ -179,8 +208,8 @@ def main():
             check(r.returncode == 0, f"{name}: the copy succeeds ({text.strip()[:300]})")
             m = line.search(text)
             check(m is not None and int(m.group(1)) == total_rows and
-                  int(m.group(2)) == len(original_rows) and int(m.group(5)) == audit_rows,
-                  f"{name}: says it copied {total_rows} rows of {len(original_rows)} tables, "
+                  int(m.group(2)) == len(copied_tables) and int(m.group(5)) == audit_rows,
+                  f"{name}: says it copied {total_rows} rows of {len(copied_tables)} tables, "
                   f"{audit_rows} audit rows, verified")
             check("hunter2" not in text, f"{name}: prints no password")
 
@@ -194,9 +223,11 @@ def main():
                 check(got[key] == original[key], f"{name}: '{key}' is the original's")
         for db, name in ((c, "the SQLite copy"), (d, "the SQLite copy's copy")):
             rows = tables(db)
-            for t in original_rows:
+            for t in copied_tables:
                 check(rows.get(t) == original_rows[t],
                       f"{name}: table {t} holds the original's {len(original_rows[t])} rows")
+            for t in NOT_COPIED:
+                check(rows.get(t) == [], f"{name}: table {t} is left empty")
         with sqlite3.connect(c) as conn:
             blob = conn.execute("SELECT data FROM evidence_blob b JOIN evidence e ON e.sha256 = "
                                 "b.sha256 WHERE e.name = 'scan.bin'").fetchone()
@@ -244,6 +275,23 @@ def main():
         os.remove(other_key)
         r = cli.run("workspace", "copy", a, pg3)
         check(r.returncode == 0, "once the other key is moved away the copy goes through")
+
+        # A PostgreSQL workspace made by init whose servers have only counted failed sign-ins
+        # is still empty: the throttle's rows do not refuse it, and they stay its own.
+        pg5 = createdb(cluster, "copy_five_" + suffix)
+        cli.ok("init", db=pg5)
+        for made_by_init in (".audit-key", ".audit-anchor"):  # the copy brings A's key
+            os.remove(os.path.join(work, "copy_five_" + suffix + made_by_init))
+        subprocess.run(["psql", pg5, "-X", "-q", "-c",
+                        "INSERT INTO login_throttle (throttle_key, failures) VALUES "
+                        "('addr:198.51.100.1', 2)"], check=True, capture_output=True)
+        r = cli.run("workspace", "copy", a, pg5)
+        check(r.returncode == 0, f"a copy into a workspace holding only throttle counts goes "
+                                 f"through ({r.stderr.decode().strip()})")
+        counted = subprocess.run(["psql", pg5, "-X", "-q", "-t", "-A", "-c",
+                                  "SELECT throttle_key FROM login_throttle"],
+                                 capture_output=True, text=True).stdout.split()
+        check(counted == ["addr:198.51.100.1"], f"and the counts there are its own: {counted}")
 
         # A table the copy does not know (a newer cyberframe's): refused, whatever TO is, and
         # nothing is left of TO (the SQLite file, the PostgreSQL schema, the key and anchor).

@@ -210,6 +210,7 @@ def scenarios(a, b, front):
         stop.set()
         busy.join()
     racing(alice, a, b)
+    frameworks_everywhere(alice, a, b)
     through_nginx(front)
 
     # Signing out on A ends the session on B at once.
@@ -217,6 +218,42 @@ def scenarios(a, b, front):
     check(status in (200, 204), f"signing out on A answered {status}")
     status, _, _ = alice.call(b, "GET", DASHBOARD)
     check(status == 401, f"after signing out on A, B still accepted the session ({status})")
+
+
+def framework(nodes):
+    """A framework document of one function with the given categories."""
+    return {"document": {
+        "kind": "framework", "id": "acme-shared", "title": "ACME shared framework",
+        "conformance": "none", "provenance": {"source": "ACME", "method": "user-authored"},
+        "nodes": [{"id": "GV", "level": "function", "title": "Govern",
+                   "children": [{"id": f"GV.{n}", "level": "category", "title": f"Area {n}"}
+                                for n in range(1, nodes + 1)]}]}}
+
+
+def frameworks_everywhere(alice, a, b):
+    """A framework stored through one instance is in the other's catalog on its next request."""
+    for port in (a, b):  # both catalogs loaded and cached first
+        status, _, _ = alice.call(port, "GET", "/api/v1/frameworks?limit=500")
+        check(status == 200, f"the catalog through {port}: {status}")
+    status, etag, _ = alice.call(a, "POST", "/api/v1/organizations/1/frameworks", framework(1))
+    check(status == 201 and etag == '"1"', f"storing a framework through A answered {status}")
+    status, _, body = alice.call(b, "GET", "/api/v1/frameworks/acme-shared")
+    check(status == 200, f"B does not have the framework A stored ({status})")
+    for version in range(2, 12):
+        writer, reader = (a, b) if version % 2 else (b, a)
+        status, etag, _ = alice.call(writer, "PUT", "/api/v1/frameworks/acme-shared",
+                                     framework(version), {"If-Match": f'"{version - 1}"'})
+        check(status == 200 and etag == f'"{version}"',
+              f"version {version} through {writer} answered {status} {etag}")
+        status, _, node = alice.call(reader, "GET",
+                                     f"/api/v1/frameworks/acme-shared/nodes/GV.{version}")
+        check(status == 200, f"version {version}: its new node is not in the other instance's "
+                             f"catalog ({status})")
+    status, _, _ = alice.call(b, "DELETE", "/api/v1/frameworks/acme-shared",
+                              headers={"If-Match": '"11"'})
+    check(status == 204, f"deleting through B answered {status}")
+    status, _, _ = alice.call(a, "GET", "/api/v1/frameworks/acme-shared")
+    check(status == 404, f"A still has the framework B deleted ({status})")
 
 
 def read_your_writes(alice, a, b):

@@ -93,7 +93,7 @@ class Api : public ::testing::Test {
       r.headers["content-type"] = "application/json";
     r.body = body;
     r.remote = remote;
-    Context ctx{cat(), *ws, options, throttle, use_cache ? &cache : nullptr};
+    Context ctx{cat(), *ws, options, throttle, use_cache ? &cache : nullptr, &catalogs};
     return handle(ctx, r);
   }
 
@@ -153,6 +153,9 @@ class Api : public ::testing::Test {
   std::string remote = "192.0.2.1";  // the caller's address
   Cache cache;                       // as the server has: every test runs through it
   bool use_cache = true;
+  // The built-in catalog with the workspace's stored frameworks on top, as the server has it.
+  Catalogs catalogs{catalog::read_sources({}, {}),
+                    std::shared_ptr<const core::Catalog>(&cat(), [](const core::Catalog*) {}), 0};
   std::int64_t org_a = 0, org_b = 0, current_a = 0, target_a = 0, current_b = 0;
 };
 
@@ -285,7 +288,12 @@ TEST_F(Api, WrongPasswordsSlowTheNameDownWithoutLockingItOut) {
                 json{{"name", "vic"}, {"password", password}}.dump());
   };
   EXPECT_EQ(attempt("wrong one").status, 401);
+  // The throttle's counts are written to the workspace but are no change to it: a failure that
+  // asks for no audit row leaves the change counter (what the read cache follows) where it was.
+  auto counter = ws->change_counter();
+  ASSERT_TRUE(counter);
   EXPECT_EQ(attempt("wrong two").status, 401);
+  EXPECT_EQ(*ws->change_counter(), *counter);
   auto third = attempt("wrong three");
   EXPECT_EQ(third.status, 401);
   EXPECT_EQ(header(third, "Retry-After"), "5") << "a delay starts after three failures";
@@ -766,7 +774,11 @@ TEST_F(Api, AWriteDropsOnlyTheAnswersOfItsOrganization) {
     store->record_statements(false);
     EXPECT_EQ(r.status, 200) << r.body;
     if (out) *out = r;
-    std::erase_if(sql, [](const auto& s) { return s == "SELECT coalesce(max(id), 0) FROM audit"; });
+    // The counters: the change counter, and (when it moved) the stored frameworks' revision.
+    std::erase_if(sql, [](const auto& s) {
+      return s == "SELECT coalesce(max(id), 0) FROM audit" ||
+             s == "SELECT coalesce(max(id), 0) FROM audit WHERE entity = 'framework'";
+    });
     return !sql.empty();
   };
   ASSERT_EQ(assessed(call("GET", dashboard_a, root)), 0);
@@ -1136,7 +1148,12 @@ TEST_F(Api, CatalogEndpointsAndTheirErrors) {
   EXPECT_EQ(call("GET", "/api/v1/frameworks/nope", c).status, 404);
   EXPECT_EQ(call("GET", "/api/v1/frameworks", c, "", {}, {{"sort", "id; DROP TABLE x"}}).status,
             400);
-  EXPECT_EQ(call("DELETE", "/api/v1/frameworks/iso-tr-27103-2018", c).status, 405);
+  // A built-in framework is not the workspace's to change: 404 that says so.
+  auto built_in = call("DELETE", "/api/v1/frameworks/iso-tr-27103-2018", c, "",
+                       {{"if-match", "\"1\""}});
+  EXPECT_EQ(built_in.status, 404);
+  EXPECT_NE(built_in.body.find("built-in"), std::string::npos) << built_in.body;
+  EXPECT_EQ(call("POST", "/api/v1/frameworks/iso-tr-27103-2018", c).status, 405);
   EXPECT_EQ(call("GET", "/api/v1/../../etc/passwd", c).status, 404);
 }
 
@@ -1165,6 +1182,18 @@ TEST_F(Api, OpenApiDocumentMatchesTheRoutes) {
   action.target_level = 3;
   action.nodes = {"ID.AM-1"};
   ASSERT_TRUE(store->create_action(action));
+  // A framework the workspace stores (acme-ot, the examples' framework).
+  auto stored =
+      call("POST", "/api/v1/organizations/" + std::to_string(org_a) + "/frameworks", c,
+           json{{"document",
+                 {{"kind", "framework"},
+                  {"id", "acme-ot"},
+                  {"title", "ACME OT"},
+                  {"conformance", "none"},
+                  {"provenance", {{"source", "ACME"}, {"method", "user-authored"}}},
+                  {"nodes", {{{"id", "GV"}, {"level", "function"}, {"title", "Govern"}}}}}}}
+               .dump());
+  ASSERT_EQ(stored.status, 201) << stored.body;
   std::set<std::string> documented;
   for (const auto& [path, ops] : doc["paths"].items()) {
     for (const auto& [method, op] : ops.items()) {
@@ -1203,18 +1232,67 @@ TEST_F(Api, OpenApiDocumentMatchesTheRoutes) {
   EXPECT_EQ(documented, implemented);
 }
 
-// The throttle itself, on a clock the test moves (no sleeping, no timing).
-TEST(LoginThrottle, DelaysGrowWithFailuresUpToTheirCap) {
+// The throttle itself, on a clock the test moves (no sleeping, no timing), over a workspace of
+// its own: the counts are the workspace's (core/login_throttle.hpp has the rule).
+class Throttle : public ::testing::Test {
+ public:
+  void SetUp() override {
+    dir = fs::temp_directory_path() /
+          ("cf-throttle-" + std::to_string(::getpid()) + "-" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    ws = open_workspace();
+  }
+  void TearDown() override {
+    ws.reset();
+    fs::remove_all(dir);
+  }
+  // Another connection to the same workspace: another thread, or another server process.
+  std::unique_ptr<workspace::Workspace> open_workspace() {
+    auto s = store::open_sqlite(dir / "ws.db");
+    EXPECT_TRUE(s) << (s ? "" : s.error().message);
+    return std::make_unique<workspace::Workspace>(std::move(*s));
+  }
+  LoginThrottle::Attempt reserve(LoginThrottle& t, const std::string& name,
+                                 const std::string& address, LoginThrottle::Clock::time_point now,
+                                 workspace::Workspace* on = nullptr) {
+    auto a = t.reserve(on ? *on : *ws, name, address, now);
+    EXPECT_TRUE(a) << a.error().message;
+    return a ? *a : LoginThrottle::Attempt{};
+  }
+  LoginThrottle::Outcome failed(LoginThrottle& t, const LoginThrottle::Attempt& a,
+                                LoginThrottle::Clock::time_point now,
+                                workspace::Workspace* on = nullptr) {
+    auto o = t.failed(on ? *on : *ws, a, now);
+    EXPECT_TRUE(o) << o.error().message;
+    return o ? *o : LoginThrottle::Outcome{};
+  }
+  LoginThrottle::Outcome succeeded(LoginThrottle& t, const LoginThrottle::Attempt& a,
+                                   LoginThrottle::Clock::time_point now) {
+    auto o = t.succeeded(*ws, a, now);
+    EXPECT_TRUE(o) << o.error().message;
+    return o ? *o : LoginThrottle::Outcome{};
+  }
+  static LoginThrottle::Clock::time_point start() {
+    return LoginThrottle::Clock::time_point{} + std::chrono::hours(1000);
+  }
+
+  fs::path dir;
+  std::unique_ptr<workspace::Workspace> ws;
+};
+
+TEST_F(Throttle, DelaysGrowWithFailuresUpToTheirCap) {
   LoginThrottle t;
-  auto now = LoginThrottle::Clock::time_point{} + std::chrono::hours(1000);
+  auto now = start();
   std::vector<long> delays;
   for (int i = 0; i < 14; ++i) {
-    auto a = t.reserve("mallory", "203.0.113.9", now);
+    auto a = reserve(t, "mallory", "203.0.113.9", now);
     ASSERT_TRUE(a.granted) << "attempt " << i;
-    delays.push_back(t.failed(a, now).delay_seconds);
+    delays.push_back(failed(t, a, now).delay_seconds);
     if (delays.back() > 0) {
       auto early =
-          t.reserve("mallory", "203.0.113.9", now + std::chrono::seconds(delays.back() - 1));
+          reserve(t, "mallory", "203.0.113.9", now + std::chrono::seconds(delays.back() - 1));
       EXPECT_FALSE(early.granted);
       EXPECT_EQ(early.retry_after, 1);
     }
@@ -1223,85 +1301,129 @@ TEST(LoginThrottle, DelaysGrowWithFailuresUpToTheirCap) {
   EXPECT_EQ(delays,
             (std::vector<long>{0, 0, 5, 10, 20, 40, 80, 160, 320, 640, 900, 900, 900, 900}));
   // The right password from a fresh address waits for the name's delay only: at most a minute.
-  auto fresh = t.reserve("mallory", "198.51.100.1", now);
+  auto fresh = reserve(t, "mallory", "198.51.100.1", now);
   EXPECT_TRUE(fresh.granted) << fresh.retry_after;
 }
 
-TEST(LoginThrottle, ADistributedGuesserMakesTheRealOwnerWaitAtMostAMinute) {
+TEST_F(Throttle, ADistributedGuesserMakesTheRealOwnerWaitAtMostAMinute) {
   LoginThrottle t;
-  auto now = LoginThrottle::Clock::time_point{} + std::chrono::hours(1000);
+  auto now = start();
   // A thousand failures of one name from a thousand addresses, each as soon as allowed.
   long longest = 0;
   for (int i = 0; i < 1000; ++i) {
     auto address = "10.0." + std::to_string(i / 250) + "." + std::to_string(i % 250);
-    auto a = t.reserve("alice", address, now);
+    auto a = reserve(t, "alice", address, now);
     if (!a.granted) {
       longest = std::max(longest, a.retry_after);
       now += std::chrono::seconds(a.retry_after);
-      a = t.reserve("alice", address, now);
+      a = reserve(t, "alice", address, now);
       ASSERT_TRUE(a.granted);
     }
-    t.failed(a, now);
+    failed(t, a, now);
   }
   EXPECT_LE(longest, 60);
-  auto owner = t.reserve("alice", "192.0.2.44", now);
+  auto owner = reserve(t, "alice", "192.0.2.44", now);
   EXPECT_FALSE(owner.granted);
   EXPECT_LE(owner.retry_after, 60);
-  EXPECT_TRUE(t.reserve("alice", "192.0.2.44", now + std::chrono::seconds(60)).granted);
+  EXPECT_TRUE(reserve(t, "alice", "192.0.2.44", now + std::chrono::seconds(60)).granted);
 }
 
-TEST(LoginThrottle, ParallelAttemptsAreCountedBeforeTheyAreChecked) {
+TEST_F(Throttle, ParallelAttemptsAreCountedBeforeTheyAreChecked) {
   LoginThrottle t;
-  auto now = LoginThrottle::Clock::time_point{} + std::chrono::hours(1000);
+  auto now = start();
   int granted = 0;
-  for (int i = 0; i < 30; ++i) granted += t.reserve("bob", "192.0.2.7", now).granted ? 1 : 0;
+  for (int i = 0; i < 30; ++i) granted += reserve(t, "bob", "192.0.2.7", now).granted ? 1 : 0;
   EXPECT_EQ(granted, 3) << "the free failures of one name and address, no more";
   // Beyond the free failures, one attempt at a time: its outcome is awaited.
   LoginThrottle u;
-  std::vector<LoginThrottle::Attempt> held;
-  for (int i = 0; i < 3; ++i) u.failed(u.reserve("bob", "192.0.2.7", now), now);
+  for (int i = 0; i < 3; ++i) failed(u, reserve(u, "carl", "192.0.2.7", now), now);
   now += std::chrono::seconds(5);
-  auto one = u.reserve("bob", "192.0.2.7", now);
+  auto one = reserve(u, "carl", "192.0.2.7", now);
   EXPECT_TRUE(one.granted);
-  EXPECT_FALSE(u.reserve("bob", "192.0.2.7", now).granted);
-  u.abandoned(one);
-  EXPECT_TRUE(u.reserve("bob", "192.0.2.7", now).granted);
+  EXPECT_FALSE(reserve(u, "carl", "192.0.2.7", now).granted);
+  ASSERT_TRUE(u.abandoned(*ws, one, now));
+  EXPECT_TRUE(reserve(u, "carl", "192.0.2.7", now).granted);
 }
 
-TEST(LoginThrottle, ASuccessClearsThePairAndFailuresAreAuditedOnceAMinute) {
+// The counts are the workspace's: two servers (two throttles on two connections) share them.
+TEST_F(Throttle, ServersOnOneWorkspaceShareTheCounts) {
+  LoginThrottle a, b;
+  auto other = open_workspace();
+  auto now = start();
+  // Three failures through A, then B delays the next attempt.
+  for (int i = 0; i < 3; ++i) failed(a, reserve(a, "dora", "192.0.2.9", now), now);
+  auto through_b = reserve(b, "dora", "192.0.2.9", now, other.get());
+  EXPECT_FALSE(through_b.granted);
+  EXPECT_EQ(through_b.retry_after, 5);
+  // Parallel reservations through both: the free failures of a fresh pair, no more.
+  int granted = 0;
+  for (int i = 0; i < 10; ++i) {
+    granted += reserve(a, "erik", "192.0.2.10", now).granted ? 1 : 0;
+    granted += reserve(b, "erik", "192.0.2.10", now, other.get()).granted ? 1 : 0;
+  }
+  EXPECT_EQ(granted, 3);
+}
+
+// A reservation whose server died (never finished) stops counting after its lifetime, so the
+// key is not locked for ever.
+TEST_F(Throttle, AReservationOfADeadServerExpires) {
   LoginThrottle t;
-  auto now = LoginThrottle::Clock::time_point{} + std::chrono::hours(1000);
-  auto first = t.failed(t.reserve("carol", "192.0.2.8", now), now);
+  auto now = start();
+  for (int i = 0; i < 3; ++i) failed(t, reserve(t, "fay", "192.0.2.11", now), now);
+  now += std::chrono::seconds(5);
+  ASSERT_TRUE(reserve(t, "fay", "192.0.2.11", now).granted);  // never finished
+  EXPECT_FALSE(reserve(t, "fay", "192.0.2.11", now + std::chrono::seconds(29)).granted);
+  EXPECT_TRUE(reserve(t, "fay", "192.0.2.11", now + std::chrono::seconds(30)).granted);
+}
+
+TEST_F(Throttle, ASuccessClearsThePairAndFailuresAreAuditedOnceAMinute) {
+  LoginThrottle t;
+  auto now = start();
+  auto first = failed(t, reserve(t, "carol", "192.0.2.8", now), now);
   EXPECT_EQ(first.failures, 1u) << "the first failure is recorded at once";
-  auto second = t.failed(t.reserve("carol", "192.0.2.8", now), now);
+  auto second = failed(t, reserve(t, "carol", "192.0.2.8", now), now);
   EXPECT_EQ(second.failures, 0u) << "then at most one row a minute";
-  auto ok = t.succeeded(t.reserve("carol", "192.0.2.8", now), now);
+  auto ok = succeeded(t, reserve(t, "carol", "192.0.2.8", now), now);
   EXPECT_EQ(ok.failures, 1u) << "what was not recorded yet goes in before the sign-in";
   // The pair starts afresh: three free failures again.
   for (int i = 0; i < 2; ++i)
-    EXPECT_EQ(t.failed(t.reserve("carol", "192.0.2.8", now), now).delay_seconds, 0);
+    EXPECT_EQ(failed(t, reserve(t, "carol", "192.0.2.8", now), now).delay_seconds, 0);
   now += std::chrono::minutes(1);
-  auto later = t.failed(t.reserve("carol", "192.0.2.8", now), now);
+  auto later = failed(t, reserve(t, "carol", "192.0.2.8", now), now);
   EXPECT_EQ(later.failures, 2u);
   EXPECT_EQ(later.delay_seconds, 5);
 }
 
-TEST(LoginThrottle, MemoryIsBounded) {
+TEST_F(Throttle, MemoryIsBounded) {
   LoginThrottle t;
-  auto now = LoginThrottle::Clock::time_point{} + std::chrono::hours(1000);
-  for (int i = 0; i < 40000; ++i) {
-    auto a =
-        t.reserve("user" + std::to_string(i), "2001:db8:" + std::to_string(i % 9000) + "::1", now);
-    if (a.granted) t.failed(a, now);
+  auto now = start();
+  // A table nearly full of one-failure keys (written directly: 50,000 sign-ins would be slow).
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir / "ws.db").c_str(), &db), SQLITE_OK);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+    std::string sql =
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 49990) "
+        "INSERT INTO login_throttle (throttle_key, failures, last_failure) SELECT 'name:user' || "
+        "i, 1, " +
+        std::to_string(ms - 60000) + " + i FROM n";
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+  for (int i = 0; i < 40; ++i) {
+    auto a = reserve(t, "user-" + std::to_string(i), "2001:db8:" + std::to_string(i) + "::1", now);
+    if (a.granted) failed(t, a, now);
     now += std::chrono::milliseconds(1);
   }
-  EXPECT_LE(t.size(), 50000u);
+  EXPECT_LE(t.size(*ws), 50000u);
+  EXPECT_GT(t.size(*ws), 40000u) << "the stalest go, not everything";
   // The newest attacker's delay survives the clean-up.
-  for (int i = 0; i < 3; ++i) t.failed(t.reserve("target", "192.0.2.99", now), now);
-  EXPECT_FALSE(t.reserve("target", "192.0.2.99", now).granted);
+  for (int i = 0; i < 3; ++i) failed(t, reserve(t, "target", "192.0.2.99", now), now);
+  EXPECT_FALSE(reserve(t, "target", "192.0.2.99", now).granted);
 }
 
-TEST(LoginThrottle, PasswordChecksRunAtMostMaxAtOnce) {
+TEST_F(Throttle, PasswordChecksRunAtMostMaxAtOnce) {
   LoginThrottle t;
   auto one = t.verification_slot(2, std::chrono::milliseconds(0));
   auto two = t.verification_slot(2, std::chrono::milliseconds(0));

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -626,6 +627,149 @@ TEST_P(StoreSuite, FailedSignInsAreAuditedWithoutThePassword) {
   EXPECT_TRUE(store->verify_audit()->intact);
 }
 
+// The login throttle's rows (core/login_throttle.hpp has the rule; the store keeps the counts).
+namespace throttle = core::throttle;
+
+// One reservation of `name` from `address` by `store`, as the workspace makes it: granted or not.
+bool reserve(Store& store, const std::string& name, const std::string& address,
+             throttle::Millis now) {
+  long retry = -1;
+  auto r = store.update_login_throttle(
+      throttle::keys_of(name, address), now,
+      [&](std::vector<throttle::KeyState>& rows) { retry = throttle::reserve(rows, now); },
+      throttle::k_max_keys);
+  EXPECT_TRUE(r) << r.error().message;
+  return r && retry == 0;
+}
+
+constexpr throttle::Millis k_now = 1'800'000'000'000;
+
+// The counts are kept between calls and connections, are not records (no audit row, the change
+// counter stands still), and a row that says nothing is not kept.
+TEST_P(StoreSuite, TheLoginThrottleKeepsItsCountsWithoutAuditRows) {
+  auto other = GetParam().open(dir.path);
+  ASSERT_NE(other, nullptr);
+  (void)store->take_appended();
+  auto counter = *store->change_counter();
+  auto keys = throttle::keys_of("Mallory", "203.0.113.9");
+  for (int i = 0; i < 3; ++i) {
+    auto& s = i % 2 ? *other : *store;
+    ASSERT_TRUE(reserve(s, "Mallory", "203.0.113.9", k_now));
+    ASSERT_TRUE(s.update_login_throttle(
+        keys, k_now,
+        [&](std::vector<throttle::KeyState>& rows) {
+          ASSERT_EQ(rows.size(), 3u);
+          EXPECT_EQ(rows[0].key, "name:mallory");
+          EXPECT_EQ(rows[2].failures, i) << "what the other connection wrote";
+          EXPECT_EQ(rows[2].in_flight, 1);
+          throttle::failed(rows, k_now);
+        },
+        throttle::k_max_keys));
+  }
+  EXPECT_EQ(*store->login_throttle_keys(), 3);
+  EXPECT_FALSE(reserve(*other, "mallory", "203.0.113.9", k_now)) << "the delay runs";
+  EXPECT_TRUE(reserve(*other, "mallory", "203.0.113.9", k_now + 5'000));
+  // A success clears the pair: its row goes; the name's and the address's failures stay.
+  ASSERT_TRUE(store->update_login_throttle(
+      keys, k_now + 5'000,
+      [&](std::vector<throttle::KeyState>& rows) { throttle::succeeded(rows, k_now + 5'000); },
+      throttle::k_max_keys));
+  EXPECT_EQ(*store->login_throttle_keys(), 2);
+  // An attempt abandoned from a fresh address leaves nothing of its address or pair.
+  ASSERT_TRUE(reserve(*store, "mallory", "198.51.100.7", k_now));
+  ASSERT_TRUE(store->update_login_throttle(
+      throttle::keys_of("mallory", "198.51.100.7"), k_now,
+      [&](std::vector<throttle::KeyState>& rows) { throttle::abandoned(rows, k_now); },
+      throttle::k_max_keys));
+  EXPECT_EQ(*store->login_throttle_keys(), 2);
+  EXPECT_EQ(*store->change_counter(), counter);
+  EXPECT_TRUE(store->take_appended().empty());
+  EXPECT_TRUE(other->take_appended().empty());
+  auto v = store->verify_audit();
+  ASSERT_TRUE(v);
+  EXPECT_TRUE(v->intact) << v->problem;
+}
+
+// Reservations from many connections at once (threads here, servers in production) are counted
+// one at a time: exactly the pair's free failures get through, however they race.
+TEST_P(StoreSuite, ParallelReservationsFromManyConnectionsAreCountedAtomically) {
+  constexpr int k_connections = 6;
+  std::vector<std::unique_ptr<Store>> stores;
+  for (int i = 0; i < k_connections; ++i) {
+    stores.push_back(GetParam().open(dir.path));
+    ASSERT_NE(stores.back(), nullptr);
+  }
+  std::atomic<int> granted{0};
+  std::atomic<bool> go{false};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < k_connections; ++i) {
+    threads.emplace_back([&, i] {
+      while (!go) std::this_thread::yield();
+      for (int n = 0; n < 5; ++n)
+        if (reserve(*stores[static_cast<std::size_t>(i)], "bob", "192.0.2.7", k_now)) ++granted;
+    });
+  }
+  go = true;
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(granted.load(), 3);
+  // Two keys wanted in opposite orders by many at once: no deadlock (the rows are locked in one
+  // order), and each attempt is counted once.
+  granted = 0;
+  go = false;
+  threads.clear();
+  for (int i = 0; i < k_connections; ++i) {
+    threads.emplace_back([&, i] {
+      while (!go) std::this_thread::yield();
+      auto& s = *stores[static_cast<std::size_t>(i)];
+      for (int n = 0; n < 10; ++n) {
+        auto name = (i + n) % 2 ? std::string("zed") : std::string("amy");
+        if (reserve(s, name, "192.0.2.200", k_now)) ++granted;
+      }
+    });
+  }
+  go = true;
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(granted.load(), 6) << "three for each pair";
+}
+
+// At most `max_keys` rows: forgettable ones go first, then the stalest; a key in flight stays.
+TEST_P(StoreSuite, TheLoginThrottleIsBounded) {
+  auto fail_once = [&](const std::string& name, const std::string& address, throttle::Millis now,
+                       std::size_t max_keys) {
+    auto keys = throttle::keys_of(name, address);
+    ASSERT_TRUE(store->update_login_throttle(
+        keys, now,
+        [&](std::vector<throttle::KeyState>& rows) {
+          ASSERT_EQ(throttle::reserve(rows, now), 0);
+          throttle::failed(rows, now);
+        },
+        max_keys));
+  };
+  // 10 attempts an hour and more ago (30 keys); a pair with three recent failures whose next
+  // attempt is being checked (in flight).
+  for (int i = 0; i < 10; ++i)
+    fail_once("old" + std::to_string(i), "10.0.0." + std::to_string(i), k_now - 4'000'000 + i,
+              1000);
+  for (int i = 0; i < 3; ++i) fail_once("held", "10.0.1.1", k_now - 200'000, 1000);
+  ASSERT_TRUE(reserve(*store, "held", "10.0.1.1", k_now - 70'000));
+  ASSERT_EQ(*store->login_throttle_keys(), 33);
+  // New keys past a bound of 30: the old ones are forgotten, nothing else.
+  fail_once("new0", "10.0.2.0", k_now - 60'000, 30);
+  EXPECT_EQ(*store->login_throttle_keys(), 6) << "the held attempt's and the new one's";
+  // Past the bound with nothing forgettable: the stalest go, down to 27.
+  for (int i = 1; i < 12; ++i)
+    fail_once("new" + std::to_string(i), "10.0.2." + std::to_string(i), k_now - 60'000 + i, 30);
+  auto n = *store->login_throttle_keys();
+  EXPECT_LE(n, 30);
+  EXPECT_GE(n, 27);
+  EXPECT_FALSE(reserve(*store, "held", "10.0.1.1", k_now - 50'000))
+      << "the attempt in flight still counts";
+  // The newest key kept its failure: two more failures of it and the pair's delay starts.
+  fail_once("new11", "10.0.2.11", k_now, 30);
+  fail_once("new11", "10.0.2.11", k_now, 30);
+  EXPECT_FALSE(reserve(*store, "new11", "10.0.2.11", k_now));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreSuite, ::testing::ValuesIn(k_backends),
                          [](const ::testing::TestParamInfo<Backend>& info) {
                            return std::string(info.param.name);
@@ -1075,6 +1219,118 @@ TEST_P(StoreSuite, MappingSetsAreStoredVersionedAndAudited) {
   EXPECT_EQ(actions, (std::vector<std::string>{"create", "add-mapping", "edit-mapping", "update",
                                                "delete"}));
   EXPECT_NE(log->back().before.find("ID.AM-03"), std::string::npos);  // the set as it was
+  EXPECT_TRUE(store->verify_audit()->intact);
+}
+
+// Frameworks stored in the workspace: versioned (every version's text kept), audited with the
+// digest of their text, searched and paged by the store, refused when stale or taken; the
+// revision moves with every change, and framework_use names what holds on to one.
+TEST_P(StoreSuite, StoredFrameworksAreVersionedAuditedAndSearched) {
+  store->set_actor("alice");
+  auto revision = store->frameworks_revision();
+  ASSERT_TRUE(revision);
+  EXPECT_EQ(*revision, 0);
+  core::WorkspaceFramework f;
+  f.framework = "acme-ot";
+  f.organization = organization;
+  f.title = "ACME OT framework";
+  f.content = "kind: framework\nid: acme-ot\n# version 1\n";
+  f.nodes = 3;
+  auto created = store->create_framework(f);
+  ASSERT_TRUE(created) << created.error().message;
+  EXPECT_EQ(created->version, 1);
+  EXPECT_EQ(created->created_by, "alice");
+  EXPECT_EQ(created->content, f.content);
+  auto after_create = *store->frameworks_revision();
+  EXPECT_GT(after_create, 0);
+  // The id is unique in the workspace.
+  auto again = store->create_framework(f);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, util::ErrorCode::k_conflict);
+  // An organization that does not exist, a title of control characters: refused, nothing kept.
+  auto orphan = f;
+  orphan.framework = "orphan";
+  orphan.organization = 999;
+  EXPECT_FALSE(store->create_framework(orphan));
+  orphan.organization = organization;
+  orphan.title = "bad\u202Etitle";
+  EXPECT_EQ(store->create_framework(orphan).error().code, util::ErrorCode::k_invalid_input);
+  EXPECT_EQ(store->stored_framework("orphan").error().code, util::ErrorCode::k_not_found);
+
+  store->set_actor("bob");
+  auto v2 = *created;
+  v2.content = "kind: framework\nid: acme-ot\n# version 2\n";
+  v2.nodes = 4;
+  auto updated = store->update_framework(v2);
+  ASSERT_TRUE(updated) << updated.error().message;
+  EXPECT_EQ(updated->version, 2);
+  EXPECT_EQ(updated->updated_by, "bob");
+  EXPECT_EQ(updated->created_by, "alice");
+  EXPECT_GT(*store->frameworks_revision(), after_create);
+  // A stale version: refused, naming who changed it, and nothing changed.
+  auto stale = store->update_framework(v2);
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().code, util::ErrorCode::k_conflict);
+  EXPECT_NE(stale.error().message.find("bob"), std::string::npos) << stale.error().message;
+  EXPECT_EQ(store->stored_framework("acme-ot")->content, v2.content);
+  // Both versions kept, newest first; each with its text.
+  auto versions = store->framework_versions("acme-ot");
+  ASSERT_TRUE(versions);
+  ASSERT_EQ(versions->size(), 2u);
+  EXPECT_EQ((*versions)[0].version, 2);
+  EXPECT_EQ((*versions)[1].created_by, "alice");
+  EXPECT_EQ((*versions)[1].nodes, 3u);
+  EXPECT_EQ(store->framework_version("acme-ot", 1)->content, f.content);
+  EXPECT_EQ(store->framework_version("acme-ot", 7).error().code, util::ErrorCode::k_not_found);
+
+  // Searched without regard to case, paged, by organization; a LIKE wildcard is a character.
+  auto other = f;
+  other.framework = "beta-it";
+  other.title = "Beta IT 100% framework";
+  ASSERT_TRUE(store->create_framework(other));
+  core::FrameworkQuery q;
+  q.text = "ot FRAME";
+  EXPECT_EQ(store->stored_frameworks(q)->total, 1u);
+  q.text = "%";
+  auto percent = store->stored_frameworks(q);
+  ASSERT_EQ(percent->total, 1u);
+  EXPECT_EQ(percent->items[0].framework, "beta-it");
+  EXPECT_TRUE(percent->items[0].content.empty()) << "lists leave the text out";
+  q.text = "";
+  q.slice = util::Slice{1, 1};
+  auto page = store->stored_frameworks(q);
+  EXPECT_EQ(page->total, 2u);
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].framework, "beta-it");
+  q.organization = organization + 1000;
+  EXPECT_EQ(store->stored_frameworks(q)->total, 0u);
+  EXPECT_EQ(store->framework_contents()->size(), 2u);
+
+  // What holds on to it: a profile's nodes.
+  core::Profile p;
+  p.organization = organization;
+  p.name = "OT current";
+  p.framework = "acme-ot";
+  auto on_it = store->create_profile(p);
+  ASSERT_TRUE(on_it);
+  ASSERT_TRUE(store->put_node_assessment(on_it->id, node("ID.AM-1", 2), 0, "alice"));
+  auto use = store->framework_use("acme-ot");
+  ASSERT_TRUE(use);
+  EXPECT_EQ(use->profiles, std::vector<std::string>{"ACME/OT current"});
+  EXPECT_EQ(use->nodes, std::set<std::string>{"ID.AM-1"});
+  EXPECT_TRUE(store->framework_use("beta-it")->profiles.empty());
+
+  // Deleted with its versions, stale first refused; every change audited with the digest.
+  EXPECT_EQ(store->delete_framework("beta-it", 5).error().code, util::ErrorCode::k_conflict);
+  ASSERT_TRUE(store->delete_framework("beta-it", 1));
+  EXPECT_EQ(store->stored_framework("beta-it").error().code, util::ErrorCode::k_not_found);
+  auto trail = store->audit_log("framework", "acme-ot", 100);
+  ASSERT_TRUE(trail);
+  ASSERT_EQ(trail->size(), 2u);
+  EXPECT_EQ((*trail)[1].action, "update");
+  EXPECT_NE((*trail)[1].after.find("\"sha256\""), std::string::npos);
+  EXPECT_EQ((*trail)[1].after.find("version 2"), std::string::npos) << "the text is not audited";
+  EXPECT_EQ(store->audit_log("framework", "beta-it", 100)->back().action, "delete");
   EXPECT_TRUE(store->verify_audit()->intact);
 }
 

@@ -375,9 +375,17 @@ export interface paths {
          * @description The same JSON as `cyberframe catalog export ID`.
          */
         get: operations["getFrameworksById"];
-        put?: never;
+        /**
+         * Store a new version of a framework
+         * @description Needs admin or editor of the organization that owns it; If-Match with its ETag. The new version keeps the framework's id and every node that profiles, snapshots, evidence, comments or mapping sets hold (409 lists those it drops).
+         */
+        put: operations["putStoredFramework"];
         post?: never;
-        delete?: never;
+        /**
+         * Delete a stored framework with every version
+         * @description Needs admin or editor of the organization that owns it; If-Match with its ETag. Refused (409) while a profile or mapping set uses it or another stored framework needs it. The audit trail keeps who deleted it and the digest of its text.
+         */
+        delete: operations["deleteStoredFramework"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1260,6 +1268,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{org}/frameworks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's stored frameworks
+         * @description Needs a role in the organization. `q` filters by a part of the id or the title, without regard to case.
+         */
+        get: operations["getStoredFrameworks"];
+        put?: never;
+        /**
+         * Store a framework the organization authored
+         * @description Needs admin or editor of the organization. The framework must load on top of the catalog (its id unique in the catalog, its references known); TS 27110 findings are reported, not refused. Every server of the workspace has it in its catalog from its next request.
+         */
+        post: operations["postStoredFramework"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/frameworks/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an OSCAL catalog as a stored framework
+         * @description Needs admin or editor of the organization. Groups and controls nest into functions, categories, subcategories and statements (docs/oscal-exchange.md); withdrawn controls are skipped. A catalog citing standards the catalog does not know is 422.
+         */
+        post: operations["postStoredFrameworkImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a framework draft (nothing is stored)
+         * @description Any signed-in account; a read-only token too. Loads the draft on top of the catalog as the workspace has it and answers its diagnostics and TS 27110 conformance: what the framework editor shows as it is typed. `replacing` names the stored framework a new version would replace (left out of the catalog for the check).
+         */
+        post: operations["postFrameworkCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{id}/source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A stored framework with its document
+         * @description Any signed-in account (the catalog is the workspace's). 404 for a built-in framework or one of a catalog file, saying so.
+         */
+        get: operations["getStoredFramework"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version of a stored framework, newest first
+         * @description Any signed-in account.
+         */
+        get: operations["getStoredFrameworkVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One version of a stored framework with its text
+         * @description Any signed-in account.
+         */
+        get: operations["getStoredFrameworkVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1285,9 +1417,9 @@ export interface components {
                 row: number;
                 column: string;
                 message: string;
-            })[];
+            } | components["schemas"]["CatalogDiagnostic"])[];
             /** @description For 412: the record as it is stored now (a node assessment, an action, a mapping set or a mapping) */
-            current?: components["schemas"]["NodeAssessment"] | components["schemas"]["Action"] | components["schemas"]["MappingSet"] | components["schemas"]["Mapping"];
+            current?: components["schemas"]["NodeAssessment"] | components["schemas"]["Action"] | components["schemas"]["MappingSet"] | components["schemas"]["Mapping"] | components["schemas"]["StoredFramework"];
             /** @description The member of the JSON body at fault (409 and 422 of mapping sets and projection) */
             field?: string;
             /** @description The query parameter at fault (400 Bad query parameter) */
@@ -1304,6 +1436,10 @@ export interface components {
             column?: number;
             /** @description For 422 Not an OSCAL document: the JSON pointer of a member that is not valid OSCAL */
             path?: string;
+            /** @description For 422 of a framework that does not load: its TS 27110 check */
+            ts_27110?: components["schemas"]["Conformance"] | null;
+            /** @description For 422 of a framework that does not load: the text checked */
+            yaml?: string;
         };
         /** @description A page of a list */
         Page: {
@@ -1797,6 +1933,15 @@ export interface components {
                 [key: string]: number;
             };
             derived_from: string | null;
+            /**
+             * @description Built into cyberframe, from a catalog file given to the server (--catalog, --add-catalog), or stored in the workspace
+             * @enum {string}
+             */
+            origin: "built-in" | "file" | "workspace";
+            /** @description Stored frameworks: the organization that owns it */
+            organization?: number;
+            /** @description Stored frameworks: its version */
+            version?: number;
         };
         FrameworkPage: components["schemas"]["Page"] & {
             items: components["schemas"]["FrameworkSummary"][];
@@ -2274,6 +2419,121 @@ export interface components {
              * @constant
              */
             removed?: true;
+        };
+        /** @description A problem of a catalog file: where (line and column of its text; 0 when it has none) and what */
+        CatalogDiagnostic: {
+            /** @enum {string} */
+            severity: "error" | "warning";
+            /** @description The text it is about: `document` for a request's draft, `workspace:frameworks/ID` for a stored framework */
+            file: string;
+            line: number;
+            column: number;
+            message: string;
+        };
+        /** @description The ISO/IEC TS 27110 conformance check of a framework (as cyberframe catalog check) */
+        Conformance: {
+            /** @description false for a framework that declares conformance: none */
+            applicable: boolean;
+            /** @description null when not applicable */
+            conformant: boolean | null;
+            concepts_present: string[];
+            concepts_missing: string[];
+            functions: number;
+            categories: number;
+            subcategories: number;
+            statements: number;
+            subcategories_without_references: number;
+        };
+        /** @description A framework the workspace stores */
+        StoredFramework: {
+            /** @description Its id in the catalog */
+            framework: string;
+            title: string;
+            /** @description The organization that owns it: its editors and admins change it */
+            organization: number;
+            /** @enum {string} */
+            origin: "authored" | "oscal";
+            version: number;
+            /** @description Nodes of every level */
+            nodes: number;
+            /** @description It loads in the catalog as it is now (false: see diagnostics) */
+            loaded: boolean;
+            created_at: string;
+            created_by: string;
+            updated_at: string;
+            updated_by: string;
+        };
+        StoredFrameworkPage: {
+            items: components["schemas"]["StoredFramework"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        StoredFrameworkDetail: {
+            /** @description Its id in the catalog */
+            framework: string;
+            title: string;
+            /** @description The organization that owns it: its editors and admins change it */
+            organization: number;
+            /** @enum {string} */
+            origin: "authored" | "oscal";
+            version: number;
+            /** @description Nodes of every level */
+            nodes: number;
+            /** @description It loads in the catalog as it is now (false: see diagnostics) */
+            loaded: boolean;
+            created_at: string;
+            created_by: string;
+            updated_at: string;
+            updated_by: string;
+            /** @description The framework as a catalog file's document in JSON (docs/catalog-format.md); null when it does not load */
+            document: Record<string, never> | null;
+            /** @description The stored catalog file */
+            yaml: string;
+            diagnostics: components["schemas"]["CatalogDiagnostic"][];
+            ts_27110: components["schemas"]["Conformance"] | null;
+        };
+        /** @description Exactly one of document and yaml */
+        FrameworkDraft: {
+            /** @description The framework in the catalog format as a JSON object: kind, id, title, conformance, provenance {source, method}, nodes [...]; stored as the catalog writer writes it */
+            document?: Record<string, never>;
+            /** @description The catalog file's text, stored as given */
+            yaml?: string;
+        };
+        FrameworkCheck: {
+            /** @description It loads as one framework and can be saved */
+            ok: boolean;
+            /** @description TS 27110 conformant (null: the framework declares conformance: none, or it did not load) */
+            conformant: boolean | null;
+            framework: string | null;
+            nodes: number;
+            /** @description Errors, TS 27110 findings included */
+            errors: number;
+            warnings: number;
+            diagnostics: components["schemas"]["CatalogDiagnostic"][];
+            ts_27110: components["schemas"]["Conformance"] | null;
+            /** @description The text checked (a document written out as YAML): line and column refer to it */
+            yaml: string;
+        };
+        FrameworkVersion: {
+            version: number;
+            sha256: string;
+            nodes: number;
+            created_at: string;
+            created_by: string;
+        };
+        FrameworkVersionList: {
+            framework: string;
+            items: components["schemas"]["FrameworkVersion"][];
+        };
+        FrameworkVersionDetail: {
+            version: number;
+            sha256: string;
+            nodes: number;
+            created_at: string;
+            created_by: string;
+            framework: string;
+            yaml: string;
         };
     };
     responses: {
@@ -3184,6 +3444,124 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    putStoredFramework: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version you read, such as "3". Missing: 428; malformed: 400; not the stored version: 412.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of the session; not needed with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description The id of a framework the workspace stores
+                 * @example acme-ot
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The framework: JSON {document} or {yaml}, or the catalog file itself as application/yaml; at most the upload limit (8 MiB) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameworkDraft"];
+                "application/yaml": string;
+            };
+        };
+        responses: {
+            /** @description The new version */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFrameworkDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description 409: the new version drops nodes that records hold, or would leave another stored framework unable to load */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description 422: the framework does not load (`errors` lists the catalog diagnostics, `ts_27110` its conformance) or the body is not a draft */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    deleteStoredFramework: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version you read, such as "3". Missing: 428; malformed: 400; not the stored version: 412.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of the session; not needed with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description The id of a framework the workspace stores
+                 * @example acme-ot
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description 409: in use (the detail names the profiles and mapping sets) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Busy"];
         };
     };
     getFrameworksByIdNodesByNode: {
@@ -5456,6 +5834,306 @@ export interface operations {
             };
             500: components["responses"]["InternalError"];
             503: components["responses"]["Busy"];
+        };
+    };
+    getStoredFrameworks: {
+        parameters: {
+            query?: {
+                /** @description A part of the id or the title (at most 200 bytes) */
+                q?: string;
+                /** @description Items per page, 0 to 500 */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of stored frameworks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFrameworkPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postStoredFramework: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of the session; not needed with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        /** @description The framework: JSON {document} or {yaml}, or the catalog file itself as application/yaml; at most the upload limit (8 MiB) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameworkDraft"];
+                "application/yaml": string;
+            };
+        };
+        responses: {
+            /** @description The stored framework */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFrameworkDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description 409: the workspace stores a framework of that id already, or storing it would leave another stored framework unable to load */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description 422: the framework does not load (`errors` lists the catalog diagnostics, `ts_27110` its conformance) or the body is not a draft */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postStoredFrameworkImport: {
+        parameters: {
+            query?: {
+                /** @description The framework id (default: the one the document records, else made from its title) */
+                id?: string;
+            };
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of the session; not needed with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        /** @description An OSCAL catalog (JSON, XML or YAML), at most 8 MiB */
+        requestBody: {
+            content: {
+                "application/json": string;
+                "application/xml": string;
+                "text/xml": string;
+                "application/yaml": string;
+            };
+        };
+        responses: {
+            /** @description The stored framework */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFrameworkDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description 409: the workspace stores a framework of that id already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description 422: not an OSCAL catalog, or the framework made from it does not load */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postFrameworkCheck: {
+        parameters: {
+            query?: {
+                /** @description The id of the stored framework the draft is a new version of */
+                replacing?: string;
+            };
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of the session; not needed with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The framework: JSON {document} or {yaml}, or the catalog file itself as application/yaml; at most the upload limit (8 MiB) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameworkDraft"];
+                "application/yaml": string;
+            };
+        };
+        responses: {
+            /** @description What the check found */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkCheck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getStoredFramework: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of a framework the workspace stores
+                 * @example acme-ot
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored framework */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFrameworkDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getStoredFrameworkVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of a framework the workspace stores
+                 * @example acme-ot
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkVersionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getStoredFrameworkVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of a framework the workspace stores
+                 * @example acme-ot
+                 */
+                id: string;
+                /**
+                 * @description The version (a whole number)
+                 * @example 1
+                 */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkVersionDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
         };
     };
 }
