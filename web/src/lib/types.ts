@@ -83,9 +83,19 @@ export type ProjectedNode = Projection['nodes'][number];
 export type ProjectionOutcome = ProjectedNode['outcome'];
 export type ProjectionSource = ProjectedNode['sources'][number];
 
-// Frameworks stored in the workspace. LOCAL until docs/openapi.json describes them (then from
-// the generated types).
+// Frameworks stored in the workspace (docs/frameworks.md).
 export type Level = FrameworkNode['level'];
+export type StoredFramework = Schemas['StoredFramework'];
+export type StoredFrameworkDetail = Schemas['StoredFrameworkDetail'];
+export type FrameworkCheck = Schemas['FrameworkCheck'];
+export type Diagnostic = Schemas['CatalogDiagnostic'];
+export type Conformance = Schemas['Conformance'];
+export type FrameworkVersion = Schemas['FrameworkVersion'];
+export type FrameworkVersionText = Schemas['FrameworkVersionDetail'];
+// A framework of GET /frameworks, with where it comes from.
+export type CatalogFramework = FrameworkSummary;
+// The framework document the editor composes and sends (the API's `document`: a catalog file's
+// framework as JSON, docs/catalog-format.md; the API types it as any object).
 export interface FwDocReference {
   standard: string;
   clause?: string;
@@ -116,60 +126,3 @@ export interface FwDocument {
   nodes?: FwDocNode[];
   [key: string]: unknown;
 }
-export interface Diagnostic {
-  severity: 'error' | 'warning';
-  line?: number;
-  column?: number;
-  message: string;
-}
-export interface Conformance {
-  applicable: boolean;
-  conformant: boolean;
-  concepts_present: string[];
-  concepts_missing: string[];
-  functions: number;
-  categories: number;
-  subcategories: number;
-  statements: number;
-  subcategories_without_references: number;
-}
-export interface StoredFramework {
-  framework: string;
-  title: string;
-  organization: number;
-  origin: 'authored' | 'oscal';
-  version: number;
-  nodes: number;
-  loaded: boolean;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  updated_by: string;
-}
-export interface StoredFrameworkDetail extends StoredFramework {
-  document: FwDocument;
-  yaml: string;
-  diagnostics: Diagnostic[];
-  ts_27110: Conformance | null;
-}
-export interface FrameworkCheck {
-  ok: boolean;
-  framework: string | null;
-  nodes: number;
-  diagnostics: Diagnostic[];
-  ts_27110: Conformance | null;
-}
-export interface FrameworkVersion {
-  version: number;
-  sha256: string;
-  nodes: number;
-  created_at: string;
-  created_by: string;
-}
-export interface FrameworkVersionText {
-  version: number;
-  yaml: string;
-  document: FwDocument;
-}
-// A catalog framework with where it comes from (GET /frameworks).
-export type CatalogFramework = FrameworkSummary & { origin?: 'built-in' | 'file' | 'workspace'; organization?: number; version?: number };
