@@ -6,7 +6,6 @@
 #include <fstream>
 #include <sstream>
 
-
 namespace cyberframe::catalog {
 
 bool is_builtin_file(std::string_view path) {

@@ -1149,8 +1149,8 @@ TEST_F(Api, CatalogEndpointsAndTheirErrors) {
   EXPECT_EQ(call("GET", "/api/v1/frameworks", c, "", {}, {{"sort", "id; DROP TABLE x"}}).status,
             400);
   // A built-in framework is not the workspace's to change: 404 that says so.
-  auto built_in = call("DELETE", "/api/v1/frameworks/iso-tr-27103-2018", c, "",
-                       {{"if-match", "\"1\""}});
+  auto built_in =
+      call("DELETE", "/api/v1/frameworks/iso-tr-27103-2018", c, "", {{"if-match", "\"1\""}});
   EXPECT_EQ(built_in.status, 404);
   EXPECT_NE(built_in.body.find("built-in"), std::string::npos) << built_in.body;
   EXPECT_EQ(call("POST", "/api/v1/frameworks/iso-tr-27103-2018", c).status, 405);
