@@ -1,4 +1,6 @@
-// An organization's own frameworks in the browser, against the demo workspace: a framework built
+// An organization's own frameworks in the browser, in an organization of their own made on the
+// demo workspace (so that the profile this file starts does not change what the other files find
+// in the demo organization, which they share with it): a framework built
 // node by node in the editor while the live TS 27110 check follows (non-conformant until the five
 // concepts each have a category), saved, found in the catalog and the framework browser, assessed
 // in a profile; edited to version 2; two sessions editing it (412, the conflict dialog); leaving
@@ -8,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { admin, baseUrl, editor, ids, launch, login, newPage, outDir, screenshot, viewer } from './harness';
+import { admin, baseUrl, editor, launch, login, newPage, outDir, screenshot, viewer } from './harness';
 
 let browser: Browser;
 const stamp = Date.now().toString(36);
@@ -16,9 +18,33 @@ const fwId = `e2e-ot-${stamp}`;
 const copyId = `e2e-copy-${stamp}`;
 const importId = `e2e-oscal-${stamp}`;
 
+// The organization this file works in, with the editor and the viewer given their roles in it;
+// its name sorts after the demo organization's, which stays the one the app opens on.
+let ownOrg = 0;
+
 beforeAll(async () => {
   browser = await launch();
+  const { context, page } = await newPage(browser);
+  await login(page, admin);
+  ownOrg = await page.evaluate(
+    async ({ name, editorName, viewerName }) => {
+      const session = await (await fetch('/api/v1/session')).json();
+      const headers = { 'X-CSRF-Token': session.csrf_token, 'Content-Type': 'application/json' };
+      const made = await fetch('/api/v1/organizations', { method: 'POST', headers, body: JSON.stringify({ name, scope: 'OT plants' }) });
+      const id = (await made.json()).id;
+      for (const [who, role] of [[editorName, 'editor'], [viewerName, 'viewer']])
+        await fetch(`/api/v1/users/${who}/roles/${id}`, { method: 'PUT', headers, body: JSON.stringify({ role }) });
+      return id as number;
+    },
+    { name: `Zeta Plants ${stamp}`, editorName: editor.name, viewerName: viewer.name },
+  );
+  expect(ownOrg).toBeGreaterThan(0);
+  await context.close();
 });
+
+async function ids(_page: Page): Promise<{ org: number }> {
+  return { org: ownOrg };
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -245,6 +271,9 @@ describe('frameworks of our own', () => {
     const { context, page, errors } = await newPage(browser);
     await login(page, editor);
     const { org } = await ids(page);
+    // The organization worked in last is the one the browser's Copy stores into.
+    await page.goto(`${baseUrl}/#/org/${org}/frameworks`);
+    await page.getByRole('heading', { name: 'Our frameworks' }).waitFor();
     await page.goto(`${baseUrl}/#/frameworks/iso-tr-27103-2018`);
     expect(await page.getByTestId('framework-origin').textContent()).toContain('built-in');
     await page.getByRole('link', { name: 'Copy to edit' }).click();
@@ -313,7 +342,7 @@ describe('frameworks of our own', () => {
       await ask.getByRole('button', { name: 'Delete' }).click();
       await page.locator(`tr[data-framework="${id}"]`).waitFor({ state: 'detached' });
     }
-    await page.getByText(`Deleted ${importId}.`, { exact: false }).waitFor();
+    await page.getByText(`Deleted ${importId} with its versions.`, { exact: false }).waitFor();
     const listed = await api<{ items: { id: string }[] }>(page, 'GET', '/api/v1/frameworks?limit=500');
     expect(listed.body.items.map((f) => f.id)).not.toContain(copyId);
     expect(listed.body.items.map((f) => f.id)).toContain(fwId);
