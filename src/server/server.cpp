@@ -301,32 +301,34 @@ Catalogs::Catalogs(catalog::Sources base, std::shared_ptr<const core::Catalog> f
 
 std::shared_ptr<const core::Catalog> Catalogs::at(workspace::Workspace& ws,
                                                   std::int64_t generation) {
-  if (generation >= 0 && generation == m_checked.load()) {
-    std::lock_guard lock(m_mutex);
-    return m_current;
-  }
-  std::lock_guard lock(m_mutex);
-  if (generation >= 0 && generation == m_checked.load()) return m_current;
+  // Looked at already at this reading of the change counter: the catalog as it is.
+  if (generation >= 0 && generation == m_checked.load()) return m_current.load();
+  // The revision is read on the thread's own connection, by as many threads as need it at once;
+  // only a load of the catalog is done by one thread while the others wait for it.
   auto revision = ws.frameworks_revision();
-  if (!revision) return m_current;  // looked at again by the next request
-  if (*revision != m_revision) {
-    auto loaded = workspace::load_catalog(ws, m_base);
-    if (!loaded) {
+  if (!revision) return m_current.load();  // looked at again by the next request
+  if (*revision != m_revision.load()) {
+    std::lock_guard lock(m_mutex);
+    if (*revision != m_revision.load()) {
+      auto loaded = workspace::load_catalog(ws, m_base);
+      if (!loaded) {
+        if (m_log)
+          *m_log << "cyberframe: error: the workspace's frameworks could not be read: "
+                 << loaded.error().message << '\n'
+                 << std::flush;
+        return m_current.load();
+      }
       if (m_log)
-        *m_log << "cyberframe: error: the workspace's frameworks could not be read: "
-               << loaded.error().message << '\n'
-               << std::flush;
-      return m_current;
+        for (const auto& d : loaded->problems)
+          *m_log << "cyberframe: warning: a stored framework is left out: " << d.to_string() << '\n'
+                 << std::flush;
+      // The catalog before its revision: whoever sees the revision finds its catalog.
+      m_current.store(std::make_shared<const core::Catalog>(std::move(loaded->result.catalog)));
+      m_revision.store(loaded->revision);
     }
-    if (m_log)
-      for (const auto& d : loaded->problems)
-        *m_log << "cyberframe: warning: a stored framework is left out: " << d.to_string() << '\n'
-               << std::flush;
-    m_current = std::make_shared<const core::Catalog>(std::move(loaded->result.catalog));
-    m_revision = loaded->revision;
   }
-  m_checked.store(generation);
-  return m_current;
+  if (generation >= 0) m_checked.store(generation);
+  return m_current.load();
 }
 
 namespace {

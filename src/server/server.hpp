@@ -165,7 +165,8 @@ class Cache;  // api.hpp: signed-in accounts and answers of reads, per workspace
 // stored framework changed, through this process or another. Whether one did is looked up
 // (Workspace::frameworks_revision) whenever the workspace's change counter has moved since the
 // last look, so a framework saved through one server is in the catalog of the next request to
-// any server. One load at a time; requests that need the new catalog wait for it.
+// any server. Requests read the catalog and the revision without a lock; one load at a time,
+// and requests that need the new catalog wait for it.
 class Catalogs {
  public:
   Catalogs(catalog::Sources base, std::shared_ptr<const core::Catalog> first, std::int64_t revision,
@@ -178,9 +179,9 @@ class Catalogs {
  private:
   catalog::Sources m_base;
   std::ostream* m_log;
-  std::mutex m_mutex;
-  std::shared_ptr<const core::Catalog> m_current;
-  std::int64_t m_revision = 0;
+  std::mutex m_mutex;  // one load at a time
+  std::atomic<std::shared_ptr<const core::Catalog>> m_current;
+  std::atomic<std::int64_t> m_revision{0};
   std::atomic<std::int64_t> m_checked{-1};
 };
 
