@@ -12,4 +12,10 @@ std::optional<FrameworkOrigin> parse_framework_origin(std::string_view text) {
   return std::nullopt;
 }
 
+std::string changed_since_read(const WorkspaceFramework& stored, std::int64_t read) {
+  return "framework " + stored.framework + " was changed by " + stored.updated_by + " at " +
+         stored.updated_at + " since you read it (version " + std::to_string(stored.version) +
+         ", you read version " + std::to_string(read) + "); reload it and try again";
+}
+
 }  // namespace cyberframe::core

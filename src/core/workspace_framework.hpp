@@ -49,6 +49,11 @@ struct FrameworkQuery {
   util::Slice slice;
 };
 
+// The refusal of a change made from version `read` of `stored` when the stored one is another:
+// "framework ID was changed by X at T since you read it (version N, you read version M); ...".
+// The store and the workspace's use cases say it in the same words.
+std::string changed_since_read(const WorkspaceFramework& stored, std::int64_t read);
+
 // What holds on to a stored framework (Store::framework_use).
 struct FrameworkUse {
   std::vector<std::string> profiles;      // "ORG/name"

@@ -2496,11 +2496,7 @@ class SqlStore final : public Store {
       auto before = stored_framework_in(f.framework);
       if (!before) return before;
       if (before->version != f.version)
-        return fail(ErrorCode::k_conflict,
-                    "framework " + f.framework + " was changed by " + before->updated_by + " at " +
-                        before->updated_at + " since you read it (version " +
-                        std::to_string(before->version) + ", you read version " +
-                        std::to_string(f.version) + "); reload it and try again");
+        return fail(ErrorCode::k_conflict, core::changed_since_read(*before, f.version));
       auto now = now_utc();
       Statement st(m_db,
                    "UPDATE workspace_framework SET title = ?2, content = ?3, nodes = ?4, "
@@ -2532,11 +2528,7 @@ class SqlStore final : public Store {
       auto before = stored_framework_in(framework);
       if (!before) return std::unexpected(before.error());
       if (before->version != expected_version)
-        return fail(ErrorCode::k_conflict,
-                    "framework " + framework + " was changed by " + before->updated_by + " at " +
-                        before->updated_at + " since you read it (version " +
-                        std::to_string(before->version) + ", you read version " +
-                        std::to_string(expected_version) + "); reload it and try again");
+        return fail(ErrorCode::k_conflict, core::changed_since_read(*before, expected_version));
       Statement versions(m_db, "DELETE FROM framework_version WHERE framework = ?1");
       versions.bind(1, before->id);
       if (versions.step() != sql::k_done)

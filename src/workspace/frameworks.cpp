@@ -225,11 +225,7 @@ Result<FrameworkSave> update_framework(Workspace& ws, const std::string& actor,
   auto current = ws.storage().stored_framework(framework);
   if (!current) return std::unexpected(current.error());
   if (current->version != expected_version)
-    return fail(ErrorCode::k_conflict,
-                "framework " + framework + " was changed by " + current->updated_by + " at " +
-                    current->updated_at + " since you read it (version " +
-                    std::to_string(current->version) + ", you read version " +
-                    std::to_string(expected_version) + "); reload it and try again");
+    return fail(ErrorCode::k_conflict, core::changed_since_read(*current, expected_version));
   Texts others;
   auto checked = check_with(ws, base, text, label, framework, others);
   if (!checked) return std::unexpected(checked.error());
