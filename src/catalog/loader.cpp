@@ -36,10 +36,6 @@ namespace {
 // while parsing).
 constexpr std::size_t k_max_nodes_per_file = 500000;
 
-// The YAML budget of one file, checked while it is parsed (util/yaml.hpp): k_file_limits, or
-// k_draft_limits for a request's framework draft (loader.hpp).
-constexpr util::ParseLimits k_yaml_limits = k_file_limits;
-
 const std::regex& item_id_pattern() {
   static const std::regex re("^[a-z0-9][a-z0-9.-]*$");
   return re;
@@ -804,7 +800,7 @@ Loader::~Loader() = default;
 
 void Loader::add_text(std::string path, std::string_view content, bool overriding,
                       const util::ParseLimits* limits) {
-  const auto& budget_limits = limits ? *limits : k_yaml_limits;
+  const auto& budget_limits = limits ? *limits : k_file_limits;  // loader.hpp
   if (content.size() > budget_limits.bytes) {
     m_impl->unreadable(path, 0, 0,
                        "file is " + std::to_string(content.size()) +

@@ -359,23 +359,22 @@ Result<core::throttle::Attempt> Workspace::reserve_attempt(const std::string& na
 
 Result<core::throttle::Outcome> Workspace::attempt_failed(const core::throttle::Attempt& attempt,
                                                           core::throttle::Millis now) {
-  core::throttle::Outcome out;
-  auto r = m_store->update_login_throttle(
-      attempt.keys, now,
-      [&](std::vector<core::throttle::KeyState>& rows) { out = core::throttle::failed(rows, now); },
-      core::throttle::k_max_keys);
-  if (!r) return std::unexpected(r.error());
-  return out;
+  return finish_attempt(attempt, now, core::throttle::failed);
 }
 
 Result<core::throttle::Outcome> Workspace::attempt_succeeded(const core::throttle::Attempt& attempt,
                                                              core::throttle::Millis now) {
+  return finish_attempt(attempt, now, core::throttle::succeeded);
+}
+
+Result<core::throttle::Outcome> Workspace::finish_attempt(
+    const core::throttle::Attempt& attempt, core::throttle::Millis now,
+    core::throttle::Outcome (*rule)(std::vector<core::throttle::KeyState>&,
+                                    core::throttle::Millis)) {
   core::throttle::Outcome out;
   auto r = m_store->update_login_throttle(
       attempt.keys, now,
-      [&](std::vector<core::throttle::KeyState>& rows) {
-        out = core::throttle::succeeded(rows, now);
-      },
+      [&](std::vector<core::throttle::KeyState>& rows) { out = rule(rows, now); },
       core::throttle::k_max_keys);
   if (!r) return std::unexpected(r.error());
   return out;

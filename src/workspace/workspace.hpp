@@ -286,6 +286,12 @@ class Workspace {
   store::Store& storage() { return *m_store; }
 
  private:
+  // Finishes an attempt with `rule` (core::throttle::failed or succeeded) on its keys' rows.
+  Result<core::throttle::Outcome> finish_attempt(
+      const core::throttle::Attempt& attempt, core::throttle::Millis now,
+      core::throttle::Outcome (*rule)(std::vector<core::throttle::KeyState>&,
+                                      core::throttle::Millis));
+
   std::unique_ptr<store::Store> m_store;
 };
 
