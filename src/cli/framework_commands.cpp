@@ -65,8 +65,9 @@ void print_check(const Ctx& ctx, const workspace::FrameworkCheck& check) {
           << '\n';
 }
 
+// `unchanged_from`: the version an update started from (a save that stays there changed nothing).
 int saved(const Ctx& ctx, const util::Result<workspace::FrameworkSave>& save,
-          const std::string& what) {
+          const std::string& what, std::optional<std::int64_t> unchanged_from = std::nullopt) {
   if (!save) return fail_with(ctx, save.error());
   print_check(ctx, save->check);
   if (!save->stored)
@@ -74,6 +75,11 @@ int saved(const Ctx& ctx, const util::Result<workspace::FrameworkSave>& save,
                               std::to_string(save->check.load_errors) + " error" +
                               (save->check.load_errors == 1 ? "" : "s") + "); nothing stored");
   const auto& f = *save->stored;
+  if (unchanged_from && *unchanged_from == f.version) {
+    ctx.out << "framework " << f.framework << " unchanged: version " << f.version
+            << " holds this text already\n";
+    return k_exit_ok;
+  }
   ctx.out << "framework " << f.framework << " version " << f.version << " stored for organization "
           << f.organization << ": " << f.nodes << " nodes\n";
   return k_exit_ok;
@@ -118,10 +124,10 @@ int cmd_update(const Ctx& ctx, const Args& a) {
   if (!st) return status;
   auto current = st->stored_framework(a.id);
   if (!current) return fail_with(ctx, current.error());
-  return saved(ctx,
-               workspace::update_framework(*st, actor(ctx), sources(ctx), a.id, *text, a.file,
-                                           a.expect_version.value_or(current->version)),
-               a.file);
+  const auto from = a.expect_version.value_or(current->version);
+  return saved(
+      ctx, workspace::update_framework(*st, actor(ctx), sources(ctx), a.id, *text, a.file, from),
+      a.file, from);
 }
 
 int cmd_delete(const Ctx& ctx, const Args& a) {

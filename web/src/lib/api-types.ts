@@ -377,7 +377,7 @@ export interface paths {
         get: operations["getFrameworksById"];
         /**
          * Store a new version of a framework
-         * @description Needs admin or editor of the organization that owns it; If-Match with its ETag. The new version keeps the framework's id and every node that profiles, snapshots, evidence, comments or mapping sets hold (409 lists those it drops).
+         * @description Needs admin or editor of the organization that owns it; If-Match with its ETag. The new version keeps the framework's id and every node that profiles, snapshots, evidence, comments or mapping sets hold (409 lists those it drops). A document whose text is the one stored already stores nothing: 200 with the framework as it is (the same ETag).
          */
         put: operations["putStoredFramework"];
         post?: never;
