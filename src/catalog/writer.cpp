@@ -65,6 +65,28 @@ json risk_criteria_to_json(const core::RiskCriteria& c) {
               {"source", c.source}};
 }
 
+std::string risk_criteria_to_yaml(const core::CatalogRiskCriteria& entry) {
+  const auto& c = entry.criteria;
+  auto points = [](const std::vector<core::ScalePoint>& ps) {
+    json out = json::array();
+    for (const auto& p : ps) {
+      json point{{"value", p.value}, {"name", p.name}};
+      if (!p.meaning.empty()) point["meaning"] = p.meaning;
+      out.push_back(point);
+    }
+    return out;
+  };
+  json doc = risk_criteria_to_json(c);
+  doc.erase("source");
+  if (c.description.empty()) doc.erase("description");
+  doc["kind"] = "risk-criteria";
+  doc["provenance"] = provenance_to_json(entry.provenance);
+  doc["likelihood"] = points(c.likelihood);
+  for (std::size_t i = 0; i < c.consequence_types.size(); ++i)
+    doc["consequence_types"][i]["points"] = points(c.consequence_types[i].points);
+  return json_to_yaml(doc);
+}
+
 json threat_catalogue_to_json(const core::CatalogThreatCatalogue& tc) {
   json categories = json::array();
   for (const auto& c : tc.categories)

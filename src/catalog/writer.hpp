@@ -39,6 +39,9 @@ std::string standard_to_yaml(const core::Standard& s);
 // nodes written out.
 nlohmann::json framework_to_document(const core::Framework& fw);
 std::string mapping_set_to_yaml(const core::MappingSet& set);
+// Risk criteria as a catalog file (kind: risk-criteria), which loads back to the same criteria:
+// the start of an organization's own copy.
+std::string risk_criteria_to_yaml(const core::CatalogRiskCriteria& criteria);
 
 // One row per node: id,level,parent,title,description,references.
 std::string framework_to_csv(const core::Catalog& catalog, const core::Framework& fw);

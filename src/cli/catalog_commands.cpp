@@ -687,6 +687,23 @@ int cmd_export(const Context& ctx, const std::string& id, Format format,
       text = catalog::mapping_set_to_yaml(*m);
     else
       text = catalog::mapping_set_to_json(*m).dump(2) + "\n";
+  } else if (auto rc = cat.criteria_sets().find(id); rc != cat.criteria_sets().end()) {
+    if (format == Format::k_yaml) {
+      text = catalog::risk_criteria_to_yaml(rc->second);
+    } else if (format == Format::k_csv) {
+      return bad_input(ctx,
+                       "risk criteria export as JSON or YAML (the matrix as CSV: "
+                       "'cyberframe catalog show " +
+                           id + " --format csv')");
+    } else {
+      auto doc = catalog::risk_criteria_to_json(rc->second.criteria);
+      doc["provenance"] = catalog::provenance_json(rc->second.provenance);
+      text = doc.dump(2) + "\n";
+    }
+  } else if (const auto* tc = cat.threat_catalogue(id)) {
+    if (format != Format::k_json && format != Format::k_text)
+      return bad_input(ctx, "a threat catalogue exports as JSON");
+    text = catalog::threat_catalogue_to_json(*tc).dump(2) + "\n";
   } else {
     return bad_input(ctx, "unknown catalog id '" + id + "' (see 'cyberframe catalog list')");
   }
@@ -1046,7 +1063,9 @@ void add_catalog_commands(CLI::App& app, const CatalogOptions& options, std::ost
   {
     auto* cmd = catalog_cmd->add_subcommand("export",
                                             "Export a framework as a JSON tree (or YAML in the "
-                                            "catalog format, or CSV), a standard or a mapping set");
+                                            "catalog format, or CSV), a standard, a mapping set, "
+                                            "risk criteria (JSON, or YAML to copy and edit) or a "
+                                            "threat catalogue (JSON)");
     auto format = std::make_shared<std::string>();
     auto id = std::make_shared<std::string>();
     auto output = std::make_shared<std::string>();

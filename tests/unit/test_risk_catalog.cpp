@@ -5,6 +5,7 @@
 
 #include "builtin_catalog_fixture.hpp"
 #include "catalog/loader.hpp"
+#include "catalog/writer.hpp"
 
 namespace cyberframe::catalog {
 namespace {
@@ -63,6 +64,20 @@ TEST(BuiltinThreats, AThreatIsFoundByItsId) {
   ASSERT_NE(tc, nullptr);
   EXPECT_EQ(tc->categories.size(), 4u) << "the threat-source types of Table D-2";
   EXPECT_NE(tc->catalogue.licence.find("17 U.S.C. 105"), std::string::npos);
+}
+
+TEST(BuiltinRiskCriteria, ExportedAsYamlTheyLoadBackTheSame) {
+  for (const auto& [id, entry] : cat().criteria_sets()) {
+    auto yaml = risk_criteria_to_yaml(entry);
+    Loader loader;
+    loader.add_text("copy.yaml", yaml);
+    auto result = loader.finish();
+    for (const auto& d : result.diagnostics) ADD_FAILURE() << d.to_string() << "\n" << yaml;
+    const auto* copy = result.catalog.risk_criteria(id);
+    ASSERT_NE(copy, nullptr) << id;
+    EXPECT_EQ(risk_criteria_to_json(*copy), risk_criteria_to_json(entry.criteria)) << id;
+    EXPECT_TRUE(core::matrix_changes(*copy, entry.criteria).empty());
+  }
 }
 
 LoadResult load_one(const std::string& text) {
