@@ -690,6 +690,10 @@ util::Result<void> validate(const Control& control) {
 util::Result<void> validate(const SoaRow& row) {
   if (util::trim(row.control).empty()) return fail_at("control", "an SoA row names no control");
   const std::string what = "control " + row.control;
+  if (parse_control_link(row.control).kind == ControlKind::k_outcome)
+    return fail_at("control", what +
+                                  " is a framework's outcome: the Statement of Applicability "
+                                  "lists Annex A controls and the organization's own controls");
   if (!row.applicable && util::trim(row.justification).empty())
     return fail_at("justification",
                    what +

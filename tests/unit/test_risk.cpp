@@ -458,6 +458,9 @@ TEST(SoaRows, AnExclusionNeedsAJustification) {
   SoaRow included;
   included.control = "A.5.1";
   EXPECT_TRUE(validate(included)) << "an inclusion's justification is optional";
+  SoaRow outcome;
+  outcome.control = "nist-csf-2.0:PR.AA-01";
+  EXPECT_EQ(validate(outcome).error().field, "control");
 }
 
 SoaRow row(std::string control, bool applicable, std::set<SoaReason> reasons,
