@@ -61,7 +61,7 @@ struct RiskCriteria {
   std::string name;
   std::int64_t version = 1;
   std::string description;
-  std::vector<ScalePoint> likelihood;             // rows of the matrix, 1..N
+  std::vector<ScalePoint> likelihood;              // rows of the matrix, 1..N
   std::vector<ConsequenceType> consequence_types;  // at least one; each with M points
   std::vector<RiskLevel> levels;                   // lowest first
   // matrix[l - 1][c - 1] is the id of the level of likelihood l and consequence c.
@@ -86,6 +86,29 @@ struct RiskCriteria {
 // levels unique with a colour "#RRGGBB", a matrix of N rows of M known levels that never falls
 // as likelihood or consequence rises. Errors name the place ("matrix row 3, column 2: ...").
 util::Result<void> validate(const RiskCriteria& criteria);
+
+// Every problem validate() would report, each with its place, so that a reader of a criteria file
+// can point at the line (the catalog loader) and a form at the field. `message` names the criteria
+// and the place ("risk criteria acme-4x4: matrix row 3, column 2: ..."); validate() returns the
+// first. Indexes are 0-based positions in the vectors of RiskCriteria; -1 means the whole list.
+struct CriteriaProblem {
+  enum class Part {
+    k_criteria,  // the set as a whole
+    k_id,
+    k_name,
+    k_version,
+    k_likelihood,        // index: the point (-1: the scale)
+    k_consequence_type,  // index: the type (-1: the list); index2: its point (-1: the type)
+    k_level,             // index: the level (-1: the list)
+    k_matrix,            // index: the row (-1: the matrix); index2: the column (-1: the row)
+    k_assessment_criteria,
+  };
+  Part part = Part::k_criteria;
+  int index = -1;
+  int index2 = -1;
+  std::string message;
+};
+std::vector<CriteriaProblem> criteria_problems(const RiskCriteria& criteria);
 
 // How two versions of criteria score differently: every cell whose level changed.
 struct CellChange {
@@ -123,7 +146,7 @@ struct Asset {
   AssetKind kind = AssetKind::k_information;
   std::string description;
   std::string owner;
-  std::optional<std::int64_t> parent;   // an asset of the same organization
+  std::optional<std::int64_t> parent;    // an asset of the same organization
   std::vector<std::int64_t> depends_on;  // assets of the same organization
   int confidentiality = 0;               // security needs 0-4
   int integrity = 0;
@@ -141,9 +164,9 @@ struct Asset {
 util::Result<void> validate(const Asset& asset);
 
 struct AssetQuery {
-  std::string text;                  // part of the ref, name or owner, without regard to case
+  std::string text;  // part of the ref, name or owner, without regard to case
   std::optional<AssetKind> kind;
-  std::string owner;                 // exact, "" any
+  std::string owner;  // exact, "" any
   bool include_retired = false;
   util::Slice slice;
 };
@@ -207,9 +230,9 @@ struct Risk {
   std::int64_t organization = 0;
   std::string ref;  // "R-001": unique in the organization without regard to case
   std::string title;
-  std::string description;              // the scenario
-  std::vector<std::int64_t> assets;     // assets of the same organization
-  std::string threat;                   // a threat id of the catalogue, or free text
+  std::string description;           // the scenario
+  std::vector<std::int64_t> assets;  // assets of the same organization
+  std::string threat;                // a threat id of the catalogue, or free text
   std::string vulnerability;
   std::vector<std::string> consequence_types;  // ids of the criteria's consequence types
   std::string criteria;                        // the criteria's id
@@ -220,7 +243,7 @@ struct Risk {
   std::string owner;
   Treatment treatment = Treatment::k_none;
   RiskStatus status = RiskStatus::k_identified;
-  std::string review_date;  // YYYY-MM-DD, "" none
+  std::string review_date;            // YYYY-MM-DD, "" none
   std::vector<ControlLink> controls;  // the treatment plan's controls
   std::vector<std::int64_t> actions;  // roadmap actions of the plan
   bool closed = false;
@@ -237,6 +260,19 @@ util::Result<void> validate(const Risk& risk, const RiskCriteria& criteria);
 // The material state a decision is bound to: what the owner saw when deciding (the scores, the
 // treatment option and its controls and actions, the criteria version, the owner). The
 // description, status and review date are not material.
+//
+// The text is canonical: the same material fields give the same bytes whatever the order of the
+// controls and actions in the record, so its SHA-256 (Decision::state_hash) changes only when one
+// of them does. One "key: value" line each, in this order, every line ending in '\n':
+//   cyberframe-risk-material 1
+//   criteria: ID@VERSION
+//   inherent: LxC        (likelihood x consequence; "0x0" when not scored)
+//   current: LxC
+//   residual: LxC
+//   treatment: none|modify|retain|avoid|share
+//   control: KIND REF    (one line per distinct control, sorted by kind then ref; none: no line)
+//   action: ID           (one line per distinct action, ascending; none: no line)
+//   owner: OWNER
 std::string material_state(const Risk& risk);
 
 struct RiskQuery {
@@ -312,6 +348,7 @@ enum class Implementation {
   k_implemented,
 };
 std::string_view to_string(Implementation i);
+std::optional<Implementation> parse_implementation(std::string_view text);
 
 // One stored row of a version of the SoA.
 struct SoaRow {
@@ -328,6 +365,7 @@ struct SoaRow {
 
 enum class SoaStatus { k_draft, k_approved };
 std::string_view to_string(SoaStatus s);
+std::optional<SoaStatus> parse_soa_status(std::string_view text);
 
 struct SoaVersion {
   std::int64_t id = 0;
@@ -347,18 +385,19 @@ util::Result<void> validate(const SoaRow& row);
 struct SoaLine {
   SoaRow row;
   std::string title;
-  std::string theme;      // "Organizational controls", or "Own controls"
-  bool own = false;       // one of the organization's controls
+  std::string theme;               // "Organizational controls", or "Own controls"
+  bool own = false;                // one of the organization's controls
   std::vector<std::string> risks;  // refs of the risks whose treatment uses it
   bool risk_reason = false;        // the risk-treatment reason follows from those risks
   Implementation implementation = Implementation::k_not_assessed;
-  std::string implementation_basis;  // where the status comes from ("Annex A profile: level 3 of 4")
+  std::string
+      implementation_basis;  // where the status comes from ("Annex A profile: level 3 of 4")
 };
 
 // Changes between two versions of the SoA.
 struct SoaRowChange {
   std::string control;
-  std::string change;  // "added", "removed", "changed"
+  std::string change;               // "added", "removed", "changed"
   std::vector<std::string> fields;  // the fields that changed
   std::optional<SoaRow> before;
   std::optional<SoaRow> after;
@@ -377,6 +416,7 @@ enum class FindingKind {
   k_applicable_without_reason,
 };
 std::string_view to_string(FindingKind k);
+std::optional<FindingKind> parse_finding_kind(std::string_view text);
 
 struct TraceFinding {
   FindingKind kind;
