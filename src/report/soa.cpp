@@ -47,7 +47,7 @@ std::string implementation_class(core::Implementation i) {
 // The page: landscape A4, the shared look (style.hpp), the table's own columns.
 constexpr std::string_view k_soa_css = R"css(
 .paper { max-width: 297mm; }
-.report-head .meta { grid-template-columns: 1.2fr 1fr 1.6fr 1.4fr; }
+.report-head .meta { grid-template-columns: 0.7fr 2.2fr 1.6fr 1fr; }
 .kpis.soa { grid-template-columns: repeat(7, 1fr); gap: 6px; }
 .kpis.soa .kpi { padding: 5px 8px; }
 .kpis.soa .kpi .value { font-size: 15pt; }
@@ -66,6 +66,7 @@ table.soa tr.theme td { background: var(--navy); color: #fff; font-weight: 700; 
 table.soa tr.theme td .count { font-weight: 400; opacity: .85; margin-left: 8px; }
 table.soa tr.excluded td { background: #f7f8fa; }
 table.soa tr.excluded td.title { color: var(--muted); }
+.nowrap { white-space: nowrap; }
 .yes { color: var(--ok); font-weight: 700; }
 .no { color: var(--bad); font-weight: 700; }
 ul.reasons { margin: 0; padding-left: 12px; }
@@ -112,12 +113,12 @@ std::string approval_text(const core::SoaVersion& v) {
   if (v.status == core::SoaStatus::k_approved) {
     std::string s = "<span class=\"status-approved\">Approved</span>";
     if (!v.approved_by.empty()) s += " by " + esc(v.approved_by);
-    if (!v.approved_at.empty()) s += " on " + esc(v.approved_at);
+    if (!v.approved_at.empty()) s += " on <span class=\"nowrap\">" + esc(v.approved_at) + "</span>";
     return s;
   }
   std::string s = "<span class=\"status-draft\">Draft</span> \u2014 not approved";
   if (!v.created_by.empty()) s += "; opened by " + esc(v.created_by);
-  if (!v.created_at.empty()) s += " on " + esc(v.created_at);
+  if (!v.created_at.empty()) s += " on <span class=\"nowrap\">" + esc(v.created_at) + "</span>";
   return s;
 }
 

@@ -504,7 +504,9 @@ TEST(Soa, ADraftCarriesTheWatermarkAndAnApprovedVersionDoesNot) {
   d.version.approved_at = "2026-12-05T16:00:00Z";
   auto approved = report::soa_html(d);
   EXPECT_EQ(approved.find("class=\"watermark\""), std::string::npos);
-  EXPECT_NE(approved.find("Approved</span> by Board on 2026-12-05T16:00:00Z"), std::string::npos);
+  EXPECT_NE(approved.find(
+                "Approved</span> by Board on <span class=\"nowrap\">2026-12-05T16:00:00Z</span>"),
+            std::string::npos);
 }
 
 TEST(Soa, CsvHasAHeaderAndNeverAFormula) {
