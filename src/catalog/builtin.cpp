@@ -29,6 +29,10 @@ void check_builtin_provenance(LoadResult& result) {
     check(fw.provenance, fw.location, "framework '" + id + "'");
   for (const auto& [id, set] : result.catalog.mapping_sets())
     check(set.provenance, set.location, "mapping set '" + id + "'");
+  for (const auto& [id, c] : result.catalog.criteria_sets())
+    check(c.provenance, c.location, "risk criteria '" + id + "'");
+  for (const auto& [id, c] : result.catalog.threat_catalogues())
+    check(c.provenance, c.location, "threat catalogue '" + id + "'");
 }
 
 LoadResult load_builtin() {

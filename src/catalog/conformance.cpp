@@ -119,6 +119,10 @@ FileCheck check_file(const LoadResult& result, const std::string& file) {
       if (item.location.file == file) out.item = id;
     for (const auto& [id, item] : result.catalog.mapping_sets())
       if (item.location.file == file) out.item = id;
+    for (const auto& [id, item] : result.catalog.criteria_sets())
+      if (item.location.file == file) out.item = id;
+    for (const auto& [id, item] : result.catalog.threat_catalogues())
+      if (item.location.file == file) out.item = id;
   }
   std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {

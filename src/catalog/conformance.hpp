@@ -33,7 +33,7 @@ struct FileCheck {
   bool loaded = false;      // it contributed its item to the catalog
   bool unreadable = false;  // not even read as a YAML document
   std::string framework;    // the framework it declared, when it loaded one
-  std::string item;         // the standard or mapping set it declared
+  std::string item;  // the standard, mapping set, risk criteria or threat catalogue it declared
   std::vector<Diagnostic> diagnostics;
   std::size_t errors = 0, warnings = 0;
   std::optional<ConformanceReport> conformance;  // a framework's

@@ -1,6 +1,7 @@
 #include "catalog/loader.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -68,7 +69,8 @@ std::string type_name(const util::YamlNode& n) {
   return "?";
 }
 
-using Item = std::variant<core::Framework, core::Standard, core::MappingSet>;
+using Item = std::variant<core::Framework, core::Standard, core::MappingSet,
+                          core::CatalogRiskCriteria, core::CatalogThreatCatalogue>;
 
 struct ParsedItem {
   std::string path;
@@ -108,8 +110,11 @@ class FileParser {
     if (*kind == "framework") return parse_framework(root);
     if (*kind == "standard") return parse_standard(root);
     if (*kind == "mapping-set") return parse_mapping_set(root);
-    error(root["kind"],
-          "unknown kind '" + *kind + "' (expected framework, standard or mapping-set)");
+    if (*kind == "risk-criteria") return parse_risk_criteria(root);
+    if (*kind == "threat-catalogue") return parse_threat_catalogue(root);
+    error(root["kind"], "unknown kind '" + *kind +
+                            "' (expected framework, standard, mapping-set, risk-criteria or "
+                            "threat-catalogue)");
     return std::nullopt;
   }
 
@@ -294,7 +299,25 @@ class FileParser {
     return true;
   }
 
-  core::Provenance parse_provenance(const util::YamlNode& root, std::string_view what) {
+  // A whole number of map[key] within [min, max]; nullopt (with an error when required or not a
+  // number) otherwise.
+  std::optional<long long> integer(const util::YamlNode& map, const char* key, bool required,
+                                   std::string_view what, long long min, long long max) {
+    auto t = text(map, key, required, what);
+    if (!t) return std::nullopt;
+    long long value = 0;
+    auto [end, ec] = std::from_chars(t->data(), t->data() + t->size(), value);
+    if (ec != std::errc() || end != t->data() + t->size() || value < min || value > max) {
+      error(map[key], "'" + std::string(key) + "' of " + std::string(what) + " must be a whole " +
+                          "number from " + std::to_string(min) + " to " + std::to_string(max) +
+                          ", found '" + *t + "'");
+      return std::nullopt;
+    }
+    return value;
+  }
+
+  core::Provenance parse_provenance(const util::YamlNode& root, std::string_view what,
+                                    bool may_be_authored = false) {
     core::Provenance p;
     const auto& node = root["provenance"];
     if (!node.is_defined() || node.is_null()) {
@@ -313,11 +336,16 @@ class FileParser {
     p.licence = optional_text(node, "licence", "provenance");
     p.notes = optional_text(node, "notes", "provenance");
     if (auto method = text(node, "method", true, "provenance")) {
-      if (auto m = core::parse_method(*method))
+      auto m = core::parse_method(*method);
+      if (m && (*m != core::Method::k_authored || may_be_authored))
         p.method = *m;
+      else if (m)
+        error(node["method"], "method 'authored' is for the product's own risk criteria; " +
+                                  std::string(what) + " is transcribed, derived or user-authored");
       else
         error(node["method"],
-              "unknown method '" + *method + "' (expected transcribed, derived or user-authored)");
+              "unknown method '" + *method + "' (expected transcribed, derived" +
+                  (may_be_authored ? ", user-authored or authored)" : " or user-authored)"));
     }
     return p;
   }
@@ -754,6 +782,330 @@ class FileParser {
     return set;
   }
 
+  // --- risk criteria ---------------------------------------------------------------------------
+
+  // Where each part of a criteria file is, to point at the line of a problem core finds.
+  struct CriteriaPlaces {
+    Location whole, id, name, version, likelihood, types, levels, matrix, assessment;
+    std::vector<Location> points;                    // likelihood points
+    std::vector<Location> type_at;                   // consequence types
+    std::vector<std::vector<Location>> type_points;  // their points
+    std::vector<Location> level_at;
+    std::vector<Location> row_at;
+    std::vector<std::vector<Location>> cell_at;
+  };
+
+  Location place_of(const CriteriaPlaces& at, const core::CriteriaProblem& p) const {
+    using Part = core::CriteriaProblem::Part;
+    auto pick = [](const std::vector<Location>& v, int i, const Location& fallback) {
+      return i >= 0 && static_cast<std::size_t>(i) < v.size() ? v[static_cast<std::size_t>(i)]
+                                                              : fallback;
+    };
+    switch (p.part) {
+      case Part::k_criteria:
+        return at.whole;
+      case Part::k_id:
+        return at.id;
+      case Part::k_name:
+        return at.name;
+      case Part::k_version:
+        return at.version;
+      case Part::k_likelihood:
+        return pick(at.points, p.index, at.likelihood);
+      case Part::k_consequence_type: {
+        auto type = pick(at.type_at, p.index, at.types);
+        if (p.index < 0 || static_cast<std::size_t>(p.index) >= at.type_points.size()) return type;
+        return pick(at.type_points[static_cast<std::size_t>(p.index)], p.index2, type);
+      }
+      case Part::k_level:
+        return pick(at.level_at, p.index, at.levels);
+      case Part::k_matrix: {
+        auto row = pick(at.row_at, p.index, at.matrix);
+        if (p.index < 0 || static_cast<std::size_t>(p.index) >= at.cell_at.size()) return row;
+        return pick(at.cell_at[static_cast<std::size_t>(p.index)], p.index2, row);
+      }
+      case Part::k_assessment_criteria:
+        return at.assessment;
+    }
+    return at.whole;
+  }
+
+  // A list of scale points ({value, name, meaning}); their locations go to `places`.
+  std::vector<core::ScalePoint> scale_points(const util::YamlNode& list, const std::string& what,
+                                             std::vector<Location>& places) {
+    std::vector<core::ScalePoint> out;
+    if (!list.is_sequence()) {
+      error(list, what + " must be a list of points ({ value, name, meaning }), found " +
+                      type_name(list));
+      return out;
+    }
+    for (const auto& item : list) {
+      const std::string pwhat = "point " + std::to_string(out.size() + 1) + " of " + what;
+      if (!item.is_map()) {
+        error(item,
+              pwhat + " must be a mapping with value, name and meaning, found " + type_name(item));
+        continue;
+      }
+      check_keys(item, {"value", "name", "meaning"}, pwhat);
+      core::ScalePoint p;
+      p.value = static_cast<int>(integer(item, "value", true, pwhat, 1, 100).value_or(0));
+      p.name = text(item, "name", true, pwhat).value_or("");
+      p.meaning = optional_text(item, "meaning", pwhat);
+      places.push_back(loc(item));
+      out.push_back(std::move(p));
+    }
+    return out;
+  }
+
+  std::optional<core::CatalogRiskCriteria> parse_risk_criteria(const util::YamlNode& root) {
+    check_keys(root,
+               {"kind", "id", "name", "version", "description", "provenance", "likelihood",
+                "consequence_types", "levels", "matrix", "assessment_criteria"},
+               "risk criteria");
+    const std::string what = "the risk criteria";
+    core::CatalogRiskCriteria out;
+    CriteriaPlaces at;
+    out.location = at.whole = loc(root);
+    auto place = [&](const char* key) {
+      return root[key].is_defined() ? loc(root[key]) : at.whole;
+    };
+    at.id = place("id");
+    at.name = place("name");
+    at.version = place("version");
+    at.likelihood = place("likelihood");
+    at.types = place("consequence_types");
+    at.levels = place("levels");
+    at.matrix = place("matrix");
+    at.assessment = place("assessment_criteria");
+    auto& c = out.criteria;
+    out.id = c.id = text(root, "id", true, what).value_or("");
+    if (!c.id.empty()) check_item_id(root, c.id);
+    c.name = text(root, "name", true, what).value_or("");
+    c.version = integer(root, "version", false, what, 1, 1000000).value_or(1);
+    c.description = optional_text(root, "description", what);
+    c.assessment_criteria = text(root, "assessment_criteria", true, what).value_or("");
+    out.provenance = parse_provenance(root, what, true);
+    c.source = out.provenance.source;
+
+    if (const auto& n = root["likelihood"]; !n.is_defined() || n.is_null())
+      error(root,
+            "missing required key 'likelihood' in " + what + " (the rows, likelihood 1 first)");
+    else
+      c.likelihood = scale_points(n, "'likelihood'", at.points);
+
+    const auto& types = root["consequence_types"];
+    if (!types.is_defined() || types.is_null()) {
+      error(root, "missing required key 'consequence_types' in " + what);
+    } else if (!types.is_sequence()) {
+      error(types, "'consequence_types' must be a list of { id, name, points }, found " +
+                       type_name(types));
+    } else {
+      for (const auto& t : types) {
+        const std::string twhat =
+            "consequence type " + std::to_string(c.consequence_types.size() + 1);
+        if (!t.is_map()) {
+          error(t, twhat + " must be a mapping with id, name and points, found " + type_name(t));
+          continue;
+        }
+        check_keys(t, {"id", "name", "points"}, twhat);
+        core::ConsequenceType type;
+        type.id = text(t, "id", true, twhat).value_or("");
+        type.name = text(t, "name", true, twhat).value_or("");
+        at.type_at.push_back(loc(t));
+        at.type_points.emplace_back();
+        if (const auto& pts = t["points"]; !pts.is_defined() || pts.is_null())
+          error(t, "missing required key 'points' in " + twhat);
+        else
+          type.points =
+              scale_points(pts, "consequence type '" + type.id + "'", at.type_points.back());
+        c.consequence_types.push_back(std::move(type));
+      }
+    }
+
+    const auto& levels = root["levels"];
+    if (!levels.is_defined() || levels.is_null()) {
+      error(root, "missing required key 'levels' in " + what + " (lowest first)");
+    } else if (!levels.is_sequence()) {
+      error(levels, "'levels' must be a list of levels, lowest first, found " + type_name(levels));
+    } else {
+      for (const auto& l : levels) {
+        const std::string lwhat = "level " + std::to_string(c.levels.size() + 1);
+        if (!l.is_map()) {
+          error(l, lwhat + " must be a mapping with id, name, colour, acceptance and " +
+                       "review_months, found " + type_name(l));
+          continue;
+        }
+        check_keys(l, {"id", "name", "colour", "acceptance", "review_months"}, lwhat);
+        core::RiskLevel level;
+        level.id = text(l, "id", true, lwhat).value_or("");
+        level.name = text(l, "name", true, lwhat).value_or("");
+        level.colour = text(l, "colour", true, lwhat).value_or("");
+        if (auto a = text(l, "acceptance", true, lwhat)) {
+          if (auto parsed = core::parse_acceptance(*a))
+            level.acceptance = *parsed;
+          else
+            error(l["acceptance"],
+                  "unknown acceptance '" + *a + "' (expected accept, owner-approval or treat)");
+        }
+        level.review_months =
+            static_cast<int>(integer(l, "review_months", true, lwhat, 1, 120).value_or(12));
+        at.level_at.push_back(loc(l));
+        c.levels.push_back(std::move(level));
+      }
+    }
+
+    const auto& matrix = root["matrix"];
+    if (!matrix.is_defined() || matrix.is_null()) {
+      error(root, "missing required key 'matrix' in " + what +
+                      " (one row of level ids per likelihood, likelihood 1 first)");
+    } else if (!matrix.is_sequence()) {
+      error(matrix, "'matrix' must be a list of rows, found " + type_name(matrix));
+    } else {
+      for (const auto& row : matrix) {
+        const std::string rwhat = "matrix row " + std::to_string(c.matrix.size() + 1);
+        at.row_at.push_back(loc(row));
+        at.cell_at.emplace_back();
+        c.matrix.emplace_back();
+        if (!row.is_sequence()) {
+          error(row, rwhat + " must be a list of level ids, one per consequence, found " +
+                         type_name(row));
+          continue;
+        }
+        for (const auto& cell : row) {
+          if (!cell.is_scalar()) {
+            error(cell, rwhat + ": a cell must be a level id, found " + type_name(cell));
+            continue;
+          }
+          at.cell_at.back().push_back(loc(cell));
+          c.matrix.back().push_back(util::trim(cell.scalar()));
+        }
+      }
+    }
+    if (m_failed) return std::nullopt;
+    for (const auto& p : core::criteria_problems(c)) error_at(place_of(at, p), p.message);
+    if (m_failed) return std::nullopt;
+    return out;
+  }
+
+  // --- threat catalogues ------------------------------------------------------------------------
+
+  std::optional<core::CatalogThreatCatalogue> parse_threat_catalogue(const util::YamlNode& root) {
+    check_keys(root, {"kind", "id", "title", "provenance", "categories", "groups"},
+               "a threat catalogue");
+    const std::string what = "the threat catalogue";
+    core::CatalogThreatCatalogue out;
+    out.location = loc(root);
+    out.id = out.catalogue.id = text(root, "id", true, what).value_or("");
+    if (!out.id.empty()) check_item_id(root, out.id);
+    out.catalogue.title = text(root, "title", true, what).value_or("");
+    out.provenance = parse_provenance(root, what);
+    out.catalogue.licence = out.provenance.licence;
+    out.catalogue.source = out.provenance.source;
+    if (!out.provenance.edition.empty() &&
+        out.catalogue.source.find(out.provenance.edition) == std::string::npos)
+      out.catalogue.source += " (" + out.provenance.edition + ")";
+    if (!out.provenance.tables.empty()) out.catalogue.source += "; " + out.provenance.tables;
+
+    static const std::regex threat_id("^[A-Za-z0-9][A-Za-z0-9._:-]*$");
+    std::set<std::string> category_ids;
+    const auto& categories = root["categories"];
+    if (!categories.is_defined() || categories.is_null()) {
+      error(root, "missing required key 'categories' in " + what +
+                      " (the threat-source types its threats fall in)");
+    } else if (!categories.is_sequence()) {
+      error(categories, "'categories' must be a list, found " + type_name(categories));
+    } else {
+      for (const auto& c : categories) {
+        const std::string cwhat = "category " + std::to_string(out.categories.size() + 1);
+        if (!c.is_map()) {
+          error(c,
+                cwhat + " must be a mapping with id, name and description, found " + type_name(c));
+          continue;
+        }
+        check_keys(c, {"id", "name", "description"}, cwhat);
+        core::ThreatCategory category;
+        category.id = text(c, "id", true, cwhat).value_or("");
+        category.name = text(c, "name", true, cwhat).value_or("");
+        category.description = optional_text(c, "description", cwhat);
+        if (!category.id.empty() && !std::regex_match(category.id, item_id_pattern()))
+          error(c["id"], "category id '" + category.id + "' is not valid: use lowercase letters, " +
+                             "digits, '-' and '.'");
+        else if (!category.id.empty() && !category_ids.insert(category.id).second)
+          error(c["id"], "duplicate category '" + category.id + "'");
+        out.categories.push_back(std::move(category));
+      }
+    }
+
+    std::map<std::string, int> threat_lines;
+    std::set<std::string> group_ids;
+    const auto& groups = root["groups"];
+    if (!groups.is_defined() || groups.is_null()) {
+      error(root, "missing required key 'groups' in " + what + " (each with its threats)");
+    } else if (!groups.is_sequence()) {
+      error(groups, "'groups' must be a list, found " + type_name(groups));
+    } else {
+      for (const auto& g : groups) {
+        const std::string gwhat = "group " + std::to_string(out.groups.size() + 1);
+        if (!g.is_map()) {
+          error(g, gwhat + " must be a mapping with id, title and threats, found " + type_name(g));
+          continue;
+        }
+        check_keys(g, {"id", "title", "category", "table", "threats"}, gwhat);
+        core::ThreatGroup group;
+        group.id = text(g, "id", true, gwhat).value_or("");
+        group.title = text(g, "title", true, gwhat).value_or("");
+        if (!group.id.empty() && !group_ids.insert(group.id).second)
+          error(g["id"], "duplicate group '" + group.id + "'");
+        const auto group_category = optional_text(g, "category", gwhat);
+        const auto table = optional_text(g, "table", gwhat);
+        const auto& threats = g["threats"];
+        if (!threats.is_defined() || threats.is_null() || !threats.is_sequence() ||
+            threats.size() == 0) {
+          error(threats.is_defined() ? threats : g,
+                gwhat + " needs 'threats': a non-empty list of { id, name, description }");
+        } else {
+          for (const auto& t : threats) {
+            const std::string twhat = "a threat of group '" + group.id + "'";
+            if (!t.is_map()) {
+              error(t, twhat + " must be a mapping with id, name and description, found " +
+                           type_name(t));
+              continue;
+            }
+            check_keys(t, {"id", "name", "description", "category"}, twhat);
+            core::Threat threat;
+            threat.id = text(t, "id", true, twhat).value_or("");
+            threat.name = text(t, "name", true, "threat " + threat.id).value_or("");
+            threat.description = optional_text(t, "description", "threat " + threat.id);
+            threat.category =
+                text(t, "category", false, "threat " + threat.id).value_or(group_category);
+            threat.source = out.provenance.source + (table.empty() ? "" : ", " + table);
+            if (!threat.id.empty()) {
+              if (!std::regex_match(threat.id, threat_id)) {
+                error(t["id"], "threat id '" + threat.id +
+                                   "' is not valid: use letters, digits, '.', '-', '_' and ':'");
+              } else if (auto [it, inserted] = threat_lines.emplace(threat.id, loc(t).line);
+                         !inserted) {
+                error(t["id"], "duplicate threat id '" + threat.id + "' (first at line " +
+                                   std::to_string(it->second) + ")");
+              }
+            }
+            if (threat.category.empty())
+              error(t, "threat " + threat.id +
+                           " has no category (give the group or the threat a 'category')");
+            else if (!category_ids.contains(threat.category))
+              error(t["category"].is_defined() ? t["category"] : g["category"],
+                    "threat " + threat.id + ": unknown category '" + threat.category + "'");
+            group.threats.push_back(threat.id);
+            out.catalogue.threats.push_back(std::move(threat));
+          }
+        }
+        out.groups.push_back(std::move(group));
+      }
+    }
+    if (m_failed) return std::nullopt;
+    return out;
+  }
+
   std::string m_path;
   std::vector<Diagnostic>& m_diagnostics;
   bool m_failed = false;
@@ -1088,6 +1440,22 @@ std::vector<Diagnostic> Loader::Impl::check(const ParsedItem& parsed,
         }
       }
     }
+  } else if (const auto* threats = std::get_if<core::CatalogThreatCatalogue>(&parsed.item)) {
+    // A threat id names one threat in the whole catalog (a risk records only the id).
+    for (const auto& [other_id, other] : alive) {
+      const auto* o = std::get_if<core::CatalogThreatCatalogue>(other);
+      if (o == nullptr || other_id >= threats->id) continue;  // the later catalogue is at fault
+      for (const auto& t : threats->catalogue.threats) {
+        auto same = std::find_if(o->catalogue.threats.begin(), o->catalogue.threats.end(),
+                                 [&t](const core::Threat& x) { return x.id == t.id; });
+        if (same != o->catalogue.threats.end()) {
+          out.push_back(content_error(
+              threats->location,
+              "threat id '" + t.id + "' is also a threat of catalogue '" + o->id + "'"));
+          break;
+        }
+      }
+    }
   } else if (const auto* set = std::get_if<core::MappingSet>(&parsed.item)) {
     auto ids_of = [&](const core::CatalogItemRef& ref,
                       const char* side) -> std::optional<std::set<std::string>> {
@@ -1228,6 +1596,10 @@ LoadResult Loader::finish() {
       result.catalog.add(std::move(copy));
     } else if (const auto* m = std::get_if<core::MappingSet>(&p.item)) {
       result.catalog.add(*m);
+    } else if (const auto* rc = std::get_if<core::CatalogRiskCriteria>(&p.item)) {
+      result.catalog.add(*rc);
+    } else if (const auto* tc = std::get_if<core::CatalogThreatCatalogue>(&p.item)) {
+      result.catalog.add(*tc);
     } else if (const auto* f = std::get_if<core::Framework>(&p.item)) {
       if (f->derivation || f->selection)
         derived.push_back(f);

@@ -32,6 +32,63 @@ std::string designation_of(const core::Catalog& catalog, const std::string& stan
 
 }  // namespace
 
+json provenance_json(const core::Provenance& provenance) {
+  return provenance_to_json(provenance);
+}
+
+json risk_criteria_to_json(const core::RiskCriteria& c) {
+  auto points = [](const std::vector<core::ScalePoint>& ps) {
+    json out = json::array();
+    for (const auto& p : ps)
+      out.push_back(json{{"value", p.value}, {"name", p.name}, {"meaning", p.meaning}});
+    return out;
+  };
+  json types = json::array();
+  for (const auto& t : c.consequence_types)
+    types.push_back(json{{"id", t.id}, {"name", t.name}, {"points", points(t.points)}});
+  json levels = json::array();
+  for (const auto& l : c.levels)
+    levels.push_back(json{{"id", l.id},
+                          {"name", l.name},
+                          {"colour", l.colour},
+                          {"acceptance", std::string(core::to_string(l.acceptance))},
+                          {"review_months", l.review_months}});
+  return json{{"id", c.id},
+              {"name", c.name},
+              {"version", c.version},
+              {"description", c.description},
+              {"likelihood", points(c.likelihood)},
+              {"consequence_types", types},
+              {"levels", levels},
+              {"matrix", c.matrix},
+              {"assessment_criteria", c.assessment_criteria},
+              {"source", c.source}};
+}
+
+json threat_catalogue_to_json(const core::CatalogThreatCatalogue& tc) {
+  json categories = json::array();
+  for (const auto& c : tc.categories)
+    categories.push_back(json{{"id", c.id}, {"name", c.name}, {"description", c.description}});
+  json groups = json::array();
+  for (const auto& g : tc.groups)
+    groups.push_back(json{{"id", g.id}, {"title", g.title}, {"threats", g.threats}});
+  json threats = json::array();
+  for (const auto& t : tc.catalogue.threats)
+    threats.push_back(json{{"id", t.id},
+                           {"name", t.name},
+                           {"category", t.category},
+                           {"description", t.description},
+                           {"source", t.source}});
+  return json{{"id", tc.id},
+              {"title", tc.catalogue.title},
+              {"source", tc.catalogue.source},
+              {"licence", tc.catalogue.licence},
+              {"provenance", provenance_to_json(tc.provenance)},
+              {"categories", categories},
+              {"groups", groups},
+              {"threats", threats}};
+}
+
 std::string reference_label(const core::Catalog& catalog, const core::Reference& ref) {
   std::string out = ref.printed.empty() ? designation_of(catalog, ref.standard) : ref.printed;
   if (ref.all_parts) out += " (all parts)";

@@ -21,6 +21,15 @@ nlohmann::json framework_to_json(const core::Catalog& catalog, const core::Frame
 nlohmann::json standard_to_json(const core::Standard& s);
 nlohmann::json mapping_set_to_json(const core::MappingSet& set);
 nlohmann::json change_to_json(const core::Catalog& catalog, const core::ReferenceChange& change);
+// Risk criteria: { id, name, version, description, likelihood: [{value, name, meaning}],
+// consequence_types: [{id, name, points}], levels: [{id, name, colour, acceptance,
+// review_months}], matrix: [[level id, ...], ...] (likelihood 1 first), assessment_criteria,
+// source }; a built-in set's `provenance` is added by the caller.
+nlohmann::json risk_criteria_to_json(const core::RiskCriteria& criteria);
+// A threat catalogue: { id, title, source, licence, provenance, categories, groups: [{id, title,
+// threats}], threats: [{id, name, category, description, source}] }.
+nlohmann::json threat_catalogue_to_json(const core::CatalogThreatCatalogue& catalogue);
+nlohmann::json provenance_json(const core::Provenance& provenance);
 
 // The framework in the catalog file format (a derived framework is written out with its nodes).
 std::string framework_to_yaml(const core::Framework& fw);

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -110,6 +111,8 @@ int cmd_list(const Context& ctx, Format format, const std::string& kind) {
   bool want_fw = kind.empty() || kind == "framework";
   bool want_std = kind.empty() || kind == "standard";
   bool want_map = kind.empty() || kind == "mapping-set";
+  bool want_criteria = kind.empty() || kind == "risk-criteria";
+  bool want_threats = kind.empty() || kind == "threat-catalogue";
 
   Table frameworks(
       {"ID", "FUNCTIONS", "CATEGORIES", "SUBCATEGORIES", "STATEMENTS", "METHOD", "TITLE"});
@@ -153,35 +156,71 @@ int cmd_list(const Context& ctx, Format format, const std::string& kind) {
                       {"purpose", purpose},
                       {"mappings", m.mappings.size()}});
   }
+  Table criteria({"ID", "VERSION", "MATRIX", "LEVELS", "CONSEQUENCE TYPES", "NAME"});
+  json jc = json::array();
+  for (const auto& [id, entry] : cat.criteria_sets()) {
+    const auto& c = entry.criteria;
+    std::vector<std::string> levels;
+    for (const auto& l : c.levels) levels.push_back(l.id);
+    auto matrix = std::to_string(c.likelihoods()) + "x" + std::to_string(c.consequences());
+    criteria.add({id, std::to_string(c.version), matrix, util::join(levels, ", "),
+                  std::to_string(c.consequence_types.size()), c.name});
+    jc.push_back(json{{"id", id},
+                      {"name", c.name},
+                      {"version", c.version},
+                      {"likelihoods", c.likelihoods()},
+                      {"consequences", c.consequences()},
+                      {"levels", levels},
+                      {"consequence_types", c.consequence_types.size()},
+                      {"method", std::string(core::to_string(entry.provenance.method))}});
+  }
+  Table threats({"ID", "CATEGORIES", "THREATS", "METHOD", "TITLE"});
+  json jt = json::array();
+  for (const auto& [id, tc] : cat.threat_catalogues()) {
+    threats.add({id, std::to_string(tc.categories.size()),
+                 std::to_string(tc.catalogue.threats.size()),
+                 std::string(core::to_string(tc.provenance.method)), tc.catalogue.title});
+    jt.push_back(json{{"id", id},
+                      {"title", tc.catalogue.title},
+                      {"categories", tc.categories.size()},
+                      {"threats", tc.catalogue.threats.size()},
+                      {"method", std::string(core::to_string(tc.provenance.method))}});
+  }
   switch (format) {
-    case Format::k_text:
-      if (want_fw) {
-        ctx.out << "Frameworks (" << frameworks.size() << ")\n";
-        frameworks.print(ctx.out, "  ");
-      }
-      if (want_std) {
-        if (want_fw) ctx.out << '\n';
-        ctx.out << "Standards (" << standards.size() << ")\n";
-        standards.print(ctx.out, "  ");
-      }
-      if (want_map) {
-        if (want_fw || want_std) ctx.out << '\n';
-        ctx.out << "Mapping sets (" << mappings.size() << ")\n";
-        mappings.print(ctx.out, "  ");
-      }
+    case Format::k_text: {
+      bool first = true;
+      auto section = [&](bool wanted, const char* title, const Table& table) {
+        if (!wanted) return;
+        if (!first) ctx.out << '\n';
+        first = false;
+        ctx.out << title << " (" << table.size() << ")\n";
+        table.print(ctx.out, "  ");
+      };
+      section(want_fw, "Frameworks", frameworks);
+      section(want_std, "Standards", standards);
+      section(want_map, "Mapping sets", mappings);
+      section(want_criteria, "Risk criteria", criteria);
+      section(want_threats, "Threat catalogues", threats);
       break;
+    }
     case Format::k_csv:
       if (kind.empty())
-        return bad_input(ctx, "--format csv needs --kind framework, standard or mapping-set");
+        return bad_input(ctx,
+                         "--format csv needs --kind framework, standard, mapping-set, "
+                         "risk-criteria or threat-catalogue");
       if (want_fw) frameworks.print_csv(ctx.out);
       if (want_std) standards.print_csv(ctx.out);
       if (want_map) mappings.print_csv(ctx.out);
+      if (want_criteria) criteria.print_csv(ctx.out);
+      if (want_threats) threats.print_csv(ctx.out);
       break;
     default: {
       json doc = json::object();
       if (want_fw) doc["frameworks"] = jf;
       if (want_std) doc["standards"] = js;
       if (want_map) doc["mapping_sets"] = jm;
+      if (want_criteria) doc["risk_criteria"] = jc;
+      if (want_threats) doc["threat_catalogues"] = jt;
       print_structured(ctx.out, format, doc);
     }
   }
@@ -351,6 +390,137 @@ int show_node(const Context& ctx, const core::Catalog& cat, const core::Framewor
   return k_exit_ok;
 }
 
+// Indents every line of `text` by `indent` (a block of prose under a heading).
+std::string indented(const std::string& text, std::string_view indent) {
+  std::string out;
+  for (const auto& line : util::split(util::trim(text), '\n'))
+    out += std::string(indent) + line + "\n";
+  return out;
+}
+
+int show_criteria(const Context& ctx, const core::CatalogRiskCriteria& entry, Format format) {
+  const auto& c = entry.criteria;
+  if (format == Format::k_json || format == Format::k_yaml) {
+    auto doc = catalog::risk_criteria_to_json(c);
+    doc["provenance"] = catalog::provenance_json(entry.provenance);
+    print_structured(ctx.out, format, doc);
+    return k_exit_ok;
+  }
+  const auto& first_type = c.consequence_types.front();
+  if (format == Format::k_csv) {  // the matrix: one row per likelihood, highest first
+    std::vector<std::string> headers{"LIKELIHOOD"};
+    for (const auto& p : first_type.points)
+      headers.push_back(std::to_string(p.value) + " " + p.name);
+    Table t(headers);
+    for (int l = c.likelihoods(); l >= 1; --l) {
+      std::vector<std::string> row{std::to_string(l) + " " + c.likelihood[l - 1].name};
+      for (int k = 1; k <= c.consequences(); ++k) row.push_back(c.level(l, k)->id);
+      t.add(row);
+    }
+    t.print_csv(ctx.out);
+    return k_exit_ok;
+  }
+  ctx.out << c.id << "  " << c.name << " (version " << c.version << ")\n";
+  ctx.out << "Provenance: " << provenance_line(entry.provenance) << '\n';
+  if (!c.description.empty()) ctx.out << c.description << '\n';
+
+  ctx.out << "\nMatrix (likelihood down, consequence across):\n";
+  std::vector<std::string> headers{"LIKELIHOOD"};
+  for (const auto& p : first_type.points) headers.push_back(std::to_string(p.value) + " " + p.name);
+  Table matrix(headers);
+  for (int l = c.likelihoods(); l >= 1; --l) {
+    std::vector<std::string> row{std::to_string(l) + " " + c.likelihood[l - 1].name};
+    for (int k = 1; k <= c.consequences(); ++k) row.push_back(c.level(l, k)->id);
+    matrix.add(row);
+  }
+  matrix.print(ctx.out, "  ");
+
+  ctx.out << "\nLevels (lowest first):\n";
+  Table levels({"ID", "NAME", "COLOUR", "ACCEPTANCE", "REVIEW"});
+  for (const auto& l : c.levels)
+    levels.add({l.id, l.name, l.colour, std::string(core::to_string(l.acceptance)),
+                "every " + std::to_string(l.review_months) + " months"});
+  levels.print(ctx.out, "  ");
+
+  ctx.out << "\nLikelihood:\n";
+  Table likelihood({"VALUE", "NAME", "MEANING"});
+  for (const auto& p : c.likelihood) likelihood.add({std::to_string(p.value), p.name, p.meaning});
+  likelihood.print(ctx.out, "  ");
+
+  ctx.out << "\nConsequence types (" << c.consequence_types.size() << "):\n";
+  for (const auto& t : c.consequence_types) {
+    ctx.out << "  " << t.id << "  " << t.name << '\n';
+    for (const auto& p : t.points)
+      ctx.out << "    " << p.value << " " << p.name << (p.meaning.empty() ? "" : ": " + p.meaning)
+              << '\n';
+  }
+  if (!c.assessment_criteria.empty())
+    ctx.out << "\nAssessment criteria:\n" << indented(c.assessment_criteria, "  ");
+  return k_exit_ok;
+}
+
+int show_threats(const Context& ctx, const core::CatalogThreatCatalogue& tc,
+                 const std::string& threat_id, Format format) {
+  if (!threat_id.empty()) {
+    auto it = std::find_if(tc.catalogue.threats.begin(), tc.catalogue.threats.end(),
+                           [&](const core::Threat& t) { return t.id == threat_id; });
+    if (it == tc.catalogue.threats.end())
+      return bad_input(ctx, "threat catalogue " + tc.id + " has no threat '" + threat_id +
+                                "' (see 'cyberframe catalog show " + tc.id + "')");
+    if (format == Format::k_text) {
+      ctx.out << it->id << "  " << it->name << '\n';
+      ctx.out << "Category:    " << it->category << '\n';
+      if (!it->description.empty()) ctx.out << "Description: " << it->description << '\n';
+      ctx.out << "Source:      " << it->source << '\n';
+    } else {
+      print_structured(ctx.out, format,
+                       json{{"catalogue", tc.id},
+                            {"id", it->id},
+                            {"name", it->name},
+                            {"category", it->category},
+                            {"description", it->description},
+                            {"source", it->source}});
+    }
+    return k_exit_ok;
+  }
+  if (format == Format::k_json || format == Format::k_yaml) {
+    print_structured(ctx.out, format, catalog::threat_catalogue_to_json(tc));
+    return k_exit_ok;
+  }
+  Table t({"ID", "CATEGORY", "NAME"});
+  for (const auto& g : tc.groups)
+    for (const auto& id : g.threats)
+      if (const auto* threat = [&]() -> const core::Threat* {
+            for (const auto& x : tc.catalogue.threats)
+              if (x.id == id) return &x;
+            return nullptr;
+          }())
+        t.add({threat->id, threat->category, threat->name});
+  if (format == Format::k_csv) {
+    t.print_csv(ctx.out);
+    return k_exit_ok;
+  }
+  ctx.out << tc.id << "  " << tc.catalogue.title << '\n';
+  ctx.out << "Provenance: " << provenance_line(tc.provenance) << '\n';
+  ctx.out << tc.catalogue.threats.size() << " threats in " << tc.categories.size()
+          << " categories:\n";
+  for (const auto& c : tc.categories) {
+    auto n = std::count_if(tc.catalogue.threats.begin(), tc.catalogue.threats.end(),
+                           [&c](const core::Threat& x) { return x.category == c.id; });
+    ctx.out << "  " << c.id << " (" << n << ")" << (c.description.empty() ? "" : ": ")
+            << c.description << '\n';
+  }
+  for (const auto& g : tc.groups) {
+    ctx.out << '\n' << g.title << " (" << g.threats.size() << "):\n";
+    Table rows({"ID", "CATEGORY", "NAME"});
+    for (const auto& id : g.threats)
+      for (const auto& x : tc.catalogue.threats)
+        if (x.id == id) rows.add({x.id, x.category, x.name});
+    rows.print(ctx.out, "  ");
+  }
+  return k_exit_ok;
+}
+
 int cmd_show(const Context& ctx, const std::string& id, const std::string& node_id, Format format) {
   auto loaded = load_catalog(ctx);
   if (!loaded) return k_exit_bad_input;
@@ -399,6 +569,13 @@ int cmd_show(const Context& ctx, const std::string& id, const std::string& node_
       ctx.out << '\n';
     }
     return k_exit_ok;
+  }
+  if (const auto* tc = cat.threat_catalogue(id)) return show_threats(ctx, *tc, node_id, format);
+  if (auto it = cat.criteria_sets().find(id); it != cat.criteria_sets().end()) {
+    if (!node_id.empty())
+      return bad_input(ctx, "risk criteria " + id + " have no part '" + node_id +
+                                "' (show them whole: 'cyberframe catalog show " + id + "')");
+    return show_criteria(ctx, it->second, format);
   }
   if (!node_id.empty() && cat.find_standard(id) == nullptr && cat.mapping_set(id) == nullptr) {
     return bad_input(ctx, "unknown framework '" + id + "' (see 'cyberframe catalog list')");
@@ -793,8 +970,11 @@ int cmd_validate(const Context& ctx, Format format) {
                     : " + " + std::to_string(ctx.options.files().size()) + " added file(s)")
             << ": " << result.catalog.frameworks().size() << " frameworks, "
             << result.catalog.standards().size() << " standards, "
-            << result.catalog.mapping_sets().size() << " mapping sets; " << errors << " error"
-            << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
+            << result.catalog.mapping_sets().size() << " mapping sets, "
+            << result.catalog.criteria_sets().size() << " risk criteria, "
+            << result.catalog.threat_catalogues().size() << " threat catalogue"
+            << (result.catalog.threat_catalogues().size() == 1 ? "" : "s") << "; " << errors
+            << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
             << (warnings == 1 ? "" : "s") << '\n';
   } else {
     json jd = json::array();
@@ -803,6 +983,8 @@ int cmd_validate(const Context& ctx, Format format) {
                      json{{"frameworks", result.catalog.frameworks().size()},
                           {"standards", result.catalog.standards().size()},
                           {"mapping_sets", result.catalog.mapping_sets().size()},
+                          {"risk_criteria", result.catalog.criteria_sets().size()},
+                          {"threat_catalogues", result.catalog.threat_catalogues().size()},
                           {"errors", errors},
                           {"warnings", warnings},
                           {"diagnostics", jd}});
@@ -829,26 +1011,35 @@ void add_catalog_commands(CLI::App& app, const CatalogOptions& options, std::ost
 
   {
     auto* cmd = catalog_cmd->add_subcommand(
-        "list", "List the frameworks, standards and mapping sets with counts");
+        "list",
+        "List the frameworks, standards, mapping sets, risk criteria and threat catalogues with "
+        "counts");
     auto format = std::make_shared<std::string>();
     auto kind = std::make_shared<std::string>();
     add_format(cmd, *format, {"text", "json", "yaml", "csv"});
-    cmd->add_option("--kind", *kind, "Only this kind: framework, standard or mapping-set")
-        ->check(CLI::IsMember({"framework", "standard", "mapping-set"}));
+    cmd->add_option("--kind", *kind,
+                    "Only this kind: framework, standard, mapping-set, risk-criteria or "
+                    "threat-catalogue")
+        ->check(CLI::IsMember(
+            {"framework", "standard", "mapping-set", "risk-criteria", "threat-catalogue"}));
     cmd->callback([=, &status] { status = cmd_list(*ctx, fmt(*format), *kind); });
   }
   {
     auto* cmd =
         catalog_cmd->add_subcommand("show",
                                     "Show a framework (its tree), one node (references, 2022 "
-                                    "alignment, mappings), a standard or a mapping set");
+                                    "alignment, mappings), a standard, a mapping set, risk "
+                                    "criteria (the matrix) or a threat catalogue (or one threat)");
     auto format = std::make_shared<std::string>();
     auto id = std::make_shared<std::string>();
     auto node = std::make_shared<std::string>();
-    cmd->add_option("ID", *id, "Framework, standard (id or designation) or mapping set id")
+    cmd->add_option("ID", *id,
+                    "Framework, standard (id or designation), mapping set, risk criteria or "
+                    "threat catalogue id")
         ->required();
     cmd->add_option("NODE", *node,
-                    "A node of the framework (e.g. ID.RA-1), or a clause of the standard");
+                    "A node of the framework (e.g. ID.RA-1), a clause of the standard, or a "
+                    "threat of the catalogue (e.g. sp800-30:E2-01)");
     add_format(cmd, *format, {"text", "json", "yaml", "csv"});
     cmd->callback([=, &status] { status = cmd_show(*ctx, *id, *node, fmt(*format)); });
   }

@@ -40,10 +40,11 @@ constexpr std::array<std::pair<Assess, std::string_view>, 2> k_assess{{
     {Assess::k_requirements, "requirements"},
 }};
 
-constexpr std::array<std::pair<Method, std::string_view>, 3> k_methods{{
+constexpr std::array<std::pair<Method, std::string_view>, 4> k_methods{{
     {Method::k_transcribed, "transcribed"},
     {Method::k_derived, "derived"},
     {Method::k_user_authored, "user-authored"},
+    {Method::k_authored, "authored"},
 }};
 
 constexpr std::array<std::pair<Relationship, std::string_view>, 6> k_relationships{{
@@ -145,8 +146,42 @@ void Catalog::add(MappingSet mapping_set) {
   m_mapping_sets.insert_or_assign(std::move(id), std::move(mapping_set));
 }
 
+void Catalog::add(CatalogRiskCriteria criteria) {
+  auto id = criteria.id;
+  m_criteria.insert_or_assign(std::move(id), std::move(criteria));
+}
+
+void Catalog::add(CatalogThreatCatalogue catalogue) {
+  auto id = catalogue.id;
+  m_threat_catalogues.insert_or_assign(std::move(id), std::move(catalogue));
+}
+
+const RiskCriteria* Catalog::risk_criteria(std::string_view id) const {
+  auto it = m_criteria.find(std::string(id));
+  return it == m_criteria.end() ? nullptr : &it->second.criteria;
+}
+
+std::vector<const RiskCriteria*> Catalog::risk_criteria_list() const {
+  std::vector<const RiskCriteria*> out;
+  for (const auto& [id, c] : m_criteria) out.push_back(&c.criteria);
+  return out;
+}
+
+const CatalogThreatCatalogue* Catalog::threat_catalogue(std::string_view id) const {
+  auto it = m_threat_catalogues.find(std::string(id));
+  return it == m_threat_catalogues.end() ? nullptr : &it->second;
+}
+
+const Threat* Catalog::threat(std::string_view id) const {
+  auto it = m_threats.find(id);
+  return it == m_threats.end() ? nullptr : it->second;
+}
+
 void Catalog::index() {
   m_nodes.clear();
+  m_threats.clear();
+  for (const auto& [id, c] : m_threat_catalogues)
+    for (const auto& t : c.catalogue.threats) m_threats.emplace(t.id, &t);
   for (const auto& [id, framework] : m_frameworks) {
     auto& entries = m_nodes[id];
     auto walk = [&entries](auto& self, const std::vector<Node>& nodes, const Node* parent) -> void {

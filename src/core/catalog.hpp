@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/risk.hpp"
 #include "util/result.hpp"
 
 namespace cyberframe::core {
@@ -30,7 +31,9 @@ std::optional<Level> parse_level(std::string_view text);
 // The level a child of a node at `parent` must have.
 Level child_level(Level parent);
 
-enum class Method { k_transcribed, k_derived, k_user_authored };
+// k_authored: written by the product's authors, not taken from a source (the built-in risk
+// criteria); only risk criteria files may say so.
+enum class Method { k_transcribed, k_derived, k_user_authored, k_authored };
 std::string_view to_string(Method method);
 std::optional<Method> parse_method(std::string_view text);
 
@@ -209,6 +212,37 @@ struct MappingSet {
   Location location;
 };
 
+// A set of risk criteria of the catalog (catalog/risk/*.yaml): built in, version 1, read-only; an
+// organization copies one to make its own.
+struct CatalogRiskCriteria {
+  std::string id;
+  RiskCriteria criteria;
+  Provenance provenance;
+  Location location;
+};
+
+// A catalogue of threats (catalog/risk/threats-*.yaml): the threats, the categories they fall in
+// (the threat-source types: adversarial, accidental, structural, environmental) and the groups
+// the source lists them in (an adversary's tactic: reconnaissance, delivery, ...).
+struct ThreatCategory {
+  std::string id;  // a threat's `category`
+  std::string name;
+  std::string description;
+};
+struct ThreatGroup {
+  std::string id;
+  std::string title;
+  std::vector<std::string> threats;  // ids, in the source's order
+};
+struct CatalogThreatCatalogue {
+  std::string id;
+  ThreatCatalogue catalogue;
+  std::vector<ThreatCategory> categories;
+  std::vector<ThreatGroup> groups;
+  Provenance provenance;
+  Location location;
+};
+
 // The whole catalog with look-up indexes. Built once; then read-only.
 class Catalog {
  public:
@@ -222,12 +256,26 @@ class Catalog {
   void add(Framework framework);
   void add(Standard standard);
   void add(MappingSet mapping_set);
+  void add(CatalogRiskCriteria criteria);
+  void add(CatalogThreatCatalogue catalogue);
   // Builds the node and clause indexes. REQUIRES: no add() after this.
   void index();
 
   const std::map<std::string, Framework>& frameworks() const { return m_frameworks; }
   const std::map<std::string, Standard>& standards() const { return m_standards; }
   const std::map<std::string, MappingSet>& mapping_sets() const { return m_mapping_sets; }
+
+  // Risk criteria and threat catalogues, by id.
+  const std::map<std::string, CatalogRiskCriteria>& criteria_sets() const { return m_criteria; }
+  const std::map<std::string, CatalogThreatCatalogue>& threat_catalogues() const {
+    return m_threat_catalogues;
+  }
+  const RiskCriteria* risk_criteria(std::string_view id) const;
+  // Every set of risk criteria, by id.
+  std::vector<const RiskCriteria*> risk_criteria_list() const;
+  const CatalogThreatCatalogue* threat_catalogue(std::string_view id) const;
+  // A threat of any catalogue by its id ("sp800-30:E2-01"), or nullptr.
+  const Threat* threat(std::string_view id) const;
 
   const Framework* framework(std::string_view id) const;
   const Standard* standard(std::string_view id) const;
@@ -248,6 +296,9 @@ class Catalog {
   std::map<std::string, Framework> m_frameworks;
   std::map<std::string, Standard> m_standards;
   std::map<std::string, MappingSet> m_mapping_sets;
+  std::map<std::string, CatalogRiskCriteria> m_criteria;
+  std::map<std::string, CatalogThreatCatalogue> m_threat_catalogues;
+  std::map<std::string, const Threat*, std::less<>> m_threats;
   struct NodeEntry {
     const Node* node;
     const Node* parent;

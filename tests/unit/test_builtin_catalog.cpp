@@ -26,8 +26,9 @@ using testing::read_file;
 TEST(BuiltinCatalog, LoadsWithoutAnyDiagnostic) {
   for (const auto& d : builtin().diagnostics) ADD_FAILURE() << d.to_string();
   EXPECT_TRUE(builtin().rejected_files.empty());
-  EXPECT_EQ(builtin_files().size(),
-            cat().frameworks().size() + cat().standards().size() + cat().mapping_sets().size());
+  EXPECT_EQ(builtin_files().size(), cat().frameworks().size() + cat().standards().size() +
+                                        cat().mapping_sets().size() + cat().criteria_sets().size() +
+                                        cat().threat_catalogues().size());
 }
 
 TEST(BuiltinCatalog, EveryItemCarriesProvenance) {
