@@ -12,6 +12,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "exchange/table_text.hpp"
 #include "exchange/xlsx.hpp"
 #include "util/budget.hpp"
 #include "util/text.hpp"
@@ -19,6 +20,15 @@
 
 namespace cyberframe::exchange {
 namespace {
+
+using table::csv_line;
+using table::CsvReader;
+using table::equals_ci;
+using table::k_bom;
+using table::parse_flag;
+using table::parse_whole;
+using table::trim_view;
+using table::WholeNumber;
 
 enum class Column : std::size_t {
   k_node,
@@ -58,18 +68,6 @@ const std::string& expected_columns() {
   return k_list;
 }
 
-std::string_view trim_view(std::string_view s) {
-  constexpr std::string_view k_space = " \t\r\n";
-  auto first = s.find_first_not_of(k_space);
-  if (first == std::string_view::npos) return {};
-  auto last = s.find_last_not_of(k_space);
-  return s.substr(first, last - first + 1);
-}
-
-bool equals_ci(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && util::starts_with_ci(a, b);
-}
-
 std::optional<Column> column_named(std::string_view name) {
   name = trim_view(name);
   for (std::size_t i = 0; i < k_column_count; ++i) {
@@ -80,47 +78,6 @@ std::optional<Column> column_named(std::string_view name) {
 
 // The text of each column of one row; empty when the column is absent or the cell is empty.
 using Fields = std::array<std::string_view, k_column_count>;
-
-// A whole number, written as digits with an optional sign and an optional fraction of zeros
-// ("3", "+3", "3.0"). k_not_a_number for anything else; k_too_large when it does not fit an int.
-struct WholeNumber {
-  enum class Kind { k_ok, k_not_a_number, k_too_large } kind = Kind::k_not_a_number;
-  int value = 0;
-};
-
-WholeNumber parse_whole(std::string_view text) {
-  WholeNumber out;
-  auto dot = text.find('.');
-  if (dot != std::string_view::npos) {
-    auto fraction = text.substr(dot + 1);
-    if (fraction.empty() || fraction.find_first_not_of('0') != std::string_view::npos) return out;
-    text = text.substr(0, dot);
-  }
-  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-  if (text.empty()) return out;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out.value);
-  if (ec == std::errc::result_out_of_range && ptr == text.data() + text.size()) {
-    out.kind = WholeNumber::Kind::k_too_large;
-    return out;
-  }
-  if (ec != std::errc() || ptr != text.data() + text.size()) return out;
-  out.kind = WholeNumber::Kind::k_ok;
-  return out;
-}
-
-std::optional<bool> parse_flag(std::string_view text) {
-  if (text.empty()) return false;
-  for (auto yes : {"true", "yes", "1"}) {
-    if (equals_ci(text, yes)) return true;
-  }
-  for (auto no : {"false", "no", "0"}) {
-    if (equals_ci(text, no)) return false;
-  }
-  if (auto n = parse_whole(text);
-      n.kind == WholeNumber::Kind::k_ok && (n.value == 0 || n.value == 1))
-    return n.value == 1;  // "1.0" from a spreadsheet
-  return std::nullopt;
-}
 
 // 1-3, or high/medium/low; nullopt when it is neither a number nor a name. Numbers outside 1-3 are
 // returned as they are for core::validate to report.
@@ -384,104 +341,7 @@ bool check_utf8(Importer& importer, std::string_view text, std::string_view save
 }
 
 // ------------------------------------------------------------------------------------------------
-// CSV (RFC 4180).
-
-class CsvReader {
- public:
-  enum class Status {
-    k_record,
-    k_end,
-    k_unterminated,
-    k_text_after_quote,
-    k_too_many_fields,  // more than limits.fields_per_row cells in the record
-    k_field_too_large,  // a cell of more than limits.item_bytes bytes
-  };
-
-  CsvReader(std::string_view text, const util::ParseLimits& limits)
-      : m_text(text), m_max_fields(limits.fields_per_row), m_max_field_bytes(limits.item_bytes) {}
-
-  // Reads the next record into cells[0, count). Strings of `cells` are reused between calls. On
-  // an error, bad_field() is the index of the field at fault. The limits are checked before a
-  // cell is kept, so a record costs at most fields_per_row cells of item_bytes each.
-  Status next(std::vector<std::string>& cells, std::size_t& count) {
-    if (m_pos >= m_text.size()) return Status::k_end;
-    count = 0;
-    for (;;) {
-      if (count == m_max_fields) {
-        m_bad_field = count;
-        return Status::k_too_many_fields;
-      }
-      if (count == cells.size()) cells.emplace_back();
-      auto& field = cells[count++];
-      field.clear();
-      if (m_pos < m_text.size() && m_text[m_pos] == '"') {
-        ++m_pos;
-        for (;;) {
-          auto quote = m_text.find('"', m_pos);
-          if (quote == std::string_view::npos) {
-            m_bad_field = count - 1;
-            return Status::k_unterminated;
-          }
-          if (field.size() + (quote - m_pos) > m_max_field_bytes) {
-            m_bad_field = count - 1;
-            return Status::k_field_too_large;
-          }
-          field.append(m_text, m_pos, quote - m_pos);
-          m_pos = quote + 1;
-          if (m_pos < m_text.size() && m_text[m_pos] == '"') {
-            field += '"';
-            ++m_pos;
-            continue;
-          }
-          break;
-        }
-        if (m_pos >= m_text.size()) return Status::k_record;
-        char c = m_text[m_pos];
-        if (c == ',') {
-          ++m_pos;
-          continue;
-        }
-        if (c == '\n' || c == '\r') {
-          end_line();
-          return Status::k_record;
-        }
-        m_bad_field = count - 1;
-        return Status::k_text_after_quote;
-      }
-      auto end = m_text.find_first_of(",\r\n", m_pos);
-      if (end == std::string_view::npos) end = m_text.size();
-      if (end - m_pos > m_max_field_bytes) {
-        m_bad_field = count - 1;
-        return Status::k_field_too_large;
-      }
-      field.assign(m_text, m_pos, end - m_pos);
-      m_pos = end;
-      if (m_pos >= m_text.size()) return Status::k_record;
-      if (m_text[m_pos] == ',') {
-        ++m_pos;
-        continue;
-      }
-      end_line();
-      return Status::k_record;
-    }
-  }
-
-  std::size_t bad_field() const { return m_bad_field; }
-
- private:
-  void end_line() {
-    if (m_text[m_pos] == '\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n') ++m_pos;
-    ++m_pos;
-  }
-
-  std::string_view m_text;
-  std::size_t m_max_fields;
-  std::size_t m_max_field_bytes;
-  std::size_t m_pos = 0;
-  std::size_t m_bad_field = 0;
-};
-
-constexpr std::string_view k_bom = "\xEF\xBB\xBF";
+// CSV (RFC 4180; the reader is table::CsvReader).
 
 void import_csv(Importer& importer, std::string_view text) {
   if (text.starts_with(k_bom)) text.remove_prefix(k_bom.size());
@@ -797,16 +657,6 @@ std::string format_number(double value) {
 
 double round2(double value) {
   return std::round(value * 100.0) / 100.0;
-}
-
-std::string csv_line(const std::vector<std::string>& cells) {
-  std::string out;
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i != 0) out += ',';
-    out += util::csv_field(cells[i]);
-  }
-  out += "\r\n";
-  return out;
 }
 
 std::string export_csv(const std::vector<const core::Node*>& order,

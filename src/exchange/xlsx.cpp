@@ -821,6 +821,10 @@ util::Result<void> read_first_sheet(std::string_view bytes, util::Budget& budget
 }
 
 util::Result<std::string> write_table(const Table& table) {
+  return write_workbook({table});
+}
+
+util::Result<std::string> write_workbook(const std::vector<Table>& tables) {
   std::error_code ec;
   auto dir = std::filesystem::temp_directory_path(ec);
   if (ec) return fail(ErrorCode::k_io, "no temporary directory: " + ec.message());
@@ -840,35 +844,44 @@ util::Result<std::string> write_table(const Table& table) {
   options.use_zip64 = LXW_FALSE;
   lxw_workbook* workbook = workbook_new_opt(path.c_str(), &options);
   if (workbook == nullptr) return fail(ErrorCode::k_io, "cannot start the workbook " + path);
-  lxw_worksheet* sheet = workbook_add_worksheet(
-      workbook, table.sheet_name.empty() ? nullptr : table.sheet_name.c_str());
-  if (sheet == nullptr) sheet = workbook_add_worksheet(workbook, nullptr);
   lxw_format* bold = workbook_add_format(workbook);
   format_set_bold(bold);
+  lxw_format* wrap = workbook_add_format(workbook);
+  format_set_text_wrap(wrap);
+  format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
 
-  auto columns = static_cast<lxw_col_t>(table.columns.size());
-  for (lxw_col_t c = 0; c < columns; ++c) {
-    worksheet_write_string(sheet, 0, c, encode_escapes(table.columns[c].header).c_str(), bold);
-    worksheet_set_column(sheet, c, c, table.columns[c].width, nullptr);
-  }
-  lxw_row_t r = 1;
-  for (const auto& row : table.rows) {
-    for (lxw_col_t c = 0; c < row.size() && c < columns; ++c) {
-      const auto& value = row[c];
-      if (const auto* text = std::get_if<std::string>(&value)) {
-        if (!text->empty())
-          worksheet_write_string(sheet, r, c, encode_escapes(*text).c_str(), nullptr);
-      } else if (const auto* number = std::get_if<double>(&value)) {
-        worksheet_write_number(sheet, r, c, *number, nullptr);
-      } else if (const auto* flag = std::get_if<bool>(&value)) {
-        worksheet_write_boolean(sheet, r, c, *flag ? 1 : 0, nullptr);
-      }
+  for (const auto& table : tables) {
+    lxw_worksheet* sheet = workbook_add_worksheet(
+        workbook, table.sheet_name.empty() ? nullptr : table.sheet_name.c_str());
+    if (sheet == nullptr) sheet = workbook_add_worksheet(workbook, nullptr);
+    if (sheet == nullptr) {
+      workbook_close(workbook);
+      return fail(ErrorCode::k_internal, "cannot add the sheet '" + table.sheet_name + "'");
     }
-    ++r;
-  }
-  worksheet_freeze_panes(sheet, 1, 0);
-  if (columns > 0) {
-    worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(table.rows.size()), columns - 1);
+    auto columns = static_cast<lxw_col_t>(table.columns.size());
+    for (lxw_col_t c = 0; c < columns; ++c) {
+      worksheet_write_string(sheet, 0, c, encode_escapes(table.columns[c].header).c_str(), bold);
+      worksheet_set_column(sheet, c, c, table.columns[c].width, table.wrap ? wrap : nullptr);
+    }
+    lxw_row_t r = 1;
+    for (const auto& row : table.rows) {
+      for (lxw_col_t c = 0; c < row.size() && c < columns; ++c) {
+        const auto& value = row[c];
+        if (const auto* text = std::get_if<std::string>(&value)) {
+          if (!text->empty())
+            worksheet_write_string(sheet, r, c, encode_escapes(*text).c_str(), nullptr);
+        } else if (const auto* number = std::get_if<double>(&value)) {
+          worksheet_write_number(sheet, r, c, *number, nullptr);
+        } else if (const auto* flag = std::get_if<bool>(&value)) {
+          worksheet_write_boolean(sheet, r, c, *flag ? 1 : 0, nullptr);
+        }
+      }
+      ++r;
+    }
+    worksheet_freeze_panes(sheet, 1, 0);
+    if (columns > 0 && table.filter) {
+      worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(table.rows.size()), columns - 1);
+    }
   }
   lxw_error rc = workbook_close(workbook);
   if (rc != LXW_NO_ERROR) {

@@ -73,6 +73,8 @@ struct Table {
   std::string sheet_name;  // at most 31 characters, none of []:*?/\ (Excel's rule)
   std::vector<ColumnSpec> columns;
   std::vector<std::vector<Value>> rows;  // each at most columns.size() cells
+  bool filter = true;                    // an autofilter on the header row
+  bool wrap = false;                     // text wraps in its column (top-aligned), for long prose
 };
 
 // Writes `table` as a one-sheet workbook: a bold, frozen header row with an autofilter, and the
@@ -81,5 +83,7 @@ struct Table {
 // back unchanged. Goes through a temporary file (libxlsxwriter writes files only), removed before
 // returning. Errors: the temporary file cannot be created, written or read (k_io).
 util::Result<std::string> write_table(const Table& table);
+// The same with one sheet per table, in order (read_first_sheet reads the first).
+util::Result<std::string> write_workbook(const std::vector<Table>& tables);
 
 }  // namespace cyberframe::exchange::xlsx
