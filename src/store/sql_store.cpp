@@ -21,6 +21,7 @@
 #include "store/sql_connection.hpp"
 #include "store/sql_open.hpp"
 #include "store/store.hpp"
+#include "store/unit_of_work.hpp"
 #include "util/text.hpp"
 
 namespace cyberframe::store {
@@ -241,7 +242,7 @@ int keyed_trail_version(std::string_view dialect) {
 
 // The repositories, written once for both backends: the SQL is SQLite's, which the PostgreSQL
 // connection translates where the two differ (sql_connection.hpp).
-class SqlStore final : public Store {
+class SqlStore final : public Store, private UnitOfWork {
  public:
   SqlStore(std::unique_ptr<sql::Connection> connection, AuditFiles audit_files)
       : m_connection(std::move(connection)),
@@ -249,6 +250,7 @@ class SqlStore final : public Store {
         m_audit_files(std::move(audit_files)) {}
   ~SqlStore() override {
     // Statements before the connection they belong to.
+    m_risks.reset();
     m_prepared.clear();
     m_audit_insert.reset();
     m_audit_hash_at.reset();
@@ -260,6 +262,22 @@ class SqlStore final : public Store {
   }
 
   Result<void> exec(const std::string& sql) { return m_db->exec(sql); }
+
+  // --- the unit of work the aggregates' repositories write through (unit_of_work.hpp) ---
+  RiskStore& risks() override {
+    if (!m_risks) m_risks = make_risk_store(*this);
+    return *m_risks;
+  }
+  sql::Connection* db() override { return m_db; }
+  Result<void> write(const std::function<Result<void>()>& body) override {
+    return transaction<void>([&]() -> Result<void> { return body(); });
+  }
+  Result<void> audit(const std::string& entity, const std::string& entity_id,
+                     const std::string& action, const std::string& before,
+                     const std::string& after) override {
+    return audit(m_actor, entity, entity_id, action, before, after, now_utc());
+  }
+  const std::string& actor() const override { return m_actor; }
 
   // Runs `body` in one write transaction (sql::Connection::begin_write); rolls back on an error.
   // After a commit that appended audit rows, moves the anchor forward to the new head: outside the
@@ -3017,6 +3035,7 @@ class SqlStore final : public Store {
 
  private:
   std::unique_ptr<sql::Connection> m_connection;  // declared first: the statements go first
+  std::unique_ptr<RiskStore> m_risks;  // the aggregates' repositories, on this connection
   sql::Connection* m_db;
   std::string m_actor = "cyberframe";
   // The last row of the trail as this connection knows it: valid inside a transaction, and after

@@ -38,7 +38,9 @@ constexpr std::array k_tables{
     "evidence",         "scale",   "audit",           "user",
     "user_role",        "session", "api_token",       "node_comment",
     "mapping_set",      "mapping", "projected_node",  "workspace_framework",
-    "framework_version"};
+    "framework_version", "risk_criteria", "risk_criteria_version", "asset",
+    "asset_dependency", "own_control", "risk", "risk_asset", "risk_control", "risk_action",
+    "risk_decision", "soa_version", "soa_row", "risk_baseline"};
 
 // Tables of the schema the copy leaves out on purpose: TO gets them empty, as init makes them.
 // login_throttle holds the login throttle's counts (core/login_throttle.hpp): not a record of the
