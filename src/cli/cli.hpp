@@ -57,6 +57,12 @@ void add_framework_commands(CLI::App& app, const CatalogOptions& catalog_options
                             const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
                             int& status);
 
+// Registers `risk ...`, `asset ...`, `control ...` and `soa ...` (risk_commands.cpp): risk
+// management and the Statement of Applicability.
+void add_risk_commands(CLI::App& app, const CatalogOptions& catalog_options,
+                       const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
+                       int& status);
+
 // Registers `catalog ...` on `app`; the chosen verb stores its exit status in `status`.
 void add_catalog_commands(CLI::App& app, const CatalogOptions& options, std::ostream& out,
                           std::ostream& err, int& status);

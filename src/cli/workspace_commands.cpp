@@ -30,6 +30,7 @@
 #include "workspace/profile_import.hpp"
 #include "workspace/projection.hpp"
 #include "workspace/reporting.hpp"
+#include "workspace/risk_demo.hpp"
 #include "workspace/workspace.hpp"
 
 namespace cyberframe::cli {
@@ -1224,10 +1225,12 @@ int cmd_demo(const Ctx& ctx, Workspace& ws) {
           "Information security policy of Demo Manufacturing Ltd, approved by the board.\n");
       !e)
     return fail_with(ctx, e.error());
+  auto risks = workspace::seed_demo_risks(*ws.store, actor(ctx), cat, org->id);
+  if (!risks) return fail_with(ctx, risks.error());
   ctx.out << "demo organization '" << org_name << "' created in " << ctx.options.db
           << ": current and target profiles on ISO/IEC TR 27103, three quarterly assessments, a "
              "roadmap of "
-          << std::size(k_actions) << " actions\n";
+          << std::size(k_actions) << " actions; risk management: " << *risks << "\n";
   return k_exit_ok;
 }
 

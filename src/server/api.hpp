@@ -293,7 +293,15 @@ Response no_content();
 Response framework_saved(Call& call, const workspace::FrameworkSave& save, int status);
 
 // --- request bodies ---
-enum class FieldType { k_string, k_integer, k_boolean, k_integer_or_null, k_string_list };
+enum class FieldType {
+  k_string,
+  k_integer,
+  k_boolean,
+  k_integer_or_null,
+  k_string_list,
+  k_integer_list,  // ids: whole numbers from 1
+  k_score,         // {"likelihood": N, "consequence": M} (0-100 each) or null
+};
 struct Field {
   std::string name;
   FieldType type;

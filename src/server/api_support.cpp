@@ -117,7 +117,9 @@ std::int64_t nanoseconds(std::chrono::steady_clock::time_point t) {
 // the trail's own rows) may show in any answer or change who may see what.
 bool owned_by_one_organization(std::string_view entity) {
   return entity == "profile" || entity == "node" || entity == "evidence" || entity == "comment" ||
-         entity == "snapshot" || entity == "action" || entity == "mapping-set";
+         entity == "snapshot" || entity == "action" || entity == "mapping-set" ||
+         entity == "asset" || entity == "control" || entity == "risk" || entity == "decision" ||
+         entity == "soa" || entity == "criteria" || entity == "baseline";
 }
 
 }  // namespace
@@ -380,6 +382,10 @@ const char* type_name(FieldType t) {
       return "a whole number or null";
     case FieldType::k_string_list:
       return "a list of strings";
+    case FieldType::k_integer_list:
+      return "a list of ids (whole numbers)";
+    case FieldType::k_score:
+      return "{\"likelihood\": N, \"consequence\": M} or null";
   }
   return "";
 }
@@ -412,6 +418,22 @@ bool type_matches(const json& v, FieldType t, std::size_t max_length, std::strin
     case FieldType::k_string_list:
       if (!v.is_array() || v.size() > 1000) return false;
       return std::all_of(v.begin(), v.end(), check_string);
+    case FieldType::k_integer_list:
+      if (!v.is_array() || v.size() > 1000) return false;
+      return std::all_of(v.begin(), v.end(), [](const json& n) {
+        return n.is_number_integer() && n.get<std::int64_t>() >= 1 &&
+               n.get<std::int64_t>() <= 999999999999999999;
+      });
+    case FieldType::k_score: {
+      if (v.is_null()) return true;
+      if (!v.is_object() || v.size() != 2) return false;
+      for (const char* k : {"likelihood", "consequence"}) {
+        if (!v.contains(k) || !v[k].is_number_integer()) return false;
+        auto n = v[k].get<std::int64_t>();
+        if (n < 0 || n > 100) return false;
+      }
+      return true;
+    }
   }
   return false;
 }
