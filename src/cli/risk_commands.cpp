@@ -406,6 +406,81 @@ int cmd_risk_revoke(const Ctx& ctx, const Args& a) {
   return k_exit_ok;
 }
 
+// --- baselines ---------------------------------------------------------------------------------
+
+int cmd_baseline_take(const Ctx& ctx, const Args& a) {
+  int status = 0;
+  auto o = open(ctx, a, status);
+  if (!o) return status;
+  auto b = workspace::take_baseline(*o->ws, actor(ctx), o->cat(), o->org.id, a.ref);
+  if (!b) return fail_with(ctx, b.error());
+  ctx.out << "baseline '" << b->name << "' of " << o->org.name << " taken at " << b->taken_at
+          << ": the register and the Statement of Applicability as they are now\n";
+  return k_exit_ok;
+}
+
+int cmd_baseline_list(const Ctx& ctx, const Args& a) {
+  int status = 0;
+  auto o = open(ctx, a, status);
+  if (!o) return status;
+  auto list = workspace::list_baselines(*o->ws, o->org.id);
+  if (!list) return fail_with(ctx, list.error());
+  Table t({"NAME", "TAKEN", "BY"});
+  json items = json::array();
+  for (const auto& b : *list) {
+    t.add({b.name, b.taken_at, b.taken_by});
+    items.push_back(
+        {{"id", b.id}, {"name", b.name}, {"taken_at", b.taken_at}, {"taken_by", b.taken_by}});
+  }
+  auto format = format_of(a);
+  if (format == Format::k_text) {
+    ctx.out << "Baselines of " << o->org.name << " (" << t.size() << ", newest first)\n";
+    if (t.size() > 0) t.print(ctx.out, "  ");
+    return k_exit_ok;
+  }
+  print_data(ctx.out, format, t, json{{"organization", o->org.name}, {"items", items}});
+  return k_exit_ok;
+}
+
+int cmd_baseline_compare(const Ctx& ctx, const Args& a) {
+  int status = 0;
+  auto o = open(ctx, a, status);
+  if (!o) return status;
+  auto c = workspace::compare_baseline(*o->ws, o->cat(), o->org.id, a.ref);
+  if (!c) return fail_with(ctx, c.error());
+  auto list_json = [](const std::vector<workspace::RiskChange>& list) {
+    json out = json::array();
+    for (const auto& r : list)
+      out.push_back({{"ref", r.ref}, {"title", r.title}, {"fields", r.fields}});
+    return out;
+  };
+  if (format_of(a) != Format::k_text) {
+    json soa = json::array();
+    for (const auto& s : c->soa) soa.push_back(codec::to_json(s));
+    print_structured(ctx.out, format_of(a),
+                     json{{"baseline", c->baseline.name},
+                          {"taken_at", c->baseline.taken_at},
+                          {"new", list_json(c->added)},
+                          {"changed", list_json(c->changed)},
+                          {"closed", list_json(c->closed)},
+                          {"soa", soa}});
+    return k_exit_ok;
+  }
+  ctx.out << "Since baseline '" << c->baseline.name << "' (" << c->baseline.taken_at
+          << "): " << c->added.size() << " new, " << c->changed.size() << " changed, "
+          << c->closed.size() << " closed risks; " << c->soa.size() << " SoA row"
+          << (c->soa.size() == 1 ? "" : "s") << " changed\n";
+  for (const auto& r : c->added) ctx.out << "  new      " << r.ref << "  " << r.title << '\n';
+  for (const auto& r : c->changed) {
+    std::string fields;
+    for (const auto& f : r.fields) fields += (fields.empty() ? "" : ", ") + f;
+    ctx.out << "  changed  " << r.ref << "  " << r.title << " (" << fields << ")\n";
+  }
+  for (const auto& r : c->closed) ctx.out << "  closed   " << r.ref << "  " << r.title << '\n';
+  for (const auto& s : c->soa) ctx.out << "  SoA      " << s.control << "  " << s.change << '\n';
+  return k_exit_ok;
+}
+
 // --- criteria ----------------------------------------------------------------------------------
 
 int cmd_criteria_list(const Ctx& ctx, const Args& a) {
@@ -450,13 +525,15 @@ int cmd_criteria_save(const Ctx& ctx, const Args& a) {
   int status = 0;
   auto o = open(ctx, a, status);
   if (!o) return status;
+  std::error_code ec;
+  auto size = std::filesystem::file_size(a.file, ec);
+  if (ec) return fail_with(ctx, a.file + ": no such file");
+  if (size > codec::criteria_limits().bytes)
+    return fail_with(ctx, a.file + ": larger than risk criteria may be (1 MiB)");
   std::ifstream in(a.file, std::ios::binary);
   if (!in) return fail_with(ctx, a.file + ": cannot be read");
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (text.size() > 1 << 20) return fail_with(ctx, a.file + ": larger than 1 MiB");
-  auto body = json::parse(text, nullptr, false);
-  if (body.is_discarded()) return fail_with(ctx, a.file + ": not JSON");
-  auto c = codec::risk_criteria_from_json(body);
+  auto c = codec::risk_criteria_from_text(text);
   if (!c) return fail_with(ctx, a.file + ": " + c.error().message);
   std::int64_t expected = a.expect_version.value_or(0);
   if (!a.expect_version) {
@@ -465,7 +542,11 @@ int cmd_criteria_save(const Ctx& ctx, const Args& a) {
   }
   auto saved = workspace::save_criteria(*o->ws, actor(ctx), o->cat(), o->org.id, *c, expected);
   if (!saved) return fail_with(ctx, saved.error());
-  ctx.out << "risk criteria " << saved->id << " version " << saved->version << " stored\n";
+  if (expected != 0 && saved->version == expected)
+    ctx.out << "risk criteria " << saved->id << " unchanged: version " << saved->version
+            << " holds them already\n";
+  else
+    ctx.out << "risk criteria " << saved->id << " version " << saved->version << " stored\n";
   return k_exit_ok;
 }
 
@@ -972,6 +1053,24 @@ void add_risk_commands(CLI::App& app, const CatalogOptions& catalog_options,
       "revoke", "Revoke a decision (kept, marked revoked)",
       [&](CLI::App* c, Args& a) { c->add_option("ID", a.id, "The decision's id")->required(); },
       cmd_risk_revoke);
+  auto* baseline = risk->add_subcommand(
+      "baseline", "Dated, frozen copies of the register and the SoA, one per cycle");
+  baseline->require_subcommand(1);
+  auto bv = group_verb(baseline);
+  bv(
+      "take", "Freeze the register and the SoA as they are now under a name",
+      [&](CLI::App* c, Args& a) {
+        c->add_option("NAME", a.ref, "The baseline's name, e.g. \"2026 assessment\"")->required();
+      },
+      cmd_baseline_take);
+  bv("list", "The organization's baselines", format, cmd_baseline_list);
+  bv(
+      "compare", "New, changed and closed risks and changed SoA rows since a baseline",
+      [&](CLI::App* c, Args& a) {
+        c->add_option("NAME", a.ref, "The baseline's name")->required();
+        format(c, a);
+      },
+      cmd_baseline_compare);
   auto* criteria =
       risk->add_subcommand("criteria", "Risk criteria: built-in and the organization's");
   criteria->require_subcommand(1);

@@ -1,5 +1,7 @@
 #include "codec/risk_json.hpp"
 
+#include "util/json.hpp"
+
 #include <array>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -447,6 +449,35 @@ json to_json(const core::HeatMap& m) {
               {"current", cells_json(m.current)},
               {"residual", cells_json(m.residual)},
               {"unscored", m.unscored}};
+}
+
+util::ParseLimits criteria_limits() {
+  util::ParseLimits limits;
+  limits.bytes = 1 << 20;
+  limits.nodes = 20000;
+  limits.depth = 16;
+  limits.item_bytes = 10000;
+  return limits;
+}
+
+util::Result<core::RiskCriteria> risk_criteria_from_text(std::string_view text) {
+  auto limits = criteria_limits();
+  if (text.size() > limits.bytes)
+    return util::fail(util::ErrorCode::k_invalid_input,
+                      "risk criteria are at most 1 MiB of JSON; this is " +
+                          std::to_string(text.size()) + " bytes");
+  util::Budget budget(limits, "risk criteria");
+  auto parsed = util::parse_json<json>(text, budget);
+  if (!parsed) {
+    auto [line, column] = util::line_column_of_byte(text, parsed.error().byte);
+    return util::fail(util::ErrorCode::k_invalid_input, "line " + std::to_string(line) +
+                                                            ", column " + std::to_string(column) +
+                                                            ": " + parsed.error().message);
+  }
+  if (!parsed->is_object())
+    return util::fail(util::ErrorCode::k_invalid_input,
+                      "risk criteria are a JSON object (risk criteria show --format json)");
+  return risk_criteria_from_json(*parsed);
 }
 
 }  // namespace cyberframe::codec

@@ -10,6 +10,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "core/risk.hpp"
+#include "util/budget.hpp"
 #include "util/result.hpp"
 
 namespace cyberframe::codec {
@@ -33,6 +34,14 @@ json to_json(const core::RiskCriteria& criteria);
 // treat"); every such error is reported, joined by "; ", with the first path as Error::field.
 // The rules of core::validate are not checked here.
 util::Result<core::RiskCriteria> risk_criteria_from_json(const json& body);
+
+// The limits of one criteria document read from untrusted text (a file, a request body): 1 MiB,
+// 20,000 JSON values, nesting 16, 10,000 bytes in one string. Generous for any real criteria
+// (the built-in 5×5 is about 300 values).
+util::ParseLimits criteria_limits();
+// Reads criteria from JSON text under criteria_limits(), checked while parsing: a syntax error or
+// a limit names its line and column; then as risk_criteria_from_json.
+util::Result<core::RiskCriteria> risk_criteria_from_text(std::string_view text);
 
 // id, organization, ref, name, kind, primary, description, owner, parent (null), depends_on,
 // confidentiality, integrity, availability, rto_hours (null), rpo_hours (null), retired, version,

@@ -64,13 +64,9 @@ Response get_criteria(Call& call) {
 Response save_criteria(Call& call, bool create) {
   auto org = organization_for(call, Need::k_manage);
   if (!org) return org.error();
-  json body;
-  if (call.req.body.size() > (1 << 20))
+  if (call.req.body.size() > codec::criteria_limits().bytes)
     return problem(413, "Too large", "risk criteria are at most 1 MiB of JSON");
-  body = json::parse(call.req.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object())
-    return problem(400, "Bad JSON", "the body must be a JSON object: the risk criteria");
-  auto criteria = codec::risk_criteria_from_json(body);
+  auto criteria = codec::risk_criteria_from_text(call.req.body);
   if (!criteria)
     return problem(422, "Not accepted", criteria.error().message,
                    json{{"errors", json::array({{{"field", criteria.error().field},
@@ -750,6 +746,54 @@ Response import_register(Call& call) {
   return ok(json{{"assets", result->assets}, {"risks", result->risks}});
 }
 
+// --- baselines ---------------------------------------------------------------------------------
+
+json baseline_json(const workspace::RiskBaseline& b) {
+  return {{"id", b.id}, {"name", b.name}, {"taken_at", b.taken_at}, {"taken_by", b.taken_by}};
+}
+
+Response list_baselines(Call& call) {
+  auto org = organization_for(call, Need::k_read);
+  if (!org) return org.error();
+  auto list = workspace::list_baselines(call.ctx.workspace, org->id);
+  if (!list) return problem_from(list.error());
+  json items = json::array();
+  for (const auto& b : *list) items.push_back(baseline_json(b));
+  return ok(json{{"items", items}, {"total", list->size()}});
+}
+
+Response take_baseline(Call& call) {
+  auto org = organization_for(call, Need::k_write);
+  if (!org) return org.error();
+  json body;
+  if (auto bad = read_body(call, {{"name", FieldType::k_string, true, 200}}, body)) return *bad;
+  auto b = workspace::take_baseline(call.ctx.workspace, actor(call), call.ctx.catalog(), org->id,
+                                    body["name"].get<std::string>());
+  if (!b) return problem_from(b.error());
+  return ok(baseline_json(*b), 201);
+}
+
+Response compare_baseline(Call& call) {
+  auto org = organization_for(call, Need::k_read);
+  if (!org) return org.error();
+  auto c = workspace::compare_baseline(call.ctx.workspace, call.ctx.catalog(), org->id,
+                                       call.req.params.at("baseline"));
+  if (!c) return problem_from(c.error());
+  auto list = [](const std::vector<workspace::RiskChange>& changes) {
+    json out = json::array();
+    for (const auto& r : changes)
+      out.push_back({{"ref", r.ref}, {"title", r.title}, {"fields", r.fields}});
+    return out;
+  };
+  json soa = json::array();
+  for (const auto& s : c->soa) soa.push_back(codec::to_json(s));
+  return ok(json{{"baseline", baseline_json(c->baseline)},
+                 {"new", list(c->added)},
+                 {"changed", list(c->changed)},
+                 {"closed", list(c->closed)},
+                 {"soa", soa}});
+}
+
 }  // namespace
 
 void add_risk_routes(Routes& routes) {
@@ -785,6 +829,9 @@ void add_risk_routes(Routes& routes) {
   routes.add("GET", o + "/soa/export", user, export_soa);
   routes.add("PUT", o + "/soa/rows/{control}", user, put_soa_row);
   routes.add("POST", o + "/soa/approve", user, approve_soa);
+  routes.add("GET", o + "/risk-baselines", user, list_baselines);
+  routes.add("POST", o + "/risk-baselines", user, take_baseline);
+  routes.add("GET", o + "/risk-baselines/{baseline}/compare", user, compare_baseline);
 }
 
 }  // namespace cyberframe::server

@@ -117,6 +117,15 @@ Result<core::RiskCriteria> save_criteria(Workspace& ws, const std::string& actor
     if (stored->organization != organization)
       return fail(ErrorCode::k_not_found,
                   "no risk criteria '" + criteria.id + "' of the organization");
+    // The same criteria again store nothing: a version is a change.
+    auto content = [](core::RiskCriteria c) {
+      c.version = 0;
+      c.updated_at.clear();
+      c.updated_by.clear();
+      return codec::to_json(c).dump();
+    };
+    if (stored->version == expected_version && content(*stored) == content(criteria))
+      return *stored;
   }
   auto saved =
       repo(ws, actor).save_criteria(criteria, codec::to_json(criteria).dump(), expected_version);
@@ -1098,6 +1107,139 @@ Result<RegisterImport> import_register(Workspace& ws, const std::string& actor,
   }
   out.assets = done->first;
   out.risks = done->second;
+  return out;
+}
+
+}  // namespace cyberframe::workspace
+
+// --- baselines ---------------------------------------------------------------------------------
+
+namespace cyberframe::workspace {
+
+namespace {
+
+// The fields of a risk a baseline compares, as text.
+std::map<std::string, std::string> compared_fields(const RiskView& v) {
+  auto score = [](const core::RiskScore& s) {
+    return std::to_string(s.likelihood) + "x" + std::to_string(s.consequence);
+  };
+  std::string controls;
+  for (const auto& c : v.risk.controls) controls += core::to_string(c) + " ";
+  return {{"title", v.risk.title},
+          {"owner", v.risk.owner},
+          {"criteria", v.risk.criteria + "@" + std::to_string(v.risk.criteria_version)},
+          {"inherent", score(v.risk.inherent) + " " + v.inherent_level},
+          {"current", score(v.risk.current) + " " + v.current_level},
+          {"residual", score(v.risk.residual) + " " + v.residual_level},
+          {"treatment", std::string(core::to_string(v.risk.treatment))},
+          {"status", std::string(core::to_string(v.risk.status))},
+          {"controls", controls},
+          {"closed", v.risk.closed ? "yes" : "no"}};
+}
+
+}  // namespace
+
+Result<RiskBaseline> take_baseline(Workspace& ws, const std::string& actor,
+                                   const core::Catalog& catalog, std::int64_t organization,
+                                   const std::string& name) {
+  core::RiskQuery q;
+  q.include_closed = true;
+  q.slice = util::Slice::all();
+  auto risks = list_risks(ws, catalog, organization, q);
+  if (!risks) return std::unexpected(risks.error());
+  nlohmann::json register_json = nlohmann::json::array();
+  for (const auto& v : risks->items) {
+    auto fields = compared_fields(v);
+    register_json.push_back({{"ref", v.risk.ref}, {"fields", fields}});
+  }
+  nlohmann::json soa_rows = nlohmann::json::array();
+  int soa_version = 0;
+  auto stored = repo(ws).soa(organization, 0);
+  if (stored) {
+    soa_version = stored->version.number;
+    for (const auto& r : stored->rows) soa_rows.push_back(codec::to_json(r));
+  } else if (stored.error().code != ErrorCode::k_not_found) {
+    return std::unexpected(stored.error());
+  }
+  store::Baseline b;
+  b.organization = organization;
+  b.name = name;
+  b.content = nlohmann::json{
+      {"format", "cyberframe-risk-baseline 1"},
+      {"risks", register_json},
+      {"soa_version", soa_version},
+      {"soa",
+       soa_rows}}.dump();
+  auto saved = repo(ws, actor).create_baseline(b);
+  if (!saved) return std::unexpected(saved.error());
+  return RiskBaseline{saved->id, saved->name, saved->taken_at, saved->taken_by};
+}
+
+Result<std::vector<RiskBaseline>> list_baselines(Workspace& ws, std::int64_t organization) {
+  auto list = repo(ws).baselines(organization);
+  if (!list) return std::unexpected(list.error());
+  std::vector<RiskBaseline> out;
+  for (const auto& b : *list) out.push_back({b.id, b.name, b.taken_at, b.taken_by});
+  return out;
+}
+
+Result<BaselineComparison> compare_baseline(Workspace& ws, const core::Catalog& catalog,
+                                            std::int64_t organization, const std::string& name) {
+  auto b = repo(ws).baseline(organization, name);
+  if (!b) return std::unexpected(b.error());
+  auto content = nlohmann::json::parse(b->content, nullptr, false);
+  if (content.is_discarded() || !content.contains("risks"))
+    return fail(ErrorCode::k_io, "baseline '" + name + "' cannot be read");
+  BaselineComparison out;
+  out.baseline = {b->id, b->name, b->taken_at, b->taken_by};
+  std::map<std::string, std::map<std::string, std::string>> then;
+  for (const auto& r : content["risks"])
+    then[r["ref"].get<std::string>()] = r["fields"].get<std::map<std::string, std::string>>();
+  core::RiskQuery q;
+  q.include_closed = true;
+  q.slice = util::Slice::all();
+  auto now = list_risks(ws, catalog, organization, q);
+  if (!now) return std::unexpected(now.error());
+  std::set<std::string> seen;
+  for (const auto& v : now->items) {
+    auto fields = compared_fields(v);
+    seen.insert(v.risk.ref);
+    auto it = then.find(v.risk.ref);
+    if (it == then.end()) {
+      if (!v.risk.closed) out.added.push_back({v.risk.ref, v.risk.title, {}});
+      continue;
+    }
+    if (v.risk.closed && it->second["closed"] == "no") {
+      out.closed.push_back({v.risk.ref, v.risk.title, {}});
+      continue;
+    }
+    RiskChange change{v.risk.ref, v.risk.title, {}};
+    for (const auto& [field, value] : fields)
+      if (field != "closed" && it->second[field] != value) change.fields.push_back(field);
+    if (!change.fields.empty()) out.changed.push_back(std::move(change));
+  }
+  for (auto& [ref, fields] : then)
+    if (!seen.contains(ref) && fields["closed"] == "no")
+      out.closed.push_back({ref, fields["title"], {}});
+  // The SoA: the baseline's rows against the newest version's.
+  std::vector<core::SoaRow> before, after;
+  for (const auto& r : content.value("soa", nlohmann::json::array())) {
+    core::SoaRow row;
+    row.control = r.value("control", "");
+    row.applicable = r.value("applicable", true);
+    for (const auto& x : r.value("reasons", nlohmann::json::array()))
+      if (auto reason = core::parse_soa_reason(x.get<std::string>())) row.reasons.insert(*reason);
+    row.justification = r.value("justification", "");
+    row.owner = r.value("owner", "");
+    row.notes = r.value("notes", "");
+    before.push_back(std::move(row));
+  }
+  auto stored = repo(ws).soa(organization, 0);
+  if (stored)
+    after = stored->rows;
+  else if (stored.error().code != ErrorCode::k_not_found)
+    return std::unexpected(stored.error());
+  out.soa = core::diff(before, after);
   return out;
 }
 

@@ -148,6 +148,34 @@ Result<core::SoaVersion> approve_soa(Workspace& ws, const std::string& actor,
 Result<std::vector<core::SoaRowChange>> soa_diff(Workspace& ws, const core::Catalog& catalog,
                                                  std::int64_t organization, int from, int to);
 
+// --- baselines per cycle ---
+// A dated, frozen copy of the register (every risk, closed ones too, with its levels) and of the
+// newest SoA version's rows; the next cycle compares itself with it.
+struct RiskBaseline {
+  std::int64_t id = 0;
+  std::string name;
+  std::string taken_at;
+  std::string taken_by;
+};
+Result<RiskBaseline> take_baseline(Workspace& ws, const std::string& actor,
+                                   const core::Catalog& catalog, std::int64_t organization,
+                                   const std::string& name);
+Result<std::vector<RiskBaseline>> list_baselines(Workspace& ws, std::int64_t organization);
+// What changed since a baseline: risks new since, closed (or gone) since, and changed (the fields
+// that differ: scores, levels, owner, treatment, status, controls), and the SoA rows that changed.
+struct RiskChange {
+  std::string ref;
+  std::string title;
+  std::vector<std::string> fields;
+};
+struct BaselineComparison {
+  RiskBaseline baseline;
+  std::vector<RiskChange> added, changed, closed;
+  std::vector<core::SoaRowChange> soa;
+};
+Result<BaselineComparison> compare_baseline(Workspace& ws, const core::Catalog& catalog,
+                                            std::int64_t organization, const std::string& name);
+
 // --- exchange ---
 // The SoA as a document: "html" (print-ready), "csv" or "xlsx" (report/soa.hpp).
 Result<std::string> export_soa(Workspace& ws, const core::Catalog& catalog,
