@@ -406,6 +406,72 @@ int cmd_risk_revoke(const Ctx& ctx, const Args& a) {
   return k_exit_ok;
 }
 
+// --- import and export -------------------------------------------------------------------------
+
+// The bytes of a file given to an import, or nullopt with the error printed.
+std::optional<std::string> read_file_bytes(const Ctx& ctx, const std::string& file, int& status) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(file, ec);
+  if (ec || !std::filesystem::is_regular_file(file, ec)) {
+    status = fail_with(ctx, file + ": no such file");
+    return std::nullopt;
+  }
+  if (size > (64u << 20)) {
+    status = fail_with(ctx, file + ": larger than an import may be (64 MiB)");
+    return std::nullopt;
+  }
+  std::ifstream in(file, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in && !in.eof()) {
+    status = fail_with(ctx, util::Error{util::ErrorCode::k_io, file + ": cannot be read"});
+    return std::nullopt;
+  }
+  return bytes;
+}
+
+std::string format_of_file(const std::string& file, const std::string& given) {
+  if (given == "csv" || given == "xlsx") return given;
+  auto dot = file.rfind('.');
+  return dot == std::string::npos ? "" : util::to_lower(file.substr(dot + 1));
+}
+
+int cmd_register_import(const Ctx& ctx, const Args& a, bool risks) {
+  int status = 0;
+  auto bytes = read_file_bytes(ctx, a.file, status);
+  if (!bytes) return status;
+  auto format = format_of_file(a.file, a.format);
+  if (format != "csv" && format != "xlsx")
+    return fail_with(ctx, a.file + ": give --format csv or xlsx (the name ends in neither)");
+  auto o = open(ctx, a, status);
+  if (!o) return status;
+  auto result =
+      workspace::import_register(*o->ws, actor(ctx), o->cat(), o->org.id, risks ? "" : *bytes,
+                                 format, a.file, risks ? *bytes : "", format, a.file);
+  if (!result) return fail_with(ctx, result.error());
+  if (!result->errors.empty()) {
+    for (const auto& e : result->errors) ctx.err << e << '\n';
+    return fail_with(ctx, a.file + ": " + std::to_string(result->errors.size()) + " problem" +
+                              (result->errors.size() == 1 ? "" : "s") + "; nothing imported");
+  }
+  ctx.out << (risks ? std::to_string(result->risks) + " risks"
+                    : std::to_string(result->assets) + " assets")
+          << " imported into " << o->org.name << '\n';
+  return k_exit_ok;
+}
+
+int cmd_register_export(const Ctx& ctx, const Args& a, bool risks) {
+  int status = 0;
+  auto o = open(ctx, a, status);
+  if (!o) return status;
+  auto bytes =
+      risks ? workspace::export_risks(*o->ws, o->cat(), o->org.id, a.format, a.include_closed)
+            : workspace::export_assets(*o->ws, o->org.id, a.format, a.include_closed);
+  if (!bytes) return fail_with(ctx, bytes.error());
+  if (a.format == "xlsx" && is_standard_output(a.output))
+    return fail_with(ctx, "an XLSX workbook is written to a file: give -o FILE");
+  return write_output(ctx.out, ctx.err, a.output, *bytes);
+}
+
 // --- baselines ---------------------------------------------------------------------------------
 
 int cmd_baseline_take(const Ctx& ctx, const Args& a) {
@@ -759,6 +825,13 @@ int cmd_soa_show(const Ctx& ctx, const Args& a, bool export_it) {
   if (!o) return status;
   auto view = workspace::soa(*o->ws, o->cat(), o->org.id, a.version.value_or(0));
   if (!view) return fail_with(ctx, view.error());
+  if (export_it && (a.format == "html" || a.format == "xlsx" || a.format == "csv")) {
+    if (a.format == "xlsx" && is_standard_output(a.output))
+      return fail_with(ctx, "an XLSX workbook is written to a file: give -o FILE");
+    auto bytes = workspace::export_soa(*o->ws, o->cat(), o->org, a.version.value_or(0), a.format);
+    if (!bytes) return fail_with(ctx, bytes.error());
+    return write_output(ctx.out, ctx.err, a.output, *bytes);
+  }
   auto format = format_of(a);
   if (format == Format::k_json || format == Format::k_yaml) {
     if (!export_it || is_standard_output(a.output)) {
@@ -1009,6 +1082,23 @@ void add_risk_commands(CLI::App& app, const CatalogOptions& catalog_options,
       },
       cmd_risk_update);
   rv(
+      "import", "Import risks from CSV or XLSX (all rows or none; every bad row named)",
+      [&](CLI::App* c, Args& a) {
+        c->add_option("FILE", a.file, "The file (the columns of risk export)")->required();
+        c->add_option("--format,-f", a.format, "csv or xlsx (default: by the file's name)");
+      },
+      [](const Ctx& c, const Args& a) { return cmd_register_import(c, a, true); });
+  rv(
+      "export", "Write the register as CSV or XLSX (imports again unchanged)",
+      [&](CLI::App* c, Args& a) {
+        c->add_option("--format,-f", a.format, "csv or xlsx")
+            ->required()
+            ->check(CLI::IsMember({"csv", "xlsx"}));
+        c->add_option("-o,--output", a.output, "File to write (default: standard output)");
+        c->add_flag("--include-closed", a.include_closed, "Closed risks too");
+      },
+      [](const Ctx& c, const Args& a) { return cmd_register_export(c, a, true); });
+  rv(
       "rescore", "Show (or --apply) the levels under the newest version of the risk's criteria",
       [&](CLI::App* c, Args& a) {
         c->add_option("REF", a.ref, "The risk's ref")->required();
@@ -1122,6 +1212,23 @@ void add_risk_commands(CLI::App& app, const CatalogOptions& catalog_options,
       },
       cmd_asset_list);
   av(
+      "import", "Import assets from CSV or XLSX (all rows or none; every bad row named)",
+      [&](CLI::App* c, Args& a) {
+        c->add_option("FILE", a.file, "The file (the columns of asset export)")->required();
+        c->add_option("--format,-f", a.format, "csv or xlsx (default: by the file's name)");
+      },
+      [](const Ctx& c, const Args& a) { return cmd_register_import(c, a, false); });
+  av(
+      "export", "Write the asset inventory as CSV or XLSX (imports again unchanged)",
+      [&](CLI::App* c, Args& a) {
+        c->add_option("--format,-f", a.format, "csv or xlsx")
+            ->required()
+            ->check(CLI::IsMember({"csv", "xlsx"}));
+        c->add_option("-o,--output", a.output, "File to write (default: standard output)");
+        c->add_flag("--include-retired", a.include_closed, "Retired assets too");
+      },
+      [](const Ctx& c, const Args& a) { return cmd_register_export(c, a, false); });
+  av(
       "show", "One asset",
       [&](CLI::App* c, Args& a) {
         c->add_option("REF", a.ref, "The asset's ref")->required();
@@ -1194,8 +1301,10 @@ void add_risk_commands(CLI::App& app, const CatalogOptions& catalog_options,
       "export", "Write the SoA: json, yaml or csv",
       [&](CLI::App* c, Args& a) {
         c->add_option("--version", a.version, "A version (default: the newest)");
-        c->add_option("--format,-f", a.format, "json, yaml or csv")
-            ->check(CLI::IsMember({"json", "yaml", "csv"}));
+        c->add_option("--format,-f", a.format,
+                      "json, yaml, csv, html (print-ready) or xlsx (a workbook, with -o)")
+            ->required()
+            ->check(CLI::IsMember({"json", "yaml", "csv", "html", "xlsx"}));
         c->add_option("-o,--output", a.output, "File to write (default: standard output)");
       },
       [](const Ctx& c, const Args& a) { return cmd_soa_show(c, a, true); });
