@@ -313,6 +313,36 @@ int cmd_risk_check(const Ctx& ctx, const Args& a) {
   return findings->empty() ? k_exit_ok : k_exit_problems;
 }
 
+int cmd_risk_summary(const Ctx& ctx, const Args& a) {
+  int status = 0;
+  auto o = open(ctx, a, status);
+  if (!o) return status;
+  auto s = workspace::risk_summary(*o->ws, o->cat(), o->org.id);
+  if (!s) return fail_with(ctx, s.error());
+  if (format_of(a) != Format::k_text) {
+    print_structured(ctx.out, format_of(a), workspace::to_json(*s));
+    return k_exit_ok;
+  }
+  ctx.out << "Risk management of " << o->org.name << '\n';
+  ctx.out << "  open risks:          " << s->open << " (" << s->above_appetite
+          << " above appetite; " << s->unscored << " not scored)\n";
+  std::string levels;
+  for (const auto& [level, n] : s->by_level)
+    levels += (levels.empty() ? "" : ", ") + level + " " + std::to_string(n);
+  ctx.out << "  by level:            " << (levels.empty() ? "-" : levels) << '\n';
+  ctx.out << "  plans not approved:  " << s->plans_unapproved << " (above appetite)\n";
+  ctx.out << "  decisions:           " << s->decisions_stale << " stale, " << s->decisions_expired
+          << " expired, " << s->decisions_expiring << " expiring within 30 days\n";
+  ctx.out << "  reviews overdue:     " << s->reviews_overdue << '\n';
+  ctx.out << "  SoA:                 "
+          << (s->soa.number == 0 ? std::string("none yet")
+                                 : "version " + std::to_string(s->soa.number) + ", " +
+                                       std::string(core::to_string(s->soa.status)))
+          << '\n';
+  ctx.out << "  check findings:      " << s->findings << '\n';
+  return k_exit_ok;
+}
+
 int cmd_risk_heatmap(const Ctx& ctx, const Args& a) {
   int status = 0;
   auto o = open(ctx, a, status);
@@ -1111,6 +1141,11 @@ void add_risk_commands(CLI::App& app, const CatalogOptions& catalog_options,
       "check",
       "Traceability between the register, the decisions and the SoA (exit 1 on any finding)",
       [&](CLI::App* c, Args& a) { format(c, a); }, cmd_risk_check);
+  rv(
+      "summary",
+      "The figures a board asks for: open risks, above appetite, by level, decisions stale, "
+      "expired or expiring, reviews overdue, the SoA's version",
+      [&](CLI::App* c, Args& a) { format(c, a); }, cmd_risk_summary);
   rv(
       "heatmap", "Counts of open risks per cell of the matrix, inherent and residual",
       [&](CLI::App* c, Args& a) {

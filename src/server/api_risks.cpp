@@ -497,6 +497,15 @@ Response risk_heat_map(Call& call) {
   return ok(to_json(*map));
 }
 
+Response risk_summary(Call& call) {
+  auto org = organization_for(call, Need::k_read);
+  if (!org) return org.error();
+  if (auto bad = only_parameters(call.req, {})) return *bad;
+  auto s = workspace::risk_summary(call.ctx.workspace, call.ctx.catalog(), org->id);
+  if (!s) return problem_from(s.error());
+  return ok(to_json(*s));
+}
+
 Response risk_check(Call& call) {
   auto org = organization_for(call, Need::k_read);
   if (!org) return org.error();
@@ -821,6 +830,7 @@ void add_risk_routes(Routes& routes) {
   routes.add("POST", o + "/risks/{risk}/decisions", user, add_decision);
   routes.add("GET", o + "/risk-heatmap", user, risk_heat_map);
   routes.add("GET", o + "/risk-check", user, risk_check);
+  routes.add("GET", o + "/risk-summary", user, risk_summary);
   routes.add("GET", o + "/decisions", user, list_decisions);
   routes.add("POST", o + "/decisions/{decision}/revoke", user, revoke_decision);
   routes.add("POST", o + "/register/import", user, import_register).upload().gated();

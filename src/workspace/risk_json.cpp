@@ -96,6 +96,24 @@ json to_json(const SoaView& view, const std::string& organization) {
           {"lines", lines}};
 }
 
+json to_json(const RiskSummary& s) {
+  return {{"open", s.open},
+          {"above_appetite", s.above_appetite},
+          {"by_level", s.by_level},
+          {"unscored", s.unscored},
+          {"reviews_overdue", s.reviews_overdue},
+          {"decisions",
+           {{"stale", s.decisions_stale},
+            {"expired", s.decisions_expired},
+            {"expiring", s.decisions_expiring}}},
+          {"plans_unapproved", s.plans_unapproved},
+          {"findings", s.findings},
+          {"soa",
+           {{"version", s.soa.number},
+            {"status", s.soa.number ? std::string(core::to_string(s.soa.status)) : ""},
+            {"approved_at", s.soa.approved_at}}}};
+}
+
 json to_json(const core::TraceFinding& f) {
   return {{"kind", std::string(core::to_string(f.kind))},
           {"risk", f.risk},

@@ -20,6 +20,9 @@ nlohmann::json to_json(const HeatMapView& view);
 nlohmann::json to_json(const SoaView& view, const std::string& organization);
 // Counts of a SoA's lines: controls, applicable, excluded, and per implementation status.
 nlohmann::json soa_summary(const std::vector<core::SoaLine>& lines);
+// {open, above_appetite, by_level, unscored, reviews_overdue, decisions: {stale, expired,
+// expiring}, plans_unapproved, findings, soa: {version, status, approved_at} (version 0: none)}.
+nlohmann::json to_json(const RiskSummary& summary);
 // {kind, risk, control, message}.
 nlohmann::json to_json(const core::TraceFinding& finding);
 

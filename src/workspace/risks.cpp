@@ -1244,3 +1244,55 @@ Result<BaselineComparison> compare_baseline(Workspace& ws, const core::Catalog& 
 }
 
 }  // namespace cyberframe::workspace
+
+// --- summary -----------------------------------------------------------------------------------
+
+namespace cyberframe::workspace {
+
+Result<RiskSummary> risk_summary(Workspace& ws, const core::Catalog& catalog,
+                                 std::int64_t organization) {
+  RiskSummary out;
+  core::RiskQuery q;
+  q.slice = util::Slice::all();
+  auto risks = list_risks(ws, catalog, organization, q);
+  if (!risks) return std::unexpected(risks.error());
+  auto today = today_utc();
+  for (const auto& v : risks->items) {
+    ++out.open;
+    if (v.above_appetite) ++out.above_appetite;
+    const auto& level = !v.residual_level.empty()  ? v.residual_level
+                        : !v.current_level.empty() ? v.current_level
+                                                   : v.inherent_level;
+    if (level.empty())
+      ++out.unscored;
+    else
+      ++out.by_level[level];
+    if (!v.risk.review_date.empty() && v.risk.review_date < today) ++out.reviews_overdue;
+  }
+  auto decisions = list_decisions(ws, catalog, organization);
+  if (!decisions) return std::unexpected(decisions.error());
+  auto in_30_days = util::utc_after(std::chrono::hours(24 * 30)).substr(0, 10);
+  std::set<std::pair<std::string, core::DecisionKind>> seen;
+  for (const auto& d : *decisions) {
+    if (d.decision.revoked || !seen.insert({d.risk_ref, d.decision.kind}).second) continue;
+    if (d.expired)
+      ++out.decisions_expired;
+    else if (d.stale)
+      ++out.decisions_stale;
+    else if (!d.decision.expires.empty() && d.decision.expires <= in_30_days)
+      ++out.decisions_expiring;
+  }
+  auto findings = check_risks(ws, catalog, organization, today);
+  if (!findings) return std::unexpected(findings.error());
+  out.findings = findings->size();
+  for (const auto& f : *findings)
+    if (f.kind == core::FindingKind::k_unapproved_plan_above_appetite ||
+        f.kind == core::FindingKind::k_untreated_above_appetite)
+      ++out.plans_unapproved;
+  auto versions = repo(ws).soa_versions(organization);
+  if (!versions) return std::unexpected(versions.error());
+  if (!versions->empty()) out.soa = versions->back();
+  return out;
+}
+
+}  // namespace cyberframe::workspace

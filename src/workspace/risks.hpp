@@ -19,6 +19,7 @@
 //   cite the control (core/lookup.hpp), against their targets, and the open actions on them.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -147,6 +148,25 @@ Result<core::SoaVersion> approve_soa(Workspace& ws, const std::string& actor,
                                      int number, const std::string& note);
 Result<std::vector<core::SoaRowChange>> soa_diff(Workspace& ws, const core::Catalog& catalog,
                                                  std::int64_t organization, int from, int to);
+
+// --- the figures a board asks for ---
+// One computation for the dashboard, `cyberframe risk summary` and the API, so the same figure
+// reads the same everywhere.
+struct RiskSummary {
+  std::size_t open = 0;            // risks not closed
+  std::size_t above_appetite = 0;  // of them
+  std::map<std::string, std::size_t> by_level;  // residual (else current, else inherent) level
+  std::size_t unscored = 0;
+  std::size_t reviews_overdue = 0;    // review date before today
+  std::size_t decisions_stale = 0;    // in force, bound to another state of the risk
+  std::size_t decisions_expired = 0;  // in force, past their expiry
+  std::size_t decisions_expiring = 0;  // in force, expiring within 30 days
+  std::size_t plans_unapproved = 0;    // above appetite without a valid approval or acceptance
+  core::SoaVersion soa;                // number 0: none stored
+  std::size_t findings = 0;            // of check_risks
+};
+Result<RiskSummary> risk_summary(Workspace& ws, const core::Catalog& catalog,
+                                 std::int64_t organization);
 
 // --- baselines per cycle ---
 // A dated, frozen copy of the register (every risk, closed ones too, with its levels) and of the

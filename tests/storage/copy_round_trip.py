@@ -99,6 +99,21 @@ def fill(cli, db, work):
     cli.ok("framework", "update", "acme-own", own, db=db)
     cli.ok("profile", "create", "--org", "1", "--framework", "acme-own", "--kind", "current",
            "--name", "Own current", db=db)
+    # Risk management beyond the demo's: an organization's own criteria in two versions, a
+    # revoked decision, a baseline.
+    criteria = json.loads(cli.ok("risk", "criteria", "show", "cyberframe-3x3", "--org", "1",
+                                 "--format", "json", db=db))
+    criteria["id"] = "acme-3x3"
+    mine = os.path.join(work, "acme-3x3.json")
+    with open(mine, "w", encoding="utf-8") as f:
+        json.dump(criteria, f)
+    cli.ok("risk", "criteria", "save", mine, "--org", "1", db=db)
+    criteria["name"] = "ACME 3×3, revised"
+    with open(mine, "w", encoding="utf-8") as f:
+        json.dump(criteria, f)
+    cli.ok("risk", "criteria", "save", mine, "--org", "1", db=db)
+    cli.ok("risk", "revoke", "2", "--org", "1", db=db)
+    cli.ok("risk", "baseline", "take", "2026 cycle", "--org", "1", db=db)
     # What only the server writes (API tokens, sessions, comments): as the server writes them.
     with sqlite3.connect(db) as c:
         c.execute("INSERT INTO api_token (user, name, token_hash, created_at, expires_at, scope, "
@@ -145,6 +160,20 @@ def exports(cli, db):
     for version in ("1", "2"):
         out[f"framework export {version}"] = cli.ok("framework", "export", "acme-own",
                                                     "--version", version, db=db)
+    org = "Demo Manufacturing Ltd"
+    out["risk list"] = cli.ok("risk", "list", "--org", org, "--include-closed", "-f", "json", db=db)
+    out["risk decisions"] = cli.ok("risk", "decisions", "--org", org, "-f", "json", db=db)
+    out["asset list"] = cli.ok("asset", "list", "--org", org, "--include-retired", "-f", "json",
+                               db=db)
+    out["control list"] = cli.ok("control", "list", "--org", org, "-f", "json", db=db)
+    out["criteria list"] = cli.ok("risk", "criteria", "list", "--org", org, "-f", "json", db=db)
+    for version in ("1", "2"):
+        out[f"soa {version}"] = cli.ok("soa", "export", "--org", org, "--version", version,
+                                       "--format", "json", db=db)
+    out["soa versions"] = cli.ok("soa", "versions", "--org", org, "-f", "json", db=db)
+    out["baseline compare"] = cli.ok("risk", "baseline", "compare", "2026 cycle", "--org", org,
+                                     "-f", "json", db=db)
+    out["risk check"] = cli.run("risk", "check", "--org", org, "-f", "json", db=db).stdout
     return out
 
 
