@@ -1751,7 +1751,7 @@ export interface paths {
         put?: never;
         /**
          * Import assets or risks from a file
-         * @description Needs admin or editor of the organization. The file is the body (any Content-Type), at most 8 MiB, in the columns the exports write. All rows or none: any problem (the file's own rules, then the workspace's: a ref already used, unknown criteria, a score off the matrix, a control or asset that does not exist) answers 422 with every problem in `errors` and stores nothing.
+         * @description Needs admin or editor of the organization. The file is the body (any Content-Type), at most 8 MiB, in the columns the exports write. All rows or none: the file's own rules are checked first (every bad cell), then the workspace's (a ref already used, criteria that are unknown or another organization's, a score off the matrix, a control or asset that does not exist); any problem answers 422 `Nothing imported` with every problem in `errors` (`{"message": "risks row 4, column ...: ..."}`) and stores nothing.
          */
         post: operations["postOrganizationsByOrgRegisterImport"];
         delete?: never;
@@ -1851,7 +1851,7 @@ export interface paths {
         put?: never;
         /**
          * Approve a draft of the SoA
-         * @description Needs admin of the organization (or an administrator). Freezes the draft (who, when, the note); the next change starts the next version. Only the newest draft can be approved, and only when every applicable control has a reason for its inclusion (422 otherwise).
+         * @description Needs admin of the organization (or an administrator). Freezes the draft (who, when, the note); the next change of a row starts the next version as a draft. A number that is not the newest draft, or a draft in which an applicable control has no reason for its inclusion (named), is 422; a version approved already is 409.
          */
         post: operations["postOrganizationsByOrgSoaApprove"];
         delete?: never;
@@ -3155,7 +3155,8 @@ export interface components {
             /** @enum {string} */
             kind: "information" | "process" | "service" | "hardware" | "software" | "network" | "people" | "site" | "supplier";
             description?: string;
-            owner?: string;
+            /** @description Not blank (422 naming owner) */
+            owner: string;
             /** @description An asset id of the organization; never the asset itself, directly or through others (422) */
             parent?: number | null;
             /** @description Asset ids of the organization */
@@ -3176,6 +3177,7 @@ export interface components {
             /** @enum {string} */
             kind?: "information" | "process" | "service" | "hardware" | "software" | "network" | "people" | "site" | "supplier";
             description?: string;
+            /** @description Not blank (422 naming owner) */
             owner?: string;
             /** @description An asset id of the organization; never the asset itself, directly or through others (422) */
             parent?: number | null;
@@ -3217,6 +3219,7 @@ export interface components {
             ref: string;
             title: string;
             description?: string;
+            /** @description Trimmed */
             owner?: string;
             /** @description FRAMEWORK:NODE, each an outcome of a framework in the catalog (422 naming it otherwise) */
             outcomes?: string[];
@@ -3324,7 +3327,8 @@ export interface components {
             inherent?: components["schemas"]["RiskScoreInput"];
             current?: components["schemas"]["RiskScoreInput"];
             residual?: components["schemas"]["RiskScoreInput"];
-            owner?: string;
+            /** @description Not blank (422 naming owner) */
+            owner: string;
             /** @enum {string} */
             treatment?: "none" | "modify" | "retain" | "avoid" | "share";
             /** @enum {string} */
@@ -3354,6 +3358,7 @@ export interface components {
             inherent?: components["schemas"]["RiskScoreInput"];
             current?: components["schemas"]["RiskScoreInput"];
             residual?: components["schemas"]["RiskScoreInput"];
+            /** @description Not blank (422 naming owner) */
             owner?: string;
             /** @enum {string} */
             treatment?: "none" | "modify" | "retain" | "avoid" | "share";
