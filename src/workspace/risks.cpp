@@ -467,8 +467,9 @@ Result<DecisionView> decide(Workspace& ws, const std::string& actor, const core:
   decision.state_hash = util::sha256_hex(core::material_state(*risk));
   if (decision.decided_by.empty()) decision.decided_by = actor;
   if (!decision.expires.empty() && decision.expires < today_utc())
-    return fail(ErrorCode::k_invalid_input,
-                "the decision would expire on " + decision.expires + ", which is past");
+    return util::fail_field(ErrorCode::k_invalid_input,
+                            "the decision would expire on " + decision.expires + ", which is past",
+                            "expires");
   auto stored = repo(ws, actor).add_decision(decision);
   if (!stored) return std::unexpected(stored.error());
   return decision_view(*stored, *risk, today_utc());

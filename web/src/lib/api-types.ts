@@ -1401,7 +1401,7 @@ export interface paths {
         };
         /**
          * The risk criteria the organization can use
-         * @description Any role in the organization (viewers and auditors included). The built-in sets (cyberframe-5x5, cyberframe-3x3) and the organization's own, each at its newest version.
+         * @description Any role in the organization (viewers and auditors included). The built-in sets (cyberframe-5x5, cyberframe-3x3) and the organization's own, each at its newest version. An unknown parameter is 400 naming it.
          */
         get: operations["getOrganizationsByOrgRiskCriteria"];
         put?: never;
@@ -1425,7 +1425,7 @@ export interface paths {
         };
         /**
          * One set of risk criteria
-         * @description Any role in the organization (viewers and auditors included). A built-in set or one of the organization's (another organization's is 404). The ETag is its version.
+         * @description Any role in the organization (viewers and auditors included). A built-in set or one of the organization's (another organization's is 404). The ETag is its version. An unknown parameter is 400 naming it.
          */
         get: operations["getOrganizationsByOrgRiskCriteriaByCriteria"];
         /**
@@ -1517,7 +1517,7 @@ export interface paths {
         };
         /**
          * The organization's own controls
-         * @description Any role in the organization (viewers and auditors included). Ordered by ref, retired ones included.
+         * @description Any role in the organization (viewers and auditors included). Ordered by ref, retired ones included. An unknown parameter is 400 naming it.
          */
         get: operations["getOrganizationsByOrgControls"];
         put?: never;
@@ -1669,7 +1669,7 @@ export interface paths {
         };
         /**
          * The heat map of open risks
-         * @description Any role in the organization (viewers and auditors included). The open risks scored under one set of criteria (default: cyberframe-5x5), counted per cell for the inherent, current and residual scores.
+         * @description Any role in the organization (viewers and auditors included). The open risks scored under one set of criteria (default: cyberframe-5x5), counted per cell for the inherent, current and residual scores. Criteria that are unknown or another organization's are 400 naming the parameter, as is an unknown parameter.
          */
         get: operations["getOrganizationsByOrgRiskHeatmap"];
         put?: never;
@@ -1689,7 +1689,7 @@ export interface paths {
         };
         /**
          * The traceability checks
-         * @description Any role in the organization (viewers and auditors included). Excluded controls in treatment plans, risks above appetite untreated or without an approved plan, expired or stale decisions, controls implemented on paper below their outcomes' targets, applicable rows without a reason. Each finding names the risk and the control.
+         * @description Any role in the organization (viewers and auditors included). Excluded controls in treatment plans, risks above appetite untreated or without an approved plan, expired or stale decisions, controls implemented on paper below their outcomes' targets, applicable rows without a reason. Each finding names the risk and the control. An unknown parameter is 400 naming it.
          */
         get: operations["getOrganizationsByOrgRiskCheck"];
         put?: never;
@@ -8065,7 +8065,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["Unprocessable"];
             500: components["responses"]["InternalError"];
         };
     };
