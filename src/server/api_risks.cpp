@@ -37,6 +37,7 @@ void score_from(const json& body, const char* name, core::RiskScore& into) {
 Response list_criteria(Call& call) {
   auto org = organization_for(call, Need::k_read);
   if (!org) return org.error();
+  if (auto bad = only_parameters(call.req, {})) return *bad;
   auto list = workspace::list_criteria(call.ctx.workspace, call.ctx.catalog(), org->id);
   if (!list) return problem_from(list.error());
   json items = json::array();
@@ -47,6 +48,7 @@ Response list_criteria(Call& call) {
 Response get_criteria(Call& call) {
   auto org = organization_for(call, Need::k_read);
   if (!org) return org.error();
+  if (auto bad = only_parameters(call.req, {"version"})) return *bad;
   std::int64_t version = 0;
   if (auto v = param(call, "version"); !v.empty()) {
     auto n = whole_number(v);
@@ -262,6 +264,7 @@ void apply_control(const json& body, core::Control& c) {
 Response list_controls(Call& call) {
   auto org = organization_for(call, Need::k_read);
   if (!org) return org.error();
+  if (auto bad = only_parameters(call.req, {})) return *bad;
   auto list = workspace::list_controls(call.ctx.workspace, org->id);
   if (!list) return problem_from(list.error());
   json items = json::array();
@@ -493,6 +496,8 @@ Response risk_heat_map(Call& call) {
   if (auto bad = only_parameters(call.req, {"criteria"})) return *bad;
   auto map =
       workspace::heat_map(call.ctx.workspace, call.ctx.catalog(), org->id, param(call, "criteria"));
+  if (!map && map.error().field == "criteria")  // a query parameter: 400 naming it
+    return bad_parameter("criteria", map.error().message);
   if (!map) return problem_from(map.error());
   return ok(to_json(*map));
 }
@@ -509,6 +514,7 @@ Response risk_summary(Call& call) {
 Response risk_check(Call& call) {
   auto org = organization_for(call, Need::k_read);
   if (!org) return org.error();
+  if (auto bad = only_parameters(call.req, {})) return *bad;
   auto findings = workspace::check_risks(call.ctx.workspace, call.ctx.catalog(), org->id);
   if (!findings) return problem_from(findings.error());
   json items = json::array();

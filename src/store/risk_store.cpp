@@ -421,17 +421,19 @@ class SqlRiskStore final : public RiskStore {
     if (auto end = st.finished(); !end) return std::unexpected(end.error());
     for (auto id : ids)
       if (!found.contains(id))
-        return fail(ErrorCode::k_invalid_input, "asset " + a.ref + " links to asset " +
-                                                    std::to_string(id) +
-                                                    ", which is not an asset of its organization");
+        return util::fail_field(ErrorCode::k_invalid_input,
+                                "asset " + a.ref + " links to asset " + std::to_string(id) +
+                                    ", which is not an asset of its organization",
+                                a.parent == id ? "parent" : "depends_on");
     if (a.parent && a.id != 0) {
       // Walk up from the parent: reaching the asset itself would make a cycle.
       std::int64_t at = *a.parent;
       for (int hops = 0; hops < 10000; ++hops) {
         if (at == a.id)
-          return fail(
+          return util::fail_field(
               ErrorCode::k_invalid_input,
-              "asset " + a.ref + " cannot be under itself (its parent chain comes back to it)");
+              "asset " + a.ref + " cannot be under itself (its parent chain comes back to it)",
+              "parent");
         Statement up(m_db, "SELECT parent FROM asset WHERE id = ?1");
         up.bind(1, at);
         auto row = up.row();
@@ -775,9 +777,10 @@ class SqlRiskStore final : public RiskStore {
       if (auto end = st.finished(); !end) return end;
       for (auto id : sorted)
         if (!found.contains(id))
-          return fail(ErrorCode::k_invalid_input, "risk " + r.ref + " names " + what + " " +
-                                                      std::to_string(id) +
-                                                      ", which is not one of its organization's");
+          return util::fail_field(ErrorCode::k_invalid_input,
+                                  "risk " + r.ref + " names " + what + " " + std::to_string(id) +
+                                      ", which is not one of its organization's",
+                                  what + "s");
       return {};
     };
     if (auto a = check(r.assets, "asset", "asset"); !a) return a;

@@ -163,15 +163,32 @@ Result<util::Paged<core::Asset>> list_assets(Workspace& ws, std::int64_t organiz
 namespace {
 
 Result<void> check_outcomes(const core::Catalog& catalog, const std::vector<std::string>& outcomes,
-                            const std::string& who) {
+                            const std::string& who, const std::string& field = "outcomes") {
   for (const auto& o : outcomes) {
     auto colon = o.find(':');
     if (colon == std::string::npos || !catalog.node(o.substr(0, colon), o.substr(colon + 1)))
-      return fail(ErrorCode::k_invalid_input,
-                  who + " names outcome '" + o +
-                      "', which is not FRAMEWORK:NODE of a framework in the catalog");
+      return util::fail_field(ErrorCode::k_invalid_input,
+                              who + " names outcome '" + o +
+                                  "', which is not FRAMEWORK:NODE of a framework in the catalog",
+                              field);
   }
   return {};
+}
+
+// The criteria a risk of the organization names: a built-in set or the organization's own (never
+// another organization's); anything else is refused at the risk's field "criteria".
+Result<core::RiskCriteria> criteria_for(Workspace& ws, const core::Catalog& catalog,
+                                        std::int64_t organization, const std::string& id,
+                                        std::int64_t version = 0) {
+  auto c = find_criteria(ws, catalog, id, version);
+  if (!c && c.error().code != ErrorCode::k_not_found) return c;
+  if (!c || (c->organization != 0 && c->organization != organization))
+    return util::fail_field(ErrorCode::k_invalid_input,
+                            "no risk criteria '" + id +
+                                "' that the organization can use (see 'cyberframe risk "
+                                "criteria list')",
+                            "criteria");
+  return c;
 }
 
 }  // namespace
@@ -284,21 +301,25 @@ Result<void> check_risk(Workspace& ws, const core::Catalog& catalog, std::int64_
     switch (c.kind) {
       case core::ControlKind::k_annex_a:
         if (!catalog.node(k_annex_a, c.ref))
-          return fail(ErrorCode::k_invalid_input,
-                      "risk " + risk.ref + ": " + c.ref +
-                          " is not a control of ISO/IEC 27001:2022 Annex A (A.5.1 ... A.8.34)");
+          return util::fail_field(ErrorCode::k_invalid_input,
+                                  "risk " + risk.ref + ": " + c.ref +
+                                      " is not a control of ISO/IEC 27001:2022 Annex A (A.5.1 "
+                                      "... A.8.34)",
+                                  "controls");
         break;
       case core::ControlKind::k_outcome:
-        if (auto o = check_outcomes(catalog, {c.ref}, "risk " + risk.ref); !o) return o;
+        if (auto o = check_outcomes(catalog, {c.ref}, "risk " + risk.ref, "controls"); !o) return o;
         break;
       case core::ControlKind::k_own: {
         auto own = repo(ws).control(organization, c.ref);
         if (!own) {
           if (own.error().code == ErrorCode::k_not_found)
-            return fail(ErrorCode::k_invalid_input,
-                        "risk " + risk.ref + " names control '" + c.ref +
-                            "', which is neither an Annex A control (A.5.1 ... A.8.34), an "
-                            "outcome (FRAMEWORK:NODE) nor one of the organization's controls");
+            return util::fail_field(
+                ErrorCode::k_invalid_input,
+                "risk " + risk.ref + " names control '" + c.ref +
+                    "', which is neither an Annex A control (A.5.1 ... A.8.34), an "
+                    "outcome (FRAMEWORK:NODE) nor one of the organization's controls",
+                "controls");
           return std::unexpected(own.error());
         }
         break;
@@ -315,7 +336,7 @@ Result<RiskView> create_risk(Workspace& ws, const std::string& actor, const core
   risk.organization = organization;
   risk.id = 0;
   if (risk.criteria.empty()) risk.criteria = k_default_criteria;
-  auto criteria = find_criteria(ws, catalog, risk.criteria);
+  auto criteria = criteria_for(ws, catalog, organization, risk.criteria);
   if (!criteria) return std::unexpected(criteria.error());
   risk.criteria_version = criteria->version;
   if (auto c = check_risk(ws, catalog, organization, risk, *criteria); !c)
@@ -338,7 +359,7 @@ Result<RiskView> update_risk(Workspace& ws, const std::string& actor, const core
   if (risk.criteria.empty()) risk.criteria = stored->criteria;
   if (risk.criteria != stored->criteria) {
     // Another set of criteria: scored under its newest version.
-    auto newest = find_criteria(ws, catalog, risk.criteria);
+    auto newest = criteria_for(ws, catalog, organization, risk.criteria);
     if (!newest) return std::unexpected(newest.error());
     risk.criteria_version = newest->version;
   } else {
@@ -419,7 +440,8 @@ Result<util::Paged<RiskView>> list_risks(Workspace& ws, const core::Catalog& cat
 
 Result<HeatMapView> heat_map(Workspace& ws, const core::Catalog& catalog, std::int64_t organization,
                              const std::string& criteria) {
-  auto c = find_criteria(ws, catalog, criteria.empty() ? k_default_criteria : criteria);
+  auto c =
+      criteria_for(ws, catalog, organization, criteria.empty() ? k_default_criteria : criteria);
   if (!c) return std::unexpected(c.error());
   auto counts = repo(ws).heat_map(organization, c->id);
   if (!counts) return std::unexpected(counts.error());
@@ -454,8 +476,9 @@ Result<DecisionView> decide(Workspace& ws, const std::string& actor, const core:
   decision.state_hash = util::sha256_hex(core::material_state(*risk));
   if (decision.decided_by.empty()) decision.decided_by = actor;
   if (!decision.expires.empty() && decision.expires < today_utc())
-    return fail(ErrorCode::k_invalid_input,
-                "the decision would expire on " + decision.expires + ", which is past");
+    return util::fail_field(ErrorCode::k_invalid_input,
+                            "the decision would expire on " + decision.expires + ", which is past",
+                            "expires");
   auto stored = repo(ws, actor).add_decision(decision);
   if (!stored) return std::unexpected(stored.error());
   return decision_view(*stored, *risk, today_utc());
@@ -1069,7 +1092,7 @@ Result<RegisterImport> import_register(Workspace& ws, const std::string& actor,
     else if (stored.error().code != ErrorCode::k_not_found)
       return std::unexpected(stored.error());
     if (r.risk.criteria.empty()) r.risk.criteria = k_default_criteria;
-    auto c = find_criteria(ws, catalog, r.risk.criteria);
+    auto c = criteria_for(ws, catalog, organization, r.risk.criteria);
     if (!c) {
       out.errors.push_back(at + c.error().message);
       continue;

@@ -1194,6 +1194,24 @@ TEST_F(Api, OpenApiDocumentMatchesTheRoutes) {
                   {"nodes", {{{"id", "GV"}, {"level", "function"}, {"title", "Govern"}}}}}}}
                .dump());
   ASSERT_EQ(stored.status, 201) << stored.body;
+  // Risk management: asset 1, risk R-001 on it, and version 1 of the SoA (a row stored).
+  const auto org_path = "/api/v1/organizations/" + std::to_string(org_a);
+  auto asset =
+      call("POST", org_path + "/assets", c,
+           json{{"ref", "AS-001"}, {"name", "Orders"}, {"kind", "information"}, {"owner", "Sales"}}
+               .dump());
+  ASSERT_EQ(asset.status, 201) << asset.body;
+  auto risk = call("POST", org_path + "/risks", c,
+                   json{{"ref", "R-001"},
+                        {"title", "Orders leaked"},
+                        {"owner", "CISO"},
+                        {"assets", {json::parse(asset.body)["id"]}},
+                        {"inherent", {{"likelihood", 3}, {"consequence", 4}}}}
+                       .dump());
+  ASSERT_EQ(risk.status, 201) << risk.body;
+  auto row = call("PUT", org_path + "/soa/rows/A.5.1", c, json{{"reasons", {"business"}}}.dump(),
+                  {{"if-match", "\"0\""}});
+  ASSERT_EQ(row.status, 200) << row.body;
   std::set<std::string> documented;
   for (const auto& [path, ops] : doc["paths"].items()) {
     for (const auto& [method, op] : ops.items()) {

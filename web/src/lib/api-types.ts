@@ -1392,6 +1392,474 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{org}/risk-criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The risk criteria the organization can use
+         * @description Any role in the organization (viewers and auditors included). The built-in sets (cyberframe-5x5, cyberframe-3x3) and the organization's own, each at its newest version. An unknown parameter is 400 naming it.
+         */
+        get: operations["getOrganizationsByOrgRiskCriteria"];
+        put?: never;
+        /**
+         * Store new risk criteria of the organization
+         * @description Needs admin of the organization (or an administrator). The body is a whole set (as GET returns one); its id must not be a built-in set's or one already stored (409). Any problem of the set (a matrix that is not N×M, a level that falls as likelihood or consequence rises, an unknown level id, a missing member, an unknown member) is 422 with every problem in `errors`, each naming its path.
+         */
+        post: operations["postOrganizationsByOrgRiskCriteria"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/risk-criteria/{criteria}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One set of risk criteria
+         * @description Any role in the organization (viewers and auditors included). A built-in set or one of the organization's (another organization's is 404). The ETag is its version. An unknown parameter is 400 naming it.
+         */
+        get: operations["getOrganizationsByOrgRiskCriteriaByCriteria"];
+        /**
+         * Store a new version of the organization's risk criteria
+         * @description Needs admin of the organization (or an administrator). The body is the whole set (its `id` is the path's); every save is a new version and every version is kept. Risks keep the version they were scored under until re-scored (POST .../risks/{risk}/rescore). A built-in set or another organization's is 404.
+         */
+        put: operations["putOrganizationsByOrgRiskCriteriaByCriteria"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The asset inventory
+         * @description Any role in the organization (viewers and auditors included). Ordered by ref; retired assets only with include_retired=true. An unknown parameter or kind is 400 naming it.
+         */
+        get: operations["getOrganizationsByOrgAssets"];
+        put?: never;
+        /**
+         * Add an asset
+         * @description Needs admin or editor of the organization. A ref already used in the organization (without regard to case) is 409; a parent or dependency that is not the organization's asset, a security need outside 0-4 or an unknown kind is 422 naming the field.
+         */
+        post: operations["postOrganizationsByOrgAssets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/assets/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the asset inventory
+         * @description Any role in the organization (viewers and auditors included). CSV (UTF-8 with a BOM, formulas neutralised with an apostrophe) or XLSX, with the columns POST .../register/import?kind=assets reads: an export imports again unchanged. Named ORGANIZATION-assets.csv or .xlsx.
+         */
+        get: operations["getOrganizationsByOrgAssetsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/assets/{asset}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One asset
+         * @description Any role in the organization (viewers and auditors included). The ETag is its version.
+         */
+        get: operations["getOrganizationsByOrgAssetsByAsset"];
+        /**
+         * Change an asset
+         * @description Needs admin or editor of the organization. Only the fields sent change. If-Match is checked before the body (428 missing, 400 malformed); the version after it (412 with `current`). A parent that would make a loop (the asset itself, directly or through others) is 422 naming parent.
+         */
+        put: operations["putOrganizationsByOrgAssetsByAsset"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/controls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's own controls
+         * @description Any role in the organization (viewers and auditors included). Ordered by ref, retired ones included. An unknown parameter is 400 naming it.
+         */
+        get: operations["getOrganizationsByOrgControls"];
+        put?: never;
+        /**
+         * Add an own control
+         * @description Needs admin or editor of the organization. It joins the Statement of Applicability as a row of its own. A ref of Annex A's form (A.*) or an unknown outcome is 422 naming the field; a ref already used, 409.
+         */
+        post: operations["postOrganizationsByOrgControls"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/controls/{control}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change an own control
+         * @description Needs admin or editor of the organization. Only the fields sent change; If-Match with its version (428, 400, 412 with `current`).
+         */
+        put: operations["putOrganizationsByOrgControlsByControl"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/risks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The risk register
+         * @description Any role in the organization (viewers and auditors included). Ordered by ref; closed risks only with include_closed=true. A bad value or an unknown parameter is 400 naming it in `parameter`.
+         */
+        get: operations["getOrganizationsByOrgRisks"];
+        put?: never;
+        /**
+         * Add a risk to the register
+         * @description Needs admin or editor of the organization. Scored under the newest version of its criteria (cyberframe-5x5 unless `criteria` says). A ref already used is 409; unknown criteria, a score off the matrix, an unknown consequence type, control, asset or action, or an unknown treatment or status is 422 naming the field.
+         */
+        post: operations["postOrganizationsByOrgRisks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/risks/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the risk register
+         * @description Any role in the organization (viewers and auditors included). CSV (UTF-8 with a BOM, formulas neutralised with an apostrophe) or XLSX, with the columns POST .../register/import?kind=risks reads: an export imports again unchanged. Named ORGANIZATION-risks.csv or .xlsx.
+         */
+        get: operations["getOrganizationsByOrgRisksExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/risks/{risk}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One risk
+         * @description Any role in the organization (viewers and auditors included). With its levels and the state of its decisions; the ETag is its version.
+         */
+        get: operations["getOrganizationsByOrgRisksByRisk"];
+        /**
+         * Change a risk
+         * @description Needs admin or editor of the organization. Only the fields sent change; the same rules as a new risk. If-Match is checked before the body (428 missing, 400 malformed); the version after it (412 with `current`). A change of the material state (criteria version, scores, treatment, plan, owner) makes its decisions stale.
+         */
+        put: operations["putOrganizationsByOrgRisksByRisk"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/risks/{risk}/rescore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-score a risk under the newest version of its criteria
+         * @description Without apply: a dry run any role may ask for, which changes nothing. With apply=true: needs admin or editor and If-Match (428, 412), and stores the risk under the newest version when anything moves.
+         */
+        post: operations["postOrganizationsByOrgRisksByRiskRescore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/risks/{risk}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a decision of the risk owner
+         * @description Needs admin or editor of the organization. An approval of the treatment plan, an acceptance of the residual risk or an exception, bound to the risk's material state now (stale once it changes). An acceptance or exception without `expires`, a past or impossible date, a blank justification or an unknown kind is 422 naming the field.
+         */
+        post: operations["postOrganizationsByOrgRisksByRiskDecisions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/risk-heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The heat map of open risks
+         * @description Any role in the organization (viewers and auditors included). The open risks scored under one set of criteria (default: cyberframe-5x5), counted per cell for the inherent, current and residual scores. Criteria that are unknown or another organization's are 400 naming the parameter, as is an unknown parameter.
+         */
+        get: operations["getOrganizationsByOrgRiskHeatmap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/risk-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The traceability checks
+         * @description Any role in the organization (viewers and auditors included). Excluded controls in treatment plans, risks above appetite untreated or without an approved plan, expired or stale decisions, controls implemented on paper below their outcomes' targets, applicable rows without a reason. Each finding names the risk and the control. An unknown parameter is 400 naming it.
+         */
+        get: operations["getOrganizationsByOrgRiskCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The risk owners' decisions
+         * @description Any role in the organization (viewers and auditors included). Newest first, each with whether it is stale (the risk changed since), expired or revoked.
+         */
+        get: operations["getOrganizationsByOrgDecisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/decisions/{decision}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a decision
+         * @description Needs admin or editor of the organization. A decision is never deleted; revoking records who and when. Revoking one already revoked is 409.
+         */
+        post: operations["postOrganizationsByOrgDecisionsByDecisionRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/register/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import assets or risks from a file
+         * @description Needs admin or editor of the organization. The file is the body (any Content-Type), at most 8 MiB, in the columns the exports write. All rows or none: the file's own rules are checked first (every bad cell), then the workspace's (a ref already used, criteria that are unknown or another organization's, a score off the matrix, a control or asset that does not exist); any problem answers 422 `Nothing imported` with every problem in `errors` (`{"message": "risks row 4, column ...: ..."}`) and stores nothing.
+         */
+        post: operations["postOrganizationsByOrgRegisterImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/soa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Statement of Applicability
+         * @description Any role in the organization (viewers and auditors included). One line per Annex A control of ISO/IEC 27001:2022 and per own control, with the reasons for inclusion, the risks whose treatment uses it and the implementation status derived from the assessments; the figures; every version.
+         */
+        get: operations["getOrganizationsByOrgSoa"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/soa/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed between two versions of the SoA
+         * @description Any role in the organization (viewers and auditors included). Each row added, removed or changed, with the fields that changed.
+         */
+        get: operations["getOrganizationsByOrgSoaDiff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/soa/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the Statement of Applicability
+         * @description Any role in the organization (viewers and auditors included). html: a print-ready page (A4 landscape, grouped by theme, with the figures and a DRAFT mark until approved); csv (UTF-8 with a BOM); xlsx. Named ORGANIZATION-statement-of-applicability.FORMAT.
+         */
+        get: operations["getOrganizationsByOrgSoaExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/soa/rows/{control}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a row of the SoA
+         * @description Needs admin or editor of the organization. Writes to the newest version while it is a draft; after an approval the change starts the next version as a draft. An excluded row without a justification, an unknown reason or control is 422 naming the field.
+         */
+        put: operations["putOrganizationsByOrgSoaRowsByControl"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/soa/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a draft of the SoA
+         * @description Needs admin of the organization (or an administrator). Freezes the draft (who, when, the note); the next change of a row starts the next version as a draft. A number that is not the newest draft, or a draft in which an applicable control has no reason for its inclusion (named), is 422; a version approved already is 409.
+         */
+        post: operations["postOrganizationsByOrgSoaApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1417,9 +1885,11 @@ export interface components {
                 row: number;
                 column: string;
                 message: string;
-            } | components["schemas"]["CatalogDiagnostic"])[];
-            /** @description For 412: the record as it is stored now (a node assessment, an action, a mapping set or a mapping) */
-            current?: components["schemas"]["NodeAssessment"] | components["schemas"]["Action"] | components["schemas"]["MappingSet"] | components["schemas"]["Mapping"] | components["schemas"]["StoredFramework"];
+            } | components["schemas"]["CatalogDiagnostic"] | {
+                message: string;
+            })[];
+            /** @description For 412: the record as it is stored now (a node assessment, an action, a mapping set or a mapping, a stored framework, risk criteria, an asset, an own control, a risk or an SoA row) */
+            current?: components["schemas"]["NodeAssessment"] | components["schemas"]["Action"] | components["schemas"]["MappingSet"] | components["schemas"]["Mapping"] | components["schemas"]["StoredFramework"] | components["schemas"]["RiskCriteria"] | components["schemas"]["Asset"] | components["schemas"]["OwnControl"] | components["schemas"]["Risk"] | components["schemas"]["SoaLine"];
             /** @description The member of the JSON body at fault (409 and 422 of mapping sets and projection) */
             field?: string;
             /** @description The query parameter at fault (400 Bad query parameter) */
@@ -2535,6 +3005,593 @@ export interface components {
             framework: string;
             yaml: string;
         };
+        /** @description A likelihood × consequence pair on the risk's criteria matrix, or null (not scored) */
+        RiskScore: {
+            /** @description A point of the likelihood scale (1..N) */
+            likelihood: number;
+            /** @description A point of the consequence scale (1..M) */
+            consequence: number;
+        } | null;
+        /** @description {"likelihood": N, "consequence": M} (whole numbers 0-100; a point off the risk's criteria matrix is 422 naming the field) or null to clear it */
+        RiskScoreInput: {
+            likelihood: number;
+            consequence: number;
+        } | null;
+        RiskScalePoint: {
+            value: number;
+            name: string;
+            meaning: string;
+        };
+        RiskLevel: {
+            id: string;
+            name: string;
+            /** @description A CSS colour such as #c0392b */
+            colour: string;
+            /**
+             * @description What the organization does with a risk of this level (its appetite)
+             * @enum {string}
+             */
+            acceptance: "accept" | "owner-approval" | "treat";
+            /** @description How often a risk of this level is reviewed */
+            review_months: number;
+        };
+        RiskConsequenceType: {
+            id: string;
+            name: string;
+            /** @description The consequence scale in this type's words */
+            points: components["schemas"]["RiskScalePoint"][];
+        };
+        /** @description A set of risk criteria (docs/risk.md) */
+        RiskCriteria: {
+            id: string;
+            name: string;
+            /** @description The version (each save of an organization's criteria is a new one) */
+            version: number;
+            description: string;
+            likelihood: components["schemas"]["RiskScalePoint"][];
+            consequence_types: components["schemas"]["RiskConsequenceType"][];
+            levels: components["schemas"]["RiskLevel"][];
+            /** @description matrix[likelihood-1][consequence-1] is a level id */
+            matrix: string[][];
+            /** @description When assessments are made */
+            assessment_criteria: string;
+            /** @description Where the set comes from (the catalog file of a built-in set) */
+            source: string;
+            /** @description The organization that owns it; 0 for a built-in set */
+            organization: number;
+            built_in: boolean;
+            updated_at: string;
+            updated_by: string;
+        };
+        /** @description The built-in sets and the organization's own */
+        RiskCriteriaList: {
+            items: components["schemas"]["RiskCriteria"][];
+            /** @description How many */
+            total: number;
+        };
+        /** @description Risk criteria as GET returns them (the members the server sets are ignored). Read whole, at most 1 MiB; every problem is named in `errors` (422). */
+        RiskCriteriaRequest: {
+            /** @description The set's id; not a built-in set's or another organization's */
+            id: string;
+            name: string;
+            description?: string;
+            /** @description 1..N, each point named */
+            likelihood: {
+                value: number;
+                name: string;
+                meaning?: string;
+            }[];
+            consequence_types: {
+                id: string;
+                name: string;
+                points: {
+                    value: number;
+                    name: string;
+                    meaning?: string;
+                }[];
+            }[];
+            levels: {
+                id: string;
+                name: string;
+                colour: string;
+                /** @enum {string} */
+                acceptance: "accept" | "owner-approval" | "treat";
+                /** @default 12 */
+                review_months: number;
+            }[];
+            /** @description N rows of M level ids; the level never falls as likelihood or consequence rises */
+            matrix: string[][];
+            assessment_criteria?: string;
+            /** @description Ignored (as GET returns it) */
+            version?: number;
+            /** @description Ignored */
+            source?: string;
+            /** @description Ignored */
+            organization?: number;
+            /** @description Ignored */
+            built_in?: boolean;
+            /** @description Ignored */
+            updated_at?: string;
+            /** @description Ignored */
+            updated_by?: string;
+        };
+        /** @description An asset of the organization */
+        Asset: {
+            id: number;
+            organization: number;
+            /** @description Unique in the organization, without regard to case (AS-001) */
+            ref: string;
+            name: string;
+            /** @enum {string} */
+            kind: "information" | "process" | "service" | "hardware" | "software" | "network" | "people" | "site" | "supplier";
+            /** @description information, process and service are primary assets; the others supporting */
+            primary: boolean;
+            description: string;
+            owner: string;
+            /** @description The asset it is part of (an id) */
+            parent: number | null;
+            /** @description Ids of the assets it depends on */
+            depends_on: number[];
+            confidentiality: number;
+            integrity: number;
+            availability: number;
+            /** @description Recovery time objective */
+            rto_hours: number | null;
+            /** @description Recovery point objective */
+            rpo_hours: number | null;
+            retired: boolean;
+            version: number;
+            updated_at: string;
+            updated_by: string;
+        };
+        AssetPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["Asset"][];
+        };
+        /** @description A new asset */
+        AssetCreate: {
+            /** @description Unique in the organization without regard to case (409 when taken) */
+            ref: string;
+            name: string;
+            /** @enum {string} */
+            kind: "information" | "process" | "service" | "hardware" | "software" | "network" | "people" | "site" | "supplier";
+            description?: string;
+            /** @description Not blank (422 naming owner) */
+            owner: string;
+            /** @description An asset id of the organization; never the asset itself, directly or through others (422) */
+            parent?: number | null;
+            /** @description Asset ids of the organization */
+            depends_on?: number[];
+            confidentiality?: number;
+            integrity?: number;
+            availability?: number;
+            rto_hours?: number | null;
+            rpo_hours?: number | null;
+            /** @description A retired asset is hidden from lists unless asked for; assets are never deleted */
+            retired?: boolean;
+        };
+        /** @description The fields to change; the others keep their stored values */
+        AssetUpdate: {
+            /** @description Unique in the organization without regard to case (409 when taken) */
+            ref?: string;
+            name?: string;
+            /** @enum {string} */
+            kind?: "information" | "process" | "service" | "hardware" | "software" | "network" | "people" | "site" | "supplier";
+            description?: string;
+            /** @description Not blank (422 naming owner) */
+            owner?: string;
+            /** @description An asset id of the organization; never the asset itself, directly or through others (422) */
+            parent?: number | null;
+            /** @description Asset ids of the organization */
+            depends_on?: number[];
+            confidentiality?: number;
+            integrity?: number;
+            availability?: number;
+            rto_hours?: number | null;
+            rpo_hours?: number | null;
+            /** @description A retired asset is hidden from lists unless asked for; assets are never deleted */
+            retired?: boolean;
+        };
+        /** @description One of the organization's own controls */
+        OwnControl: {
+            id: number;
+            organization: number;
+            /** @description Unique in the organization; not an Annex A ref (A.*) */
+            ref: string;
+            title: string;
+            description: string;
+            owner: string;
+            /** @description FRAMEWORK:NODE outcomes it implements (its implementation status derives from them) */
+            outcomes: string[];
+            retired: boolean;
+            version: number;
+            updated_at: string;
+            updated_by: string;
+        };
+        /** @description The organization's own controls */
+        OwnControlList: {
+            items: components["schemas"]["OwnControl"][];
+            /** @description How many */
+            total: number;
+        };
+        /** @description A new own control */
+        OwnControlCreate: {
+            /** @description OC-01: neither an Annex A control nor taken (409) */
+            ref: string;
+            title: string;
+            description?: string;
+            /** @description Trimmed */
+            owner?: string;
+            /** @description FRAMEWORK:NODE, each an outcome of a framework in the catalog (422 naming it otherwise) */
+            outcomes?: string[];
+            retired?: boolean;
+        };
+        /** @description The fields to change; the others keep their stored values */
+        OwnControlUpdate: {
+            /** @description OC-01: neither an Annex A control nor taken (409) */
+            ref?: string;
+            title?: string;
+            description?: string;
+            owner?: string;
+            /** @description FRAMEWORK:NODE, each an outcome of a framework in the catalog (422 naming it otherwise) */
+            outcomes?: string[];
+            retired?: boolean;
+        };
+        /** @description A control of a treatment plan */
+        ControlLink: {
+            /**
+             * @description annex-a (A.5.1), own (an own control's ref) or outcome (FRAMEWORK:NODE)
+             * @enum {string}
+             */
+            kind: "annex-a" | "own" | "outcome";
+            ref: string;
+            /** @description As written in a plan: A.8.8, OC-01 or nist-csf-2.0:PR.PS-02 */
+            text: string;
+        };
+        /** @description A risk of the register, with its levels and the state of its decisions */
+        Risk: {
+            id: number;
+            organization: number;
+            /** @description Unique in the organization (R-001) */
+            ref: string;
+            title: string;
+            description: string;
+            /** @description Asset ids */
+            assets: number[];
+            /** @description A threat of the catalogue by id, or words of its own */
+            threat: string;
+            vulnerability: string;
+            /** @description Ids of the criteria's consequence types */
+            consequence_types: string[];
+            /** @description The criteria id */
+            criteria: string;
+            /** @description The version of the criteria the scores are read under */
+            criteria_version: number;
+            inherent: components["schemas"]["RiskScore"];
+            current: components["schemas"]["RiskScore"];
+            residual: components["schemas"]["RiskScore"];
+            owner: string;
+            /** @enum {string} */
+            treatment: "none" | "modify" | "retain" | "avoid" | "share";
+            /** @enum {string} */
+            status: "identified" | "assessed" | "treating" | "treated" | "accepted" | "closed";
+            /** @description YYYY-MM-DD, or empty */
+            review_date: string;
+            /** @description The treatment plan's controls */
+            controls: components["schemas"]["ControlLink"][];
+            /** @description The treatment plan's roadmap actions (ids) */
+            actions: number[];
+            closed: boolean;
+            version: number;
+            updated_at: string;
+            updated_by: string;
+            /** @description The level id of the inherent score; empty when not scored */
+            inherent_level: string;
+            /** @description The level id of the current score; empty when not scored */
+            current_level: string;
+            /** @description The level id of the residual score; empty when not scored */
+            residual_level: string;
+            /** @description The level of the residual score (else current, else inherent) is one the criteria say to treat */
+            above_appetite: boolean;
+            /** @description The refs of `assets`, in the same order */
+            asset_refs: string[];
+            /**
+             * @description The newest approval of the treatment plan: none, valid, stale (the risk changed materially since) or expired
+             * @enum {string}
+             */
+            plan: "none" | "valid" | "stale" | "expired";
+            /**
+             * @description The newest acceptance of the residual risk
+             * @enum {string}
+             */
+            acceptance: "none" | "valid" | "stale" | "expired";
+            /** @description SHA-256 of the risk's material state, which decisions are bound to */
+            state_hash: string;
+        };
+        RiskPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["Risk"][];
+        };
+        /** @description A new risk */
+        RiskCreate: {
+            /** @description Unique in the organization without regard to case (409 when taken) */
+            ref: string;
+            title: string;
+            description?: string;
+            /** @description Asset ids of the organization (422 naming an unknown one) */
+            assets?: number[];
+            threat?: string;
+            vulnerability?: string;
+            /** @description Ids of the criteria's consequence types */
+            consequence_types?: string[];
+            /** @description A criteria id (built-in or the organization's; 422 when unknown); defaults to cyberframe-5x5. The risk is scored under its newest version */
+            criteria?: string;
+            inherent?: components["schemas"]["RiskScoreInput"];
+            current?: components["schemas"]["RiskScoreInput"];
+            residual?: components["schemas"]["RiskScoreInput"];
+            /** @description Not blank (422 naming owner) */
+            owner: string;
+            /** @enum {string} */
+            treatment?: "none" | "modify" | "retain" | "avoid" | "share";
+            /** @enum {string} */
+            status?: "identified" | "assessed" | "treating" | "treated" | "accepted" | "closed";
+            /** @description A real date YYYY-MM-DD, or empty */
+            review_date?: string;
+            /** @description A.5.1 (Annex A of ISO/IEC 27001:2022), an own control's ref, or FRAMEWORK:NODE; each must exist (422 naming it) */
+            controls?: string[];
+            /** @description Roadmap action ids of the organization */
+            actions?: number[];
+            closed?: boolean;
+        };
+        /** @description The fields to change; the others keep their stored values */
+        RiskUpdate: {
+            /** @description Unique in the organization without regard to case (409 when taken) */
+            ref?: string;
+            title?: string;
+            description?: string;
+            /** @description Asset ids of the organization (422 naming an unknown one) */
+            assets?: number[];
+            threat?: string;
+            vulnerability?: string;
+            /** @description Ids of the criteria's consequence types */
+            consequence_types?: string[];
+            /** @description A criteria id (built-in or the organization's; 422 when unknown); defaults to cyberframe-5x5. The risk is scored under its newest version */
+            criteria?: string;
+            inherent?: components["schemas"]["RiskScoreInput"];
+            current?: components["schemas"]["RiskScoreInput"];
+            residual?: components["schemas"]["RiskScoreInput"];
+            /** @description Not blank (422 naming owner) */
+            owner?: string;
+            /** @enum {string} */
+            treatment?: "none" | "modify" | "retain" | "avoid" | "share";
+            /** @enum {string} */
+            status?: "identified" | "assessed" | "treating" | "treated" | "accepted" | "closed";
+            /** @description A real date YYYY-MM-DD, or empty */
+            review_date?: string;
+            /** @description A.5.1 (Annex A of ISO/IEC 27001:2022), an own control's ref, or FRAMEWORK:NODE; each must exist (422 naming it) */
+            controls?: string[];
+            /** @description Roadmap action ids of the organization */
+            actions?: number[];
+            closed?: boolean;
+        };
+        /** @description The risk under its criteria version, and under the newest version */
+        RiskRescore: {
+            /** @description A level or the criteria version would move */
+            changed: boolean;
+            /** @description Stored (apply=true and changed) */
+            applied: boolean;
+            before: components["schemas"]["Risk"];
+            after: components["schemas"]["Risk"];
+        };
+        RiskHeatMapCell: {
+            likelihood: number;
+            consequence: number;
+            /** @description Level id */
+            level: string;
+            colour: string;
+            /** @description Open risks in the cell */
+            count: number;
+        };
+        /** @description The open risks scored under one set of criteria, counted per cell */
+        RiskHeatMap: {
+            criteria: {
+                id: string;
+                name: string;
+                version: number;
+                likelihood: {
+                    value: number;
+                    name: string;
+                }[];
+                consequence: {
+                    value: number;
+                    name: string;
+                }[];
+                levels: {
+                    id: string;
+                    name: string;
+                    colour: string;
+                    /** @enum {string} */
+                    acceptance: "accept" | "owner-approval" | "treat";
+                }[];
+            };
+            /** @description Every cell of the matrix, row by row */
+            inherent: components["schemas"]["RiskHeatMapCell"][];
+            current: components["schemas"]["RiskHeatMapCell"][];
+            residual: components["schemas"]["RiskHeatMapCell"][];
+            /** @description Open risks under these criteria without a score */
+            unscored: number;
+        };
+        TraceFinding: {
+            /** @enum {string} */
+            kind: "excluded-control-in-treatment" | "untreated-above-appetite" | "unapproved-plan-above-appetite" | "acceptance-expired" | "decision-stale" | "implemented-below-target" | "applicable-without-reason";
+            /** @description The risk's ref; empty when about a control only */
+            risk: string;
+            /** @description The control; empty when about a risk only */
+            control: string;
+            /** @description Names the risk and the control */
+            message: string;
+        };
+        /** @description The traceability checks (docs/risk.md) */
+        RiskCheck: {
+            /** @description Nothing found: the register and the SoA agree */
+            ok: boolean;
+            findings: components["schemas"]["TraceFinding"][];
+        };
+        /** @description A risk owner's decision */
+        Decision: {
+            id: number;
+            /** @description The risk's id */
+            risk: number;
+            /** @enum {string} */
+            kind: "plan-approval" | "acceptance" | "exception";
+            decided_by: string;
+            decided_at: string;
+            justification: string;
+            /** @description YYYY-MM-DD; empty for a plan approval without one */
+            expires: string;
+            /** @description SHA-256 of the risk's material state when decided */
+            state_hash: string;
+            revoked: boolean;
+            revoked_by: string;
+            revoked_at: string;
+            risk_ref: string;
+            /** @description The risk changed materially since */
+            stale: boolean;
+            /** @description Past its expiry date */
+            expired: boolean;
+        };
+        /** @description Decisions, newest first */
+        DecisionList: {
+            items: components["schemas"]["Decision"][];
+            /** @description How many */
+            total: number;
+        };
+        /** @description A decision on the risk as it is now */
+        DecisionRequest: {
+            /** @enum {string} */
+            kind: "plan-approval" | "acceptance" | "exception";
+            /** @description Not blank */
+            justification: string;
+            /** @description A real date YYYY-MM-DD, not past; required for an acceptance and an exception (422 naming expires) */
+            expires?: string;
+            /** @description Who decided (the risk owner); defaults to the signed-in account */
+            decided_by?: string;
+        };
+        /** @description A version of the Statement of Applicability */
+        SoaVersion: {
+            id: number;
+            organization: number;
+            number: number;
+            /** @enum {string} */
+            status: "draft" | "approved";
+            created_at: string;
+            created_by: string;
+            approved_at: string;
+            approved_by: string;
+            approval_note: string;
+        };
+        /** @description A row of the Statement of Applicability */
+        SoaLine: {
+            /** @description A.5.1, or an own control's ref */
+            control: string;
+            title: string;
+            /** @description Organizational controls ..., or Own controls */
+            theme: string;
+            /** @description One of the organization's own controls */
+            own: boolean;
+            applicable: boolean;
+            /** @description The reasons for inclusion, risk-treatment included when it follows from the risks */
+            reasons: ("risk-treatment" | "legal-regulatory" | "contractual" | "business" | "interested-party")[];
+            /** @description The reasons as stored on the row */
+            stated_reasons: ("risk-treatment" | "legal-regulatory" | "contractual" | "business" | "interested-party")[];
+            /** @description risk-treatment follows from the risks whose treatment uses the control */
+            risk_reason: boolean;
+            /** @description Refs of the risks whose treatment uses it */
+            risks: string[];
+            /**
+             * @description Derived, never typed
+             * @enum {string}
+             */
+            implementation: "not-assessed" | "not-implemented" | "planned" | "partial" | "implemented";
+            /** @description Where the status comes from */
+            implementation_basis: string;
+            justification: string;
+            owner: string;
+            notes: string;
+            /** @description The row's version (0: never stored); its ETag for PUT */
+            version: number;
+            updated_at: string;
+            updated_by: string;
+        };
+        /** @description The Statement of Applicability */
+        Soa: {
+            /** @description The organization's name */
+            organization: string;
+            /** @description The version shown; null when nothing is stored yet (the first change starts draft 1) */
+            version: components["schemas"]["SoaVersion"] | null;
+            /** @description Every version */
+            versions: components["schemas"]["SoaVersion"][];
+            summary: {
+                controls: number;
+                applicable: number;
+                excluded: number;
+                /** @description Over the applicable controls */
+                implementation: {
+                    implemented: number;
+                    partial: number;
+                    planned: number;
+                    "not-implemented": number;
+                    "not-assessed": number;
+                };
+            };
+            /** @description Annex A in order, then the own controls */
+            lines: components["schemas"]["SoaLine"][];
+        };
+        /** @description The fields to change; the others keep their stored values. Excluding (applicable false) without `reasons` clears them. */
+        SoaRowUpdate: {
+            applicable?: boolean;
+            reasons?: ("risk-treatment" | "legal-regulatory" | "contractual" | "business" | "interested-party")[];
+            /** @description Required when excluded (422 naming justification) */
+            justification?: string;
+            owner?: string;
+            notes?: string;
+        };
+        /** @description A stored row of a version */
+        SoaRow: {
+            control: string;
+            applicable: boolean;
+            reasons: ("risk-treatment" | "legal-regulatory" | "contractual" | "business" | "interested-party")[];
+            justification: string;
+            owner: string;
+            notes: string;
+            version: number;
+            updated_at: string;
+            updated_by: string;
+        };
+        SoaRowChange: {
+            control: string;
+            /** @enum {string} */
+            change: "added" | "removed" | "changed";
+            /** @description The fields that changed */
+            fields: string[];
+            before: components["schemas"]["SoaRow"] | null;
+            after: components["schemas"]["SoaRow"] | null;
+        };
+        /** @description The rows that differ between two versions */
+        SoaDiff: {
+            from: number;
+            to: number;
+            changes: components["schemas"]["SoaRowChange"][];
+        };
+        SoaApproveRequest: {
+            /** @description The number of the draft to approve */
+            version: number;
+            note?: string;
+        };
+        RegisterImportResult: {
+            /** @description Assets stored */
+            assets: number;
+            /** @description Risks stored */
+            risks: number;
+        };
     };
     responses: {
         /** @description 400: a malformed parameter, header or body (for a body, `errors` names every field) */
@@ -2729,6 +3786,15 @@ export interface components {
             headers: {
                 /** @description Seconds to wait (when the server is busy) */
                 "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 409: the change conflicts with what is stored (a ref or id already taken) */
+        Conflict: {
+            headers: {
                 [name: string]: unknown;
             };
             content: {
@@ -6133,6 +7199,1240 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgRiskCriteria: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The criteria */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskCriteriaList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgRiskCriteria: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskCriteriaRequest"];
+            };
+        };
+        responses: {
+            /** @description The stored criteria, version 1 */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskCriteria"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgRiskCriteriaByCriteria: {
+        parameters: {
+            query?: {
+                /** @description A version of the set (default: the newest) */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description Criteria id
+                 * @example cyberframe-5x5
+                 */
+                criteria: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The criteria */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskCriteria"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putOrganizationsByOrgRiskCriteriaByCriteria: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412 with `current`.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description Criteria id
+                 * @example cyberframe-5x5
+                 */
+                criteria: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskCriteriaRequest"];
+            };
+        };
+        responses: {
+            /** @description The criteria, with the new version */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskCriteria"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgAssets: {
+        parameters: {
+            query?: {
+                /** @description Only assets with this text in their ref, name or description (ignoring case) */
+                q?: string;
+                /** @description Only assets of this kind */
+                kind?: "information" | "process" | "service" | "hardware" | "software" | "network" | "people" | "site" | "supplier";
+                /** @description Only assets of this owner (the whole name) */
+                owner?: string;
+                /** @description true: retired assets too */
+                include_retired?: "true" | "false";
+                /** @description Items per page, 0 to 1000 */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of assets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgAssets: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssetCreate"];
+            };
+        };
+        responses: {
+            /** @description The asset */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Asset"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgAssetsExport: {
+        parameters: {
+            query: {
+                /**
+                 * @description csv or xlsx
+                 * @example csv
+                 */
+                format: "csv" | "xlsx";
+                /** @description true: retired assets too */
+                include_closed?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgAssetsByAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description Asset id, or its ref (without regard to case)
+                 * @example 1
+                 */
+                asset: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The asset */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Asset"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putOrganizationsByOrgAssetsByAsset: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412 with `current`.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description Asset id, or its ref (without regard to case)
+                 * @example 1
+                 */
+                asset: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssetUpdate"];
+            };
+        };
+        responses: {
+            /** @description The asset, with its new version */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Asset"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgControls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The own controls */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnControlList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgControls: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OwnControlCreate"];
+            };
+        };
+        responses: {
+            /** @description The control */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnControl"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putOrganizationsByOrgControlsByControl: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412 with `current`.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The own control's ref (without regard to case)
+                 * @example OC-01
+                 */
+                control: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OwnControlUpdate"];
+            };
+        };
+        responses: {
+            /** @description The control, with its new version */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnControl"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgRisks: {
+        parameters: {
+            query?: {
+                /** @description Only risks with this text in their ref, title, description, threat or vulnerability (ignoring case) */
+                q?: string;
+                /** @description Only risks of this owner (the whole name) */
+                owner?: string;
+                /** @description Only risks of this status */
+                status?: "identified" | "assessed" | "treating" | "treated" | "accepted" | "closed";
+                /** @description Only risks of this treatment option */
+                treatment?: "none" | "modify" | "retain" | "avoid" | "share";
+                /** @description Only risks on this asset (its id) */
+                asset?: string;
+                /** @description Only risks whose treatment uses this control (A.8.8, an own control's ref or FRAMEWORK:NODE) */
+                control?: string;
+                /** @description true: closed risks too */
+                include_closed?: "true" | "false";
+                /** @description Items per page, 0 to 1000 */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of risks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgRisks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskCreate"];
+            };
+        };
+        responses: {
+            /** @description The risk */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Risk"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgRisksExport: {
+        parameters: {
+            query: {
+                /**
+                 * @description csv or xlsx
+                 * @example csv
+                 */
+                format: "csv" | "xlsx";
+                /** @description true: closed risks too */
+                include_closed?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgRisksByRisk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description Risk id, or its ref (without regard to case)
+                 * @example R-001
+                 */
+                risk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The risk */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Risk"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putOrganizationsByOrgRisksByRisk: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412 with `current`.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description Risk id, or its ref (without regard to case)
+                 * @example R-001
+                 */
+                risk: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskUpdate"];
+            };
+        };
+        responses: {
+            /** @description The risk, with its new version */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Risk"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgRisksByRiskRescore: {
+        parameters: {
+            query?: {
+                /** @description true: store it */
+                apply?: "true" | "false";
+            };
+            header?: {
+                /**
+                 * @description The ETag of the version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412 with `current`. Only with apply=true.
+                 * @example "1"
+                 */
+                "If-Match"?: string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description Risk id, or its ref (without regard to case)
+                 * @example R-001
+                 */
+                risk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The levels before and after */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskRescore"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgRisksByRiskDecisions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description Risk id, or its ref (without regard to case)
+                 * @example R-001
+                 */
+                risk: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description The decision */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgRiskHeatmap: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A criteria id
+                 * @example cyberframe-5x5
+                 */
+                criteria?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The heat map */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskHeatMap"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgRiskCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The findings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskCheck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgDecisions: {
+        parameters: {
+            query?: {
+                /** @description Only this risk's (its id or ref) */
+                risk?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decisions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgDecisionsByDecisionRevoke: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description Decision id (a whole number)
+                 * @example 1
+                 */
+                decision: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decision, revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgRegisterImport: {
+        parameters: {
+            query: {
+                /**
+                 * @description assets or risks
+                 * @example assets
+                 */
+                kind: "assets" | "risks";
+                /**
+                 * @description csv or xlsx
+                 * @example csv
+                 */
+                format: "csv" | "xlsx";
+            };
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description How many were stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getOrganizationsByOrgSoa: {
+        parameters: {
+            query?: {
+                /** @description A version's number (default: the newest) */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SoA */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Soa"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgSoaDiff: {
+        parameters: {
+            query: {
+                /**
+                 * @description A version's number
+                 * @example 1
+                 */
+                from: number;
+                /**
+                 * @description A version's number
+                 * @example 1
+                 */
+                to: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SoaDiff"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgSoaExport: {
+        parameters: {
+            query: {
+                /**
+                 * @description html, csv or xlsx
+                 * @example html
+                 */
+                format: "html" | "csv" | "xlsx";
+                /** @description A version's number (default: the newest) */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html; charset=utf-8": string;
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putOrganizationsByOrgSoaRowsByControl: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412 with `current`. "0" for a row never stored (its `version` is 0).
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description An Annex A control (A.5.1) or an own control's ref
+                 * @example A.5.1
+                 */
+                control: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SoaRowUpdate"];
+            };
+        };
+        responses: {
+            /** @description The row as the SoA shows it */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SoaLine"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgSoaApprove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SoaApproveRequest"];
+            };
+        };
+        responses: {
+            /** @description The approved version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SoaVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             500: components["responses"]["InternalError"];
         };
     };
