@@ -57,9 +57,17 @@ end
 function response(status, headers, body)
   if status < 200 or status > 299 then non2xx = non2xx + 1 end
   if status == 412 then conflicts = conflicts + 1 end
-  local key = body:match(key_pattern)
+  -- The first KEY_FIELD in the answer that names one of the records (a risk's controls have a
+  -- "ref" of their own before the risk's).
+  local key
+  for k in body:gmatch(key_pattern) do
+    if etags[k] then
+      key = k
+      break
+    end
+  end
   local etag = headers["ETag"] or headers["Etag"] or headers["etag"]
-  if key and etags[key] then
+  if key then
     pending[key] = nil
     if etag then etags[key] = etag end
   end

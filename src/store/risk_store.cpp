@@ -1018,11 +1018,13 @@ class SqlRiskStore final : public RiskStore {
 
   Result<util::Paged<core::Risk>> risks(std::int64_t organization,
                                         const core::RiskQuery& q) override {
+    // The equalities first: the text's LIKEs (five lower() calls a row) only on the rows left.
     std::string where =
-        "organization = ?1 AND (?2 = '%%' OR lower(ref) LIKE ?2 ESCAPE '\\' OR lower(title) LIKE "
-        "?2 ESCAPE '\\' OR lower(owner) LIKE ?2 ESCAPE '\\' OR lower(threat) LIKE ?2 ESCAPE '\\' "
-        "OR lower(vulnerability) LIKE ?2 ESCAPE '\\') AND (?3 = '' OR owner = ?3) AND (?4 = '' "
-        "OR status = ?4) AND (?5 = '' OR treatment = ?5) AND (?6 = 1 OR closed = 0) AND (?7 < 0 "
+        "organization = ?1 AND (?3 = '' OR owner = ?3) AND (?4 = '' OR status = ?4) AND (?5 = '' "
+        "OR treatment = ?5) AND (?6 = 1 OR closed = 0) AND (?2 = '%%' OR lower(ref) LIKE ?2 ESCAPE "
+        "'\\' OR lower(title) LIKE ?2 ESCAPE '\\' OR lower(owner) LIKE ?2 ESCAPE '\\' OR "
+        "lower(threat) LIKE ?2 ESCAPE '\\' OR lower(vulnerability) LIKE ?2 ESCAPE '\\') AND (?7 < "
+        "0 "
         "OR EXISTS (SELECT 1 FROM risk_asset ra WHERE ra.risk = risk.id AND ra.asset = ?7)) AND "
         "(?8 = '' OR EXISTS (SELECT 1 FROM risk_control rc WHERE rc.risk = risk.id AND "
         "rc.control = ?8))";
@@ -1240,14 +1242,14 @@ class SqlRiskStore final : public RiskStore {
     return out;
   }
 
-  Result<std::vector<std::pair<std::string, std::string>>> treatment_controls(
+  Result<std::map<std::string, std::vector<std::string>>> treatment_controls(
       std::int64_t organization) override {
     Statement st(m_db,
                  "SELECT rc.control, r.ref FROM risk r JOIN risk_control rc ON rc.risk = r.id "
                  "WHERE r.organization = ?1 AND r.closed = 0 ORDER BY r.ref_key, r.id, rc.control");
     st.bind(1, organization);
-    std::vector<std::pair<std::string, std::string>> out;
-    while (st.next()) out.emplace_back(st.text(0), st.text(1));
+    std::map<std::string, std::vector<std::string>> out;
+    while (st.next()) out[st.text(0)].push_back(st.text(1));
     if (auto end = st.finished(); !end) return std::unexpected(end.error());
     return out;
   }

@@ -109,9 +109,10 @@ class RiskStore {
       const std::vector<std::int64_t>& risks) = 0;
 
   // --- the Statement of Applicability ---
-  // (control, risk ref) for each control of each open risk's treatment plan, the risks in the
-  // register's order (by ref): what the SoA needs of the register, without reading the risks.
-  virtual Result<std::vector<std::pair<std::string, std::string>>> treatment_controls(
+  // The refs of the open risks whose treatment plan names each control (by the control's text),
+  // in the register's order (by ref): what the SoA needs of the register, without reading the
+  // risks.
+  virtual Result<std::map<std::string, std::vector<std::string>>> treatment_controls(
       std::int64_t organization) = 0;
   virtual Result<std::vector<core::SoaVersion>> soa_versions(std::int64_t organization) = 0;
   // One version (number 0: the newest) with its rows; k_not_found when none.

@@ -627,8 +627,13 @@ Result<SoaContext> soa_context(Workspace& ws, std::int64_t organization) {
   // The open risks' treatment controls, without reading the risks themselves.
   auto links = repo(ws).treatment_controls(organization);
   if (!links) return std::unexpected(links.error());
-  for (const auto& [control, ref] : *links)
-    ctx.risks_by_control[core::to_string(core::parse_control_link(control))].push_back(ref);
+  for (auto& [control, refs] : *links) {
+    auto& into = ctx.risks_by_control[core::to_string(core::parse_control_link(control))];
+    if (into.empty())
+      into = std::move(refs);
+    else  // another text of the same control
+      into.insert(into.end(), refs.begin(), refs.end());
+  }
   return ctx;
 }
 
