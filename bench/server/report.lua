@@ -18,10 +18,10 @@ function M.done(summary, latency, counted)
   local seconds = summary.duration / 1e6
   io.write(string.format(
     'BENCH_JSON {"requests":%d,"seconds":%.3f,"rps":%.1f,"bytes":%d,' ..
-    '"p50_ms":%.3f,"p90_ms":%.3f,"p99_ms":%.3f,"max_ms":%.3f,' ..
+    '"p50_ms":%.3f,"p90_ms":%.3f,"p95_ms":%.3f,"p99_ms":%.3f,"max_ms":%.3f,' ..
     '"non2xx":%d,"conflicts":%d,"socket_errors":%d}\n',
     summary.requests, seconds, summary.requests / seconds, summary.bytes,
-    latency:percentile(50) / 1000, latency:percentile(90) / 1000,
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(95) / 1000,
     latency:percentile(99) / 1000, latency.max / 1000,
     non2xx, conflicts, e.connect + e.read + e.write + e.timeout))
 end

@@ -99,9 +99,11 @@ std::vector<Equivalent> equivalents(const Catalog& catalog, const std::string& s
 
 void collect(const Catalog& catalog, const std::string& standard, const std::string& clause,
              const std::vector<std::string>& via, bool include_whole,
+             const std::set<std::string>* frameworks,
              std::set<std::tuple<const Node*, std::string, std::string>>& seen,
              std::vector<Citation>& out) {
   for (const auto& [fid, fw] : catalog.frameworks()) {
+    if (frameworks && !frameworks->contains(fid)) continue;
     for (const auto* node : catalog.nodes_in_order(fid)) {
       for (const auto& ref : node->references) {
         if (ref.standard != standard) continue;
@@ -128,14 +130,15 @@ void collect(const Catalog& catalog, const std::string& standard, const std::str
 }  // namespace
 
 std::vector<Citation> find_citations(const Catalog& catalog, const Standard& standard,
-                                     std::string_view clause) {
+                                     std::string_view clause,
+                                     const std::set<std::string>* frameworks) {
   std::vector<Citation> out;
   std::set<std::tuple<const Node*, std::string, std::string>> seen;
   std::string c(clause);
-  collect(catalog, standard.id, c, {}, true, seen, out);
+  collect(catalog, standard.id, c, {}, true, frameworks, seen, out);
   if (c.empty()) return out;
   for (const auto& eq : equivalents(catalog, standard.id, c)) {
-    collect(catalog, eq.standard, eq.clause, eq.via, false, seen, out);
+    collect(catalog, eq.standard, eq.clause, eq.via, false, frameworks, seen, out);
   }
   return out;
 }

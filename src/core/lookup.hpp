@@ -2,6 +2,7 @@
 // Reverse reference look-up: which nodes of which frameworks a standard clause supports, directly
 // or through edition mappings and annex mirrors.
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,8 +29,11 @@ struct Citation {
 
 // Every citation of `standard` (and `clause`, when not empty) in the catalog, direct ones first.
 // Through edition mappings (both directions) and annex mirrors, up to three hops; citations of the
-// whole standard count only for direct look-ups.
+// whole standard count only for direct look-ups. `frameworks`, when given, limits the look-up to
+// the nodes of those frameworks: their citations are the same as without it, found without
+// scanning the catalog's other frameworks.
 std::vector<Citation> find_citations(const Catalog& catalog, const Standard& standard,
-                                     std::string_view clause);
+                                     std::string_view clause,
+                                     const std::set<std::string>* frameworks = nullptr);
 
 }  // namespace cyberframe::core

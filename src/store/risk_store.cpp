@@ -614,6 +614,16 @@ class SqlRiskStore final : public RiskStore {
 
   Result<core::Asset> asset(std::int64_t id) override { return asset_by_id(id); }
 
+  Result<std::map<std::int64_t, std::string>> asset_refs(
+      const std::vector<std::int64_t>& ids) override {
+    std::map<std::int64_t, std::string> out;
+    if (ids.empty()) return out;
+    Statement st(m_db, ("SELECT id, ref FROM asset WHERE id IN (" + id_list(ids) + ")").c_str());
+    while (st.next()) out.emplace(st.integer(0), st.text(1));
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
+    return out;
+  }
+
   Result<core::Asset> asset(std::int64_t organization, const std::string& ref) override {
     bool by_id = core::is_id_reference(ref);
     auto found =
@@ -1011,11 +1021,13 @@ class SqlRiskStore final : public RiskStore {
 
   Result<util::Paged<core::Risk>> risks(std::int64_t organization,
                                         const core::RiskQuery& q) override {
+    // The equalities first: the text's LIKEs (five lower() calls a row) only on the rows left.
     std::string where =
-        "organization = ?1 AND (?2 = '%%' OR lower(ref) LIKE ?2 ESCAPE '\\' OR lower(title) LIKE "
-        "?2 ESCAPE '\\' OR lower(owner) LIKE ?2 ESCAPE '\\' OR lower(threat) LIKE ?2 ESCAPE '\\' "
-        "OR lower(vulnerability) LIKE ?2 ESCAPE '\\') AND (?3 = '' OR owner = ?3) AND (?4 = '' "
-        "OR status = ?4) AND (?5 = '' OR treatment = ?5) AND (?6 = 1 OR closed = 0) AND (?7 < 0 "
+        "organization = ?1 AND (?3 = '' OR owner = ?3) AND (?4 = '' OR status = ?4) AND (?5 = '' "
+        "OR treatment = ?5) AND (?6 = 1 OR closed = 0) AND (?2 = '%%' OR lower(ref) LIKE ?2 ESCAPE "
+        "'\\' OR lower(title) LIKE ?2 ESCAPE '\\' OR lower(owner) LIKE ?2 ESCAPE '\\' OR "
+        "lower(threat) LIKE ?2 ESCAPE '\\' OR lower(vulnerability) LIKE ?2 ESCAPE '\\') AND (?7 < "
+        "0 "
         "OR EXISTS (SELECT 1 FROM risk_asset ra WHERE ra.risk = risk.id AND ra.asset = ?7)) AND "
         "(?8 = '' OR EXISTS (SELECT 1 FROM risk_control rc WHERE rc.risk = risk.id AND "
         "rc.control = ?8))";
@@ -1218,6 +1230,31 @@ class SqlRiskStore final : public RiskStore {
 
   Result<std::vector<core::Decision>> organization_decisions(std::int64_t organization) override {
     return decisions_where("risk IN (SELECT id FROM risk WHERE organization = ?1)", organization);
+  }
+
+  Result<std::vector<core::Decision>> decisions_of(
+      const std::vector<std::int64_t>& risks) override {
+    if (risks.empty()) return std::vector<core::Decision>{};
+    Statement st(
+        m_db, ("SELECT " + std::string(k_decision_columns) + " FROM risk_decision WHERE risk IN (" +
+               id_list(risks) + ") ORDER BY decided_at DESC, id DESC")
+                  .c_str());
+    std::vector<core::Decision> out;
+    while (st.next()) out.push_back(read_decision(st));
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
+    return out;
+  }
+
+  Result<std::map<std::string, std::vector<std::string>>> treatment_controls(
+      std::int64_t organization) override {
+    Statement st(m_db,
+                 "SELECT rc.control, r.ref FROM risk r JOIN risk_control rc ON rc.risk = r.id "
+                 "WHERE r.organization = ?1 AND r.closed = 0 ORDER BY r.ref_key, r.id, rc.control");
+    st.bind(1, organization);
+    std::map<std::string, std::vector<std::string>> out;
+    while (st.next()) out[st.text(0)].push_back(st.text(1));
+    if (auto end = st.finished(); !end) return std::unexpected(end.error());
+    return out;
   }
 
   // --- the Statement of Applicability -----------------------------------------------------

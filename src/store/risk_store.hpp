@@ -14,6 +14,7 @@
 // filtered and paged here.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,6 +67,9 @@ class RiskStore {
   virtual Result<core::Asset> asset(std::int64_t id) = 0;
   // By id (digits) or ref, within the organization.
   virtual Result<core::Asset> asset(std::int64_t organization, const std::string& ref) = 0;
+  // The refs of the assets `ids`, by id, in one query (a page of risks names its assets by ref).
+  virtual Result<std::map<std::int64_t, std::string>> asset_refs(
+      const std::vector<std::int64_t>& ids) = 0;
   virtual Result<util::Paged<core::Asset>> assets(std::int64_t organization,
                                                   const core::AssetQuery& query) = 0;
 
@@ -100,8 +104,16 @@ class RiskStore {
   virtual Result<std::vector<core::Decision>> decisions(std::int64_t risk) = 0;
   // Every decision on the organization's risks, newest first.
   virtual Result<std::vector<core::Decision>> organization_decisions(std::int64_t organization) = 0;
+  // Every decision on the risks `risks` (a page of the register), newest first, in one query.
+  virtual Result<std::vector<core::Decision>> decisions_of(
+      const std::vector<std::int64_t>& risks) = 0;
 
   // --- the Statement of Applicability ---
+  // The refs of the open risks whose treatment plan names each control (by the control's text),
+  // in the register's order (by ref): what the SoA needs of the register, without reading the
+  // risks.
+  virtual Result<std::map<std::string, std::vector<std::string>>> treatment_controls(
+      std::int64_t organization) = 0;
   virtual Result<std::vector<core::SoaVersion>> soa_versions(std::int64_t organization) = 0;
   // One version (number 0: the newest) with its rows; k_not_found when none.
   virtual Result<SoaState> soa(std::int64_t organization, int number) = 0;

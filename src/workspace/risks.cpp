@@ -420,12 +420,23 @@ Result<util::Paged<RiskView>> list_risks(Workspace& ws, const core::Catalog& cat
                                          std::int64_t organization, const core::RiskQuery& query) {
   auto page = repo(ws).risks(organization, query);
   if (!page) return std::unexpected(page.error());
-  auto decisions = repo(ws).organization_decisions(organization);
+  // The page's decisions and its assets' refs, one query each (not the organization's, nor one
+  // query per asset).
+  std::vector<std::int64_t> risk_ids, asset_ids;
+  for (const auto& r : page->items) {
+    risk_ids.push_back(r.id);
+    asset_ids.insert(asset_ids.end(), r.assets.begin(), r.assets.end());
+  }
+  auto decisions = repo(ws).decisions_of(risk_ids);
   if (!decisions) return std::unexpected(decisions.error());
   std::map<std::int64_t, std::vector<core::Decision>> by_risk;
   for (auto& d : *decisions) by_risk[d.risk].push_back(std::move(d));
   CriteriaCache cache(ws, catalog);
-  std::map<std::int64_t, std::string> refs;
+  std::ranges::sort(asset_ids);
+  asset_ids.erase(std::unique(asset_ids.begin(), asset_ids.end()), asset_ids.end());
+  auto asset_refs = repo(ws).asset_refs(asset_ids);
+  if (!asset_refs) return std::unexpected(asset_refs.error());
+  std::map<std::int64_t, std::string> refs = std::move(*asset_refs);
   util::Paged<RiskView> out;
   out.total = page->total;
   static const std::vector<core::Decision> k_none;
@@ -616,11 +627,15 @@ std::map<std::string, std::vector<std::string>> citing_outcomes(
   std::map<std::string, std::vector<std::string>> out;
   const auto* standard = catalog.standard("iso-iec-27002-2022");
   if (!standard || !control.starts_with("A.")) return out;
-  for (const auto& c : core::find_citations(catalog, *standard, control.substr(2))) {
+  // Only the frameworks assessed are looked through (the catalog holds thousands of nodes).
+  std::set<std::string> assessed;
+  for (const auto& [framework, a] : sources.by_framework)
+    if (framework != k_annex_a) assessed.insert(framework);
+  if (assessed.empty()) return out;
+  for (const auto& c : core::find_citations(catalog, *standard, control.substr(2), &assessed)) {
     if (!c.framework || !c.node || c.framework->id == k_annex_a) continue;
     if (c.match != core::CitationMatch::k_exact && c.match != core::CitationMatch::k_within)
       continue;
-    if (!sources.by_framework.contains(c.framework->id)) continue;
     auto& nodes = out[c.framework->id];
     if (std::ranges::find(nodes, c.node->id) == nodes.end()) nodes.push_back(c.node->id);
   }
@@ -641,12 +656,16 @@ Result<SoaContext> soa_context(Workspace& ws, std::int64_t organization) {
   auto own = repo(ws).controls(organization);
   if (!own) return std::unexpected(own.error());
   ctx.own = std::move(*own);
-  core::RiskQuery q;
-  q.slice = util::Slice::all();
-  auto risks = repo(ws).risks(organization, q);
-  if (!risks) return std::unexpected(risks.error());
-  for (const auto& r : risks->items)
-    for (const auto& c : r.controls) ctx.risks_by_control[core::to_string(c)].push_back(r.ref);
+  // The open risks' treatment controls, without reading the risks themselves.
+  auto links = repo(ws).treatment_controls(organization);
+  if (!links) return std::unexpected(links.error());
+  for (auto& [control, refs] : *links) {
+    auto& into = ctx.risks_by_control[core::to_string(core::parse_control_link(control))];
+    if (into.empty())
+      into = std::move(refs);
+    else  // another text of the same control
+      into.insert(into.end(), refs.begin(), refs.end());
+  }
   return ctx;
 }
 

@@ -204,6 +204,18 @@ TEST_P(RiskStoreSuite, TheRegisterIsFilteredAndPagedInTheStore) {
   ASSERT_TRUE(map);
   EXPECT_EQ((map->inherent[{4, 4}]), 11u);
   EXPECT_EQ((map->residual[{2, 2}]), 11u);
+
+  // What a page and the SoA read in one query each: the assets' refs, the treatment controls of
+  // the open risks in the register's order.
+  auto refs = repo.asset_refs({server->id, server->id + 1000});
+  ASSERT_TRUE(refs) << refs.error().message;
+  EXPECT_EQ(*refs, (std::map<std::int64_t, std::string>{{server->id, "AS-001"}}));
+  EXPECT_TRUE(repo.asset_refs({})->empty());
+  auto controls = repo.treatment_controls(organization);
+  ASSERT_TRUE(controls) << controls.error().message;
+  using Refs = std::map<std::string, std::vector<std::string>>;
+  EXPECT_EQ(*controls, (Refs{{"A.8.8", {"R-03", "R-06", "R-09"}}}));
+  EXPECT_TRUE(repo.treatment_controls(other_organization)->empty());
 }
 
 TEST_P(RiskStoreSuite, DecisionsAreKeptAndRevokedNotDeleted) {
@@ -229,6 +241,12 @@ TEST_P(RiskStoreSuite, DecisionsAreKeptAndRevokedNotDeleted) {
   ASSERT_TRUE(all);
   ASSERT_EQ(all->size(), 1u);
   EXPECT_TRUE(all->front().revoked);
+  auto of_risk = repo.decisions_of({r->id});
+  ASSERT_TRUE(of_risk) << of_risk.error().message;
+  ASSERT_EQ(of_risk->size(), 1u);
+  EXPECT_TRUE(of_risk->front().revoked);
+  EXPECT_TRUE(repo.decisions_of({r->id + 1000})->empty());
+  EXPECT_TRUE(repo.decisions_of({})->empty());
   EXPECT_EQ(audit_rows("decision"), 2u);
   // An acceptance without an expiry date is refused.
   d.expires.clear();

@@ -94,6 +94,10 @@ CREATE TABLE risk (
   CONSTRAINT risk_organization_ref_key_unique UNIQUE (organization, ref_key)
 );
 CREATE INDEX risk_organization_closed ON risk (organization, closed);
+-- The heat map counts an organization's open risks per cell from this index alone.
+CREATE INDEX risk_organization_scores ON risk (organization, criteria, closed, inherent_likelihood,
+  inherent_consequence, current_likelihood, current_consequence, residual_likelihood,
+  residual_consequence);
 CREATE TABLE risk_asset (
   risk BIGINT NOT NULL REFERENCES risk (id),
   asset BIGINT NOT NULL REFERENCES asset (id),
