@@ -151,6 +151,36 @@ describe('risk management', () => {
     await context.close();
   });
 
+  test('bulk edit of the register: one PUT per risk; a risk changed meanwhile opens the conflict dialog', async () => {
+    const { context, page, errors } = await newPage(browser, 1366, 900);
+    await login(page, editor);
+    await page.goto(`${baseUrl}/#/org/${ownOrg}/risks/register?q=HM-`);
+    await page.getByRole('heading', { name: 'Risk register' }).waitFor();
+    await page.locator('tr[data-risk="HM-2"]').waitFor();
+    expect(await page.locator('tr[data-risk]').count()).toBe(3);
+    await page.getByLabel('Select HM-1').check();
+    await page.getByLabel('Select HM-2').check();
+    // Someone else changes HM-2 after the page listed it.
+    const hm2 = await api(page, 'GET', `/organizations/${ownOrg}/risks/HM-2`);
+    expect((await api(page, 'PUT', `/organizations/${ownOrg}/risks/HM-2`, { owner: 'Plant manager' }, hm2.etag ?? undefined)).status).toBe(200);
+
+    const bulk = page.getByRole('region', { name: 'Bulk edit' });
+    await bulk.getByLabel('Owner for selected').fill('CISO');
+    await bulk.getByRole('button', { name: 'Set owner' }).click();
+    const dialog = page.getByTestId('conflict');
+    await dialog.waitFor();
+    const ownerRow = dialog.locator('tr', { hasText: 'Owner' });
+    expect(await ownerRow.locator('td').first().textContent()).toBe('Plant manager');
+    expect(await ownerRow.locator('td').nth(1).textContent()).toContain('CISO');
+    await dialog.getByRole('button', { name: 'Take theirs' }).click();
+    await page.getByText('Saved 1 risk.').waitFor();
+    expect((await api(page, 'GET', `/organizations/${ownOrg}/risks/HM-1`)).data.owner).toBe('CISO');
+    expect((await api(page, 'GET', `/organizations/${ownOrg}/risks/HM-2`)).data.owner).toBe('Plant manager');
+    await expect.poll(() => page.locator('tr[data-risk="HM-1"]').textContent()).toContain('CISO');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('an SoA row changed behind the page: saving it opens the conflict dialog with the other change', async () => {
     const { context, page, errors } = await newPage(browser, 1366, 900);
     await login(page, editor);
