@@ -107,6 +107,12 @@ describe('risk management', () => {
     // A change on the stored risk is saved under If-Match; Escape goes back to the register.
     await page.getByLabel('Residual likelihood').selectOption('1');
     await expect.poll(() => chip(page, 'residual').textContent()).toContain('Low');
+    // Escape with the change unsaved asks first; Stay keeps it.
+    await page.locator('#risk-title').press('Escape');
+    const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+    await leave.waitFor();
+    await leave.getByRole('button', { name: 'Stay' }).click();
+    await expect.poll(() => page.getByLabel('Residual likelihood').inputValue()).toBe('1');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText(/Saved R-LIVE \(version 2\)/).waitFor();
     expect((await api(page, 'GET', `/organizations/${ownOrg}/risks/R-LIVE`)).data.residual_level).toBe('low');
