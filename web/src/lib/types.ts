@@ -126,3 +126,36 @@ export interface FwDocument {
   nodes?: FwDocNode[];
   [key: string]: unknown;
 }
+
+// Risk management and the Statement of Applicability (docs/risk.md).
+export type RiskScore = Schemas['RiskScore'];
+export type RiskCriteria = Schemas['RiskCriteria'];
+export type RiskLevel = Schemas['RiskLevel'];
+export type RiskScalePoint = Schemas['RiskScalePoint'];
+export type Risk = Schemas['Risk'];
+export type RiskPage = Schemas['RiskPage'];
+export type Treatment = Risk['treatment'];
+export type RiskStatus = Risk['status'];
+export type DecisionState = Risk['plan'];
+// What the risk form sends with a POST or a PUT: every field it edits.
+export type RiskBody = Schemas['RiskCreate'];
+export type ControlLink = Schemas['ControlLink'];
+export type Asset = Schemas['Asset'];
+export type AssetPage = Schemas['AssetPage'];
+export type AssetKind = Asset['kind'];
+export type AssetBody = Schemas['AssetCreate'];
+export type OwnControl = Schemas['OwnControl'];
+export type Decision = Schemas['Decision'];
+export type DecisionKind = Decision['kind'];
+export type RiskHeatMap = Schemas['RiskHeatMap'];
+export type RiskHeatMapCell = Schemas['RiskHeatMapCell'];
+export type TraceFinding = Schemas['TraceFinding'];
+export type RiskCheck = Schemas['RiskCheck'];
+export type Soa = Schemas['Soa'];
+export type SoaLine = Schemas['SoaLine'];
+export type SoaVersion = Schemas['SoaVersion'];
+export type SoaReason = SoaLine['reasons'][number];
+export type SoaImplementation = SoaLine['implementation'];
+export type SoaRowBody = Schemas['SoaRowUpdate'];
+export type SoaDiff = Schemas['SoaDiff'];
+export type SoaRowChange = Schemas['SoaRowChange'];
