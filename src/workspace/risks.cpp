@@ -820,10 +820,19 @@ Result<core::SoaLine> set_soa_row(Workspace& ws, const std::string& actor,
   if (auto v = core::validate(row); !v) return std::unexpected(v.error());
   auto stored = repo(ws, actor).put_soa_row(organization, row, expected_version);
   if (!stored) return std::unexpected(stored.error());
-  auto view = soa(ws, catalog, organization, stored->second.number);
-  if (!view) return std::unexpected(view.error());
-  for (auto& l : view->lines)
-    if (l.row.control == row.control) return l;
+  // The one line written, derived as the SoA derives it (not the whole SoA again).
+  auto ctx = soa_context(ws, organization);
+  if (!ctx) return std::unexpected(ctx.error());
+  if (annex) {
+    const auto* node = catalog.node(k_annex_a, row.control);
+    // A control's theme is its first two parts: A.8.8 is under A.8.
+    const auto* theme = catalog.node(k_annex_a, row.control.substr(0, row.control.find('.', 2)));
+    return line_for(catalog, *ctx, stored->first, node->title, theme ? theme->title : "", false,
+                    {});
+  }
+  for (const auto& c : ctx->own)
+    if (c.ref == row.control)
+      return line_for(catalog, *ctx, stored->first, c.title, "Own controls", true, c.outcomes);
   return fail(ErrorCode::k_io, "the row of " + row.control + " was stored but cannot be read");
 }
 

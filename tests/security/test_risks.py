@@ -91,6 +91,11 @@ def replay(suite, server):
     suite.check(len(operations) >= 29, "the document lists the risk routes",
                 f"{len(operations)} operations tagged risk")
 
+    # The baseline the document's example names, for its comparison to answer.
+    status, _, body, _ = editor.request("POST", "/api/v1/organizations/1/risk-baselines",
+                                        {"name": "2026-cycle"})
+    suite.check(status == 201, "a baseline taken", f"got {status} {body[:200]!r}")
+
     # --- access, route by route ----------------------------------------------------------------
     before = newest_audit(root)
     body = json.dumps({}).encode()

@@ -1860,6 +1860,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{org}/risk-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The figures a board asks for
+         * @description Any role in the organization. Open risks, above appetite, by level, reviews overdue, decisions stale, expired or expiring within 30 days, plans not approved, the traceability findings and the SoA's newest version: the same computation as `cyberframe risk summary` and the dashboard's tiles. An unknown parameter is 400 naming it.
+         */
+        get: operations["getOrganizationsByOrgRiskSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/risk-baselines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's baselines
+         * @description Any role in the organization. Newest first.
+         */
+        get: operations["getOrganizationsByOrgRiskBaselines"];
+        put?: never;
+        /**
+         * Take a baseline
+         * @description Editors and admins. Freezes the register (every risk with its levels, closed ones too) and the newest SoA version's rows under a name unique in the organization (409 when taken).
+         */
+        post: operations["postOrganizationsByOrgRiskBaselines"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/risk-baselines/{baseline}/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed since a baseline
+         * @description Any role in the organization. Risks new since, changed (the fields that differ) and closed since, and the SoA rows that changed.
+         */
+        get: operations["getOrganizationsByOrgRiskBaselinesByBaselineCompare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3591,6 +3655,59 @@ export interface components {
             assets: number;
             /** @description Risks stored */
             risks: number;
+        };
+        RiskSummary: {
+            /** @description Risks not closed */
+            open: number;
+            /** @description Open risks whose residual (else current, else inherent) level the criteria say to treat */
+            above_appetite: number;
+            /** @description Open risks per level id (residual, else current, else inherent) */
+            by_level: {
+                [key: string]: number;
+            };
+            unscored: number;
+            /** @description Open risks whose review date is past */
+            reviews_overdue: number;
+            decisions: {
+                stale: number;
+                expired: number;
+                /** @description In force, expiring within 30 days */
+                expiring: number;
+            };
+            /** @description Risks above appetite without a treatment or without a valid approval (or acceptance) */
+            plans_unapproved: number;
+            /** @description Findings of the traceability checks (GET .../risk-check) */
+            findings: number;
+            soa: {
+                /** @description The newest version's number; 0 when none is stored */
+                version: number;
+                /** @enum {string} */
+                status: "" | "draft" | "approved";
+                approved_at: string;
+            };
+        };
+        RiskBaseline: {
+            id: number;
+            name: string;
+            taken_at: string;
+            taken_by: string;
+        };
+        RiskBaselineList: {
+            items: components["schemas"]["RiskBaseline"][];
+            total: number;
+        };
+        RiskBaselineChange: {
+            ref: string;
+            title: string;
+            /** @description For changed risks: title, owner, criteria, inherent, current, residual, treatment, status, controls */
+            fields: string[];
+        };
+        RiskBaselineComparison: {
+            baseline: components["schemas"]["RiskBaseline"];
+            new: components["schemas"]["RiskBaselineChange"][];
+            changed: components["schemas"]["RiskBaselineChange"][];
+            closed: components["schemas"]["RiskBaselineChange"][];
+            soa: components["schemas"]["SoaRowChange"][];
         };
     };
     responses: {
@@ -8433,6 +8550,141 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgRiskSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgRiskBaselines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The baselines */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskBaselineList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgRiskBaselines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The baseline taken */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskBaseline"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgRiskBaselinesByBaselineCompare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The baseline's name
+                 * @example 2026 cycle
+                 */
+                baseline: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comparison */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskBaselineComparison"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };
