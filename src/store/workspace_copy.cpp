@@ -32,15 +32,40 @@ namespace {
 // keys name. A table the schema has and this list lacks stops the copy (a table added by a later
 // migration must be added here, in its place, or it would be left behind), unless it is one of
 // k_not_copied.
-constexpr std::array k_tables{
-    "organization",     "profile", "node_assessment", "snapshot",
-    "snapshot_node",    "action",  "action_node",     "evidence_blob",
-    "evidence",         "scale",   "audit",           "user",
-    "user_role",        "session", "api_token",       "node_comment",
-    "mapping_set",      "mapping", "projected_node",  "workspace_framework",
-    "framework_version", "risk_criteria", "risk_criteria_version", "asset",
-    "asset_dependency", "own_control", "risk", "risk_asset", "risk_control", "risk_action",
-    "risk_decision", "soa_version", "soa_row", "risk_baseline"};
+constexpr std::array k_tables{"organization",
+                              "profile",
+                              "node_assessment",
+                              "snapshot",
+                              "snapshot_node",
+                              "action",
+                              "action_node",
+                              "evidence_blob",
+                              "evidence",
+                              "scale",
+                              "audit",
+                              "user",
+                              "user_role",
+                              "session",
+                              "api_token",
+                              "node_comment",
+                              "mapping_set",
+                              "mapping",
+                              "projected_node",
+                              "workspace_framework",
+                              "framework_version",
+                              "risk_criteria",
+                              "risk_criteria_version",
+                              "asset",
+                              "asset_dependency",
+                              "own_control",
+                              "risk",
+                              "risk_asset",
+                              "risk_control",
+                              "risk_action",
+                              "risk_decision",
+                              "soa_version",
+                              "soa_row",
+                              "risk_baseline"};
 
 // Tables of the schema the copy leaves out on purpose: TO gets them empty, as init makes them.
 // login_throttle holds the login throttle's counts (core/login_throttle.hpp): not a record of the

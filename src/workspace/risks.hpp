@@ -153,13 +153,13 @@ Result<std::vector<core::SoaRowChange>> soa_diff(Workspace& ws, const core::Cata
 // One computation for the dashboard, `cyberframe risk summary` and the API, so the same figure
 // reads the same everywhere.
 struct RiskSummary {
-  std::size_t open = 0;            // risks not closed
-  std::size_t above_appetite = 0;  // of them
+  std::size_t open = 0;                         // risks not closed
+  std::size_t above_appetite = 0;               // of them
   std::map<std::string, std::size_t> by_level;  // residual (else current, else inherent) level
   std::size_t unscored = 0;
-  std::size_t reviews_overdue = 0;    // review date before today
-  std::size_t decisions_stale = 0;    // in force, bound to another state of the risk
-  std::size_t decisions_expired = 0;  // in force, past their expiry
+  std::size_t reviews_overdue = 0;     // review date before today
+  std::size_t decisions_stale = 0;     // in force, bound to another state of the risk
+  std::size_t decisions_expired = 0;   // in force, past their expiry
   std::size_t decisions_expiring = 0;  // in force, expiring within 30 days
   std::size_t plans_unapproved = 0;    // above appetite without a valid approval or acceptance
   core::SoaVersion soa;                // number 0: none stored

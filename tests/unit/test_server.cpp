@@ -1212,7 +1212,8 @@ TEST_F(Api, OpenApiDocumentMatchesTheRoutes) {
   auto row = call("PUT", org_path + "/soa/rows/A.5.1", c, json{{"reasons", {"business"}}}.dump(),
                   {{"if-match", "\"0\""}});
   ASSERT_EQ(row.status, 200) << row.body;
-  auto baseline = call("POST", org_path + "/risk-baselines", c, json{{"name", "2026-cycle"}}.dump());
+  auto baseline =
+      call("POST", org_path + "/risk-baselines", c, json{{"name", "2026-cycle"}}.dump());
   ASSERT_EQ(baseline.status, 201) << baseline.body;
   std::set<std::string> documented;
   for (const auto& [path, ops] : doc["paths"].items()) {
