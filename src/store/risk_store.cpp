@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "codec/risk_json.hpp"
 #include "core/input_rules.hpp"
 #include "store/unit_of_work.hpp"
 #include "util/clock.hpp"
@@ -62,97 +63,12 @@ std::string like_pattern(const std::string& text) {
   return pattern + '%';
 }
 
-nlohmann::json score_json(const core::RiskScore& s) {
-  return {{"likelihood", s.likelihood}, {"consequence", s.consequence}};
-}
-
-// The records as the audit trail keeps them.
-nlohmann::json asset_json(const core::Asset& a) {
-  nlohmann::json j{{"id", a.id},
-                   {"organization", a.organization},
-                   {"ref", a.ref},
-                   {"name", a.name},
-                   {"kind", std::string(core::to_string(a.kind))},
-                   {"description", a.description},
-                   {"owner", a.owner},
-                   {"parent", a.parent ? nlohmann::json(*a.parent) : nlohmann::json()},
-                   {"depends_on", a.depends_on},
-                   {"confidentiality", a.confidentiality},
-                   {"integrity", a.integrity},
-                   {"availability", a.availability},
-                   {"rto_hours", a.rto_hours ? nlohmann::json(*a.rto_hours) : nlohmann::json()},
-                   {"rpo_hours", a.rpo_hours ? nlohmann::json(*a.rpo_hours) : nlohmann::json()},
-                   {"retired", a.retired},
-                   {"version", a.version}};
-  return j;
-}
-
-nlohmann::json risk_json(const core::Risk& r) {
-  std::vector<std::string> controls;
-  for (const auto& c : r.controls) controls.push_back(core::to_string(c));
-  return {{"id", r.id},
-          {"organization", r.organization},
-          {"ref", r.ref},
-          {"title", r.title},
-          {"description", r.description},
-          {"assets", r.assets},
-          {"threat", r.threat},
-          {"vulnerability", r.vulnerability},
-          {"consequence_types", r.consequence_types},
-          {"criteria", r.criteria},
-          {"criteria_version", r.criteria_version},
-          {"inherent", score_json(r.inherent)},
-          {"current", score_json(r.current)},
-          {"residual", score_json(r.residual)},
-          {"owner", r.owner},
-          {"treatment", std::string(core::to_string(r.treatment))},
-          {"status", std::string(core::to_string(r.status))},
-          {"review_date", r.review_date},
-          {"controls", controls},
-          {"actions", r.actions},
-          {"closed", r.closed},
-          {"version", r.version}};
-}
-
-nlohmann::json control_json(const core::Control& c) {
-  return {{"id", c.id},
-          {"organization", c.organization},
-          {"ref", c.ref},
-          {"title", c.title},
-          {"description", c.description},
-          {"owner", c.owner},
-          {"outcomes", c.outcomes},
-          {"retired", c.retired},
-          {"version", c.version}};
-}
-
-nlohmann::json decision_json(const core::Decision& d) {
-  return {{"id", d.id},
-          {"risk", d.risk},
-          {"kind", std::string(core::to_string(d.kind))},
-          {"decided_by", d.decided_by},
-          {"decided_at", d.decided_at},
-          {"justification", d.justification},
-          {"expires", d.expires},
-          {"state_hash", d.state_hash},
-          {"revoked", d.revoked},
-          {"revoked_by", d.revoked_by},
-          {"revoked_at", d.revoked_at}};
-}
+// The records as the audit trail keeps them: their one JSON form (codec/risk_json.hpp).
 
 std::string reasons_text(const std::set<core::SoaReason>& reasons) {
   std::vector<std::string> out;
   for (auto r : reasons) out.emplace_back(core::to_string(r));
   return join(out);
-}
-
-nlohmann::json soa_row_json(const core::SoaRow& r) {
-  std::vector<std::string> reasons;
-  for (auto x : r.reasons) reasons.emplace_back(core::to_string(x));
-  return {{"control", r.control}, {"applicable", r.applicable},
-          {"reasons", reasons},   {"justification", r.justification},
-          {"owner", r.owner},     {"notes", r.notes},
-          {"version", r.version}};
 }
 
 constexpr const char* k_asset_columns =
@@ -495,8 +411,8 @@ class SqlRiskStore final : public RiskStore {
     out.updated_at = now;
     out.updated_by = m_work.actor();
     if (auto d = write_dependencies(out); !d) return std::unexpected(d.error());
-    if (auto a =
-            m_work.audit("asset", std::to_string(out.id), "create", "null", asset_json(out).dump());
+    if (auto a = m_work.audit("asset", std::to_string(out.id), "create", "null",
+                              codec::to_json(out).dump());
         !a)
       return std::unexpected(a.error());
     return out;
@@ -561,8 +477,8 @@ class SqlRiskStore final : public RiskStore {
       out.updated_at = now;
       out.updated_by = m_work.actor();
       if (auto d = write_dependencies(out); !d) return d;
-      return m_work.audit("asset", std::to_string(out.id), "update", asset_json(*before).dump(),
-                          asset_json(out).dump());
+      return m_work.audit("asset", std::to_string(out.id), "update", codec::to_json(*before).dump(),
+                          codec::to_json(out).dump());
     });
     if (!r) return std::unexpected(r.error());
     return out;
@@ -702,7 +618,7 @@ class SqlRiskStore final : public RiskStore {
       out.updated_at = now;
       out.updated_by = m_work.actor();
       return m_work.audit("control", std::to_string(out.id), "create", "null",
-                          control_json(out).dump());
+                          codec::to_json(out).dump());
     });
     if (!r) return std::unexpected(r.error());
     return out;
@@ -735,8 +651,8 @@ class SqlRiskStore final : public RiskStore {
       out.version = control.version + 1;
       out.updated_at = now;
       out.updated_by = m_work.actor();
-      return m_work.audit("control", std::to_string(out.id), "update", control_json(b).dump(),
-                          control_json(out).dump());
+      return m_work.audit("control", std::to_string(out.id), "update", codec::to_json(b).dump(),
+                          codec::to_json(out).dump());
     });
     if (!r) return std::unexpected(r.error());
     return out;
@@ -873,8 +789,8 @@ class SqlRiskStore final : public RiskStore {
     out.updated_at = now;
     out.updated_by = m_work.actor();
     if (auto l = write_risk_links(out); !l) return std::unexpected(l.error());
-    if (auto a =
-            m_work.audit("risk", std::to_string(out.id), "create", "null", risk_json(out).dump());
+    if (auto a = m_work.audit("risk", std::to_string(out.id), "create", "null",
+                              codec::to_json(out).dump());
         !a)
       return std::unexpected(a.error());
     return out;
@@ -941,8 +857,8 @@ class SqlRiskStore final : public RiskStore {
       out.updated_at = now;
       out.updated_by = m_work.actor();
       if (auto l = write_risk_links(out); !l) return l;
-      return m_work.audit("risk", std::to_string(out.id), "update", risk_json(*before).dump(),
-                          risk_json(out).dump());
+      return m_work.audit("risk", std::to_string(out.id), "update", codec::to_json(*before).dump(),
+                          codec::to_json(out).dump());
     });
     if (!r) return std::unexpected(r.error());
     return out;
@@ -1135,8 +1051,9 @@ class SqlRiskStore final : public RiskStore {
           st.bind(2, std::optional<int>());
         if (st.step() != sql::k_done) return std::unexpected(m_work.db_error("linking the asset"));
         if (auto d = write_dependencies(linked); !d) return d;
-        if (auto a = m_work.audit("asset", std::to_string(linked.id), "link",
-                                  asset_json(inserted[i]).dump(), asset_json(linked).dump());
+        if (auto a =
+                m_work.audit("asset", std::to_string(linked.id), "link",
+                             codec::to_json(inserted[i]).dump(), codec::to_json(linked).dump());
             !a)
           return a;
       }
@@ -1179,7 +1096,7 @@ class SqlRiskStore final : public RiskStore {
       if (st.step() != sql::k_row) return std::unexpected(m_work.db_error("storing the decision"));
       out.id = st.integer(0);
       return m_work.audit("decision", std::to_string(out.id), "create", "null",
-                          decision_json(out).dump());
+                          codec::to_json(out).dump());
     });
     if (!r) return std::unexpected(r.error());
     return out;
@@ -1205,8 +1122,8 @@ class SqlRiskStore final : public RiskStore {
       st.bind(1, id).bind(2, out.revoked_by).bind(3, out.revoked_at);
       if (st.step() != sql::k_done || m_db->changes() != 1)
         return std::unexpected(m_work.db_error("revoking the decision"));
-      return m_work.audit("decision", std::to_string(id), "revoke", decision_json(before).dump(),
-                          decision_json(out).dump());
+      return m_work.audit("decision", std::to_string(id), "revoke", codec::to_json(before).dump(),
+                          codec::to_json(out).dump());
     });
     if (!r) return std::unexpected(r.error());
     return out;
@@ -1405,8 +1322,8 @@ class SqlRiskStore final : public RiskStore {
       return m_work.audit("soa",
                           std::to_string(organization) + "/v" + std::to_string(version.number) +
                               "/" + stored.control,
-                          "update", before ? soa_row_json(*before).dump() : "null",
-                          soa_row_json(stored).dump());
+                          "update", before ? codec::to_json(*before).dump() : "null",
+                          codec::to_json(stored).dump());
     });
     if (!r) return std::unexpected(r.error());
     return out;
