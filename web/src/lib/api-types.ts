@@ -8665,7 +8665,7 @@ export interface operations {
                 org: string;
                 /**
                  * @description The baseline's name
-                 * @example 2026 cycle
+                 * @example 2026-cycle
                  */
                 baseline: string;
             };
