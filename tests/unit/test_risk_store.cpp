@@ -3,6 +3,7 @@
 // the SoA's versions (a change after approval starts a draft), and one audit row per change.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "postgres_fixture.hpp"
@@ -286,8 +287,10 @@ TEST_P(RiskStoreSuite, AChangeAfterApprovalStartsTheNextDraft) {
   // Version 1 is frozen as approved.
   auto frozen = repo.soa(organization, 1);
   ASSERT_TRUE(frozen);
-  for (const auto& r : frozen->rows)
-    if (r.control == "A.8.8") EXPECT_TRUE(r.applicable);
+  auto kept =
+      std::ranges::find_if(frozen->rows, [](const auto& r) { return r.control == "A.8.8"; });
+  ASSERT_NE(kept, frozen->rows.end());
+  EXPECT_TRUE(kept->applicable);
   auto v2 = repo.soa(organization, 0);
   ASSERT_TRUE(v2);
   EXPECT_EQ(v2->version.number, 2);

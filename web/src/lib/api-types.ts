@@ -1869,7 +1869,7 @@ export interface paths {
         };
         /**
          * The figures a board asks for
-         * @description Any role in the organization. Open risks, above appetite, by level, reviews overdue, decisions stale, expired or expiring within 30 days, plans not approved, the traceability findings and the SoA's newest version: the same computation as `cyberframe risk summary` and the dashboard's tiles. An unknown parameter is 400 naming it.
+         * @description Any role in the organization. Open risks, above appetite, by level, reviews overdue, decisions stale, expired or expiring within 30 days, plans not approved, the traceability findings and the SoA's newest version: the same computation as `cyberframe risk summary`. An unknown parameter is 400 naming it.
          */
         get: operations["getOrganizationsByOrgRiskSummary"];
         put?: never;
