@@ -53,16 +53,6 @@ std::string id_list(const std::vector<std::int64_t>& ids) {
   return out;
 }
 
-// A LIKE pattern for a part of a text, without regard to case (A-Z folded on both backends).
-std::string like_pattern(const std::string& text) {
-  std::string pattern = "%";
-  for (char c : util::to_lower(util::trim(text))) {
-    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-    pattern += c;
-  }
-  return pattern + '%';
-}
-
 // The records as the audit trail keeps them: their one JSON form (codec/risk_json.hpp).
 
 std::string reasons_text(const std::set<core::SoaReason>& reasons) {
@@ -571,7 +561,7 @@ class SqlRiskStore final : public RiskStore {
         "organization = ?1 AND (?2 = '%%' OR lower(ref) LIKE ?2 ESCAPE '\\' OR lower(name) LIKE "
         "?2 ESCAPE '\\' OR lower(owner) LIKE ?2 ESCAPE '\\') AND (?3 = '' OR kind = ?3) AND (?4 = "
         "'' OR owner = ?4) AND (?5 = 1 OR retired = 0)";
-    auto pattern = like_pattern(q.text);
+    auto pattern = sql::like_pattern(q.text);
     auto bind = [&](Statement& st) {
       st.bind(1, organization).bind(2, pattern);
       st.bind(3, q.kind ? std::string(core::to_string(*q.kind)) : std::string());
@@ -947,7 +937,7 @@ class SqlRiskStore final : public RiskStore {
         "OR EXISTS (SELECT 1 FROM risk_asset ra WHERE ra.risk = risk.id AND ra.asset = ?7)) AND "
         "(?8 = '' OR EXISTS (SELECT 1 FROM risk_control rc WHERE rc.risk = risk.id AND "
         "rc.control = ?8))";
-    auto pattern = like_pattern(q.text);
+    auto pattern = sql::like_pattern(q.text);
     auto bind = [&](Statement& st) {
       st.bind(1, organization).bind(2, pattern).bind(3, q.owner);
       st.bind(4, q.status ? std::string(core::to_string(*q.status)) : std::string());

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "util/result.hpp"
+#include "util/text.hpp"
 
 namespace cyberframe::store::sql {
 
@@ -51,6 +52,18 @@ class Cursor {
   virtual std::string text(int col) const = 0;
   virtual std::string blob(int col) const = 0;
 };
+
+// A LIKE pattern (with ESCAPE '\\') that matches any text holding `part`, without regard to
+// case: `part` trimmed and lowered as lower() folds on both backends, its '%', '_' and '\\' taken
+// as characters.
+inline std::string like_pattern(const std::string& part) {
+  std::string pattern = "%";
+  for (char c : util::to_lower(util::trim(part))) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  return pattern + '%';
+}
 
 class Connection {
  public:

@@ -2566,12 +2566,7 @@ class SqlStore final : public Store, private UnitOfWork {
   Result<util::Paged<core::WorkspaceFramework>> stored_frameworks(
       const core::FrameworkQuery& q) override {
     // A part of the id or the title, without regard to case (A-Z folded on both backends).
-    std::string pattern = "%";
-    for (char c : util::to_lower(util::trim(q.text))) {
-      if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-      pattern += c;
-    }
-    pattern += '%';
+    auto pattern = sql::like_pattern(q.text);
     std::string where =
         " WHERE (?1 < 0 OR organization = ?1) AND (lower(framework) LIKE ?2 ESCAPE '\\' OR "
         "lower(title) LIKE ?2 ESCAPE '\\')";
