@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "postgres_fixture.hpp"
 #include "store/store.hpp"
+#include "store_backends.hpp"
 #include "temp_dir.hpp"
 
 namespace cyberframe::store {
@@ -15,29 +15,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Backend {
-  const char* name;
-  std::function<std::unique_ptr<Store>(const fs::path& dir)> open;
-};
-
-const Backend k_backends[] = {
-    {"sqlite",
-     [](const fs::path& dir) {
-       auto s = open_sqlite(dir / "workspace.db");
-       EXPECT_TRUE(s.has_value()) << (s ? "" : s.error().message);
-       return s ? std::move(*s) : nullptr;
-     }},
-    {"postgresql",
-     [](const fs::path& dir) -> std::unique_ptr<Store> {
-       auto url = testing_support::postgres_database(dir.string());
-       if (url.empty()) return nullptr;
-       auto s =
-           open_workspace(url, OpenMode::k_create,
-                          AuditFiles{dir / "workspace.audit-key", dir / "workspace.audit-anchor"});
-       EXPECT_TRUE(s.has_value()) << (s ? "" : s.error().message);
-       return s ? std::move(*s) : nullptr;
-     }},
-};
+using Backend = testing_support::StoreBackend;
+const auto& k_backends = testing_support::k_store_backends;
 
 class RiskStoreSuite : public ::testing::TestWithParam<Backend> {
  protected:
@@ -329,9 +308,7 @@ TEST_P(RiskStoreSuite, AnImportIsAllOrNothing) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RiskStoreSuite, ::testing::ValuesIn(k_backends),
-                         [](const ::testing::TestParamInfo<Backend>& info) {
-                           return std::string(info.param.name);
-                         });
+                         testing_support::store_backend_name);
 
 }  // namespace
 }  // namespace cyberframe::store

@@ -13,9 +13,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "postgres_fixture.hpp"
 #include "store/migrations.hpp"
 #include "store/store.hpp"
+#include "store_backends.hpp"
 #include "temp_dir.hpp"
 
 namespace cyberframe::store {
@@ -27,31 +27,8 @@ struct TempDir : testing_support::TempDir {
   TempDir() : testing_support::TempDir("cyberframe-store-") {}
 };
 
-using Factory = std::function<std::unique_ptr<Store>(const fs::path& dir)>;
-
-struct Backend {
-  const char* name;
-  Factory open;
-};
-
-const Backend k_backends[] = {
-    {"sqlite",
-     [](const fs::path& dir) {
-       auto s = open_sqlite(dir / "workspace.db");
-       EXPECT_TRUE(s.has_value()) << (s ? "" : s.error().message);
-       return s ? std::move(*s) : nullptr;
-     }},
-    {"postgresql",
-     [](const fs::path& dir) -> std::unique_ptr<Store> {
-       auto url = testing_support::postgres_database(dir.string());
-       if (url.empty()) return nullptr;
-       auto s =
-           open_workspace(url, OpenMode::k_create,
-                          AuditFiles{dir / "workspace.audit-key", dir / "workspace.audit-anchor"});
-       EXPECT_TRUE(s.has_value()) << (s ? "" : s.error().message);
-       return s ? std::move(*s) : nullptr;
-     }},
-};
+using Backend = testing_support::StoreBackend;
+const auto& k_backends = testing_support::k_store_backends;
 
 class StoreSuite : public ::testing::TestWithParam<Backend> {
  protected:
@@ -771,9 +748,7 @@ TEST_P(StoreSuite, TheLoginThrottleIsBounded) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreSuite, ::testing::ValuesIn(k_backends),
-                         [](const ::testing::TestParamInfo<Backend>& info) {
-                           return std::string(info.param.name);
-                         });
+                         testing_support::store_backend_name);
 
 // SQLite-specific: migrations, backups and refusing what is not a workspace.
 // The migrations are the SQL files of src/store/migrations/sqlite/, numbered from 0001 without a
