@@ -30,6 +30,7 @@
 #include "workspace/profile_import.hpp"
 #include "workspace/projection.hpp"
 #include "workspace/reporting.hpp"
+#include "workspace/measurement_demo.hpp"
 #include "workspace/risk_demo.hpp"
 #include "workspace/workspace.hpp"
 
@@ -1227,10 +1228,13 @@ int cmd_demo(const Ctx& ctx, Workspace& ws) {
     return fail_with(ctx, e.error());
   auto risks = workspace::seed_demo_risks(*ws.store, actor(ctx), cat, org->id);
   if (!risks) return fail_with(ctx, risks.error());
+  auto measures = workspace::seed_demo_measurements(*ws.store, actor(ctx), org->id);
+  if (!measures) return fail_with(ctx, measures.error());
   ctx.out << "demo organization '" << org_name << "' created in " << ctx.options.db
           << ": current and target profiles on ISO/IEC TR 27103, three quarterly assessments, a "
              "roadmap of "
           << std::size(k_actions) << " actions; risk management: " << *risks << "\n";
+  ctx.out << "measurements: " << *measures << "\n";
   return k_exit_ok;
 }
 

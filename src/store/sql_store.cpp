@@ -251,6 +251,7 @@ class SqlStore final : public Store, private UnitOfWork {
   ~SqlStore() override {
     // Statements before the connection they belong to.
     m_risks.reset();
+    m_measurements.reset();
     m_prepared.clear();
     m_audit_insert.reset();
     m_audit_hash_at.reset();
@@ -267,6 +268,10 @@ class SqlStore final : public Store, private UnitOfWork {
   RiskStore& risks() override {
     if (!m_risks) m_risks = make_risk_store(*this);
     return *m_risks;
+  }
+  MeasurementStore& measurements() override {
+    if (!m_measurements) m_measurements = make_measurement_store(*this);
+    return *m_measurements;
   }
   sql::Connection* db() override { return m_db; }
   Result<void> write(const std::function<Result<void>()>& body) override {
@@ -3030,6 +3035,7 @@ class SqlStore final : public Store, private UnitOfWork {
 
  private:
   std::unique_ptr<sql::Connection> m_connection;  // declared first: the statements go first
+  std::unique_ptr<MeasurementStore> m_measurements;
   std::unique_ptr<RiskStore> m_risks;  // the aggregates' repositories, on this connection
   sql::Connection* m_db;
   std::string m_actor = "cyberframe";

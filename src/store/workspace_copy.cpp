@@ -65,7 +65,8 @@ constexpr std::array k_tables{"organization",
                               "risk_decision",
                               "soa_version",
                               "soa_row",
-                              "risk_baseline"};
+                              "risk_baseline",
+                              "measurement_value"};
 
 // Tables of the schema the copy leaves out on purpose: TO gets them empty, as init makes them.
 // login_throttle holds the login throttle's counts (core/login_throttle.hpp): not a record of the
