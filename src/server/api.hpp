@@ -301,6 +301,7 @@ enum class FieldType {
   k_string_list,
   k_integer_list,  // ids: whole numbers from 1
   k_score,         // {"likelihood": N, "consequence": M} (0-100 each) or null
+  k_number,        // a finite JSON number, whole or not
 };
 struct Field {
   std::string name;

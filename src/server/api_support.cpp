@@ -119,7 +119,8 @@ bool owned_by_one_organization(std::string_view entity) {
   return entity == "profile" || entity == "node" || entity == "evidence" || entity == "comment" ||
          entity == "snapshot" || entity == "action" || entity == "mapping-set" ||
          entity == "asset" || entity == "control" || entity == "risk" || entity == "decision" ||
-         entity == "soa" || entity == "criteria" || entity == "baseline";
+         entity == "soa" || entity == "criteria" || entity == "baseline" ||
+         entity == "measurement-value";
 }
 
 }  // namespace
@@ -386,6 +387,8 @@ const char* type_name(FieldType t) {
       return "a list of ids (whole numbers)";
     case FieldType::k_score:
       return "{\"likelihood\": N, \"consequence\": M} or null";
+    case FieldType::k_number:
+      return "a number";
   }
   return "";
 }
@@ -434,6 +437,8 @@ bool type_matches(const json& v, FieldType t, std::size_t max_length, std::strin
       }
       return true;
     }
+    case FieldType::k_number:
+      return v.is_number() && std::isfinite(v.get<double>());
   }
   return false;
 }
