@@ -1215,6 +1215,9 @@ TEST_F(Api, OpenApiDocumentMatchesTheRoutes) {
   auto baseline =
       call("POST", org_path + "/risk-baselines", c, json{{"name", "2026-cycle"}}.dump());
   ASSERT_EQ(baseline.status, 201) << baseline.body;
+  auto value = call("POST", org_path + "/measurements/MEAS-001/values", c,
+                    json{{"date", "2026-09-30"}, {"value", 93.5}}.dump());
+  ASSERT_EQ(value.status, 201) << value.body;
   std::set<std::string> documented;
   for (const auto& [path, ops] : doc["paths"].items()) {
     for (const auto& [method, op] : ops.items()) {
