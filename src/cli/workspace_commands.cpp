@@ -27,10 +27,10 @@
 #include "util/text.hpp"
 #include "workspace/audit_export.hpp"
 #include "workspace/gaps.hpp"
+#include "workspace/measurement_demo.hpp"
 #include "workspace/profile_import.hpp"
 #include "workspace/projection.hpp"
 #include "workspace/reporting.hpp"
-#include "workspace/measurement_demo.hpp"
 #include "workspace/risk_demo.hpp"
 #include "workspace/workspace.hpp"
 
