@@ -1,7 +1,8 @@
 #pragma once
 // The demo organization's measurements (`cyberframe demo`): the definitions of MEAS-001..MEAS-006
-// and the objectives OBJ-001..OBJ-006 that use them (one place, which the ISMS registers' demo
-// reads for the records it makes), and four quarter-end values of each.
+// and the objectives OBJ-001..OBJ-006 that use them, as the ISMS registers' demo makes them
+// (workspace/isms_demo.cpp; one place for both once the registers' demo reads these), and four
+// quarter-end values of each.
 
 #include <cstdint>
 #include <string>
@@ -39,7 +40,8 @@ const std::vector<DemoMeasurement>& demo_measurements();
 const std::vector<DemoObjective>& demo_objectives();
 
 // The four quarter ends before 2026-12-07 (2025-12-31 .. 2026-09-30) of MEAS-001..MEAS-006: 24
-// values; MEAS-004's latest breached (OBJ-004 off track), MEAS-005's latest a warning. Returns a
+// values; MEAS-004's latest breached (OBJ-004 off track), MEAS-003's and MEAS-006's latest
+// warnings. Returns a
 // line saying what was made.
 util::Result<std::string> seed_demo_measurements(Workspace& ws, const std::string& actor,
                                                  std::int64_t organization);
