@@ -27,6 +27,7 @@
 #include "util/text.hpp"
 #include "workspace/audit_export.hpp"
 #include "workspace/gaps.hpp"
+#include "workspace/measurement_demo.hpp"
 #include "workspace/profile_import.hpp"
 #include "workspace/projection.hpp"
 #include "workspace/reporting.hpp"
@@ -1230,10 +1231,13 @@ int cmd_demo(const Ctx& ctx, Workspace& ws) {
   if (!risks) return fail_with(ctx, risks.error());
   if (auto isms = workspace::seed_demo_isms(*ws.store, actor(ctx), cat, org->id); !isms)
     return fail_with(ctx, isms.error());
+  auto measures = workspace::seed_demo_measurements(*ws.store, actor(ctx), org->id);
+  if (!measures) return fail_with(ctx, measures.error());
   ctx.out << "demo organization '" << org_name << "' created in " << ctx.options.db
           << ": current and target profiles on ISO/IEC TR 27103, three quarterly assessments, a "
              "roadmap of "
           << std::size(k_actions) << " actions; risk management: " << *risks << "\n";
+  ctx.out << "measurements: " << *measures << "\n";
   return k_exit_ok;
 }
 

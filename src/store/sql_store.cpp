@@ -251,6 +251,8 @@ class SqlStore final : public Store, private UnitOfWork {
   ~SqlStore() override {
     // Statements before the connection they belong to.
     m_risks.reset();
+    m_measurements.reset();
+    m_isms.reset();
     m_prepared.clear();
     m_audit_insert.reset();
     m_audit_hash_at.reset();
@@ -271,6 +273,10 @@ class SqlStore final : public Store, private UnitOfWork {
   IsmsStore& isms() override {
     if (!m_isms) m_isms = make_isms_store(*this);
     return *m_isms;
+  }
+  MeasurementStore& measurements() override {
+    if (!m_measurements) m_measurements = make_measurement_store(*this);
+    return *m_measurements;
   }
   sql::Connection* db() override { return m_db; }
   Result<void> write(const std::function<Result<void>()>& body) override {
@@ -3034,6 +3040,7 @@ class SqlStore final : public Store, private UnitOfWork {
 
  private:
   std::unique_ptr<sql::Connection> m_connection;  // declared first: the statements go first
+  std::unique_ptr<MeasurementStore> m_measurements;
   std::unique_ptr<RiskStore> m_risks;  // the aggregates' repositories, on this connection
   std::unique_ptr<IsmsStore> m_isms;
   sql::Connection* m_db;

@@ -69,7 +69,8 @@ constexpr std::array k_tables{"organization",
                               "isms_record",
                               "isms_link",
                               "isms_comment",
-                              "isms_record_version"};
+                              "isms_record_version",
+                              "measurement_value"};
 
 // Tables of the schema the copy leaves out on purpose: TO gets them empty, as init makes them.
 // login_throttle holds the login throttle's counts (core/login_throttle.hpp): not a record of the

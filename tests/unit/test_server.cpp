@@ -1219,6 +1219,19 @@ TEST_F(Api, OpenApiDocumentMatchesTheRoutes) {
   auto issue = call("POST", org_path + "/isms/context", c,
                     json{{"title", "Ransomware"}, {"fields", {{"category", "external"}}}}.dump());
   ASSERT_EQ(issue.status, 201) << issue.body;
+  auto measurement = call("POST", org_path + "/isms/measurements", c,
+                          json{{"ref", "MEAS-001"},
+                               {"title", "Critical patches within 14 days"},
+                               {"fields",
+                                {{"what", "Share of critical patches applied within 14 days"},
+                                 {"direction", "higher-is-better"},
+                                 {"target", "95"},
+                                 {"threshold", "85"}}}}
+                              .dump());
+  ASSERT_EQ(measurement.status, 201) << measurement.body;
+  auto value = call("POST", org_path + "/measurements/MEAS-001/values", c,
+                    json{{"date", "2026-09-30"}, {"value", 93.5}}.dump());
+  ASSERT_EQ(value.status, 201) << value.body;
   std::set<std::string> documented;
   for (const auto& [path, ops] : doc["paths"].items()) {
     for (const auto& [method, op] : ops.items()) {
