@@ -39,7 +39,7 @@ CREATE TABLE isms_link (
   target TEXT NOT NULL CHECK (length(target) > 0),
   target_key TEXT NOT NULL,
   PRIMARY KEY (record, kind, target_key)
-) WITHOUT ROWID;
+);
 CREATE INDEX isms_link_target ON isms_link (kind, target_key);
 CREATE TABLE isms_comment (
   id INTEGER PRIMARY KEY,
