@@ -65,7 +65,13 @@ constexpr std::array k_tables{"organization",
                               "risk_decision",
                               "soa_version",
                               "soa_row",
-                              "risk_baseline"};
+                              "risk_baseline",
+                              "document",
+                              "document_blob",
+                              "document_version",
+                              "document_link",
+                              "document_ack",
+                              "organization_setting"};
 
 // Tables of the schema the copy leaves out on purpose: TO gets them empty, as init makes them.
 // login_throttle holds the login throttle's counts (core/login_throttle.hpp): not a record of the
@@ -306,7 +312,7 @@ Result<std::int64_t> copy_table(sql::Connection& from, sql::Connection& to,
       &to, "INSERT INTO " + identifier(table) + " (" + names + ") VALUES (" + params + ")");
   // In a stable order (ids ascending: the audit trail in its order); evidence files a few at a
   // time, so that a workspace's files are never all in memory at once.
-  bool paged = table == "evidence_blob";
+  bool paged = table == "evidence_blob" || table == "document_blob";
   auto has = [&](std::string_view c) {
     return std::any_of(columns.begin(), columns.end(),
                        [&](const Column& x) { return x.name == c; });
