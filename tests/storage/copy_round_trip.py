@@ -114,6 +114,9 @@ def fill(cli, db, work):
     cli.ok("risk", "criteria", "save", mine, "--org", "1", db=db)
     cli.ok("risk", "revoke", "2", "--org", "1", db=db)
     cli.ok("risk", "baseline", "take", "2026 cycle", "--org", "1", db=db)
+    # Documented information beyond the demo's: a deleted document (the demo's twelve have their
+    # versions, files, links, acknowledgements and the organization's setting).
+    cli.ok("document", "delete", "DOC-012", "--org", "1", db=db)
     # What only the server writes (API tokens, sessions, comments): as the server writes them.
     with sqlite3.connect(db) as c:
         c.execute("INSERT INTO api_token (user, name, token_hash, created_at, expires_at, scope, "
@@ -174,6 +177,12 @@ def exports(cli, db):
     out["baseline compare"] = cli.ok("risk", "baseline", "compare", "2026 cycle", "--org", org,
                                      "-f", "json", db=db)
     out["risk check"] = cli.run("risk", "check", "--org", org, "-f", "json", db=db).stdout
+    out["document list"] = cli.ok("document", "list", "--org", org, "-f", "json", db=db)
+    out["document list deleted"] = cli.ok("document", "list", "--org", org, "--deleted", "-f",
+                                          "json", db=db)
+    out["document show"] = cli.ok("document", "show", "DOC-002", "--org", org, "-f", "json", db=db)
+    out["document acks"] = cli.ok("document", "acks", "DOC-001", "--org", org, "-f", "json", db=db)
+    out["org settings"] = cli.ok("org", "settings", "--org", org, "-f", "json", db=db)
     return out
 
 
