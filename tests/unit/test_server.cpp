@@ -1215,6 +1215,13 @@ TEST_F(Api, OpenApiDocumentMatchesTheRoutes) {
   auto baseline =
       call("POST", org_path + "/risk-baselines", c, json{{"name", "2026-cycle"}}.dump());
   ASSERT_EQ(baseline.status, 201) << baseline.body;
+  // Documented information: DOC-001 with a file on version 1.
+  auto document = call("POST", org_path + "/documents", c, json{{"title", "Policy"}}.dump());
+  ASSERT_EQ(document.status, 201) << document.body;
+  auto file = call("PUT", org_path + "/documents/DOC-001/versions/1/file", c, "policy",
+                   {{"content-type", "text/plain"}, {"if-match", "\"1\""}},
+                   {{"name", "policy.txt"}});
+  ASSERT_EQ(file.status, 200) << file.body;
   std::set<std::string> documented;
   for (const auto& [path, ops] : doc["paths"].items()) {
     for (const auto& [method, op] : ops.items()) {
