@@ -22,6 +22,7 @@ Usage: test_documents.py CYBERFRAME_BINARY
 """
 import json
 import re
+import subprocess
 import urllib.parse
 
 from harness import MIB, Client, Server, main
@@ -51,6 +52,11 @@ def document_operations(document):
 
 
 def run(suite, binary, db, tmp):
+    # An auditor of organization 1, beside the harness's accounts.
+    for args, stdin in ((["user", "add", "auditor1", "--password-stdin"], "auditor1-password-1\n"),
+                        (["user", "grant", "auditor1", "--org", "1", "--role", "auditor"], "")):
+        subprocess.run([binary, "--db", db, "--as", "setup", *args], input=stdin, text=True,
+                       capture_output=True, check=True, timeout=120)
     server = Server(binary, db)
     try:
         replay(suite, server)
@@ -78,7 +84,7 @@ def replay(suite, server):
     json_type = {"Content-Type": "application/json", "If-Match": '"1"'}
     for method, path, op in operations:
         write = method != "GET"
-        payload = body if write else None
+        payload = body if method in ("POST", "PUT") else None
         status, _, _, _ = anonymous.request(method, path, payload, json_type)
         suite.check(status == 401, f"{method} {path} without an account: 401", f"got {status}")
         status, _, _, _ = other.request(method, path, payload, json_type)
