@@ -26,11 +26,11 @@
 #include "util/clock.hpp"
 #include "util/text.hpp"
 #include "workspace/audit_export.hpp"
+#include "workspace/document_demo.hpp"
 #include "workspace/gaps.hpp"
 #include "workspace/profile_import.hpp"
 #include "workspace/projection.hpp"
 #include "workspace/reporting.hpp"
-#include "workspace/document_demo.hpp"
 #include "workspace/risk_demo.hpp"
 #include "workspace/workspace.hpp"
 

@@ -119,8 +119,8 @@ bool owned_by_one_organization(std::string_view entity) {
   return entity == "profile" || entity == "node" || entity == "evidence" || entity == "comment" ||
          entity == "snapshot" || entity == "action" || entity == "mapping-set" ||
          entity == "asset" || entity == "control" || entity == "risk" || entity == "decision" ||
-         entity == "soa" || entity == "criteria" || entity == "baseline" ||
-         entity == "document" || entity == "organization-settings";
+         entity == "soa" || entity == "criteria" || entity == "baseline" || entity == "document" ||
+         entity == "organization-settings";
 }
 
 }  // namespace
