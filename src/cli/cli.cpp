@@ -156,6 +156,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   add_crosswalk_commands(app, options, workspace, out, err, status);
   add_framework_commands(app, options, workspace, out, err, status);
   add_risk_commands(app, options, workspace, out, err, status);
+  add_isms_commands(app, options, workspace, out, err, status);
   add_document_commands(app, options, workspace, out, err, status);
   auto* oscal = app.add_subcommand(
       "oscal", "OSCAL in and out: validate, convert, resolve profiles, import and export");
@@ -245,6 +246,21 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       for (const auto* p = at->get_parent(); p != nullptr; p = p->get_parent())
         path = p->get_name() + " " + path;
       err << "Run '" << path << " --help' for the commands.\n";
+      return k_exit_bad_input;
+    }
+    // A group named without its verb ("cyberframe soa"): list the group's verbs.
+    auto verbs = deepest->get_subcommands([](const CLI::App*) { return true; });
+    if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr && !verbs.empty()) {
+      std::string path = deepest->get_name();
+      for (const auto* p = deepest->get_parent(); p != nullptr; p = p->get_parent())
+        path = p->get_name() + " " + path;
+      err << "cyberframe: error: '" << path << "' needs one of its commands:\n";
+      std::size_t width = 0;
+      for (const auto* v : verbs) width = std::max(width, v->get_name().size());
+      for (const auto* v : verbs)
+        err << "  " << v->get_name() << std::string(width - v->get_name().size() + 2, ' ')
+            << v->get_description() << '\n';
+      err << "Run '" << path << " COMMAND --help' for a command's options.\n";
       return k_exit_bad_input;
     }
     err << "cyberframe: error: " << e.what() << "\n";

@@ -63,6 +63,10 @@ void add_risk_commands(CLI::App& app, const CatalogOptions& catalog_options,
                        const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
                        int& status);
 
+// Registers `isms ...` (isms_commands.cpp): the ISMS registers.
+void add_isms_commands(CLI::App& app, const CatalogOptions& catalog_options,
+                       const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
+                       int& status);
 // Registers `document ...` and `org settings` (document_commands.cpp): documented information.
 void add_document_commands(CLI::App& app, const CatalogOptions& catalog_options,
                            const WorkspaceOptions& options, std::ostream& out, std::ostream& err,

@@ -31,6 +31,7 @@
 #include "workspace/profile_import.hpp"
 #include "workspace/projection.hpp"
 #include "workspace/reporting.hpp"
+#include "workspace/isms.hpp"
 #include "workspace/risk_demo.hpp"
 #include "workspace/workspace.hpp"
 
@@ -1228,6 +1229,8 @@ int cmd_demo(const Ctx& ctx, Workspace& ws) {
     return fail_with(ctx, e.error());
   auto risks = workspace::seed_demo_risks(*ws.store, actor(ctx), cat, org->id);
   if (!risks) return fail_with(ctx, risks.error());
+  if (auto isms = workspace::seed_demo_isms(*ws.store, actor(ctx), cat, org->id); !isms)
+    return fail_with(ctx, isms.error());
   auto documents = workspace::seed_demo_documents(*ws.store, actor(ctx), cat, org->id);
   if (!documents) return fail_with(ctx, documents.error());
   ctx.out << "demo organization '" << org_name << "' created in " << ctx.options.db

@@ -269,6 +269,10 @@ class SqlStore final : public Store, private UnitOfWork {
     if (!m_risks) m_risks = make_risk_store(*this);
     return *m_risks;
   }
+  IsmsStore& isms() override {
+    if (!m_isms) m_isms = make_isms_store(*this);
+    return *m_isms;
+  }
   DocumentStore& documents() override {
     if (!m_documents) m_documents = make_document_store(*this);
     return *m_documents;
@@ -3036,6 +3040,7 @@ class SqlStore final : public Store, private UnitOfWork {
  private:
   std::unique_ptr<sql::Connection> m_connection;  // declared first: the statements go first
   std::unique_ptr<RiskStore> m_risks;  // the aggregates' repositories, on this connection
+  std::unique_ptr<IsmsStore> m_isms;
   std::unique_ptr<DocumentStore> m_documents;
   sql::Connection* m_db;
   std::string m_actor = "cyberframe";

@@ -39,6 +39,7 @@
 #include "core/queries.hpp"
 #include "core/workspace_framework.hpp"
 #include "store/audit_seal.hpp"
+#include "store/isms_store.hpp"
 #include "store/document_store.hpp"
 #include "store/risk_store.hpp"
 #include "util/clock.hpp"
@@ -74,6 +75,8 @@ class Store {
 
   // The repository of risk management (risk_store.hpp), on this store's connection.
   virtual RiskStore& risks() = 0;
+  // The repository of the ISMS registers (isms_store.hpp), on this store's connection.
+  virtual IsmsStore& isms() = 0;
   // The repository of documented information (document_store.hpp).
   virtual DocumentStore& documents() = 0;
 

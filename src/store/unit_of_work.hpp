@@ -15,6 +15,7 @@
 namespace cyberframe::store {
 
 class RiskStore;
+class IsmsStore;
 class DocumentStore;
 
 class UnitOfWork {
@@ -33,6 +34,7 @@ class UnitOfWork {
 };
 
 std::unique_ptr<RiskStore> make_risk_store(UnitOfWork& work);
+std::unique_ptr<IsmsStore> make_isms_store(UnitOfWork& work);
 std::unique_ptr<DocumentStore> make_document_store(UnitOfWork& work);
 
 }  // namespace cyberframe::store
