@@ -22,7 +22,6 @@ Usage: test_documents.py CYBERFRAME_BINARY
 """
 import json
 import re
-import subprocess
 import urllib.parse
 
 from harness import MIB, Client, Server, main
@@ -52,11 +51,6 @@ def document_operations(document):
 
 
 def run(suite, binary, db, tmp):
-    # An auditor of organization 1, beside the harness's accounts.
-    for args, stdin in ((["user", "add", "auditor1", "--password-stdin"], "auditor1-password-1\n"),
-                        (["user", "grant", "auditor1", "--org", "1", "--role", "auditor"], "")):
-        subprocess.run([binary, "--db", db, "--as", "setup", *args], input=stdin, text=True,
-                       capture_output=True, check=True, timeout=120)
     server = Server(binary, db)
     try:
         replay(suite, server)
