@@ -26,6 +26,7 @@
 #include "util/clock.hpp"
 #include "util/text.hpp"
 #include "workspace/audit_export.hpp"
+#include "workspace/document_demo.hpp"
 #include "workspace/gaps.hpp"
 #include "workspace/measurement_demo.hpp"
 #include "workspace/profile_import.hpp"
@@ -1229,6 +1230,9 @@ int cmd_demo(const Ctx& ctx, Workspace& ws) {
     return fail_with(ctx, e.error());
   auto risks = workspace::seed_demo_risks(*ws.store, actor(ctx), cat, org->id);
   if (!risks) return fail_with(ctx, risks.error());
+  // Documents first: the policies of the ISMS demo cite them.
+  auto documents = workspace::seed_demo_documents(*ws.store, actor(ctx), cat, org->id);
+  if (!documents) return fail_with(ctx, documents.error());
   if (auto isms = workspace::seed_demo_isms(*ws.store, actor(ctx), cat, org->id); !isms)
     return fail_with(ctx, isms.error());
   auto measures = workspace::seed_demo_measurements(*ws.store, actor(ctx), org->id);
@@ -1237,7 +1241,9 @@ int cmd_demo(const Ctx& ctx, Workspace& ws) {
           << ": current and target profiles on ISO/IEC TR 27103, three quarterly assessments, a "
              "roadmap of "
           << std::size(k_actions) << " actions; risk management: " << *risks << "\n";
-  ctx.out << "measurements: " << *measures << "\n";
+  ctx.out << "the ISMS: every register of clauses 4-7 filled (cyberframe isms list); documented "
+             "information: "
+          << *documents << "; measurements: " << *measures << "\n";
   return k_exit_ok;
 }
 

@@ -120,7 +120,8 @@ bool owned_by_one_organization(std::string_view entity) {
          entity == "snapshot" || entity == "action" || entity == "mapping-set" ||
          entity == "asset" || entity == "control" || entity == "risk" || entity == "decision" ||
          entity == "soa" || entity == "criteria" || entity == "baseline" ||
-         entity == "isms-record" || entity == "isms-comment" || entity == "measurement-value";
+         entity == "isms-record" || entity == "isms-comment" || entity == "measurement-value" ||
+         entity == "document" || entity == "organization-settings";
 }
 
 }  // namespace

@@ -253,6 +253,7 @@ class SqlStore final : public Store, private UnitOfWork {
     m_risks.reset();
     m_measurements.reset();
     m_isms.reset();
+    m_documents.reset();
     m_prepared.clear();
     m_audit_insert.reset();
     m_audit_hash_at.reset();
@@ -277,6 +278,10 @@ class SqlStore final : public Store, private UnitOfWork {
   MeasurementStore& measurements() override {
     if (!m_measurements) m_measurements = make_measurement_store(*this);
     return *m_measurements;
+  }
+  DocumentStore& documents() override {
+    if (!m_documents) m_documents = make_document_store(*this);
+    return *m_documents;
   }
   sql::Connection* db() override { return m_db; }
   Result<void> write(const std::function<Result<void>()>& body) override {
@@ -3043,6 +3048,7 @@ class SqlStore final : public Store, private UnitOfWork {
   std::unique_ptr<MeasurementStore> m_measurements;
   std::unique_ptr<RiskStore> m_risks;  // the aggregates' repositories, on this connection
   std::unique_ptr<IsmsStore> m_isms;
+  std::unique_ptr<DocumentStore> m_documents;
   sql::Connection* m_db;
   std::string m_actor = "cyberframe";
   // The last row of the trail as this connection knows it: valid inside a transaction, and after
