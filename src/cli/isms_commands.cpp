@@ -10,6 +10,7 @@
 #include "cli/output.hpp"
 #include "cli/workspace_context.hpp"
 #include "codec/isms_json.hpp"
+#include "util/date.hpp"
 #include "util/text.hpp"
 #include "workspace/isms.hpp"
 
@@ -22,7 +23,7 @@ using Ctx = WorkspaceContext;
 
 struct Args {
   std::string org, reg, ref, format = "text", output, file, text;
-  std::string q, status_filter, owner_filter, link_filter;
+  std::string q, status_filter, owner_filter, link_filter, today;
   bool deleted = false;
   std::size_t offset = 0, limit = 0;
   std::optional<std::string> title, status, owner, new_ref;
@@ -179,6 +180,11 @@ int cmd_list(const Ctx& ctx, const Args& a) {
     auto n = counts->at(s.key);
     out[s.key] = n;
     t.add({s.key, s.clause, std::to_string(n), s.title});
+  }
+  if (auto d = counts->find("documents"); d != counts->end()) {
+    out["documents"] = d->second;
+    t.add({"documents", "7.5", std::to_string(d->second),
+           "Documented information (cyberframe document list)"});
   }
   if (format == Format::k_text) {
     ctx.out << "ISMS registers of " << o->org.name << "\n";
@@ -408,6 +414,29 @@ int cmd_export(const Ctx& ctx, const Args& a) {
   return write_output(ctx.out, ctx.err, a.output, *bytes);
 }
 
+int cmd_due(const Ctx& ctx, const Args& a) {
+  int status = 0;
+  auto o = open(ctx, a, status);
+  if (!o) return status;
+  auto today = a.today.empty() ? util::today_utc() : a.today;
+  auto items = workspace::isms_due(*o->ws, o->org.id, today);
+  if (!items) return fail_with(ctx, items.error());
+  auto format = format_of(a);
+  Table t({"KIND", "REF", "DUE", "LATE", "OWNER", "TITLE", "WHY"});
+  for (const auto& i : *items)
+    t.add({i.kind, i.ref, i.due.empty() ? "-" : i.due,
+           i.days_overdue > 0 ? std::to_string(i.days_overdue) + " d" : "-", i.owner, i.title,
+           i.reason});
+  if (format == Format::k_text) {
+    ctx.out << "Due in the ISMS of " << o->org.name << " on " << today << ": " << items->size()
+            << (items->size() == 1 ? " item" : " items") << "\n";
+    if (!items->empty()) t.print(ctx.out, "  ");
+    return k_exit_ok;
+  }
+  print_data(ctx.out, format, t, codec::due_to_json(*items, today));
+  return k_exit_ok;
+}
+
 int cmd_raci(const Ctx& ctx, const Args& a) {
   int status = 0;
   auto o = open(ctx, a, status);
@@ -585,6 +614,14 @@ void add_isms_commands(CLI::App& app, const CatalogOptions& catalog_options,
   verb(
       "raci", "The RACI matrix of the roles over the ISMS's processes", true,
       [&](CLI::App* c, Args& a) { format(c, a); }, cmd_raci);
+  verb(
+      "due",
+      "What is due: documents past review, objectives off track, late reviews and programmes", true,
+      [&](CLI::App* c, Args& a) {
+        c->add_option("--today", a.today, "Count as of this date (YYYY-MM-DD; default today)");
+        format(c, a);
+      },
+      cmd_due);
 }
 
 }  // namespace cyberframe::cli

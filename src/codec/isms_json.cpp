@@ -88,6 +88,20 @@ json to_json(const core::IsmsLink& link) {
   return json{{"kind", link.kind}, {"target", link.target}};
 }
 
+json due_to_json(const std::vector<core::DueItem>& items, const std::string& today) {
+  json list = json::array();
+  for (const auto& i : items)
+    list.push_back({{"kind", i.kind},
+                    {"register", i.register_key},
+                    {"ref", i.ref},
+                    {"title", i.title},
+                    {"owner", i.owner},
+                    {"due", i.due.empty() ? json(nullptr) : json(i.due)},
+                    {"days_overdue", i.days_overdue},
+                    {"reason", i.reason}});
+  return json{{"today", today}, {"total", items.size()}, {"items", list}};
+}
+
 json to_json(const core::IsmsRecord& r) {
   const auto* spec = core::find_register(r.register_key);
   json links = json::array();

@@ -16,6 +16,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "core/isms.hpp"
+#include "core/isms_due.hpp"
 #include "util/result.hpp"
 
 namespace cyberframe::codec {
@@ -30,6 +31,9 @@ json fields_to_json(const core::RegisterSpec& spec, const core::IsmsRecord& reco
 // text, for validate() to name).
 void fields_from_json(const json& fields, core::IsmsRecord& into);
 json to_json(const core::IsmsLink& link);
+// What is due (workspace::isms_due): {today, total, items: [{kind, register, ref, title, owner,
+// due (null when no date has passed), days_overdue, reason}]}.
+json due_to_json(const std::vector<core::DueItem>& items, const std::string& today);
 
 // Applies a request body to `record`: title, ref, status, owner (strings), fields (an object:
 // each member a string, number, array of strings (lists) or null (clears it), checked by

@@ -4,6 +4,7 @@
 #include "codec/isms_json.hpp"
 #include "server/api.hpp"
 #include "server/api_workspace.hpp"
+#include "util/date.hpp"
 #include "util/text.hpp"
 #include "workspace/isms.hpp"
 
@@ -304,6 +305,20 @@ Response import_register(Call& call) {
   return ok(json{{"created", result->created}, {"updated", result->updated}});
 }
 
+Response due(Call& call) {
+  auto org = organization_for(call, Need::k_read);
+  if (!org) return org.error();
+  if (auto bad = only_parameters(call.req, {"today"})) return *bad;
+  auto today = param(call, "today");
+  if (today.empty()) today = util::today_utc();
+  if (!util::day_number(today))
+    return problem(400, "Bad request",
+                   "today: '" + today.substr(0, 40) + "' is not a date (YYYY-MM-DD)");
+  auto items = workspace::isms_due(call.ctx.workspace, org->id, today);
+  if (!items) return problem_from(items.error());
+  return ok(codec::due_to_json(*items, today));
+}
+
 Response raci(Call& call) {
   auto org = organization_for(call, Need::k_read);
   if (!org) return org.error();
@@ -330,6 +345,7 @@ void add_isms_routes(Routes& routes) {
   routes.add("GET", "/api/v1/isms/registers", user, list_registers);
   routes.add("GET", o + "/isms", user, counts);
   routes.add("GET", o + "/isms-raci", user, raci);
+  routes.add("GET", o + "/isms/due", user, due);  // before {register}: "due" names no register
   routes.add("GET", r, user, list_records);
   routes.add("POST", r, user, create_record);
   routes.add("GET", r + "/export", user, export_register);

@@ -7,6 +7,7 @@
 #include "store/store.hpp"
 #include "util/clock.hpp"
 #include "util/text.hpp"
+#include "workspace/documents.hpp"
 #include "workspace/risks.hpp"
 #include "workspace/workspace.hpp"
 
@@ -90,8 +91,24 @@ Result<void> check_references(Workspace& ws, const core::Catalog& catalog,
       auto ok = live(ws, organization, reg, ref);
       if (!ok) return std::unexpected(ok.error());
       if (!*ok) return bad("no live record " + ref.substr(0, 60) + " in the register " + reg);
+    } else if (l.kind == "document") {
+      auto doc = find_document(ws, organization, l.target);
+      if (!doc) {
+        if (doc.error().code == ErrorCode::k_not_found)
+          return bad("no live document " + l.target.substr(0, 60) + " in the organization");
+        return std::unexpected(doc.error());
+      }
     }
-    // "document": any DOC- ref until the documents register is there to check it.
+  }
+  // A policy's document names a live document of the organization.
+  if (auto doc = r.text("document"); spec.key == "policies" && !doc.empty()) {
+    auto found = find_document(ws, organization, doc);
+    if (!found) {
+      if (found.error().code != ErrorCode::k_not_found) return std::unexpected(found.error());
+      return fail_field(
+          ErrorCode::k_invalid_input,
+          "document: no live document '" + doc.substr(0, 60) + "' in the organization", "document");
+    }
   }
   if (spec.key == "context" && r.text("type") == "climate-change" && !r.deleted) {
     core::IsmsQuery q;
@@ -143,6 +160,12 @@ Result<std::map<std::string, std::size_t>> isms_counts(Workspace& ws, std::int64
     auto it = counts->find(spec.key);
     out[spec.key] = it == counts->end() ? 0 : it->second;
   }
+  // Documented information (7.5) is its own aggregate: its live documents are counted here too.
+  core::DocumentQuery live_documents;
+  live_documents.slice = util::Slice{1, 0};
+  auto documents = list_documents(ws, organization, live_documents);
+  if (!documents) return std::unexpected(documents.error());
+  out["documents"] = documents->total;
   return out;
 }
 

@@ -19,6 +19,7 @@
 
 #include "core/catalog.hpp"
 #include "core/isms.hpp"
+#include "core/isms_due.hpp"
 #include "exchange/profile_table.hpp"
 #include "store/isms_store.hpp"
 #include "util/page.hpp"
@@ -32,7 +33,8 @@ using util::Result;
 // The register named `key`; k_not_found naming the registers.
 Result<const core::RegisterSpec*> isms_register(const std::string& key);
 
-// The live records of every register (each register's key, 0 when it has none).
+// The live records of every register (each register's key, 0 when it has none), and the live
+// documents of documented information under "documents".
 Result<std::map<std::string, std::size_t>> isms_counts(Workspace& ws, std::int64_t organization);
 
 // A record by ref or id; a deleted one only with `include_deleted`.
@@ -89,6 +91,14 @@ Result<IsmsImportResult> import_records(Workspace& ws, const std::string& actor,
 // The register's live records (or, with `deleted`, the deleted ones) as "csv" or "xlsx".
 Result<std::string> export_records(Workspace& ws, std::int64_t organization, const std::string& reg,
                                    const std::string& format, bool deleted = false);
+
+// What the ISMS has due on `today` (YYYY-MM-DD; "" for today in UTC), most overdue first
+// (isms_due.cpp): documents published and past their review date, objectives off track (their
+// measurement's latest value breached, their due date passed unachieved, or no recent value),
+// competence and obligation reviews past their date, awareness programmes late and incomplete,
+// changes late, a scope whose revision is not approved (core::record_due_items).
+Result<std::vector<core::DueItem>> isms_due(Workspace& ws, std::int64_t organization,
+                                            std::string today = "");
 
 // Demo content (isms_demo.cpp): the ISMS of Demo Manufacturing Ltd.
 Result<void> seed_demo_isms(Workspace& ws, const std::string& actor, const core::Catalog& catalog,

@@ -2632,6 +2632,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{org}/isms/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the ISMS has due
+         * @description Any role in the organization (viewers and auditors included). Most overdue first: documents published and past their review date, objectives off track (their measurement's latest value past the threshold, their due date passed unachieved, or no value in the last two periods), competence and obligation reviews past their date, awareness programmes past their due date and incomplete, planned changes past their date, a scope whose revision is not approved. The same list as `cyberframe isms due`.
+         */
+        get: operations["getOrganizationsByOrgIsmsDue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4502,7 +4522,7 @@ export interface components {
             };
             links?: (components["schemas"]["IsmsLink"] | string)[];
         };
-        /** @description Every register's key with its count of live records */
+        /** @description Every register's key with its count of live records, and `documents` with the count of live documents (7.5) */
         IsmsCounts: {
             [key: string]: number;
         };
@@ -4797,6 +4817,26 @@ export interface components {
              * @enum {string}
              */
             "self-approval"?: "allow" | "forbid";
+        };
+        /** @description What the ISMS has due on `today` */
+        IsmsDue: {
+            /** @description The date counted as of (YYYY-MM-DD) */
+            today: string;
+            total: number;
+            items: {
+                /** @enum {string} */
+                kind: "document-review" | "objective" | "competence-review" | "obligation-review" | "awareness" | "change" | "scope-approval";
+                /** @description The register (or `documents`) the record is in */
+                register: string;
+                ref: string;
+                title: string;
+                owner: string;
+                /** @description The date it was due; null when it is due by what it holds, not by a date */
+                due: string | null;
+                days_overdue: number;
+                /** @description What is late and by how much, for a person */
+                reason: string;
+            }[];
         };
     };
     responses: {
@@ -11822,6 +11862,42 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgIsmsDue: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Count as of this date (YYYY-MM-DD; default today in UTC)
+                 * @example 2026-12-07
+                 */
+                today?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What is due */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IsmsDue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };
