@@ -159,3 +159,104 @@ export type SoaImplementation = SoaLine['implementation'];
 export type SoaRowBody = Schemas['SoaRowUpdate'];
 export type SoaDiff = Schemas['SoaDiff'];
 export type SoaRowChange = Schemas['SoaRowChange'];
+
+// The ISMS registers (docs/isms.md). PROVISIONAL: written before the API's document had them;
+// replaced by the generated types once it does.
+export type IsmsFieldType = 'text' | 'long-text' | 'enum' | 'date' | 'number' | 'integer' | 'list' | 'record' | 'record-ref';
+export interface IsmsField {
+  key: string;
+  label?: string;
+  type: IsmsFieldType;
+  required?: boolean;
+  values?: string[];
+  register?: string;
+  help?: string;
+}
+export interface IsmsRegister {
+  key: string;
+  clause: string;
+  title: string;
+  prefix: string;
+  approvable?: boolean;
+  statuses?: string[];
+  fields: IsmsField[];
+}
+export interface IsmsLink {
+  kind: string;
+  target: string;
+  title?: string;
+}
+export interface IsmsRecord {
+  register: string;
+  ref: string;
+  title: string;
+  status: string;
+  owner: string;
+  fields: Record<string, string | number | string[] | null>;
+  links: IsmsLink[];
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+  deleted?: boolean;
+  revision?: number;
+  approved_revision?: number;
+  approved?: boolean;
+  approved_by?: string | null;
+  approved_at?: string | null;
+  completion?: number | null;
+}
+// Documented information (7.5). PROVISIONAL, as above.
+export interface DocumentFileInfo {
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+}
+export interface DocumentVersion {
+  number: number;
+  state: string;
+  file: DocumentFileInfo | null;
+  author: string;
+  created_at: string;
+  change_note: string;
+  submitted_by: string;
+  submitted_at: string;
+  reviewer: string;
+  approver: string;
+  approved_at: string;
+  published_by: string;
+  published_at: string;
+  ended_at: string;
+}
+export interface IsmsDocument {
+  ref: string;
+  title: string;
+  type: string;
+  owner: string;
+  classification: string;
+  review_months: number;
+  next_review: string;
+  retention: string;
+  distribution: string[];
+  links: IsmsLink[];
+  state: string;
+  published_version: number | null;
+  newest_version: { number: number; state: string } | null;
+  retired: boolean;
+  deleted: boolean;
+  version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  versions?: DocumentVersion[];
+}
+export interface DocumentAcks {
+  ref: string;
+  version: number;
+  lines: { person: string; acknowledged_at: string }[];
+  acknowledged: number;
+  pending: number;
+}
