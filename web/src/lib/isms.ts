@@ -107,6 +107,7 @@ export const documentTypes = ['policy', 'topic-specific-policy', 'procedure', 's
 export const classifications = ['public', 'internal', 'confidential', 'restricted'];
 export const documentStates = ['draft', 'in-review', 'approved', 'published', 'superseded', 'retired'];
 // Published, not retired, its next review before today: overdue for review.
-export function overdue(d: { state?: string; retired?: boolean; next_review?: string }, on = today()): boolean {
+export function overdue(d: { state?: string; retired?: boolean; next_review?: string; overdue?: boolean }, on = today()): boolean {
+  if (typeof d.overdue === 'boolean') return d.overdue;
   return d.state === 'published' && !d.retired && !!d.next_review && d.next_review < on;
 }

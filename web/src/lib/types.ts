@@ -246,6 +246,7 @@ export interface IsmsDocument {
   newest_version: { number: number; state: string } | null;
   retired: boolean;
   deleted: boolean;
+  overdue?: boolean;
   version: number;
   created_at: string;
   created_by: string;
@@ -255,8 +256,8 @@ export interface IsmsDocument {
 }
 export interface DocumentAcks {
   ref: string;
-  version: number;
-  lines: { person: string; acknowledged_at: string }[];
+  version: number | null;
+  lines: { person: string; acknowledged_at: string | null }[];
   acknowledged: number;
   pending: number;
 }
