@@ -1,7 +1,7 @@
 // The ISMS in the browser. The tests that write work in an organization of their own made on the
 // demo workspace (the demo organization is shared by the other files and read only here):
 // records made in three registers through the form driven by the register's descriptor, one bad
-// field refused at that field; a document taken from draft to published, its reviewer and
+// field refused at that field; an auditor comments and cannot edit; a document taken from draft to published, its reviewer and
 // approver shown, and acknowledged by a person of its distribution; a measurement's chart with a
 // point per value, the target and threshold lines, and the same values in the table. Read only in
 // the demo organization: a viewer sees no button that writes, and the ISMS views at 390, 1366 and
@@ -135,6 +135,34 @@ describe('the ISMS', () => {
     await expect.poll(() => page.getByTestId('count-interested-parties').textContent()).toBe('1');
     expect(await page.getByTestId('count-context').textContent()).toBe('1');
     expect(await page.getByTestId('count-objectives').textContent()).toBe('1');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('an auditor comments on a record and cannot edit it', async () => {
+    const setup = await newPage(browser, 1366, 900);
+    await login(setup.page, admin);
+    const auditor = { name: `auditor-${stamp}`, password: `Quiet-harbour-${stamp}-lantern` };
+    expect((await api(setup.page, 'POST', '/users', auditor)).status).toBe(201);
+    expect((await api(setup.page, 'PUT', `/users/${auditor.name}/roles/${ownOrg}`, { role: 'auditor' })).status).toBeLessThan(300);
+    const made = await api(setup.page, 'POST', `/organizations/${ownOrg}/isms/communication`, { title: 'Quarterly security bulletin', fields: { what: 'Incidents and lessons learnt' } });
+    expect(made.status, JSON.stringify(made.data)).toBe(201);
+    await setup.context.close();
+
+    const { context, page, errors } = await newPage(browser, 1366, 900);
+    await login(page, auditor);
+    await page.goto(`${baseUrl}/#/org/${ownOrg}/isms/r/communication/${made.data.ref}`);
+    await page.getByRole('heading', { name: `${made.data.ref} Quarterly security bulletin` }).waitFor();
+    expect(await page.locator('#isms-title').isDisabled()).toBe(true);
+    for (const name of ['Save', 'Delete', 'Add link']) expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(0);
+    const form = page.getByRole('form', { name: 'Add a comment' });
+    await form.getByLabel('Comment').fill('Sampled: the Q3 bulletin was sent on time.');
+    await form.getByRole('button', { name: 'Add comment' }).click();
+    await page.locator('.comments li', { hasText: 'Sampled: the Q3 bulletin was sent on time.' }).waitFor();
+    const comments = (await api(page, 'GET', `/organizations/${ownOrg}/isms/communication/${made.data.ref}/comments`)).data.items;
+    expect(comments.map((c: { author: string }) => c.author)).toEqual([auditor.name]);
+    // A forced write is refused all the same.
+    expect((await api(page, 'PUT', `/organizations/${ownOrg}/isms/communication/${made.data.ref}`, { title: 'Changed' }, `"${made.data.version}"`)).status).toBe(403);
     expect(errors).toEqual([]);
     await context.close();
   });
