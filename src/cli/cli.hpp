@@ -63,6 +63,11 @@ void add_risk_commands(CLI::App& app, const CatalogOptions& catalog_options,
                        const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
                        int& status);
 
+// Registers `isms ...` (isms_commands.cpp): the ISMS registers.
+void add_isms_commands(CLI::App& app, const CatalogOptions& catalog_options,
+                       const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
+                       int& status);
+
 // Registers `catalog ...` on `app`; the chosen verb stores its exit status in `status`.
 void add_catalog_commands(CLI::App& app, const CatalogOptions& options, std::ostream& out,
                           std::ostream& err, int& status);

@@ -30,6 +30,7 @@
 #include "workspace/profile_import.hpp"
 #include "workspace/projection.hpp"
 #include "workspace/reporting.hpp"
+#include "workspace/isms.hpp"
 #include "workspace/risk_demo.hpp"
 #include "workspace/workspace.hpp"
 
@@ -1227,6 +1228,8 @@ int cmd_demo(const Ctx& ctx, Workspace& ws) {
     return fail_with(ctx, e.error());
   auto risks = workspace::seed_demo_risks(*ws.store, actor(ctx), cat, org->id);
   if (!risks) return fail_with(ctx, risks.error());
+  if (auto isms = workspace::seed_demo_isms(*ws.store, actor(ctx), cat, org->id); !isms)
+    return fail_with(ctx, isms.error());
   ctx.out << "demo organization '" << org_name << "' created in " << ctx.options.db
           << ": current and target profiles on ISO/IEC TR 27103, three quarterly assessments, a "
              "roadmap of "

@@ -1,4 +1,5 @@
 #include "exchange/risk_table.hpp"
+#include "exchange/table_read.hpp"
 
 #include <array>
 #include <cstdio>
@@ -793,6 +794,30 @@ std::string export_risks(const std::vector<RiskRegisterRow>& risks, TableFormat 
         r_current_consequence, r_residual_likelihood, r_residual_consequence})
     numeric[c] = true;
   return write(columns, "Risks", rows, numeric, format);
+}
+
+}  // namespace cyberframe::exchange
+
+namespace cyberframe::exchange {
+
+TableRead read_named_table(const TableColumns& columns, TableFormat format, std::string_view bytes,
+                           const util::ParseLimits& limits) {
+  Columns table{columns.names, std::vector<double>(columns.names.size(), 12), columns.required,
+                columns.what};
+  util::Budget budget(limits, columns.what);
+  Importer importer(table, budget);
+  TableRead out;
+  read_table(importer, budget, format, bytes, [&](std::size_t row, const Importer::Fields& f) {
+    TableRow r;
+    r.line = row;
+    for (const auto& cell : f) r.cells.emplace_back(cell);
+    out.rows.push_back(std::move(r));
+  });
+  if (importer.failed()) {
+    out.rows.clear();
+    out.errors = importer.take_errors();
+  }
+  return out;
 }
 
 }  // namespace cyberframe::exchange

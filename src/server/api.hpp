@@ -301,6 +301,8 @@ enum class FieldType {
   k_string_list,
   k_integer_list,  // ids: whole numbers from 1
   k_score,         // {"likelihood": N, "consequence": M} (0-100 each) or null
+  k_object,        // a JSON object (its members are the handler's to check)
+  k_array,         // a JSON array of at most 1000 items (the handler checks them)
 };
 struct Field {
   std::string name;

@@ -119,7 +119,8 @@ bool owned_by_one_organization(std::string_view entity) {
   return entity == "profile" || entity == "node" || entity == "evidence" || entity == "comment" ||
          entity == "snapshot" || entity == "action" || entity == "mapping-set" ||
          entity == "asset" || entity == "control" || entity == "risk" || entity == "decision" ||
-         entity == "soa" || entity == "criteria" || entity == "baseline";
+         entity == "soa" || entity == "criteria" || entity == "baseline" ||
+         entity == "isms-record" || entity == "isms-comment";
 }
 
 }  // namespace
@@ -386,6 +387,10 @@ const char* type_name(FieldType t) {
       return "a list of ids (whole numbers)";
     case FieldType::k_score:
       return "{\"likelihood\": N, \"consequence\": M} or null";
+    case FieldType::k_object:
+      return "an object";
+    case FieldType::k_array:
+      return "a list";
   }
   return "";
 }
@@ -434,6 +439,10 @@ bool type_matches(const json& v, FieldType t, std::size_t max_length, std::strin
       }
       return true;
     }
+    case FieldType::k_object:
+      return v.is_object();
+    case FieldType::k_array:
+      return v.is_array() && v.size() <= 1000;
   }
   return false;
 }

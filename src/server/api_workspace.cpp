@@ -99,6 +99,7 @@ Response get_organization(Call& call) {
 void add_profile_routes(Routes& routes);
 void add_roadmap_routes(Routes& routes);
 void add_risk_routes(Routes& routes);
+void add_isms_routes(Routes& routes);
 void add_report_routes(Routes& routes);
 void add_audit_routes(Routes& routes);
 
@@ -110,6 +111,7 @@ void add_workspace_routes(Routes& routes) {
   add_profile_routes(routes);
   add_roadmap_routes(routes);
   add_risk_routes(routes);
+  add_isms_routes(routes);
   add_report_routes(routes);
   add_audit_routes(routes);
 }

@@ -268,6 +268,10 @@ class SqlStore final : public Store, private UnitOfWork {
     if (!m_risks) m_risks = make_risk_store(*this);
     return *m_risks;
   }
+  IsmsStore& isms() override {
+    if (!m_isms) m_isms = make_isms_store(*this);
+    return *m_isms;
+  }
   sql::Connection* db() override { return m_db; }
   Result<void> write(const std::function<Result<void>()>& body) override {
     return transaction<void>([&]() -> Result<void> { return body(); });
@@ -3031,6 +3035,7 @@ class SqlStore final : public Store, private UnitOfWork {
  private:
   std::unique_ptr<sql::Connection> m_connection;  // declared first: the statements go first
   std::unique_ptr<RiskStore> m_risks;  // the aggregates' repositories, on this connection
+  std::unique_ptr<IsmsStore> m_isms;
   sql::Connection* m_db;
   std::string m_actor = "cyberframe";
   // The last row of the trail as this connection knows it: valid inside a transaction, and after

@@ -39,6 +39,7 @@
 #include "core/queries.hpp"
 #include "core/workspace_framework.hpp"
 #include "store/audit_seal.hpp"
+#include "store/isms_store.hpp"
 #include "store/risk_store.hpp"
 #include "util/clock.hpp"
 #include "util/result.hpp"
@@ -73,6 +74,8 @@ class Store {
 
   // The repository of risk management (risk_store.hpp), on this store's connection.
   virtual RiskStore& risks() = 0;
+  // The repository of the ISMS registers (isms_store.hpp), on this store's connection.
+  virtual IsmsStore& isms() = 0;
 
   // The name (trimmed; at most 200 bytes) is unique in the workspace without regard to case.
   virtual Result<core::Organization> create_organization(const std::string& name,

@@ -15,6 +15,7 @@
 namespace cyberframe::store {
 
 class RiskStore;
+class IsmsStore;
 
 class UnitOfWork {
  public:
@@ -32,5 +33,6 @@ class UnitOfWork {
 };
 
 std::unique_ptr<RiskStore> make_risk_store(UnitOfWork& work);
+std::unique_ptr<IsmsStore> make_isms_store(UnitOfWork& work);
 
 }  // namespace cyberframe::store

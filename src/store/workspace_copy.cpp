@@ -65,7 +65,11 @@ constexpr std::array k_tables{"organization",
                               "risk_decision",
                               "soa_version",
                               "soa_row",
-                              "risk_baseline"};
+                              "risk_baseline",
+                              "isms_record",
+                              "isms_link",
+                              "isms_comment",
+                              "isms_record_version"};
 
 // Tables of the schema the copy leaves out on purpose: TO gets them empty, as init makes them.
 // login_throttle holds the login throttle's counts (core/login_throttle.hpp): not a record of the

@@ -114,6 +114,9 @@ def fill(cli, db, work):
     cli.ok("risk", "criteria", "save", mine, "--org", "1", db=db)
     cli.ok("risk", "revoke", "2", "--org", "1", db=db)
     cli.ok("risk", "baseline", "take", "2026 cycle", "--org", "1", db=db)
+    # The ISMS beyond the demo's: a comment and a deleted record.
+    cli.ok("isms", "comment", "context", "CTX-001", "Sampled ✓ for stage 2", "--org", "1", db=db)
+    cli.ok("isms", "delete", "changes", "CHG-003", "--org", "1", db=db)
     # What only the server writes (API tokens, sessions, comments): as the server writes them.
     with sqlite3.connect(db) as c:
         c.execute("INSERT INTO api_token (user, name, token_hash, created_at, expires_at, scope, "
@@ -174,6 +177,17 @@ def exports(cli, db):
     out["baseline compare"] = cli.ok("risk", "baseline", "compare", "2026 cycle", "--org", org,
                                      "-f", "json", db=db)
     out["risk check"] = cli.run("risk", "check", "--org", org, "-f", "json", db=db).stdout
+    out["isms list"] = cli.ok("isms", "list", "--org", org, "-f", "json", db=db)
+    for register in ("context", "scope", "policies", "roles", "changes"):
+        out[f"isms {register}"] = cli.ok("isms", "records", register, "--org", org, "-f", "json",
+                                         db=db)
+    out["isms deleted"] = cli.ok("isms", "records", "changes", "--org", org, "--deleted", "-f",
+                                 "json", db=db)
+    out["isms history"] = cli.ok("isms", "history", "scope", "SCOPE-001", "--org", org, "-f",
+                                 "json", db=db)
+    out["isms comments"] = cli.ok("isms", "show", "context", "CTX-001", "--org", org, "-f", "json",
+                                  db=db)
+    out["isms raci"] = cli.ok("isms", "raci", "--org", org, "-f", "json", db=db)
     return out
 
 

@@ -1215,6 +1215,10 @@ TEST_F(Api, OpenApiDocumentMatchesTheRoutes) {
   auto baseline =
       call("POST", org_path + "/risk-baselines", c, json{{"name", "2026-cycle"}}.dump());
   ASSERT_EQ(baseline.status, 201) << baseline.body;
+  // The ISMS: context CTX-001, the examples' record.
+  auto issue = call("POST", org_path + "/isms/context", c,
+                    json{{"title", "Ransomware"}, {"fields", {{"category", "external"}}}}.dump());
+  ASSERT_EQ(issue.status, 201) << issue.body;
   std::set<std::string> documented;
   for (const auto& [path, ops] : doc["paths"].items()) {
     for (const auto& [method, op] : ops.items()) {

@@ -1924,6 +1924,242 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/isms/registers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ISMS registers' descriptors
+         * @description Any signed-in account. Every register with its clause, ref prefix, statuses and typed fields, and the processes of the RACI.
+         */
+        get: operations["getIsmsRegisters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/isms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Records per register
+         * @description Any role in the organization (viewers and auditors included). Every register's key with its count of live records (the figures of `cyberframe isms list`).
+         */
+        get: operations["getOrganizationsByOrgIsms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/isms-raci": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The RACI matrix
+         * @description Any role in the organization (viewers and auditors included). The live roles' RACI over the ISMS's processes, with a warning for each process that has several accountable roles or none.
+         */
+        get: operations["getOrganizationsByOrgIsmsRaci"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/isms/{register}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A register's records
+         * @description Any role in the organization (viewers and auditors included). Filtered and paged in the store, by ref. `deleted=true` lists the deleted records instead and needs admin of the organization. An unknown register is 404 naming the registers.
+         */
+        get: operations["getOrganizationsByOrgIsmsByRegister"];
+        put?: never;
+        /**
+         * Add a record
+         * @description Needs admin or editor of the organization. Its ref is the register's next PREFIX-NNN unless `ref` is given (a ref already used in the register is 409). Every field is checked by its kind (an enum's values, a real date, a number); required fields, links to what exists (a framework node, a risk, an Annex A or own control, a live record), record-ref fields to live records of their register, and the register's own rules: 422 naming the field. An approvable record starts as a draft; `approved` is set by approving.
+         */
+        post: operations["postOrganizationsByOrgIsmsByRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/isms/{register}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a register
+         * @description Any role in the organization (viewers and auditors included). The live records as CSV (default) or XLSX: ref, title, status, owner, the fields, links; imports again unchanged.
+         */
+        get: operations["getOrganizationsByOrgIsmsByRegisterExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/isms/{register}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import records from a file
+         * @description Needs admin or editor of the organization. The file is the body (CSV or XLSX, the columns of the export, matched by name; title required). All rows or none: any problem answers 422 `Nothing imported` with every problem in `errors` as `{row, column, message}` and stores nothing. A row whose ref names a live record updates it; any other creates one.
+         */
+        post: operations["postOrganizationsByOrgIsmsByRegisterImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/isms/{register}/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One record
+         * @description Any role in the organization (viewers and auditors included). The ETag is its version. A deleted record is 404 except to an admin of the organization.
+         */
+        get: operations["getOrganizationsByOrgIsmsByRegisterByRef"];
+        /**
+         * Change a record
+         * @description Needs admin or editor of the organization. Only the members sent change (fields member by member, null clears one; links replace the list); the same rules as a new record. If-Match is checked before the body (428 missing, 400 malformed), the version after it (412 with `current`). An edit of an approved record starts its next revision as a draft; `status: approved` cannot be sent (422).
+         */
+        put: operations["putOrganizationsByOrgIsmsByRegisterByRef"];
+        post?: never;
+        /**
+         * Delete a record (softly)
+         * @description Needs admin or editor of the organization. The record is kept, hidden from lists and counts, and restorable by an admin. If-Match required (428, 412 with `current`).
+         */
+        delete: operations["deleteOrganizationsByOrgIsmsByRegisterByRef"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/isms/{register}/{ref}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a deleted record
+         * @description Needs admin of the organization. If-Match is checked when given (412 with `current`); a record that is not deleted is 422.
+         */
+        post: operations["postOrganizationsByOrgIsmsByRegisterByRefRestore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/isms/{register}/{ref}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a record's revision
+         * @description Needs admin or editor of the organization. Approvable registers only (scope, policies; others 422). Records the approver and the time; a revision already approved is 409. If-Match is checked when given (412 with `current`).
+         */
+        post: operations["postOrganizationsByOrgIsmsByRegisterByRefApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/isms/{register}/{ref}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A record's comments
+         * @description Any role in the organization (viewers and auditors included). Oldest first.
+         */
+        get: operations["getOrganizationsByOrgIsmsByRegisterByRefComments"];
+        put?: never;
+        /**
+         * Comment on a record
+         * @description Needs admin, editor or auditor of the organization (auditors comment; viewers read).
+         */
+        post: operations["postOrganizationsByOrgIsmsByRegisterByRefComments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/isms/{register}/{ref}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A record's saved versions
+         * @description Any role in the organization (viewers and auditors included). Every version as it was saved, oldest first: an approved revision stays readable after the next one starts.
+         */
+        get: operations["getOrganizationsByOrgIsmsByRegisterByRefHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1952,8 +2188,8 @@ export interface components {
             } | components["schemas"]["CatalogDiagnostic"] | {
                 message: string;
             })[];
-            /** @description For 412: the record as it is stored now (a node assessment, an action, a mapping set or a mapping, a stored framework, risk criteria, an asset, an own control, a risk or an SoA row) */
-            current?: components["schemas"]["NodeAssessment"] | components["schemas"]["Action"] | components["schemas"]["MappingSet"] | components["schemas"]["Mapping"] | components["schemas"]["StoredFramework"] | components["schemas"]["RiskCriteria"] | components["schemas"]["Asset"] | components["schemas"]["OwnControl"] | components["schemas"]["Risk"] | components["schemas"]["SoaLine"];
+            /** @description For 412: the record as it is stored now (a node assessment, an action, a mapping set or a mapping, a stored framework, risk criteria, an asset, an own control, a risk, an SoA row or an ISMS record) */
+            current?: components["schemas"]["NodeAssessment"] | components["schemas"]["Action"] | components["schemas"]["MappingSet"] | components["schemas"]["Mapping"] | components["schemas"]["StoredFramework"] | components["schemas"]["RiskCriteria"] | components["schemas"]["Asset"] | components["schemas"]["OwnControl"] | components["schemas"]["Risk"] | components["schemas"]["SoaLine"] | components["schemas"]["IsmsRecord"];
             /** @description The member of the JSON body at fault (409 and 422 of mapping sets and projection) */
             field?: string;
             /** @description The query parameter at fault (400 Bad query parameter) */
@@ -3708,6 +3944,136 @@ export interface components {
             changed: components["schemas"]["RiskBaselineChange"][];
             closed: components["schemas"]["RiskBaselineChange"][];
             soa: components["schemas"]["SoaRowChange"][];
+        };
+        /** @description A field of a register */
+        IsmsField: {
+            key: string;
+            label: string;
+            /** @enum {string} */
+            type: "text" | "long-text" | "enum" | "date" | "number" | "integer" | "list" | "record";
+            required: boolean;
+            /** @description enum: the values allowed */
+            values?: string[];
+            /** @description record: the register the ref names */
+            register?: string;
+            help?: string;
+        };
+        /** @description A register's descriptor: what drives the forms and lists */
+        IsmsRegister: {
+            key: string;
+            clause: string;
+            title: string;
+            /** @description Refs are PREFIX-NNN when not given */
+            prefix: string;
+            description: string;
+            /** @description Records are approved; an edit of an approved one starts its next revision */
+            approvable: boolean;
+            statuses: string[];
+            fields: components["schemas"]["IsmsField"][];
+        };
+        IsmsRegisterList: {
+            items: components["schemas"]["IsmsRegister"][];
+            total: number;
+            /** @description The ISMS processes a role's RACI speaks of */
+            raci_processes: string[];
+        };
+        IsmsLink: {
+            /** @enum {string} */
+            kind: "node" | "risk" | "control" | "document" | "record";
+            /** @description node: FRAMEWORK:NODE; risk: a risk's ref; control: A.5.1 or an own control's ref; document: DOC-NNN; record: REGISTER/REF */
+            target: string;
+        };
+        /** @description A record of an ISMS register */
+        IsmsRecord: {
+            id: number;
+            register: string;
+            ref: string;
+            title: string;
+            status: string;
+            owner: string;
+            /** @description The register's fields that hold a value: text, dates (YYYY-MM-DD) and enums as strings, numbers as numbers, lists as arrays of strings */
+            fields: {
+                [key: string]: string | number | string[];
+            };
+            links: components["schemas"]["IsmsLink"][];
+            /** @description The edition (approvable registers): an edit of an approved record starts the next one */
+            revision: number;
+            /** @description The newest approved revision (0: none) */
+            approved_revision: number;
+            /** @description Whether the revision as it stands is approved */
+            approved: boolean;
+            approved_by?: string;
+            approved_at?: string;
+            deleted?: boolean;
+            deleted_by?: string;
+            deleted_at?: string;
+            /** @description The row's version (the ETag) */
+            version: number;
+            created_at?: string;
+            created_by?: string;
+            updated_at?: string;
+            updated_by?: string;
+            /** @description Awareness programmes: completed / targeted in percent */
+            completion?: number | null;
+        };
+        IsmsRecordPage: components["schemas"]["Page"] & {
+            items?: components["schemas"]["IsmsRecord"][];
+        };
+        /** @description A record as sent: title required for a new one; on PUT only the members sent change (fields member by member; null clears a field; links replace the list) */
+        IsmsRecordWrite: {
+            ref?: string;
+            title?: string;
+            status?: string;
+            owner?: string;
+            fields?: {
+                [key: string]: string | number | null | string[];
+            };
+            links?: (components["schemas"]["IsmsLink"] | string)[];
+        };
+        /** @description Every register's key with its count of live records */
+        IsmsCounts: {
+            [key: string]: number;
+        };
+        IsmsComment: {
+            id: number;
+            author: string;
+            at: string;
+            text: string;
+        };
+        IsmsCommentList: {
+            items: components["schemas"]["IsmsComment"][];
+            total: number;
+        };
+        IsmsVersion: {
+            version: number;
+            revision: number;
+            status: string;
+            saved_at: string;
+            saved_by: string;
+            record: components["schemas"]["IsmsRecord"];
+        };
+        IsmsHistory: {
+            items: components["schemas"]["IsmsVersion"][];
+            total: number;
+        };
+        IsmsImportResult: {
+            created: number;
+            updated: number;
+        };
+        IsmsRaci: {
+            roles: {
+                ref: string;
+                title: string;
+            }[];
+            processes: {
+                process: string;
+                /** @description role ref -> letters (R, A, C, I) */
+                roles: {
+                    [key: string]: string;
+                };
+            }[];
+            /** @description Processes with several accountable roles, or none */
+            warnings: string[];
         };
     };
     responses: {
@@ -8680,6 +9046,675 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RiskBaselineComparison"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getIsmsRegisters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The descriptors */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IsmsRegisterList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgIsms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IsmsCounts"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgIsmsRaci: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matrix */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IsmsRaci"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgIsmsByRegister: {
+        parameters: {
+            query?: {
+                /** @description A part of the ref, title or any field's text (without regard to case) */
+                q?: string;
+                /** @description One of the register's statuses */
+                status?: string;
+                /** @description The owner, exactly */
+                owner?: string;
+                /** @description Records with this link, KIND:TARGET (e.g. risk:R-001) */
+                link?: string;
+                /** @description true: the deleted records (admins) */
+                deleted?: "true" | "false";
+                /** @description Items to skip */
+                offset?: string;
+                /** @description Most items (default 50, at most 1000) */
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @example context
+                 */
+                register: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IsmsRecordPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgIsmsByRegister: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @example context
+                 */
+                register: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IsmsRecordWrite"];
+            };
+        };
+        responses: {
+            /** @description The record */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IsmsRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgIsmsByRegisterExport: {
+        parameters: {
+            query?: {
+                /**
+                 * @description csv or xlsx
+                 * @example csv
+                 */
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @example context
+                 */
+                register: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgIsmsByRegisterImport: {
+        parameters: {
+            query: {
+                /**
+                 * @description csv or xlsx
+                 * @example csv
+                 */
+                format: "csv" | "xlsx";
+            };
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @example context
+                 */
+                register: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description How many were written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IsmsImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getOrganizationsByOrgIsmsByRegisterByRef: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @example context
+                 */
+                register: string;
+                /**
+                 * @description The record's ref (without regard to case) or id
+                 * @example CTX-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IsmsRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putOrganizationsByOrgIsmsByRegisterByRef: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412 with `current`.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @example context
+                 */
+                register: string;
+                /**
+                 * @description The record's ref (without regard to case) or id
+                 * @example CTX-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IsmsRecordWrite"];
+            };
+        };
+        responses: {
+            /** @description The record */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IsmsRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteOrganizationsByOrgIsmsByRegisterByRef: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412 with `current`.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @example context
+                 */
+                register: string;
+                /**
+                 * @description The record's ref (without regard to case) or id
+                 * @example CTX-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted record */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IsmsRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgIsmsByRegisterByRefRestore: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version you read (optional): when given and not the stored version, 412 with `current`.
+                 * @example "1"
+                 */
+                "If-Match"?: string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @example context
+                 */
+                register: string;
+                /**
+                 * @description The record's ref (without regard to case) or id
+                 * @example CTX-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The restored record */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IsmsRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgIsmsByRegisterByRefApprove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version you read (optional): when given and not the stored version, 412 with `current`.
+                 * @example "1"
+                 */
+                "If-Match"?: string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @example context
+                 */
+                register: string;
+                /**
+                 * @description The record's ref (without regard to case) or id
+                 * @example CTX-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The approved record */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IsmsRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgIsmsByRegisterByRefComments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @example context
+                 */
+                register: string;
+                /**
+                 * @description The record's ref (without regard to case) or id
+                 * @example CTX-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IsmsCommentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgIsmsByRegisterByRefComments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @example context
+                 */
+                register: string;
+                /**
+                 * @description The record's ref (without regard to case) or id
+                 * @example CTX-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The comment */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IsmsComment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgIsmsByRegisterByRefHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @example context
+                 */
+                register: string;
+                /**
+                 * @description The record's ref (without regard to case) or id
+                 * @example CTX-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IsmsHistory"];
                 };
             };
             400: components["responses"]["BadRequest"];
