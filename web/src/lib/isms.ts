@@ -2,7 +2,7 @@
 // values, the link kinds, the tones of statuses, and the documents' workflow as the UI offers it.
 
 import { get } from './api';
-import type { IsmsField, IsmsRegister } from './types';
+import type { IsmsField, IsmsLink, IsmsRegister } from './types';
 
 // Every register's descriptor (GET /isms/registers), read once per page load.
 let descriptors: Promise<IsmsRegister[]> | null = null;
@@ -53,7 +53,7 @@ export function valueText(f: IsmsField | undefined, v: FieldValue): string {
 }
 
 // The kinds of link a record can have, and what a target of each looks like.
-export const linkKinds: { id: string; label: string; hint: string }[] = [
+export const linkKinds: { id: IsmsLink['kind']; label: string; hint: string }[] = [
   { id: 'node', label: 'Framework outcome', hint: 'FRAMEWORK:NODE, e.g. nist-csf-2.0:GV.PO-01' },
   { id: 'risk', label: 'Risk', hint: 'a risk ref, e.g. R-001' },
   { id: 'control', label: 'Control', hint: 'an Annex A or own control, e.g. A.5.1' },

@@ -160,53 +160,16 @@ export type SoaRowBody = Schemas['SoaRowUpdate'];
 export type SoaDiff = Schemas['SoaDiff'];
 export type SoaRowChange = Schemas['SoaRowChange'];
 
-// The ISMS registers (docs/isms.md). PROVISIONAL: written before the API's document had them;
-// replaced by the generated types once it does.
-export type IsmsFieldType = 'text' | 'long-text' | 'enum' | 'date' | 'number' | 'integer' | 'list' | 'record' | 'record-ref';
-export interface IsmsField {
-  key: string;
-  label?: string;
-  type: IsmsFieldType;
-  required?: boolean;
-  values?: string[];
-  register?: string;
-  help?: string;
-}
-export interface IsmsRegister {
-  key: string;
-  clause: string;
-  title: string;
-  prefix: string;
-  approvable?: boolean;
-  statuses?: string[];
-  fields: IsmsField[];
-}
-export interface IsmsLink {
-  kind: string;
-  target: string;
-  title?: string;
-}
-export interface IsmsRecord {
-  register: string;
-  ref: string;
-  title: string;
-  status: string;
-  owner: string;
-  fields: Record<string, string | number | string[] | null>;
-  links: IsmsLink[];
-  version: number;
-  created_by: string;
-  created_at: string;
-  updated_by: string;
-  updated_at: string;
-  deleted?: boolean;
-  revision?: number;
-  approved_revision?: number;
-  approved?: boolean;
-  approved_by?: string | null;
-  approved_at?: string | null;
-  completion?: number | null;
-}
+// The ISMS registers (docs/isms.md): one record type, each register described by its descriptor.
+export type IsmsField = Schemas['IsmsField'];
+export type IsmsFieldType = IsmsField['type'];
+export type IsmsRegister = Schemas['IsmsRegister'];
+export type IsmsLink = Schemas['IsmsLink'];
+export type IsmsRecord = Schemas['IsmsRecord'];
+export type IsmsRecordPage = Schemas['IsmsRecordPage'];
+export type IsmsComment = Schemas['IsmsComment'];
+export type IsmsVersion = Schemas['IsmsVersion'];
+export type IsmsRaci = Schemas['IsmsRaci'];
 // Documented information (7.5). PROVISIONAL, as above.
 export interface DocumentFileInfo {
   name: string;
