@@ -67,6 +67,10 @@ void add_risk_commands(CLI::App& app, const CatalogOptions& catalog_options,
 void add_isms_commands(CLI::App& app, const CatalogOptions& catalog_options,
                        const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
                        int& status);
+// Registers `document ...` and `org settings` (document_commands.cpp): documented information.
+void add_document_commands(CLI::App& app, const CatalogOptions& catalog_options,
+                           const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
+                           int& status);
 
 // Registers `catalog ...` on `app`; the chosen verb stores its exit status in `status`.
 void add_catalog_commands(CLI::App& app, const CatalogOptions& options, std::ostream& out,

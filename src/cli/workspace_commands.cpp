@@ -31,6 +31,7 @@
 #include "workspace/projection.hpp"
 #include "workspace/reporting.hpp"
 #include "workspace/isms.hpp"
+#include "workspace/document_demo.hpp"
 #include "workspace/risk_demo.hpp"
 #include "workspace/workspace.hpp"
 
@@ -1230,10 +1231,13 @@ int cmd_demo(const Ctx& ctx, Workspace& ws) {
   if (!risks) return fail_with(ctx, risks.error());
   if (auto isms = workspace::seed_demo_isms(*ws.store, actor(ctx), cat, org->id); !isms)
     return fail_with(ctx, isms.error());
+  auto documents = workspace::seed_demo_documents(*ws.store, actor(ctx), cat, org->id);
+  if (!documents) return fail_with(ctx, documents.error());
   ctx.out << "demo organization '" << org_name << "' created in " << ctx.options.db
           << ": current and target profiles on ISO/IEC TR 27103, three quarterly assessments, a "
              "roadmap of "
-          << std::size(k_actions) << " actions; risk management: " << *risks << "\n";
+          << std::size(k_actions) << " actions; risk management: " << *risks
+          << "; documented information: " << *documents << "\n";
   return k_exit_ok;
 }
 

@@ -100,6 +100,7 @@ void add_profile_routes(Routes& routes);
 void add_roadmap_routes(Routes& routes);
 void add_risk_routes(Routes& routes);
 void add_isms_routes(Routes& routes);
+void add_document_routes(Routes& routes);
 void add_report_routes(Routes& routes);
 void add_audit_routes(Routes& routes);
 
@@ -112,6 +113,7 @@ void add_workspace_routes(Routes& routes) {
   add_roadmap_routes(routes);
   add_risk_routes(routes);
   add_isms_routes(routes);
+  add_document_routes(routes);
   add_report_routes(routes);
   add_audit_routes(routes);
 }

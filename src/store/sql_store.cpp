@@ -251,6 +251,7 @@ class SqlStore final : public Store, private UnitOfWork {
   ~SqlStore() override {
     // Statements before the connection they belong to.
     m_risks.reset();
+    m_documents.reset();
     m_prepared.clear();
     m_audit_insert.reset();
     m_audit_hash_at.reset();
@@ -271,6 +272,10 @@ class SqlStore final : public Store, private UnitOfWork {
   IsmsStore& isms() override {
     if (!m_isms) m_isms = make_isms_store(*this);
     return *m_isms;
+  }
+  DocumentStore& documents() override {
+    if (!m_documents) m_documents = make_document_store(*this);
+    return *m_documents;
   }
   sql::Connection* db() override { return m_db; }
   Result<void> write(const std::function<Result<void>()>& body) override {
@@ -3036,6 +3041,7 @@ class SqlStore final : public Store, private UnitOfWork {
   std::unique_ptr<sql::Connection> m_connection;  // declared first: the statements go first
   std::unique_ptr<RiskStore> m_risks;  // the aggregates' repositories, on this connection
   std::unique_ptr<IsmsStore> m_isms;
+  std::unique_ptr<DocumentStore> m_documents;
   sql::Connection* m_db;
   std::string m_actor = "cyberframe";
   // The last row of the trail as this connection knows it: valid inside a transaction, and after

@@ -40,6 +40,7 @@
 #include "core/workspace_framework.hpp"
 #include "store/audit_seal.hpp"
 #include "store/isms_store.hpp"
+#include "store/document_store.hpp"
 #include "store/risk_store.hpp"
 #include "util/clock.hpp"
 #include "util/result.hpp"
@@ -76,6 +77,8 @@ class Store {
   virtual RiskStore& risks() = 0;
   // The repository of the ISMS registers (isms_store.hpp), on this store's connection.
   virtual IsmsStore& isms() = 0;
+  // The repository of documented information (document_store.hpp).
+  virtual DocumentStore& documents() = 0;
 
   // The name (trimmed; at most 200 bytes) is unique in the workspace without regard to case.
   virtual Result<core::Organization> create_organization(const std::string& name,

@@ -16,6 +16,7 @@ namespace cyberframe::store {
 
 class RiskStore;
 class IsmsStore;
+class DocumentStore;
 
 class UnitOfWork {
  public:
@@ -34,5 +35,6 @@ class UnitOfWork {
 
 std::unique_ptr<RiskStore> make_risk_store(UnitOfWork& work);
 std::unique_ptr<IsmsStore> make_isms_store(UnitOfWork& work);
+std::unique_ptr<DocumentStore> make_document_store(UnitOfWork& work);
 
 }  // namespace cyberframe::store

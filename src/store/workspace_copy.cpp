@@ -69,7 +69,13 @@ constexpr std::array k_tables{"organization",
                               "isms_record",
                               "isms_link",
                               "isms_comment",
-                              "isms_record_version"};
+                              "isms_record_version",
+                              "document",
+                              "document_blob",
+                              "document_version",
+                              "document_link",
+                              "document_ack",
+                              "organization_setting"};
 
 // Tables of the schema the copy leaves out on purpose: TO gets them empty, as init makes them.
 // login_throttle holds the login throttle's counts (core/login_throttle.hpp): not a record of the
@@ -310,7 +316,7 @@ Result<std::int64_t> copy_table(sql::Connection& from, sql::Connection& to,
       &to, "INSERT INTO " + identifier(table) + " (" + names + ") VALUES (" + params + ")");
   // In a stable order (ids ascending: the audit trail in its order); evidence files a few at a
   // time, so that a workspace's files are never all in memory at once.
-  bool paged = table == "evidence_blob";
+  bool paged = table == "evidence_blob" || table == "document_blob";
   auto has = [&](std::string_view c) {
     return std::any_of(columns.begin(), columns.end(),
                        [&](const Column& x) { return x.name == c; });

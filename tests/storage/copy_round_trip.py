@@ -117,6 +117,9 @@ def fill(cli, db, work):
     # The ISMS beyond the demo's: a comment and a deleted record.
     cli.ok("isms", "comment", "context", "CTX-001", "Sampled ✓ for stage 2", "--org", "1", db=db)
     cli.ok("isms", "delete", "changes", "CHG-003", "--org", "1", db=db)
+    # Documented information beyond the demo's: a deleted document (the demo's twelve have their
+    # versions, files, links, acknowledgements and the organization's setting).
+    cli.ok("document", "delete", "DOC-012", "--org", "1", db=db)
     # What only the server writes (API tokens, sessions, comments): as the server writes them.
     with sqlite3.connect(db) as c:
         c.execute("INSERT INTO api_token (user, name, token_hash, created_at, expires_at, scope, "
@@ -188,6 +191,12 @@ def exports(cli, db):
     out["isms comments"] = cli.ok("isms", "show", "context", "CTX-001", "--org", org, "-f", "json",
                                   db=db)
     out["isms raci"] = cli.ok("isms", "raci", "--org", org, "-f", "json", db=db)
+    out["document list"] = cli.ok("document", "list", "--org", org, "-f", "json", db=db)
+    out["document list deleted"] = cli.ok("document", "list", "--org", org, "--deleted", "-f",
+                                          "json", db=db)
+    out["document show"] = cli.ok("document", "show", "DOC-002", "--org", org, "-f", "json", db=db)
+    out["document acks"] = cli.ok("document", "acks", "DOC-001", "--org", org, "-f", "json", db=db)
+    out["org settings"] = cli.ok("org", "settings", "--org", org, "-f", "json", db=db)
     return out
 
 

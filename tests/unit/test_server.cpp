@@ -1219,6 +1219,13 @@ TEST_F(Api, OpenApiDocumentMatchesTheRoutes) {
   auto issue = call("POST", org_path + "/isms/context", c,
                     json{{"title", "Ransomware"}, {"fields", {{"category", "external"}}}}.dump());
   ASSERT_EQ(issue.status, 201) << issue.body;
+  // Documented information: DOC-001 with a file on version 1.
+  auto document = call("POST", org_path + "/documents", c, json{{"title", "Policy"}}.dump());
+  ASSERT_EQ(document.status, 201) << document.body;
+  auto file = call("PUT", org_path + "/documents/DOC-001/versions/1/file", c, "policy",
+                   {{"content-type", "text/plain"}, {"if-match", "\"1\""}},
+                   {{"name", "policy.txt"}});
+  ASSERT_EQ(file.status, 200) << file.body;
   std::set<std::string> documented;
   for (const auto& [path, ops] : doc["paths"].items()) {
     for (const auto& [method, op] : ops.items()) {

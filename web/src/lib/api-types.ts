@@ -2160,6 +2160,326 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{org}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The register of documents
+         * @description Any role in the organization (viewers and auditors included). A page of the organization's live documents by ref, filtered (each without its versions: GET .../documents/{ref} has them). `deleted=true` lists the deleted ones instead and needs admin of the organization. `overdue` is a published document whose next review is before today.
+         */
+        get: operations["getOrganizationsByOrgDocuments"];
+        put?: never;
+        /**
+         * Add a document
+         * @description Needs admin or editor of the organization. Version 1 starts as a draft by the caller, without a file (PUT .../versions/1/file attaches it). An empty or absent ref is given the next DOC-NNN. Links are `node:FRAMEWORK:NODE` (a node of the catalog) or `risk:REF` (a risk of the organization).
+         */
+        post: operations["postOrganizationsByOrgDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/documents/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the register of documents
+         * @description Any role in the organization (viewers and auditors included). The metadata of every live document (never the files) as CSV (UTF-8 with a BOM, formulas neutralised) or XLSX, in the columns POST .../documents/import reads. Named ORGANIZATION-documents.csv or .xlsx.
+         */
+        get: operations["getOrganizationsByOrgDocumentsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/documents/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the register of documents
+         * @description Needs admin or editor of the organization. The file is the body (any Content-Type), at most 8 MiB, CSV or XLSX in the export's columns (state and published_version are ignored). A row whose ref is stored changes that document's metadata; the others are added (an empty ref: the next DOC-NNN) with version 1 a draft. All rows or none: any problem answers 422 `Nothing imported` with every problem in `errors` and stores nothing.
+         */
+        post: operations["postOrganizationsByOrgDocumentsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/documents/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One document
+         * @description Any role in the organization (viewers and auditors included). With every version (its file's name, media type, size and SHA-256) and whether it is overdue for review; the ETag is the document's version, which every change moves (metadata and workflow alike). `deleted=true` shows a deleted one (admins).
+         */
+        get: operations["getOrganizationsByOrgDocumentsByRef"];
+        /**
+         * Change a document's metadata
+         * @description Needs admin or editor of the organization. Only the fields sent change (ref, title, type, owner, classification, review interval, next review, retention, distribution, links); never a version or its file. If-Match is checked before the body's rules (428 missing, 400 malformed); a stale one is 412 with `current`.
+         */
+        put: operations["putOrganizationsByOrgDocumentsByRef"];
+        post?: never;
+        /**
+         * Delete a document
+         * @description Needs admin of the organization. Kept and hidden: listed with deleted=true and restorable (POST .../restore). Answers the document as it is now.
+         */
+        delete: operations["deleteOrganizationsByOrgDocumentsByRef"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/documents/{ref}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a deleted document
+         * @description Needs admin of the organization. It is live again, as it was. 422 when it is not deleted.
+         */
+        post: operations["postOrganizationsByOrgDocumentsByRefRestore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/documents/{ref}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The versions of a document
+         * @description Any role in the organization (viewers and auditors included). Oldest first, each with its state, file, author, reviewer, approver and times; the ETag is the document's version.
+         */
+        get: operations["getOrganizationsByOrgDocumentsByRefVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/documents/{ref}/versions/{number}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a version's file
+         * @description Any role in the organization (viewers and auditors included). The file as stored, with the media type its name says (application/octet-stream for a name of no known document type, so that nothing a browser would run is served as such), Content-Disposition attachment with its name, and a sandboxing Content-Security-Policy.
+         */
+        get: operations["getOrganizationsByOrgDocumentsByRefVersionsByNumberFile"];
+        /**
+         * Attach a file to a draft version
+         * @description Needs admin or editor of the organization. The file is the body (any Content-Type; its media type is decided by `name`), at most 8 MiB: a larger body is refused with 413 before it is read. Only a draft's file changes: a version in review, approved or published is refused with 422 (a published version is never edited: POST .../revise starts the next). The file is kept once per content, by its SHA-256; the audit row holds the hash, never the bytes.
+         */
+        put: operations["putOrganizationsByOrgDocumentsByRefVersionsByNumberFile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/documents/{ref}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the draft for review
+         * @description Needs admin or editor of the organization. The draft (with a file) goes in review; `reviewer` names who reviews it (when none is named the approver is recorded as the reviewer). A document with no draft: 422 naming its state.
+         */
+        post: operations["postOrganizationsByOrgDocumentsByRefSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/documents/{ref}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve the version in review
+         * @description Needs admin or editor of the organization. The caller is recorded as the approver (and as the reviewer when none was named) and the version is published at once, unless `hold` is true. When the organization's setting self-approval is forbid, the version's author cannot approve it (422 at `approver`). The next review is the publication date plus the review interval, unless `next_review` is given.
+         */
+        post: operations["postOrganizationsByOrgDocumentsByRefApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/documents/{ref}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the approved version
+         * @description Needs admin or editor of the organization. The version published before is superseded. The next review is the publication date plus the review interval, unless `next_review` is given.
+         */
+        post: operations["postOrganizationsByOrgDocumentsByRefPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/documents/{ref}/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start the next version
+         * @description Needs admin or editor of the organization. The next version starts as a draft by the caller, without a file (PUT .../versions/{number}/file attaches it); the published one stays what readers have until the new one is published. Refused (422) when nothing is published or a version is in progress.
+         */
+        post: operations["postOrganizationsByOrgDocumentsByRefRevise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/documents/{ref}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire a document
+         * @description Needs admin or editor of the organization. Its published version and any in progress are retired; a retired document takes no further step.
+         */
+        post: operations["postOrganizationsByOrgDocumentsByRefRetire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/documents/{ref}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge the published version
+         * @description Any role in the organization (viewers and auditors included). Any role may: it records that the caller (a person of the document's distribution) read the version published now, and changes nothing of the document (no If-Match). A second acknowledgement answers the first. 422 when the caller is not in the distribution or nothing is published.
+         */
+        post: operations["postOrganizationsByOrgDocumentsByRefAcknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/documents/{ref}/acks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who acknowledged the published version
+         * @description Any role in the organization (viewers and auditors included). Every person of the distribution with the time of their acknowledgement of the version published now, or null when not yet.
+         */
+        get: operations["getOrganizationsByOrgDocumentsByRefAcks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's settings
+         * @description Any role in the organization (viewers and auditors included). Every setting with its value (the default when never set): `self-approval` allow (default) or forbid.
+         */
+        get: operations["getOrganizationsByOrgSettings"];
+        /**
+         * Change the organization's settings
+         * @description Needs admin of the organization. The settings sent change; an unknown value is 422 naming the setting. Audited (entity organization-settings).
+         */
+        put: operations["putOrganizationsByOrgSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2188,8 +2508,8 @@ export interface components {
             } | components["schemas"]["CatalogDiagnostic"] | {
                 message: string;
             })[];
-            /** @description For 412: the record as it is stored now (a node assessment, an action, a mapping set or a mapping, a stored framework, risk criteria, an asset, an own control, a risk, an SoA row or an ISMS record) */
-            current?: components["schemas"]["NodeAssessment"] | components["schemas"]["Action"] | components["schemas"]["MappingSet"] | components["schemas"]["Mapping"] | components["schemas"]["StoredFramework"] | components["schemas"]["RiskCriteria"] | components["schemas"]["Asset"] | components["schemas"]["OwnControl"] | components["schemas"]["Risk"] | components["schemas"]["SoaLine"] | components["schemas"]["IsmsRecord"];
+            /** @description For 412: the record as it is stored now (a node assessment, an action, a mapping set or a mapping, a stored framework, risk criteria, an asset, an own control, a risk, an SoA row, an ISMS record or a document) */
+            current?: components["schemas"]["NodeAssessment"] | components["schemas"]["Action"] | components["schemas"]["MappingSet"] | components["schemas"]["Mapping"] | components["schemas"]["StoredFramework"] | components["schemas"]["RiskCriteria"] | components["schemas"]["Asset"] | components["schemas"]["OwnControl"] | components["schemas"]["Risk"] | components["schemas"]["SoaLine"] | components["schemas"]["IsmsRecord"] | components["schemas"]["Document"];
             /** @description The member of the JSON body at fault (409 and 422 of mapping sets and projection) */
             field?: string;
             /** @description The query parameter at fault (400 Bad query parameter) */
@@ -4074,6 +4394,186 @@ export interface components {
             }[];
             /** @description Processes with several accountable roles, or none */
             warnings: string[];
+        };
+        DocumentVersion: {
+            number: number;
+            /** @enum {string} */
+            state: "draft" | "in-review" | "approved" | "published" | "superseded" | "retired";
+            /** @description The version's file (null before one is attached) */
+            file: null | {
+                name: string;
+                media_type: string;
+                size: number;
+                sha256: string;
+            };
+            author: string;
+            created_at: string;
+            change_note: string;
+            submitted_by: string;
+            submitted_at: string;
+            /** @description Named at submit, else the approver */
+            reviewer: string;
+            approver: string;
+            approved_at: string;
+            published_by: string;
+            published_at: string;
+            /** @description When it was superseded or retired */
+            ended_at: string;
+        };
+        Document: {
+            ref: string;
+            title: string;
+            /** @enum {string} */
+            type: "policy" | "topic-specific-policy" | "procedure" | "standard" | "plan" | "record" | "report" | "other";
+            owner: string;
+            /** @enum {string} */
+            classification: "public" | "internal" | "confidential" | "restricted";
+            review_months: number;
+            /** @description YYYY-MM-DD, or empty */
+            next_review: string;
+            retention: string;
+            distribution: string[];
+            links: {
+                /** @enum {string} */
+                kind: "node" | "risk";
+                target: string;
+            }[];
+            /** @enum {string} */
+            state: "draft" | "in-review" | "approved" | "published" | "superseded" | "retired";
+            published_version: number | null;
+            newest_version: null | {
+                number: number;
+                /** @enum {string} */
+                state: "draft" | "in-review" | "approved" | "published" | "superseded" | "retired";
+            };
+            retired: boolean;
+            deleted: boolean;
+            version: number;
+            created_at: string;
+            created_by: string;
+            updated_at: string;
+            updated_by: string;
+            /** @description Published and past its next review */
+            overdue: boolean;
+            versions?: components["schemas"]["DocumentVersion"][];
+        };
+        DocumentSummary: {
+            ref: string;
+            title: string;
+            /** @enum {string} */
+            type: "policy" | "topic-specific-policy" | "procedure" | "standard" | "plan" | "record" | "report" | "other";
+            owner: string;
+            /** @enum {string} */
+            classification: "public" | "internal" | "confidential" | "restricted";
+            review_months: number;
+            /** @description YYYY-MM-DD, or empty */
+            next_review: string;
+            retention: string;
+            distribution: string[];
+            links: {
+                /** @enum {string} */
+                kind: "node" | "risk";
+                target: string;
+            }[];
+            /** @enum {string} */
+            state: "draft" | "in-review" | "approved" | "published" | "superseded" | "retired";
+            published_version: number | null;
+            newest_version: null | {
+                number: number;
+                /** @enum {string} */
+                state: "draft" | "in-review" | "approved" | "published" | "superseded" | "retired";
+            };
+            retired: boolean;
+            deleted: boolean;
+            version: number;
+            created_at: string;
+            created_by: string;
+            updated_at: string;
+            updated_by: string;
+            /** @description Published and past its next review */
+            overdue: boolean;
+        };
+        DocumentPage: {
+            items: components["schemas"]["DocumentSummary"][];
+            total: number;
+            offset: number;
+            limit: number;
+        };
+        DocumentCreate: {
+            ref?: string;
+            title: string;
+            /** @enum {string} */
+            type?: "policy" | "topic-specific-policy" | "procedure" | "standard" | "plan" | "record" | "report" | "other";
+            owner?: string;
+            /** @enum {string} */
+            classification?: "public" | "internal" | "confidential" | "restricted";
+            review_months?: number;
+            next_review?: string;
+            retention?: string;
+            distribution?: string[];
+            /** @description KIND:TARGET: node:FRAMEWORK:NODE or risk:REF */
+            links?: string[];
+            change_note?: string;
+        };
+        DocumentUpdate: {
+            ref?: string;
+            title?: string;
+            /** @enum {string} */
+            type?: "policy" | "topic-specific-policy" | "procedure" | "standard" | "plan" | "record" | "report" | "other";
+            owner?: string;
+            /** @enum {string} */
+            classification?: "public" | "internal" | "confidential" | "restricted";
+            review_months?: number;
+            next_review?: string;
+            retention?: string;
+            distribution?: string[];
+            /** @description KIND:TARGET: node:FRAMEWORK:NODE or risk:REF */
+            links?: string[];
+        };
+        DocumentVersionList: {
+            items: components["schemas"]["DocumentVersion"][];
+            total: number;
+        };
+        DocumentSubmit: {
+            reviewer?: string;
+        };
+        DocumentApprove: {
+            /** @description true: approve only, publish later */
+            hold?: boolean;
+            next_review?: string;
+        };
+        DocumentPublish: {
+            next_review?: string;
+        };
+        DocumentRevise: {
+            change_note?: string;
+        };
+        DocumentAck: {
+            person: string;
+            version: number;
+            acknowledged_at: string;
+        };
+        DocumentAcks: {
+            ref: string;
+            /** @description The published version (null: none) */
+            version: number | null;
+            acknowledged: number;
+            pending: number;
+            lines: {
+                person: string;
+                acknowledged_at: string | null;
+            }[];
+        };
+        DocumentImportResult: {
+            created: number;
+            updated: number;
+        };
+        OrganizationSettings: {
+            /**
+             * @description forbid: the author of a version cannot approve it
+             * @enum {string}
+             */
+            "self-approval"?: "allow" | "forbid";
         };
     };
     responses: {
@@ -9720,6 +10220,946 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgDocuments: {
+        parameters: {
+            query?: {
+                /** @description A part of the ref, title or owner (without regard to case) */
+                q?: string;
+                /** @description Only documents of this type */
+                type?: "policy" | "topic-specific-policy" | "procedure" | "standard" | "plan" | "record" | "report" | "other";
+                /** @description Only documents in this state (the published version's, else the newest's, or retired) */
+                state?: "draft" | "in-review" | "approved" | "published" | "superseded" | "retired";
+                /** @description Only this owner's (exact) */
+                owner?: string;
+                /** @description true: only documents overdue for review */
+                overdue?: "true" | "false";
+                /** @description true: the deleted documents (admins) */
+                deleted?: "true" | "false";
+                /** @description Page size (1-1000, default 50) */
+                limit?: string;
+                /** @description How many to skip */
+                offset?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of documents */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgDocuments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentCreate"];
+            };
+        };
+        responses: {
+            /** @description The document */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgDocumentsExport: {
+        parameters: {
+            query: {
+                /**
+                 * @description csv or xlsx
+                 * @example csv
+                 */
+                format: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgDocumentsImport: {
+        parameters: {
+            query: {
+                /**
+                 * @description csv or xlsx
+                 * @example csv
+                 */
+                format: "csv" | "xlsx";
+            };
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description How many were added and changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getOrganizationsByOrgDocumentsByRef: {
+        parameters: {
+            query?: {
+                /** @description true: even when deleted (admins) */
+                deleted?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The document's ref (without regard to case)
+                 * @example DOC-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putOrganizationsByOrgDocumentsByRef: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the document's version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412 with `current`.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The document's ref (without regard to case)
+                 * @example DOC-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentUpdate"];
+            };
+        };
+        responses: {
+            /** @description The document, with its new version */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteOrganizationsByOrgDocumentsByRef: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the document's version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412 with `current`.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The document's ref (without regard to case)
+                 * @example DOC-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted document */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgDocumentsByRefRestore: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the document's version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412 with `current`.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The document's ref (without regard to case)
+                 * @example DOC-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document after the step */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgDocumentsByRefVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The document's ref (without regard to case)
+                 * @example DOC-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentVersionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgDocumentsByRefVersionsByNumberFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The document's ref (without regard to case)
+                 * @example DOC-001
+                 */
+                ref: string;
+                /**
+                 * @description The version's number (1, 2, ...)
+                 * @example 1
+                 */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "text/plain; charset=utf-8": string;
+                    "text/markdown; charset=utf-8": string;
+                    "text/csv; charset=utf-8": string;
+                    "application/msword": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.ms-powerpoint": string;
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                    "application/vnd.oasis.opendocument.text": string;
+                    "application/vnd.oasis.opendocument.spreadsheet": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "application/zip": string;
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putOrganizationsByOrgDocumentsByRefVersionsByNumberFile: {
+        parameters: {
+            query: {
+                /**
+                 * @description The file's name (1-255 bytes of one line, no / or \)
+                 * @example policy.pdf
+                 */
+                name: string;
+            };
+            header: {
+                /**
+                 * @description The ETag of the document's version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412 with `current`.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The document's ref (without regard to case)
+                 * @example DOC-001
+                 */
+                ref: string;
+                /**
+                 * @description The version's number (1, 2, ...)
+                 * @example 1
+                 */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The document with the file attached */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgDocumentsByRefSubmit: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the document's version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412 with `current`.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The document's ref (without regard to case)
+                 * @example DOC-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DocumentSubmit"];
+            };
+        };
+        responses: {
+            /** @description The document after the step */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgDocumentsByRefApprove: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the document's version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412 with `current`.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The document's ref (without regard to case)
+                 * @example DOC-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DocumentApprove"];
+            };
+        };
+        responses: {
+            /** @description The document after the step */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgDocumentsByRefPublish: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the document's version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412 with `current`.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The document's ref (without regard to case)
+                 * @example DOC-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DocumentPublish"];
+            };
+        };
+        responses: {
+            /** @description The document after the step */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgDocumentsByRefRevise: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the document's version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412 with `current`.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The document's ref (without regard to case)
+                 * @example DOC-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DocumentRevise"];
+            };
+        };
+        responses: {
+            /** @description The document after the step */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgDocumentsByRefRetire: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the document's version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412 with `current`.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The document's ref (without regard to case)
+                 * @example DOC-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document after the step */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgDocumentsByRefAcknowledge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The document's ref (without regard to case)
+                 * @example DOC-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The acknowledgement */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentAck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgDocumentsByRefAcks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The document's ref (without regard to case)
+                 * @example DOC-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The acknowledgements */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentAcks"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putOrganizationsByOrgSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationSettings"];
+            };
+        };
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             500: components["responses"]["InternalError"];
         };
     };
