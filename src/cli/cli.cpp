@@ -12,6 +12,11 @@
 
 namespace cyberframe::cli {
 
+// Registers `measurement ...` (measurement_commands.cpp): the ISMS's measurement values.
+void add_measurement_commands(CLI::App& app, const CatalogOptions& catalog_options,
+                              const WorkspaceOptions& options, std::ostream& out,
+                              std::ostream& err, int& status);
+
 namespace {
 
 const char* const k_description =
@@ -158,6 +163,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   add_risk_commands(app, options, workspace, out, err, status);
   add_isms_commands(app, options, workspace, out, err, status);
   add_document_commands(app, options, workspace, out, err, status);
+  add_measurement_commands(app, options, workspace, out, err, status);
   auto* oscal = app.add_subcommand(
       "oscal", "OSCAL in and out: validate, convert, resolve profiles, import and export");
   oscal->require_subcommand(1);

@@ -32,6 +32,7 @@
 #include "workspace/reporting.hpp"
 #include "workspace/isms.hpp"
 #include "workspace/document_demo.hpp"
+#include "workspace/measurement_demo.hpp"
 #include "workspace/risk_demo.hpp"
 #include "workspace/workspace.hpp"
 
@@ -1233,11 +1234,14 @@ int cmd_demo(const Ctx& ctx, Workspace& ws) {
     return fail_with(ctx, isms.error());
   auto documents = workspace::seed_demo_documents(*ws.store, actor(ctx), cat, org->id);
   if (!documents) return fail_with(ctx, documents.error());
+  auto measures = workspace::seed_demo_measurements(*ws.store, actor(ctx), org->id);
+  if (!measures) return fail_with(ctx, measures.error());
   ctx.out << "demo organization '" << org_name << "' created in " << ctx.options.db
           << ": current and target profiles on ISO/IEC TR 27103, three quarterly assessments, a "
              "roadmap of "
           << std::size(k_actions) << " actions; risk management: " << *risks
           << "; documented information: " << *documents << "\n";
+  ctx.out << "measurements: " << *measures << "\n";
   return k_exit_ok;
 }
 

@@ -303,6 +303,7 @@ enum class FieldType {
   k_score,         // {"likelihood": N, "consequence": M} (0-100 each) or null
   k_object,        // a JSON object (its members are the handler's to check)
   k_array,         // a JSON array of at most 1000 items (the handler checks them)
+  k_number,        // a finite JSON number, whole or not
 };
 struct Field {
   std::string name;

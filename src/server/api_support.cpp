@@ -120,7 +120,7 @@ bool owned_by_one_organization(std::string_view entity) {
          entity == "snapshot" || entity == "action" || entity == "mapping-set" ||
          entity == "asset" || entity == "control" || entity == "risk" || entity == "decision" ||
          entity == "soa" || entity == "criteria" || entity == "baseline" ||
-         entity == "isms-record" || entity == "isms-comment";
+         entity == "isms-record" || entity == "isms-comment" || entity == "measurement-value";
 }
 
 }  // namespace
@@ -391,6 +391,8 @@ const char* type_name(FieldType t) {
       return "an object";
     case FieldType::k_array:
       return "a list";
+    case FieldType::k_number:
+      return "a number";
   }
   return "";
 }
@@ -443,6 +445,8 @@ bool type_matches(const json& v, FieldType t, std::size_t max_length, std::strin
       return v.is_object();
     case FieldType::k_array:
       return v.is_array() && v.size() <= 1000;
+    case FieldType::k_number:
+      return v.is_number() && std::isfinite(v.get<double>());
   }
   return false;
 }

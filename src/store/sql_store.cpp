@@ -252,6 +252,7 @@ class SqlStore final : public Store, private UnitOfWork {
     // Statements before the connection they belong to.
     m_risks.reset();
     m_documents.reset();
+    m_measurements.reset();
     m_prepared.clear();
     m_audit_insert.reset();
     m_audit_hash_at.reset();
@@ -276,6 +277,10 @@ class SqlStore final : public Store, private UnitOfWork {
   DocumentStore& documents() override {
     if (!m_documents) m_documents = make_document_store(*this);
     return *m_documents;
+  }
+  MeasurementStore& measurements() override {
+    if (!m_measurements) m_measurements = make_measurement_store(*this);
+    return *m_measurements;
   }
   sql::Connection* db() override { return m_db; }
   Result<void> write(const std::function<Result<void>()>& body) override {
@@ -3039,6 +3044,7 @@ class SqlStore final : public Store, private UnitOfWork {
 
  private:
   std::unique_ptr<sql::Connection> m_connection;  // declared first: the statements go first
+  std::unique_ptr<MeasurementStore> m_measurements;
   std::unique_ptr<RiskStore> m_risks;  // the aggregates' repositories, on this connection
   std::unique_ptr<IsmsStore> m_isms;
   std::unique_ptr<DocumentStore> m_documents;

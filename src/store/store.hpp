@@ -41,6 +41,7 @@
 #include "store/audit_seal.hpp"
 #include "store/isms_store.hpp"
 #include "store/document_store.hpp"
+#include "store/measurement_store.hpp"
 #include "store/risk_store.hpp"
 #include "util/clock.hpp"
 #include "util/result.hpp"
@@ -79,6 +80,8 @@ class Store {
   virtual IsmsStore& isms() = 0;
   // The repository of documented information (document_store.hpp).
   virtual DocumentStore& documents() = 0;
+  // The repository of the ISMS's measurement values (measurement_store.hpp).
+  virtual MeasurementStore& measurements() = 0;
 
   // The name (trimmed; at most 200 bytes) is unique in the workspace without regard to case.
   virtual Result<core::Organization> create_organization(const std::string& name,

@@ -17,6 +17,7 @@ namespace cyberframe::store {
 class RiskStore;
 class IsmsStore;
 class DocumentStore;
+class MeasurementStore;
 
 class UnitOfWork {
  public:
@@ -36,5 +37,6 @@ class UnitOfWork {
 std::unique_ptr<RiskStore> make_risk_store(UnitOfWork& work);
 std::unique_ptr<IsmsStore> make_isms_store(UnitOfWork& work);
 std::unique_ptr<DocumentStore> make_document_store(UnitOfWork& work);
+std::unique_ptr<MeasurementStore> make_measurement_store(UnitOfWork& work);
 
 }  // namespace cyberframe::store

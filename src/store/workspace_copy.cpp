@@ -75,7 +75,8 @@ constexpr std::array k_tables{"organization",
                               "document_version",
                               "document_link",
                               "document_ack",
-                              "organization_setting"};
+                              "organization_setting",
+                              "measurement_value"};
 
 // Tables of the schema the copy leaves out on purpose: TO gets them empty, as init makes them.
 // login_throttle holds the login throttle's counts (core/login_throttle.hpp): not a record of the

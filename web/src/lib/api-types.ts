@@ -2480,6 +2480,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{org}/measurements/{measurement}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A measurement's values
+         * @description Any role in the organization (viewers and auditors included). Oldest first, paged; `from` and `to` (YYYY-MM-DD, inclusive) keep the dates between them (400 for a date that is not one, or from after to).
+         */
+        get: operations["getOrganizationsByOrgMeasurementsByMeasurementValues"];
+        put?: never;
+        /**
+         * Record a value
+         * @description Needs admin or editor of the organization. One value per measurement and date: a second one for the date is 409 (correct the first with PUT). A date that does not exist, a note over 2,000 bytes: 422 naming the field; a value that is not a number: 400.
+         */
+        post: operations["postOrganizationsByOrgMeasurementsByMeasurementValues"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/measurements/{measurement}/values/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One value
+         * @description Any role in the organization. The ETag is its version.
+         */
+        get: operations["getOrganizationsByOrgMeasurementsByMeasurementValuesByDate"];
+        /**
+         * Correct a value
+         * @description Needs admin or editor of the organization. Its value and note (only those sent change; the date is not changed: 422 when `date` differs). If-Match is checked before the body (428 missing); the version after it (412 with `current`). The audit trail keeps the value before.
+         */
+        put: operations["putOrganizationsByOrgMeasurementsByMeasurementValuesByDate"];
+        post?: never;
+        /**
+         * Delete a value
+         * @description Needs admin or editor of the organization, with If-Match (428 missing, 412 stale). The audit trail keeps the value deleted.
+         */
+        delete: operations["deleteOrganizationsByOrgMeasurementsByMeasurementValuesByDate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/measurements/{measurement}/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A measurement's series with statuses
+         * @description Any role in the organization. What a chart draws: the measurement's unit, direction, target and threshold, the trend, and every value (oldest first, within `from`..`to`) with its status: `met` on the target's side (the target included), `warning` between target and threshold (the threshold included), `breached` past the threshold; null without a target.
+         */
+        get: operations["getOrganizationsByOrgMeasurementsByMeasurementSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/measurements/{measurement}/chart.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A measurement's series as an SVG chart
+         * @description Any role in the organization. The series' line chart as the reports draw it (report/measurement_chart.hpp): target and threshold lines, each point coloured by its status.
+         */
+        get: operations["getOrganizationsByOrgMeasurementsByMeasurementChartSvg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/measurement-values/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import measurement values from a file
+         * @description Needs admin or editor of the organization. The file is the body (any Content-Type), CSV or XLSX with the columns measurement, date, value, note (by name, any order; the first three required). All rows or none: any problem (a ref that is not one or that the register lacks, a date that does not exist, a value that is not a number, the same measurement and date twice) answers 422 `Nothing imported` with every bad row in `errors` as `{row, column, message}` and stores nothing. A row for a date already recorded corrects that value; the same value again is counted unchanged.
+         */
+        post: operations["postOrganizationsByOrgMeasurementValuesImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/measurement-values/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export measurement values
+         * @description Any role in the organization. Every value (or one measurement's) by measurement and date, in the import's columns: an exported file imports again unchanged.
+         */
+        get: operations["getOrganizationsByOrgMeasurementValuesExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/objectives-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The objectives' progress
+         * @description Any role in the organization. Each objective with its measurement's latest value: `off-track` when the due date has passed and it is not achieved, when the latest value is past the threshold, or when no value lies within the last two periods of the measurement's frequency; `no-data` without a value (or abandoned); else `on-track`. `reason` says which rule decided.
+         */
+        get: operations["getOrganizationsByOrgObjectivesProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2508,8 +2660,8 @@ export interface components {
             } | components["schemas"]["CatalogDiagnostic"] | {
                 message: string;
             })[];
-            /** @description For 412: the record as it is stored now (a node assessment, an action, a mapping set or a mapping, a stored framework, risk criteria, an asset, an own control, a risk, an SoA row, an ISMS record or a document) */
-            current?: components["schemas"]["NodeAssessment"] | components["schemas"]["Action"] | components["schemas"]["MappingSet"] | components["schemas"]["Mapping"] | components["schemas"]["StoredFramework"] | components["schemas"]["RiskCriteria"] | components["schemas"]["Asset"] | components["schemas"]["OwnControl"] | components["schemas"]["Risk"] | components["schemas"]["SoaLine"] | components["schemas"]["IsmsRecord"] | components["schemas"]["Document"];
+            /** @description For 412: the record as it is stored now (a node assessment, an action, a mapping set or a mapping, a stored framework, risk criteria, an asset, an own control, a risk, an SoA row, an ISMS record, a document or a measurement value) */
+            current?: components["schemas"]["NodeAssessment"] | components["schemas"]["Action"] | components["schemas"]["MappingSet"] | components["schemas"]["Mapping"] | components["schemas"]["StoredFramework"] | components["schemas"]["RiskCriteria"] | components["schemas"]["Asset"] | components["schemas"]["OwnControl"] | components["schemas"]["Risk"] | components["schemas"]["SoaLine"] | components["schemas"]["IsmsRecord"] | components["schemas"]["Document"] | components["schemas"]["MeasurementValue"];
             /** @description The member of the JSON body at fault (409 and 422 of mapping sets and projection) */
             field?: string;
             /** @description The query parameter at fault (400 Bad query parameter) */
@@ -4574,6 +4726,77 @@ export interface components {
              * @enum {string}
              */
             "self-approval"?: "allow" | "forbid";
+        };
+        /** @description One result of a measurement: the end of the period measured, the value, a note */
+        MeasurementValue: {
+            id: number;
+            /** @description MEAS-NNN */
+            measurement: string;
+            /** @description YYYY-MM-DD */
+            date: string;
+            value: number;
+            note: string;
+            version: number;
+            recorded_at: string;
+            recorded_by: string;
+        };
+        MeasurementValueNew: {
+            /** @description The end of the period measured, YYYY-MM-DD */
+            date: string;
+            value: number;
+            note?: string;
+        };
+        MeasurementValueUpdate: {
+            /** @description If sent, the value's own date */
+            date?: string;
+            value?: number;
+            note?: string;
+        };
+        MeasurementValuePage: components["schemas"]["Page"] & {
+            items: components["schemas"]["MeasurementValue"][];
+        };
+        /** @description What a chart of the measurement draws */
+        MeasurementSeries: {
+            measurement: string;
+            title: string;
+            unit: string;
+            /** @enum {string} */
+            direction: "higher-is-better" | "lower-is-better";
+            frequency: string;
+            target: number | null;
+            threshold: number | null;
+            /** @enum {string} */
+            trend: "unknown" | "improving" | "stable" | "worsening";
+            points: {
+                date: string;
+                value: number;
+                /** @enum {string|null} */
+                status: "met" | "warning" | "breached" | null;
+                note: string;
+            }[];
+        };
+        MeasurementImportResult: {
+            created: number;
+            corrected: number;
+            unchanged: number;
+        };
+        ObjectiveProgress: {
+            objective: string;
+            measurement: string;
+            /** @enum {string} */
+            progress: "on-track" | "off-track" | "no-data";
+            reason: string;
+            latest: null | {
+                date: string;
+                value: number;
+                /** @enum {string|null} */
+                status: "met" | "warning" | "breached" | null;
+            };
+        };
+        ObjectivesProgress: {
+            today: string;
+            total: number;
+            items: components["schemas"]["ObjectiveProgress"][];
         };
     };
     responses: {
@@ -11160,6 +11383,445 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgMeasurementsByMeasurementValues: {
+        parameters: {
+            query?: {
+                /** @description From this date (YYYY-MM-DD) */
+                from?: string;
+                /** @description Up to this date (YYYY-MM-DD) */
+                to?: string;
+                /** @description Items per page, 0 to 1000 */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The measurement's ref in the organization's `measurements` register: MEAS- and 3 to 6 digits, any case (400 otherwise; 404 when the register has no such measurement)
+                 * @example MEAS-001
+                 */
+                measurement: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the values */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementValuePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgMeasurementsByMeasurementValues: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The measurement's ref in the organization's `measurements` register: MEAS- and 3 to 6 digits, any case (400 otherwise; 404 when the register has no such measurement)
+                 * @example MEAS-001
+                 */
+                measurement: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasurementValueNew"];
+            };
+        };
+        responses: {
+            /** @description The value as stored (version 1) */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementValue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgMeasurementsByMeasurementValuesByDate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The measurement's ref in the organization's `measurements` register: MEAS- and 3 to 6 digits, any case (400 otherwise; 404 when the register has no such measurement)
+                 * @example MEAS-001
+                 */
+                measurement: string;
+                /**
+                 * @description The end of the period measured, YYYY-MM-DD (400 otherwise)
+                 * @example 2026-09-30
+                 */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The value */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementValue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putOrganizationsByOrgMeasurementsByMeasurementValuesByDate: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412 with `current`.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The measurement's ref in the organization's `measurements` register: MEAS- and 3 to 6 digits, any case (400 otherwise; 404 when the register has no such measurement)
+                 * @example MEAS-001
+                 */
+                measurement: string;
+                /**
+                 * @description The end of the period measured, YYYY-MM-DD (400 otherwise)
+                 * @example 2026-09-30
+                 */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasurementValueUpdate"];
+            };
+        };
+        responses: {
+            /** @description The value with its new version */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementValue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteOrganizationsByOrgMeasurementsByMeasurementValuesByDate: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version you read, such as "3" (W/"3" is accepted too). Missing: 428; not of that form (including *): 400; not the stored version: 412 with `current`.
+                 * @example "1"
+                 */
+                "If-Match": string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The measurement's ref in the organization's `measurements` register: MEAS- and 3 to 6 digits, any case (400 otherwise; 404 when the register has no such measurement)
+                 * @example MEAS-001
+                 */
+                measurement: string;
+                /**
+                 * @description The end of the period measured, YYYY-MM-DD (400 otherwise)
+                 * @example 2026-09-30
+                 */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgMeasurementsByMeasurementSeries: {
+        parameters: {
+            query?: {
+                /** @description From this date (YYYY-MM-DD) */
+                from?: string;
+                /** @description Up to this date (YYYY-MM-DD) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The measurement's ref in the organization's `measurements` register: MEAS- and 3 to 6 digits, any case (400 otherwise; 404 when the register has no such measurement)
+                 * @example MEAS-001
+                 */
+                measurement: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementSeries"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgMeasurementsByMeasurementChartSvg: {
+        parameters: {
+            query?: {
+                /** @description From this date (YYYY-MM-DD) */
+                from?: string;
+                /** @description Up to this date (YYYY-MM-DD) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The measurement's ref in the organization's `measurements` register: MEAS- and 3 to 6 digits, any case (400 otherwise; 404 when the register has no such measurement)
+                 * @example MEAS-001
+                 */
+                measurement: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chart */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgMeasurementValuesImport: {
+        parameters: {
+            query: {
+                /**
+                 * @description csv or xlsx
+                 * @example csv
+                 */
+                format: "csv" | "xlsx";
+            };
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description How many were stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getOrganizationsByOrgMeasurementValuesExport: {
+        parameters: {
+            query?: {
+                /** @description csv (default) or xlsx */
+                format?: "csv" | "xlsx";
+                /** @description Only this measurement's values (MEAS-001) */
+                measurement?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgObjectivesProgress: {
+        parameters: {
+            query?: {
+                /** @description Judge as on this date (YYYY-MM-DD; default today, UTC) */
+                today?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The objectives */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectivesProgress"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };
