@@ -170,57 +170,12 @@ export type IsmsRecordPage = Schemas['IsmsRecordPage'];
 export type IsmsComment = Schemas['IsmsComment'];
 export type IsmsVersion = Schemas['IsmsVersion'];
 export type IsmsRaci = Schemas['IsmsRaci'];
-// Documented information (7.5). PROVISIONAL, as above.
-export interface DocumentFileInfo {
-  name: string;
-  media_type: string;
-  size: number;
-  sha256: string;
-}
-export interface DocumentVersion {
-  number: number;
-  state: string;
-  file: DocumentFileInfo | null;
-  author: string;
-  created_at: string;
-  change_note: string;
-  submitted_by: string;
-  submitted_at: string;
-  reviewer: string;
-  approver: string;
-  approved_at: string;
-  published_by: string;
-  published_at: string;
-  ended_at: string;
-}
-export interface IsmsDocument {
-  ref: string;
-  title: string;
-  type: string;
-  owner: string;
-  classification: string;
-  review_months: number;
-  next_review: string;
-  retention: string;
-  distribution: string[];
-  links: IsmsLink[];
-  state: string;
-  published_version: number | null;
-  newest_version: { number: number; state: string } | null;
-  retired: boolean;
-  deleted: boolean;
-  overdue?: boolean;
-  version: number;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  updated_by: string;
-  versions?: DocumentVersion[];
-}
-export interface DocumentAcks {
-  ref: string;
-  version: number | null;
-  lines: { person: string; acknowledged_at: string | null }[];
-  acknowledged: number;
-  pending: number;
-}
+// Documented information (7.5): documents with their versions, files and acknowledgements.
+export type IsmsDocument = Schemas['Document'];
+export type DocumentSummary = Schemas['DocumentSummary'];
+export type DocumentVersion = Schemas['DocumentVersion'];
+export type DocumentAcks = Schemas['DocumentAcks'];
+
+// Measurements (9.1): a measurement's series as the chart draws it, the objectives' progress.
+export type MeasurementSeries = Schemas['MeasurementSeries'];
+export type ObjectiveProgress = Schemas['ObjectiveProgress'];
