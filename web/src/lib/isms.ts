@@ -17,6 +17,17 @@ export async function register(key: string): Promise<IsmsRegister | null> {
   return (await registers()).find((r) => r.key === key) ?? null;
 }
 
+// Whether the server has a route (GET /openapi.json lists every one), read once: a view whose
+// data comes from a route the server may not have yet asks first, rather than meeting a 404.
+let documented: Promise<Set<string>> | null = null;
+export async function apiHas(path: string): Promise<boolean> {
+  if (!documented) {
+    documented = get<{ paths?: Record<string, unknown> }>('/openapi.json').then((d) => new Set(Object.keys(d.paths ?? {})));
+    documented.catch(() => (documented = null));
+  }
+  return (await documented).has(`/api/v1${path}`);
+}
+
 // ISO/IEC 27001's clause groups, for the overview and the register menu.
 export const clauseGroups: { clause: string; title: string }[] = [
   { clause: '4', title: 'Context of the organization' },
