@@ -73,12 +73,13 @@ export const linkKinds: { id: IsmsLink['kind']; label: string; hint: string }[] 
 ];
 
 // The tone of a status: good (met, on track, competent...), warn, bad, or plain.
+const tones: Record<string, 'good' | 'warn' | 'bad'> = Object.fromEntries([
+  ...['ok', 'met', 'on-track', 'on-target', 'achieved', 'competent', 'approved', 'published', 'addressed', 'yes', 'done', 'completed'].map((w) => [w, 'good']),
+  ...['warning', 'at-risk', 'partly', 'partial', 'in-review', 'gap', 'in-progress', 'due', 'under-review', 'not yet'].map((w) => [w, 'warn']),
+  ...['breached', 'off-track', 'off-target', 'failed', 'missed', 'overdue', 'abandoned', 'no'].map((w) => [w, 'bad']),
+]);
 export function statusTone(s: string | null | undefined): 'good' | 'warn' | 'bad' | 'plain' {
-  const v = (s ?? '').toLowerCase();
-  if (/^(ok|met|on-?track|on-target|achieved|competent|approved|published|addressed|yes|good|green|within|done|completed)$/.test(v)) return 'good';
-  if (/(warn|at-risk|partly|partial|in-review|gap|amber|in-progress|due)/.test(v)) return 'warn';
-  if (/(breach|off-?track|off-target|fail|missed|bad|red|overdue|abandoned|no$|past|below|above)/.test(v)) return 'bad';
-  return 'plain';
+  return tones[(s ?? '').toLowerCase()] ?? 'plain';
 }
 export function pointStatusLabel(s: string | null | undefined): string {
   if (!s) return '—';
