@@ -26,6 +26,7 @@ ACCOUNTS = {
     "admin1": (False, {1: "admin"}),
     "editor1": (False, {1: "editor"}),
     "viewer1": (False, {1: "viewer"}),
+    "auditor1": (False, {1: "auditor"}),
     "editor2": (False, {2: "editor"}),
 }
 MIB = 1024 * 1024
