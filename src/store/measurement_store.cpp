@@ -50,6 +50,14 @@ class SqlMeasurementStore final : public MeasurementStore {
     if (auto v = core::validate(value); !v) return std::unexpected(v.error());
     core::MeasurementValue out;
     auto r = m_work.write([&]() -> Result<void> {
+      // Read first: after a refused INSERT, PostgreSQL reads nothing more in the transaction.
+      auto held = find(value.organization, value.measurement, value.date);
+      if (held)
+        return fail(ErrorCode::k_conflict, value.measurement + " already has a value for " +
+                                               value.date + " (" + core::number_text(held->value) +
+                                               ", recorded by " + held->recorded_by + " at " +
+                                               held->recorded_at + "); correct that one instead");
+      if (held.error().code != ErrorCode::k_not_found) return std::unexpected(held.error());
       auto stored = insert(value);
       if (!stored) return std::unexpected(stored.error());
       out = std::move(*stored);
@@ -213,14 +221,9 @@ class SqlMeasurementStore final : public MeasurementStore {
     st.bind(4, core::number_text(value.value)).bind(5, value.note).bind(6, now);
     st.bind(7, m_work.actor());
     int rc = st.step();
-    if (rc == sql::k_constraint && m_db->last_constraint() == sql::Constraint::k_unique) {
-      auto held = find(value.organization, value.measurement, value.date);
-      std::string which = held ? " (" + core::number_text(held->value) + ", recorded by " +
-                                     held->recorded_by + " at " + held->recorded_at + ")"
-                               : "";
+    if (rc == sql::k_constraint && m_db->last_constraint() == sql::Constraint::k_unique)
       return fail(ErrorCode::k_conflict, value.measurement + " already has a value for " +
-                                             value.date + which + "; correct that one instead");
-    }
+                                             value.date + "; correct that one instead");
     if (rc != sql::k_row) return std::unexpected(m_work.db_error("storing the measurement value"));
     core::MeasurementValue out = value;
     out.id = st.integer(0);

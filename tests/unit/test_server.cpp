@@ -1226,6 +1226,9 @@ TEST_F(Api, OpenApiDocumentMatchesTheRoutes) {
                    {{"content-type", "text/plain"}, {"if-match", "\"1\""}},
                    {{"name", "policy.txt"}});
   ASSERT_EQ(file.status, 200) << file.body;
+  auto value = call("POST", org_path + "/measurements/MEAS-001/values", c,
+                    json{{"date", "2026-09-30"}, {"value", 93.5}}.dump());
+  ASSERT_EQ(value.status, 201) << value.body;
   std::set<std::string> documented;
   for (const auto& [path, ops] : doc["paths"].items()) {
     for (const auto& [method, op] : ops.items()) {
