@@ -119,8 +119,9 @@ bool owned_by_one_organization(std::string_view entity) {
   return entity == "profile" || entity == "node" || entity == "evidence" || entity == "comment" ||
          entity == "snapshot" || entity == "action" || entity == "mapping-set" ||
          entity == "asset" || entity == "control" || entity == "risk" || entity == "decision" ||
-         entity == "soa" || entity == "criteria" || entity == "baseline" ||
-         entity == "isms-record" || entity == "isms-comment" || entity == "measurement-value";
+         entity == "soa" || entity == "criteria" || entity == "baseline" || entity == "document" ||
+         entity == "organization-settings" || entity == "isms-record" || entity == "isms-comment" ||
+         entity == "measurement-value";
 }
 
 }  // namespace

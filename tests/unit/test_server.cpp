@@ -1222,9 +1222,9 @@ TEST_F(Api, OpenApiDocumentMatchesTheRoutes) {
   // Documented information: DOC-001 with a file on version 1.
   auto document = call("POST", org_path + "/documents", c, json{{"title", "Policy"}}.dump());
   ASSERT_EQ(document.status, 201) << document.body;
-  auto file = call("PUT", org_path + "/documents/DOC-001/versions/1/file", c, "policy",
-                   {{"content-type", "text/plain"}, {"if-match", "\"1\""}},
-                   {{"name", "policy.txt"}});
+  auto file =
+      call("PUT", org_path + "/documents/DOC-001/versions/1/file", c, "policy",
+           {{"content-type", "text/plain"}, {"if-match", "\"1\""}}, {{"name", "policy.txt"}});
   ASSERT_EQ(file.status, 200) << file.body;
   auto value = call("POST", org_path + "/measurements/MEAS-001/values", c,
                     json{{"date", "2026-09-30"}, {"value", 93.5}}.dump());
