@@ -238,7 +238,7 @@ describe('the ISMS', () => {
     // The table beside the chart gives the same values.
     const cells = await chart.locator('table tbody tr td:nth-child(2)').allTextContents();
     expect(cells).toEqual(values.map((v) => String(v.value)));
-    expect(await chart.locator('svg').getAttribute('aria-label')).toContain(measurement.ref);
+    expect(await chart.locator('.series-chart svg').getAttribute('aria-label')).toContain(measurement.ref);
     expect(await chart.locator('svg .axis-label').allTextContents()).toEqual(['%', 'Date']);
     await screenshot(page, 'isms-measurement-1366');
 
