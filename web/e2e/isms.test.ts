@@ -224,22 +224,30 @@ describe('the ISMS', () => {
     const series = (await api(page, 'GET', `/organizations/${ownOrg}/measurements/${measurement.ref}/series`)).data;
     const points = (series.points ?? series.values ?? series.items) as { date: string; value: number; status: string }[];
     expect(points).toHaveLength(values.length);
-    // Each point has its status from the server, and the worst one is coloured as breached.
-    for (const p of points) expect(await chart.locator(`circle[data-point="${p.date}"]`).getAttribute('data-status')).toBe(p.status);
-    expect(await chart.locator('circle[data-point="2026-09-30"]').getAttribute('class')).toContain('tone-bad');
-    expect(await chart.locator('circle[data-point="2026-03-31"]').getAttribute('class')).toContain('tone-good');
-    // The threshold line lies between the 92 and the 85 points; the target line above the 92.
+    // Each point has its status from the server and the colour of that status.
+    const tone: Record<string, string> = { met: 'tone-good', warning: 'tone-warn', breached: 'tone-bad' };
+    for (const p of points) {
+      const dot = chart.locator(`circle[data-point="${p.date}"]`);
+      expect(await dot.getAttribute('data-status')).toBe(p.status);
+      expect(await dot.getAttribute('class')).toContain(tone[p.status]);
+    }
+    expect(new Set(points.map((p) => p.status)).size, 'the values span several statuses').toBeGreaterThan(1);
+    // The target and threshold lines are drawn at their values: a point above a line's value lies
+    // above the line in the picture, one below it below.
     const y = async (sel: string, attr: string) => Number(await chart.locator(sel).getAttribute(attr));
-    const threshold = await y('line[data-line="threshold"]', 'y1');
-    const target = await y('line[data-line="target"]', 'y1');
-    expect(threshold).toBeGreaterThan(await y('circle[data-point="2026-06-30"]', 'cy'));
-    expect(threshold).toBeLessThan(await y('circle[data-point="2026-09-30"]', 'cy'));
-    expect(target).toBeLessThan(await y('circle[data-point="2026-06-30"]', 'cy'));
+    for (const [line, at] of [['target', series.target], ['threshold', series.threshold]] as const) {
+      const ly = await y(`line[data-line="${line}"]`, 'y1');
+      for (const p of points) {
+        const py = await y(`circle[data-point="${p.date}"]`, 'cy');
+        if (p.value > at) expect(py, `${p.date} above the ${line}`).toBeLessThan(ly);
+        if (p.value < at) expect(py, `${p.date} below the ${line}`).toBeGreaterThan(ly);
+      }
+    }
     // The table beside the chart gives the same values.
     const cells = await chart.locator('table tbody tr td:nth-child(2)').allTextContents();
     expect(cells).toEqual(values.map((v) => String(v.value)));
     expect(await chart.locator('.series-chart svg').getAttribute('aria-label')).toContain(measurement.ref);
-    expect(await chart.locator('svg .axis-label').allTextContents()).toEqual(['%', 'Date']);
+    expect(await chart.locator('svg .axis-label').allTextContents()).toEqual([series.unit || 'Value', 'Date']);
     await screenshot(page, 'isms-measurement-1366');
 
     // A value recorded here is one more point.
