@@ -159,3 +159,23 @@ export type SoaImplementation = SoaLine['implementation'];
 export type SoaRowBody = Schemas['SoaRowUpdate'];
 export type SoaDiff = Schemas['SoaDiff'];
 export type SoaRowChange = Schemas['SoaRowChange'];
+
+// The ISMS registers (docs/isms.md): one record type, each register described by its descriptor.
+export type IsmsField = Schemas['IsmsField'];
+export type IsmsFieldType = IsmsField['type'];
+export type IsmsRegister = Schemas['IsmsRegister'];
+export type IsmsLink = Schemas['IsmsLink'];
+export type IsmsRecord = Schemas['IsmsRecord'];
+export type IsmsRecordPage = Schemas['IsmsRecordPage'];
+export type IsmsComment = Schemas['IsmsComment'];
+export type IsmsVersion = Schemas['IsmsVersion'];
+export type IsmsRaci = Schemas['IsmsRaci'];
+// Documented information (7.5): documents with their versions, files and acknowledgements.
+export type IsmsDocument = Schemas['Document'];
+export type DocumentSummary = Schemas['DocumentSummary'];
+export type DocumentVersion = Schemas['DocumentVersion'];
+export type DocumentAcks = Schemas['DocumentAcks'];
+
+// Measurements (9.1): a measurement's series as the chart draws it, the objectives' progress.
+export type MeasurementSeries = Schemas['MeasurementSeries'];
+export type ObjectiveProgress = Schemas['ObjectiveProgress'];
