@@ -28,11 +28,11 @@
 #include "workspace/audit_export.hpp"
 #include "workspace/document_demo.hpp"
 #include "workspace/gaps.hpp"
+#include "workspace/isms.hpp"
 #include "workspace/measurement_demo.hpp"
 #include "workspace/profile_import.hpp"
 #include "workspace/projection.hpp"
 #include "workspace/reporting.hpp"
-#include "workspace/isms.hpp"
 #include "workspace/risk_demo.hpp"
 #include "workspace/workspace.hpp"
 
