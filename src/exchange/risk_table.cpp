@@ -813,10 +813,9 @@ TableRead read_named_table(const TableColumns& columns, TableFormat format, std:
     for (const auto& cell : f) r.cells.emplace_back(cell);
     out.rows.push_back(std::move(r));
   });
-  if (importer.failed()) {
-    out.rows.clear();
-    out.errors = importer.take_errors();
-  }
+  // The rows that were read are kept beside the errors, so that a caller can name the problems
+  // of the other rows too; it stores nothing while there are errors.
+  if (importer.failed()) out.errors = importer.take_errors();
   return out;
 }
 

@@ -30,8 +30,8 @@ struct TableRow {
 };
 
 struct TableRead {
-  std::vector<TableRow> rows;
-  std::vector<RowError> errors;  // when not empty, nothing should be stored
+  std::vector<TableRow> rows;    // the rows read (also beside errors: check them too)
+  std::vector<RowError> errors;  // when not empty, nothing may be stored
 };
 
 TableRead read_named_table(const TableColumns& columns, TableFormat format, std::string_view bytes,
