@@ -26,6 +26,7 @@ if not cluster:
 
 # What differs between two runs by nature: times of day, and the audit rows' HMACs (each
 # workspace has a key of its own, and the times are in what they cover).
+TIME_ONLY_CHANGE = re.compile(rb",/[a-z_]*_at,<varies>,<varies>,")
 VARYING = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ|\d{4}-\d\d-\d\d \d\d:\d\d UTC|\b[0-9a-f]{64}\b")
 
 
@@ -60,7 +61,13 @@ def readings(db, cwd):
         out["profile export"] = f.read()
     out["audit export"] = run(db, "audit", "export", "--format", "csv", cwd=cwd)
     out["audit verify"] = run(db, "audit", "verify", cwd=cwd)
-    return {k: VARYING.sub(b"<varies>", v) for k, v in out.items()}
+    masked = {k: VARYING.sub(b"<varies>", v) for k, v in out.items()}
+    # A change of a time field alone ("updated_at" from one second to the next) is a row of the
+    # trail only when the second turned between two writes: by nature, not by backend.
+    masked["audit export"] = b"\n".join(
+        line for line in masked["audit export"].split(b"\n")
+        if not TIME_ONLY_CHANGE.search(line))
+    return masked
 
 
 with tempfile.TemporaryDirectory() as work:
