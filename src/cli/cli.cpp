@@ -12,11 +12,6 @@
 
 namespace cyberframe::cli {
 
-// Registers `measurement ...` (measurement_commands.cpp): the ISMS's measurement values.
-void add_measurement_commands(CLI::App& app, const CatalogOptions& catalog_options,
-                              const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
-                              int& status);
-
 namespace {
 
 const char* const k_description =

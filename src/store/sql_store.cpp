@@ -251,8 +251,8 @@ class SqlStore final : public Store, private UnitOfWork {
   ~SqlStore() override {
     // Statements before the connection they belong to.
     m_risks.reset();
-    m_measurements.reset();
     m_isms.reset();
+    m_measurements.reset();
     m_documents.reset();
     m_prepared.clear();
     m_audit_insert.reset();
@@ -3045,9 +3045,10 @@ class SqlStore final : public Store, private UnitOfWork {
 
  private:
   std::unique_ptr<sql::Connection> m_connection;  // declared first: the statements go first
-  std::unique_ptr<MeasurementStore> m_measurements;
-  std::unique_ptr<RiskStore> m_risks;  // the aggregates' repositories, on this connection
+  // The aggregates' repositories, on this connection (made on first use).
+  std::unique_ptr<RiskStore> m_risks;
   std::unique_ptr<IsmsStore> m_isms;
+  std::unique_ptr<MeasurementStore> m_measurements;
   std::unique_ptr<DocumentStore> m_documents;
   sql::Connection* m_db;
   std::string m_actor = "cyberframe";
