@@ -113,6 +113,25 @@ struct IsmsRecord {
 // The limits of what a record holds.
 inline constexpr std::size_t k_isms_text_bytes = 500;
 inline constexpr std::size_t k_isms_long_text_bytes = 20000;
+// A comment on a record (auditors, editors and admins comment).
+struct IsmsComment {
+  std::int64_t id = 0;
+  std::int64_t record = 0;
+  std::string author;
+  std::string at;
+  std::string text;
+};
+
+// A saved version of a record: its JSON (codec::to_json) as it was after that write.
+struct IsmsVersion {
+  std::int64_t version = 0;
+  std::int64_t revision = 1;
+  std::string status;
+  std::string saved_at;
+  std::string saved_by;
+  std::string content;
+};
+
 inline constexpr std::size_t k_isms_list_items = 100;
 inline constexpr std::size_t k_isms_links = 200;
 

@@ -278,9 +278,9 @@ Result<core::IsmsRecord> approve_record(Workspace& ws, const std::string& actor,
   return repo(ws, actor).update_record(*approved, "approve");
 }
 
-Result<store::IsmsComment> comment_record(Workspace& ws, const std::string& actor,
-                                          std::int64_t organization, const std::string& reg,
-                                          const std::string& ref, const std::string& text) {
+Result<core::IsmsComment> comment_record(Workspace& ws, const std::string& actor,
+                                         std::int64_t organization, const std::string& reg,
+                                         const std::string& ref, const std::string& text) {
   auto r = find_record(ws, organization, reg, ref, false);
   if (!r) return std::unexpected(r.error());
   auto t = util::trim(text);
@@ -290,17 +290,17 @@ Result<store::IsmsComment> comment_record(Workspace& ws, const std::string& acto
   return repo(ws, actor).add_comment(r->id, t);
 }
 
-Result<std::vector<store::IsmsComment>> record_comments(Workspace& ws, std::int64_t organization,
-                                                        const std::string& reg,
-                                                        const std::string& ref) {
+Result<std::vector<core::IsmsComment>> record_comments(Workspace& ws, std::int64_t organization,
+                                                       const std::string& reg,
+                                                       const std::string& ref) {
   auto r = find_record(ws, organization, reg, ref, true);
   if (!r) return std::unexpected(r.error());
   return repo(ws).comments(r->id);
 }
 
-Result<std::vector<store::IsmsVersion>> record_history(Workspace& ws, std::int64_t organization,
-                                                       const std::string& reg,
-                                                       const std::string& ref) {
+Result<std::vector<core::IsmsVersion>> record_history(Workspace& ws, std::int64_t organization,
+                                                      const std::string& reg,
+                                                      const std::string& ref) {
   auto r = find_record(ws, organization, reg, ref, true);
   if (!r) return std::unexpected(r.error());
   return repo(ws).versions(r->id);
