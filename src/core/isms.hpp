@@ -170,6 +170,10 @@ std::string next_ref(std::string_view prefix, const std::vector<std::string>& ta
 // What an edit makes of a record (`before` as stored, `after` as asked): the approval fields and
 // the revision are the rule's, not the caller's. An approvable record that was approved starts
 // the next revision as a draft (status "draft"); a status of "approved" cannot be set by an edit.
+// What a new record is made of (`record` as asked): no id, not approved, not deleted, revision
+// 1; an approvable record starts as a draft (status "draft" unless given). A status of
+// "approved" cannot be given: k_invalid_input (field status).
+util::Result<IsmsRecord> apply_create(const RegisterSpec& spec, IsmsRecord record);
 // k_invalid_input (field status) for the latter.
 util::Result<IsmsRecord> apply_edit(const RegisterSpec& spec, const IsmsRecord& before,
                                     IsmsRecord after);

@@ -201,26 +201,13 @@ Result<core::IsmsRecord> create_record(Workspace& ws, const std::string& actor,
                                        const std::string& reg, core::IsmsRecord record) {
   auto spec = isms_register(reg);
   if (!spec) return std::unexpected(spec.error());
-  record.id = 0;
   record.organization = organization;
-  record.register_key = reg;
-  record.revision = 1;
-  record.approved_revision = 0;
-  record.approved_by.clear();
-  record.approved_at.clear();
-  record.deleted = false;
-  if ((*spec)->approvable) {
-    if (record.status == "approved")
-      return fail_field(ErrorCode::k_invalid_input,
-                        "status approved is set by approving the record (isms approve), not by an "
-                        "edit",
-                        "status");
-    if (record.status.empty()) record.status = "draft";
-  }
-  if (auto v = core::validate(**spec, record); !v) return std::unexpected(v.error());
-  if (auto c = check_references(ws, catalog, organization, **spec, record); !c)
+  auto made = core::apply_create(**spec, std::move(record));
+  if (!made) return made;
+  if (auto v = core::validate(**spec, *made); !v) return std::unexpected(v.error());
+  if (auto c = check_references(ws, catalog, organization, **spec, *made); !c)
     return std::unexpected(c.error());
-  return repo(ws, actor).create_record(record);
+  return repo(ws, actor).create_record(*made);
 }
 
 Result<core::IsmsRecord> update_record(Workspace& ws, const std::string& actor,
@@ -360,12 +347,12 @@ Result<IsmsImportResult> import_records(Workspace& ws, const std::string& actor,
       }
     }
     if (rec.id == 0) {
-      if ((*spec)->approvable && rec.status == "approved") {
-        out.errors.push_back(
-            {row.line, "status", "status approved is set by approving the record"});
+      auto made = core::apply_create(**spec, std::move(rec));
+      if (!made) {
+        out.errors.push_back({row.line, made.error().field, made.error().message});
         continue;
       }
-      if ((*spec)->approvable && rec.status.empty()) rec.status = "draft";
+      rec = std::move(*made);
       ++out.created;
     }
     if (auto c = check_references(ws, catalog, organization, **spec, rec, batch); !c) {
