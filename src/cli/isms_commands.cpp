@@ -69,11 +69,6 @@ const core::RegisterSpec* spec_of(const Ctx& ctx, const std::string& key, int& s
   return *spec;
 }
 
-std::string field_text(const core::IsmsRecord& r, const core::FieldSpec& f) {
-  if (f.kind == core::FieldKind::k_list) return util::join(r.list(f.key), "; ");
-  return r.text(f.key);
-}
-
 void print_record(const Ctx& ctx, const core::RegisterSpec& spec, const core::IsmsRecord& r) {
   ctx.out << r.ref << "  " << r.title << "\n";
   ctx.out << "  register: " << spec.key << " (" << spec.clause << " " << spec.title << ")\n";
@@ -90,7 +85,7 @@ void print_record(const Ctx& ctx, const core::RegisterSpec& spec, const core::Is
     ctx.out << "\n";
   }
   for (const auto& f : spec.fields) {
-    auto text = field_text(r, f);
+    auto text = r.shown(f);
     if (text.empty()) continue;
     ctx.out << "  " << f.key << ": " << text << "\n";
   }
@@ -150,20 +145,13 @@ int apply_options(const Ctx& ctx, const Args& a, const core::RegisterSpec& spec,
 }
 
 int cmd_registers(const Ctx& ctx, const Args& a) {
-  auto format = format_of(a);
-  if (format == Format::k_json || format == Format::k_yaml) {
-    json out = json::array();
-    for (const auto& s : core::isms_registers()) out.push_back(codec::to_json(s));
-    print_structured(ctx.out, format, out);
-    return k_exit_ok;
-  }
   Table t({"KEY", "CLAUSE", "PREFIX", "APPROVED", "TITLE"});
-  for (const auto& s : core::isms_registers())
+  json out = json::array();
+  for (const auto& s : core::isms_registers()) {
     t.add({s.key, s.clause, s.prefix, s.approvable ? "yes" : "", s.title});
-  if (format == Format::k_csv)
-    t.print_csv(ctx.out);
-  else
-    t.print(ctx.out);
+    out.push_back(codec::to_json(s));
+  }
+  print_data(ctx.out, format_of(a), t, out);
   return k_exit_ok;
 }
 

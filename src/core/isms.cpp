@@ -367,6 +367,11 @@ std::vector<std::string> IsmsRecord::list(std::string_view key) const {
   return {};
 }
 
+std::string IsmsRecord::shown(const FieldSpec& field) const {
+  if (field.kind == FieldKind::k_list) return util::join(list(field.key), "; ");
+  return text(field.key);
+}
+
 Result<void> set_field(const RegisterSpec& spec, IsmsRecord& record, std::string_view key,
                        std::string_view raw) {
   const auto* f = spec.field(util::trim(key));
