@@ -69,11 +69,6 @@ const core::RegisterSpec* spec_of(const Ctx& ctx, const std::string& key, int& s
   return *spec;
 }
 
-std::string field_text(const core::IsmsRecord& r, const core::FieldSpec& f) {
-  if (f.kind == core::FieldKind::k_list) return util::join(r.list(f.key), "; ");
-  return r.text(f.key);
-}
-
 void print_record(const Ctx& ctx, const core::RegisterSpec& spec, const core::IsmsRecord& r) {
   ctx.out << r.ref << "  " << r.title << "\n";
   ctx.out << "  register: " << spec.key << " (" << spec.clause << " " << spec.title << ")\n";
@@ -90,7 +85,7 @@ void print_record(const Ctx& ctx, const core::RegisterSpec& spec, const core::Is
     ctx.out << "\n";
   }
   for (const auto& f : spec.fields) {
-    auto text = field_text(r, f);
+    auto text = r.shown(f);
     if (text.empty()) continue;
     ctx.out << "  " << f.key << ": " << text << "\n";
   }
@@ -150,20 +145,13 @@ int apply_options(const Ctx& ctx, const Args& a, const core::RegisterSpec& spec,
 }
 
 int cmd_registers(const Ctx& ctx, const Args& a) {
-  auto format = format_of(a);
-  if (format == Format::k_json || format == Format::k_yaml) {
-    json out = json::array();
-    for (const auto& s : core::isms_registers()) out.push_back(codec::to_json(s));
-    print_structured(ctx.out, format, out);
-    return k_exit_ok;
-  }
   Table t({"KEY", "CLAUSE", "PREFIX", "APPROVED", "TITLE"});
-  for (const auto& s : core::isms_registers())
+  json out = json::array();
+  for (const auto& s : core::isms_registers()) {
     t.add({s.key, s.clause, s.prefix, s.approvable ? "yes" : "", s.title});
-  if (format == Format::k_csv)
-    t.print_csv(ctx.out);
-  else
-    t.print(ctx.out);
+    out.push_back(codec::to_json(s));
+  }
+  print_data(ctx.out, format_of(a), t, out);
   return k_exit_ok;
 }
 
@@ -251,8 +239,7 @@ int cmd_show(const Ctx& ctx, const Args& a) {
   if (format == Format::k_json || format == Format::k_yaml) {
     auto out = codec::to_json(*r);
     json list = json::array();
-    for (const auto& c : *comments)
-      list.push_back({{"id", c.id}, {"author", c.author}, {"at", c.at}, {"text", c.text}});
+    for (const auto& c : *comments) list.push_back(codec::to_json(c));
     out["comments"] = list;
     print_structured(ctx.out, format, out);
     return k_exit_ok;
@@ -341,12 +328,7 @@ int cmd_history(const Ctx& ctx, const Args& a) {
   for (const auto& v : *h) {
     t.add(
         {std::to_string(v.version), std::to_string(v.revision), v.status, v.saved_at, v.saved_by});
-    items.push_back({{"version", v.version},
-                     {"revision", v.revision},
-                     {"status", v.status},
-                     {"saved_at", v.saved_at},
-                     {"saved_by", v.saved_by},
-                     {"record", json::parse(v.content, nullptr, false)}});
+    items.push_back(codec::to_json(v));
   }
   auto format = format_of(a);
   if (format == Format::k_text) {
@@ -446,22 +428,15 @@ int cmd_raci(const Ctx& ctx, const Args& a) {
   std::vector<std::string> headers{"PROCESS"};
   for (const auto& r : m->roles) headers.push_back(r);
   Table t(headers);
-  json rows = json::array();
   for (const auto& p : m->processes) {
     std::vector<std::string> row{p};
-    json cells = json::object();
     for (const auto& r : m->roles) {
       auto it = m->cells[p].find(r);
-      auto letters = it == m->cells[p].end() ? std::string() : it->second;
-      row.push_back(letters.empty() ? "-" : letters);
-      if (!letters.empty()) cells[r] = letters;
+      row.push_back(it == m->cells[p].end() || it->second.empty() ? "-" : it->second);
     }
     t.add(row);
-    rows.push_back({{"process", p}, {"roles", cells}});
   }
   auto format = format_of(a);
-  json roles = json::array();
-  for (const auto& r : m->roles) roles.push_back({{"ref", r}, {"title", m->role_titles[r]}});
   if (format == Format::k_text) {
     ctx.out << "RACI of " << o->org.name << "\n";
     for (const auto& r : m->roles) ctx.out << "  " << r << "  " << m->role_titles[r] << "\n";
@@ -469,8 +444,7 @@ int cmd_raci(const Ctx& ctx, const Args& a) {
     for (const auto& w : m->warnings) ctx.out << "warning: " << w << "\n";
     return k_exit_ok;
   }
-  print_data(ctx.out, format, t,
-             json{{"roles", roles}, {"processes", rows}, {"warnings", m->warnings}});
+  print_data(ctx.out, format, t, codec::raci_to_json(*m));
   return k_exit_ok;
 }
 

@@ -88,6 +88,33 @@ json to_json(const core::IsmsLink& link) {
   return json{{"kind", link.kind}, {"target", link.target}};
 }
 
+json to_json(const core::IsmsComment& c) {
+  return json{{"id", c.id}, {"author", c.author}, {"at", c.at}, {"text", c.text}};
+}
+
+json to_json(const core::IsmsVersion& v) {
+  return json{{"version", v.version},   {"revision", v.revision},
+              {"status", v.status},     {"saved_at", v.saved_at},
+              {"saved_by", v.saved_by}, {"record", json::parse(v.content, nullptr, false)}};
+}
+
+json raci_to_json(const core::RaciMatrix& m) {
+  json roles = json::array();
+  for (const auto& r : m.roles) {
+    auto title = m.role_titles.find(r);
+    roles.push_back({{"ref", r}, {"title", title == m.role_titles.end() ? "" : title->second}});
+  }
+  json rows = json::array();
+  for (const auto& p : m.processes) {
+    json cells = json::object();
+    if (auto row = m.cells.find(p); row != m.cells.end())
+      for (const auto& [role, letters] : row->second)
+        if (!letters.empty()) cells[role] = letters;
+    rows.push_back({{"process", p}, {"roles", cells}});
+  }
+  return json{{"roles", roles}, {"processes", rows}, {"warnings", m.warnings}};
+}
+
 json due_to_json(const std::vector<core::DueItem>& items, const std::string& today) {
   json list = json::array();
   for (const auto& i : items)

@@ -31,6 +31,15 @@ json fields_to_json(const core::RegisterSpec& spec, const core::IsmsRecord& reco
 // text, for validate() to name).
 void fields_from_json(const json& fields, core::IsmsRecord& into);
 json to_json(const core::IsmsLink& link);
+// A comment: {id, author, at, text}.
+json to_json(const core::IsmsComment& comment);
+// A saved version: {version, revision, status, saved_at, saved_by, record (the record's JSON as
+// saved)}.
+json to_json(const core::IsmsVersion& version);
+// The RACI (isms raci, GET /organizations/{org}/isms-raci): {roles: [{ref, title}], processes:
+// [{process, roles: {ROLE-REF: letters}}] (every process, only the roles with letters),
+// warnings}.
+json raci_to_json(const core::RaciMatrix& matrix);
 // What is due (workspace::isms_due): {today, total, items: [{kind, register, ref, title, owner,
 // due (null when no date has passed), days_overdue, reason}]}.
 json due_to_json(const std::vector<core::DueItem>& items, const std::string& today);

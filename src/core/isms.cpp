@@ -367,6 +367,11 @@ std::vector<std::string> IsmsRecord::list(std::string_view key) const {
   return {};
 }
 
+std::string IsmsRecord::shown(const FieldSpec& field) const {
+  if (field.kind == FieldKind::k_list) return util::join(list(field.key), "; ");
+  return text(field.key);
+}
+
 Result<void> set_field(const RegisterSpec& spec, IsmsRecord& record, std::string_view key,
                        std::string_view raw) {
   const auto* f = spec.field(util::trim(key));
@@ -625,6 +630,33 @@ Result<void> validate(const RegisterSpec& spec, const IsmsRecord& record) {
   return fail_field(ErrorCode::k_invalid_input, problems.front().message, problems.front().field);
 }
 
+namespace {
+
+util::Error approved_by_edit() {
+  return util::Error{ErrorCode::k_invalid_input,
+                     "status approved is set by approving the record (isms approve), not by an "
+                     "edit",
+                     "status"};
+}
+
+}  // namespace
+
+Result<IsmsRecord> apply_create(const RegisterSpec& spec, IsmsRecord record) {
+  record.id = 0;
+  record.register_key = spec.key;
+  record.revision = 1;
+  record.approved_revision = 0;
+  record.approved_by.clear();
+  record.approved_at.clear();
+  record.deleted = false;
+  record.deleted_by.clear();
+  record.deleted_at.clear();
+  if (!spec.approvable) return record;
+  if (record.status == "approved") return std::unexpected(approved_by_edit());
+  if (record.status.empty()) record.status = "draft";
+  return record;
+}
+
 Result<IsmsRecord> apply_edit(const RegisterSpec& spec, const IsmsRecord& before,
                               IsmsRecord after) {
   after.id = before.id;
@@ -641,10 +673,7 @@ Result<IsmsRecord> apply_edit(const RegisterSpec& spec, const IsmsRecord& before
   after.created_by = before.created_by;
   if (!spec.approvable) return after;
   if (after.status == "approved" && !(before.approved() && before.status == "approved"))
-    return fail_field(ErrorCode::k_invalid_input,
-                      "status approved is set by approving the record (isms approve), not by an "
-                      "edit",
-                      "status");
+    return std::unexpected(approved_by_edit());
   if (before.approved()) {
     // An approved revision is not edited in place: the edit is the next revision, a draft.
     after.revision = before.revision + 1;

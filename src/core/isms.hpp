@@ -106,8 +106,30 @@ struct IsmsRecord {
   // The text of a field ("" when unset or a list).
   std::string text(std::string_view key) const;
   std::vector<std::string> list(std::string_view key) const;
+  // The field as a person reads and types it: its text, or a list's items joined by "; " (what
+  // set_field reads back).
+  std::string shown(const FieldSpec& field) const;
   // Whether the record as it stands is approved.
   bool approved() const { return approved_revision != 0 && approved_revision == revision; }
+};
+
+// A comment on a record (auditors, editors and admins comment).
+struct IsmsComment {
+  std::int64_t id = 0;
+  std::int64_t record = 0;
+  std::string author;
+  std::string at;
+  std::string text;
+};
+
+// A saved version of a record: its JSON (codec::to_json) as it was after that write.
+struct IsmsVersion {
+  std::int64_t version = 0;
+  std::int64_t revision = 1;
+  std::string status;
+  std::string saved_at;
+  std::string saved_by;
+  std::string content;
 };
 
 // The limits of what a record holds.
@@ -148,6 +170,10 @@ std::string next_ref(std::string_view prefix, const std::vector<std::string>& ta
 
 // --- approval and revisions ----------------------------------------------------------------------
 
+// What a new record is made of (`record` as asked): no id, not approved, not deleted, revision
+// 1; an approvable record starts as a draft (status "draft" unless given). A status of
+// "approved" cannot be given: k_invalid_input (field status).
+util::Result<IsmsRecord> apply_create(const RegisterSpec& spec, IsmsRecord record);
 // What an edit makes of a record (`before` as stored, `after` as asked): the approval fields and
 // the revision are the rule's, not the caller's. An approvable record that was approved starts
 // the next revision as a draft (status "draft"); a status of "approved" cannot be set by an edit.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/document.hpp"
+#include "core/measurement.hpp"
 #include "util/date.hpp"
 
 namespace cyberframe::core {
@@ -19,18 +21,24 @@ std::string plural(std::int64_t n, std::string_view one) {
   return std::to_string(n) + " " + std::string(one) + (n == 1 ? "" : "s");
 }
 
-DueItem item(const IsmsRecord& r, std::string kind, std::string due, std::string_view today,
-             std::string reason) {
+DueItem item(std::string kind, std::string register_key, std::string ref, std::string title,
+             std::string owner, std::string due, std::string_view today, std::string reason) {
   DueItem i;
   i.kind = std::move(kind);
-  i.register_key = r.register_key;
-  i.ref = r.ref;
-  i.title = r.title;
-  i.owner = r.owner;
+  i.register_key = std::move(register_key);
+  i.ref = std::move(ref);
+  i.title = std::move(title);
+  i.owner = std::move(owner);
   i.days_overdue = days_overdue(due, today);
   i.due = std::move(due);
   i.reason = std::move(reason);
   return i;
+}
+
+DueItem item(const IsmsRecord& r, std::string kind, std::string due, std::string_view today,
+             std::string reason) {
+  return item(std::move(kind), r.register_key, r.ref, r.title, r.owner, std::move(due), today,
+              std::move(reason));
 }
 
 std::string late(std::string_view what, std::string_view due, std::string_view today) {
@@ -87,6 +95,19 @@ std::vector<DueItem> record_due_items(const std::vector<IsmsRecord>& records,
     }
   }
   return out;
+}
+
+DueItem document_due_item(const Document& d, std::string_view today) {
+  return item("document-review", "documents", d.ref, d.title, d.owner, d.next_review, today,
+              late("its review", d.next_review, today));
+}
+
+DueItem objective_due_item(const ObjectiveProgress& progress, const IsmsRecord* objective,
+                           std::string_view today) {
+  std::string due;
+  if (objective && days_overdue(objective->text("due"), today) > 0) due = objective->text("due");
+  return item("objective", "objectives", progress.objective, objective ? objective->title : "",
+              objective ? objective->owner : "", std::move(due), today, progress.reason);
 }
 
 void sort_due_items(std::vector<DueItem>& items) {

@@ -13,6 +13,9 @@
 
 namespace cyberframe::core {
 
+struct Document;           // core/document.hpp
+struct ObjectiveProgress;  // core/measurement.hpp
+
 struct DueItem {
   // "document-review", "objective", "competence-review", "obligation-review", "awareness",
   // "change", "scope-approval"
@@ -36,6 +39,16 @@ struct DueItem {
 // from the measurements and documents modules). Deleted records are never due.
 std::vector<DueItem> record_due_items(const std::vector<IsmsRecord>& records,
                                       std::string_view today);
+
+// A document whose review date is before `today` (the documents module finds them: published,
+// not retired) as a due item.
+DueItem document_due_item(const Document& document, std::string_view today);
+
+// An objective off track (`progress`, core::objective_progress) as a due item, with the title and
+// owner of its record (`objective`; null when none is found). Its due date counts only when it
+// has passed; an objective off by its measurement's value has none.
+DueItem objective_due_item(const ObjectiveProgress& progress, const IsmsRecord* objective,
+                           std::string_view today);
 
 // A due item for a date: days_overdue counted from `due` to `today` (0 when not a date).
 std::int64_t days_overdue(std::string_view due, std::string_view today);

@@ -80,12 +80,7 @@ std::string export_isms(const core::RegisterSpec& spec,
   std::vector<std::vector<std::string>> rows;
   for (const auto& r : records) {
     std::vector<std::string> row{r.ref, r.title, r.status, r.owner};
-    for (const auto& f : spec.fields) {
-      if (f.kind == core::FieldKind::k_list)
-        row.push_back(util::join(r.list(f.key), "; "));
-      else
-        row.push_back(r.text(f.key));
-    }
+    for (const auto& f : spec.fields) row.push_back(r.shown(f));
     std::vector<std::string> links;
     for (const auto& l : r.links) links.push_back(core::to_string(l));
     row.push_back(util::join(links, "; "));

@@ -24,10 +24,6 @@ Answer<const core::RegisterSpec*> register_for(const Call& call) {
   return *spec;
 }
 
-json comment_json(const store::IsmsComment& c) {
-  return json{{"id", c.id}, {"author", c.author}, {"at", c.at}, {"text", c.text}};
-}
-
 // A 422 naming the field for a body the register refuses.
 Response refused(const util::Error& e) {
   return problem_from(e);
@@ -222,7 +218,7 @@ Response list_comments(Call& call) {
                                          call.req.params.at("ref"));
   if (!list) return problem_from(list.error());
   json items = json::array();
-  for (const auto& c : *list) items.push_back(comment_json(c));
+  for (const auto& c : *list) items.push_back(codec::to_json(c));
   return ok(json{{"items", items}, {"total", list->size()}});
 }
 
@@ -236,7 +232,7 @@ Response add_comment(Call& call) {
   auto c = workspace::comment_record(call.ctx.workspace, actor(call), org->id, (*spec)->key,
                                      call.req.params.at("ref"), body["text"].get<std::string>());
   if (!c) return problem_from(c.error());
-  return ok(comment_json(*c), 201);
+  return ok(codec::to_json(*c), 201);
 }
 
 Response history(Call& call) {
@@ -249,13 +245,7 @@ Response history(Call& call) {
                                         call.req.params.at("ref"));
   if (!list) return problem_from(list.error());
   json items = json::array();
-  for (const auto& v : *list)
-    items.push_back({{"version", v.version},
-                     {"revision", v.revision},
-                     {"status", v.status},
-                     {"saved_at", v.saved_at},
-                     {"saved_by", v.saved_by},
-                     {"record", json::parse(v.content, nullptr, false)}});
+  for (const auto& v : *list) items.push_back(codec::to_json(v));
   return ok(json{{"items", items}, {"total", list->size()}});
 }
 
@@ -325,15 +315,7 @@ Response raci(Call& call) {
   if (auto bad = only_parameters(call.req, {})) return *bad;
   auto m = workspace::isms_raci(call.ctx.workspace, org->id);
   if (!m) return problem_from(m.error());
-  json roles = json::array();
-  for (const auto& r : m->roles) roles.push_back({{"ref", r}, {"title", m->role_titles[r]}});
-  json rows = json::array();
-  for (const auto& p : m->processes) {
-    json cells = json::object();
-    for (const auto& [role, letters] : m->cells[p]) cells[role] = letters;
-    rows.push_back({{"process", p}, {"roles", cells}});
-  }
-  return ok(json{{"roles", roles}, {"processes", rows}, {"warnings", m->warnings}});
+  return ok(codec::raci_to_json(*m));
 }
 
 }  // namespace

@@ -192,8 +192,8 @@ class SqlIsmsStore final : public IsmsStore {
     return out;
   }
 
-  Result<IsmsComment> add_comment(std::int64_t record, const std::string& text) override {
-    IsmsComment out;
+  Result<core::IsmsComment> add_comment(std::int64_t record, const std::string& text) override {
+    core::IsmsComment out;
     auto r = m_work.write([&]() -> Result<void> {
       auto now = util::now_utc();
       Statement st(m_db,
@@ -201,7 +201,7 @@ class SqlIsmsStore final : public IsmsStore {
                    "RETURNING id");
       st.bind(1, record).bind(2, m_work.actor()).bind(3, now).bind(4, text);
       if (st.step() != sql::k_row) return std::unexpected(m_work.db_error("storing the comment"));
-      out = IsmsComment{st.integer(0), record, m_work.actor(), now, text};
+      out = core::IsmsComment{st.integer(0), record, m_work.actor(), now, text};
       nlohmann::json after{{"record", record}, {"author", out.author}, {"at", now}, {"text", text}};
       return m_work.audit("isms-comment", std::to_string(out.id), "create", "null", after.dump());
     });
@@ -209,24 +209,24 @@ class SqlIsmsStore final : public IsmsStore {
     return out;
   }
 
-  Result<std::vector<IsmsComment>> comments(std::int64_t record) override {
+  Result<std::vector<core::IsmsComment>> comments(std::int64_t record) override {
     Statement st(m_db,
                  "SELECT id, record, author, at, text FROM isms_comment WHERE record = ?1 ORDER "
                  "BY id");
     st.bind(1, record);
-    std::vector<IsmsComment> out;
+    std::vector<core::IsmsComment> out;
     while (st.next())
       out.push_back({st.integer(0), st.integer(1), st.text(2), st.text(3), st.text(4)});
     if (auto end = st.finished(); !end) return std::unexpected(end.error());
     return out;
   }
 
-  Result<std::vector<IsmsVersion>> versions(std::int64_t record) override {
+  Result<std::vector<core::IsmsVersion>> versions(std::int64_t record) override {
     Statement st(m_db,
                  "SELECT version, revision, status, saved_at, saved_by, content FROM "
                  "isms_record_version WHERE record = ?1 ORDER BY version");
     st.bind(1, record);
-    std::vector<IsmsVersion> out;
+    std::vector<core::IsmsVersion> out;
     while (st.next())
       out.push_back({st.integer(0), st.integer(1), st.text(2), st.text(3), st.text(4), st.text(5)});
     if (auto end = st.finished(); !end) return std::unexpected(end.error());

@@ -24,24 +24,6 @@ namespace cyberframe::store {
 
 using util::Result;
 
-struct IsmsComment {
-  std::int64_t id = 0;
-  std::int64_t record = 0;
-  std::string author;
-  std::string at;
-  std::string text;
-};
-
-// A saved version of a record: its JSON as it was after that write.
-struct IsmsVersion {
-  std::int64_t version = 0;
-  std::int64_t revision = 1;
-  std::string status;
-  std::string saved_at;
-  std::string saved_by;
-  std::string content;
-};
-
 class IsmsStore {
  public:
   virtual ~IsmsStore() = default;
@@ -68,10 +50,10 @@ class IsmsStore {
   // or none. Returns how many were written.
   virtual Result<std::size_t> write_records(const std::vector<core::IsmsRecord>& records) = 0;
 
-  virtual Result<IsmsComment> add_comment(std::int64_t record, const std::string& text) = 0;
-  virtual Result<std::vector<IsmsComment>> comments(std::int64_t record) = 0;
+  virtual Result<core::IsmsComment> add_comment(std::int64_t record, const std::string& text) = 0;
+  virtual Result<std::vector<core::IsmsComment>> comments(std::int64_t record) = 0;
   // Every saved version of a record, oldest first.
-  virtual Result<std::vector<IsmsVersion>> versions(std::int64_t record) = 0;
+  virtual Result<std::vector<core::IsmsVersion>> versions(std::int64_t record) = 0;
 };
 
 }  // namespace cyberframe::store

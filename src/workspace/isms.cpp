@@ -32,6 +32,27 @@ Result<bool> live(Workspace& ws, std::int64_t organization, const std::string& r
   return !found->empty();
 }
 
+// At most one live climate-change determination per organization: `r`, about to be live, is not
+// a second one.
+Result<void> one_determination(Workspace& ws, std::int64_t organization,
+                               const core::IsmsRecord& r) {
+  if (r.register_key != "context" || r.text("type") != "climate-change" || r.deleted) return {};
+  // The store's text search holds every field's text: the records of that type are among these.
+  core::IsmsQuery q;
+  q.text = "climate-change";
+  q.slice = util::Slice::all();
+  auto found = repo(ws).records(organization, "context", q);
+  if (!found) return std::unexpected(found.error());
+  for (const auto& other : found->items)
+    if (other.id != r.id && other.text("type") == "climate-change" &&
+        (r.ref.empty() || util::caseless_key(other.ref) != util::caseless_key(r.ref)))
+      return fail_field(ErrorCode::k_invalid_input,
+                        "the organization already has a climate-change determination (" +
+                            other.ref + "); edit that one",
+                        "type");
+  return {};
+}
+
 // The rules that need the catalog and the store: links and record-ref fields name what exists;
 // one live climate-change determination.
 Result<void> check_references(Workspace& ws, const core::Catalog& catalog,
@@ -110,20 +131,7 @@ Result<void> check_references(Workspace& ws, const core::Catalog& catalog,
           "document: no live document '" + doc.substr(0, 60) + "' in the organization", "document");
     }
   }
-  if (spec.key == "context" && r.text("type") == "climate-change" && !r.deleted) {
-    core::IsmsQuery q;
-    q.slice = util::Slice::all();
-    auto all = repo(ws).records(organization, "context", q);
-    if (!all) return std::unexpected(all.error());
-    for (const auto& other : all->items)
-      if (other.id != r.id && other.text("type") == "climate-change" &&
-          (r.ref.empty() || util::caseless_key(other.ref) != util::caseless_key(r.ref)))
-        return fail_field(ErrorCode::k_invalid_input,
-                          "the organization already has a climate-change determination (" +
-                              other.ref + "); edit that one",
-                          "type");
-  }
-  return {};
+  return one_determination(ws, organization, r);
 }
 
 Result<core::IsmsRecord> stored(Workspace& ws, std::int64_t organization, const std::string& reg,
@@ -201,26 +209,13 @@ Result<core::IsmsRecord> create_record(Workspace& ws, const std::string& actor,
                                        const std::string& reg, core::IsmsRecord record) {
   auto spec = isms_register(reg);
   if (!spec) return std::unexpected(spec.error());
-  record.id = 0;
   record.organization = organization;
-  record.register_key = reg;
-  record.revision = 1;
-  record.approved_revision = 0;
-  record.approved_by.clear();
-  record.approved_at.clear();
-  record.deleted = false;
-  if ((*spec)->approvable) {
-    if (record.status == "approved")
-      return fail_field(ErrorCode::k_invalid_input,
-                        "status approved is set by approving the record (isms approve), not by an "
-                        "edit",
-                        "status");
-    if (record.status.empty()) record.status = "draft";
-  }
-  if (auto v = core::validate(**spec, record); !v) return std::unexpected(v.error());
-  if (auto c = check_references(ws, catalog, organization, **spec, record); !c)
+  auto made = core::apply_create(**spec, std::move(record));
+  if (!made) return made;
+  if (auto v = core::validate(**spec, *made); !v) return std::unexpected(v.error());
+  if (auto c = check_references(ws, catalog, organization, **spec, *made); !c)
     return std::unexpected(c.error());
-  return repo(ws, actor).create_record(record);
+  return repo(ws, actor).create_record(*made);
 }
 
 Result<core::IsmsRecord> update_record(Workspace& ws, const std::string& actor,
@@ -263,6 +258,7 @@ Result<core::IsmsRecord> restore_record(Workspace& ws, const std::string& actor,
   r->deleted = false;
   r->deleted_by.clear();
   r->deleted_at.clear();
+  if (auto one = one_determination(ws, organization, *r); !one) return std::unexpected(one.error());
   return repo(ws, actor).update_record(*r, "restore");
 }
 
@@ -278,9 +274,9 @@ Result<core::IsmsRecord> approve_record(Workspace& ws, const std::string& actor,
   return repo(ws, actor).update_record(*approved, "approve");
 }
 
-Result<store::IsmsComment> comment_record(Workspace& ws, const std::string& actor,
-                                          std::int64_t organization, const std::string& reg,
-                                          const std::string& ref, const std::string& text) {
+Result<core::IsmsComment> comment_record(Workspace& ws, const std::string& actor,
+                                         std::int64_t organization, const std::string& reg,
+                                         const std::string& ref, const std::string& text) {
   auto r = find_record(ws, organization, reg, ref, false);
   if (!r) return std::unexpected(r.error());
   auto t = util::trim(text);
@@ -290,17 +286,17 @@ Result<store::IsmsComment> comment_record(Workspace& ws, const std::string& acto
   return repo(ws, actor).add_comment(r->id, t);
 }
 
-Result<std::vector<store::IsmsComment>> record_comments(Workspace& ws, std::int64_t organization,
-                                                        const std::string& reg,
-                                                        const std::string& ref) {
+Result<std::vector<core::IsmsComment>> record_comments(Workspace& ws, std::int64_t organization,
+                                                       const std::string& reg,
+                                                       const std::string& ref) {
   auto r = find_record(ws, organization, reg, ref, true);
   if (!r) return std::unexpected(r.error());
   return repo(ws).comments(r->id);
 }
 
-Result<std::vector<store::IsmsVersion>> record_history(Workspace& ws, std::int64_t organization,
-                                                       const std::string& reg,
-                                                       const std::string& ref) {
+Result<std::vector<core::IsmsVersion>> record_history(Workspace& ws, std::int64_t organization,
+                                                      const std::string& reg,
+                                                      const std::string& ref) {
   auto r = find_record(ws, organization, reg, ref, true);
   if (!r) return std::unexpected(r.error());
   return repo(ws).versions(r->id);
@@ -334,6 +330,7 @@ Result<IsmsImportResult> import_records(Workspace& ws, const std::string& actor,
   for (const auto& row : parsed.rows)
     if (!row.record.ref.empty()) batch[reg].insert(util::caseless_key(row.record.ref));
   std::vector<core::IsmsRecord> writes;
+  std::size_t determination_row = 0;  // the file's climate-change determination, if it has one
   for (auto& row : parsed.rows) {
     auto rec = row.record;
     rec.organization = organization;
@@ -360,13 +357,23 @@ Result<IsmsImportResult> import_records(Workspace& ws, const std::string& actor,
       }
     }
     if (rec.id == 0) {
-      if ((*spec)->approvable && rec.status == "approved") {
-        out.errors.push_back(
-            {row.line, "status", "status approved is set by approving the record"});
+      auto made = core::apply_create(**spec, std::move(rec));
+      if (!made) {
+        out.errors.push_back({row.line, made.error().field, made.error().message});
         continue;
       }
-      if ((*spec)->approvable && rec.status.empty()) rec.status = "draft";
+      rec = std::move(*made);
       ++out.created;
+    }
+    if (rec.register_key == "context" && rec.text("type") == "climate-change") {
+      if (determination_row != 0) {
+        out.errors.push_back({row.line, "type",
+                              "the file brings a second climate-change determination (its first "
+                              "is row " +
+                                  std::to_string(determination_row) + ")"});
+        continue;
+      }
+      determination_row = row.line;
     }
     if (auto c = check_references(ws, catalog, organization, **spec, rec, batch); !c) {
       out.errors.push_back({row.line, c.error().field, c.error().message});

@@ -21,7 +21,6 @@
 #include "core/isms.hpp"
 #include "core/isms_due.hpp"
 #include "exchange/profile_table.hpp"
-#include "store/isms_store.hpp"
 #include "util/page.hpp"
 #include "util/result.hpp"
 
@@ -64,15 +63,15 @@ Result<core::IsmsRecord> approve_record(Workspace& ws, const std::string& actor,
                                         std::int64_t organization, const std::string& reg,
                                         const std::string& ref, std::int64_t expected_version);
 
-Result<store::IsmsComment> comment_record(Workspace& ws, const std::string& actor,
-                                          std::int64_t organization, const std::string& reg,
-                                          const std::string& ref, const std::string& text);
-Result<std::vector<store::IsmsComment>> record_comments(Workspace& ws, std::int64_t organization,
-                                                        const std::string& reg,
-                                                        const std::string& ref);
-Result<std::vector<store::IsmsVersion>> record_history(Workspace& ws, std::int64_t organization,
+Result<core::IsmsComment> comment_record(Workspace& ws, const std::string& actor,
+                                         std::int64_t organization, const std::string& reg,
+                                         const std::string& ref, const std::string& text);
+Result<std::vector<core::IsmsComment>> record_comments(Workspace& ws, std::int64_t organization,
                                                        const std::string& reg,
                                                        const std::string& ref);
+Result<std::vector<core::IsmsVersion>> record_history(Workspace& ws, std::int64_t organization,
+                                                      const std::string& reg,
+                                                      const std::string& ref);
 
 // The RACI of the live roles, with the warnings of "one A per process".
 Result<core::RaciMatrix> isms_raci(Workspace& ws, std::int64_t organization);

@@ -45,19 +45,7 @@ Result<std::vector<core::DueItem>> isms_due(Workspace& ws, std::int64_t organiza
   overdue.slice = util::Slice::all();
   auto documents = list_documents(ws, organization, overdue);
   if (!documents) return std::unexpected(documents.error());
-  for (const auto& d : documents->items) {
-    core::DueItem i;
-    i.kind = "document-review";
-    i.register_key = "documents";
-    i.ref = d.ref;
-    i.title = d.title;
-    i.owner = d.owner;
-    i.due = d.next_review;
-    i.days_overdue = core::days_overdue(d.next_review, today);
-    i.reason = "its review was due on " + d.next_review + ", " + std::to_string(i.days_overdue) +
-               (i.days_overdue == 1 ? " day" : " days") + " ago";
-    items.push_back(std::move(i));
-  }
+  for (const auto& d : documents->items) items.push_back(core::document_due_item(d, today));
 
   auto objectives = live_records(ws, organization, "objectives");
   if (!objectives) return std::unexpected(objectives.error());
@@ -67,21 +55,8 @@ Result<std::vector<core::DueItem>> isms_due(Workspace& ws, std::int64_t organiza
   if (!progress) return std::unexpected(progress.error());
   for (const auto& p : *progress) {
     if (p.progress != core::Progress::k_off_track) continue;
-    core::DueItem i;
-    i.kind = "objective";
-    i.register_key = "objectives";
-    i.ref = p.objective;
-    if (auto it = by_ref.find(p.objective); it != by_ref.end()) {
-      i.title = it->second->title;
-      i.owner = it->second->owner;
-      // The due date counts only when it has passed; an objective off by its value has none.
-      if (auto due = it->second->text("due"); core::days_overdue(due, today) > 0) {
-        i.due = due;
-        i.days_overdue = core::days_overdue(due, today);
-      }
-    }
-    i.reason = p.reason;
-    items.push_back(std::move(i));
+    auto it = by_ref.find(p.objective);
+    items.push_back(core::objective_due_item(p, it == by_ref.end() ? nullptr : it->second, today));
   }
   core::sort_due_items(items);
   return items;

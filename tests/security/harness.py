@@ -132,6 +132,29 @@ def cli_runner(binary, db):
     return cli
 
 
+def tagged_operations(document, tag):
+    """(method, concrete path, operation) of every operation of the OpenAPI `document` under the
+    tag `tag`, its path parameters and required query parameters filled with their examples: a
+    route joins a security test by being documented (Api.OpenApiDocumentMatchesTheRoutes keeps the
+    document and the router the same)."""
+    out = []
+    for template, operations in document["paths"].items():
+        for method, op in operations.items():
+            if method == "parameters" or tag not in op.get("tags", []):
+                continue
+            path, query = template, {}
+            for p in op.get("parameters", []):
+                example = p.get("example")
+                if p["in"] == "path":
+                    path = path.replace("{" + p["name"] + "}", urllib.parse.quote(str(example)))
+                elif p["in"] == "query" and p.get("required"):
+                    query[p["name"]] = str(example)
+            if query:
+                path += "?" + urllib.parse.urlencode(query)
+            out.append((method.upper(), path, op))
+    return out
+
+
 class Server:
     """`cyberframe serve` on a free port of 127.0.0.1."""
 

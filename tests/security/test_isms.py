@@ -16,40 +16,12 @@ reopen, on the demo's ISMS.
 
 Usage: test_isms.py CYBERFRAME_BINARY
 """
-import csv
-import io
 import json
 import re
-import urllib.parse
 
-from harness import MIB, Client, Server, main
+from harness import MIB, Client, Server, main, tagged_operations
 from test_parsers import shared_strings_bomb, workbook_bomb
-
-FORMULAS = ['=HYPERLINK("http://evil.example","click")', "+cmd|' /C calc'!A0", "@SUM(A1:A9)"]
-
-
-def newest_audit(root):
-    status, _, body, _ = root.request("GET", "/api/v1/audit?limit=1")
-    return json.loads(body)["items"][0]["id"] if status == 200 else None
-
-
-def isms_operations(document):
-    out = []
-    for template, operations in document["paths"].items():
-        for method, op in operations.items():
-            if method == "parameters" or "isms" not in op.get("tags", []):
-                continue
-            path, query = template, {}
-            for p in op.get("parameters", []):
-                example = p.get("example")
-                if p["in"] == "path":
-                    path = path.replace("{" + p["name"] + "}", urllib.parse.quote(str(example)))
-                elif p["in"] == "query" and p.get("required"):
-                    query[p["name"]] = str(example)
-            if query:
-                path += "?" + urllib.parse.urlencode(query)
-            out.append((method.upper(), path, op))
-    return out
+from test_risks import FORMULAS, formula_cells, newest_audit
 
 
 def run(suite, binary, db, tmp):
@@ -71,7 +43,7 @@ def replay(suite, server):
     anonymous = Client(port)
 
     status, _, body, _ = anonymous.request("GET", "/api/v1/openapi.json")
-    operations = isms_operations(json.loads(body))
+    operations = tagged_operations(json.loads(body), "isms")
     suite.check(len(operations) >= 15, "the document lists the ISMS routes",
                 f"{len(operations)} operations tagged isms")
 
@@ -138,8 +110,7 @@ def replay(suite, server):
     status, _, body, headers_out = viewer.request(
         "GET", "/api/v1/organizations/1/isms/communication/export?format=csv")
     text = body.decode("utf-8-sig")
-    cells = [c for row in csv.reader(io.StringIO(text, newline="")) for c in row]
-    bad = [c for c in cells if c[:1] in ("=", "+", "@")]
+    bad = formula_cells(text)
     suite.check(status == 200 and not bad and "'=HYPERLINK" in text,
                 "the register as CSV: every formula written with an apostrophe", f"{bad[:3]}")
     suite.check(headers_out.get("content-disposition", "").startswith("attachment"),

@@ -149,6 +149,32 @@ TEST(IsmsRegisters, LinksAreKindAndTarget) {
   EXPECT_FALSE(parse_link("no colon"));
 }
 
+TEST(IsmsRegisters, ANewRecordIsNeitherApprovedNorDeletedAndAnApprovableOneStartsAsADraft) {
+  // Whatever the caller brings (an API body, an import row), a new record starts afresh.
+  auto r = record("scope", "Scope");
+  r.id = 42;
+  r.revision = 7;
+  r.approved_revision = 7;
+  r.approved_by = "mallory";
+  r.deleted = true;
+  auto made = apply_create(spec("scope"), r);
+  ASSERT_TRUE(made);
+  EXPECT_EQ(made->id, 0);
+  EXPECT_EQ(made->revision, 1);
+  EXPECT_EQ(made->approved_revision, 0);
+  EXPECT_EQ(made->approved_by, "");
+  EXPECT_FALSE(made->deleted);
+  EXPECT_EQ(made->status, "draft");
+  // "approved" is the approval's to set, not the creator's.
+  r.status = "approved";
+  auto refused = apply_create(spec("scope"), r);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "status");
+  // A register that is not approved keeps the status given, or none.
+  auto issue = record("context", "Supply chain");
+  EXPECT_EQ(apply_create(spec("context"), issue)->status, "");
+}
+
 TEST(IsmsRegisters, AnEditOfAnApprovedRecordStartsTheNextRevisionAsADraft) {
   const auto& s = spec("scope");
   auto r = record("scope", "Scope");

@@ -1,7 +1,9 @@
 // What the ISMS has due (core/isms_due.hpp) and the calendar it counts with (util/date.hpp).
 #include <gtest/gtest.h>
 
+#include "core/document.hpp"
 #include "core/isms_due.hpp"
+#include "core/measurement.hpp"
 #include "util/date.hpp"
 
 namespace cyberframe::core {
@@ -84,6 +86,40 @@ TEST(IsmsDue, ChangesPastTheirDateAndAnUnapprovedScopeAreDueDeletedRecordsNever)
   EXPECT_EQ(due[1].kind, "scope-approval");
   EXPECT_EQ(due[1].due, "");
   EXPECT_EQ(due[1].reason, "revision 3 of the scope is not approved");
+}
+
+TEST(IsmsDue, ADocumentPastReviewAndAnObjectiveOffTrackCountTheirDaysAsTheRegistersDo) {
+  Document doc;
+  doc.ref = "DOC-007";
+  doc.title = "Access control policy";
+  doc.owner = "IT manager";
+  doc.next_review = "2026-12-06";
+  auto d = document_due_item(doc, "2026-12-07");
+  EXPECT_EQ(d.kind, "document-review");
+  EXPECT_EQ(d.register_key, "documents");
+  EXPECT_EQ(d.days_overdue, 1);
+  EXPECT_EQ(d.reason, "its review was due on 2026-12-06, 1 day ago");
+
+  ObjectiveProgress off;
+  off.objective = "OBJ-004";
+  off.progress = Progress::k_off_track;
+  off.reason = "the latest value is past the threshold";
+  // Off by its value, its due date still ahead: no date, no days.
+  auto ahead = record("objectives", "OBJ-004", "on-track", {{"due", "2027-06-30"}});
+  auto o = objective_due_item(off, &ahead, "2026-12-07");
+  EXPECT_EQ(o.title, "Title of OBJ-004");
+  EXPECT_EQ(o.due, "");
+  EXPECT_EQ(o.days_overdue, 0);
+  EXPECT_EQ(o.reason, off.reason);
+  // Its due date passed: it counts.
+  auto passed = record("objectives", "OBJ-004", "on-track", {{"due", "2026-11-30"}});
+  o = objective_due_item(off, &passed, "2026-12-07");
+  EXPECT_EQ(o.due, "2026-11-30");
+  EXPECT_EQ(o.days_overdue, 7);
+  // No record found: the ref and the reason still say what is off.
+  o = objective_due_item(off, nullptr, "2026-12-07");
+  EXPECT_EQ(o.ref, "OBJ-004");
+  EXPECT_EQ(o.title, "");
 }
 
 }  // namespace
