@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <utility>
 
+#include "core/enum_names.hpp"
 #include "core/input_rules.hpp"
+#include "util/date.hpp"
 #include "util/text.hpp"
 
 namespace cyberframe::core {
@@ -16,23 +18,6 @@ namespace {
 using util::ErrorCode;
 using util::fail;
 using util::fail_field;
-
-template <typename Enum, std::size_t N>
-using Names = std::array<std::pair<Enum, std::string_view>, N>;
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> parse_from(const Names<Enum, N>& table, std::string_view text) {
-  for (const auto& [value, name] : table)
-    if (name == text) return value;
-  return std::nullopt;
-}
-
-template <typename Enum, std::size_t N>
-std::string_view name_of(const Names<Enum, N>& table, Enum value) {
-  for (const auto& [v, name] : table)
-    if (v == value) return name;
-  return "?";
-}
 
 constexpr Names<DocumentType, 8> k_types{{
     {DocumentType::k_policy, "policy"},
