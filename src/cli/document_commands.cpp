@@ -11,7 +11,7 @@
 #include "cli/output.hpp"
 #include "cli/workspace_context.hpp"
 #include "codec/document_json.hpp"
-#include "util/clock.hpp"
+#include "util/date.hpp"
 #include "util/text.hpp"
 #include "workspace/documents.hpp"
 
@@ -182,7 +182,7 @@ int cmd_list(const Ctx& ctx, const Args& a) {
   q.slice = util::Slice{a.limit, a.offset};
   auto page = workspace::list_documents(*o->ws, o->org.id, q);
   if (!page) return fail_with(ctx, page.error());
-  auto today = util::now_utc().substr(0, 10);
+  auto today = util::today_utc();
   Table t({"REF", "TYPE", "STATE", "VERSION", "OWNER", "NEXT REVIEW", "TITLE"});
   json items = json::array();
   for (const auto& d : page->items) {

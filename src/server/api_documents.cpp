@@ -5,7 +5,7 @@
 #include "codec/document_json.hpp"
 #include "server/api.hpp"
 #include "server/api_workspace.hpp"
-#include "util/clock.hpp"
+#include "util/date.hpp"
 #include "util/text.hpp"
 #include "workspace/documents.hpp"
 
@@ -24,7 +24,7 @@ const std::string& ref_of(const Call& call) {
 
 json document_json(const core::Document& d) {
   auto j = codec::to_json(d);
-  j["overdue"] = core::overdue_for_review(d, util::now_utc().substr(0, 10));
+  j["overdue"] = core::overdue_for_review(d, util::today_utc());
   return j;
 }
 

@@ -5,6 +5,7 @@
 #include "exchange/document_table.hpp"
 #include "store/store.hpp"
 #include "util/clock.hpp"
+#include "util/date.hpp"
 #include "util/digest.hpp"
 #include "util/text.hpp"
 #include "workspace/workspace.hpp"
@@ -19,10 +20,6 @@ namespace {
 store::DocumentStore& repo(Workspace& ws, const std::string& actor = "") {
   if (!actor.empty()) ws.storage().set_actor(actor);
   return ws.storage().documents();
-}
-
-std::string today_utc() {
-  return util::now_utc().substr(0, 10);
 }
 
 core::FileData file_data(const DocumentFile& f) {
@@ -150,7 +147,7 @@ Result<core::Document> find_document(Workspace& ws, std::int64_t organization,
 
 Result<util::Paged<core::Document>> list_documents(Workspace& ws, std::int64_t organization,
                                                    core::DocumentQuery query) {
-  if (query.today.empty()) query.today = today_utc();
+  if (query.today.empty()) query.today = util::today_utc();
   return repo(ws).documents(organization, query);
 }
 
