@@ -27,6 +27,20 @@ core::FileData file_data(const DocumentFile& f) {
                         static_cast<std::int64_t>(f.bytes.size())};
 }
 
+// The metadata a person edits (an edit, an import row) taken into the document as stored; the
+// identity, versions and workflow stay the stored ones.
+void take_metadata(core::Document& into, const core::Document& from) {
+  into.title = from.title;
+  into.type = from.type;
+  into.owner = from.owner;
+  into.classification = from.classification;
+  into.review_months = from.review_months;
+  into.next_review = from.next_review;
+  into.retention = from.retention;
+  into.distribution = from.distribution;
+  into.links = from.links;
+}
+
 // Links name what exists: a node of the catalog, a risk of the organization.
 Result<void> check_links(Workspace& ws, const core::Catalog& catalog, std::int64_t organization,
                          const std::vector<core::DocumentLink>& links) {
@@ -121,15 +135,7 @@ Result<core::Document> update_document(Workspace& ws, const std::string& actor,
     return std::unexpected(l.error());
   core::Document d = *stored;
   d.ref = document.ref.empty() ? stored->ref : document.ref;
-  d.title = document.title;
-  d.type = document.type;
-  d.owner = document.owner;
-  d.classification = document.classification;
-  d.review_months = document.review_months;
-  d.next_review = document.next_review;
-  d.retention = document.retention;
-  d.distribution = document.distribution;
-  d.links = document.links;
+  take_metadata(d, document);
   if (document.version != 0) d.version = document.version;
   return repo(ws, actor).save_document(d, "update", std::nullopt);
 }
@@ -348,15 +354,7 @@ Result<DocumentImport> import_documents(Workspace& ws, const std::string& actor,
           continue;
         }
         core::Document updated = *stored;
-        updated.title = d.title;
-        updated.type = d.type;
-        updated.owner = d.owner;
-        updated.classification = d.classification;
-        updated.review_months = d.review_months;
-        updated.next_review = d.next_review;
-        updated.retention = d.retention;
-        updated.distribution = d.distribution;
-        updated.links = d.links;
+        take_metadata(updated, d);
         rows.push_back(std::move(updated));
         continue;
       }
