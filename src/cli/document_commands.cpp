@@ -285,6 +285,16 @@ std::int64_t expected(const Args& a) {
   return a.expect_version.value_or(0);
 }
 
+// A step that needs nothing but the document and the version read (retire, delete, restore).
+using PlainStep = util::Result<core::Document> (*)(workspace::Workspace&, const std::string&,
+                                                   std::int64_t, const std::string&, std::int64_t);
+auto plain_step(PlainStep step, const char* done) {
+  return [step, done](const Ctx& c, const Args& a) {
+    return cmd_step(
+        c, a, [&](Open& o) { return step(*o.ws, actor(c), o.org.id, a.ref, expected(a)); }, done);
+  };
+}
+
 int cmd_download(const Ctx& ctx, const Args& a) {
   int status = 0;
   auto o = open(ctx, a, status);
@@ -611,42 +621,21 @@ void add_document_commands(CLI::App& app, const CatalogOptions& catalog_options,
         expect(c, a);
         format(c, a);
       },
-      [](const Ctx& c, const Args& a) {
-        return cmd_step(
-            c, a,
-            [&](Open& o) {
-              return workspace::retire_document(*o.ws, actor(c), o.org.id, a.ref, expected(a));
-            },
-            "retired");
-      });
+      plain_step(workspace::retire_document, "retired"));
   v(
       "delete", "Delete the document (kept, hidden; restore brings it back)",
       [&](CLI::App* c, Args& a) {
         ref(c, a);
         expect(c, a);
       },
-      [](const Ctx& c, const Args& a) {
-        return cmd_step(
-            c, a,
-            [&](Open& o) {
-              return workspace::delete_document(*o.ws, actor(c), o.org.id, a.ref, expected(a));
-            },
-            "deleted");
-      });
+      plain_step(workspace::delete_document, "deleted"));
   v(
       "restore", "Restore a deleted document",
       [&](CLI::App* c, Args& a) {
         ref(c, a);
         expect(c, a);
       },
-      [](const Ctx& c, const Args& a) {
-        return cmd_step(
-            c, a,
-            [&](Open& o) {
-              return workspace::restore_document(*o.ws, actor(c), o.org.id, a.ref, expected(a));
-            },
-            "restored");
-      });
+      plain_step(workspace::restore_document, "restored"));
   v(
       "download", "Write a version's file (default: the published version, else the newest)",
       [&](CLI::App* c, Args& a) {
