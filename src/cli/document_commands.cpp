@@ -376,7 +376,7 @@ int cmd_import(const Ctx& ctx, const Args& a) {
   auto r = workspace::import_documents(*o->ws, actor(ctx), cat->catalog, o->org.id, bytes, format);
   if (!r) return fail_with(ctx, r.error());
   if (!r->errors.empty()) {
-    for (const auto& e : r->errors) ctx.err << e << '\n';
+    for (const auto& e : r->errors) ctx.err << e.to_string() << '\n';
     return fail_with(ctx, a.file + ": " + std::to_string(r->errors.size()) + " problem" +
                               (r->errors.size() == 1 ? "" : "s") + "; nothing imported");
   }

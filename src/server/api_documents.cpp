@@ -413,10 +413,12 @@ Response import_documents(Call& call) {
   if (!r) return problem_from(r.error());
   if (!r->errors.empty()) {
     json errors = json::array();
-    for (const auto& e : r->errors) errors.push_back(json{{"message", e}});
-    return problem(422, "Nothing imported",
-                   std::to_string(r->errors.size()) + " problem(s); first: " + r->errors.front(),
-                   json{{"errors", errors}});
+    for (const auto& e : r->errors)
+      errors.push_back(json{{"row", e.row}, {"column", e.column}, {"message", e.message}});
+    return problem(
+        422, "Nothing imported",
+        std::to_string(r->errors.size()) + " problem(s); first: " + r->errors.front().to_string(),
+        json{{"errors", errors}});
   }
   return ok(json{{"created", r->created}, {"updated", r->updated}});
 }

@@ -327,30 +327,27 @@ Result<DocumentImport> import_documents(Workspace& ws, const std::string& actor,
                             "format must be csv or xlsx, not '" + format + "'", "format");
   auto parsed = exchange::import_document_register(*f, bytes);
   DocumentImport out;
-  for (const auto& e : parsed.errors) out.errors.push_back(e.to_string());
+  out.errors = std::move(parsed.errors);
   if (!out.errors.empty()) return out;
   std::vector<core::Document> rows;
   auto now = util::now_utc();
   for (const auto& row : parsed.rows) {
-    auto where = "row " + std::to_string(row.line) + ": ";
     core::Document d = row.document;
     d.organization = organization;
     if (auto v = core::validate(d); !v) {
-      out.errors.push_back(where +
-                           (v.error().field.empty() ? "" : "column " + v.error().field + ": ") +
-                           v.error().message);
+      out.errors.push_back({row.line, v.error().field, v.error().message});
       continue;
     }
     if (auto l = check_links(ws, catalog, organization, d.links); !l) {
-      out.errors.push_back(where + "column links: " + l.error().message);
+      out.errors.push_back({row.line, "links", l.error().message});
       continue;
     }
     if (!d.ref.empty()) {
       auto stored = repo(ws).document(organization, d.ref);
       if (stored) {
         if (stored->deleted) {
-          out.errors.push_back(where + "column ref: " + stored->ref +
-                               " is deleted; restore it before importing over it");
+          out.errors.push_back(
+              {row.line, "ref", stored->ref + " is deleted; restore it before importing over it"});
           continue;
         }
         core::Document updated = *stored;
@@ -367,7 +364,7 @@ Result<DocumentImport> import_documents(Workspace& ws, const std::string& actor,
   auto counts = repo(ws, actor).import_documents(organization, rows);
   if (!counts) {
     if (counts.error().code == ErrorCode::k_io) return std::unexpected(counts.error());
-    out.errors.push_back(counts.error().message);
+    out.errors.push_back({0, counts.error().field, counts.error().message});
     return out;
   }
   out.created = counts->first;
