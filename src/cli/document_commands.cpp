@@ -11,7 +11,7 @@
 #include "cli/output.hpp"
 #include "cli/workspace_context.hpp"
 #include "codec/document_json.hpp"
-#include "util/clock.hpp"
+#include "util/date.hpp"
 #include "util/text.hpp"
 #include "workspace/documents.hpp"
 
@@ -182,7 +182,7 @@ int cmd_list(const Ctx& ctx, const Args& a) {
   q.slice = util::Slice{a.limit, a.offset};
   auto page = workspace::list_documents(*o->ws, o->org.id, q);
   if (!page) return fail_with(ctx, page.error());
-  auto today = util::now_utc().substr(0, 10);
+  auto today = util::today_utc();
   Table t({"REF", "TYPE", "STATE", "VERSION", "OWNER", "NEXT REVIEW", "TITLE"});
   json items = json::array();
   for (const auto& d : page->items) {
@@ -285,6 +285,16 @@ std::int64_t expected(const Args& a) {
   return a.expect_version.value_or(0);
 }
 
+// A step that needs nothing but the document and the version read (retire, delete, restore).
+using PlainStep = util::Result<core::Document> (*)(workspace::Workspace&, const std::string&,
+                                                   std::int64_t, const std::string&, std::int64_t);
+auto plain_step(PlainStep step, const char* done) {
+  return [step, done](const Ctx& c, const Args& a) {
+    return cmd_step(
+        c, a, [&](Open& o) { return step(*o.ws, actor(c), o.org.id, a.ref, expected(a)); }, done);
+  };
+}
+
 int cmd_download(const Ctx& ctx, const Args& a) {
   int status = 0;
   auto o = open(ctx, a, status);
@@ -366,7 +376,7 @@ int cmd_import(const Ctx& ctx, const Args& a) {
   auto r = workspace::import_documents(*o->ws, actor(ctx), cat->catalog, o->org.id, bytes, format);
   if (!r) return fail_with(ctx, r.error());
   if (!r->errors.empty()) {
-    for (const auto& e : r->errors) ctx.err << e << '\n';
+    for (const auto& e : r->errors) ctx.err << e.to_string() << '\n';
     return fail_with(ctx, a.file + ": " + std::to_string(r->errors.size()) + " problem" +
                               (r->errors.size() == 1 ? "" : "s") + "; nothing imported");
   }
@@ -611,42 +621,21 @@ void add_document_commands(CLI::App& app, const CatalogOptions& catalog_options,
         expect(c, a);
         format(c, a);
       },
-      [](const Ctx& c, const Args& a) {
-        return cmd_step(
-            c, a,
-            [&](Open& o) {
-              return workspace::retire_document(*o.ws, actor(c), o.org.id, a.ref, expected(a));
-            },
-            "retired");
-      });
+      plain_step(workspace::retire_document, "retired"));
   v(
       "delete", "Delete the document (kept, hidden; restore brings it back)",
       [&](CLI::App* c, Args& a) {
         ref(c, a);
         expect(c, a);
       },
-      [](const Ctx& c, const Args& a) {
-        return cmd_step(
-            c, a,
-            [&](Open& o) {
-              return workspace::delete_document(*o.ws, actor(c), o.org.id, a.ref, expected(a));
-            },
-            "deleted");
-      });
+      plain_step(workspace::delete_document, "deleted"));
   v(
       "restore", "Restore a deleted document",
       [&](CLI::App* c, Args& a) {
         ref(c, a);
         expect(c, a);
       },
-      [](const Ctx& c, const Args& a) {
-        return cmd_step(
-            c, a,
-            [&](Open& o) {
-              return workspace::restore_document(*o.ws, actor(c), o.org.id, a.ref, expected(a));
-            },
-            "restored");
-      });
+      plain_step(workspace::restore_document, "restored"));
   v(
       "download", "Write a version's file (default: the published version, else the newest)",
       [&](CLI::App* c, Args& a) {

@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cstdio>
 #include <utility>
 
+#include "core/enum_names.hpp"
 #include "core/input_rules.hpp"
+#include "util/date.hpp"
 #include "util/text.hpp"
 
 namespace cyberframe::core {
@@ -16,23 +17,6 @@ namespace {
 using util::ErrorCode;
 using util::fail;
 using util::fail_field;
-
-template <typename Enum, std::size_t N>
-using Names = std::array<std::pair<Enum, std::string_view>, N>;
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> parse_from(const Names<Enum, N>& table, std::string_view text) {
-  for (const auto& [value, name] : table)
-    if (name == text) return value;
-  return std::nullopt;
-}
-
-template <typename Enum, std::size_t N>
-std::string_view name_of(const Names<Enum, N>& table, Enum value) {
-  for (const auto& [v, name] : table)
-    if (v == value) return name;
-  return "?";
-}
 
 constexpr Names<DocumentType, 8> k_types{{
     {DocumentType::k_policy, "policy"},
@@ -391,8 +375,9 @@ util::Result<void> publish(Document& d, const std::string& actor, const std::str
   target->state = VersionState::k_published;
   target->published_by = actor;
   target->published_at = now;
-  d.next_review =
-      next_review.empty() ? add_months(now.substr(0, 10), d.review_months) : next_review;
+  d.next_review = next_review.empty()
+                      ? util::add_months(now.substr(0, 10), d.review_months).value_or("")
+                      : next_review;
   return {};
 }
 
@@ -448,21 +433,6 @@ util::Result<int> acknowledgeable(const Document& d, const std::string& person) 
                           ": only the persons it is addressed to acknowledge it",
                       "person");
   return p->number;
-}
-
-std::string add_months(std::string_view date, int months) {
-  using namespace std::chrono;
-  if (date.size() < 10) return std::string(date);
-  int y = std::stoi(std::string(date.substr(0, 4)));
-  unsigned m = static_cast<unsigned>(std::stoi(std::string(date.substr(5, 2))));
-  unsigned dd = static_cast<unsigned>(std::stoi(std::string(date.substr(8, 2))));
-  year_month ym = year{y} / month{m} + std::chrono::months{months};
-  auto end_day = (ym / std::chrono::last).day();
-  year_month_day out{ym.year(), ym.month(), std::min(day{dd}, end_day)};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(out.year()),
-                static_cast<unsigned>(out.month()), static_cast<unsigned>(out.day()));
-  return buf;
 }
 
 }  // namespace cyberframe::core

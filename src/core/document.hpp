@@ -175,9 +175,6 @@ util::Result<void> retire(Document& d, const std::string& now);
 // version); k_invalid_input saying why not.
 util::Result<int> acknowledgeable(const Document& d, const std::string& person);
 
-// YYYY-MM-DD plus `months` (the day clamped to the month's last: 2026-01-31 + 1 = 2026-02-28).
-std::string add_months(std::string_view date, int months);
-
 struct DocumentAck {
   std::int64_t document = 0;
   int version = 0;

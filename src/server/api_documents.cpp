@@ -5,7 +5,7 @@
 #include "codec/document_json.hpp"
 #include "server/api.hpp"
 #include "server/api_workspace.hpp"
-#include "util/clock.hpp"
+#include "util/date.hpp"
 #include "util/text.hpp"
 #include "workspace/documents.hpp"
 
@@ -24,7 +24,7 @@ const std::string& ref_of(const Call& call) {
 
 json document_json(const core::Document& d) {
   auto j = codec::to_json(d);
-  j["overdue"] = core::overdue_for_review(d, util::now_utc().substr(0, 10));
+  j["overdue"] = core::overdue_for_review(d, util::today_utc());
   return j;
 }
 
@@ -413,10 +413,12 @@ Response import_documents(Call& call) {
   if (!r) return problem_from(r.error());
   if (!r->errors.empty()) {
     json errors = json::array();
-    for (const auto& e : r->errors) errors.push_back(json{{"message", e}});
-    return problem(422, "Nothing imported",
-                   std::to_string(r->errors.size()) + " problem(s); first: " + r->errors.front(),
-                   json{{"errors", errors}});
+    for (const auto& e : r->errors)
+      errors.push_back(json{{"row", e.row}, {"column", e.column}, {"message", e.message}});
+    return problem(
+        422, "Nothing imported",
+        std::to_string(r->errors.size()) + " problem(s); first: " + r->errors.front().to_string(),
+        json{{"errors", errors}});
   }
   return ok(json{{"created", r->created}, {"updated", r->updated}});
 }

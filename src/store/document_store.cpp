@@ -24,15 +24,6 @@ using util::fail;
 
 namespace {
 
-std::string id_list(const std::vector<std::int64_t>& ids) {
-  std::string out;
-  for (auto id : ids) {
-    if (!out.empty()) out += ',';
-    out += std::to_string(id);  // numbers only: nothing a caller typed reaches the text
-  }
-  return out;
-}
-
 constexpr const char* k_document_columns =
     "id, organization, ref, title, type, owner, classification, review_months, next_review, "
     "retention, distribution, retired, deleted, version, created_at, created_by, updated_at, "
@@ -324,13 +315,13 @@ class SqlDocumentStore final : public DocumentStore {
       d.links.clear();
     }
     Statement v(m_db, ("SELECT " + std::string(k_version_columns) +
-                       " FROM document_version WHERE document IN (" + id_list(ids) +
+                       " FROM document_version WHERE document IN (" + sql::id_list(ids) +
                        ") ORDER BY document, number")
                           .c_str());
     while (v.next()) by_id[v.integer(0)]->versions.push_back(read_version(v));
     if (auto end = v.finished(); !end) return end;
     Statement l(m_db, ("SELECT document, kind, target FROM document_link WHERE document IN (" +
-                       id_list(ids) + ") ORDER BY document, kind, target")
+                       sql::id_list(ids) + ") ORDER BY document, kind, target")
                           .c_str());
     while (l.next()) by_id[l.integer(0)]->links.push_back({l.text(1), l.text(2)});
     return l.finished();

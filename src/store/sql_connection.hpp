@@ -65,6 +65,17 @@ inline std::string like_pattern(const std::string& part) {
   return pattern + '%';
 }
 
+// "1,2,3": ids for an "IN (...)" list. Numbers only, so nothing a caller typed reaches the SQL
+// text; the caller makes sure the list is not empty.
+inline std::string id_list(const std::vector<std::int64_t>& ids) {
+  std::string out;
+  for (auto id : ids) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(id);
+  }
+  return out;
+}
+
 class Connection {
  public:
   virtual ~Connection() = default;

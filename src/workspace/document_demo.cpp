@@ -2,7 +2,7 @@
 
 #include <iterator>
 
-#include "util/clock.hpp"
+#include "util/date.hpp"
 #include "workspace/documents.hpp"
 
 namespace cyberframe::workspace {
@@ -85,7 +85,7 @@ util::Result<std::string> seed_demo_documents(Workspace& ws, const std::string& 
   if (auto s = set_organization_settings(ws, actor, organization, {{"self-approval", "forbid"}});
       !s)
     return std::unexpected(s.error());
-  auto today = util::now_utc().substr(0, 10);
+  auto today = util::today_utc();
   int number = 0;
   for (const auto& demo : k_documents) {
     ++number;
@@ -108,7 +108,7 @@ util::Result<std::string> seed_demo_documents(Workspace& ws, const std::string& 
     auto submitted = submit_document(ws, controller, organization, ref, 0, reviewer);
     if (!submitted) return std::unexpected(submitted.error());
     // DOC-007 is past its review date: approved with a next review a month ago.
-    auto next = number == 7 ? core::add_months(today, -1) : std::string();
+    auto next = number == 7 ? util::add_months(today, -1).value_or("") : std::string();
     auto approved = approve_document(ws, approver, organization, ref, 0, false, next);
     if (!approved) return std::unexpected(approved.error());
   }

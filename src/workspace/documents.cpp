@@ -5,6 +5,7 @@
 #include "exchange/document_table.hpp"
 #include "store/store.hpp"
 #include "util/clock.hpp"
+#include "util/date.hpp"
 #include "util/digest.hpp"
 #include "util/text.hpp"
 #include "workspace/workspace.hpp"
@@ -21,13 +22,23 @@ store::DocumentStore& repo(Workspace& ws, const std::string& actor = "") {
   return ws.storage().documents();
 }
 
-std::string today_utc() {
-  return util::now_utc().substr(0, 10);
-}
-
 core::FileData file_data(const DocumentFile& f) {
   return core::FileData{util::trim(f.name), util::sha256_hex(f.bytes),
                         static_cast<std::int64_t>(f.bytes.size())};
+}
+
+// The metadata a person edits (an edit, an import row) taken into the document as stored; the
+// identity, versions and workflow stay the stored ones.
+void take_metadata(core::Document& into, const core::Document& from) {
+  into.title = from.title;
+  into.type = from.type;
+  into.owner = from.owner;
+  into.classification = from.classification;
+  into.review_months = from.review_months;
+  into.next_review = from.next_review;
+  into.retention = from.retention;
+  into.distribution = from.distribution;
+  into.links = from.links;
 }
 
 // Links name what exists: a node of the catalog, a risk of the organization.
@@ -124,15 +135,7 @@ Result<core::Document> update_document(Workspace& ws, const std::string& actor,
     return std::unexpected(l.error());
   core::Document d = *stored;
   d.ref = document.ref.empty() ? stored->ref : document.ref;
-  d.title = document.title;
-  d.type = document.type;
-  d.owner = document.owner;
-  d.classification = document.classification;
-  d.review_months = document.review_months;
-  d.next_review = document.next_review;
-  d.retention = document.retention;
-  d.distribution = document.distribution;
-  d.links = document.links;
+  take_metadata(d, document);
   if (document.version != 0) d.version = document.version;
   return repo(ws, actor).save_document(d, "update", std::nullopt);
 }
@@ -150,7 +153,7 @@ Result<core::Document> find_document(Workspace& ws, std::int64_t organization,
 
 Result<util::Paged<core::Document>> list_documents(Workspace& ws, std::int64_t organization,
                                                    core::DocumentQuery query) {
-  if (query.today.empty()) query.today = today_utc();
+  if (query.today.empty()) query.today = util::today_utc();
   return repo(ws).documents(organization, query);
 }
 
@@ -324,42 +327,31 @@ Result<DocumentImport> import_documents(Workspace& ws, const std::string& actor,
                             "format must be csv or xlsx, not '" + format + "'", "format");
   auto parsed = exchange::import_document_register(*f, bytes);
   DocumentImport out;
-  for (const auto& e : parsed.errors) out.errors.push_back(e.to_string());
+  out.errors = std::move(parsed.errors);
   if (!out.errors.empty()) return out;
   std::vector<core::Document> rows;
   auto now = util::now_utc();
   for (const auto& row : parsed.rows) {
-    auto where = "row " + std::to_string(row.line) + ": ";
     core::Document d = row.document;
     d.organization = organization;
     if (auto v = core::validate(d); !v) {
-      out.errors.push_back(where +
-                           (v.error().field.empty() ? "" : "column " + v.error().field + ": ") +
-                           v.error().message);
+      out.errors.push_back({row.line, v.error().field, v.error().message});
       continue;
     }
     if (auto l = check_links(ws, catalog, organization, d.links); !l) {
-      out.errors.push_back(where + "column links: " + l.error().message);
+      out.errors.push_back({row.line, "links", l.error().message});
       continue;
     }
     if (!d.ref.empty()) {
       auto stored = repo(ws).document(organization, d.ref);
       if (stored) {
         if (stored->deleted) {
-          out.errors.push_back(where + "column ref: " + stored->ref +
-                               " is deleted; restore it before importing over it");
+          out.errors.push_back(
+              {row.line, "ref", stored->ref + " is deleted; restore it before importing over it"});
           continue;
         }
         core::Document updated = *stored;
-        updated.title = d.title;
-        updated.type = d.type;
-        updated.owner = d.owner;
-        updated.classification = d.classification;
-        updated.review_months = d.review_months;
-        updated.next_review = d.next_review;
-        updated.retention = d.retention;
-        updated.distribution = d.distribution;
-        updated.links = d.links;
+        take_metadata(updated, d);
         rows.push_back(std::move(updated));
         continue;
       }
@@ -372,7 +364,7 @@ Result<DocumentImport> import_documents(Workspace& ws, const std::string& actor,
   auto counts = repo(ws, actor).import_documents(organization, rows);
   if (!counts) {
     if (counts.error().code == ErrorCode::k_io) return std::unexpected(counts.error());
-    out.errors.push_back(counts.error().message);
+    out.errors.push_back({0, counts.error().field, counts.error().message});
     return out;
   }
   out.created = counts->first;

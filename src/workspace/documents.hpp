@@ -20,6 +20,7 @@
 
 #include "core/catalog.hpp"
 #include "core/document.hpp"
+#include "exchange/profile_table.hpp"
 #include "util/page.hpp"
 #include "util/result.hpp"
 
@@ -126,7 +127,7 @@ Result<std::string> export_documents(Workspace& ws, std::int64_t organization,
                                      const std::string& format);
 struct DocumentImport {
   std::size_t created = 0, updated = 0;
-  std::vector<std::string> errors;  // "row 3, column type: ..."; nothing stored when not empty
+  std::vector<exchange::RowError> errors;  // row, column, message; nothing stored when not empty
 };
 Result<DocumentImport> import_documents(Workspace& ws, const std::string& actor,
                                         const core::Catalog& catalog, std::int64_t organization,

@@ -2367,7 +2367,7 @@ export interface paths {
         put?: never;
         /**
          * Import the register of documents
-         * @description Needs admin or editor of the organization. The file is the body (any Content-Type), at most 8 MiB, CSV or XLSX in the export's columns (state and published_version are ignored). A row whose ref is stored changes that document's metadata; the others are added (an empty ref: the next DOC-NNN) with version 1 a draft. All rows or none: any problem answers 422 `Nothing imported` with every problem in `errors` and stores nothing.
+         * @description Needs admin or editor of the organization. The file is the body (any Content-Type), at most 8 MiB, CSV or XLSX in the export's columns (state and published_version are ignored). A row whose ref is stored changes that document's metadata; the others are added (an empty ref: the next DOC-NNN) with version 1 a draft. All rows or none: any problem answers 422 `Nothing imported` with every problem in `errors` as `{row, column, message}` (row 0: the file as a whole) and stores nothing.
          */
         post: operations["postOrganizationsByOrgDocumentsImport"];
         delete?: never;
