@@ -105,8 +105,3 @@ export const today = () => new Date().toISOString().slice(0, 10);
 export const documentTypes = ['policy', 'topic-specific-policy', 'procedure', 'standard', 'plan', 'record', 'report', 'other'];
 export const classifications = ['public', 'internal', 'confidential', 'restricted'];
 export const documentStates = ['draft', 'in-review', 'approved', 'published', 'superseded', 'retired'];
-// Published, not retired, its next review before today: overdue for review.
-export function overdue(d: { state?: string; retired?: boolean; next_review?: string; overdue?: boolean }, on = today()): boolean {
-  if (typeof d.overdue === 'boolean') return d.overdue;
-  return d.state === 'published' && !d.retired && !!d.next_review && d.next_review < on;
-}
