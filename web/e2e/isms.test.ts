@@ -5,7 +5,8 @@
 // approver shown, and acknowledged by a person of its distribution; a measurement's chart with a
 // point per value, the target and threshold lines, and the same values in the table. Read only in
 // the demo organization: a viewer sees no button that writes, and the ISMS views at 390, 1366 and
-// 1920 px do not scroll sideways (screenshots isms-*).
+// 1920 px do not scroll sideways (screenshots isms-*); the overview lists what is due, as
+// GET /isms/due does, each item a link to its record or document.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { admin, baseUrl, editor, ids, launch, login, newPage, outDir, screenshot, viewer } from './harness';
@@ -36,9 +37,8 @@ async function api<T = any>(page: Page, method: string, path: string, body?: unk
   );
 }
 
-// The measurement of the chart test: higher is better, target 95 and warning threshold 90 (as
-// the demo's MEAS-001, which the values' definitions stand in for until they are read from the
-// organization's register).
+// The measurement of the chart test, made in the test's organization: higher is better, target
+// 95 and warning threshold 90 (as the demo's MEAS-001).
 const measurement = { ref: 'MEAS-001', title: 'Patch compliance', target: 95, threshold: 90 };
 const values = [
   { date: '2026-03-31', value: 97 },
@@ -222,7 +222,7 @@ describe('the ISMS', () => {
     await chart.locator('svg circle[data-point]').first().waitFor();
     expect(await chart.locator('svg circle[data-point]').count()).toBe(values.length);
     const series = (await api(page, 'GET', `/organizations/${ownOrg}/measurements/${measurement.ref}/series`)).data;
-    const points = (series.points ?? series.values ?? series.items) as { date: string; value: number; status: string }[];
+    const points = series.points as { date: string; value: number; status: string }[];
     expect(points).toHaveLength(values.length);
     // Each point has its status from the server and the colour of that status.
     const tone: Record<string, string> = { met: 'tone-good', warning: 'tone-warn', breached: 'tone-bad' };
@@ -257,6 +257,32 @@ describe('the ISMS', () => {
     await form.getByRole('button', { name: 'Record value' }).click();
     await expect.poll(() => chart.locator('svg circle[data-point]').count()).toBe(values.length + 1);
     expect(await chart.locator('tr[data-value="2026-11-30"] td:nth-child(2)').textContent()).toBe('96');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('the overview lists what is due, each a link to its record (demo organization, read only)', async () => {
+    const { context, page, errors } = await newPage(browser, 1366, 900);
+    await login(page, viewer);
+    const { org } = await ids(page);
+    const due = (await api(page, 'GET', `/organizations/${org}/isms/due`)).data;
+    const refs = due.items.map((d: { ref: string }) => d.ref);
+    // The demo has a document past its review and an objective off track.
+    expect(refs).toContain('DOC-007');
+    expect(refs).toContain('OBJ-004');
+    await page.goto(`${baseUrl}/#/org/${org}/isms`);
+    const section = page.getByTestId('isms-due');
+    await section.locator('li[data-due]').first().waitFor();
+    expect(await section.locator('li[data-due]').evaluateAll((li) => li.map((e) => e.getAttribute('data-due')))).toEqual(refs);
+    expect(await section.getByRole('heading').textContent()).toContain(String(due.total));
+    const doc = due.items.find((d: { ref: string }) => d.ref === 'DOC-007');
+    expect(await section.locator('li[data-due="DOC-007"]').textContent()).toContain(doc.reason);
+    // Each item opens its record: the document at the documents' page, the objective in its register.
+    await section.getByRole('link', { name: 'DOC-007', exact: true }).click();
+    await page.getByRole('heading', { name: /^DOC-007 / }).waitFor();
+    await page.goBack();
+    await section.getByRole('link', { name: 'OBJ-004', exact: true }).click();
+    await page.getByRole('heading', { name: /^OBJ-004 / }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

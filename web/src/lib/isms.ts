@@ -1,31 +1,18 @@
-// The ISMS in the UI (docs/isms.md): the registers' descriptors read once, the words of their
-// values, the link kinds, the tones of statuses, and the documents' workflow as the UI offers it.
+// The ISMS in the UI (docs/user-guide.md, "The ISMS registers"): the registers' descriptors read
+// once, the words of their values, the link kinds, the tones of statuses, and the documents'
+// workflow as the UI offers it.
 
 import { get } from './api';
-import type { IsmsField, IsmsLink, IsmsRegister } from './types';
+import type { IsmsField, IsmsLink, IsmsRegister, IsmsRegisterList } from './types';
 
 // Every register's descriptor (GET /isms/registers), read once per page load.
 let descriptors: Promise<IsmsRegister[]> | null = null;
 export function registers(): Promise<IsmsRegister[]> {
   if (!descriptors) {
-    descriptors = get<{ items: IsmsRegister[] } | IsmsRegister[]>('/isms/registers').then((r) => (Array.isArray(r) ? r : (r.items ?? [])));
+    descriptors = get<IsmsRegisterList>('/isms/registers').then((r) => r.items);
     descriptors.catch(() => (descriptors = null));
   }
   return descriptors;
-}
-export async function register(key: string): Promise<IsmsRegister | null> {
-  return (await registers()).find((r) => r.key === key) ?? null;
-}
-
-// Whether the server has a route (GET /openapi.json lists every one), read once: a view whose
-// data comes from a route the server may not have yet asks first, rather than meeting a 404.
-let documented: Promise<Set<string>> | null = null;
-export async function apiHas(path: string): Promise<boolean> {
-  if (!documented) {
-    documented = get<{ paths?: Record<string, unknown> }>('/openapi.json').then((d) => new Set(Object.keys(d.paths ?? {})));
-    documented.catch(() => (documented = null));
-  }
-  return (await documented).has(`/api/v1${path}`);
 }
 
 // ISO/IEC 27001's clause groups, for the overview and the register menu.
@@ -118,8 +105,3 @@ export const today = () => new Date().toISOString().slice(0, 10);
 export const documentTypes = ['policy', 'topic-specific-policy', 'procedure', 'standard', 'plan', 'record', 'report', 'other'];
 export const classifications = ['public', 'internal', 'confidential', 'restricted'];
 export const documentStates = ['draft', 'in-review', 'approved', 'published', 'superseded', 'retired'];
-// Published, not retired, its next review before today: overdue for review.
-export function overdue(d: { state?: string; retired?: boolean; next_review?: string; overdue?: boolean }, on = today()): boolean {
-  if (typeof d.overdue === 'boolean') return d.overdue;
-  return d.state === 'published' && !d.retired && !!d.next_review && d.next_review < on;
-}

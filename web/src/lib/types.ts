@@ -160,16 +160,23 @@ export type SoaRowBody = Schemas['SoaRowUpdate'];
 export type SoaDiff = Schemas['SoaDiff'];
 export type SoaRowChange = Schemas['SoaRowChange'];
 
-// The ISMS registers (docs/isms.md): one record type, each register described by its descriptor.
+// The ISMS registers (docs/user-guide.md, "The ISMS registers"): one record type, each register described by its descriptor.
 export type IsmsField = Schemas['IsmsField'];
 export type IsmsFieldType = IsmsField['type'];
 export type IsmsRegister = Schemas['IsmsRegister'];
+export type IsmsRegisterList = Schemas['IsmsRegisterList'];
+export type IsmsCounts = Schemas['IsmsCounts'];
+export type IsmsImportResult = Schemas['IsmsImportResult'];
 export type IsmsLink = Schemas['IsmsLink'];
 export type IsmsRecord = Schemas['IsmsRecord'];
 export type IsmsRecordPage = Schemas['IsmsRecordPage'];
 export type IsmsComment = Schemas['IsmsComment'];
 export type IsmsVersion = Schemas['IsmsVersion'];
+export type IsmsHistory = Schemas['IsmsHistory'];
 export type IsmsRaci = Schemas['IsmsRaci'];
+// What is due across the ISMS (GET /isms/due, `cyberframe isms due`).
+export type IsmsDue = Schemas['IsmsDue'];
+export type IsmsDueItem = IsmsDue['items'][number];
 // Documented information (7.5): documents with their versions, files and acknowledgements.
 export type IsmsDocument = Schemas['Document'];
 export type DocumentSummary = Schemas['DocumentSummary'];
@@ -179,3 +186,4 @@ export type DocumentAcks = Schemas['DocumentAcks'];
 // Measurements (9.1): a measurement's series as the chart draws it, the objectives' progress.
 export type MeasurementSeries = Schemas['MeasurementSeries'];
 export type ObjectiveProgress = Schemas['ObjectiveProgress'];
+export type ObjectivesProgress = Schemas['ObjectivesProgress'];
