@@ -141,6 +141,38 @@ describe('the ISMS', () => {
     await context.close();
   });
 
+  test('a register imports a file all rows or none: a bad row is named by row and column, nothing stored', async () => {
+    const { context, page, errors } = await newPage(browser, 1366, 900);
+    await login(page, editor);
+    await page.goto(`${baseUrl}/#/org/${ownOrg}/isms/r/resources`);
+    await page.getByRole('heading', { name: 'Resources' }).waitFor();
+    const count = async () => (await api(page, 'GET', `/organizations/${ownOrg}/isms/resources`)).data.total as number;
+    const before = await count();
+    const importCsv = async (name: string, text: string) => {
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      const form = page.getByRole('form', { name: 'Import records' });
+      await form.getByLabel('File to import').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+      await form.getByRole('button', { name: 'Import', exact: true }).click();
+      return form;
+    };
+    // The second row's type is none of the register's values: the whole file is refused.
+    const form = await importCsv('bad.csv', `title,type\nSecurity budget ${stamp},budget\nSpare desk ${stamp},furniture\n`);
+    const rows = form.getByRole('table', { name: 'Rows with errors' });
+    await rows.waitFor();
+    expect(await rows.locator('tbody tr').count()).toBe(1);
+    expect(await rows.locator('tbody tr td').first().textContent()).toBe('3');
+    expect(await rows.locator('tbody tr td').nth(1).textContent()).toContain('type');
+    expect(await count()).toBe(before);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    // The good rows alone are imported, and the register lists them.
+    await importCsv('good.csv', `title,type\nSecurity budget ${stamp},budget\n`);
+    await page.getByText('Imported good.csv: 1 created, 0 updated.').waitFor();
+    expect(await count()).toBe(before + 1);
+    await page.locator('tr[data-record]', { hasText: `Security budget ${stamp}` }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('an auditor comments on a record and cannot edit it', async () => {
     const setup = await newPage(browser, 1366, 900);
     await login(setup.page, admin);
@@ -309,6 +341,11 @@ describe('the ISMS', () => {
     await page.goto(`${baseUrl}/#/org/${org}/isms/documents`);
     await page.locator('tr[data-document]').first().waitFor();
     expect(await page.getByRole('link', { name: 'New document' }).count()).toBe(0);
+    // The documents the API says are overdue for review, and only those, are marked.
+    const docs = (await api(page, 'GET', `/organizations/${org}/documents?limit=1000`)).data.items as { ref: string; overdue: boolean }[];
+    const late = docs.filter((d) => d.overdue).map((d) => d.ref);
+    expect(late).toContain('DOC-007');
+    expect(await page.locator('[data-testid^="overdue-"]').evaluateAll((b) => b.map((e) => e.getAttribute('data-testid')))).toEqual(late.map((r) => `overdue-${r}`));
     await page.goto(`${baseUrl}/#/org/${org}/isms/documents/DOC-001`);
     await page.getByRole('heading', { name: /^DOC-001 / }).waitFor();
     for (const name of ['Submit for review', 'Approve', 'Publish', 'Revise', 'Retire', 'Delete', 'Save details', 'Attach file']) expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(0);
