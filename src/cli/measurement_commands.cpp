@@ -11,7 +11,7 @@
 #include "cli/output.hpp"
 #include "cli/workspace_context.hpp"
 #include "codec/measurement_json.hpp"
-#include "util/clock.hpp"
+#include "util/date.hpp"
 #include "util/text.hpp"
 #include "workspace/measurements.hpp"
 
@@ -147,7 +147,7 @@ int cmd_progress(const Ctx& ctx, const Args& a) {
   int status = 0;
   auto o = open(ctx, a, status);
   if (!o) return status;
-  auto today = a.today.empty() ? util::now_utc().substr(0, 10) : a.today;
+  auto today = a.today.empty() ? util::today_utc() : a.today;
   auto list = workspace::objectives_progress(*o->ws, o->org.id, today);
   if (!list) return fail_with(ctx, list.error());
   auto format = parse_format(a.format).value_or(Format::k_text);

@@ -166,18 +166,20 @@ std::vector<RegisterSpec> build_registers() {
                 list("raci", "RACI", "PROCESS=R|A|C|I (letters may combine: RA)")},
                {"active", "vacant", "retired"},
                false});
-  r.push_back(
-      {"objectives",
-       "6.2",
-       "Information security objectives",
-       "OBJ-",
-       "Objectives and the planning to achieve them (6.2 f-j).",
-       {prose("plan", "What will be done", true), prose("resources", "Resources required"),
-        text("responsible", "Who is responsible"), date("due", "When it will be completed"),
-        prose("evaluation", "How the results are evaluated"),
-        record("measurement", "Measurement", "measurements"), text("target", "Target value")},
-       {"planned", "on-track", "at-risk", "achieved", "abandoned"},
-       false});
+  r.push_back({"objectives",
+               "6.2",
+               "Information security objectives",
+               "OBJ-",
+               "Objectives and the planning to achieve them (6.2 f-j).",
+               {prose("plan", "What will be done", true), prose("resources", "Resources required"),
+                text("responsible", "Who is responsible"), date("due", "When it will be completed"),
+                prose("evaluation", "How the results are evaluated"),
+                record("measurement", "Measurement", "measurements"),
+                text("target", "Target value", false,
+                     "starts with a number to judge the measurement by (95 %, <= 24 "
+                     "hours); else the measurement's own target")},
+               {"planned", "on-track", "at-risk", "achieved", "abandoned"},
+               false});
   r.push_back({"changes",
                "6.3",
                "Planned changes to the ISMS",

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 
 #include "core/input_rules.hpp"
+#include "util/date.hpp"
 #include "util/text.hpp"
 
 namespace cyberframe::core {
@@ -156,29 +156,22 @@ std::optional<int> period_days(std::string_view frequency) {
   return std::nullopt;
 }
 
-namespace {
-
-// Days since 1970-01-01 of a date checked by check_date (H. Hinnant's days_from_civil).
-std::optional<long> day_number(std::string_view text) {
-  if (!check_date("date", text)) return std::nullopt;
-  int y = 0, m = 0, d = 0;
-  std::from_chars(text.data(), text.data() + 4, y);
-  std::from_chars(text.data() + 5, text.data() + 7, m);
-  std::from_chars(text.data() + 8, text.data() + 10, d);
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-}  // namespace
-
-std::optional<long> days_between(std::string_view a, std::string_view b) {
-  auto x = day_number(a), y = day_number(b);
-  if (!x || !y) return std::nullopt;
-  return *y - *x;
+std::optional<double> parse_objective_target(std::string_view text) {
+  auto skip_blanks = [&] {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  };
+  skip_blanks();
+  for (std::string_view sign : {"<=", ">=", "\u2264", "\u2265", "<", ">", "="})
+    if (text.starts_with(sign)) {
+      text.remove_prefix(sign.size());
+      break;
+    }
+  skip_blanks();
+  if (text.starts_with('+')) text.remove_prefix(1);
+  double v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || !std::isfinite(v)) return std::nullopt;
+  return v;
 }
 
 ObjectiveProgress objective_progress(const ObjectiveInput& objective,
@@ -203,8 +196,8 @@ ObjectiveProgress objective_progress(const ObjectiveInput& objective,
     return set(Progress::k_no_data, "the objective is abandoned");
   if (objective.status == "achieved") return set(Progress::k_on_track, "the objective is achieved");
   if (!objective.due_date.empty()) {
-    auto left = days_between(today, objective.due_date);
-    if (left && *left < 0)
+    auto due = util::day_number(objective.due_date), now = util::day_number(today);
+    if (due && now && *due < *now)
       return set(Progress::k_off_track,
                  "the due date " + objective.due_date + " has passed and it is not achieved");
   }
@@ -219,8 +212,8 @@ ObjectiveProgress objective_progress(const ObjectiveInput& objective,
                                           (definition.unit.empty() ? "" : " " + definition.unit) +
                                           " on " + latest.date + ") is past the threshold");
   if (auto period = period_days(definition.frequency)) {
-    auto age = days_between(latest.date, today);
-    if (age && *age > 2L * *period)
+    auto measured = util::day_number(latest.date), now = util::day_number(today);
+    if (measured && now && *now - *measured > 2L * *period)
       return set(Progress::k_off_track, "no value of " + out.measurement +
                                             " in the last two periods (" + definition.frequency +
                                             "); the latest is of " + latest.date);

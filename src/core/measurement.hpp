@@ -105,17 +105,20 @@ Trend trend(const std::vector<double>& values, Direction direction, std::optiona
 // half-yearly (semi-annually) 183, yearly (annually) 366; nullopt for anything else.
 std::optional<int> period_days(std::string_view frequency);
 
-// Days between two dates (b - a); nullopt when either is not a date.
-std::optional<long> days_between(std::string_view a, std::string_view b);
-
 // What objective_progress needs of an objective of the register.
 struct ObjectiveInput {
   std::string ref;               // "OBJ-004"
   std::string measurement;       // its measurement's ref ("" none)
   std::string due_date;          // YYYY-MM-DD or ""
   std::string status;            // planned|on-track|at-risk|achieved|abandoned
-  std::optional<double> target;  // the objective's own target; else the measurement's
+  std::optional<double> target;  // parse_objective_target; nullopt: the measurement's
 };
+
+// An objective's own target from the text of its `target` field: the number the text starts
+// with, after blanks and an optional comparison (<, <=, >, >=, =, ≤, ≥); a unit or words may follow
+// ("95 %", "<= 24 hours", "≥ 90"). nullopt when the text starts with anything else ("Q3: 95 %",
+// "half of today's") or is empty: the measurement's own target applies then.
+std::optional<double> parse_objective_target(std::string_view text);
 
 struct ObjectiveProgress {
   std::string objective;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "util/date.hpp"
 #include "util/text.hpp"
 
 namespace cyberframe::report {
@@ -72,12 +73,11 @@ std::string render_series_svg(const core::MeasurementSeries& s, int width, int h
   hi += pad;
   auto y_of = [&](double v) { return top + h - (v - lo) / (hi - lo) * h; };
   // The dates: x by days from the first.
-  long span = 0;
-  std::vector<long> days;
+  std::int64_t span = 0;
+  std::vector<std::int64_t> days;
   for (const auto& p : s.points) {
-    auto n = s.points.empty() ? std::optional<long>(0)
-                              : core::days_between(s.points.front().value.date, p.value.date);
-    days.push_back(n.value_or(0));
+    auto first = util::day_number(s.points.front().value.date), n = util::day_number(p.value.date);
+    days.push_back(first && n ? *n - *first : 0);
     span = std::max(span, days.back());
   }
   auto x_of = [&](std::size_t i) {

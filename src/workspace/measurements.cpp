@@ -40,10 +40,6 @@ Result<core::MeasurementDefinition> definition_of(Workspace& ws, std::int64_t or
   return it->second;
 }
 
-}  // namespace
-
-namespace {
-
 core::MeasurementDefinition definition_from(const core::IsmsRecord& r) {
   core::MeasurementDefinition d;
   d.ref = r.ref;
@@ -56,36 +52,57 @@ core::MeasurementDefinition definition_from(const core::IsmsRecord& r) {
   return d;
 }
 
-// The leading number of an objective's target ("5 %", "<= 72 hours" → 5, 72); nullopt without one.
-std::optional<double> leading_number(std::string_view text) {
-  auto at = text.find_first_of("-0123456789.");
-  if (at == std::string_view::npos) return std::nullopt;
-  auto end = text.find_first_not_of("-0123456789.", at);
-  return core::parse_value(text.substr(at, end == std::string_view::npos ? end : end - at));
+// `query` checked: its measurement's ref (made canonical) and its dates (k_invalid_input, field
+// "measurement", "from" or "to"). When it names a measurement, that measurement's definition
+// (k_not_found when the register has none).
+Result<std::optional<core::MeasurementDefinition>> checked_query(
+    Workspace& ws, std::int64_t organization, core::MeasurementValueQuery& query) {
+  if (!query.measurement.empty()) {
+    if (!core::is_measurement_ref(query.measurement))
+      return util::fail_field(ErrorCode::k_invalid_input,
+                              "'" + query.measurement.substr(0, 40) +
+                                  "' is not a measurement ref: MEAS- and 3 to 6 digits (MEAS-001)",
+                              "measurement");
+    query.measurement = core::canonical_measurement_ref(query.measurement);
+  }
+  for (auto [text, field] : {std::pair{&query.from, "from"}, std::pair{&query.to, "to"}}) {
+    if (text->empty()) continue;
+    if (auto d = core::check_date(field, *text); !d)
+      return util::fail_field(ErrorCode::k_invalid_input, d.error().message, field);
+  }
+  if (!query.from.empty() && !query.to.empty() && query.from > query.to)
+    return util::fail_field(ErrorCode::k_invalid_input,
+                            "from (" + query.from + ") is after to (" + query.to + ")", "from");
+  if (query.measurement.empty()) return std::nullopt;
+  auto def = definition_of(ws, organization, query.measurement);
+  if (!def) return std::unexpected(def.error());
+  return std::move(*def);
 }
 
 }  // namespace
 
-// The live records of the `measurements` register (all of them, or those of `refs` that exist).
+// The live records of the `measurements` register (all of them, or those of `refs` that exist):
+// one by its ref, several with the register in one query, however many refs an import or the
+// objectives name.
 Result<std::map<std::string, core::MeasurementDefinition>> measurement_definitions(
     Workspace& ws, std::int64_t organization, const std::vector<std::string>& refs) {
   std::map<std::string, core::MeasurementDefinition> out;
-  if (!refs.empty()) {
-    for (const auto& ref : std::set<std::string>(refs.begin(), refs.end())) {
-      auto r = find_record(ws, organization, "measurements", ref);
-      if (!r) {
-        if (r.error().code == util::ErrorCode::k_not_found) continue;
-        return std::unexpected(r.error());
-      }
-      out[r->ref] = definition_from(*r);
-    }
+  std::set<std::string> wanted;
+  for (const auto& ref : refs) wanted.insert(core::canonical_measurement_ref(ref));
+  if (wanted.size() == 1) {
+    auto r = find_record(ws, organization, "measurements", *wanted.begin());
+    if (r) out[core::canonical_measurement_ref(r->ref)] = definition_from(*r);
+    if (!r && r.error().code != ErrorCode::k_not_found) return std::unexpected(r.error());
     return out;
   }
   core::IsmsQuery query;
   query.slice = util::Slice::all();
   auto page = list_records(ws, organization, "measurements", query);
   if (!page) return std::unexpected(page.error());
-  for (const auto& r : page->items) out[r.ref] = definition_from(r);
+  for (const auto& r : page->items) {
+    auto ref = core::canonical_measurement_ref(r.ref);
+    if (wanted.empty() || wanted.contains(ref)) out[ref] = definition_from(r);
+  }
   return out;
 }
 
@@ -104,7 +121,7 @@ Result<std::vector<core::ObjectiveInput>> measurement_objectives(Workspace& ws,
     if (o.measurement.starts_with("measurements/")) o.measurement.erase(0, 13);
     o.due_date = r.text("due");
     o.status = r.status;
-    o.target = leading_number(r.text("target"));
+    o.target = core::parse_objective_target(r.text("target"));
     out.push_back(std::move(o));
   }
   return out;
@@ -150,22 +167,7 @@ Result<core::MeasurementValue> find_measurement_value(Workspace& ws, std::int64_
 
 Result<util::Paged<core::MeasurementValue>> list_measurement_values(
     Workspace& ws, std::int64_t organization, core::MeasurementValueQuery query) {
-  if (!query.measurement.empty()) {
-    if (!core::is_measurement_ref(query.measurement))
-      return util::fail_field(ErrorCode::k_invalid_input,
-                              "'" + query.measurement.substr(0, 40) +
-                                  "' is not a measurement ref: MEAS- and 3 to 6 digits (MEAS-001)",
-                              "measurement");
-    query.measurement = core::canonical_measurement_ref(query.measurement);
-  }
-  for (auto [text, field] : {std::pair{&query.from, "from"}, std::pair{&query.to, "to"}}) {
-    if (text->empty()) continue;
-    if (auto d = core::check_date(field, *text); !d)
-      return util::fail_field(ErrorCode::k_invalid_input, d.error().message, field);
-  }
-  if (!query.from.empty() && !query.to.empty() && query.from > query.to)
-    return util::fail_field(ErrorCode::k_invalid_input,
-                            "from (" + query.from + ") is after to (" + query.to + ")", "from");
+  if (auto d = checked_query(ws, organization, query); !d) return std::unexpected(d.error());
   return repo(ws).values(organization, query);
 }
 
@@ -196,11 +198,14 @@ Result<core::MeasurementSeries> measurement_series(Workspace& ws, std::int64_t o
   q.measurement = measurement;
   q.from = from;
   q.to = to;
-  auto page = list_measurement_values(ws, organization, q);
-  if (!page) return std::unexpected(page.error());
-  auto def = definition_of(ws, organization, core::canonical_measurement_ref(measurement));
+  auto def = checked_query(ws, organization, q);
   if (!def) return std::unexpected(def.error());
-  return core::build_series(*def, page->items);
+  if (!*def)
+    return util::fail_field(ErrorCode::k_invalid_input, "give the measurement's ref (MEAS-001)",
+                            "measurement");
+  auto page = repo(ws).values(organization, q);
+  if (!page) return std::unexpected(page.error());
+  return core::build_series(**def, page->items);
 }
 
 Result<std::vector<core::ObjectiveProgress>> objectives_progress(Workspace& ws,

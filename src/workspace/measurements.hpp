@@ -61,8 +61,9 @@ Result<core::MeasurementValue> delete_measurement_value(Workspace& ws, const std
 Result<core::MeasurementValue> find_measurement_value(Workspace& ws, std::int64_t organization,
                                                       const std::string& measurement,
                                                       const std::string& date);
-// A page of one measurement's values (query.measurement set) or of all of them; dates checked
-// (k_invalid_input, field "from" / "to").
+// A page of one measurement's values (query.measurement set: k_not_found when the register has no
+// such measurement) or of all of them; ref and dates checked (k_invalid_input, field
+// "measurement", "from" or "to").
 Result<util::Paged<core::MeasurementValue>> list_measurement_values(
     Workspace& ws, std::int64_t organization, core::MeasurementValueQuery query);
 // Many values at once (the demo, an import's rows once checked): all or none.

@@ -84,8 +84,6 @@ TEST(MeasurementValues, RefsDatesNumbersAndNotesAreChecked) {
   EXPECT_EQ(parse_value(""), std::nullopt);
   EXPECT_EQ(number_text(93.5), "93.5");
   EXPECT_EQ(number_text(12), "12");
-  EXPECT_EQ(days_between("2026-09-30", "2026-12-07"), 68);
-  EXPECT_EQ(days_between("2024-02-28", "2024-03-01"), 2);
 }
 
 class ObjectiveProgressTest : public ::testing::Test {
@@ -117,6 +115,22 @@ TEST_F(ObjectiveProgressTest, TheObjectivesOwnTargetIsUsed) {
   objective.target = 12;  // stricter than the measurement's 24: 20 hours is a warning
   auto p = objective_progress(objective, def, series({{"2026-09-30", 20}}), "2026-12-07");
   EXPECT_EQ(p.latest_status, ValueStatus::k_warning);
+}
+
+TEST(ObjectiveTarget, TheNumberTheTextStartsWithAfterAComparison) {
+  EXPECT_EQ(parse_objective_target("5 %"), 5);
+  EXPECT_EQ(parse_objective_target("  <= 24 hours"), 24);
+  EXPECT_EQ(parse_objective_target(">=99.5%"), 99.5);
+  EXPECT_EQ(parse_objective_target("\u2265 90"), 90);
+  EXPECT_EQ(parse_objective_target("-2 incidents"), -2);
+  EXPECT_EQ(parse_objective_target("+3"), 3);
+  // Text that does not start with a number sets no target of its own, even when a number follows:
+  // "Q3" is no target of 3, and a date is none of 2026.
+  EXPECT_EQ(parse_objective_target("Q3 2026: 95 %"), std::nullopt);
+  EXPECT_EQ(parse_objective_target("by 2026-12-31"), std::nullopt);
+  EXPECT_EQ(parse_objective_target("half of today's"), std::nullopt);
+  EXPECT_EQ(parse_objective_target(""), std::nullopt);
+  EXPECT_EQ(parse_objective_target("<="), std::nullopt);
 }
 
 TEST_F(ObjectiveProgressTest, NoValueInTheLastTwoPeriodsIsOffTrack) {
