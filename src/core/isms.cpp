@@ -244,6 +244,176 @@ std::vector<RegisterSpec> build_registers() {
                 text("communicator", "Who communicates"), text("channel", "How (channel)")},
                {"active", "retired"},
                false});
+  // Clauses 8 to 10 (the ISMS in operation, its evaluation and improvement) and the incidents.
+  r.push_back(
+      {"processes",
+       "8.1",
+       "Operational planning and control",
+       "PROC-",
+       "The processes of the ISMS and the planned controls, with their owners and criteria "
+       "(8.1); externally provided processes with their provider. Controls, roadmap nodes and "
+       "documents are the record's links.",
+       {choice("kind", "Kind", {"process", "control"}, true,
+               "an ISMS or operational process, or a planned control"),
+        prose("purpose", "Purpose", true), prose("criteria", "Criteria for the process (8.1 a)"),
+        text("frequency", "When it runs"),
+        choice("externally_provided", "Externally provided", {"yes", "no"}, false,
+               "whether a supplier provides it (8.1: externally provided processes)"),
+        text("provider", "Provider", false, "the supplier, when externally provided"),
+        text("contract", "Contract or agreement")},
+       {"planned", "operating", "suspended", "retired"},
+       false});
+  r.push_back(
+      {"reassessments",
+       "8.2",
+       "Risk assessments and treatments in operation",
+       "RA-",
+       "Risk assessments performed at planned intervals and on significant change (8.2), and "
+       "the treatment plan carried out (8.3), each from a baseline of the risk register; the "
+       "results retained.",
+       {choice("trigger", "Trigger", {"planned-interval", "significant-change"}, true),
+        date("due", "Due date", true), date("performed", "Performed on"),
+        text("baseline", "Risk baseline", false, "the risk register's baseline it started from"),
+        prose("scope", "Scope of the assessment"),
+        prose("change", "Significant change", false, "what changed, when that is the trigger"),
+        prose("results", "Results", false,
+              "what the assessment found (8.2) and the treatment "
+              "carried out (8.3)")},
+       {"planned", "in-progress", "completed", "cancelled"},
+       false});
+  r.push_back({"audit-programmes",
+               "9.2.2",
+               "Internal audit programmes",
+               "AP-",
+               "The audit programme: frequency, methods, responsibilities, planning "
+               "requirements and reporting (9.2.2). Approved.",
+               {date("period_start", "Period start", true), date("period_end", "Period end", true),
+                text("frequency", "Frequency", true), prose("methods", "Methods"),
+                prose("responsibilities", "Responsibilities"),
+                prose("planning", "Planning requirements"), prose("reporting", "Reporting")},
+               {"draft", "approved", "retired"},
+               true});
+  r.push_back(
+      {"audits",
+       "9.2.1",
+       "Internal audits",
+       "AUD-",
+       "Each audit of the programme: criteria, scope, auditors (none audits their own work), "
+       "plan, sampling, the checklist and the report.",
+       {record("programme", "Programme", "audit-programmes", true),
+        prose("criteria", "Criteria", true),
+        list("processes", "Processes audited", "PROC- refs: the scope's processes and controls"),
+        prose("scope", "Scope"), list("auditors", "Auditors", "the persons auditing"),
+        text("lead", "Lead auditor"), date("planned", "Planned date", true),
+        date("performed", "Performed on"), prose("plan", "Audit plan"),
+        prose("sampling", "Sampling"),
+        list("checklist", "Checklist",
+             "FRAMEWORK:NODE items (27001 clauses, Annex A, any "
+             "framework)"),
+        prose("conclusion", "Conclusion (the audit report)"), date("reported", "Reported on")},
+       {"planned", "in-progress", "reported", "closed", "cancelled"},
+       false});
+  r.push_back(
+      {"findings",
+       "9.2.1",
+       "Audit findings",
+       "FND-",
+       "What an audit found, graded, against the requirement and its evidence. Auditors write "
+       "them.",
+       {record("audit", "Audit", "audits", true),
+        choice("grade", "Grade",
+               {"major-nc", "minor-nc", "observation", "improvement", "good-practice"}, true,
+               "major or minor nonconformity, observation, opportunity for improvement, good "
+               "practice"),
+        text("requirement", "Requirement", true, "FRAMEWORK:NODE (iso-iec-27001-2022-isms:9.3.2)"),
+        prose("statement", "Finding", true), prose("evidence", "Evidence"),
+        record("nonconformity", "Nonconformity", "nonconformities"),
+        record("reaudit_of", "Re-audit of", "findings", false, "the finding this one re-audits")},
+       {"open", "closed"},
+       false});
+  r.push_back(
+      {"nonconformities",
+       "10.2",
+       "Nonconformities and corrective actions",
+       "NC-",
+       "A nonconformity, its correction, the root cause, the corrective actions and the review "
+       "of their effectiveness (10.2). Closed only with a root cause, a corrective action and an "
+       "effective review.",
+       {choice("source", "Source",
+               {"audit", "incident", "review", "measurement", "complaint", "other"}, true),
+        prose("description", "Nonconformity", true), prose("correction", "Correction"),
+        date("raised", "Raised on", true),
+        choice("method", "Root cause method", {"five-whys", "cause-categories"}),
+        list("whys", "Why? (five whys)"),
+        choice("cause_category", "Cause category",
+               {"people", "process", "technology", "supplier", "environment", "documentation"}),
+        prose("root_cause", "Root cause"), list("actions", "Corrective actions", "ACT- refs"),
+        prose("effectiveness", "Effectiveness review"),
+        choice("effective", "Effective", {"yes", "no"}),
+        date("reviewed", "Effectiveness reviewed on"), date("closed", "Closed on")},
+       {"open", "analysis", "action", "verification", "closed"},
+       false});
+  r.push_back(
+      {"actions",
+       "10.2",
+       "Actions",
+       "ACT-",
+       "Corrective actions (10.2), the outputs of a management review (9.3.3), the actions of "
+       "an incident's lessons and the improvements carried out (10.1), each with its owner and "
+       "date. The record it comes from is a link.",
+       {choice("type", "Type", {"corrective", "review-output", "incident", "improvement", "other"},
+               true),
+        prose("description", "Description"), date("due", "Due date", true), date("done", "Done on"),
+        prose("result", "Result")},
+       {"open", "in-progress", "done", "cancelled"},
+       false});
+  r.push_back({"improvements",
+               "10.1",
+               "Continual improvement",
+               "IMP-",
+               "Opportunities to improve the suitability, adequacy and effectiveness of the ISMS.",
+               {prose("opportunity", "Opportunity", true), text("source", "Source"),
+                prose("benefit", "Expected benefit"), date("decided", "Decided on")},
+               {"proposed", "accepted", "implemented", "rejected"},
+               false});
+  r.push_back(
+      {"incidents",
+       "A.5.24",
+       "Information security incidents (ISO/IEC 27035)",
+       "INC-",
+       "Incidents with their timeline, severity, affected assets, the notifications made and the "
+       "lessons learned; related risks, controls and records are links.",
+       {text("detected", "Detected at", true, "YYYY-MM-DD or YYYY-MM-DD HH:MM"),
+        choice("severity", "Severity", {"low", "medium", "high", "critical"}, true),
+        text("category", "Category", false, "malware, phishing, data leak, outage, ..."),
+        prose("description", "Description", true), list("assets", "Affected assets"),
+        list("timeline", "Timeline", "YYYY-MM-DD[ HH:MM] what happened"),
+        list("notifications", "Notifications made", "PARTY=YYYY-MM-DD (regulator, customers, ...)"),
+        prose("lessons", "Lessons learned"), date("closed", "Closed on")},
+       {"reported", "triaged", "contained", "eradicated", "recovered", "closed"},
+       false});
+  r.push_back({"feedback",
+               "9.3.2",
+               "Feedback from interested parties",
+               "FB-",
+               "What interested parties said of the ISMS (9.3.2 e): complaints, questionnaires, "
+               "customer audits.",
+               {record("party", "Interested party", "interested-parties", true),
+                date("received", "Received on", true), text("channel", "Channel"),
+                prose("summary", "Summary", true), prose("response", "Response")},
+               {"open", "answered", "closed"},
+               false});
+  r.push_back(
+      {"reviews",
+       "9.3",
+       "Management reviews",
+       "MR-",
+       "Management reviews: the inputs of 9.3.2 a-g assembled from the workspace and frozen when "
+       "the review is held, the decisions of 9.3.3; its outputs are actions.",
+       {date("date", "Date", true), list("attendees", "Attendees"), prose("agenda", "Agenda"),
+        prose("decisions", "Decisions (9.3.3)"), prose("minutes", "Minutes")},
+       {"planned", "in-preparation", "held", "closed"},
+       false});
   return r;
 }
 

@@ -1,12 +1,14 @@
 #pragma once
-// The registers of the ISMS (ISO/IEC 27001:2022 clauses 4 to 7 and 9.1, guided by ISO/IEC 27003):
+// The registers of the ISMS (ISO/IEC 27001:2022 clauses 4 to 10, guided by ISO/IEC 27003):
 // context, interested parties and their requirements, obligations, scope, policies, roles,
-// objectives, planned changes, measurements, resources, competence, awareness and the
-// communication plan. One aggregate for all of them, IsmsRecord, whose register is described by
-// a RegisterSpec (its key, clause, ref prefix, typed fields, statuses, whether it is approved):
-// the rules below (field validation, refs, approval and revisions, links, the RACI) are written
-// once and drive the store, the API, the command line and the web UI alike (docs/ARCHITECTURE.md,
-// "One register engine"). Plain values and pure functions, no I/O.
+// objectives, planned changes, measurements, resources, competence, awareness, the
+// communication plan; operational processes and controls, risk re-assessments, audit programmes,
+// audits and their findings, nonconformities, actions, improvements, incidents, interested
+// parties' feedback and management reviews. One aggregate for all of them, IsmsRecord, whose
+// register is described by a RegisterSpec (its key, clause, ref prefix, typed fields, statuses,
+// whether it is approved): the rules below (field validation, refs, approval and revisions, links,
+// the RACI) are written once and drive the store, the API, the command line and the web UI alike
+// (docs/ARCHITECTURE.md, "One register engine"). Plain values and pure functions, no I/O.
 //
 // Words: a record's *version* is the row's version, moved by every write (If-Match, 412); its
 // *revision* is the edition an auditor speaks of ("scope v2"): an approvable record starts at
