@@ -20,7 +20,7 @@ configure: bootstrap
 	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) > /dev/null
 
 build: configure
-	@cmake --build $(BUILD_DIR)
+	@start=$$(date +%s); cmake --build $(BUILD_DIR) && echo "== build took $$(( $$(date +%s) - start )) s"
 
 run: build
 	@scripts/run
