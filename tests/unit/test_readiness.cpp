@@ -2,6 +2,7 @@
 // partial to met as its evidence is added.
 #include <gtest/gtest.h>
 
+#include "builtin_catalog_fixture.hpp"
 #include "core/readiness.hpp"
 
 namespace cyberframe::core {
@@ -80,6 +81,17 @@ TEST(Readiness, ThirtyRequirementsOfClausesFourToTenInOrder) {
     ASSERT_FALSE(q.missing.empty()) << q.clause;
     EXPECT_EQ(q.missing.front().rfind(q.clause, 0), 0u) << q.missing.front();
   }
+}
+
+TEST(Readiness, TheClausesAreTheRequirementNodesOfTheBuiltInFramework) {
+  // Every node of iso-iec-27001-2022-isms without children (4.1 ... 10.2) has its rule, and no
+  // rule names a node the framework lacks.
+  std::vector<std::string> leaves;
+  for (const auto* n : catalog::testing::cat().nodes_in_order(k_isms_framework))
+    if (n->children.empty()) leaves.push_back(n->id);
+  std::vector<std::string> clauses;
+  for (const auto& c : readiness_clauses()) clauses.push_back(c.clause);
+  EXPECT_EQ(clauses, leaves);
 }
 
 TEST(Readiness, MonthsBetween) {
