@@ -738,16 +738,20 @@ RequirementReadiness monitoring_9_1(Check c, const ReadinessFacts& f) {
   return c.done();
 }
 
+// When an audit was reported: its report date, else the date it was performed.
+std::string reported_on(const IsmsRecord& a) {
+  return is_date(a.text("reported")) ? a.text("reported") : a.text("performed");
+}
+
 RequirementReadiness audit_9_2_1(Check c, const ReadinessFacts& f) {
   const IsmsRecord* last = nullptr;
   std::vector<std::string> late, no_conclusion;
   for (const auto& a : f.of("audits")) {
     if (a.status == "cancelled") continue;
     bool reported = a.status == "reported" || a.status == "closed";
-    c.record(a, a.status + (reported ? ", reported " + a.text("reported")
-                                     : ", planned " + a.text("planned")));
-    if (reported && is_date(a.text("reported")) &&
-        (!last || a.text("reported") > last->text("reported")))
+    c.record(a, a.status +
+                    (reported ? ", reported " + reported_on(a) : ", planned " + a.text("planned")));
+    if (reported && is_date(reported_on(a)) && (!last || reported_on(a) > reported_on(*last)))
       last = &a;
     if (reported && a.text("conclusion").empty()) no_conclusion.push_back(a.ref);
     if (a.status == "planned" && before(a.text("planned"), f.today)) late.push_back(a.ref);
@@ -755,9 +759,8 @@ RequirementReadiness audit_9_2_1(Check c, const ReadinessFacts& f) {
   for (const auto& fi : f.of("findings")) c.record(fi, fi.status + ", " + fi.text("grade"));
   if (!last)
     c.none("no internal audit reported (register audits)");
-  else if (!within_period(last->text("reported"), f.today))
-    c.none("last internal audit " + last->ref + " reported " +
-           ago(last->text("reported"), f.today));
+  else if (!within_period(reported_on(*last), f.today))
+    c.none("last internal audit " + last->ref + " reported " + ago(reported_on(*last), f.today));
   if (!no_conclusion.empty())
     c.gap(plural(no_conclusion.size(), "reported audit") + " without a conclusion (" +
           refs_text(no_conclusion) + ")");
@@ -768,6 +771,7 @@ RequirementReadiness audit_9_2_1(Check c, const ReadinessFacts& f) {
 
 RequirementReadiness programme_9_2_2(Check c, const ReadinessFacts& f) {
   const IsmsRecord* current = nullptr;
+  const IsmsRecord* past = nullptr;  // the newest approved programme that no longer covers today
   std::vector<std::string> unapproved;
   for (const auto& p : f.of("audit-programmes")) {
     if (p.status == "retired") continue;
@@ -779,11 +783,19 @@ RequirementReadiness programme_9_2_2(Check c, const ReadinessFacts& f) {
       if (covers) unapproved.push_back(p.ref + " revision " + std::to_string(p.revision));
       continue;
     }
-    if (covers) current = &p;
+    if (covers)
+      current = &p;
+    else if (!past || p.text("period_end") > past->text("period_end"))
+      past = &p;
   }
   if (!current) {
-    c.none(unapproved.empty() ? "no approved audit programme covering " + f.today
-                              : "audit programme " + unapproved.front() + " not approved");
+    // An approved programme that has run out is evidence of a programme, not of one in force.
+    if (past && unapproved.empty())
+      c.gap("no approved audit programme covers " + f.today + " (" + past->ref + " runs " +
+            past->text("period_start") + " to " + past->text("period_end") + ")");
+    else
+      c.none(unapproved.empty() ? "no approved audit programme covering " + f.today
+                                : "audit programme " + unapproved.front() + " not approved");
     return c.done();
   }
   for (const char* k : {"methods", "responsibilities", "reporting"})
@@ -825,8 +837,9 @@ RequirementReadiness review_9_3_2(Check c, const ReadinessFacts& f) {
   c.record(*held, held->status + " " + held->text("date") +
                       (frozen ? ", inputs a-g retained" : ", inputs not retained"));
   if (!frozen) {
+    // The review was held: its inputs are what is missing, not the review.
     if (held->text("agenda").empty() && held->text("minutes").empty())
-      c.none(held->ref + " retains no inputs (9.3.2 a-g), agenda or minutes");
+      c.gap(held->ref + " retains no inputs (9.3.2 a-g), agenda or minutes");
     else
       c.gap(held->ref + " retains no frozen inputs 9.3.2 a-g (only its agenda or minutes)");
   }

@@ -418,6 +418,17 @@ TEST(Readiness, Audits921And922) {
   EXPECT_EQ(status("9.2.1", f), k_partial);  // no conclusion
   f.records["audits"][0].fields["conclusion"] = std::string("conforms");
   EXPECT_EQ(status("9.2.1", f), k_met);
+  // Without a report date, the date it was performed counts.
+  f.records["audits"][0].fields.erase("reported");
+  f.records["audits"][0].fields["performed"] = std::string("2026-08-20");
+  EXPECT_EQ(status("9.2.1", f), k_met);
+  // A programme that has run out: partial, not missing.
+  ap.fields["period_end"] = std::string("2026-11-30");
+  EXPECT_EQ(status("9.2.2", f), k_partial);
+  EXPECT_NE(missing("9.2.2", f)
+                .find("no approved audit programme covers 2026-12-07 (AP-001 runs "
+                      "2026-01-01 to 2026-11-30)"),
+            std::string::npos);
 }
 
 TEST(Readiness, Review931HeldWithinTwelveMonths) {
@@ -435,9 +446,12 @@ TEST(Readiness, Review932NeedsInputs) {
   Facts f;
   EXPECT_EQ(status("9.3.2", f), k_missing);
   f.add(rec("reviews", "MR-001", "held", {{"date", "2026-02-07"}}));
-  EXPECT_EQ(status("9.3.2", f), k_missing);
+  EXPECT_EQ(status("9.3.2", f), k_partial);
+  EXPECT_NE(missing("9.3.2", f).find("MR-001 retains no inputs (9.3.2 a-g), agenda or minutes"),
+            std::string::npos);
   f.records["reviews"][0].fields["agenda"] = std::string("a-g");
   EXPECT_EQ(status("9.3.2", f), k_partial);
+  EXPECT_NE(missing("9.3.2", f).find("MR-001 retains no frozen inputs"), std::string::npos);
   f.reviews_with_inputs.insert("MR-001");
   f.add(rec("feedback", "FB-001", "open", {{"party", "IP-001"}}));
   EXPECT_EQ(status("9.3.2", f), k_met);
