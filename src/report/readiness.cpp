@@ -16,6 +16,7 @@ constexpr std::string_view k_css = R"css(
 .st.met { background: #dcefdc; color: #1d5e20; }
 .st.partial { background: #fff1d6; color: #7a4a00; }
 .st.missing { background: #fde2e1; color: #8a1c14; }
+.kpi.warn .value { color: #7a4a00; }
 ul.missing { margin: 2px 0 0; padding-left: 16px; color: var(--bad); }
 ul.evidence { margin: 0; padding-left: 16px; }
 td.clause { white-space: nowrap; font-weight: 700; }
@@ -34,10 +35,10 @@ const char* clause_title(const std::string& top) {
   return "10 Improvement";
 }
 
-std::string kpi(std::string_view label, std::size_t value, bool alert) {
-  return std::string("<div class=\"kpi") + (alert ? " alert" : "") + "\"><div class=\"label\">" +
-         std::string(label) + "</div><div class=\"value\">" + std::to_string(value) +
-         "</div></div>";
+std::string kpi(std::string_view label, std::size_t value, std::string_view tone) {
+  return std::string("<div class=\"kpi") + (tone.empty() ? "" : " " + std::string(tone)) +
+         "\"><div class=\"label\">" + std::string(label) + "</div><div class=\"value\">" +
+         std::to_string(value) + "</div></div>";
 }
 
 }  // namespace
@@ -50,9 +51,9 @@ std::string readiness_html(const core::Readiness& r, const std::string& organiza
       "<main class=\"paper\">\n<header class=\"report-head\"><div class=\"kicker\">ISO/IEC "
       "27001:2022 clauses 4-10</div><h1>Certification readiness</h1>";
   out += "<div class=\"scope\">" + h(organization) + " — as of " + h(r.today) + "</div></header>\n";
-  out += "<div class=\"kpis\">" + kpi("Requirements", r.requirements.size(), false) +
-         kpi("Met", r.met, false) + kpi("Partial", r.partial, r.partial > 0) +
-         kpi("Missing", r.missing, r.missing > 0) + "</div>\n";
+  out += "<div class=\"kpis\">" + kpi("Requirements", r.requirements.size(), "") +
+         kpi("Met", r.met, "") + kpi("Partial", r.partial, r.partial > 0 ? "warn" : "") +
+         kpi("Missing", r.missing, r.missing > 0 ? "alert" : "") + "</div>\n";
   if (r.missing > 0)
     out += "<p class=\"notice\">" + std::to_string(r.missing) +
            (r.missing == 1 ? " requirement lacks" : " requirements lack") +
