@@ -450,6 +450,11 @@ int cmd_raci(const Ctx& ctx, const Args& a) {
 
 }  // namespace
 
+// readiness_commands.cpp: `isms readiness`.
+void add_readiness_command(CLI::App& isms, const CatalogOptions& catalog_options,
+                           const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
+                           int& status);
+
 void add_isms_commands(CLI::App& app, const CatalogOptions& catalog_options,
                        const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
                        int& status) {
@@ -596,6 +601,7 @@ void add_isms_commands(CLI::App& app, const CatalogOptions& catalog_options,
         format(c, a);
       },
       cmd_due);
+  add_readiness_command(*isms, catalog_options, options, out, err, status);
 }
 
 }  // namespace cyberframe::cli

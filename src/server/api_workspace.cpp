@@ -99,6 +99,7 @@ Response get_organization(Call& call) {
 void add_profile_routes(Routes& routes);
 void add_roadmap_routes(Routes& routes);
 void add_risk_routes(Routes& routes);
+void add_readiness_routes(Routes& routes);
 void add_isms_routes(Routes& routes);
 void add_measurement_routes(Routes& routes);
 void add_document_routes(Routes& routes);
@@ -113,6 +114,7 @@ void add_workspace_routes(Routes& routes) {
   add_profile_routes(routes);
   add_roadmap_routes(routes);
   add_risk_routes(routes);
+  add_readiness_routes(routes);  // before the registers' {register}
   add_isms_routes(routes);
   add_measurement_routes(routes);
   add_document_routes(routes);

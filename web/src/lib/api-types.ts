@@ -2652,6 +2652,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{org}/isms/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Certification readiness (ISO/IEC 27001:2022 clauses 4-10)
+         * @description Any role in the organization (viewers and auditors included). Each of the 30 requirements of ISO/IEC 27001:2022 clauses 4 to 10 (the framework `iso-iec-27001-2022-isms`, 4.1 to 10.2) with its status (`met`, `partial`: evidence with something wrong with it, `missing`: no evidence an auditor accepts), the records that evidence it (register records, documents, the risk register, the SoA's versions, measurements) with their state, and what is missing, in sentences beginning with the clause. Computed from the workspace, never typed; the same as `cyberframe isms readiness`. With `format=csv` (one row per requirement and evidence) or `format=html` (a print-ready page) it is an export.
+         */
+        get: operations["getOrganizationsByOrgIsmsReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4836,6 +4856,49 @@ export interface components {
                 days_overdue: number;
                 /** @description What is late and by how much, for a person */
                 reason: string;
+            }[];
+        };
+        /** @description Certification readiness of an organization on `today` */
+        IsmsReadiness: {
+            /** @constant */
+            framework: "iso-iec-27001-2022-isms";
+            organization: string;
+            /** @description The date assessed as of (YYYY-MM-DD) */
+            today: string;
+            summary: {
+                requirements: number;
+                met: number;
+                partial: number;
+                missing: number;
+            };
+            /** @description Clauses 4 to 10 with the count of their requirements by status */
+            clauses: {
+                clause: string;
+                title: string;
+                met: number;
+                partial: number;
+                missing: number;
+            }[];
+            requirements: {
+                /** @description 4.1 ... 10.2 */
+                clause: string;
+                title: string;
+                /** @description The framework's node (FRAMEWORK:NODE) */
+                node: string;
+                /** @enum {string} */
+                status: "met" | "partial" | "missing";
+                evidence: {
+                    /** @description A register's key, or document, risk-register, soa, measurements, criteria */
+                    kind: string;
+                    /** @description The register's key, when the evidence is a register's record */
+                    register?: string;
+                    ref: string;
+                    title: string;
+                    /** @description Its state: status, revision and approval, dates */
+                    state: string;
+                }[];
+                /** @description What is missing, each beginning with the clause */
+                missing: string[];
             }[];
         };
     };
@@ -11893,6 +11956,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IsmsDue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgIsmsReadiness: {
+        parameters: {
+            query?: {
+                /**
+                 * @description json (default), csv or html
+                 * @example json
+                 */
+                format?: "json" | "csv" | "html";
+                /**
+                 * @description Assess as of this date (YYYY-MM-DD; default today in UTC)
+                 * @example 2026-12-07
+                 */
+                today?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The readiness, or its export */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IsmsReadiness"];
+                    "text/csv; charset=utf-8": string;
+                    "text/html; charset=utf-8": string;
                 };
             };
             400: components["responses"]["BadRequest"];

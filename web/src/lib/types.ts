@@ -176,6 +176,7 @@ export type IsmsHistory = Schemas['IsmsHistory'];
 export type IsmsRaci = Schemas['IsmsRaci'];
 // What is due across the ISMS (GET /isms/due, `cyberframe isms due`).
 export type IsmsDue = Schemas['IsmsDue'];
+export type IsmsReadiness = Schemas['IsmsReadiness'];
 export type IsmsDueItem = IsmsDue['items'][number];
 // Documented information (7.5): documents with their versions, files and acknowledgements.
 export type IsmsDocument = Schemas['Document'];
