@@ -76,11 +76,6 @@ void add_document_commands(CLI::App& app, const CatalogOptions& catalog_options,
                            const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
                            int& status);
 
-// Registers `person ...`, `calendar ...` and `reminders ...` (people_commands.cpp): people, their
-// calendar feed and the e-mail reminders.
-void add_people_commands(CLI::App& app, const CatalogOptions& catalog_options,
-                         const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
-                         int& status);
 // Registers `catalog ...` on `app`; the chosen verb stores its exit status in `status`.
 void add_catalog_commands(CLI::App& app, const CatalogOptions& options, std::ostream& out,
                           std::ostream& err, int& status);
