@@ -183,7 +183,8 @@ std::vector<DueItem> record_due_items(const std::vector<IsmsRecord>& records,
                  when("the risk re-assessment", "is due", due, today) + " and it is " + r.status));
     } else if (reg == "nonconformities" && r.status != "closed") {
       // Its actions: the field's refs and the actions linking to it.
-      std::set<std::string> refs(r.list("actions").begin(), r.list("actions").end());
+      auto listed = r.list("actions");
+      std::set<std::string> refs(listed.begin(), listed.end());
       auto self = "nonconformities/" + r.ref;
       for (const auto& [ref, a] : actions)
         for (const auto& l : a->links)
