@@ -14,6 +14,7 @@ pkg_check_modules(minizip REQUIRED IMPORTED_TARGET minizip)        # libminizip-
 pkg_check_modules(libxml2 REQUIRED IMPORTED_TARGET libxml-2.0)     # libxml2-dev: XLSX import (XML)
 pkg_check_modules(sodium REQUIRED IMPORTED_TARGET libsodium)       # libsodium-dev: argon2id password hashes
 pkg_check_modules(icu REQUIRED IMPORTED_TARGET icu-uc)             # libicu-dev: names compared without regard to case
+pkg_check_modules(libcurl REQUIRED IMPORTED_TARGET libcurl)        # libcurl4-openssl-dev: e-mail reminders (SMTP, STARTTLS)
 if(CYBERFRAME_BUILD_TESTS)
   # libgtest-dev: a test tool, installed by `make test` (scripts/bootstrap --test), not by
   # `make run`; without it the product is built and the tests are not.

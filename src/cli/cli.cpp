@@ -12,6 +12,13 @@
 
 namespace cyberframe::cli {
 
+// Registers `person ...`, `calendar ...` and `reminders ...` (people_commands.cpp): people, their
+// calendar feed and the e-mail reminders. Declared here, not in cli.hpp, which every verb's file
+// includes.
+void add_people_commands(CLI::App& app, const CatalogOptions& catalog_options,
+                         const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
+                         int& status);
+
 namespace {
 
 const char* const k_description =
@@ -158,6 +165,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   add_risk_commands(app, options, workspace, out, err, status);
   add_isms_commands(app, options, workspace, out, err, status);
   add_measurement_commands(app, options, workspace, out, err, status);
+  add_people_commands(app, options, workspace, out, err, status);
   add_document_commands(app, options, workspace, out, err, status);
   auto* oscal = app.add_subcommand(
       "oscal", "OSCAL in and out: validate, convert, resolve profiles, import and export");

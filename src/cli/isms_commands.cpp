@@ -13,6 +13,7 @@
 #include "util/date.hpp"
 #include "util/text.hpp"
 #include "workspace/isms.hpp"
+#include "workspace/people.hpp"
 
 namespace cyberframe::cli {
 
@@ -23,7 +24,7 @@ using Ctx = WorkspaceContext;
 
 struct Args {
   std::string org, reg, ref, format = "text", output, file, text;
-  std::string q, status_filter, owner_filter, link_filter, today;
+  std::string q, status_filter, owner_filter, link_filter, today, person;
   bool deleted = false;
   std::size_t offset = 0, limit = 0;
   std::optional<std::string> title, status, owner, new_ref;
@@ -403,6 +404,14 @@ int cmd_due(const Ctx& ctx, const Args& a) {
   auto today = a.today.empty() ? util::today_utc() : a.today;
   auto items = workspace::isms_due(*o->ws, o->org.id, today);
   if (!items) return fail_with(ctx, items.error());
+  std::string whose;
+  if (!a.person.empty()) {
+    // One person's work: the items whose owner (or auditors, or distribution) names them.
+    auto person = workspace::person_named(*o->ws, a.person);
+    if (!person) return fail_with(ctx, person.error());
+    std::erase_if(*items, [&](const core::DueItem& i) { return !core::concerns(i, *person); });
+    whose = " for " + person->name;
+  }
   auto format = format_of(a);
   Table t({"KIND", "REF", "DUE", "LATE", "OWNER", "TITLE", "WHY"});
   for (const auto& i : *items)
@@ -410,8 +419,8 @@ int cmd_due(const Ctx& ctx, const Args& a) {
            i.days_overdue > 0 ? std::to_string(i.days_overdue) + " d" : "-", i.owner, i.title,
            i.reason});
   if (format == Format::k_text) {
-    ctx.out << "Due in the ISMS of " << o->org.name << " on " << today << ": " << items->size()
-            << (items->size() == 1 ? " item" : " items") << "\n";
+    ctx.out << "Due in the ISMS of " << o->org.name << whose << " on " << today << ": "
+            << items->size() << (items->size() == 1 ? " item" : " items") << "\n";
     if (!items->empty()) t.print(ctx.out, "  ");
     return k_exit_ok;
   }
@@ -595,9 +604,13 @@ void add_isms_commands(CLI::App& app, const CatalogOptions& catalog_options,
       [&](CLI::App* c, Args& a) { format(c, a); }, cmd_raci);
   verb(
       "due",
-      "What is due: documents past review, objectives off track, late reviews and programmes", true,
+      "What is due: reviews, actions, audits, re-assessments, acceptances, documents to "
+      "acknowledge, objectives off track",
+      true,
       [&](CLI::App* c, Args& a) {
         c->add_option("--today", a.today, "Count as of this date (YYYY-MM-DD; default today)");
+        c->add_option("--person", a.person,
+                      "Only this person's work: an account name, alias or e-mail address");
         format(c, a);
       },
       cmd_due);

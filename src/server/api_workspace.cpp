@@ -105,6 +105,7 @@ void add_measurement_routes(Routes& routes);
 void add_document_routes(Routes& routes);
 void add_report_routes(Routes& routes);
 void add_audit_routes(Routes& routes);
+void add_mywork_routes(Routes& routes);
 
 void add_workspace_routes(Routes& routes) {
   auto user = Access::k_user;
@@ -120,6 +121,7 @@ void add_workspace_routes(Routes& routes) {
   add_document_routes(routes);
   add_report_routes(routes);
   add_audit_routes(routes);
+  add_mywork_routes(routes);
 }
 
 }  // namespace cyberframe::server

@@ -18,6 +18,7 @@ class RiskStore;
 class IsmsStore;
 class MeasurementStore;
 class DocumentStore;
+class PeopleStore;
 
 class UnitOfWork {
  public:
@@ -38,5 +39,6 @@ std::unique_ptr<RiskStore> make_risk_store(UnitOfWork& work);
 std::unique_ptr<IsmsStore> make_isms_store(UnitOfWork& work);
 std::unique_ptr<MeasurementStore> make_measurement_store(UnitOfWork& work);
 std::unique_ptr<DocumentStore> make_document_store(UnitOfWork& work);
+std::unique_ptr<PeopleStore> make_people_store(UnitOfWork& work);
 
 }  // namespace cyberframe::store

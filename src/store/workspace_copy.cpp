@@ -76,7 +76,9 @@ constexpr std::array k_tables{"organization",
                               "document_version",
                               "document_link",
                               "document_ack",
-                              "organization_setting"};
+                              "organization_setting",
+                              "person",
+                              "reminder_sent"};
 
 // Tables of the schema the copy leaves out on purpose: TO gets them empty, as init makes them.
 // login_throttle holds the login throttle's counts (core/login_throttle.hpp): not a record of the

@@ -95,7 +95,10 @@ Result<std::string> export_records(Workspace& ws, std::int64_t organization, con
 // (isms_due.cpp): documents published and past their review date, objectives off track (their
 // measurement's latest value breached, their due date passed unachieved, or no recent value),
 // competence and obligation reviews past their date, awareness programmes late and incomplete,
-// changes late, a scope whose revision is not approved (core::record_due_items).
+// changes late, a scope whose revision is not approved, actions overdue, audits planned within 30
+// days, re-assessments due, the management review due, nonconformities past their actions' dates
+// (core::record_due_items), documents a person of their distribution has not acknowledged, risk
+// acceptances and exceptions expiring within 30 days or expired.
 Result<std::vector<core::DueItem>> isms_due(Workspace& ws, std::int64_t organization,
                                             std::string today = "");
 

@@ -1,6 +1,11 @@
 // What the ISMS has due: the registers' own dates (core::record_due_items), the documents past
-// their review date and the objectives off track, in one list.
+// their review date or to acknowledge, the objectives off track and the risk acceptances and
+// exceptions expiring, in one list.
 #include <map>
+#include <set>
+
+#include "core/risk.hpp"
+#include "store/store.hpp"
 
 #include "core/document.hpp"
 #include "core/measurement.hpp"
@@ -32,7 +37,8 @@ Result<std::vector<core::DueItem>> isms_due(Workspace& ws, std::int64_t organiza
     return util::fail(util::ErrorCode::k_invalid_input,
                       "today: '" + today.substr(0, 40) + "' is not a date (YYYY-MM-DD)");
   std::vector<core::IsmsRecord> records;
-  for (const char* reg : {"competence", "obligations", "awareness", "changes", "scope"}) {
+  for (const char* reg : {"competence", "obligations", "awareness", "changes", "scope", "actions",
+                          "audits", "reassessments", "nonconformities", "reviews"}) {
     auto some = live_records(ws, organization, reg);
     if (!some) return std::unexpected(some.error());
     records.insert(records.end(), some->begin(), some->end());
@@ -46,6 +52,39 @@ Result<std::vector<core::DueItem>> isms_due(Workspace& ws, std::int64_t organiza
   auto documents = list_documents(ws, organization, overdue);
   if (!documents) return std::unexpected(documents.error());
   for (const auto& d : documents->items) items.push_back(core::document_due_item(d, today));
+
+  // Documents to acknowledge: each person of a published document's distribution who has not
+  // acknowledged the version published now.
+  core::DocumentQuery published;
+  published.state = core::VersionState::k_published;
+  published.slice = util::Slice::all();
+  auto addressed = list_documents(ws, organization, published);
+  if (!addressed) return std::unexpected(addressed.error());
+  for (const auto& d : addressed->items) {
+    if (d.distribution.empty() || d.retired) continue;
+    auto acks = document_acks(ws, organization, d.ref);
+    if (!acks) return std::unexpected(acks.error());
+    for (const auto& line : acks->lines)
+      if (line.acknowledged_at.empty())
+        items.push_back(core::acknowledgement_due_item(d, acks->version, line.person, today));
+  }
+
+  // Risk acceptances and exceptions expiring: the newest of each kind on a risk, not revoked.
+  auto& risks = ws.storage().risks();
+  auto decisions = risks.organization_decisions(organization);
+  if (!decisions) return std::unexpected(decisions.error());
+  std::set<std::pair<std::int64_t, core::DecisionKind>> seen;
+  for (const auto& d : *decisions) {
+    if (d.kind == core::DecisionKind::k_plan_approval) continue;
+    if (!seen.insert({d.risk, d.kind}).second || d.revoked) continue;
+    auto risk = risks.risk(d.risk);
+    if (!risk) return std::unexpected(risk.error());
+    if (risk->status == core::RiskStatus::k_closed) continue;
+    auto kind = d.kind == core::DecisionKind::k_acceptance ? "acceptance" : "exception";
+    if (auto i =
+            core::decision_due_item(kind, d.expires, risk->ref, risk->title, risk->owner, today))
+      items.push_back(std::move(*i));
+  }
 
   auto objectives = live_records(ws, organization, "objectives");
   if (!objectives) return std::unexpected(objectives.error());

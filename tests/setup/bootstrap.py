@@ -15,8 +15,9 @@ import sys
 import tempfile
 
 TEST_TOOLS = {"chromium", "wrk", "nginx-light", "libgtest-dev", "clang-format", "clang-19", "libclang-rt-19-dev",
-              "libfuzzer-19-dev", "poppler-utils", "postgresql"}
-NEEDED = {"g++", "cmake", "ninja-build", "libsqlite3-dev", "libpq-dev", "libboost1.81-dev", "python3"}
+              "libfuzzer-19-dev", "poppler-utils", "postgresql", "python3-aiosmtpd"}
+NEEDED = {"g++", "cmake", "ninja-build", "libsqlite3-dev", "libpq-dev", "libboost1.81-dev", "python3",
+          "libcurl4-openssl-dev"}
 
 
 def asked(repo: pathlib.Path, args: list[str]) -> set[str]:

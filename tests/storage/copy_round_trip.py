@@ -80,6 +80,12 @@ def fill(cli, db, work):
     cli.ok("user", "add", "alice", "--password-stdin", stdin=b"plum-orbit-cascade-71 lantern\n",
            db=db)
     cli.ok("user", "grant", "alice", "--org", "1", "--role", "editor", db=db)
+    # A person (address, aliases, calendar token) and the reminder job's sent log: the first run
+    # records the assignments without a server (the digest to a closed port fails, unrecorded).
+    cli.ok("person", "set", "alice", "--email", "alice@example.org", "--alias", "CISO", db=db)
+    cli.ok("calendar", "url", "alice", db=db)
+    cli.run("reminders", "send", "--smtp-host", "127.0.0.1", "--smtp-port", "9", "--smtp-tls",
+            "none", "--from", "isms@example.org", "--today", "2026-12-07", db=db)
     cli.ok("mapping", "create", "tr-to-csf2", "--org", "1", "--from", "iso-tr-27103-2018",
            "--to", "nist-csf-2.0", "--title", "TR 27103 to CSF 2.0", "--notes", "by hand", db=db)
     cli.ok("mapping", "add", "tr-to-csf2", "ID.AM-1", "ID.AM-01", "-r", "equal", "--rationale",
@@ -159,6 +165,9 @@ def exports(cli, db):
     out["mapping show"] = cli.ok("mapping", "show", "tr-to-csf2", "-f", "json", db=db)
     out["user list"] = cli.ok("user", "list", "-f", "json", db=db)
     out["user tokens"] = cli.ok("user", "tokens", "alice", db=db)
+    out["person list"] = cli.ok("person", "list", "--format", "json", db=db)
+    out["isms due alice"] = cli.ok("isms", "due", "--org", "Demo Manufacturing Ltd", "--today",
+                                   "2026-12-07", "--person", "alice", "--format", "json", db=db)
     out["assessment trend"] = cli.ok("assessment", "trend", "Current state", db=db)
     out["scale list"] = cli.ok("scale", "list", db=db)
     out["framework list"] = cli.ok("framework", "list", "-f", "json", db=db)

@@ -2641,7 +2641,7 @@ export interface paths {
         };
         /**
          * What the ISMS has due
-         * @description Any role in the organization (viewers and auditors included). Most overdue first: documents published and past their review date, objectives off track (their measurement's latest value past the threshold, their due date passed unachieved, or no value in the last two periods), competence and obligation reviews past their date, awareness programmes past their due date and incomplete, planned changes past their date, a scope whose revision is not approved. The same list as `cyberframe isms due`.
+         * @description Any role in the organization (viewers and auditors included). Most overdue first: documents published and past their review date, objectives off track (their measurement's latest value past the threshold, their due date passed unachieved, or no value in the last two periods), competence and obligation reviews past their date, awareness programmes past their due date and incomplete, planned changes past their date, a scope whose revision is not approved, actions open past their due date, audits planned within the next 30 days (or late), re-assessments due within 30 days or overdue, the management review when none was held in the last 12 months, nonconformities not closed with an action past its date, risk acceptances and exceptions expiring within 30 days or expired (the newest of each kind on a risk, not revoked), and each person of a published document's distribution who has not acknowledged it (the item's owner is that person). The same list as `cyberframe isms due`.
          */
         get: operations["getOrganizationsByOrgIsmsDue"];
         put?: never;
@@ -2664,6 +2664,94 @@ export interface paths {
          * @description Any role in the organization (viewers and auditors included). Each of the 30 requirements of ISO/IEC 27001:2022 clauses 4 to 10 (the framework `iso-iec-27001-2022-isms`, 4.1 to 10.2) with its status (`met`, `partial`: evidence with something wrong with it, `missing`: no evidence an auditor accepts), the records that evidence it (register records, documents, the risk register, the SoA's versions, measurements) with their state, and what is missing, in sentences beginning with the clause. Computed from the workspace, never typed; the same as `cyberframe isms readiness`. With `format=csv` (one row per requirement and evidence) or `format=html` (a print-ready page) it is an export.
          */
         get: operations["getOrganizationsByOrgIsmsReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My work: what is due for me
+         * @description What is due for the signed-in account, across every organization it has a role in (all of them for an administrator; the token's organization for a token limited to one), or in `organization`: the items of GET /organizations/{org}/isms/due whose owner (or an audit's lead or auditors, or the person to acknowledge a document) names the account by its name, one of its aliases or its e-mail address, without regard to case. Most overdue first.
+         */
+        get: operations["getMeWork"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{name}/person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's e-mail address and aliases
+         * @description Your own account, or any for an administrator (404 for another's, as for one that does not exist). The ETag is the person's version.
+         */
+        get: operations["getUsersByNamePerson"];
+        /**
+         * Set an account's e-mail address and aliases
+         * @description Your own account, or any for an administrator. `email` "" removes the address; `aliases` replaces the names the account is known by in owner fields (at most 20, one line each, none twice without regard to case). 422 naming the problem. With If-Match, 412 when the person changed since. Audited as `person`.
+         */
+        put: operations["putUsersByNamePerson"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{name}/calendar-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a new calendar feed address
+         * @description Your own account, or any for an administrator. Makes a new secret (replacing the one before, whose address then answers 404) and answers it once, with the path of the feed (GET /api/v1/calendar/{file}). Only its SHA-256 is stored. A read-only token gets 403.
+         */
+        post: operations["postUsersByNameCalendarToken"];
+        /**
+         * Stop the calendar feed
+         * @description Your own account, or any for an administrator: the feed's address answers 404 from now on. 404 when there is none.
+         */
+        delete: operations["deleteUsersByNameCalendarToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's calendar feed (iCalendar)
+         * @description No account needed: the secret in the path is the credential (POST /api/v1/users/{name}/calendar-token). RFC 5545 text: one all-day VEVENT per dated item of the person's work (as GET /api/v1/me/work, every organization the account sees), with a UID stable across requests. Anything but a live secret followed by `.ics` (unknown, replaced, removed, a disabled account, a query string) is the same 404, without saying which.
+         */
+        get: operations["getCalendarByFile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2700,8 +2788,8 @@ export interface components {
             } | components["schemas"]["CatalogDiagnostic"] | {
                 message: string;
             })[];
-            /** @description For 412: the record as it is stored now (a node assessment, an action, a mapping set or a mapping, a stored framework, risk criteria, an asset, an own control, a risk, an SoA row, an ISMS record, a measurement value or a document) */
-            current?: components["schemas"]["NodeAssessment"] | components["schemas"]["Action"] | components["schemas"]["MappingSet"] | components["schemas"]["Mapping"] | components["schemas"]["StoredFramework"] | components["schemas"]["RiskCriteria"] | components["schemas"]["Asset"] | components["schemas"]["OwnControl"] | components["schemas"]["Risk"] | components["schemas"]["SoaLine"] | components["schemas"]["IsmsRecord"] | components["schemas"]["MeasurementValue"] | components["schemas"]["Document"];
+            /** @description For 412: the record as it is stored now (a node assessment, an action, a mapping set or a mapping, a stored framework, risk criteria, an asset, an own control, a risk, an SoA row, an ISMS record, a measurement value, a document or a person) */
+            current?: components["schemas"]["NodeAssessment"] | components["schemas"]["Action"] | components["schemas"]["MappingSet"] | components["schemas"]["Mapping"] | components["schemas"]["StoredFramework"] | components["schemas"]["RiskCriteria"] | components["schemas"]["Asset"] | components["schemas"]["OwnControl"] | components["schemas"]["Risk"] | components["schemas"]["SoaLine"] | components["schemas"]["IsmsRecord"] | components["schemas"]["MeasurementValue"] | components["schemas"]["Document"] | components["schemas"]["Person"];
             /** @description The member of the JSON body at fault (409 and 422 of mapping sets and projection) */
             field?: string;
             /** @description The query parameter at fault (400 Bad query parameter) */
@@ -4845,13 +4933,13 @@ export interface components {
             total: number;
             items: {
                 /** @enum {string} */
-                kind: "document-review" | "objective" | "competence-review" | "obligation-review" | "awareness" | "change" | "scope-approval";
+                kind: "document-review" | "objective" | "competence-review" | "obligation-review" | "awareness" | "change" | "scope-approval" | "action" | "audit" | "reassessment" | "management-review" | "risk-acceptance" | "risk-exception" | "acknowledgement" | "nonconformity";
                 /** @description The register (or `documents`) the record is in */
                 register: string;
                 ref: string;
                 title: string;
                 owner: string;
-                /** @description The date it was due; null when it is due by what it holds, not by a date */
+                /** @description The date it was due, or for what is coming (an audit planned, a re-assessment or a risk acceptance falling due within 30 days) the date it falls due; null when it is due by what it holds, not by a date */
                 due: string | null;
                 days_overdue: number;
                 /** @description What is late and by how much, for a person */
@@ -4900,6 +4988,43 @@ export interface components {
                 /** @description What is missing, each beginning with the clause */
                 missing: string[];
             }[];
+        };
+        /** @description What is due for the signed-in person on `today` */
+        MyWork: {
+            /** @description The account's name */
+            person: string;
+            today: string;
+            total: number;
+            items: {
+                organization: {
+                    id: number;
+                    name: string;
+                };
+                /** @enum {string} */
+                kind: "document-review" | "objective" | "competence-review" | "obligation-review" | "awareness" | "change" | "scope-approval" | "action" | "audit" | "reassessment" | "management-review" | "risk-acceptance" | "risk-exception" | "acknowledgement" | "nonconformity";
+                /** @description The register (or `documents`) the record is in */
+                register: string;
+                ref: string;
+                title: string;
+                owner: string;
+                /** @description The date it was due, or for what is coming (an audit planned, a re-assessment or a risk acceptance falling due within 30 days) the date it falls due; null when it is due by what it holds, not by a date */
+                due: string | null;
+                days_overdue: number;
+                /** @description What is late and by how much, for a person */
+                reason: string;
+            }[];
+        };
+        /** @description An account as a person: its e-mail address and the names it is known by in owner fields */
+        Person: {
+            name: string;
+            /** @description "" when none */
+            email: string;
+            aliases: string[];
+            /** @description Whether a calendar feed token is held */
+            calendar: boolean;
+            calendar_since: string | null;
+            /** @description 0 while nothing was saved */
+            version: number;
         };
     };
     responses: {
@@ -12004,6 +12129,218 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getMeWork: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Count as of this date (YYYY-MM-DD; default today in UTC)
+                 * @example 2026-12-07
+                 */
+                today?: string;
+                /**
+                 * @description Only this organization (its id); 404 for one you have no role in
+                 * @example 1
+                 */
+                organization?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My work */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyWork"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getUsersByNamePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account name (without regard to case): your own, or any for an administrator
+                 * @example root
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putUsersByNamePerson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version read */
+                "If-Match"?: string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Account name (without regard to case): your own, or any for an administrator
+                 * @example root
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    aliases: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postUsersByNameCalendarToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Account name (without regard to case): your own, or any for an administrator
+                 * @example root
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The secret and the feed's path, shown once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        person: string;
+                        token: string;
+                        path: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteUsersByNameCalendarToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Account name (without regard to case): your own, or any for an administrator
+                 * @example root
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stopped */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCalendarByFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description SECRET.ics
+                 * @example cal_x.ics
+                 */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
