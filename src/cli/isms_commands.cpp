@@ -24,7 +24,7 @@ using Ctx = WorkspaceContext;
 
 struct Args {
   std::string org, reg, ref, format = "text", output, file, text;
-  std::string q, status_filter, owner_filter, link_filter, today, person;
+  std::string q, status_filter, owner_filter, link_filter, today, person, framework, under;
   bool deleted = false;
   std::size_t offset = 0, limit = 0;
   std::optional<std::string> title, status, owner, new_ref;
@@ -68,6 +68,40 @@ const core::RegisterSpec* spec_of(const Ctx& ctx, const std::string& key, int& s
     return nullptr;
   }
   return *spec;
+}
+
+// What the person --as names may do. The command line holds the workspace's file, so its
+// operator may do everything; but when --as names an account of the workspace, the change is that
+// account's and its role in the organization decides, as over the API: admins and editors write
+// every register, auditors the registers that say so (core::role_writes: the findings) and
+// comment, viewers read. `need` is "write" (the register `spec`), "comment" or "manage".
+int refuse_unless_allowed(const Ctx& ctx, workspace::Workspace& ws, const core::Organization& org,
+                          const core::RegisterSpec* spec, const std::string& need) {
+  if (ctx.options.actor.empty()) return k_exit_ok;
+  auto user = ws.user(ctx.options.actor);
+  if (!user) {
+    if (user.error().code == util::ErrorCode::k_not_found) return k_exit_ok;
+    return fail_with(ctx, user.error());
+  }
+  if (user->disabled()) return fail_with(ctx, "account " + user->name + " is disabled");
+  if (user->administrator) return k_exit_ok;
+  auto it = user->roles.find(org.id);
+  if (it == user->roles.end())
+    return fail_with(ctx, "account " + user->name + " has no role in " + org.name);
+  auto role = it->second;
+  bool allowed = need == "comment"  ? role != core::Role::k_viewer
+                 : need == "manage" ? role == core::Role::k_admin
+                                    : core::role_writes(*spec, role);
+  if (allowed) return k_exit_ok;
+  std::string who = need == "comment"      ? "admins, editors and auditors"
+                    : need == "manage"     ? "admins"
+                    : spec->auditors_write ? "admins, editors and auditors"
+                                           : "admins and editors";
+  std::string what = need == "comment"  ? "comment on records"
+                     : need == "manage" ? "restore records"
+                                        : "write the register " + spec->key;
+  return fail_with(ctx, "account " + user->name + " is " + std::string(core::to_string(role)) +
+                            " in " + org.name + "; only " + who + " " + what);
 }
 
 void print_record(const Ctx& ctx, const core::RegisterSpec& spec, const core::IsmsRecord& r) {
@@ -260,6 +294,7 @@ int cmd_add(const Ctx& ctx, const Args& a) {
   if (auto s = apply_options(ctx, a, *spec, r); s != k_exit_ok) return s;
   auto o = open(ctx, a, status, true);
   if (!o) return status;
+  if (auto s = refuse_unless_allowed(ctx, *o->ws, o->org, spec, "write"); s != k_exit_ok) return s;
   auto stored = workspace::create_record(*o->ws, actor(ctx), o->cat(), o->org.id, a.reg, r);
   if (!stored) return fail_with(ctx, stored.error());
   return show(ctx, a, *spec, *stored,
@@ -272,6 +307,7 @@ int cmd_edit(const Ctx& ctx, const Args& a) {
   if (!spec) return status;
   auto o = open(ctx, a, status, true);
   if (!o) return status;
+  if (auto s = refuse_unless_allowed(ctx, *o->ws, o->org, spec, "write"); s != k_exit_ok) return s;
   auto r = workspace::find_record(*o->ws, o->org.id, a.reg, a.ref);
   if (!r) return fail_with(ctx, r.error());
   if (a.expect_version) r->version = *a.expect_version;
@@ -291,6 +327,10 @@ int cmd_state(const Ctx& ctx, const Args& a, const std::string& what) {
   if (!spec) return status;
   auto o = open(ctx, a, status);
   if (!o) return status;
+  if (auto s =
+          refuse_unless_allowed(ctx, *o->ws, o->org, spec, what == "restore" ? "manage" : "write");
+      s != k_exit_ok)
+    return s;
   auto expected = a.expect_version.value_or(0);
   auto r = what == "delete"
                ? workspace::delete_record(*o->ws, actor(ctx), o->org.id, a.reg, a.ref, expected)
@@ -308,9 +348,12 @@ int cmd_state(const Ctx& ctx, const Args& a, const std::string& what) {
 
 int cmd_comment(const Ctx& ctx, const Args& a) {
   int status = 0;
-  if (!spec_of(ctx, a.reg, status)) return status;
+  const auto* spec = spec_of(ctx, a.reg, status);
+  if (!spec) return status;
   auto o = open(ctx, a, status);
   if (!o) return status;
+  if (auto s = refuse_unless_allowed(ctx, *o->ws, o->org, spec, "comment"); s != k_exit_ok)
+    return s;
   auto c = workspace::comment_record(*o->ws, actor(ctx), o->org.id, a.reg, a.ref, a.text);
   if (!c) return fail_with(ctx, c.error());
   ctx.out << "comment added to " << a.reg << " " << a.ref << " by " << c->author << "\n";
@@ -359,7 +402,8 @@ std::optional<std::string> read_file(const Ctx& ctx, const std::string& file, in
 
 int cmd_import(const Ctx& ctx, const Args& a) {
   int status = 0;
-  if (!spec_of(ctx, a.reg, status)) return status;
+  const auto* spec = spec_of(ctx, a.reg, status);
+  if (!spec) return status;
   auto bytes = read_file(ctx, a.file, status);
   if (!bytes) return status;
   std::string format = a.format;
@@ -371,6 +415,7 @@ int cmd_import(const Ctx& ctx, const Args& a) {
     return fail_with(ctx, a.file + ": give --format csv or xlsx (the name ends in neither)");
   auto o = open(ctx, a, status, true);
   if (!o) return status;
+  if (auto s = refuse_unless_allowed(ctx, *o->ws, o->org, spec, "write"); s != k_exit_ok) return s;
   auto result =
       workspace::import_records(*o->ws, actor(ctx), o->cat(), o->org.id, a.reg, *bytes, format);
   if (!result) return fail_with(ctx, result.error());
@@ -457,6 +502,40 @@ int cmd_raci(const Ctx& ctx, const Args& a) {
   return k_exit_ok;
 }
 
+int cmd_checklist(const Ctx& ctx, const Args& a) {
+  int status = 0;
+  const auto* spec = spec_of(ctx, "audits", status);
+  if (!spec) return status;
+  auto o = open(ctx, a, status, true);
+  if (!o) return status;
+  if (auto s = refuse_unless_allowed(ctx, *o->ws, o->org, spec, "write"); s != k_exit_ok) return s;
+  auto before = workspace::find_record(*o->ws, o->org.id, "audits", a.ref);
+  if (!before) return fail_with(ctx, before.error());
+  auto stored = workspace::draw_checklist(*o->ws, actor(ctx), o->cat(), o->org.id, a.ref,
+                                          a.framework, a.under, a.expect_version.value_or(0));
+  if (!stored) {
+    const auto& e = stored.error();
+    if (e.field == "framework" || e.field == "under") return fail_with(ctx, "--" + e.message);
+    return fail_with(ctx, e);
+  }
+  auto added = stored->list("checklist").size() - before->list("checklist").size();
+  return show(ctx, a, *spec, *stored,
+              "audits " + stored->ref + ": " + std::to_string(added) + " checklist item" +
+                  (added == 1 ? "" : "s") + " drawn from " + a.framework +
+                  (a.under.empty() ? "" : " under " + a.under) + "; " +
+                  std::to_string(stored->list("checklist").size()) + " in all (version " +
+                  std::to_string(stored->version) + ")");
+}
+
+int cmd_audit_report(const Ctx& ctx, const Args& a) {
+  int status = 0;
+  auto o = open(ctx, a, status, true);
+  if (!o) return status;
+  auto html = workspace::audit_report(*o->ws, o->cat(), o->org.id, o->org.name, a.ref);
+  if (!html) return fail_with(ctx, html.error());
+  return write_output(ctx.out, ctx.err, a.output, *html);
+}
+
 }  // namespace
 
 // readiness_commands.cpp: `isms readiness`.
@@ -470,8 +549,9 @@ void add_isms_commands(CLI::App& app, const CatalogOptions& catalog_options,
   auto ctx = std::make_shared<Ctx>(Ctx{catalog_options, options, out, err});
   auto* isms = app.add_subcommand(
       "isms",
-      "The ISMS registers (ISO/IEC 27001 clauses 4-7): context, interested parties, "
-      "scope, policies, roles, objectives, support");
+      "The ISMS registers (ISO/IEC 27001 clauses 4-10): context, interested parties, "
+      "scope, policies, roles, objectives, support, operation, audits, reviews, "
+      "nonconformities, incidents");
   isms->require_subcommand(1);
   auto verb = [&](const char* name, const char* help, bool org, auto&& with, auto run) {
     auto a = std::make_shared<Args>();
@@ -599,6 +679,31 @@ void add_isms_commands(CLI::App& app, const CatalogOptions& catalog_options,
         c->add_flag("--deleted", a.deleted, "The deleted records instead");
       },
       cmd_export);
+  verb(
+      "checklist",
+      "Draw an audit's checklist from a framework: its requirements (all, or under a node) "
+      "appended as FRAMEWORK:NODE items",
+      true,
+      [&](CLI::App* c, Args& a) {
+        c->add_option("AUDIT", a.ref, "The audit's ref (AUD-NNN)")->required();
+        c->add_option("--framework", a.framework,
+                      "The framework (iso-iec-27001-2022-isms, iso-iec-27001-2022-annex-a, ...)")
+            ->required();
+        c->add_option("--under", a.under, "Only the requirements under this node (e.g. A.5, 9)");
+        expect(c, a);
+        format(c, a);
+      },
+      cmd_checklist);
+  verb(
+      "audit-report",
+      "An audit's report as HTML: criteria, scope, auditors, checklist, findings by grade, "
+      "nonconformities",
+      true,
+      [&](CLI::App* c, Args& a) {
+        c->add_option("AUDIT", a.ref, "The audit's ref (AUD-NNN)")->required();
+        c->add_option("-o,--output", a.output, "File to write (default: standard output)");
+      },
+      cmd_audit_report);
   verb(
       "raci", "The RACI matrix of the roles over the ISMS's processes", true,
       [&](CLI::App* c, Args& a) { format(c, a); }, cmd_raci);

@@ -1241,9 +1241,10 @@ int cmd_demo(const Ctx& ctx, Workspace& ws) {
           << ": current and target profiles on ISO/IEC TR 27103, three quarterly assessments, a "
              "roadmap of "
           << std::size(k_actions) << " actions; risk management: " << *risks << "\n";
-  ctx.out << "the ISMS: every register of clauses 4-7 and 9.1 filled (cyberframe isms list); "
-             "documented "
-             "information: "
+  ctx.out << "the ISMS: every register of clauses 4-10 filled (cyberframe isms list): processes, "
+             "risk re-assessments, an audit programme with two audits and their findings, three "
+             "nonconformities and their actions, four incidents, two management reviews; "
+             "documented information: "
           << *documents << "; measurements: " << *measures << "\n";
   return k_exit_ok;
 }

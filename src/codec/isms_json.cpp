@@ -29,6 +29,7 @@ json to_json(const core::RegisterSpec& spec) {
               {"prefix", spec.prefix},
               {"description", spec.description},
               {"approvable", spec.approvable},
+              {"auditors_write", spec.auditors_write},
               {"statuses", spec.statuses},
               {"fields", fields}};
 }

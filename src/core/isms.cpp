@@ -1,10 +1,12 @@
 #include "core/isms.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
 #include "core/input_rules.hpp"
+#include "util/date.hpp"
 #include "util/text.hpp"
 
 namespace cyberframe::core {
@@ -34,6 +36,19 @@ std::string_view to_string(FieldKind kind) {
       return "record";
   }
   return "text";
+}
+
+bool role_writes(const RegisterSpec& spec, Role role) {
+  switch (role) {
+    case Role::k_admin:
+    case Role::k_editor:
+      return true;
+    case Role::k_auditor:
+      return spec.auditors_write;
+    case Role::k_viewer:
+      return false;
+  }
+  return false;
 }
 
 const FieldSpec* RegisterSpec::field(std::string_view k) const {
@@ -331,6 +346,7 @@ std::vector<RegisterSpec> build_registers() {
         record("reaudit_of", "Re-audit of", "findings", false, "the finding this one re-audits")},
        {"open", "closed"},
        false});
+  r.back().auditors_write = true;  // the auditor role writes its findings (9.2)
   r.push_back(
       {"nonconformities",
        "10.2",
@@ -454,6 +470,129 @@ std::optional<std::string> canonical_number(std::string_view text, bool whole) {
 
 std::string values_text(const std::vector<std::string>& v) {
   return util::join(v, ", ");
+}
+
+// "FRAMEWORK:NODE": a colon with text on both sides.
+bool framework_node(std::string_view s) {
+  auto c = s.find(':');
+  return c != std::string_view::npos && c > 0 && c + 1 < s.size();
+}
+
+// "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" at the start of `s` (what follows, if anything, after a
+// blank): whether it is a real date (and time).
+bool starts_with_date(std::string_view s, bool whole = false) {
+  if (s.size() < 10 || !util::day_number(s.substr(0, 10))) return false;
+  auto rest = s.substr(10);
+  if (rest.empty()) return true;
+  if (rest.front() != ' ' && rest.front() != 'T') return false;
+  auto t = util::trim(rest.substr(1));
+  if (t.size() >= 5 && t[2] == ':' && std::isdigit(static_cast<unsigned char>(t[0])) &&
+      std::isdigit(static_cast<unsigned char>(t[1])) &&
+      std::isdigit(static_cast<unsigned char>(t[3])) &&
+      std::isdigit(static_cast<unsigned char>(t[4])) && (t[0] - '0') * 10 + (t[1] - '0') < 24 &&
+      (t[3] - '0') * 10 + (t[4] - '0') < 60) {
+    if (t.size() == 5) return true;
+    return !whole && t[5] == ' ';
+  }
+  return !whole && (rest.front() == ' ');
+}
+
+template <typename Problem>
+void clause_8_to_10_problems(const RegisterSpec& spec, const IsmsRecord& r, Problem&& problem) {
+  auto missing = [&](const std::string& field, const std::string& why) {
+    if (r.text(field).empty() && r.list(field).empty())
+      problem(field, field + " is required " + why);
+  };
+  const auto& key = spec.key;
+  if (key == "processes") {
+    if (r.text("externally_provided") == "yes")
+      missing("provider", "for an externally provided process (8.1)");
+  } else if (key == "reassessments") {
+    if (r.status == "completed") {
+      missing("performed", "when the reassessment is completed");
+      missing("results", "when the reassessment is completed (8.2: its results retained)");
+    }
+    if (r.text("trigger") == "significant-change")
+      missing("change", "when the trigger is significant-change (what changed)");
+  } else if (key == "audit-programmes") {
+    auto a = r.text("period_start"), b = r.text("period_end");
+    if (!a.empty() && !b.empty() && b < a)
+      problem("period_end", "period_end " + b + " is before period_start " + a);
+  } else if (key == "audits") {
+    for (const auto& p : r.list("processes"))
+      if (!util::starts_with_ci(p, "PROC-") || !check_ref(p)) {
+        problem("processes", "processes: '" + p.substr(0, 40) +
+                                 "' is not a process ref (PROC-NNN of the register processes)");
+        break;
+      }
+    for (const auto& c : r.list("checklist"))
+      if (!framework_node(c)) {
+        problem("checklist", "checklist: '" + c.substr(0, 40) +
+                                 "' is not FRAMEWORK:NODE (e.g. iso-iec-27001-2022-isms:9.2.1)");
+        break;
+      }
+    if (r.status == "reported" || r.status == "closed") {
+      missing("performed", "when the audit is " + r.status);
+      missing("conclusion", "when the audit is " + r.status + " (the audit report)");
+    }
+    auto reported = r.text("reported"), performed = r.text("performed");
+    if (!performed.empty() && !reported.empty() && reported < performed)
+      problem("reported", "reported " + reported + " is before performed " + performed);
+  } else if (key == "findings") {
+    auto req = r.text("requirement");
+    if (!req.empty() && !framework_node(req))
+      problem("requirement", "requirement: '" + req.substr(0, 40) +
+                                 "' is not FRAMEWORK:NODE (e.g. iso-iec-27001-2022-isms:9.3.2)");
+  } else if (key == "actions") {
+    if (r.status == "done") missing("done", "when the action is done (the date it was done)");
+  } else if (key == "incidents") {
+    if (auto d = r.text("detected"); !d.empty() && !starts_with_date(d, true))
+      problem("detected",
+              "detected: '" + d.substr(0, 40) + "' is not YYYY-MM-DD or YYYY-MM-DD HH:MM");
+    for (const auto& t : r.list("timeline"))
+      if (!starts_with_date(t)) {
+        problem("timeline",
+                "timeline: '" + t.substr(0, 40) +
+                    "' does not start with its date (YYYY-MM-DD[ HH:MM] what happened)");
+        break;
+      }
+    for (const auto& n : r.list("notifications")) {
+      auto eq = n.rfind('=');
+      auto party = eq == std::string::npos ? std::string() : util::trim(n.substr(0, eq));
+      auto day = eq == std::string::npos ? std::string() : util::trim(n.substr(eq + 1));
+      if (party.empty() || !util::day_number(day) || day.size() != 10) {
+        problem("notifications", "notifications: '" + n.substr(0, 40) +
+                                     "' is not PARTY=YYYY-MM-DD (e.g. regulator=2026-11-03)");
+        break;
+      }
+    }
+    if (r.status == "closed") {
+      missing("closed", "when the incident is closed (the date)");
+      missing("lessons", "when the incident is closed (the lessons learned)");
+    }
+  } else if (key == "nonconformities") {
+    for (const auto& a : r.list("actions"))
+      if (!util::starts_with_ci(a, "ACT-") || !check_ref(a)) {
+        problem("actions", "actions: '" + a.substr(0, 40) +
+                               "' is not an action ref (ACT-NNN of the register actions)");
+        break;
+      }
+    if (r.status == "action" || r.status == "verification")
+      missing("root_cause", "before corrective action (status " + r.status + ")");
+    if (r.status == "closed") {
+      const std::string why = "to close a nonconformity (10.2)";
+      missing("root_cause", why + ": the root cause");
+      missing("actions", why + ": at least one corrective action (ACT- refs)");
+      missing("effectiveness", why + ": the review of the corrective actions' effectiveness");
+      if (auto e = r.text("effective"); e.empty())
+        problem("effective", "effective is required " + why + ": yes when the actions worked");
+      else if (e != "yes")
+        problem("effective", "effective is " + e +
+                                 ": a nonconformity whose corrective actions "
+                                 "were not effective stays open (10.2 d, f)");
+      missing("reviewed", why + ": the date of the effectiveness review");
+    }
+  }
 }
 
 }  // namespace
@@ -792,6 +931,7 @@ std::vector<FieldProblem> record_problems(const RegisterSpec& spec, const IsmsRe
     if (!start.empty() && !due.empty() && due < start)
       problem("due", "due date " + due + " is before the start date " + start);
   }
+  clause_8_to_10_problems(spec, r, problem);
   if (spec.approvable && r.revision < 1) problem("revision", "revision starts at 1");
   return out;
 }

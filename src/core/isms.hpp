@@ -25,6 +25,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/accounts.hpp"
 #include "util/page.hpp"
 #include "util/result.hpp"
 
@@ -52,8 +53,16 @@ struct RegisterSpec {
   std::vector<FieldSpec> fields;
   std::vector<std::string> statuses;  // the values a record's status may take ("" allowed)
   bool approvable = false;
+  // Who writes the register's records (adds, edits, deletes, imports): editors and admins; and,
+  // when set, auditors too (the findings of an audit). Restoring stays an admin's.
+  bool auditors_write = false;
   const FieldSpec* field(std::string_view key) const;
 };
+
+// Whether an account of `role` in an organization writes the records of `spec` (the API's and
+// the command line's check alike): admins and editors every register; auditors the registers
+// with auditors_write; viewers none.
+bool role_writes(const RegisterSpec& spec, Role role);
 
 // Every register, in the order of the clauses.
 const std::vector<RegisterSpec>& isms_registers();
@@ -153,7 +162,16 @@ util::Result<void> set_field(const RegisterSpec& spec, IsmsRecord& record, std::
 // given, links well formed, and the register's own rules (a climate-change determination has
 // `relevant` and `rationale`; a topic-specific policy has a parent, a top-level one none; an
 // awareness programme's completed <= targeted and due date not before its start; a RACI item is
-// PROCESS=LETTERS of RACI over the ISMS's processes). Errors name the field (Error::field).
+// PROCESS=LETTERS of RACI over the ISMS's processes; and, for clauses 8 to 10: an externally
+// provided process names its provider; a completed reassessment has `performed` and `results`, one
+// on significant change its `change`; an audit programme's period ends after it starts; an audit's
+// `processes` are PROC- refs, its checklist items FRAMEWORK:NODE, and a reported or closed audit
+// has `performed` and `conclusion`; a finding's requirement is FRAMEWORK:NODE; an action done has
+// `done`; an incident's timeline items start with a date, its notifications are PARTY=YYYY-MM-DD,
+// a closed incident has `closed` and `lessons`; a nonconformity's `actions` are ACT- refs, one in
+// action or verification has its `root_cause`, and a closed one has `root_cause`, at least one
+// corrective action (`actions`), `effectiveness`, `effective` = yes and `reviewed`, in that order).
+// Errors name the field (Error::field).
 util::Result<void> validate(const RegisterSpec& spec, const IsmsRecord& record);
 
 // Every problem of validate(), each with its field, for an import's row.

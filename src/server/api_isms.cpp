@@ -24,6 +24,17 @@ Answer<const core::RegisterSpec*> register_for(const Call& call) {
   return *spec;
 }
 
+// Who writes the register's records (core::role_writes): admins and editors; auditors too where
+// the register says so (its findings), which is the need "admin, editor or auditor".
+Need write_need(const core::RegisterSpec& spec) {
+  return spec.auditors_write ? Need::k_comment : Need::k_write;
+}
+
+// The organization of the route when the principal writes the register of the route.
+Answer<core::Organization> writer_for(Call& call, const core::RegisterSpec& spec) {
+  return organization_for(call, write_need(spec));
+}
+
 // A 422 naming the field for a body the register refuses.
 Response refused(const util::Error& e) {
   return problem_from(e);
@@ -95,10 +106,10 @@ Response list_records(Call& call) {
 }
 
 Response create_record(Call& call) {
-  auto org = organization_for(call, Need::k_write);
-  if (!org) return org.error();
   auto spec = register_for(call);
   if (!spec) return spec.error();
+  auto org = writer_for(call, **spec);
+  if (!org) return org.error();
   json body;
   if (auto bad = read_record_body(call, body)) return *bad;
   if (!body.contains("title"))
@@ -137,10 +148,10 @@ std::optional<Current> now_of(Call& call, std::int64_t org, const std::string& r
 }
 
 Response update_record(Call& call) {
-  auto org = organization_for(call, Need::k_write);
-  if (!org) return org.error();
   auto spec = register_for(call);
   if (!spec) return spec.error();
+  auto org = writer_for(call, **spec);
+  if (!org) return org.error();
   auto match = required_if_match(call);
   if (!match) return match.error();
   json body;
@@ -165,10 +176,10 @@ Response update_record(Call& call) {
 
 // DELETE (If-Match required), restore and approve (If-Match checked when given).
 Response change_state(Call& call, const std::string& what) {
-  auto org = organization_for(call, what == "restore" ? Need::k_manage : Need::k_write);
-  if (!org) return org.error();
   auto spec = register_for(call);
   if (!spec) return spec.error();
+  auto org = organization_for(call, what == "restore" ? Need::k_manage : write_need(**spec));
+  if (!org) return org.error();
   if (auto bad = only_parameters(call.req, {})) return *bad;
   std::int64_t expected = 0;
   if (what == "delete") {
@@ -271,10 +282,10 @@ Response export_register(Call& call) {
 }
 
 Response import_register(Call& call) {
-  auto org = organization_for(call, Need::k_write);
-  if (!org) return org.error();
   auto spec = register_for(call);
   if (!spec) return spec.error();
+  auto org = writer_for(call, **spec);
+  if (!org) return org.error();
   if (auto bad = only_parameters(call.req, {"format"})) return *bad;
   auto format = param(call, "format");
   if (format != "csv" && format != "xlsx")
@@ -318,6 +329,56 @@ Response raci(Call& call) {
   return ok(codec::raci_to_json(*m));
 }
 
+// POST .../isms/audits/{ref}/checklist {framework, under?}: the audit's checklist drawn from a
+// framework (workspace::draw_checklist). Written by those who write audits; If-Match checked
+// when given.
+Response draw_checklist(Call& call) {
+  const auto* spec = core::find_register("audits");
+  auto org = writer_for(call, *spec);
+  if (!org) return org.error();
+  if (auto bad = only_parameters(call.req, {})) return *bad;
+  json body;
+  if (auto bad = read_body(call,
+                           {{"framework", FieldType::k_string, true, 200},
+                            {"under", FieldType::k_string, false, 200}},
+                           body))
+    return *bad;
+  bool present = false;
+  auto v = if_match(call.req, present);
+  if (present && !v)
+    return problem(400, "Bad If-Match", "If-Match is the ETag of the version you read");
+  const auto& ref = call.req.params.at("ref");
+  auto r = workspace::find_record(call.ctx.workspace, org->id, "audits", ref);
+  if (!r) return problem_from(r.error());
+  auto expected = v ? *v : r->version;
+  auto under = body.contains("under") ? body["under"].get<std::string>() : std::string();
+  auto saved = versioned_write(
+      expected, r->version, "audits record",
+      [&] {
+        return workspace::draw_checklist(call.ctx.workspace, actor(call), call.ctx.catalog(),
+                                         org->id, r->ref, body["framework"].get<std::string>(),
+                                         under, r->version);
+      },
+      [&] { return now_of(call, org->id, "audits", r->ref); });
+  if (!saved) return saved.error();
+  return with_etag(ok(codec::to_json(*saved)), saved->version);
+}
+
+// GET .../isms/audits/{ref}/report: the audit report as HTML.
+Response audit_report(Call& call) {
+  auto org = organization_for(call, Need::k_read);
+  if (!org) return org.error();
+  if (auto bad = only_parameters(call.req, {})) return *bad;
+  auto html = workspace::audit_report(call.ctx.workspace, call.ctx.catalog(), org->id, org->name,
+                                      call.req.params.at("ref"));
+  if (!html) return problem_from(html.error());
+  Response out{200, "text/html; charset=utf-8", std::move(*html), {}};
+  out.headers.emplace_back("Content-Disposition",
+                           attachment(file_stem(org->name) + "-audit-report-" +
+                                      file_stem(call.req.params.at("ref")) + ".html"));
+  return out;
+}
+
 }  // namespace
 
 void add_isms_routes(Routes& routes) {
@@ -328,6 +389,8 @@ void add_isms_routes(Routes& routes) {
   routes.add("GET", o + "/isms", user, counts);
   routes.add("GET", o + "/isms-raci", user, raci);
   routes.add("GET", o + "/isms/due", user, due);  // before {register}: "due" names no register
+  routes.add("POST", o + "/isms/audits/{ref}/checklist", user, draw_checklist);
+  routes.add("GET", o + "/isms/audits/{ref}/report", user, audit_report);
   routes.add("GET", r, user, list_records);
   routes.add("POST", r, user, create_record);
   routes.add("GET", r + "/export", user, export_register);

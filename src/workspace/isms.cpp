@@ -53,6 +53,104 @@ Result<void> one_determination(Workspace& ws, std::int64_t organization,
   return {};
 }
 
+std::string person_key(const std::string& name) {
+  return util::caseless_key(util::trim(name));
+}
+
+// The live records of `reg` whose text holds `needle` (the store's search), all of them.
+Result<std::vector<core::IsmsRecord>> records_with(Workspace& ws, std::int64_t organization,
+                                                   const std::string& reg,
+                                                   const std::string& needle) {
+  core::IsmsQuery q;
+  q.text = needle;
+  q.slice = util::Slice::all();
+  auto found = repo(ws).records(organization, reg, q);
+  if (!found) return std::unexpected(found.error());
+  return std::move(found->items);
+}
+
+// The rules across records of clauses 8 to 10 (core::validate has checked each record alone):
+// - a nonconformity's corrective actions (its `actions` field, the one place they are named)
+//   are live records of the register actions; a closed one's actions are done or cancelled;
+// - an audit's auditors and lead own none of the processes it audits (the process records'
+//   `owner`, compared without regard to case and surrounding blanks), and those processes are
+//   live records of the register processes;
+// - and the other way round: a process's owner is not an auditor (or the lead) of an audit of it
+//   that is not yet reported (planned or in progress): the owner is refused, not the audit
+//   changed, since the audit was assigned first.
+Result<void> operation_rules(Workspace& ws, std::int64_t organization, const core::IsmsRecord& r) {
+  if (r.deleted) return {};
+  if (r.register_key == "nonconformities") {
+    for (const auto& ref : r.list("actions")) {
+      auto action = repo(ws).record(organization, "actions", ref);
+      if (!action || action->deleted) {
+        if (!action && action.error().code != ErrorCode::k_not_found)
+          return std::unexpected(action.error());
+        return fail_field(ErrorCode::k_invalid_input,
+                          "actions: no live action '" + ref.substr(0, 60) +
+                              "' in the register actions of the organization",
+                          "actions");
+      }
+      if (r.status == "closed" && action->status != "done" && action->status != "cancelled")
+        return fail_field(
+            ErrorCode::k_invalid_input,
+            "actions: corrective action " + action->ref + " is " +
+                (action->status.empty() ? std::string("without a status") : action->status) +
+                "; a nonconformity is closed once its corrective actions are done",
+            "actions");
+    }
+  }
+  if (r.register_key == "audits") {
+    std::vector<std::pair<std::string, std::string>> auditors;  // field, name
+    for (const auto& a : r.list("auditors")) auditors.emplace_back("auditors", a);
+    if (!r.text("lead").empty()) auditors.emplace_back("lead", r.text("lead"));
+    for (const auto& ref : r.list("processes")) {
+      auto process = repo(ws).record(organization, "processes", ref);
+      if (!process || process->deleted) {
+        if (!process && process.error().code != ErrorCode::k_not_found)
+          return std::unexpected(process.error());
+        return fail_field(ErrorCode::k_invalid_input,
+                          "processes: no live process '" + ref.substr(0, 60) +
+                              "' in the register processes of the organization",
+                          "processes");
+      }
+      if (process->owner.empty()) continue;
+      for (const auto& [field, name] : auditors)
+        if (person_key(name) == person_key(process->owner))
+          return fail_field(ErrorCode::k_invalid_input,
+                            (field == "lead" ? "lead: the lead auditor " : "auditors: auditor ") +
+                                util::trim(name) + " owns process " + process->ref + " (" +
+                                process->title +
+                                "); an auditor does not audit their own work (9.2.2)",
+                            field);
+    }
+  }
+  if (r.register_key == "processes" && !r.owner.empty() && !r.ref.empty()) {
+    auto audits = records_with(ws, organization, "audits", r.ref);
+    if (!audits) return std::unexpected(audits.error());
+    for (const auto& audit : *audits) {
+      if (audit.status != "planned" && audit.status != "in-progress" && !audit.status.empty())
+        continue;
+      const auto processes = audit.list("processes");
+      if (std::none_of(processes.begin(), processes.end(), [&](const std::string& p) {
+            return util::caseless_key(p) == util::caseless_key(r.ref);
+          }))
+        continue;
+      auto names = audit.list("auditors");
+      if (!audit.text("lead").empty()) names.push_back(audit.text("lead"));
+      for (const auto& name : names)
+        if (person_key(name) == person_key(r.owner))
+          return fail_field(ErrorCode::k_invalid_input,
+                            "owner: " + util::trim(r.owner) + " audits " + r.ref + " in " +
+                                audit.ref + " (" + audit.title +
+                                "); an auditor cannot own a process they audit: choose "
+                                "another owner or change the audit's auditors first",
+                            "owner");
+    }
+  }
+  return {};
+}
+
 // The rules that need the catalog and the store: links and record-ref fields name what exists;
 // one live climate-change determination.
 Result<void> check_references(Workspace& ws, const core::Catalog& catalog,
@@ -131,6 +229,7 @@ Result<void> check_references(Workspace& ws, const core::Catalog& catalog,
           "document: no live document '" + doc.substr(0, 60) + "' in the organization", "document");
     }
   }
+  if (auto o = operation_rules(ws, organization, r); !o) return o;
   return one_determination(ws, organization, r);
 }
 

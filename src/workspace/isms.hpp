@@ -7,10 +7,14 @@
 // catalog, a risk or own control of the organization, an Annex A control, a live record of the
 // named register; a document "DOC-NNN" until the documents register checks them); a record-ref
 // field names a live record of its register; at most one live climate-change determination per
-// organization; a deleted record is hidden (listed with `deleted`), kept and restorable; an edit of
-// an approved record starts its next revision as a draft (core::apply_edit). Who may do what is the
-// front end's check (server: editors and admins write, auditors comment, viewers read; restoring
-// and listing deleted records is an admin's).
+// organization; a nonconformity's corrective actions (its `actions` field) are live actions, done
+// or cancelled when it is closed; an audit's auditors and lead own none of the processes it audits
+// (and a process's owner is not an auditor of a planned or running audit of it); a deleted record
+// is hidden (listed with `deleted`), kept and restorable; an edit of an approved record starts its
+// next revision as a draft (core::apply_edit). Who may do what is the front end's check, by
+// core::role_writes (server: editors and admins write, auditors write the findings and comment,
+// viewers read; restoring and listing deleted records is an admin's; the command line applies
+// the role of the account --as names).
 
 #include <cstdint>
 #include <map>
@@ -101,6 +105,30 @@ Result<std::string> export_records(Workspace& ws, std::int64_t organization, con
 // acceptances and exceptions expiring within 30 days or expired.
 Result<std::vector<core::DueItem>> isms_due(Workspace& ws, std::int64_t organization,
                                             std::string today = "");
+
+// --- audits (isms_audit.cpp) ---
+
+// Draws the checklist of the audit `ref` from a framework of the catalog: the requirements it
+// assesses (its leaves: 27001's clauses, Annex A's controls, any framework's outcomes), all of
+// them or those under the node `under`, as FRAMEWORK:NODE items appended to the checklist (items
+// already there are kept, none twice). k_not_found for an unknown audit; k_invalid_input naming
+// `framework` or `under` when the catalog has no such framework or node, and `checklist` when
+// the checklist would hold more than core::k_isms_list_items items (draw under a node instead).
+// `expected_version` 0 skips the version check.
+Result<core::IsmsRecord> draw_checklist(Workspace& ws, const std::string& actor,
+                                        const core::Catalog& catalog, std::int64_t organization,
+                                        const std::string& ref, const std::string& framework,
+                                        const std::string& under,
+                                        std::int64_t expected_version = 0);
+
+// The report of the audit `ref` as one self-contained HTML page (report/audit_report.hpp): the
+// audit, its programme, criteria, scope, auditors, processes with their owners, the checklist
+// with the requirements' titles, the findings by grade with their requirement and evidence, and
+// the nonconformities they raised with their state and corrective actions.
+// `generated_at` is shown on the page ("" for now).
+Result<std::string> audit_report(Workspace& ws, const core::Catalog& catalog,
+                                 std::int64_t organization, const std::string& organization_name,
+                                 const std::string& ref, std::string generated_at = "");
 
 // Demo content (isms_demo.cpp): the ISMS of Demo Manufacturing Ltd.
 Result<void> seed_demo_isms(Workspace& ws, const std::string& actor, const core::Catalog& catalog,

@@ -1,11 +1,16 @@
-// The demo's ISMS (workspace/isms.hpp): the registers of clauses 4-7 for Demo Manufacturing Ltd,
+// The demo's ISMS (workspace/isms.hpp): the registers of clauses 4-10 for Demo Manufacturing Ltd,
 // a maker of industrial pumps with two plants (Leeds and Sheffield), a customer portal and a
 // head office. Refs agree with the documents' and measurements' demos (docs: DOC-001..DOC-012,
-// measurements: MEAS-001..MEAS-006).
+// measurements: MEAS-001..MEAS-006). The registers of clauses 8-10 and the incidents
+// (seed_operation) are dated relative to the day the demo runs, so that what is due, overdue and
+// recent stays so: the refs and states are the ones /work/notes' shared design names (PROC-001..8,
+// RA-001..3, AP-001, AUD-001..2, FND-001..5, NC-001..3, ACT-001..5, IMP-001..3, INC-001..4,
+// FB-001..3, MR-001..2).
 
 #include <initializer_list>
 #include <utility>
 
+#include "util/date.hpp"
 #include "workspace/isms.hpp"
 
 namespace cyberframe::workspace {
@@ -14,6 +19,9 @@ namespace {
 
 using Fields = std::initializer_list<std::pair<const char*, const char*>>;
 using Links = std::initializer_list<const char*>;
+
+Result<void> seed_operation(Workspace& ws, const std::string& actor, const core::Catalog& catalog,
+                            std::int64_t organization);
 
 }  // namespace
 
@@ -584,7 +592,482 @@ Result<void> seed_demo_isms(Workspace& ws, const std::string& actor, const core:
              {"channel", c.how}}));
   }
 #undef TRY
+  return seed_operation(ws, actor, catalog, organization);
+}
+
+namespace {
+
+using Values = std::vector<std::pair<std::string, std::string>>;
+
+// Clauses 8 to 10 and the incidents.
+Result<void> seed_operation(Workspace& ws, const std::string& actor, const core::Catalog& catalog,
+                            std::int64_t organization) {
+  const auto today = *util::day_number(util::today_utc());
+  // The day `offset` days from the demo's today.
+  auto day = [&](std::int64_t offset) { return util::date_of_day(today + offset); };
+  const auto year = util::today_utc().substr(0, 4);
+  auto make = [&](const std::string& reg, const std::string& ref, const std::string& title,
+                  const std::string& status, const std::string& owner, const Values& fields,
+                  const std::vector<std::string>& links) -> Result<core::IsmsRecord> {
+    const auto* spec = core::find_register(reg);
+    core::IsmsRecord r;
+    r.ref = ref;
+    r.title = title;
+    r.status = status;
+    r.owner = owner;
+    for (const auto& [k, v] : fields)
+      if (auto f = core::set_field(*spec, r, k, v); !f)
+        return util::fail(f.error().code, reg + " " + ref + ": " + f.error().message);
+    for (const auto& l : links) {
+      auto link = core::parse_link(l);
+      if (!link) return std::unexpected(link.error());
+      if (link->kind == "node") {
+        auto colon = link->target.find(':');
+        if (!catalog.node(link->target.substr(0, colon), link->target.substr(colon + 1))) continue;
+      }
+      r.links.push_back(*link);
+    }
+    return r;
+  };
+  auto add = [&](const std::string& reg, const std::string& ref, const std::string& title,
+                 const std::string& status, const std::string& owner, const Values& fields,
+                 const std::vector<std::string>& links = {}) -> Result<core::IsmsRecord> {
+    auto r = make(reg, ref, title, status, owner, fields, links);
+    if (!r) return r;
+    auto out = create_record(ws, actor, catalog, organization, reg, *r);
+    if (!out) return util::fail(out.error().code, reg + " " + ref + ": " + out.error().message);
+    return out;
+  };
+  // Changes a stored record: the fields given replace the stored ones.
+  auto change = [&](const std::string& reg, const std::string& ref, const std::string& status,
+                    const Values& fields) -> Result<core::IsmsRecord> {
+    auto r = find_record(ws, organization, reg, ref);
+    if (!r) return r;
+    const auto* spec = core::find_register(reg);
+    r->status = status;
+    for (const auto& [k, v] : fields)
+      if (auto f = core::set_field(*spec, *r, k, v); !f) return std::unexpected(f.error());
+    auto out = update_record(ws, actor, catalog, organization, reg, *r);
+    if (!out) return util::fail(out.error().code, reg + " " + ref + ": " + out.error().message);
+    return out;
+  };
+#define TRY(expr) \
+  if (auto r_ = (expr); !r_) return std::unexpected(r_.error());
+
+  // --- 8.1 processes and planned controls (their owners are never their auditors) ---
+  TRY(add("processes", "PROC-001", "ISMS management and risk assessment", "operating", "CISO",
+          {{"kind", "process"},
+           {"purpose", "Run the ISMS: risk assessment, treatment plan, SoA, objectives."},
+           {"criteria",
+            "Risk assessment at least yearly and on significant change; SoA reviewed "
+            "with every risk assessment."},
+           {"frequency", "Continuous; yearly cycle"},
+           {"externally_provided", "no"}},
+          {"control:A.5.1", "control:A.5.8", "node:iso-iec-27001-2022-isms:8.1"}));
+  TRY(add("processes", "PROC-002", "Access management", "operating", "IT operations manager",
+          {{"kind", "process"},
+           {"purpose", "Grant, review and remove access rights to IT and OT systems."},
+           {"criteria",
+            "Leavers' accounts removed within one working day; quarterly access "
+            "reviews of privileged and portal accounts."},
+           {"frequency", "Daily; reviews quarterly"},
+           {"externally_provided", "no"}},
+          {"control:A.5.15", "control:A.5.18", "control:A.8.2"}));
+  TRY(add("processes", "PROC-003", "Backup and recovery", "operating", "CIO",
+          {{"kind", "process"},
+           {"purpose", "Back up the ERP, file servers and controller programs; test restores."},
+           {"criteria",
+            "Nightly backups; one immutable copy; restore test of each system twice "
+            "a year within its recovery time objective."},
+           {"frequency", "Nightly; restore tests half-yearly"},
+           {"externally_provided", "no"}},
+          {"control:A.8.13", "control:A.5.30"}));
+  TRY(add("processes", "PROC-004", "Joiners, movers and leavers", "operating", "HR director",
+          {{"kind", "process"},
+           {"purpose",
+            "Screening, terms of employment and the return of assets when staff "
+            "join, move or leave."},
+           {"criteria", "Leavers reported to IT on their last day; assets returned."},
+           {"frequency", "On each event"},
+           {"externally_provided", "no"}},
+          {"control:A.6.1", "control:A.6.2", "control:A.6.5", "control:A.5.11"}));
+  TRY(add("processes", "PROC-005", "OT change management at Leeds", "operating",
+          "Plant manager, Leeds",
+          {{"kind", "process"},
+           {"purpose", "Plan, test and approve changes to controllers and the OT network."},
+           {"criteria", "Every change to a PLC program approved and backed up before and after."},
+           {"frequency", "On each change"},
+           {"externally_provided", "no"}},
+          {"control:A.8.32", "control:A.8.9"}));
+  TRY(add("processes", "PROC-006", "Managed SOC monitoring", "operating", "CISO",
+          {{"kind", "process"},
+           {"purpose", "First-line monitoring of the SIEM and triage of alerts around the clock."},
+           {"criteria", "Critical alerts escalated within 30 minutes; monthly service report."},
+           {"frequency", "24/7"},
+           {"externally_provided", "yes"},
+           {"provider", "Sentinel Security Services"},
+           {"contract", "Managed SOC agreement, schedule 2 (service levels)"}},
+          {"control:A.8.16", "control:A.5.22", "risk:R-001"}));
+  TRY(add("processes", "PROC-007", "Multi-factor authentication for remote access", "planned",
+          "CIO",
+          {{"kind", "control"},
+           {"purpose", "Every remote access to office and plant systems needs a second factor."},
+           {"criteria",
+            "All VPN and vendor accounts enrolled; no exceptions without the CISO's "
+            "approval."},
+           {"externally_provided", "no"}},
+          {"control:A.8.5", "risk:R-006"}));
+  TRY(add("processes", "PROC-008", "Segmentation of the OT network", "planned",
+          "Plant manager, Leeds",
+          {{"kind", "control"},
+           {"purpose",
+            "Separate the controller network from the office network by zones and "
+            "conduits (IEC 62443-3-2)."},
+           {"criteria", "No direct route from the office network to a PLC."},
+           {"externally_provided", "no"}},
+          {"control:A.8.22", "risk:R-001"}));
+
+  // --- 8.2, 8.3 risk assessments in operation ---
+  TRY(add("reassessments", "RA-001", "Yearly risk assessment " + day(-395).substr(0, 4),
+          "completed", "CISO",
+          {{"trigger", "planned-interval"},
+           {"due", day(-400)},
+           {"performed", day(-395)},
+           {"baseline", "Risk register as of " + day(-395)},
+           {"scope", "Every risk of the register; both plants, the portal and head office."},
+           {"results",
+            "Four risks re-rated (ransomware up, payment fraud down); two new risks "
+            "(cloud ERP, OT vendor access); treatment plan updated and accepted by "
+            "the risk owners."}},
+          {"risk:R-001", "risk:R-006"}));
+  TRY(add("reassessments", "RA-002", "Yearly risk assessment " + day(-35).substr(0, 4), "planned",
+          "CISO",
+          {{"trigger", "planned-interval"},
+           {"due", day(-35)},
+           {"scope", "Every risk of the register."}}));
+  TRY(add("reassessments", "RA-003", "Risk assessment of the new MES system", "completed", "CIO",
+          {{"trigger", "significant-change"},
+           {"due", day(-70)},
+           {"performed", day(-60)},
+           {"baseline", "Risk register as of " + day(-60)},
+           {"change",
+            "The manufacturing execution system (MES) connects the ERP to the "
+            "controllers at Leeds."},
+           {"scope", "The MES, its interfaces to the ERP and the OT network."},
+           {"results",
+            "One new risk (MES as a bridge from the office network to the PLCs), "
+            "treated by PROC-008 (segmentation); R-001 likelihood raised."}},
+          {"risk:R-001", "record:processes/PROC-008"}));
+
+  // --- 9.2 the audit programme and its audits ---
+  TRY(add("audit-programmes", "AP-001", "Internal audit programme " + year, "draft", "CISO",
+          {{"period_start", year + "-01-01"},
+           {"period_end", year + "-12-31"},
+           {"frequency",
+            "Every clause and every applicable Annex A theme once a year; the "
+            "processes of highest risk twice"},
+           {"methods", "Interviews, document review, sampling of records, observation on site."},
+           {"responsibilities",
+            "The internal auditor (ROLE-006) leads; an external auditor joins "
+            "for the technical controls; auditors never audit their own work."},
+           {"planning",
+            "Audits planned a quarter ahead, scoped by the risk register and the "
+            "results of earlier audits."},
+           {"reporting",
+            "Audit report to the CISO and the board within two weeks; findings "
+            "become nonconformities."}}));
+  TRY(approve_record(ws, actor, organization, "audit-programmes", "AP-001", 0));
+  TRY(add("audits", "AUD-001", "Internal audit of the ISMS core and access control", "reported",
+          "Mark Evans",
+          {{"programme", "AP-001"},
+           {"criteria",
+            "ISO/IEC 27001:2022 clauses 4-10; Annex A 5.x (organizational controls); "
+            "the information security policy."},
+           {"processes", "PROC-001; PROC-002; PROC-003; PROC-004"},
+           {"scope", "Head office and the Leeds plant; the ERP and the customer portal."},
+           {"auditors", "Mark Evans; Jane Holt (Northbridge Assurance)"},
+           {"lead", "Mark Evans"},
+           {"planned", day(-100)},
+           {"performed", day(-95)},
+           {"plan",
+            "Day 1: ISMS core (clauses 4-10) with the CISO. Day 2: access management, "
+            "backups and HR processes."},
+           {"sampling",
+            "20 leavers of the last 12 months; 3 of 9 backup jobs; 10 portal "
+            "accounts."},
+           {"checklist",
+            "iso-iec-27001-2022-isms:4.3; iso-iec-27001-2022-isms:5.2; "
+            "iso-iec-27001-2022-isms:6.1.2; iso-iec-27001-2022-isms:6.1.3; "
+            "iso-iec-27001-2022-isms:7.2; iso-iec-27001-2022-isms:7.5.3; "
+            "iso-iec-27001-2022-isms:8.1; iso-iec-27001-2022-isms:9.1; "
+            "iso-iec-27001-2022-isms:10.2; iso-iec-27001-2022-annex-a:A.5.15; "
+            "iso-iec-27001-2022-annex-a:A.5.18; iso-iec-27001-2022-annex-a:A.8.13"},
+           {"conclusion",
+            "The ISMS is established and largely effective. One major "
+            "nonconformity (backups never restore-tested) and two minor ones "
+            "(access rights removed and reviewed late) need corrective action "
+            "before the certification audit."},
+           {"reported", day(-90)}},
+          {"node:iso-iec-27001-2022-isms:9.2.1"}));
+  TRY(add("audits", "AUD-002", "Internal audit of OT change management and the managed SOC",
+          "planned", "Mark Evans",
+          {{"programme", "AP-001"},
+           {"criteria", "ISO/IEC 27001:2022 clause 8.1; Annex A 5.19-5.22, 8.9, 8.16, 8.32."},
+           {"processes", "PROC-005; PROC-006"},
+           {"scope", "The Leeds plant and the managed SOC service."},
+           {"auditors", "Mark Evans; Jane Holt (Northbridge Assurance)"},
+           {"lead", "Mark Evans"},
+           {"planned", day(21)},
+           {"plan", "Half a day at Leeds; a remote session with Sentinel Security Services."}}));
+
+  // --- incidents (ISO/IEC 27035) ---
+  TRY(add("incidents", "INC-001", "Phishing e-mail harvested two office passwords", "closed",
+          "IT operations manager",
+          {{"detected", day(-150) + " 09:40"},
+           {"severity", "medium"},
+           {"category", "phishing"},
+           {"description",
+            "A fake parcel notice led two office staff to enter their passwords "
+            "on a look-alike page."},
+           {"assets", "Office 365 accounts; e-mail"},
+           {"timeline", day(-150) + " 09:40 reported by a user; " + day(-150) +
+                            " 10:15 passwords reset and sessions revoked; " + day(-149) +
+                            " sign-in logs reviewed: no further access"},
+           {"lessons",
+            "Users reported quickly but had no easy way to do so; a report button "
+            "and a monthly simulation follow."},
+           {"closed", day(-140)}},
+          {"risk:R-010", "control:A.6.3", "control:A.5.24"}));
+  TRY(add("incidents", "INC-002", "Ransomware attempt on the OT network at Leeds", "recovered",
+          "Plant manager, Leeds",
+          {{"detected", day(-30) + " 02:10"},
+           {"severity", "high"},
+           {"category", "malware"},
+           {"description",
+            "Ransomware reached an engineering workstation through the vendor's "
+            "remote-access channel; the SOC isolated it before it spread to the "
+            "controllers."},
+           {"assets", "Engineering workstation EWS-03; vendor remote access"},
+           {"timeline", day(-30) + " 02:10 SOC alert on EWS-03; " + day(-30) +
+                            " 02:35 workstation isolated; " + day(-30) +
+                            " 08:00 line 2 stopped as a precaution; " + day(-29) +
+                            " 14:00 workstation rebuilt, line restarted"},
+           {"notifications", "regulator=" + day(-29) + "; customers=" + day(-28)}},
+          {"risk:R-001", "risk:R-006", "control:A.8.7", "control:A.5.26"}));
+  TRY(add("incidents", "INC-003", "Encrypted laptop lost on a train", "closed", "CISO",
+          {{"detected", day(-75)},
+           {"severity", "low"},
+           {"category", "loss"},
+           {"description", "A sales manager's laptop was lost; the disk is encrypted."},
+           {"assets", "Laptop LT-118"},
+           {"timeline", day(-75) + " reported; " + day(-75) +
+                            " device wiped remotely and account password reset"},
+           {"lessons", "Encryption made this a non-event; no notification needed."},
+           {"closed", day(-74)}},
+          {"risk:R-013", "control:A.8.1"}));
+  TRY(add("incidents", "INC-004", "Breach at a drawing-exchange supplier", "triaged",
+          "Compliance manager",
+          {{"detected", day(-5)},
+           {"severity", "medium"},
+           {"category", "supplier breach"},
+           {"description",
+            "A supplier that holds some of our pump drawings reported a breach of "
+            "its file-sharing service."},
+           {"assets", "Pump drawings shared with the supplier"},
+           {"timeline", day(-5) + " supplier's notice received; " + day(-4) +
+                            " list of shared drawings requested"}},
+          {"risk:R-017", "control:A.5.19"}));
+
+  // --- 9.3.2 e feedback and 9.3 management reviews ---
+  TRY(add("feedback", "FB-001", "Security questionnaire of an automotive customer", "answered",
+          "Sales director",
+          {{"party", "IP-001"},
+           {"received", day(-120)},
+           {"channel", "Customer questionnaire"},
+           {"summary", "Asks for evidence of backup restore tests and supplier security."},
+           {"response", "Answered with the restore test report and the supplier policy."}}));
+  TRY(add("feedback", "FB-002", "Regulator's remarks on the incident notification", "open",
+          "Compliance manager",
+          {{"party", "IP-004"},
+           {"received", day(-20)},
+           {"channel", "Letter"},
+           {"summary",
+            "The notification of INC-002 was on time but lacked the affected "
+            "services' list."}},
+          {"record:incidents/INC-002"}));
+  TRY(add("feedback", "FB-003", "Staff survey on security rules", "closed", "HR director",
+          {{"party", "IP-005"},
+           {"received", day(-200)},
+           {"channel", "Survey"},
+           {"summary", "Staff find the password rules hard; most would welcome single sign-on."},
+           {"response", "Single sign-on proposed as an improvement (IMP-001)."}}));
+  TRY(add("reviews", "MR-001", "Management review " + day(-300).substr(0, 4), "held", "CEO",
+          {{"date", day(-300)},
+           {"attendees", "Helen Carter (CEO); Sam Patel (CISO); CIO; Finance director"},
+           {"agenda", "Inputs 9.3.2 a-g; objectives; resources; audit programme."},
+           {"decisions",
+            "Outsource first-line monitoring (managed SOC); fund a second OT "
+            "security engineer; keep the certification target."},
+           {"minutes", "The board accepted the risk treatment plan and the audit programme."}}));
+  TRY(add("reviews", "MR-002", "Management review " + day(14).substr(0, 4), "in-preparation", "CEO",
+          {{"date", day(14)},
+           {"attendees",
+            "Helen Carter (CEO); Sam Patel (CISO); CIO; Finance director; HR "
+            "director"},
+           {"agenda",
+            "Inputs 9.3.2 a-g; internal audit results; incidents; readiness for "
+            "certification."}}));
+
+  // --- 10.1 improvements ---
+  TRY(add("improvements", "IMP-001", "Single sign-on for office applications", "proposed", "CIO",
+          {{"opportunity", "One sign-on with MFA for the office applications."},
+           {"source", "Staff survey (FB-003)"},
+           {"benefit", "Fewer passwords, fewer phishing successes."}},
+          {"record:feedback/FB-003"}));
+  TRY(add("improvements", "IMP-002", "Automate the leavers' process from the HR system", "accepted",
+          "HR director",
+          {{"opportunity", "The HR system's leaver event disables accounts automatically."},
+           {"source", "Internal audit AUD-001"},
+           {"benefit", "Accounts removed on the last day without a ticket."},
+           {"decided", day(-60)}},
+          {"record:audits/AUD-001"}));
+  TRY(add("improvements", "IMP-003", "Immutable backup copy in a second region", "implemented",
+          "CIO",
+          {{"opportunity", "Keep one backup copy immutable, away from both plants."},
+           {"source", "Risk assessment RA-001"},
+           {"benefit", "Recovery even when ransomware reaches the backup server."},
+           {"decided", day(-200)}},
+          {"record:reassessments/RA-001", "control:A.8.13"}));
+
+  // --- 10.2 nonconformities and their actions (actions are linked to where they come from) ---
+  TRY(add("nonconformities", "NC-001", "ERP backups never restore-tested", "analysis", "CIO",
+          {{"source", "audit"},
+           {"description",
+            "No restore test of the ERP backups in 14 months, against PROC-003's "
+            "criterion of two a year (A.8.13)."},
+           {"correction", "A restore test was run during the audit week."},
+           {"raised", day(-90)},
+           {"method", "five-whys"},
+           {"whys",
+            "Why no test? It was not scheduled; Why not scheduled? The backup owner "
+            "changed; Why did the schedule go? It lived in a personal calendar; Why "
+            "personal? The process had no documented schedule; Why none? Backup "
+            "procedures predate the ISMS"},
+           {"root_cause", "Restore tests were not part of the documented backup procedure."}},
+          {"record:audits/AUD-001", "control:A.8.13"}));
+  TRY(add("nonconformities", "NC-002", "Access rights removed and reviewed late", "action",
+          "IT operations manager",
+          {{"source", "audit"},
+           {"description",
+            "4 of 20 leavers kept their ERP account for more than a day; portal "
+            "contractor accounts were not reviewed for two quarters (A.5.18)."},
+           {"correction", "The four accounts and 7 stale contractor accounts were disabled."},
+           {"raised", day(-90)},
+           {"method", "cause-categories"},
+           {"cause_category", "process"},
+           {"root_cause",
+            "Leavers reach IT by e-mail from line managers; nobody owns the "
+            "quarterly portal review."}},
+          {"record:audits/AUD-001", "control:A.5.18"}));
+  TRY(add("nonconformities", "NC-003", "Vendor remote access left enabled after maintenance",
+          "open", "Plant manager, Leeds",
+          {{"source", "incident"},
+           {"description",
+            "The vendor's remote-access channel stayed enabled after maintenance "
+            "and was the way in for INC-002."},
+           {"correction", "The channel was disabled and the vendor account's password changed."},
+           {"raised", day(-25)}},
+          {"record:incidents/INC-002", "control:A.5.21"}));
+  TRY(add("actions", "ACT-001", "Add restore tests to the backup procedure and schedule", "done",
+          "CIO",
+          {{"type", "corrective"},
+           {"description",
+            "Restore tests of every system twice a year, scheduled in the ITSM "
+            "tool, results recorded."},
+           {"due", day(-40)},
+           {"done", day(-45)},
+           {"result", "Procedure DOC revised; first scheduled test passed."}},
+          {"record:nonconformities/NC-001"}));
+  TRY(add("actions", "ACT-002", "Leavers' process from the HR system and a portal review owner",
+          "open", "IT operations manager",
+          {{"type", "corrective"},
+           {"description",
+            "HR's leaver event opens the removal ticket; the portal manager owns "
+            "the quarterly review."},
+           {"due", day(10)}},
+          {"record:nonconformities/NC-002"}));
+  TRY(add("actions", "ACT-003", "Hire a second OT security engineer", "open", "HR director",
+          {{"type", "review-output"},
+           {"description", "Decision of the management review MR-001."},
+           {"due", day(-60)}},
+          {"record:reviews/MR-001"}));
+  TRY(add("actions", "ACT-004", "Automate account removal from the HR system", "in-progress",
+          "HR director",
+          {{"type", "improvement"}, {"description", "Carry out IMP-002."}, {"due", day(45)}},
+          {"record:improvements/IMP-002"}));
+  TRY(add("actions", "ACT-005", "Report-phishing button and monthly simulations", "done",
+          "IT operations manager",
+          {{"type", "incident"},
+           {"description", "From the lessons of INC-001."},
+           {"due", day(-110)},
+           {"done", day(-115)},
+           {"result", "Button deployed; reports doubled, clicks halved in three months."}},
+          {"record:incidents/INC-001", "control:A.6.8"}));
+  TRY(change("nonconformities", "NC-001", "closed",
+             {{"actions", "ACT-001"},
+              {"effectiveness", "The scheduled restore test of " + day(-20) +
+                                    " restored the ERP in 3 hours, within its 8-hour RTO; the "
+                                    "schedule holds the next two tests."},
+              {"effective", "yes"},
+              {"reviewed", day(-20)},
+              {"closed", day(-20)}}));
+  TRY(change("nonconformities", "NC-002", "action", {{"actions", "ACT-002"}}));
+
+  // --- 9.2 findings of AUD-001, written by the auditors ---
+  TRY(add("findings", "FND-001", "ERP backups never restore-tested", "closed", "Mark Evans",
+          {{"audit", "AUD-001"},
+           {"grade", "major-nc"},
+           {"requirement", "iso-iec-27001-2022-annex-a:A.8.13"},
+           {"statement", "Backups run nightly but no restore has been tested in 14 months."},
+           {"evidence",
+            "Backup tool's job history; no restore test record; interview with the "
+            "backup administrator."},
+           {"nonconformity", "NC-001"}}));
+  TRY(add("findings", "FND-002", "Leavers' accounts removed late", "open", "Mark Evans",
+          {{"audit", "AUD-001"},
+           {"grade", "minor-nc"},
+           {"requirement", "iso-iec-27001-2022-annex-a:A.5.18"},
+           {"statement", "4 of 20 sampled leavers kept their ERP account for 2 to 9 days."},
+           {"evidence", "HR leavers list against the ERP's account log (sample of 20)."},
+           {"nonconformity", "NC-002"}}));
+  TRY(add("findings", "FND-003", "Portal contractor accounts not reviewed", "open",
+          "Jane Holt (Northbridge Assurance)",
+          {{"audit", "AUD-001"},
+           {"grade", "minor-nc"},
+           {"requirement", "iso-iec-27001-2022-annex-a:A.5.15"},
+           {"statement",
+            "The quarterly review of the portal's contractor accounts was skipped "
+            "twice."},
+           {"evidence", "Review records: last one two quarters ago; 7 stale accounts found."},
+           {"nonconformity", "NC-002"}}));
+  TRY(add("findings", "FND-004", "Competence evidence of OT engineers incomplete", "open",
+          "Mark Evans",
+          {{"audit", "AUD-001"},
+           {"grade", "observation"},
+           {"requirement", "iso-iec-27001-2022-isms:7.2"},
+           {"statement", "One OT engineer's training is planned but not yet evidenced."},
+           {"evidence", "Competence register COMP-004."}}));
+  TRY(add("findings", "FND-005", "Risk treatment plan owned and tracked", "closed",
+          "Jane Holt (Northbridge Assurance)",
+          {{"audit", "AUD-001"},
+           {"grade", "good-practice"},
+           {"requirement", "iso-iec-27001-2022-isms:6.1.3"},
+           {"statement", "Every treatment has an owner and a date, reviewed monthly by the CISO."},
+           {"evidence", "Risk register and the treatment plan's monthly review minutes."}}));
+#undef TRY
   return {};
 }
+
+}  // namespace
 
 }  // namespace cyberframe::workspace

@@ -1232,6 +1232,21 @@ TEST_F(Api, OpenApiDocumentMatchesTheRoutes) {
   auto value = call("POST", org_path + "/measurements/MEAS-001/values", c,
                     json{{"date", "2026-09-30"}, {"value", 93.5}}.dump());
   ASSERT_EQ(value.status, 201) << value.body;
+  // An audit programme and its audit AUD-001, the example of the audit report.
+  auto programme = call(
+      "POST", org_path + "/isms/audit-programmes", c,
+      json{
+          {"title", "Programme"},
+          {"fields",
+           {{"period_start", "2026-01-01"}, {"period_end", "2026-12-31"}, {"frequency", "yearly"}}}}
+          .dump());
+  ASSERT_EQ(programme.status, 201) << programme.body;
+  auto audit = call(
+      "POST", org_path + "/isms/audits", c,
+      json{{"title", "ISMS audit"},
+           {"fields", {{"programme", "AP-001"}, {"criteria", "27001"}, {"planned", "2026-12-20"}}}}
+          .dump());
+  ASSERT_EQ(audit.status, 201) << audit.body;
   // Documented information: DOC-001 with a file on version 1.
   auto document = call("POST", org_path + "/documents", c, json{{"title", "Policy"}}.dump());
   ASSERT_EQ(document.status, 201) << document.body;

@@ -1999,7 +1999,7 @@ export interface paths {
         put?: never;
         /**
          * Add a record
-         * @description Needs admin or editor of the organization. Its ref is the register's next PREFIX-NNN unless `ref` is given (a ref already used in the register is 409). Every field is checked by its kind (an enum's values, a real date, a number); required fields, links to what exists (a framework node, a risk, an Annex A or own control, a live record), record-ref fields to live records of their register, and the register's own rules: 422 naming the field. An approvable record starts as a draft; `approved` is set by approving.
+         * @description Needs admin or editor of the organization (and auditors, for a register whose `auditors_write` is true: the findings of an audit). Its ref is the register's next PREFIX-NNN unless `ref` is given (a ref already used in the register is 409). Every field is checked by its kind (an enum's values, a real date, a number); required fields, links to what exists (a framework node, a risk, an Annex A or own control, a live record), record-ref fields to live records of their register, and the register's own rules: 422 naming the field. An approvable record starts as a draft; `approved` is set by approving.
          */
         post: operations["postOrganizationsByOrgIsmsByRegister"];
         delete?: never;
@@ -2039,7 +2039,7 @@ export interface paths {
         put?: never;
         /**
          * Import records from a file
-         * @description Needs admin or editor of the organization. The file is the body (CSV or XLSX, the columns of the export, matched by name; title required). All rows or none: any problem answers 422 `Nothing imported` with every problem in `errors` as `{row, column, message}` and stores nothing. A row whose ref names a live record updates it; any other creates one.
+         * @description Needs admin or editor of the organization (and auditors, for a register whose `auditors_write` is true: the findings of an audit). The file is the body (CSV or XLSX, the columns of the export, matched by name; title required). All rows or none: any problem answers 422 `Nothing imported` with every problem in `errors` as `{row, column, message}` and stores nothing. A row whose ref names a live record updates it; any other creates one.
          */
         post: operations["postOrganizationsByOrgIsmsByRegisterImport"];
         delete?: never;
@@ -2062,13 +2062,13 @@ export interface paths {
         get: operations["getOrganizationsByOrgIsmsByRegisterByRef"];
         /**
          * Change a record
-         * @description Needs admin or editor of the organization. Only the members sent change (fields member by member, null clears one; links replace the list); the same rules as a new record. If-Match is checked before the body (428 missing, 400 malformed), the version after it (412 with `current`). An edit of an approved record starts its next revision as a draft; `status: approved` cannot be sent (422).
+         * @description Needs admin or editor of the organization (and auditors, for a register whose `auditors_write` is true: the findings of an audit). Only the members sent change (fields member by member, null clears one; links replace the list); the same rules as a new record. If-Match is checked before the body (428 missing, 400 malformed), the version after it (412 with `current`). An edit of an approved record starts its next revision as a draft; `status: approved` cannot be sent (422).
          */
         put: operations["putOrganizationsByOrgIsmsByRegisterByRef"];
         post?: never;
         /**
          * Delete a record (softly)
-         * @description Needs admin or editor of the organization. The record is kept, hidden from lists and counts, and restorable by an admin. If-Match required (428, 412 with `current`).
+         * @description Needs admin or editor of the organization (and auditors, for a register whose `auditors_write` is true: the findings of an audit). The record is kept, hidden from lists and counts, and restorable by an admin. If-Match required (428, 412 with `current`).
          */
         delete: operations["deleteOrganizationsByOrgIsmsByRegisterByRef"];
         options?: never;
@@ -2752,6 +2752,46 @@ export interface paths {
          * @description No account needed: the secret in the path is the credential (POST /api/v1/users/{name}/calendar-token). RFC 5545 text: one all-day VEVENT per dated item of the person's work (as GET /api/v1/me/work, every organization the account sees), with a UID stable across requests. Anything but a live secret followed by `.ics` (unknown, replaced, removed, a disabled account, a query string) is the same 404, without saying which.
          */
         get: operations["getCalendarByFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/isms/audits/{ref}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draw an audit's checklist from a framework
+         * @description Needs admin or editor of the organization. Appends to the audit's checklist the requirements the framework assesses (its leaves: ISO/IEC 27001 clauses, Annex A controls, any framework's outcomes), all of them or those under `under`, as FRAMEWORK:NODE items; items already there are kept, none twice. An unknown framework or node is 422 naming `framework` or `under`; more than 100 items is 422 naming `checklist`. If-Match is checked when given (412 with `current`).
+         */
+        post: operations["postOrganizationsByOrgIsmsAuditsByRefChecklist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/isms/audits/{ref}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An audit's report (HTML)
+         * @description Any role in the organization (viewers and auditors included). One self-contained HTML page (no scripts, no external resources): the audit, its programme, criteria, scope, auditors, the processes audited with their owners, the checklist, the findings by grade with requirement and evidence, and the nonconformities they raised with their state and corrective actions.
+         */
+        get: operations["getOrganizationsByOrgIsmsAuditsByRefReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4570,6 +4610,8 @@ export interface components {
             approvable: boolean;
             statuses: string[];
             fields: components["schemas"]["IsmsField"][];
+            /** @description Auditors write its records too (the findings of an audit); every other register is written by editors and admins */
+            auditors_write: boolean;
         };
         IsmsRegisterList: {
             items: components["schemas"]["IsmsRegister"][];
@@ -10114,7 +10156,7 @@ export interface operations {
                  */
                 org: string;
                 /**
-                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication, processes, reassessments, audit-programmes, audits, findings, nonconformities, actions, improvements, incidents, feedback, reviews
                  * @example context
                  */
                 register: string;
@@ -10153,7 +10195,7 @@ export interface operations {
                  */
                 org: string;
                 /**
-                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication, processes, reassessments, audit-programmes, audits, findings, nonconformities, actions, improvements, incidents, feedback, reviews
                  * @example context
                  */
                 register: string;
@@ -10204,7 +10246,7 @@ export interface operations {
                  */
                 org: string;
                 /**
-                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication, processes, reassessments, audit-programmes, audits, findings, nonconformities, actions, improvements, incidents, feedback, reviews
                  * @example context
                  */
                 register: string;
@@ -10250,7 +10292,7 @@ export interface operations {
                  */
                 org: string;
                 /**
-                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication, processes, reassessments, audit-programmes, audits, findings, nonconformities, actions, improvements, incidents, feedback, reviews
                  * @example context
                  */
                 register: string;
@@ -10294,7 +10336,7 @@ export interface operations {
                  */
                 org: string;
                 /**
-                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication, processes, reassessments, audit-programmes, audits, findings, nonconformities, actions, improvements, incidents, feedback, reviews
                  * @example context
                  */
                 register: string;
@@ -10343,7 +10385,7 @@ export interface operations {
                  */
                 org: string;
                 /**
-                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication, processes, reassessments, audit-programmes, audits, findings, nonconformities, actions, improvements, incidents, feedback, reviews
                  * @example context
                  */
                 register: string;
@@ -10403,7 +10445,7 @@ export interface operations {
                  */
                 org: string;
                 /**
-                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication, processes, reassessments, audit-programmes, audits, findings, nonconformities, actions, improvements, incidents, feedback, reviews
                  * @example context
                  */
                 register: string;
@@ -10455,7 +10497,7 @@ export interface operations {
                  */
                 org: string;
                 /**
-                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication, processes, reassessments, audit-programmes, audits, findings, nonconformities, actions, improvements, incidents, feedback, reviews
                  * @example context
                  */
                 register: string;
@@ -10507,7 +10549,7 @@ export interface operations {
                  */
                 org: string;
                 /**
-                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication, processes, reassessments, audit-programmes, audits, findings, nonconformities, actions, improvements, incidents, feedback, reviews
                  * @example context
                  */
                 register: string;
@@ -10552,7 +10594,7 @@ export interface operations {
                  */
                 org: string;
                 /**
-                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication, processes, reassessments, audit-programmes, audits, findings, nonconformities, actions, improvements, incidents, feedback, reviews
                  * @example context
                  */
                 register: string;
@@ -10595,7 +10637,7 @@ export interface operations {
                  */
                 org: string;
                 /**
-                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication, processes, reassessments, audit-programmes, audits, findings, nonconformities, actions, improvements, incidents, feedback, reviews
                  * @example context
                  */
                 register: string;
@@ -10645,7 +10687,7 @@ export interface operations {
                  */
                 org: string;
                 /**
-                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication
+                 * @description The register's key (GET /api/v1/isms/registers): context, interested-parties, requirements, obligations, scope, policies, roles, objectives, changes, measurements, resources, competence, awareness, communication, processes, reassessments, audit-programmes, audits, findings, nonconformities, actions, improvements, incidents, feedback, reviews
                  * @example context
                  */
                 register: string;
@@ -12341,6 +12383,104 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgIsmsAuditsByRefChecklist: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version you read (optional): when given and not the stored version, 412 with `current`.
+                 * @example "1"
+                 */
+                "If-Match"?: string;
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The audit's ref (without regard to case) or id
+                 * @example AUD-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "framework": "iso-iec-27001-2022-annex-a",
+                 *       "under": "A.5"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description A framework of the catalog (iso-iec-27001-2022-isms, iso-iec-27001-2022-annex-a, ...) */
+                    framework: string;
+                    /** @description Only the requirements under this node (e.g. A.5 or 9) */
+                    under?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The audit with its checklist */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IsmsRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgIsmsAuditsByRefReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The audit's ref (without regard to case) or id
+                 * @example AUD-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html; charset=utf-8": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
