@@ -42,6 +42,7 @@
 #include "store/document_store.hpp"
 #include "store/isms_store.hpp"
 #include "store/measurement_store.hpp"
+#include "store/review_store.hpp"
 #include "store/risk_store.hpp"
 #include "util/clock.hpp"
 #include "util/result.hpp"
@@ -82,6 +83,8 @@ class Store {
   virtual MeasurementStore& measurements() = 0;
   // The repository of documented information (document_store.hpp).
   virtual DocumentStore& documents() = 0;
+  // The repository of management reviews' frozen inputs (review_store.hpp).
+  virtual ReviewStore& reviews() = 0;
 
   // The name (trimmed; at most 200 bytes) is unique in the workspace without regard to case.
   virtual Result<core::Organization> create_organization(const std::string& name,

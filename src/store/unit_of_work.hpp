@@ -18,6 +18,7 @@ class RiskStore;
 class IsmsStore;
 class MeasurementStore;
 class DocumentStore;
+class ReviewStore;
 
 class UnitOfWork {
  public:
@@ -38,5 +39,7 @@ std::unique_ptr<RiskStore> make_risk_store(UnitOfWork& work);
 std::unique_ptr<IsmsStore> make_isms_store(UnitOfWork& work);
 std::unique_ptr<MeasurementStore> make_measurement_store(UnitOfWork& work);
 std::unique_ptr<DocumentStore> make_document_store(UnitOfWork& work);
+// The review store writes the review record through the ISMS repository, in its transaction.
+std::unique_ptr<ReviewStore> make_review_store(UnitOfWork& work, IsmsStore& isms);
 
 }  // namespace cyberframe::store
