@@ -100,6 +100,7 @@ void add_profile_routes(Routes& routes);
 void add_roadmap_routes(Routes& routes);
 void add_risk_routes(Routes& routes);
 void add_isms_routes(Routes& routes);
+void add_review_routes(Routes& routes);
 void add_measurement_routes(Routes& routes);
 void add_document_routes(Routes& routes);
 void add_report_routes(Routes& routes);
@@ -114,6 +115,7 @@ void add_workspace_routes(Routes& routes) {
   add_roadmap_routes(routes);
   add_risk_routes(routes);
   add_isms_routes(routes);
+  add_review_routes(routes);
   add_measurement_routes(routes);
   add_document_routes(routes);
   add_report_routes(routes);
