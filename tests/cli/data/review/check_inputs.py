@@ -15,7 +15,14 @@ for key in ["a", "b", "c", "d", "e", "f", "g", "profile"]:
         for f in ["ref", "title", "status", "why"]:
             assert f in r, (key, r)
 for spec in sys.argv[2:]:
-    if "=" in spec:
+    if "==" in spec:
+        name, value = spec.split("==")
+        if ":" in name:
+            key, count = name.split(":", 1)
+            assert d[key]["summary"][count] == int(value), (key, count, d[key]["summary"])
+        else:
+            assert str(d[name]).lower() == value, (name, d[name])
+    else:
         key, refs = spec.split("=", 1)
         got = [r["ref"] for r in d[key]["records"]]
         for ref in refs.split(","):
@@ -23,11 +30,4 @@ for spec in sys.argv[2:]:
                 assert ref[1:] not in got, (key, ref, got)
             else:
                 assert ref in got, (key, ref, got)
-    elif ":" in spec:
-        key, rest = spec.split(":", 1)
-        name, value = rest.split("==")
-        assert d[key]["summary"][name] == int(value), (key, name, d[key]["summary"])
-    else:
-        name, value = spec.split("==")
-        assert str(d[name]).lower() == value, (name, d[name])
 print("ok")
