@@ -69,9 +69,9 @@ describe('the management review', () => {
     await screenshot(page, 'review-prepared');
 
     // An output of MR-001.
-    await page.getByLabel('Action').fill('Fund the SOC contract');
-    await page.getByLabel('Owner').fill('CISO');
-    await page.getByLabel('Due').fill('2026-03-31');
+    await page.getByRole('textbox', { name: 'Action' }).fill('Fund the SOC contract');
+    await page.getByRole('textbox', { name: 'Owner' }).fill('CISO');
+    await page.getByLabel('Due', { exact: true }).fill('2026-03-31');
     await page.getByRole('button', { name: 'Record the action' }).click();
     await page.getByTestId('review-actions').getByText('Fund the SOC contract').waitFor();
 
