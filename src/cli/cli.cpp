@@ -164,6 +164,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   add_framework_commands(app, options, workspace, out, err, status);
   add_risk_commands(app, options, workspace, out, err, status);
   add_isms_commands(app, options, workspace, out, err, status);
+  add_review_commands(app, options, workspace, out, err, status);
   add_measurement_commands(app, options, workspace, out, err, status);
   add_people_commands(app, options, workspace, out, err, status);
   add_document_commands(app, options, workspace, out, err, status);

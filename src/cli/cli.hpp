@@ -67,6 +67,10 @@ void add_risk_commands(CLI::App& app, const CatalogOptions& catalog_options,
 void add_isms_commands(CLI::App& app, const CatalogOptions& catalog_options,
                        const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
                        int& status);
+// Registers `review ...` (review_commands.cpp): the management review.
+void add_review_commands(CLI::App& app, const CatalogOptions& catalog_options,
+                         const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
+                         int& status);
 // Registers `measurement ...` (measurement_commands.cpp): the ISMS's measurement values.
 void add_measurement_commands(CLI::App& app, const CatalogOptions& catalog_options,
                               const WorkspaceOptions& options, std::ostream& out, std::ostream& err,

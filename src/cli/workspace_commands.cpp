@@ -33,6 +33,7 @@
 #include "workspace/profile_import.hpp"
 #include "workspace/projection.hpp"
 #include "workspace/reporting.hpp"
+#include "workspace/review.hpp"
 #include "workspace/risk_demo.hpp"
 #include "workspace/workspace.hpp"
 
@@ -1237,6 +1238,8 @@ int cmd_demo(const Ctx& ctx, Workspace& ws) {
     return fail_with(ctx, isms.error());
   auto measures = workspace::seed_demo_measurements(*ws.store, actor(ctx), org->id);
   if (!measures) return fail_with(ctx, measures.error());
+  if (auto reviews = workspace::seed_demo_reviews(*ws.store, actor(ctx), cat, org->id); !reviews)
+    return fail_with(ctx, reviews.error());
   ctx.out << "demo organization '" << org_name << "' created in " << ctx.options.db
           << ": current and target profiles on ISO/IEC TR 27103, three quarterly assessments, a "
              "roadmap of "

@@ -101,6 +101,7 @@ void add_roadmap_routes(Routes& routes);
 void add_risk_routes(Routes& routes);
 void add_readiness_routes(Routes& routes);
 void add_isms_routes(Routes& routes);
+void add_review_routes(Routes& routes);
 void add_measurement_routes(Routes& routes);
 void add_document_routes(Routes& routes);
 void add_report_routes(Routes& routes);
@@ -117,6 +118,7 @@ void add_workspace_routes(Routes& routes) {
   add_risk_routes(routes);
   add_readiness_routes(routes);  // before the registers' {register}
   add_isms_routes(routes);
+  add_review_routes(routes);
   add_measurement_routes(routes);
   add_document_routes(routes);
   add_report_routes(routes);

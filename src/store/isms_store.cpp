@@ -99,6 +99,20 @@ class SqlIsmsStore final : public IsmsStore {
     return out;
   }
 
+  Result<core::IsmsRecord> update_record_with(
+      const core::IsmsRecord& record, const std::string& action,
+      const std::function<Result<void>(const core::IsmsRecord&)>& also) override {
+    core::IsmsRecord out;
+    auto r = m_work.write([&]() -> Result<void> {
+      auto stored = overwrite(record, action);
+      if (!stored) return std::unexpected(stored.error());
+      out = std::move(*stored);
+      return also(out);
+    });
+    if (!r) return std::unexpected(r.error());
+    return out;
+  }
+
   Result<std::size_t> write_records(const std::vector<core::IsmsRecord>& records) override {
     std::size_t n = 0;
     auto r = m_work.write([&]() -> Result<void> {

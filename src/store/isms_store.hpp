@@ -11,6 +11,7 @@
 // are deleted softly (deleted, kept, restorable). Lists are filtered and paged here.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -35,6 +36,12 @@ class IsmsStore {
   // names the audit row's action ("update", "approve", "delete", "restore").
   virtual Result<core::IsmsRecord> update_record(const core::IsmsRecord& record,
                                                  const std::string& action) = 0;
+  // The same, with `also` run in the same transaction after the record is written (given the
+  // record as stored): another repository's rows that stand or fall with the change (a management
+  // review's frozen inputs). An error of `also` rolls both back.
+  virtual Result<core::IsmsRecord> update_record_with(
+      const core::IsmsRecord& record, const std::string& action,
+      const std::function<Result<void>(const core::IsmsRecord&)>& also) = 0;
   // By ref (without regard to case) or id (digits), deleted ones too; k_not_found.
   virtual Result<core::IsmsRecord> record(std::int64_t organization, const std::string& reg,
                                           const std::string& ref) = 0;

@@ -255,6 +255,7 @@ class SqlStore final : public Store, private UnitOfWork {
     m_measurements.reset();
     m_documents.reset();
     m_people.reset();
+    m_reviews.reset();
     m_prepared.clear();
     m_audit_insert.reset();
     m_audit_hash_at.reset();
@@ -287,6 +288,10 @@ class SqlStore final : public Store, private UnitOfWork {
   PeopleStore& people() override {
     if (!m_people) m_people = make_people_store(*this);
     return *m_people;
+  }
+  ReviewStore& reviews() override {
+    if (!m_reviews) m_reviews = make_review_store(*this, isms());
+    return *m_reviews;
   }
   sql::Connection* db() override { return m_db; }
   Result<void> write(const std::function<Result<void>()>& body) override {
@@ -3056,6 +3061,7 @@ class SqlStore final : public Store, private UnitOfWork {
   std::unique_ptr<MeasurementStore> m_measurements;
   std::unique_ptr<DocumentStore> m_documents;
   std::unique_ptr<PeopleStore> m_people;
+  std::unique_ptr<ReviewStore> m_reviews;
   sql::Connection* m_db;
   std::string m_actor = "cyberframe";
   // The last row of the trail as this connection knows it: valid inside a transaction, and after

@@ -43,6 +43,7 @@
 #include "store/isms_store.hpp"
 #include "store/measurement_store.hpp"
 #include "store/people_store.hpp"
+#include "store/review_store.hpp"
 #include "store/risk_store.hpp"
 #include "util/clock.hpp"
 #include "util/result.hpp"
@@ -85,6 +86,8 @@ class Store {
   virtual DocumentStore& documents() = 0;
   // The repository of people (e-mail, aliases, calendar tokens) and the reminders' sent log.
   virtual PeopleStore& people() = 0;
+  // The repository of management reviews' frozen inputs (review_store.hpp).
+  virtual ReviewStore& reviews() = 0;
 
   // The name (trimmed; at most 200 bytes) is unique in the workspace without regard to case.
   virtual Result<core::Organization> create_organization(const std::string& name,

@@ -19,6 +19,7 @@ class IsmsStore;
 class MeasurementStore;
 class DocumentStore;
 class PeopleStore;
+class ReviewStore;
 
 class UnitOfWork {
  public:
@@ -40,5 +41,7 @@ std::unique_ptr<IsmsStore> make_isms_store(UnitOfWork& work);
 std::unique_ptr<MeasurementStore> make_measurement_store(UnitOfWork& work);
 std::unique_ptr<DocumentStore> make_document_store(UnitOfWork& work);
 std::unique_ptr<PeopleStore> make_people_store(UnitOfWork& work);
+// The review store writes the review record through the ISMS repository, in its transaction.
+std::unique_ptr<ReviewStore> make_review_store(UnitOfWork& work, IsmsStore& isms);
 
 }  // namespace cyberframe::store

@@ -123,6 +123,10 @@ def fill(cli, db, work):
     # The ISMS beyond the demo's: a comment and a deleted record.
     cli.ok("isms", "comment", "context", "CTX-001", "Sampled ✓ for stage 2", "--org", "1", db=db)
     cli.ok("isms", "delete", "changes", "CHG-003", "--org", "1", db=db)
+    # A management review held: its frozen inputs.
+    cli.ok("isms", "add", "reviews", "--org", "1", "--ref", "MR-900", "--title", "Copied review",
+           "--status", "in-preparation", "--set", "date=2030-06-30", db=db)
+    cli.ok("review", "hold", "MR-900", "--org", "1", "--today", "2030-06-30", db=db)
     # Documented information beyond the demo's: a deleted document (the demo's twelve have their
     # versions, files, links, acknowledgements and the organization's setting).
     cli.ok("document", "delete", "DOC-012", "--org", "1", db=db)
@@ -200,6 +204,7 @@ def exports(cli, db):
     out["isms comments"] = cli.ok("isms", "show", "context", "CTX-001", "--org", org, "-f", "json",
                                   db=db)
     out["isms raci"] = cli.ok("isms", "raci", "--org", org, "-f", "json", db=db)
+    out["review show"] = cli.ok("review", "show", "MR-900", "--org", org, "-f", "json", db=db)
     out["document list"] = cli.ok("document", "list", "--org", org, "-f", "json", db=db)
     out["document list deleted"] = cli.ok("document", "list", "--org", org, "--deleted", "-f",
                                           "json", db=db)

@@ -1247,6 +1247,14 @@ TEST_F(Api, OpenApiDocumentMatchesTheRoutes) {
            {"fields", {{"programme", "AP-001"}, {"criteria", "27001"}, {"planned", "2026-12-20"}}}}
           .dump());
   ASSERT_EQ(audit.status, 201) << audit.body;
+  // The management review MR-001, the examples' review.
+  auto review = call("POST", org_path + "/isms/reviews", c,
+                     json{{"ref", "MR-001"},
+                          {"title", "Management review"},
+                          {"status", "in-preparation"},
+                          {"fields", {{"date", "2026-12-20"}}}}
+                         .dump());
+  ASSERT_EQ(review.status, 201) << review.body;
   // Documented information: DOC-001 with a file on version 1.
   auto document = call("POST", org_path + "/documents", c, json{{"title", "Policy"}}.dump());
   ASSERT_EQ(document.status, 201) << document.body;

@@ -2800,6 +2800,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{org}/reviews/prepare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prepare a management review's inputs
+         * @description Any role in the organization (viewers and auditors included). The inputs of ISO/IEC 27001:2022 9.3.2 a-g (keys a to g) and the framework profile's progress (key profile), assembled now from the workspace since the last review held, each with the records it drew from. The review is the one named (review) or the next not held (the earliest by date); a held review's frozen inputs are at GET .../reviews/{ref}/inputs.
+         */
+        get: operations["getOrganizationsByOrgReviewsPrepare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/reviews/{ref}/inputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A management review's inputs
+         * @description Any role in the organization (viewers and auditors included). The frozen inputs of a held review (frozen true, with held_at and held_by), never assembled again; for a review not held yet, its inputs as prepared now.
+         */
+        get: operations["getOrganizationsByOrgReviewsByRefInputs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/reviews/{ref}/hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hold a management review
+         * @description Needs admin or editor of the organization. Freezes the review's inputs as they are prepared now and sets the review held, in one transaction; the frozen inputs never change afterwards. A review is held once: 409 after.
+         */
+        post: operations["postOrganizationsByOrgReviewsByRefHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/reviews/{ref}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A management review's actions
+         * @description Any role in the organization (viewers and auditors included). The actions recorded as outputs of the review (9.3.3): records of the actions register linked record:reviews/REF.
+         */
+        get: operations["getOrganizationsByOrgReviewsByRefActions"];
+        put?: never;
+        /**
+         * Record an output of a management review
+         * @description Needs admin or editor of the organization. An action of the actions register: type review-output, status open, linked record:reviews/REF.
+         */
+        post: operations["postOrganizationsByOrgReviewsByRefActions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{org}/reviews/{ref}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A management review's minutes
+         * @description Any role in the organization (viewers and auditors included). The minutes as HTML (default) or XLSX: the review, its attendees and agenda, the inputs a-g with their records, the profile's progress, the decisions and the actions.
+         */
+        get: operations["getOrganizationsByOrgReviewsByRefMinutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5067,6 +5171,51 @@ export interface components {
             calendar_since: string | null;
             /** @description 0 while nothing was saved */
             version: number;
+        };
+        ReviewInputRecord: {
+            /** @description The ISMS register of the record */
+            register?: string;
+            /** @description Another kind of record: risk, profile */
+            kind?: string;
+            ref: string;
+            title: string;
+            status: string;
+            /** @description Why it is listed */
+            why: string;
+        };
+        ReviewInput: {
+            title: string;
+            summary: {
+                [key: string]: number;
+            };
+            records: components["schemas"]["ReviewInputRecord"][];
+            profiles?: {
+                profile: string;
+                framework: string;
+                before: number | null;
+                before_at: string;
+                now: number | null;
+                now_at: string;
+            }[];
+        };
+        /** @description The inputs of ISO/IEC 27001:2022 9.3.2 a-g and the profile's progress since the last review held */
+        ReviewInputs: {
+            review: string;
+            date: string;
+            /** @description The date of the last review held before it (empty: none) */
+            since: string;
+            prepared_at: string;
+            frozen: boolean;
+            held_at: string;
+            held_by: string;
+            a: components["schemas"]["ReviewInput"];
+            b: components["schemas"]["ReviewInput"];
+            c: components["schemas"]["ReviewInput"];
+            d: components["schemas"]["ReviewInput"];
+            e: components["schemas"]["ReviewInput"];
+            f: components["schemas"]["ReviewInput"];
+            g: components["schemas"]["ReviewInput"];
+            profile: components["schemas"]["ReviewInput"];
         };
     };
     responses: {
@@ -12477,6 +12626,280 @@ export interface operations {
                 };
                 content: {
                     "text/html; charset=utf-8": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgReviewsPrepare: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The review (MR-NNN); default the next one not held
+                 * @example MR-002
+                 */
+                review?: string;
+                /**
+                 * @description The day the inputs are prepared on (YYYY-MM-DD; default today in UTC): what is overdue is counted on it
+                 * @example 2026-12-07
+                 */
+                today?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inputs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewInputs"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgReviewsByRefInputs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The day the inputs are prepared on (YYYY-MM-DD; default today in UTC): what is overdue is counted on it
+                 * @example 2026-12-07
+                 */
+                today?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The review's ref (MR-NNN, without regard to case) or id
+                 * @example MR-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inputs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewInputs"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgReviewsByRefHold: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The day the inputs are prepared on (YYYY-MM-DD; default today in UTC): what is overdue is counted on it
+                 * @example 2026-12-07
+                 */
+                today?: string;
+            };
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The review's ref (MR-NNN, without regard to case) or id
+                 * @example MR-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The review as held and its frozen inputs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        review: components["schemas"]["IsmsRecord"];
+                        inputs: components["schemas"]["ReviewInputs"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The review is already held: its inputs are frozen */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgReviewsByRefActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The review's ref (MR-NNN, without regard to case) or id
+                 * @example MR-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The actions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["IsmsRecord"][];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    postOrganizationsByOrgReviewsByRefActions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie: the csrf_token of POST or GET /api/v1/session; without it (or wrong) the answer is 403. Not needed, and ignored, with a bearer token. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The review's ref (MR-NNN, without regard to case) or id
+                 * @example MR-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    owner?: string;
+                    /** @description YYYY-MM-DD */
+                    due: string;
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The action */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IsmsRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganizationsByOrgReviewsByRefMinutes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description html or xlsx
+                 * @example html
+                 */
+                format?: "html" | "xlsx";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Organization id (a whole number)
+                 * @example 1
+                 */
+                org: string;
+                /**
+                 * @description The review's ref (MR-NNN, without regard to case) or id
+                 * @example MR-001
+                 */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The minutes */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
