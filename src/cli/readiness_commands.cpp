@@ -71,7 +71,8 @@ int cmd_readiness(const WorkspaceContext& ctx, const ReadinessArgs& a) {
   }
   if (r->any_missing())
     ctx.out << "\n"
-            << r->missing << (r->missing == 1 ? " requirement lacks its" : " requirements lack their")
+            << r->missing
+            << (r->missing == 1 ? " requirement lacks its" : " requirements lack their")
             << " evidence (--format json lists the records behind each)\n";
   return exit;
 }

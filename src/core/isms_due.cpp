@@ -221,12 +221,20 @@ std::optional<DueItem> decision_due_item(std::string_view kind, const std::strin
               today, std::move(reason));
 }
 
-DueItem acknowledgement_due_item(const Document& d, int version, const std::string& person,
+DueItem acknowledgement_due_item(const Document& d, int version,
+                                 const std::vector<std::string>& persons, std::size_t distribution,
                                  std::string_view today) {
-  // Its owner is the person who is to acknowledge it: the document's owner has nothing to do.
-  return item(
-      "acknowledgement", "documents", d.ref, d.title, person, "", today,
-      person + " has not acknowledged version " + std::to_string(version) + " of the document");
+  // One item per document, not one per person: the owner sees who is still to read it, and each
+  // of them finds it in their own work (people).
+  std::string names;
+  for (std::size_t i = 0; i < persons.size() && i < 5; ++i) names += (i ? ", " : "") + persons[i];
+  if (persons.size() > 5) names += " and " + std::to_string(persons.size() - 5) + " more";
+  auto i = item("acknowledgement", "documents", d.ref, d.title, d.owner, "", today,
+                std::to_string(persons.size()) + " of " + std::to_string(distribution) +
+                    " persons of the distribution have not acknowledged version " +
+                    std::to_string(version) + ": " + names);
+  i.people = persons;
+  return i;
 }
 
 DueItem document_due_item(const Document& d, std::string_view today) {

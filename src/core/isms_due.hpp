@@ -77,9 +77,11 @@ std::optional<DueItem> decision_due_item(std::string_view kind, const std::strin
                                          const std::string& risk_ref, const std::string& risk_title,
                                          const std::string& risk_owner, std::string_view today);
 
-// A published document (its ref, title, version) `person` of its distribution has not
-// acknowledged, as a due item whose owner is that person.
-DueItem acknowledgement_due_item(const Document& document, int version, const std::string& person,
+// A published document (its ref, title, version) that `persons` of its distribution (of
+// `distribution` persons) have not acknowledged, as one due item of the document's owner whose
+// people are those persons (each finds it in their own work).
+DueItem acknowledgement_due_item(const Document& document, int version,
+                                 const std::vector<std::string>& persons, std::size_t distribution,
                                  std::string_view today);
 
 // A due item for a date: days_overdue counted from `due` to `today` (0 when not a date).

@@ -64,9 +64,12 @@ Result<std::vector<core::DueItem>> isms_due(Workspace& ws, std::int64_t organiza
     if (d.distribution.empty() || d.retired) continue;
     auto acks = document_acks(ws, organization, d.ref);
     if (!acks) return std::unexpected(acks.error());
+    std::vector<std::string> pending;
     for (const auto& line : acks->lines)
-      if (line.acknowledged_at.empty())
-        items.push_back(core::acknowledgement_due_item(d, acks->version, line.person, today));
+      if (line.acknowledged_at.empty()) pending.push_back(line.person);
+    if (!pending.empty())
+      items.push_back(
+          core::acknowledgement_due_item(d, acks->version, pending, acks->lines.size(), today));
   }
 
   // Risk acceptances and exceptions expiring: the newest of each kind on a risk, not revoked.

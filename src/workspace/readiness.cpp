@@ -7,6 +7,7 @@
 #include "core/isms.hpp"
 #include "exchange/table_text.hpp"
 #include "report/readiness.hpp"
+#include "store/store.hpp"
 #include "util/date.hpp"
 #include "util/text.hpp"
 #include "workspace/documents.hpp"
@@ -43,6 +44,13 @@ Result<core::ReadinessFacts> readiness_facts(Workspace& ws, const core::Catalog&
     auto records = all_records(ws, organization, spec.key);
     if (!records) return std::unexpected(records.error());
     f.records[spec.key] = std::move(*records);
+  }
+  // The reviews held with their inputs frozen (9.3.2: the inputs were considered).
+  for (const auto& review : f.records["reviews"]) {
+    if (review.status != "held" && review.status != "closed") continue;
+    auto inputs = ws.storage().reviews().inputs(review.id);
+    if (!inputs) return std::unexpected(inputs.error());
+    if (*inputs) f.reviews_with_inputs.insert(review.ref);
   }
 
   core::DocumentQuery dq;

@@ -331,7 +331,7 @@ TEST_F(IsmsOperationWorkspace, AChecklistIsDrawnFromAFrameworkAndTheReportShowsT
   ASSERT_FALSE(bad_node);
   EXPECT_EQ(bad_node.error().field, "under");
   auto all = workspace::draw_checklist(*ws, "tester", cat(), org, "AUD-001",
-                                      "iso-iec-27001-2022-isms", "");
+                                       "iso-iec-27001-2022-isms", "");
   ASSERT_TRUE(all) << all.error().message;
   EXPECT_EQ(all->list("checklist").size(), 30u);  // the 30 clauses that state requirements
   auto too_many = workspace::draw_checklist(*ws, "tester", cat(), org, "AUD-001",

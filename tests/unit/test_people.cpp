@@ -156,15 +156,20 @@ TEST(IsmsDueClauses8To10, RiskAcceptancesExpiringWithinThirtyDaysOrExpired) {
   EXPECT_EQ(gone->reason, "the risk exception expired on 2026-12-01, 6 days ago");
 }
 
-TEST(IsmsDueClauses8To10, ADocumentToAcknowledgeIsThePersonsNotTheOwners) {
+TEST(IsmsDueClauses8To10, ADocumentToAcknowledgeIsOneItemForTheOwnerAndEachPersonPending) {
   Document d;
   d.ref = "DOC-004";
   d.title = "Acceptable use";
   d.owner = "CISO";
-  auto i = acknowledgement_due_item(d, 2, "bob", "2026-12-07");
-  EXPECT_EQ(i.owner, "bob");
+  auto i = acknowledgement_due_item(d, 2, {"bob", "carol"}, 12, "2026-12-07");
+  EXPECT_EQ(i.owner, "CISO");
   EXPECT_EQ(i.kind, "acknowledgement");
-  EXPECT_FALSE(concerns(i, alice()));
+  EXPECT_EQ(i.people, (std::vector<std::string>{"bob", "carol"}));
+  EXPECT_EQ(i.reason,
+            "2 of 12 persons of the distribution have not acknowledged version 2: bob, carol");
+  std::vector<std::string> many{"a", "b", "c", "d", "e", "f", "g"};
+  EXPECT_TRUE(acknowledgement_due_item(d, 1, many, 9, "2026-12-07")
+                  .reason.ends_with(": a, b, c, d, e and 2 more"));
 }
 
 TEST(Calendar, TextIsEscapedAndLinesFoldedAt75Octets) {

@@ -1168,6 +1168,11 @@ TEST_F(Api, OpenApiDocumentMatchesTheRoutes) {
   auto up = call("POST", node_path(current_a) + "/evidence", c, "policy",
                  {{"content-type", "text/plain"}}, {{"name", "policy.txt"}});
   auto sha = json::parse(up.body)["sha256"].get<std::string>();
+  // A live calendar feed: its secret is the credential, so the example's cannot answer.
+  auto feed = call("POST", "/api/v1/users/root/calendar-token", c);
+  ASSERT_EQ(feed.status / 100, 2) << feed.body;
+  auto feed_path = json::parse(feed.body)["path"].get<std::string>();
+  auto feed_file = feed_path.substr(feed_path.rfind('/') + 1);
   store::WorkspaceMappingSet ms;  // mapping set 1 of the examples
   ms.organization = org_a;
   ms.name = "ours";
@@ -1281,6 +1286,7 @@ TEST_F(Api, OpenApiDocumentMatchesTheRoutes) {
                 ? (p["example"].is_string() ? p["example"].get<std::string>() : p["example"].dump())
                 : "";
         if (p["name"] == "sha256") example = sha;
+        if (path == "/api/v1/calendar/{file}" && p["name"] == "file") example = feed_file;
         if (p["in"] == "path") {
           auto at = concrete.find("{" + p["name"].get<std::string>() + "}");
           if (at != std::string::npos)
