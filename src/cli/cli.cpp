@@ -12,13 +12,6 @@
 
 namespace cyberframe::cli {
 
-// Registers `person ...`, `calendar ...` and `reminders ...` (people_commands.cpp): people, their
-// calendar feed and the e-mail reminders. Declared here, not in cli.hpp, which every verb's file
-// includes.
-void add_people_commands(CLI::App& app, const CatalogOptions& catalog_options,
-                         const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
-                         int& status);
-
 namespace {
 
 const char* const k_description =

@@ -75,6 +75,11 @@ void add_review_commands(CLI::App& app, const CatalogOptions& catalog_options,
 void add_measurement_commands(CLI::App& app, const CatalogOptions& catalog_options,
                               const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
                               int& status);
+// Registers `person ...`, `calendar ...` and `reminders ...` (people_commands.cpp): people, their
+// calendar feed and the e-mail reminders.
+void add_people_commands(CLI::App& app, const CatalogOptions& catalog_options,
+                         const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
+                         int& status);
 // Registers `document ...` and `org settings` (document_commands.cpp): documented information.
 void add_document_commands(CLI::App& app, const CatalogOptions& catalog_options,
                            const WorkspaceOptions& options, std::ostream& out, std::ostream& err,
