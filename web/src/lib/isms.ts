@@ -88,6 +88,16 @@ export function documentPath(org: number, ref: string): string {
   return `/org/${org}/isms/documents/${encodeURIComponent(ref)}`;
 }
 
+// The UI's address of an item of what is due (GET /isms/due, /me/work): the document, the risk,
+// the management review (the review's page; the reviews' page when none is planned yet) or the
+// record of its register.
+export function duePath(org: number, item: { kind: string; register: string; ref: string }): string {
+  if (item.register === 'documents') return documentPath(org, item.ref);
+  if (item.register === 'risks') return `/org/${org}/risks/risk/${encodeURIComponent(item.ref)}`;
+  if (item.kind === 'management-review') return `/org/${org}/isms/review${item.ref ? `/${encodeURIComponent(item.ref)}` : ''}`;
+  return recordPath(org, item.register, item.ref);
+}
+
 // The UI's address of a link's target, when it has one.
 export function linkPath(org: number, kind: string, target: string): string | null {
   if (kind === 'risk') return `/org/${org}/risks/risk/${encodeURIComponent(target)}`;
